@@ -1,0 +1,90 @@
+# bss-storefront — every target installs what it needs first.
+#   make demo    build and serve the storefront demo on http://127.0.0.1:8080
+#   make test    lint, Rust tests, wasm build + size budget, JS tests, browser tests
+#   make build   the npm package in pkg/ (web + node builds)
+#   make bench   benchmarks
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := test
+
+CRATE      := bss_storefront
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT   := target/$(WASM_TARGET)/release/$(CRATE).wasm
+# npm binaryen (132). Never Debian's wasm-opt 108: it writes modules that fail at init.
+WASM_OPT   := node_modules/.bin/wasm-opt
+WBG_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+NODE_TESTS := $(sort $(wildcard tests/js/*.test.mjs))
+
+export CARGO_TERM_COLOR := never
+
+.PHONY: demo test build bench tools tools-rust tools-node tools-browser lint rust-test js-test clean
+
+## ---- tools ---------------------------------------------------------------
+
+tools: tools-rust tools-node
+
+tools-rust:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WBG_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WBG_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WBG_VERSION); \
+	fi
+
+tools-node: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tools-browser:
+	@if ! command -v chromium >/dev/null; then \
+	  echo "installing Debian chromium (once)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## ---- build ---------------------------------------------------------------
+
+build: tools
+	cargo build --release --target $(WASM_TARGET)
+	rm -rf pkg/web pkg/node target/pkg && mkdir -p target/pkg
+	wasm-bindgen $(WASM_OUT) --out-dir pkg/web  --target web
+	wasm-bindgen $(WASM_OUT) --out-dir pkg/node --target nodejs
+	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  pkg/web/$(CRATE)_bg.wasm -o target/pkg/$(CRATE)_bg.wasm
+	cp target/pkg/$(CRATE)_bg.wasm pkg/web/ && cp target/pkg/$(CRATE)_bg.wasm pkg/node/
+	cp pkg/js/bss_error.js pkg/web/bss_error.js
+	sed -e 's/^export class /class /' pkg/js/bss_error.js > pkg/node/bss_error.js
+	echo 'module.exports = { BssError };' >> pkg/node/bss_error.js
+	echo '{"type":"module"}' > pkg/web/package.json
+	echo '{"type":"commonjs"}' > pkg/node/package.json
+	@ls -l pkg/web/$(CRATE)_bg.wasm | awk '{print "wasm: " $$5 " bytes"}'
+
+## ---- test ----------------------------------------------------------------
+
+lint: tools-rust
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
+
+rust-test:
+	cargo test
+
+js-test: build tools-browser
+	node --test --test-reporter=spec $(NODE_TESTS)
+
+test: lint rust-test js-test
+
+## ---- demo and bench ------------------------------------------------------
+
+demo: build
+	node www/server.mjs --port 8080
+
+bench: build
+	@if [ ! -f bench/run.mjs ]; then echo "make bench: no benchmark runner yet (see bench/README.md)"; exit 1; fi
+	node bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg/web pkg/node node_modules

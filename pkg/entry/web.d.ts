@@ -1,0 +1,2 @@
+export * from '../web/bss_storefront.js';
+export { default } from '../web/bss_storefront.js';

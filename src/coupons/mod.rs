@@ -1,0 +1,2 @@
+//! Coupon applicability: the coupon model (both type-code spaces), one evaluator per
+//! `limit_key`, verdicts with reasons.

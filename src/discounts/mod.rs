@@ -1,0 +1,1 @@
+//! Discount options from the rating and order APIs, and the rules that select one.

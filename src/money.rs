@@ -1,0 +1,542 @@
+//! [`Amount`]: the one money type of the project.
+//!
+//! An amount is an exact decimal (`rust_decimal`, 96-bit mantissa, up to 28 decimal places). It
+//! is read from decimal strings or from the raw text of JSON numbers, never through `f64`, and
+//! written in one canonical plain notation (`"10.5"`, `"0.0000001"`, `"0"`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::error::{ErrorCode, quote_input};
+
+/// The longest text accepted as an amount. Longer input is rejected before it is scanned.
+pub const MAX_AMOUNT_TEXT_LEN: usize = 128;
+
+/// The most significant digits an amount may have (rust_decimal's precision).
+pub const MAX_SIGNIFICANT_DIGITS: usize = 28;
+
+/// The most decimal places an amount may have.
+pub const MAX_SCALE: u32 = 28;
+
+/// How many characters of a rejected input an error message quotes.
+const QUOTE_CHARS: usize = 64;
+
+/// Why a text is not an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvalidReason {
+    /// The empty string.
+    Empty,
+    /// Not `-?digits[.digits][(e|E)[+|-]digits]`.
+    Syntax,
+    /// More than [`MAX_SIGNIFICANT_DIGITS`] significant digits.
+    TooManyDigits,
+    /// Too large, or more than [`MAX_SCALE`] decimal places.
+    OutOfRange,
+    /// Longer than [`MAX_AMOUNT_TEXT_LEN`] characters.
+    TooLong,
+    /// A JS `NaN` or `±Infinity`.
+    NotFinite,
+    /// Neither a string nor a number (the JS type is given).
+    WrongType(&'static str),
+}
+
+impl fmt::Display for InvalidReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("empty"),
+            Self::Syntax => {
+                f.write_str("expected a decimal number such as 12.34, -5 or 1e-7 (ASCII digits, no sign '+', no separators)")
+            }
+            Self::TooManyDigits => write!(f, "more than {MAX_SIGNIFICANT_DIGITS} significant digits"),
+            Self::OutOfRange => write!(
+                f,
+                "out of range (at most 79228162514264337593543950335 in magnitude and {MAX_SCALE} decimal places)"
+            ),
+            Self::TooLong => write!(f, "longer than {MAX_AMOUNT_TEXT_LEN} characters"),
+            Self::NotFinite => f.write_str("not a finite number"),
+            Self::WrongType(ty) => write!(f, "expected a string or a number, got {ty}"),
+        }
+    }
+}
+
+/// Errors of amount parsing and arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// The input is not an amount.
+    #[error("invalid amount{}: {reason}", input.as_ref().map(|i| format!(" \"{i}\"")).unwrap_or_default())]
+    Invalid {
+        /// The rejected text, cut to 64 characters (absent when the input was not text or
+        /// was rejected from its length alone).
+        input: Option<String>,
+        /// Why it was rejected.
+        reason: InvalidReason,
+    },
+    /// An arithmetic result does not fit an amount.
+    #[error("amount overflow in {operation}")]
+    Overflow {
+        /// The operation that overflowed (`add`, `mul`, …).
+        operation: &'static str,
+    },
+}
+
+impl AmountError {
+    fn invalid(input: &str, reason: InvalidReason) -> Self {
+        AmountError::Invalid {
+            input: Some(quote_input(input, QUOTE_CHARS)),
+            reason,
+        }
+    }
+
+    /// The error for a JS value that is neither a string nor a number.
+    pub fn wrong_type(js_type: &'static str) -> Self {
+        AmountError::Invalid {
+            input: None,
+            reason: InvalidReason::WrongType(js_type),
+        }
+    }
+
+    /// The error for a string too long to be read (rejected from its length alone).
+    pub fn too_long() -> Self {
+        AmountError::Invalid {
+            input: None,
+            reason: InvalidReason::TooLong,
+        }
+    }
+}
+
+impl ErrorCode for AmountError {
+    fn code(&self) -> &'static str {
+        match self {
+            AmountError::Invalid { .. } => "invalid_amount",
+            AmountError::Overflow { .. } => "amount_overflow",
+        }
+    }
+}
+
+/// An exact money amount.
+///
+/// `Amount` keeps the scale it was read with (`"105.00"` stays two places internally) but
+/// compares by value and always prints canonically.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    /// Zero.
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    /// Parses a decimal string: `-?digits[.digits]`, optionally with a JSON-style exponent
+    /// (`1e-7`, `2.5E+3`). Leading zeros are allowed; everything else is rejected.
+    pub fn parse(text: &str) -> Result<Amount, AmountError> {
+        if text.len() > MAX_AMOUNT_TEXT_LEN {
+            return Err(AmountError::invalid(text, InvalidReason::TooLong));
+        }
+        parse_decimal(text)
+            .map(Amount)
+            .map_err(|reason| AmountError::invalid(text, reason))
+    }
+
+    /// Reads the shortest round-trip decimal form of a JS number (what `String(n)` gives).
+    /// `NaN`, `Infinity` and `-Infinity` are rejected as not finite.
+    pub fn parse_js_number(repr: &str) -> Result<Amount, AmountError> {
+        match repr {
+            "NaN" | "Infinity" | "-Infinity" => {
+                Err(AmountError::invalid(repr, InvalidReason::NotFinite))
+            }
+            _ => Amount::parse(repr),
+        }
+    }
+
+    /// The amount as a `rust_decimal::Decimal`.
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// Whether the amount is zero (of any scale or sign).
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Whether the amount is below zero.
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    /// Truncates to `dp` decimal places, toward zero (BSS "抹零": `0.0459 → 0.04`).
+    pub fn trunc_dp(self, dp: u32) -> Amount {
+        Amount(self.0.round_dp_with_strategy(dp, RoundingStrategy::ToZero))
+    }
+
+    /// Rounds down to `dp` decimal places, toward negative infinity.
+    pub fn floor_dp(self, dp: u32) -> Amount {
+        Amount(
+            self.0
+                .round_dp_with_strategy(dp, RoundingStrategy::ToNegativeInfinity),
+        )
+    }
+
+    /// Rounds half-up to `dp` decimal places (ties away from zero: `0.125 → 0.13`,
+    /// `-0.125 → -0.13`).
+    pub fn round_half_up_dp(self, dp: u32) -> Amount {
+        Amount(
+            self.0
+                .round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero),
+        )
+    }
+
+    /// The amount with exactly `dp` decimal places (`"105"` → `"105.00"` for `dp = 2`),
+    /// rounding half-up when it has more.
+    pub fn to_fixed(self, dp: u32) -> String {
+        let mut d = self.round_half_up_dp(dp).0;
+        d.rescale(dp);
+        if d.is_zero() {
+            d.set_sign_positive(true);
+        }
+        d.to_string()
+    }
+
+    /// `self + rhs`, or an overflow error.
+    pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.0
+            .checked_add(rhs.0)
+            .map(Amount)
+            .ok_or(AmountError::Overflow { operation: "add" })
+    }
+
+    /// `self - rhs`, or an overflow error.
+    pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.0
+            .checked_sub(rhs.0)
+            .map(Amount)
+            .ok_or(AmountError::Overflow { operation: "sub" })
+    }
+
+    /// `self × rhs`, or an overflow error. Digits beyond 28 decimal places are rounded
+    /// (banker's rounding, as rust_decimal does).
+    pub fn checked_mul(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.0
+            .checked_mul(rhs.0)
+            .map(Amount)
+            .ok_or(AmountError::Overflow { operation: "mul" })
+    }
+
+    /// `self ÷ rhs`, or an error on overflow or division by zero.
+    pub fn checked_div(self, rhs: Amount) -> Result<Amount, AmountError> {
+        self.0
+            .checked_div(rhs.0)
+            .map(Amount)
+            .ok_or(AmountError::Overflow { operation: "div" })
+    }
+}
+
+impl From<Decimal> for Amount {
+    fn from(d: Decimal) -> Self {
+        Amount(d)
+    }
+}
+
+impl From<i64> for Amount {
+    fn from(n: i64) -> Self {
+        Amount(Decimal::from(n))
+    }
+}
+
+impl From<Amount> for Decimal {
+    fn from(a: Amount) -> Self {
+        a.0
+    }
+}
+
+impl FromStr for Amount {
+    type Err = AmountError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Amount::parse(s)
+    }
+}
+
+/// Canonical form: plain notation, no exponent, no `+`, no leading zeros, no insignificant
+/// trailing zeros, and `-0` written `0`.
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // normalize() strips trailing zeros and turns -0 into 0.
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// serde_json's token for a number kept as raw text (`arbitrary_precision`).
+const RAW_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+impl<'de> Deserialize<'de> for Amount {
+    /// Accepts a decimal string or a JSON number, both read from their text.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AmountVisitor)
+    }
+}
+
+struct AmountVisitor;
+
+impl<'de> Visitor<'de> for AmountVisitor {
+    type Value = Amount;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an amount as a decimal string or a JSON number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+        Amount::parse(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Amount, E> {
+        // Only reachable from a deserializer that has already lost the number's text.
+        Err(E::custom(
+            "amounts must be read from text, not from a floating-point number",
+        ))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Amount, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == RAW_NUMBER_TOKEN => {
+                let text: String = map.next_value()?;
+                Amount::parse(&text).map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// The grammar and range checks, on bytes: `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn parse_decimal(text: &str) -> Result<Decimal, InvalidReason> {
+    let b = text.as_bytes();
+    if b.is_empty() {
+        return Err(InvalidReason::Empty);
+    }
+    let mut i = 0;
+    let negative = b[0] == b'-';
+    if negative {
+        i = 1;
+    }
+    let int_start = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let int_digits = &b[int_start..i];
+    if int_digits.is_empty() {
+        return Err(InvalidReason::Syntax);
+    }
+    let mut frac_digits: &[u8] = &[];
+    if i < b.len() && b[i] == b'.' {
+        let start = i + 1;
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        frac_digits = &b[start..i];
+        if frac_digits.is_empty() {
+            return Err(InvalidReason::Syntax);
+        }
+    }
+    let mut exponent: i64 = 0;
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        let mut exp_negative = false;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            exp_negative = b[i] == b'-';
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            // Saturate: any exponent beyond a few hundred is out of range anyway.
+            exponent = (exponent * 10 + i64::from(b[i] - b'0')).min(1_000_000);
+            i += 1;
+        }
+        if i == start {
+            return Err(InvalidReason::Syntax);
+        }
+        if exp_negative {
+            exponent = -exponent;
+        }
+    }
+    if i != b.len() {
+        return Err(InvalidReason::Syntax);
+    }
+
+    // value = digits × 10^k, with the significant digits stripped of leading and trailing zeros.
+    let digits = int_digits.iter().chain(frac_digits.iter());
+    let leading_zeros = digits.clone().take_while(|&&d| d == b'0').count();
+    let total = int_digits.len() + frac_digits.len();
+    if leading_zeros == total {
+        return Ok(Decimal::ZERO);
+    }
+    let trailing_zeros = digits.clone().rev().take_while(|&&d| d == b'0').count();
+    let significant = total - leading_zeros - trailing_zeros;
+    if significant > MAX_SIGNIFICANT_DIGITS {
+        return Err(InvalidReason::TooManyDigits);
+    }
+    let k = exponent - frac_digits.len() as i64 + trailing_zeros as i64;
+
+    let mut mantissa: u128 = 0;
+    for &d in digits.skip(leading_zeros).take(significant) {
+        mantissa = mantissa * 10 + u128::from(d - b'0');
+    }
+    let scale = if k >= 0 {
+        // At most 29 digits fit 96 bits; the multiplication below cannot overflow u128.
+        if significant as i64 + k > 29 {
+            return Err(InvalidReason::OutOfRange);
+        }
+        mantissa *= 10u128.pow(k as u32);
+        0
+    } else {
+        if -k > i64::from(MAX_SCALE) {
+            return Err(InvalidReason::OutOfRange);
+        }
+        (-k) as u32
+    };
+    if mantissa >= 1u128 << 96 {
+        return Err(InvalidReason::OutOfRange);
+    }
+    let signed = if negative {
+        -(mantissa as i128)
+    } else {
+        mantissa as i128
+    };
+    Decimal::try_from_i128_with_scale(signed, scale).map_err(|_| InvalidReason::OutOfRange)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        Amount::parse(s).unwrap().to_string()
+    }
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canon("0010.500"), "10.5");
+        assert_eq!(canon("1e-7"), "0.0000001");
+        assert_eq!(canon("2.5E+3"), "2500");
+        assert_eq!(canon("-0"), "0");
+        assert_eq!(canon("-0.000e5"), "0");
+        assert_eq!(canon("0e999999999999999999"), "0");
+        assert_eq!(canon("105.00"), "105");
+        assert_eq!(
+            canon("7922816251426433759354395033"),
+            "7922816251426433759354395033"
+        );
+        assert_eq!(canon("-7.9e28"), "-79000000000000000000000000000");
+        assert_eq!(
+            canon("0.0000000000000000000000000001"),
+            "0.0000000000000000000000000001"
+        );
+    }
+
+    #[test]
+    fn rejections() {
+        let reason = |s: &str| match Amount::parse(s) {
+            Err(AmountError::Invalid { reason, .. }) => reason,
+            other => panic!("{s:?} gave {other:?}"),
+        };
+        assert_eq!(reason(""), InvalidReason::Empty);
+        assert_eq!(reason("+1"), InvalidReason::Syntax);
+        assert_eq!(reason(" 1"), InvalidReason::Syntax);
+        assert_eq!(reason("1."), InvalidReason::Syntax);
+        assert_eq!(reason(".5"), InvalidReason::Syntax);
+        assert_eq!(reason("1e"), InvalidReason::Syntax);
+        assert_eq!(reason("１２３"), InvalidReason::Syntax);
+        assert_eq!(
+            reason("79228162514264337593543950335"),
+            InvalidReason::TooManyDigits
+        );
+        assert_eq!(reason("8e28"), InvalidReason::OutOfRange);
+        assert_eq!(reason("1e29"), InvalidReason::OutOfRange);
+        assert_eq!(reason("1e-29"), InvalidReason::OutOfRange);
+        assert_eq!(
+            reason("1.2345678901234567890123456789"),
+            InvalidReason::TooManyDigits
+        );
+        assert_eq!(reason(&"1".repeat(200)), InvalidReason::TooLong);
+        assert_eq!(
+            Amount::parse_js_number("NaN").unwrap_err().code(),
+            "invalid_amount"
+        );
+    }
+
+    #[test]
+    fn error_quotes_input_cut_to_64_chars() {
+        let long = format!("x{}", "9".repeat(100));
+        let msg = Amount::parse(&long).unwrap_err().to_string();
+        assert!(msg.contains(&format!("\"x{}…\"", "9".repeat(63))), "{msg}");
+    }
+
+    #[test]
+    fn rounding_helpers() {
+        let a = |s: &str| Amount::parse(s).unwrap();
+        assert_eq!(a("0.0459").trunc_dp(2).to_string(), "0.04");
+        assert_eq!(a("-0.0459").trunc_dp(2).to_string(), "-0.04");
+        assert_eq!(a("-0.0451").floor_dp(2).to_string(), "-0.05");
+        assert_eq!(a("0.125").round_half_up_dp(2).to_string(), "0.13");
+        assert_eq!(a("0.124").round_half_up_dp(2).to_string(), "0.12");
+        assert_eq!(a("-0.125").round_half_up_dp(2).to_string(), "-0.13");
+        assert_eq!(a("105").to_fixed(2), "105.00");
+        assert_eq!(a("-0.001").to_fixed(2), "0.00");
+    }
+
+    #[test]
+    fn checked_arithmetic_reports_overflow() {
+        let big = Amount::parse("7.9e28").unwrap();
+        let err = big.checked_add(big).unwrap_err();
+        assert_eq!(err.code(), "amount_overflow");
+        assert!(Amount::from(1).checked_div(Amount::ZERO).is_err());
+        assert_eq!(
+            Amount::parse("0.1")
+                .unwrap()
+                .checked_add(Amount::parse("0.2").unwrap())
+                .unwrap()
+                .to_string(),
+            "0.3"
+        );
+    }
+
+    #[test]
+    fn serde_reads_numbers_from_raw_text() {
+        #[derive(Deserialize)]
+        struct Body {
+            a: Amount,
+            b: Amount,
+            c: Amount,
+            d: Amount,
+        }
+        let body: Body =
+            serde_json::from_str(r#"{"a": 0.1, "b": 105.00, "c": 0.0006400000, "d": "7.10"}"#)
+                .unwrap();
+        assert_eq!(body.a.to_string(), "0.1");
+        assert_eq!(body.b.to_string(), "105");
+        assert_eq!(body.c.to_string(), "0.00064");
+        assert_eq!(body.d.to_string(), "7.1");
+        // Through a Value too: the number's text survives.
+        let v: serde_json::Value =
+            serde_json::from_str(r#"{"x": 0.30000000000000004441}"#).unwrap();
+        let x: Amount = serde_json::from_value(v["x"].clone()).unwrap();
+        assert_eq!(x.to_string(), "0.30000000000000004441");
+        assert!(serde_json::from_str::<Amount>("true").is_err());
+        assert!(serde_json::from_str::<Amount>(r#""1,000""#).is_err());
+        assert_eq!(serde_json::to_string(&body.b).unwrap(), r#""105""#);
+    }
+}

@@ -1,0 +1,1 @@
+//! Line pricing, the stacking order, allocation to lines and the best-combination search.

@@ -1,0 +1,46 @@
+//! `normalizeAmount` and `version`.
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::js_type_name;
+use super::error::to_js_error;
+use crate::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
+
+/// Reads an amount the way every engine entry point does.
+pub(crate) fn amount_from_js(value: &JsValue) -> Result<Amount, AmountError> {
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        // Reject long strings from their length, before copying them out of JS.
+        if s.length() as usize > MAX_AMOUNT_TEXT_LEN {
+            return Err(AmountError::too_long());
+        }
+        let text = s.as_string().unwrap_or_default();
+        return Amount::parse(&text);
+    }
+    if value.as_f64().is_some() {
+        // String(n): the shortest round-trip decimal form, computed by JS itself.
+        let repr = js_sys::Number::unchecked_from_js_ref(value)
+            .to_string_with_radix(10)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        return Amount::parse_js_number(&repr);
+    }
+    Err(AmountError::wrong_type(js_type_name(value)))
+}
+
+/// The canonical form of an amount: plain notation, no exponent, no leading zeros, no
+/// insignificant trailing zeros, `-0` as `0`. Throws `BssError` `invalid_amount`.
+#[wasm_bindgen(js_name = normalizeAmount)]
+pub fn normalize_amount(
+    #[wasm_bindgen(unchecked_param_type = "string | number")] value: JsValue,
+) -> Result<String, JsValue> {
+    amount_from_js(&value)
+        .map(|a| a.to_string())
+        .map_err(|e| to_js_error(&e))
+}
+
+/// The package version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_owned()
+}

@@ -1,0 +1,15 @@
+// The three ways a partner loads the package, for tests that must hold in each: Node
+// CommonJS (`require`), Node ESM (`import`), and the web build initialised in Node.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export async function loadBuilds() {
+  const cjs = require('bss-storefront');
+  const esm = await import('bss-storefront');
+  const web = await import('bss-storefront/web');
+  const wasm = fs.readFileSync(require.resolve('bss-storefront/bss_storefront_bg.wasm'));
+  await web.default({ module_or_path: wasm });
+  return { cjs, esm, web };
+}

@@ -16,6 +16,9 @@ WASM_OPT   := node_modules/.bin/wasm-opt
 WBG_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 NODE_TESTS := $(sort $(wildcard tests/js/*.test.mjs))
 
+# apt needs root; use sudo when not running as root (CI runs as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 export CARGO_TERM_COLOR := never
 
 .PHONY: demo test build bench tools tools-rust tools-node tools-browser lint rust-test js-test clean
@@ -40,7 +43,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 tools-browser:
 	@if ! command -v chromium >/dev/null; then \
 	  echo "installing Debian chromium (once)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 ## ---- build ---------------------------------------------------------------

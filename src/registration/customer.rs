@@ -16,7 +16,6 @@
 //! | `indirect_partner_id` | left out | left out |
 
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value};
 
 use super::account_name::check_account_name;
 use super::country::check_country_code;
@@ -25,7 +24,7 @@ use super::fields::{
     Entry, check_alphabet, check_length, flag, fold_fullwidth_digit, identifier, not_on_site,
     optional_text, required_text,
 };
-use super::form::{RegistrationError, Site};
+use super::form::{FieldValue, Form, RegistrationError, Site};
 use super::issue::{Because, Issue, Issues, Operation, Problem, Validation};
 use super::mobile::national_mobile;
 use super::password::{Others, check_password};
@@ -125,11 +124,11 @@ impl std::fmt::Debug for CreateSubCustomerBody {
     }
 }
 
-/// The form, optionally with one field's value replaced (per-keystroke validation).
-struct Form<'a> {
-    map: &'a Map<String, Value>,
+/// Reads the form, optionally with one field's value replaced (per-keystroke validation).
+struct Reader<'a> {
+    map: &'a Form,
     site: Site,
-    replaced: Option<(&'a str, Option<&'a Value>)>,
+    replaced: Option<(&'a str, Option<&'a FieldValue>)>,
 }
 
 /// The mobile number (China) or email (international) the customer gave.
@@ -144,7 +143,7 @@ struct Contact<'a> {
     email: Option<&'a str>,
 }
 
-impl<'a> Form<'a> {
+impl<'a> Reader<'a> {
     fn entry(&self, field: &str) -> Entry<'a> {
         match self.replaced {
             Some((name, value)) if name == field => Entry::of(value),
@@ -351,11 +350,8 @@ impl<'a> Form<'a> {
 
 /// Validates a registration form for CreateSubCustomer: every issue of every field, and the
 /// wire-ready body when there is none. Unknown fields are ignored and left out of the body.
-pub fn validate_registration(
-    form: &Map<String, Value>,
-    site: Site,
-) -> Validation<CreateSubCustomerBody> {
-    let form = Form {
+pub fn validate_registration(form: &Form, site: Site) -> Validation<CreateSubCustomerBody> {
+    let form = Reader {
         map: form,
         site,
         replaced: None,
@@ -395,15 +391,15 @@ pub fn validate_registration(
 /// (password vs name and mobile, code required by a mobile). For per-keystroke validation.
 pub fn validate_field(
     field: &str,
-    value: Option<&Value>,
-    form: &Map<String, Value>,
+    value: Option<&FieldValue>,
+    form: &Form,
     site: Site,
 ) -> Result<Vec<Issue>, RegistrationError> {
     let field = REGISTRATION_FIELDS
         .into_iter()
         .find(|f| *f == field)
         .ok_or_else(|| RegistrationError::unknown_field(field))?;
-    let form = Form {
+    let form = Reader {
         map: form,
         site,
         replaced: Some((field, value)),

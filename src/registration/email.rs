@@ -32,19 +32,15 @@ impl EmailProblem {
         }
     }
 
-    pub(crate) fn message_en(self) -> &'static str {
+    /// The English and Chinese explanations.
+    pub(crate) fn texts(self) -> (&'static str, &'static str) {
         match self {
-            EmailProblem::AtSign => "it must contain exactly one '@'",
-            EmailProblem::LocalPart => "there must be a name before the '@'",
-            EmailProblem::Domain => "the part after the '@' must be a domain such as example.com",
-        }
-    }
-
-    pub(crate) fn message_zh(self) -> &'static str {
-        match self {
-            EmailProblem::AtSign => "须包含且只包含一个“@”",
-            EmailProblem::LocalPart => "“@”前须有用户名",
-            EmailProblem::Domain => "“@”后须为域名，例如example.com",
+            EmailProblem::AtSign => ("it must contain exactly one '@'", "须包含且只包含一个“@”"),
+            EmailProblem::LocalPart => ("there must be a name before the '@'", "“@”前须有用户名"),
+            EmailProblem::Domain => (
+                "the part after the '@' must be a domain such as example.com",
+                "“@”后须为域名，例如example.com",
+            ),
         }
     }
 }

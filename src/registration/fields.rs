@@ -5,9 +5,7 @@
 //! `String.length()` — which is never less than the number of characters, so a value that
 //! passes here is never too long for the server.
 
-use serde_json::{Map, Number, Value};
-
-use super::form::{Site, json_type};
+use super::form::{FieldValue, Form, Site};
 use super::issue::{Issues, Problem};
 
 /// A form value as the rules see it. Absent, `null` and `""` stay apart: the spec gives them
@@ -18,24 +16,25 @@ pub(crate) enum Entry<'a> {
     Null,
     Text(&'a str),
     Bool(bool),
-    Number(&'a Number),
-    /// An array or an object.
+    /// A number's JSON text.
+    Number(&'a str),
+    /// Another type, named.
     Other(&'static str),
 }
 
 impl<'a> Entry<'a> {
-    pub(crate) fn of(value: Option<&'a Value>) -> Self {
+    pub(crate) fn of(value: Option<&'a FieldValue>) -> Self {
         match value {
             None => Entry::Absent,
-            Some(Value::Null) => Entry::Null,
-            Some(Value::String(s)) => Entry::Text(s),
-            Some(Value::Bool(b)) => Entry::Bool(*b),
-            Some(Value::Number(n)) => Entry::Number(n),
-            Some(other) => Entry::Other(json_type(other)),
+            Some(FieldValue::Null) => Entry::Null,
+            Some(FieldValue::Text(s)) => Entry::Text(s),
+            Some(FieldValue::Bool(b)) => Entry::Bool(*b),
+            Some(FieldValue::Number(n)) => Entry::Number(n),
+            Some(FieldValue::Other(t)) => Entry::Other(t),
         }
     }
 
-    pub(crate) fn get(form: &'a Map<String, Value>, field: &str) -> Self {
+    pub(crate) fn get(form: &'a Form, field: &str) -> Self {
         Entry::of(form.get(field))
     }
 
@@ -252,20 +251,19 @@ pub(crate) fn one_of(
     found
 }
 
-/// A JSON number that must be an integer: `Ok` when it fits an `i64`, `Err(text)` for an
-/// integer too large to hold; a fraction or exponent records `invalid_type`.
+/// A number that must be an integer: `Ok` when it fits an `i64`, `Err(text)` for an integer
+/// too large to hold; a fraction or exponent records `invalid_type`.
 pub(crate) fn integer(
     issues: &mut Issues,
     field: &'static str,
-    n: &Number,
+    text: &str,
 ) -> Option<Result<i64, String>> {
-    if let Some(i) = n.as_i64() {
+    if let Ok(i) = text.parse::<i64>() {
         return Some(Ok(i));
     }
-    let text = n.to_string();
-    let digits = text.strip_prefix('-').unwrap_or(&text);
+    let digits = text.strip_prefix('-').unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(Err(text));
+        return Some(Err(text.to_owned()));
     }
     issues.add(
         field,

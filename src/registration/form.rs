@@ -26,17 +26,28 @@ impl Site {
         }
     }
 
-    pub(crate) fn name_en(self) -> &'static str {
+    /// The site's name in English and Chinese, for messages.
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
         match self {
-            Site::Cn => "China",
-            Site::Intl => "international",
+            Site::Cn => ("China", "中国站"),
+            Site::Intl => ("international", "国际站"),
         }
     }
+}
 
-    pub(crate) fn name_zh(self) -> &'static str {
-        match self {
-            Site::Cn => "中国站",
-            Site::Intl => "国际站",
+impl std::str::FromStr for Site {
+    type Err = RegistrationError;
+
+    /// `cn` or `intl`.
+    fn from_str(s: &str) -> Result<Site, RegistrationError> {
+        match s {
+            "cn" => Ok(Site::Cn),
+            "intl" => Ok(Site::Intl),
+            other => Err(RegistrationError::InvalidInput {
+                what: "site",
+                expected: "\"cn\" or \"intl\"",
+                actual: format!("\"{}\"", quote_input(other, 64)),
+            }),
         }
     }
 }
@@ -58,7 +69,7 @@ pub enum RegistrationError {
         /// What was given (a JSON type, or the value cut to 64 characters).
         actual: String,
     },
-    /// JSON text given to [`parse_form`] is not JSON.
+    /// JSON text given to [`Form::from_json`] is not JSON.
     #[error("form: not JSON: {0}")]
     InvalidJson(String),
     /// `validateField` was asked about a field the registration form does not have.
@@ -91,42 +102,111 @@ impl RegistrationError {
     }
 }
 
-/// The JSON type name of a value, for messages (`null`, `boolean`, `number`, `string`,
-/// `array`, `object`).
-pub(crate) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+/// A field value as the caller gave it. A field that is not in the [`Form`] is absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    /// `null`.
+    Null,
+    /// A string (possibly `""`).
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// A number, as its JSON text (JS: `String(n)`).
+    Number(String),
+    /// Any other type, named for messages: `array`, `object`, `bigint`, `symbol`, `function`.
+    Other(&'static str),
+}
+
+impl From<&Value> for FieldValue {
+    fn from(value: &Value) -> Self {
+        match value {
+            Value::Null => FieldValue::Null,
+            Value::Bool(b) => FieldValue::Bool(*b),
+            Value::Number(n) => FieldValue::Number(n.to_string()),
+            Value::String(s) => FieldValue::Text(s.clone()),
+            Value::Array(_) => FieldValue::Other("array"),
+            Value::Object(_) => FieldValue::Other("object"),
+        }
     }
 }
 
-/// Reads a form (a JSON object) from JSON text, e.g. `JSON.stringify(form)`.
-///
-/// Lone UTF-16 surrogates (`"\ud800"`, which JavaScript strings may hold and
-/// `JSON.stringify` writes as escapes) are read as U+FFFD, the way text crossing into wasm is,
-/// so they become an `invalid_character` issue instead of a failed call.
-pub fn parse_form(text: &str) -> Result<Map<String, Value>, RegistrationError> {
-    match parse_value(text)? {
-        Value::Object(map) => Ok(map),
-        other => Err(RegistrationError::InvalidInput {
-            what: "form",
-            expected: "an object",
-            actual: json_type(&other).to_owned(),
-        }),
+/// The fields of a request by BSS wire name (`domain_name`, `search_type`, …). Unknown names
+/// may be present; the rules only read the fields they know.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form {
+    fields: Vec<(String, FieldValue)>,
+}
+
+impl Form {
+    /// An empty form.
+    pub fn new() -> Self {
+        Form::default()
+    }
+
+    /// Sets `name` to `value` (replacing an earlier value).
+    pub fn set(&mut self, name: &str, value: FieldValue) {
+        match self.fields.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.fields.push((name.to_owned(), value)),
+        }
+    }
+
+    /// The form with `name` set to `value`.
+    pub fn with(mut self, name: &str, value: FieldValue) -> Self {
+        self.set(name, value);
+        self
+    }
+
+    /// The value of `name`; `None` when absent.
+    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// Reads a form from JSON text (an object), e.g. `JSON.stringify(form)` or a request body.
+    ///
+    /// Lone UTF-16 surrogates (`"\ud800"`, which JavaScript strings may hold and
+    /// `JSON.stringify` writes as escapes) are read as U+FFFD, as text crossing into wasm
+    /// is, so they become an `invalid_character` issue instead of a failed call.
+    pub fn from_json(text: &str) -> Result<Form, RegistrationError> {
+        let value: Value =
+            serde_json::from_str(text).or_else(|first| match replace_lone_surrogates(text) {
+                Some(repaired) => serde_json::from_str(&repaired)
+                    .map_err(|e| RegistrationError::InvalidJson(e.to_string())),
+                None => Err(RegistrationError::InvalidJson(first.to_string())),
+            })?;
+        match &value {
+            Value::Object(map) => Ok(Form::from(map)),
+            other => Err(RegistrationError::InvalidInput {
+                what: "form",
+                expected: "an object",
+                actual: FieldValue::from(other).type_name().to_owned(),
+            }),
+        }
     }
 }
 
-/// Reads any JSON value, with lone surrogates read as U+FFFD (see [`parse_form`]).
-pub fn parse_value(text: &str) -> Result<Value, RegistrationError> {
-    serde_json::from_str(text).or_else(|first| match replace_lone_surrogates(text) {
-        Some(repaired) => serde_json::from_str(&repaired)
-            .map_err(|e| RegistrationError::InvalidJson(e.to_string())),
-        None => Err(RegistrationError::InvalidJson(first.to_string())),
-    })
+impl From<&Map<String, Value>> for Form {
+    fn from(map: &Map<String, Value>) -> Self {
+        Form {
+            fields: map
+                .iter()
+                .map(|(k, v)| (k.clone(), FieldValue::from(v)))
+                .collect(),
+        }
+    }
+}
+
+impl FieldValue {
+    /// The type name used in messages (`null`, `string`, `boolean`, `number`, `array`, …).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            FieldValue::Null => "null",
+            FieldValue::Text(_) => "string",
+            FieldValue::Bool(_) => "boolean",
+            FieldValue::Number(_) => "number",
+            FieldValue::Other(t) => t,
+        }
+    }
 }
 
 /// Rewrites `\uD800`–`\uDFFF` escapes that are not part of a surrogate pair as `\uFFFD`.
@@ -186,14 +266,16 @@ mod tests {
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        let map = parse_form(r#"{"a":"x\ud800y","b":"\udc00","c":"\ud83d\ude00","d":"\\ud800"}"#)
-            .unwrap();
-        assert_eq!(map["a"], "x\u{FFFD}y");
-        assert_eq!(map["b"], "\u{FFFD}");
-        assert_eq!(map["c"], "😀");
-        assert_eq!(map["d"], "\\ud800");
-        let map = parse_form(r#"{"a":"\uD800\uD800\uDC00"}"#).unwrap();
-        assert_eq!(map["a"], "\u{FFFD}\u{10000}");
+        let text = |s: &str| Some(FieldValue::Text(s.to_owned()));
+        let form =
+            Form::from_json(r#"{"a":"x\ud800y","b":"\udc00","c":"\ud83d\ude00","d":"\\ud800"}"#)
+                .unwrap();
+        assert_eq!(form.get("a").cloned(), text("x\u{FFFD}y"));
+        assert_eq!(form.get("b").cloned(), text("\u{FFFD}"));
+        assert_eq!(form.get("c").cloned(), text("😀"));
+        assert_eq!(form.get("d").cloned(), text("\\ud800"));
+        let form = Form::from_json(r#"{"a":"\uD800\uD800\uDC00"}"#).unwrap();
+        assert_eq!(form.get("a").cloned(), text("\u{FFFD}\u{10000}"));
     }
 
     #[test]
@@ -206,10 +288,10 @@ mod tests {
             ("{\"a\":\"\\ud800\"", "invalid_json"),
             ("", "invalid_json"),
         ] {
-            assert_eq!(parse_form(text).unwrap_err().code(), code, "{text}");
+            assert_eq!(Form::from_json(text).unwrap_err().code(), code, "{text}");
         }
         assert_eq!(
-            parse_form("[1]").unwrap_err().to_string(),
+            Form::from_json("[1]").unwrap_err().to_string(),
             "form: expected an object, got array"
         );
     }

@@ -7,11 +7,11 @@
 //! `+86…`); the body carries the `0086-` form. Each type's rule is within the 64 limit.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::account_name::check_account_name;
 use super::email::check_email;
 use super::fields::{Entry, one_of, required_text};
+use super::form::Form;
 use super::issue::{Issues, Operation, Problem, Validation};
 use super::mobile::national_mobile;
 
@@ -32,9 +32,7 @@ pub struct CheckUserIdentityBody {
 
 /// Validates a CheckUserIdentity request (`{search_type, search_value}`): every issue, and
 /// the wire-ready body when there is none.
-pub fn check_user_identity_request(
-    request: &Map<String, Value>,
-) -> Validation<CheckUserIdentityBody> {
+pub fn check_user_identity_request(request: &Form) -> Validation<CheckUserIdentityBody> {
     let mut issues = Issues::new(Operation::CheckUserIdentity);
     let search_type = required_text(
         &mut issues,

@@ -4,8 +4,10 @@
 //! Rules report a [`Problem`] (typed data); this module turns it into the public [`Issue`]
 //! (stable code, params, both messages, server code), so every message is written once.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::ser::{SerializeMap, Serializer};
 
 use super::email::EmailProblem;
 use super::fields::{Allowed, label};
@@ -39,8 +41,7 @@ impl Operation {
 }
 
 /// Stable issue codes (serialised in snake_case, e.g. `too_long`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IssueCode {
     /// Missing: absent, `null`, or `""` where `""` means missing.
     Required,
@@ -86,6 +87,12 @@ pub enum IssueCode {
     FieldNotOnSite,
 }
 
+impl Serialize for IssueCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl IssueCode {
     /// The stable snake_case code.
     pub fn as_str(self) -> &'static str {
@@ -126,7 +133,7 @@ pub struct Issue {
     /// The explanation for the customer, in Chinese.
     pub message_zh: String,
     /// The data of the rule (`{"min": 5, "max": 32, "actual": 40}`); `{}` when there is none.
-    pub params: Map<String, Value>,
+    pub params: Params,
     /// The CBC code the server answers for this field error (`CBC.99000031`, `CBC.0100`, …);
     /// `None` for a client-side guard the server does not check.
     pub server_code: Option<&'static str>,
@@ -192,16 +199,113 @@ pub(crate) enum Problem {
 /// How many of the four character classes a password must draw on.
 pub(crate) const MIN_PASSWORD_CLASSES: usize = 2;
 
-/// `U+0041`: how a character is named in params and messages (it may be invisible).
-fn code_point(c: char) -> String {
-    format!("U+{:04X}", u32::from(c))
+/// One value of an issue's params.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// A number (`min`, `max`, `actual`, `position`, …).
+    Int(i64),
+    /// A text (`reason`, `prefix`, `site`, `character` as `U+0041`, …).
+    Text(Cow<'static, str>),
+    /// The allowed texts of an enumeration.
+    Texts(&'static [&'static str]),
+    /// The allowed integers of an enumeration.
+    Ints(&'static [i64]),
 }
 
-fn params<const N: usize>(entries: [(&str, Value); N]) -> Map<String, Value> {
-    entries
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect()
+impl Param {
+    fn int(n: usize) -> Param {
+        Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// How the value reads in a message; `sep` joins lists.
+    fn display(&self, sep: &str) -> String {
+        match self {
+            Param::Int(n) => n.to_string(),
+            Param::Text(t) => t.to_string(),
+            Param::Texts(list) => list
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(sep),
+            Param::Ints(list) => list
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(sep),
+        }
+    }
+}
+
+/// The data of an issue, in a fixed order; serialised as a JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Params(Vec<(&'static str, Param)>);
+
+impl Params {
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The entries, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Param)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// No params.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn with(mut self, key: &'static str, value: Param) -> Self {
+        self.0.push((key, value));
+        self
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+fn text(t: &'static str) -> Param {
+    Param::Text(Cow::Borrowed(t))
+}
+
+/// `U+0041`: how a character is named in params and messages (it may be invisible).
+fn code_point(c: char) -> Param {
+    Param::Text(Cow::Owned(format!("U+{:04X}", u32::from(c))))
+}
+
+/// Fills the `{name}` placeholders of `template` with `var(name)`.
+/// (`dyn`: one copy of the code serves every caller.)
+pub(crate) fn render(template: &str, var: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        match var(name) {
+            Some(value) => out.push_str(&value),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Problem {
@@ -230,44 +334,50 @@ impl Problem {
         }
     }
 
-    fn params(&self) -> Map<String, Value> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            Problem::Required(Some(because)) => match because {
-                Because::MobileGiven => params([("required_by", "mobile_phone".into())]),
-                Because::EmailGiven => params([("required_by", "email".into())]),
-                Because::Scene18 => params([("required_by", "scene".into()), ("when", 18.into())]),
-            },
-            Problem::InvalidType { expected, actual } => params([
-                ("expected", (*expected).into()),
-                ("actual", (*actual).into()),
-            ]),
-            Problem::Length { min, max, actual } => params([
-                ("min", (*min).into()),
-                ("max", (*max).into()),
-                ("actual", (*actual).into()),
-            ]),
+            Problem::Required(Some(Because::MobileGiven)) => {
+                p.with("required_by", text("mobile_phone"))
+            }
+            Problem::Required(Some(Because::EmailGiven)) => p.with("required_by", text("email")),
+            Problem::Required(Some(Because::Scene18)) => p
+                .with("required_by", text("scene"))
+                .with("when", Param::Int(18)),
+            Problem::InvalidType { expected, actual } => p
+                .with("expected", text(expected))
+                .with("actual", text(actual)),
+            Problem::Length { min, max, actual } => p
+                .with("min", Param::int(*min))
+                .with("max", Param::int(*max))
+                .with("actual", Param::int(*actual)),
             Problem::InvalidCharacter {
                 position,
-                character: Some(c),
-            } => params([
-                ("position", (*position).into()),
-                ("character", code_point(*c).into()),
-            ]),
-            Problem::InvalidCharacter { position, .. } => {
-                params([("position", (*position).into())])
+                character,
+            } => {
+                let p = p.with("position", Param::int(*position));
+                match character {
+                    Some(c) => p.with("character", code_point(*c)),
+                    None => p,
+                }
             }
-            Problem::ReservedPrefix(prefix) => params([("prefix", (*prefix).into())]),
-            Problem::TooFewCharacterClasses { actual } => params([
-                ("min", MIN_PASSWORD_CLASSES.into()),
-                ("actual", (*actual).into()),
-            ]),
-            Problem::Mobile(reason) => params([("reason", reason.as_str().into())]),
-            Problem::Email(reason) => params([("reason", reason.as_str().into())]),
+            Problem::ReservedPrefix(prefix) => p.with("prefix", text(prefix)),
+            Problem::TooFewCharacterClasses { actual } => p
+                .with("min", Param::int(MIN_PASSWORD_CLASSES))
+                .with("actual", Param::int(*actual)),
+            Problem::Mobile(reason) => {
+                let p = p.with("reason", text(reason.as_str()));
+                match reason {
+                    MobileProblem::Length(digits) => p.with("digits", Param::int(*digits)),
+                    _ => p,
+                }
+            }
+            Problem::Email(reason) => p.with("reason", text(reason.as_str())),
             Problem::InvalidValue(Allowed::Texts(allowed)) => {
-                params([("allowed", (*allowed).into())])
+                p.with("allowed", Param::Texts(allowed))
             }
             Problem::InvalidValue(Allowed::Integers(allowed)) => {
-                params([("allowed", (*allowed).into())])
+                p.with("allowed", Param::Ints(allowed))
             }
             Problem::OutOfRange {
                 min,
@@ -278,208 +388,178 @@ impl Problem {
                 // The text of a JSON integer, kept as a number where it fits.
                 let actual = actual
                     .parse::<i64>()
-                    .map(Value::from)
-                    .unwrap_or_else(|_| actual.as_str().into());
-                let mut p = params([
-                    ("min", (*min).into()),
-                    ("max", (*max).into()),
-                    ("actual", actual),
-                ]);
-                if let Some((above, with)) = replaced {
-                    p.insert("replaced_above".to_owned(), (*above).into());
-                    p.insert("replaced_with".to_owned(), (*with).into());
+                    .map(Param::Int)
+                    .unwrap_or_else(|_| Param::Text(Cow::Owned(actual.clone())));
+                let p = p
+                    .with("min", Param::Int(*min))
+                    .with("max", Param::Int(*max))
+                    .with("actual", actual);
+                match replaced {
+                    Some((above, with)) => p
+                        .with("replaced_above", Param::Int(*above))
+                        .with("replaced_with", Param::Int(*with)),
+                    None => p,
                 }
-                p
             }
             Problem::InvalidCountryCode {
                 suggestion: Some(s),
-            } => params([("suggestion", s.as_str().into())]),
-            Problem::NotOnSite(site) => params([("site", site.as_str().into())]),
-            _ => Map::new(),
+            } => p.with("suggestion", Param::Text(Cow::Owned(s.clone()))),
+            Problem::NotOnSite(site) => p.with("site", text(site.as_str())),
+            _ => p,
         }
     }
 
-    /// The English and Chinese messages. `op` changes the wording where the rule's origin
-    /// differs between operations (the account-name start rule).
-    fn messages(&self, field: &str, op: Operation) -> (String, String) {
-        let (en, zh) = label(field);
+    /// The English and Chinese message templates. `{label}` is the field's name; other
+    /// placeholders are params, or `{at}` (1-based position), `{detail}` (the reason's text),
+    /// `{site_name}`, `{type_zh}` / `{actual_zh}` (type names in Chinese).
+    fn templates(&self, field: &str, op: Operation) -> (&'static str, &'static str) {
         match self {
-            Problem::Required(None) => (format!("{en} is required."), format!("请填写{zh}。")),
+            Problem::Required(None) => ("{label} is required.", "请填写{label}。"),
             Problem::Required(Some(Because::MobileGiven)) => (
-                format!(
-                    "{en} is required when a mobile number is given (send one with SendVerificationMessageCode first)."
-                ),
-                format!("填写了手机号码时须填写{zh}（请先发送短信验证码）。"),
+                "{label} is required when a mobile number is given (send one with SendVerificationMessageCode first).",
+                "填写了手机号码时须填写{label}（请先发送短信验证码）。",
             ),
             Problem::Required(Some(Because::EmailGiven)) => (
-                format!(
-                    "{en} is required when an email address is given (send one with SendVerificationMessageCode first)."
-                ),
-                format!("填写了邮箱时须填写{zh}（请先发送邮件验证码）。"),
+                "{label} is required when an email address is given (send one with SendVerificationMessageCode first).",
+                "填写了邮箱时须填写{label}（请先发送邮件验证码）。",
             ),
             Problem::Required(Some(Because::Scene18)) => (
-                format!("{en} is required for scene 18 (bank-card real-name authentication)."),
-                format!("场景为18（个人银行卡实名认证）时须填写{zh}。"),
+                "{label} is required for scene 18 (bank-card real-name authentication).",
+                "场景为18（个人银行卡实名认证）时须填写{label}。",
             ),
             Problem::Empty if field == "password" => (
-                format!("{en} must not be empty; leave it out to have one generated."),
-                format!("{zh}不能为空字符串；不填则由系统随机生成。"),
+                "{label} must not be empty; leave it out to have one generated.",
+                "{label}不能为空字符串；不填则由系统随机生成。",
             ),
             Problem::Empty => (
-                format!("{en} must not be empty; leave it out instead."),
-                format!("{zh}不能为空字符串，不需要时请不传。"),
+                "{label} must not be empty; leave it out instead.",
+                "{label}不能为空字符串，不需要时请不传。",
             ),
-            Problem::InvalidType { expected, actual } => (
-                format!("{en} must be of type {expected}, not {actual}."),
-                format!(
-                    "{zh}的类型须为{}，而不是{}。",
-                    type_zh(expected),
-                    type_zh(actual)
-                ),
+            Problem::InvalidType { .. } => (
+                "{label} must be of type {expected}, not {actual}.",
+                "{label}的类型须为{expected_zh}，而不是{actual_zh}。",
             ),
-            Problem::Length { min, max, actual } if min == max => (
-                format!("{en} must be exactly {min} characters long (it has {actual})."),
-                format!("{zh}须为{min}位（当前为{actual}位）。"),
+            Problem::Length { min, max, .. } if min == max => (
+                "{label} must be exactly {min} characters long (it has {actual}).",
+                "{label}须为{min}位（当前为{actual}位）。",
             ),
-            Problem::Length { min, max, actual } if *min <= 1 => (
-                format!("{en} must be at most {max} characters long (it has {actual})."),
-                format!("{zh}最多{max}个字符（当前为{actual}个）。"),
+            Problem::Length { min, .. } if *min <= 1 => (
+                "{label} must be at most {max} characters long (it has {actual}).",
+                "{label}最多{max}个字符（当前为{actual}个）。",
             ),
-            Problem::Length { min, max, actual } => (
-                format!("{en} must be {min} to {max} characters long (it has {actual})."),
-                format!("{zh}长度须为{min}~{max}个字符（当前为{actual}个）。"),
+            Problem::Length { .. } => (
+                "{label} must be {min} to {max} characters long (it has {actual}).",
+                "{label}长度须为{min}~{max}个字符（当前为{actual}个）。",
             ),
             Problem::InvalidCharacter {
-                position,
-                character,
-            } => {
-                let allowed_en = alphabet_en(field);
-                let allowed_zh = alphabet_zh(field);
-                match character {
-                    Some(c) => (
-                        format!(
-                            "{en} contains a character that is not allowed ({} at position {}); {allowed_en}.",
-                            code_point(*c),
-                            position + 1
-                        ),
-                        format!(
-                            "{zh}包含不允许的字符（第{}位的{}）；{allowed_zh}。",
-                            position + 1,
-                            code_point(*c)
-                        ),
-                    ),
-                    None => (
-                        format!(
-                            "{en} contains a character that is not allowed (at position {}); {allowed_en}.",
-                            position + 1
-                        ),
-                        format!(
-                            "{zh}包含不允许的字符（第{}位）；{allowed_zh}。",
-                            position + 1
-                        ),
-                    ),
-                }
-            }
+                character: Some(_), ..
+            } => (
+                "{label} contains a character that is not allowed ({character} at position {at}); {alphabet}.",
+                "{label}包含不允许的字符（第{at}位的{character}）；{alphabet}。",
+            ),
+            Problem::InvalidCharacter {
+                character: None, ..
+            } => (
+                "{label} contains a character that is not allowed (at position {at}); {alphabet}.",
+                "{label}包含不允许的字符（第{at}位）；{alphabet}。",
+            ),
             Problem::InvalidStart if op == Operation::CreateSubCustomer => (
-                format!(
-                    "{en} must start with a letter or '-'. CreateSubCustomer would also accept '_', but CheckUserIdentity would not, so such a name could not be checked for availability first."
-                ),
-                format!(
-                    "{zh}须以字母或“-”开头。创建客户接口也接受“_”开头，但校验客户注册信息接口不接受，这样的名称无法预先校验是否可用。"
-                ),
+                "{label} must start with a letter or '-'. CreateSubCustomer would also accept '_', but CheckUserIdentity would not, so such a name could not be checked for availability first.",
+                "{label}须以字母或“-”开头。创建客户接口也接受“_”开头，但校验客户注册信息接口不接受，这样的名称无法预先校验是否可用。",
             ),
             Problem::InvalidStart => (
-                format!("{en} must start with a letter or '-'."),
-                format!("{zh}须以字母或“-”开头。"),
+                "{label} must start with a letter or '-'.",
+                "{label}须以字母或“-”开头。",
             ),
-            Problem::ReservedPrefix(prefix) => (
-                format!(
-                    "{en} must not start with '{prefix}' (in any case); the prefix is reserved."
-                ),
-                format!("{zh}不能以“{prefix}”开头（不区分大小写），该前缀为系统保留。"),
+            Problem::ReservedPrefix(_) => (
+                "{label} must not start with '{prefix}' (in any case); the prefix is reserved.",
+                "{label}不能以“{prefix}”开头（不区分大小写），该前缀为系统保留。",
             ),
-            Problem::AllDigits => (
-                format!("{en} must not be all digits."),
-                format!("{zh}不能为纯数字。"),
-            ),
-            Problem::TooFewCharacterClasses { actual } => (
-                format!(
-                    "{en} must contain at least {MIN_PASSWORD_CLASSES} of: upper-case letters, lower-case letters, digits, special characters (it has {actual})."
-                ),
-                format!(
-                    "{zh}须至少包含大写字母、小写字母、数字、特殊字符中的{MIN_PASSWORD_CLASSES}种（当前为{actual}种）。"
-                ),
+            Problem::AllDigits => ("{label} must not be all digits.", "{label}不能为纯数字。"),
+            Problem::TooFewCharacterClasses { .. } => (
+                "{label} must contain at least {min} of: upper-case letters, lower-case letters, digits, special characters (it has {actual}).",
+                "{label}须至少包含大写字母、小写字母、数字、特殊字符中的{min}种（当前为{actual}种）。",
             ),
             Problem::SameAsName => (
-                format!("{en} must not be the same as the account name."),
-                format!("{zh}不能与账号名相同。"),
+                "{label} must not be the same as the account name.",
+                "{label}不能与账号名相同。",
             ),
             Problem::SameAsReversedName => (
-                format!("{en} must not be the account name written backwards."),
-                format!("{zh}不能与账号名的倒序相同。"),
+                "{label} must not be the account name written backwards.",
+                "{label}不能与账号名的倒序相同。",
             ),
             Problem::ContainsMobile => (
-                format!("{en} must not contain the mobile number."),
-                format!("{zh}不能包含手机号码。"),
+                "{label} must not contain the mobile number.",
+                "{label}不能包含手机号码。",
             ),
             Problem::ContainsEmail => (
-                format!("{en} must not contain the email address."),
-                format!("{zh}不能包含邮箱地址。"),
+                "{label} must not contain the email address.",
+                "{label}不能包含邮箱地址。",
             ),
-            Problem::Mobile(reason) => (
-                format!("{en} is not valid: {}.", reason.message_en()),
-                format!("{zh}无效：{}。", reason.message_zh()),
-            ),
-            Problem::Email(reason) => (
-                format!("{en} is not valid: {}.", reason.message_en()),
-                format!("{zh}无效：{}。", reason.message_zh()),
-            ),
-            Problem::InvalidValue(allowed) => {
-                let list: Vec<String> = match allowed {
-                    Allowed::Texts(texts) => texts.iter().map(|a| format!("\"{a}\"")).collect(),
-                    Allowed::Integers(ints) => ints.iter().map(i64::to_string).collect(),
-                };
-                (
-                    format!("{en} must be one of {}.", list.join(", ")),
-                    format!("{zh}须为{}之一。", list.join("、")),
-                )
+            Problem::Mobile(_) | Problem::Email(_) => {
+                ("{label} is not valid: {detail}.", "{label}无效：{detail}。")
             }
+            Problem::InvalidValue(_) => (
+                "{label} must be one of {allowed}.",
+                "{label}须为{allowed}之一。",
+            ),
             Problem::OutOfRange {
-                min,
-                max,
-                actual,
-                replaced,
-            } => {
-                let (note_en, note_zh) = match replaced {
-                    Some((above, with)) => (
-                        format!(" Note: the server replaces values above {above} with {with}."),
-                        format!("注意：大于{above}的值会被服务端替换为{with}。"),
-                    ),
-                    None => (String::new(), String::new()),
-                };
-                (
-                    format!("{en} must be between {min} and {max} (it is {actual}).{note_en}"),
-                    format!("{zh}须在{min}~{max}之间（当前为{actual}）。{note_zh}"),
-                )
-            }
-            Problem::InvalidCountryCode {
-                suggestion: Some(s),
+                replaced: Some(_), ..
             } => (
-                format!("{en} must be an ISO 3166-1 alpha-2 code in upper case, such as \"{s}\"."),
-                format!("{zh}须为大写的ISO 3166-1二位字母代码，例如“{s}”。"),
+                "{label} must be between {min} and {max} (it is {actual}). Note: the server replaces values above {replaced_above} with {replaced_with}.",
+                "{label}须在{min}~{max}之间（当前为{actual}）。注意：大于{replaced_above}的值会被服务端替换为{replaced_with}。",
+            ),
+            Problem::OutOfRange { .. } => (
+                "{label} must be between {min} and {max} (it is {actual}).",
+                "{label}须在{min}~{max}之间（当前为{actual}）。",
+            ),
+            Problem::InvalidCountryCode {
+                suggestion: Some(_),
+            } => (
+                "{label} must be an ISO 3166-1 alpha-2 code in upper case, such as \"{suggestion}\".",
+                "{label}须为大写的ISO 3166-1二位字母代码，例如“{suggestion}”。",
             ),
             Problem::InvalidCountryCode { suggestion: None } => (
-                format!("{en} must be an ISO 3166-1 alpha-2 code in upper case, such as \"MX\"."),
-                format!("{zh}须为大写的ISO 3166-1二位字母代码，例如“MX”。"),
+                "{label} must be an ISO 3166-1 alpha-2 code in upper case, such as \"MX\".",
+                "{label}须为大写的ISO 3166-1二位字母代码，例如“MX”。",
             ),
-            Problem::NotOnSite(site) => (
-                format!(
-                    "{en} is not a field of the {} site; the server would ignore it.",
-                    site.name_en()
-                ),
-                format!("{}不支持{zh}字段，服务端会忽略该值。", site.name_zh()),
+            Problem::NotOnSite(_) => (
+                "{label} is not a field of the {site_name} site; the server would ignore it.",
+                "{site_name}不支持{label}字段，服务端会忽略该值。",
             ),
         }
+    }
+
+    /// The display-only values of a message in one language (`zh`), beyond the params.
+    fn var(&self, name: &str, field: &str, zh: bool) -> Option<String> {
+        let pick = |(en, zh_text): (&'static str, &'static str)| {
+            Some((if zh { zh_text } else { en }).to_owned())
+        };
+        match (name, self) {
+            ("label", _) => pick(label(field)),
+            ("at", Problem::InvalidCharacter { position, .. }) => Some((position + 1).to_string()),
+            ("alphabet", _) => pick(alphabet(field)),
+            ("detail", Problem::Mobile(reason)) => {
+                let (en, zh_text) = reason.templates();
+                let template = if zh { zh_text } else { en };
+                Some(render(template, &|n| reason.var(n)))
+            }
+            ("detail", Problem::Email(reason)) => pick(reason.texts()),
+            ("site_name", Problem::NotOnSite(site)) => pick(site.names()),
+            ("expected_zh", Problem::InvalidType { expected, .. }) => {
+                Some(type_zh(expected).to_owned())
+            }
+            ("actual_zh", Problem::InvalidType { actual, .. }) => Some(type_zh(actual).to_owned()),
+            _ => None,
+        }
+    }
+
+    fn message(&self, template: &str, params: &Params, field: &str, zh: bool) -> String {
+        let sep = if zh { "、" } else { ", " };
+        render(template, &|name| {
+            self.var(name, field, zh)
+                .or_else(|| params.get(name).map(|p| p.display(sep)))
+        })
     }
 }
 
@@ -491,28 +571,33 @@ fn type_zh(t: &str) -> &'static str {
         "number" => "数字",
         "array" => "数组",
         "object" => "对象",
+        "null" => "null",
+        "undefined" => "undefined",
+        "bigint" => "BigInt",
+        "symbol" => "Symbol",
+        "function" => "函数",
         "string or boolean" => "字符串或布尔值",
         _ => "其他类型",
     }
 }
 
-fn alphabet_en(field: &str) -> &'static str {
+/// What a field's characters may be, for `invalid_character` messages.
+fn alphabet(field: &str) -> (&'static str, &'static str) {
     match field {
-        "domain_name" | "search_value" => "use letters, digits, '_' and '-'",
-        "password" => "use printable ASCII characters only (letters, digits, space and symbols)",
-        "verification_code" => "use digits only",
-        "email" => "use ASCII characters without spaces",
-        _ => "control characters are not allowed",
-    }
-}
-
-fn alphabet_zh(field: &str) -> &'static str {
-    match field {
-        "domain_name" | "search_value" => "只能使用字母、数字、“_”和“-”",
-        "password" => "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
-        "verification_code" => "只能使用数字",
-        "email" => "只能使用ASCII字符且不含空格",
-        _ => "不能包含控制字符",
+        "domain_name" | "search_value" => (
+            "use letters, digits, '_' and '-'",
+            "只能使用字母、数字、“_”和“-”",
+        ),
+        "password" => (
+            "use printable ASCII characters only (letters, digits, space and symbols)",
+            "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
+        ),
+        "verification_code" => ("use digits only", "只能使用数字"),
+        "email" => (
+            "use ASCII characters without spaces",
+            "只能使用ASCII字符且不含空格",
+        ),
+        _ => ("control characters are not allowed", "不能包含控制字符"),
     }
 }
 
@@ -533,7 +618,8 @@ impl Issues {
 
     /// Records `problem` for `field`.
     pub(crate) fn add(&mut self, field: &'static str, problem: Problem) {
-        let (message, message_zh) = problem.messages(field, self.op);
+        let params = problem.params();
+        let (en, zh) = problem.templates(field, self.op);
         let server_code = match problem {
             Problem::NotOnSite(_) => None,
             _ => Some(self.op.server_code(field)),
@@ -541,9 +627,9 @@ impl Issues {
         self.list.push(Issue {
             field,
             code: problem.code(),
-            message,
-            message_zh,
-            params: problem.params(),
+            message: problem.message(en, &params, field, false),
+            message_zh: problem.message(zh, &params, field, true),
+            params,
             server_code,
         });
     }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
+use super::issue::render;
 
 /// The longest input `normalize_mobile` reads, in characters. Longer input is rejected
 /// without being scanned further.
@@ -57,31 +58,45 @@ impl MobileProblem {
 
     /// The explanation in English (lower case, no final stop).
     pub fn message_en(self) -> String {
-        match self {
-            MobileProblem::Empty => "it has no digits".to_owned(),
-            MobileProblem::TooLong => format!("longer than {MAX_MOBILE_INPUT_CHARS} characters"),
-            MobileProblem::Character => {
-                "use digits, spaces and '-' only, with an optional leading +86 or 0086".to_owned()
-            }
-            MobileProblem::NotChinese => {
-                "only Chinese mobile numbers (+86) are supported".to_owned()
-            }
-            MobileProblem::Length(n) => format!("a Chinese mobile number has 11 digits, not {n}"),
-            MobileProblem::Prefix => "a Chinese mobile number starts with 13 to 19".to_owned(),
-            MobileProblem::WrongType(t) => format!("expected a string, got {t}"),
-        }
+        render(self.templates().0, &|name| self.var(name))
     }
 
     /// The explanation in Chinese.
     pub fn message_zh(self) -> String {
+        render(self.templates().1, &|name| self.var(name))
+    }
+
+    /// The English and Chinese templates of the explanation (`{digits}`, `{max}`, `{type}`).
+    pub(crate) fn templates(self) -> (&'static str, &'static str) {
         match self {
-            MobileProblem::Empty => "未包含数字".to_owned(),
-            MobileProblem::TooLong => format!("超过{MAX_MOBILE_INPUT_CHARS}个字符"),
-            MobileProblem::Character => "只能包含数字、空格和“-”，可带+86或0086前缀".to_owned(),
-            MobileProblem::NotChinese => "仅支持中国大陆手机号码（+86）".to_owned(),
-            MobileProblem::Length(n) => format!("中国大陆手机号码为11位数字，而不是{n}位"),
-            MobileProblem::Prefix => "中国大陆手机号码须以13~19开头".to_owned(),
-            MobileProblem::WrongType(_) => "须为字符串".to_owned(),
+            MobileProblem::Empty => ("it has no digits", "未包含数字"),
+            MobileProblem::TooLong => ("longer than {max} characters", "超过{max}个字符"),
+            MobileProblem::Character => (
+                "use digits, spaces and '-' only, with an optional leading +86 or 0086",
+                "只能包含数字、空格和“-”，可带+86或0086前缀",
+            ),
+            MobileProblem::NotChinese => (
+                "only Chinese mobile numbers (+86) are supported",
+                "仅支持中国大陆手机号码（+86）",
+            ),
+            MobileProblem::Length(_) => (
+                "a Chinese mobile number has 11 digits, not {digits}",
+                "中国大陆手机号码为11位数字，而不是{digits}位",
+            ),
+            MobileProblem::Prefix => (
+                "a Chinese mobile number starts with 13 to 19",
+                "中国大陆手机号码须以13~19开头",
+            ),
+            MobileProblem::WrongType(_) => ("expected a string, got {type}", "须为字符串"),
+        }
+    }
+
+    pub(crate) fn var(self, name: &str) -> Option<String> {
+        match (name, self) {
+            ("max", _) => Some(MAX_MOBILE_INPUT_CHARS.to_string()),
+            ("digits", MobileProblem::Length(n)) => Some(n.to_string()),
+            ("type", MobileProblem::WrongType(t)) => Some(t.to_owned()),
+            _ => None,
         }
     }
 }

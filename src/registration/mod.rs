@@ -32,7 +32,7 @@ pub use customer::{
     XACCOUNT_ID_MAX, XACCOUNT_TYPE_MAX, validate_field, validate_registration,
 };
 pub use email::{EMAIL_LENGTH, EmailProblem};
-pub use form::{RegistrationError, Site, parse_form, parse_value};
+pub use form::{FieldValue, Form, RegistrationError, Site};
 pub use identity::{
     CheckUserIdentityBody, SEARCH_TYPES, SEARCH_VALUE_MAX, check_user_identity_request,
 };

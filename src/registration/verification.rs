@@ -13,13 +13,12 @@
 //! | `customer_id` (China) | max 64, required for scene 18, ignored otherwise | — | — |
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::email::check_email;
 use super::fields::{
     Allowed, Entry, identifier, integer, not_on_site, one_of, optional_text, required_text,
 };
-use super::form::Site;
+use super::form::{Form, Site};
 use super::issue::{Because, Issues, Operation, Problem, Validation};
 use super::mobile::national_mobile;
 
@@ -122,7 +121,7 @@ fn timeout(issues: &mut Issues, entry: Entry<'_>) -> Option<i64> {
 /// Validates a SendVerificationMessageCode request for `site`: every issue, and the
 /// wire-ready body when there is none.
 pub fn send_verification_message_code_request(
-    request: &Map<String, Value>,
+    request: &Form,
     site: Site,
 ) -> Validation<SendVerificationMessageCodeBody> {
     let mut issues = Issues::new(Operation::SendVerificationMessageCode);

@@ -33,9 +33,20 @@ ZA ZM ZW";
 
 /// Whether `code` is an assigned ISO 3166-1 alpha-2 code (upper case).
 pub fn is_country_code(code: &str) -> bool {
-    code.len() == 2
-        && code.bytes().all(|b| b.is_ascii_uppercase())
-        && ASSIGNED.split(' ').any(|c| c == code)
+    // Entries are 3 bytes apart ("AD AE …") and sorted: binary search by index.
+    let table = ASSIGNED.as_bytes();
+    let entry = |i: usize| table.get(i * 3..i * 3 + 2);
+    let (mut lo, mut hi) = (0, table.len().div_ceil(3));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match entry(mid).map(|e| e.cmp(code.as_bytes())) {
+            Some(std::cmp::Ordering::Less) => lo = mid + 1,
+            Some(std::cmp::Ordering::Greater) => hi = mid,
+            Some(std::cmp::Ordering::Equal) => return true,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Checks a non-empty `domain_area`; a valid code in the wrong case gets a suggestion.
@@ -61,10 +72,15 @@ mod tests {
             codes.windows(2).all(|w| w[0] < w[1]),
             "sorted, no duplicates"
         );
+        for c in &codes {
+            assert!(is_country_code(c), "{c}");
+        }
         for c in ["CN", "MX", "HK", "TW", "GB", "SS", "BQ"] {
             assert!(is_country_code(c), "{c}");
         }
-        for c in ["UK", "EU", "XK", "ZZ", "cn", "Cn", "CHN", "", "C"] {
+        for c in [
+            "UK", "EU", "XK", "ZZ", "AA", "cn", "Cn", "CHN", "", "C", "A", "ZX", "AD ",
+        ] {
             assert!(!is_country_code(c), "{c}");
         }
     }

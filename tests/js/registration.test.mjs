@@ -96,6 +96,24 @@ for (const [build, lib] of Object.entries(builds)) {
     assert.equal(lib.validateField('domain_name', '_alice')[0].code, 'invalid_start');
   });
 
+  test(`${build}: the README examples`, () => {
+    const got = lib.validateRegistration({
+      xaccount_id: 'user-0001', xaccount_type: 'ACME_IDP', domain_name: 'alice-2024',
+      mobile_phone: '138 0000 0000', verification_code: '123456', password: 'Secret#2024',
+      is_close_market_ms: true,
+    });
+    assert.deepEqual(got.body, {
+      xaccount_id: 'user-0001', xaccount_type: 'ACME_IDP', domain_name: 'alice-2024', mobile_phone: '13800000000',
+      verification_code: '123456', password: 'Secret#2024', is_close_market_ms: 'true',
+    });
+    assert.deepEqual(lib.validateField('password', 'alice-2024', { domain_name: 'alice-2024' }), [{
+      field: 'password', code: 'same_as_name', message: 'Password must not be the same as the account name.',
+      message_zh: '密码不能与账号名相同。', params: {}, server_code: 'CBC.99000036',
+    }]);
+    assert.deepEqual(lib.normalizeMobile('+86-138-0000-0000'), { national: '13800000000', check_identity: '0086-13800000000' });
+    assert.throws(() => lib.normalizeMobile('+1 650 555 1234'), { code: 'invalid_mobile' });
+  });
+
   test(`${build}: bad arguments are BssErrors, and the instance survives them`, () => {
     const cyclic = {};
     cyclic.self = cyclic;

@@ -155,28 +155,6 @@ impl<'a> Reader<'a> {
         not_on_site(issues, field, self.entry(field), self.site);
     }
 
-    fn xaccount_id(&self, issues: &mut Issues) -> Option<&'a str> {
-        let entry = self.entry("xaccount_id");
-        identifier(
-            issues,
-            "xaccount_id",
-            entry,
-            XACCOUNT_ID_MAX,
-            Some(Problem::Required(None)),
-        )
-    }
-
-    fn xaccount_type(&self, issues: &mut Issues) -> Option<&'a str> {
-        let entry = self.entry("xaccount_type");
-        identifier(
-            issues,
-            "xaccount_type",
-            entry,
-            XACCOUNT_TYPE_MAX,
-            Some(Problem::Required(None)),
-        )
-    }
-
     fn domain_name(&self, issues: &mut Issues) -> Option<&'a str> {
         const FIELD: &str = "domain_name";
         let name = optional_text(issues, FIELD, self.entry(FIELD))?;
@@ -336,15 +314,15 @@ impl<'a> Reader<'a> {
         flag(issues, field, self.entry(field))
     }
 
-    fn indirect_partner_id(&self, issues: &mut Issues) -> Option<&'a str> {
-        let entry = self.entry("indirect_partner_id");
-        identifier(
-            issues,
-            "indirect_partner_id",
-            entry,
-            INDIRECT_PARTNER_ID_MAX,
-            None,
-        )
+    /// An opaque id field: `xaccount_id`, `xaccount_type` (required) or `indirect_partner_id`.
+    fn id(&self, issues: &mut Issues, field: &'static str) -> Option<&'a str> {
+        let (max, required) = match field {
+            "xaccount_id" => (XACCOUNT_ID_MAX, true),
+            "xaccount_type" => (XACCOUNT_TYPE_MAX, true),
+            _ => (INDIRECT_PARTNER_ID_MAX, false),
+        };
+        let when_blank = required.then_some(Problem::Required(None));
+        identifier(issues, field, self.entry(field), max, when_blank)
     }
 }
 
@@ -357,15 +335,15 @@ pub fn validate_registration(form: &Form, site: Site) -> Validation<CreateSubCus
         replaced: None,
     };
     let mut issues = Issues::new(Operation::CreateSubCustomer);
-    let xaccount_id = form.xaccount_id(&mut issues);
-    let xaccount_type = form.xaccount_type(&mut issues);
+    let xaccount_id = form.id(&mut issues, "xaccount_id");
+    let xaccount_type = form.id(&mut issues, "xaccount_type");
     let domain_name = form.domain_name(&mut issues);
     let contact = form.contact(&mut issues);
     let domain_area = form.domain_area(&mut issues);
     let verification_code = form.verification_code(&mut issues, contact.needs_code);
     let password = form.password(&mut issues, form.password_others(&contact));
     let is_close_market_ms = form.flag(&mut issues, "is_close_market_ms");
-    let indirect_partner_id = form.indirect_partner_id(&mut issues);
+    let indirect_partner_id = form.id(&mut issues, "indirect_partner_id");
     let include_association_result = form.flag(&mut issues, "include_association_result");
     let (mobile_phone, email) = match site {
         Site::Cn => (contact.wire, None),
@@ -409,11 +387,8 @@ pub fn validate_field(
     // reported: they go to this scratch list.
     let mut elsewhere = Issues::new(Operation::CreateSubCustomer);
     match (field, site) {
-        ("xaccount_id", _) => {
-            form.xaccount_id(&mut issues);
-        }
-        ("xaccount_type", _) => {
-            form.xaccount_type(&mut issues);
+        ("xaccount_id" | "xaccount_type" | "indirect_partner_id", _) => {
+            form.id(&mut issues, field);
         }
         ("domain_name", _) => {
             form.domain_name(&mut issues);
@@ -435,9 +410,6 @@ pub fn validate_field(
         ("password", _) => {
             let contact = form.contact(&mut elsewhere);
             form.password(&mut issues, form.password_others(&contact));
-        }
-        ("indirect_partner_id", _) => {
-            form.indirect_partner_id(&mut issues);
         }
         (flag_field, _) => {
             form.flag(&mut issues, flag_field);

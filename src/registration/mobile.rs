@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
-use super::issue::render;
+use super::messages::render;
 
 /// The longest input `normalize_mobile` reads, in characters. Longer input is rejected
 /// without being scanned further.

@@ -21,6 +21,7 @@ mod fields;
 mod form;
 mod identity;
 mod issue;
+mod messages;
 mod mobile;
 mod password;
 mod verification;

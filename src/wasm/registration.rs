@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_type_name, to_js};
+use super::convert::{js_number_text, js_type_name, to_js};
 use super::error::to_js_error;
 use crate::registration::{
     self, FieldValue, Form, MAX_MOBILE_INPUT_CHARS, MobileProblem, REGISTRATION_FIELDS,
@@ -55,13 +55,7 @@ fn field_value(value: &JsValue) -> Option<FieldValue> {
     if let Some(b) = value.as_bool() {
         return Some(FieldValue::Bool(b));
     }
-    if value.as_f64().is_some() {
-        // String(n): the number's shortest text, as JSON would write it.
-        let text = js_sys::Number::unchecked_from_js_ref(value)
-            .to_string_with_radix(10)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
+    if let Some(text) = js_number_text(value) {
         return Some(FieldValue::Number(text));
     }
     Some(FieldValue::Other(js_type_name(value)))

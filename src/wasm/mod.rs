@@ -2,5 +2,8 @@
 //! and errors and calls the core. It holds no rule.
 
 mod convert;
+mod discounts;
 mod error;
+mod input;
 mod money;
+mod quote;

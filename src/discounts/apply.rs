@@ -15,9 +15,10 @@
 use std::collections::HashMap;
 
 use super::DiscountError;
-use super::kind::DiscountKind;
+use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
+use crate::coupons::{DiscountKind, Policy};
 use crate::money::{Amount, AmountError};
 use crate::quote::allocation::{AllocationError, allocate};
 
@@ -105,7 +106,11 @@ fn inapplicable<T>(message: impl Into<String>) -> Result<T, ApplyError> {
 
 impl DiscountOption {
     /// The option applied to `lines`.
-    pub fn apply(&self, lines: &[LineRef<'_>]) -> Result<AppliedDiscount, ApplyError> {
+    pub fn apply(
+        &self,
+        lines: &[LineRef<'_>],
+        policy: &Policy,
+    ) -> Result<AppliedDiscount, ApplyError> {
         let mut out: Vec<LineDiscount> = lines
             .iter()
             .map(|_| LineDiscount {
@@ -124,7 +129,7 @@ impl DiscountOption {
                 }
             }
         } else {
-            self.apply_rating(lines, &index, &mut out)?;
+            self.apply_rating(lines, &index, &mut out, policy)?;
         }
         let mut total = Amount::ZERO;
         for l in &out {
@@ -133,9 +138,7 @@ impl DiscountOption {
         Ok(AppliedDiscount {
             discount_id: self.discount_id.clone(),
             discount_type: self.discount_type,
-            kind: self
-                .discount_type
-                .map_or(DiscountKind::Promotion, DiscountKind::from_code),
+            kind: kind_of(self.discount_type, policy),
             best_offer: self.best_offer == Some(1),
             lines: out,
             discount_amount: total,
@@ -203,6 +206,7 @@ impl DiscountOption {
         lines: &[LineRef<'_>],
         index: &HashMap<&str, usize>,
         out: &mut [LineDiscount],
+        policy: &Policy,
     ) -> Result<(), ApplyError> {
         if self.amount.is_none() && self.discount_amount.is_none() {
             return inapplicable(
@@ -213,7 +217,7 @@ impl DiscountOption {
         for l in lines {
             order_official = order_official.checked_add(l.official_amount)?;
         }
-        let rated = self.resolve(Some(order_official), "discount")?;
+        let rated = self.resolve(Some(order_official), "discount", policy)?;
         if rated.lines.is_empty() {
             let officials: Vec<Amount> = lines.iter().map(|l| l.official_amount).collect();
             let parts = spread(rated.price.discount_amount, &officials)?;
@@ -329,7 +333,7 @@ mod tests {
             .collect();
         crate::json::from_str::<DiscountOption>(option)
             .unwrap()
-            .apply(&refs)
+            .apply(&refs, &Policy::default())
     }
 
     fn savings(d: &AppliedDiscount) -> Vec<String> {

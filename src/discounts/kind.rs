@@ -1,40 +1,28 @@
 //! Discount type codes and the kinds they belong to.
 //!
 //! BSS uses two code spaces that share no value: the rating APIs (605 / 606 / 607) and the
-//! order APIs (ListOrderDiscounts, PayOrders: 0 / 1 / 2 / 3 / 609).
+//! order APIs (ListOrderDiscounts, PayOrders: 0 / 1 / 2 / 3 / 609). The kinds are the coupon
+//! area's [`DiscountKind`], so that the selection rules and the coupon exclusivity flags read
+//! a code the same way (606's family is a [`Policy`] field).
 
-use serde::Serialize;
+use crate::coupons::{DiscountKind, Policy};
 
-/// What a discount is, for the selection rules and the coupon exclusivity flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiscountKind {
-    /// 商务折扣: rating 605 / 606, order 1 (contract) and 2 (business).
-    Business,
-    /// 伙伴授予折扣: rating 607, order 3.
-    Partner,
-    /// 促销折扣: order 0, and any rating code the documentation does not list.
-    Promotion,
-    /// 订单调价折扣 (609): mandatory when present, never combined with another discount.
-    OrderAdjustment,
+/// The kind of a `discount_type` code. An absent or undocumented code counts as a promotion:
+/// it never wins the best-offer contest.
+pub fn kind_of(code: Option<i64>, policy: &Policy) -> DiscountKind {
+    code.and_then(|c| u16::try_from(c).ok())
+        .and_then(|c| DiscountKind::from_code(c, policy))
+        .unwrap_or(DiscountKind::Promotion)
 }
 
-impl DiscountKind {
-    /// The kind of a `discount_type` code from either code space. Codes the documentation
-    /// does not list count as promotions, which never win the best-offer contest.
-    pub fn from_code(code: i64) -> DiscountKind {
-        match code {
-            605 | 606 | 1 | 2 => DiscountKind::Business,
-            607 | 3 => DiscountKind::Partner,
-            609 => DiscountKind::OrderAdjustment,
-            _ => DiscountKind::Promotion,
-        }
-    }
+/// Business discounts (商务 and 合同): they win ties and auto-pay.
+pub fn is_business(kind: DiscountKind) -> bool {
+    matches!(kind, DiscountKind::Business | DiscountKind::Contract)
+}
 
-    /// Whether the kind takes part in the best-offer contest (business and partner only).
-    pub fn contests_best_offer(self) -> bool {
-        matches!(self, DiscountKind::Business | DiscountKind::Partner)
-    }
+/// Whether the kind takes part in the best-offer contest (business and partner only).
+pub fn contests_best_offer(kind: DiscountKind) -> bool {
+    is_business(kind) || kind == DiscountKind::Partner
 }
 
 /// The `discount_infos[].type` PayOrders (v3) takes for a discount of this `discount_type`.
@@ -52,19 +40,30 @@ pub fn pay_discount_type(code: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coupons::policy::DiscountFamily;
 
     #[test]
     fn both_code_spaces_map_to_kinds() {
-        assert_eq!(DiscountKind::from_code(605), DiscountKind::Business);
-        assert_eq!(DiscountKind::from_code(606), DiscountKind::Business);
-        assert_eq!(DiscountKind::from_code(607), DiscountKind::Partner);
-        assert_eq!(DiscountKind::from_code(2), DiscountKind::Business);
-        assert_eq!(DiscountKind::from_code(1), DiscountKind::Business);
-        assert_eq!(DiscountKind::from_code(3), DiscountKind::Partner);
-        assert_eq!(DiscountKind::from_code(0), DiscountKind::Promotion);
-        assert_eq!(DiscountKind::from_code(609), DiscountKind::OrderAdjustment);
-        assert_eq!(DiscountKind::from_code(700), DiscountKind::Promotion);
-        assert!(!DiscountKind::Promotion.contests_best_offer());
+        let p = Policy::default();
+        assert_eq!(kind_of(Some(605), &p), DiscountKind::Business);
+        assert_eq!(kind_of(Some(606), &p), DiscountKind::Business);
+        assert_eq!(kind_of(Some(607), &p), DiscountKind::Partner);
+        assert_eq!(kind_of(Some(2), &p), DiscountKind::Business);
+        assert_eq!(kind_of(Some(1), &p), DiscountKind::Contract);
+        assert_eq!(kind_of(Some(3), &p), DiscountKind::Partner);
+        assert_eq!(kind_of(Some(0), &p), DiscountKind::Promotion);
+        assert_eq!(kind_of(Some(609), &p), DiscountKind::OrderAdjustment);
+        assert_eq!(kind_of(Some(123), &p), DiscountKind::Promotion);
+        assert_eq!(kind_of(Some(-1), &p), DiscountKind::Promotion);
+        assert_eq!(kind_of(None, &p), DiscountKind::Promotion);
+        let partner_606 = Policy {
+            discount_606: DiscountFamily::Partner,
+            ..Policy::default()
+        };
+        assert_eq!(kind_of(Some(606), &partner_606), DiscountKind::Partner);
+        assert!(contests_best_offer(DiscountKind::Contract));
+        assert!(!contests_best_offer(DiscountKind::Promotion));
+        assert!(!contests_best_offer(DiscountKind::OrderAdjustment));
         assert_eq!(pay_discount_type(606), 2);
         assert_eq!(pay_discount_type(609), 609);
     }

@@ -16,7 +16,7 @@ mod wire;
 
 pub use apply::{AppliedDiscount, ApplyError, LineDiscount, LineRef};
 pub use error::DiscountError;
-pub use kind::{DiscountKind, pay_discount_type};
+pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};
 pub use option::DiscountOption;
 pub use rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
 pub use select::{

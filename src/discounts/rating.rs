@@ -8,9 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::DiscountError;
-use super::kind::DiscountKind;
+use super::kind::kind_of;
 use super::option::DiscountOption;
 use super::wire::{in_yuan, int_code};
+use crate::coupons::{DiscountKind, Policy};
 use crate::money::Amount;
 
 /// The most discount elements, and product results per element, a response may carry.
@@ -184,7 +185,7 @@ impl RatingResponse {
     }
 
     /// Every optional discount, resolved, in response order.
-    pub fn discounts(&self) -> Result<Vec<RatedDiscount>, DiscountError> {
+    pub fn discounts(&self, policy: &Policy) -> Result<Vec<RatedDiscount>, DiscountError> {
         let elements = self
             .optional_discount_rating_results
             .as_deref()
@@ -199,7 +200,13 @@ impl RatingResponse {
         elements
             .iter()
             .enumerate()
-            .map(|(i, e)| e.resolve(official, &format!("optional_discount_rating_results[{i}]")))
+            .map(|(i, e)| {
+                e.resolve(
+                    official,
+                    &format!("optional_discount_rating_results[{i}]"),
+                    policy,
+                )
+            })
             .collect()
     }
 }
@@ -211,6 +218,7 @@ impl DiscountOption {
         &self,
         official: Option<Amount>,
         path: &str,
+        policy: &Policy,
     ) -> Result<RatedDiscount, DiscountError> {
         let yuan = |a: Option<Amount>, name: &str| {
             a.map(|a| in_yuan(a, self.measure_id, &format!("{path}.{name}")))
@@ -232,9 +240,7 @@ impl DiscountOption {
         Ok(RatedDiscount {
             discount_id: self.discount_id.clone(),
             discount_type: self.discount_type,
-            kind: self
-                .discount_type
-                .map_or(DiscountKind::Promotion, DiscountKind::from_code),
+            kind: kind_of(self.discount_type, policy),
             discount_name: self.discount_name.clone(),
             best_offer: self.best_offer == Some(1),
             price,
@@ -310,7 +316,7 @@ mod tests {
                 "currency":"CNY"}"#,
         );
         assert_eq!(r.official_amount().unwrap().unwrap().to_string(), "105");
-        let d = r.discounts().unwrap();
+        let d = r.discounts(&Policy::default()).unwrap();
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].kind, DiscountKind::Partner);
         assert!(d[0].best_offer);
@@ -326,7 +332,7 @@ mod tests {
                 "optional_discount_rating_results":[{"discount_id":"b","discount_amount":"0.0000000001",
                 "discount_type":"605"}]}"#,
         );
-        let d = r.discounts().unwrap();
+        let d = r.discounts(&Policy::default()).unwrap();
         assert_eq!(d[0].price.official_amount.to_string(), "1000.0000000001");
         assert_eq!(d[0].price.amount.to_string(), "1000");
         assert_eq!(d[0].kind, DiscountKind::Business);
@@ -340,7 +346,10 @@ mod tests {
                 "amount":80,"discount_amount":25}]}"#,
         );
         assert_eq!(
-            r.discounts().unwrap()[0].price.discount_amount.to_string(),
+            r.discounts(&Policy::default()).unwrap()[0]
+                .price
+                .discount_amount
+                .to_string(),
             "20"
         );
     }
@@ -380,7 +389,7 @@ mod tests {
             ),
         ];
         for (text, field) in cases {
-            let err = read(text).discounts().unwrap_err();
+            let err = read(text).discounts(&Policy::default()).unwrap_err();
             assert_eq!(err.code(), "invalid_rating", "{text}");
             assert_eq!(err.field(), Some(field), "{text}");
         }
@@ -392,7 +401,7 @@ mod tests {
             r#"{"official_website_rating_result":{"official_website_amount":10500,"measure_id":3},
                 "optional_discount_rating_results":[{"discount_id":"x","amount":8925,"measure_id":3}]}"#,
         );
-        let d = r.discounts().unwrap();
+        let d = r.discounts(&Policy::default()).unwrap();
         assert_eq!(d[0].price.official_amount.to_string(), "105");
         assert_eq!(d[0].price.amount.to_string(), "89.25");
     }
@@ -404,6 +413,12 @@ mod tests {
             r#"{{"official_website_rating_result":{{"official_website_amount":10}},
                 "optional_discount_rating_results":[{elements}]}}"#
         );
-        assert_eq!(read(&text).discounts().unwrap_err().code(), "too_large");
+        assert_eq!(
+            read(&text)
+                .discounts(&Policy::default())
+                .unwrap_err()
+                .code(),
+            "too_large"
+        );
     }
 }

@@ -13,8 +13,9 @@ use std::cmp::Ordering;
 use serde::{Deserialize, Serialize};
 
 use super::error::DiscountError;
-use super::kind::DiscountKind;
+use super::kind::{contests_best_offer, is_business};
 use super::rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
+use crate::coupons::{DiscountKind, Policy};
 use crate::money::Amount;
 
 /// The rule that decided a selection.
@@ -34,11 +35,15 @@ pub enum SelectionRule {
 }
 
 /// Options of [`select_discount`].
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SelectOptions {
     /// The order is placed with auto-pay.
     #[serde(default)]
     pub auto_pay: bool,
+    /// The policy (606's family, whether auto-pay prefers business discounts).
+    #[serde(default)]
+    pub policy: Policy,
 }
 
 /// What a discount option offers, for the selection rules.
@@ -77,7 +82,7 @@ pub fn choose<C: Contender>(options: &[C], auto_pay: bool) -> Option<(usize, Sel
         return Some((i, SelectionRule::OrderAdjustment));
     }
     if auto_pay {
-        let business = |c: &C| c.kind() == DiscountKind::Business;
+        let business = |c: &C| is_business(c.kind());
         if let Some(i) = best_of(&|c| business(c) && c.best_offer()).or_else(|| best_of(&business))
         {
             return Some((i, SelectionRule::AutoPayBusinessFirst));
@@ -86,12 +91,12 @@ pub fn choose<C: Contender>(options: &[C], auto_pay: bool) -> Option<(usize, Sel
     if let Some(i) = best_of(&|c| c.best_offer()) {
         return Some((i, SelectionRule::BestOffer));
     }
-    best_of(&|c| c.kind().contests_best_offer()).map(|i| (i, SelectionRule::LargestSaving))
+    best_of(&|c| contests_best_offer(c.kind())).map(|i| (i, SelectionRule::LargestSaving))
 }
 
 /// `Less` when `a` beats `b`: larger saving, then business before partner.
 fn better<C: Contender>(a: &C, b: &C) -> Ordering {
-    let business_first = |c: &C| c.kind() != DiscountKind::Business;
+    let business_first = |c: &C| !is_business(c.kind());
     b.saving()
         .cmp(&a.saving())
         .then(business_first(a).cmp(&business_first(b)))
@@ -123,8 +128,12 @@ pub fn select_discount(
     rating: &RatingResponse,
     options: &SelectOptions,
 ) -> Result<DiscountChoice, DiscountError> {
-    let discounts = rating.discounts()?;
-    if let Some((i, rule)) = choose(&discounts, options.auto_pay) {
+    let policy = &options.policy;
+    let discounts = rating.discounts(policy)?;
+    if let Some((i, rule)) = choose(
+        &discounts,
+        options.auto_pay && policy.auto_pay_business_first,
+    ) {
         let d = discounts.into_iter().nth(i).ok_or_else(|| {
             DiscountError::invalid("optional_discount_rating_results", "index out of range")
         })?;

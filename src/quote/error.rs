@@ -6,6 +6,7 @@ use crate::json::JsonError;
 use crate::money::AmountError;
 
 use super::allocation::AllocationError;
+use super::input::join_path;
 
 /// Why a line cannot be priced or an order cannot be quoted. Problems with one coupon or one
 /// discount are not errors: the quote reports them in `rejected`.
@@ -58,16 +59,12 @@ impl QuoteError {
                 field: join_path(prefix, &field),
                 limit,
             },
+            QuoteError::Json(mut e) => {
+                e.path = join_path(prefix, &e.path);
+                QuoteError::Json(e)
+            }
             other => other,
         }
-    }
-}
-
-fn join_path(prefix: &str, field: &str) -> String {
-    match (prefix.is_empty(), field.is_empty()) {
-        (true, _) => field.to_owned(),
-        (false, true) => prefix.to_owned(),
-        (false, false) => format!("{prefix}.{field}"),
     }
 }
 

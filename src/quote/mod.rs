@@ -6,10 +6,12 @@
 
 pub mod allocation;
 mod error;
+pub mod input;
 pub mod pay_request;
 pub mod pricing;
 pub mod units;
 
 pub use error::QuoteError;
+pub use input::{QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};

@@ -14,6 +14,8 @@ pub mod rating;
 pub mod select;
 mod wire;
 
+pub use wire::money;
+
 pub use apply::{AppliedDiscount, ApplyError, LineDiscount, LineRef};
 pub use error::DiscountError;
 pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::error::DiscountError;
 use super::kind::kind_of;
 use super::option::DiscountOption;
-use super::wire::{in_yuan, int_code};
+use super::wire::{in_yuan, int_code, money};
 use crate::coupons::{DiscountKind, Policy};
 use crate::money::Amount;
 
@@ -71,10 +71,13 @@ pub struct ProductRatingResult {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PriceTriple {
     /// List price.
+    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// Saving.
+    #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
     /// Final price.
+    #[serde(serialize_with = "money")]
     pub amount: Amount,
 }
 

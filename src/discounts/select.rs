@@ -32,6 +32,10 @@ pub enum SelectionRule {
     AutoPayBusinessFirst,
     /// A 609 order price adjustment is present and must be used.
     OrderAdjustment,
+    /// The quote's caller asked for this discount.
+    Requested,
+    /// The quote's best-combination search chose it.
+    BestCombination,
 }
 
 /// Options of [`select_discount`].
@@ -54,6 +58,18 @@ pub trait Contender {
     fn saving(&self) -> Amount;
     /// Whether BSS flagged it the best offer.
     fn best_offer(&self) -> bool;
+}
+
+impl<C: Contender> Contender for &C {
+    fn kind(&self) -> DiscountKind {
+        (*self).kind()
+    }
+    fn saving(&self) -> Amount {
+        (*self).saving()
+    }
+    fn best_offer(&self) -> bool {
+        (*self).best_offer()
+    }
 }
 
 impl Contender for RatedDiscount {

@@ -1,6 +1,6 @@
 //! Reading BSS integer codes and measure units as they arrive on the wire.
 
-use serde::{Deserialize, Deserializer, de};
+use serde::{Deserialize, Deserializer, Serializer, de};
 
 use super::error::DiscountError;
 use crate::money::Amount;
@@ -20,6 +20,12 @@ pub(crate) fn int_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D
     i64::try_from(decimal.trunc())
         .map(Some)
         .map_err(|_| de::Error::custom(format!("integer code out of range: {value}")))
+}
+
+/// Writes an amount as the coupon area does: every digit, at least two decimals (`"80.00"`,
+/// `"0.00064"`).
+pub fn money<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&crate::coupons::verdict::money_text(*amount))
 }
 
 /// An optional amount that BSS may also send as an empty string (`discount_value` of a

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::QuoteError;
+use crate::discounts::money;
 use crate::money::Amount;
 
 /// Decimal places of the on-demand inquiry at `inquiry_precision` 0 (the default).
@@ -71,8 +72,10 @@ pub struct LinePrice {
     /// The charging mode used.
     pub charging_mode: ChargingMode,
     /// The official amount at BSS's precision (see the module documentation).
+    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// The exact product before any truncation (28 significant digits at most).
+    #[serde(serialize_with = "money")]
     pub exact_amount: Amount,
 }
 

@@ -307,9 +307,9 @@ fn best_equals_brute_force_on_random_instances() {
                 }
                 // Lines sum exactly to the totals.
                 let sum =
-                    |f: &dyn Fn(&bss_storefront::quote::QuoteLine) -> bss_storefront::Amount| {
+                    |f: &dyn Fn(&bss_storefront::quote::Columns) -> bss_storefront::Amount| {
                         q.lines.iter().fold(bss_storefront::Amount::ZERO, |s, l| {
-                            s.checked_add(f(l)).unwrap()
+                            s.checked_add(f(&l.columns)).unwrap()
                         })
                     };
                 assert_eq!(sum(&|l| l.payable), q.payable, "instance {n}");
@@ -355,7 +355,11 @@ fn best_equals_brute_force_on_random_instances() {
                 .map(|a| {
                     let mut ids = a.coupon_ids.clone();
                     ids.sort();
-                    (cents(&a.payable.to_string()), a.discount_id.clone(), ids)
+                    (
+                        cents(&a.totals.payable.to_string()),
+                        a.discount_id.clone(),
+                        ids,
+                    )
                 })
                 .collect();
             assert_eq!(got, expected, "instance {n}: runners-up\n{}", inst.json);

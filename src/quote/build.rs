@@ -108,33 +108,63 @@ pub struct Payment {
     pub unpaid: Amount,
 }
 
-/// One line of a quote: `official − discount − coupon − flexi − card − truncated = payable`.
+/// The money columns of a line, of a runner-up and of a quote's totals:
+/// `official − discount − coupon − flexi − card − truncated = payable`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    /// List price.
+    #[serde(serialize_with = "money")]
+    pub official_amount: Amount,
+    /// The discount stage: the discount, or the discount coupon.
+    #[serde(serialize_with = "money")]
+    pub discount_amount: Amount,
+    /// Cash coupons (代金券).
+    #[serde(serialize_with = "money")]
+    pub coupon_amount: Amount,
+    /// Flexi-purchase coupons (现金券).
+    #[serde(serialize_with = "money")]
+    pub flexipurchase_coupon_amount: Amount,
+    /// Stored-value cards (储值卡).
+    #[serde(serialize_with = "money")]
+    pub stored_card_amount: Amount,
+    /// The cut below the cent. On a line it is the line's share of the order's cut, which
+    /// may be below zero by less than a cent when the sub-cent remainders of several lines
+    /// add up to a cent of the payable amount.
+    #[serde(serialize_with = "money")]
+    pub truncated_amount: Amount,
+    /// Payable.
+    #[serde(serialize_with = "money")]
+    pub payable: Amount,
+}
+
+impl Columns {
+    fn add(&mut self, o: &Columns) -> Result<(), QuoteError> {
+        for (a, b) in [
+            (&mut self.official_amount, o.official_amount),
+            (&mut self.discount_amount, o.discount_amount),
+            (&mut self.coupon_amount, o.coupon_amount),
+            (
+                &mut self.flexipurchase_coupon_amount,
+                o.flexipurchase_coupon_amount,
+            ),
+            (&mut self.stored_card_amount, o.stored_card_amount),
+            (&mut self.truncated_amount, o.truncated_amount),
+            (&mut self.payable, o.payable),
+        ] {
+            *a = a.checked_add(b)?;
+        }
+        Ok(())
+    }
+}
+
+/// One line of a quote; its columns sum exactly, over the lines, to the quote's totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteLine {
     /// The line id.
     pub id: String,
-    /// List price.
-    #[serde(serialize_with = "money")]
-    pub official_amount: Amount,
-    /// Its share of the discount stage.
-    #[serde(serialize_with = "money")]
-    pub discount_amount: Amount,
-    /// Its share of the cash coupons.
-    #[serde(serialize_with = "money")]
-    pub coupon_amount: Amount,
-    /// Its share of the flexi-purchase coupons.
-    #[serde(serialize_with = "money")]
-    pub flexipurchase_coupon_amount: Amount,
-    /// Its share of the stored-value cards.
-    #[serde(serialize_with = "money")]
-    pub stored_card_amount: Amount,
-    /// Its share of the order's truncation (may be below zero, by less than a cent, when the
-    /// sub-cent remainders of several lines add up to a cent of the payable amount).
-    #[serde(serialize_with = "money")]
-    pub truncated_amount: Amount,
-    /// Its share of the payable amount.
-    #[serde(serialize_with = "money")]
-    pub payable: Amount,
+    /// Its shares.
+    #[serde(flatten)]
+    pub columns: Columns,
 }
 
 /// A requested coupon or discount that is not used.
@@ -205,21 +235,9 @@ pub struct Alternative {
     pub discount_id: Option<String>,
     /// The coupons, in stacking order.
     pub coupon_ids: Vec<String>,
-    /// Saving of the discount stage.
-    #[serde(serialize_with = "money")]
-    pub discount_amount: Amount,
-    /// Cash coupons.
-    #[serde(serialize_with = "money")]
-    pub coupon_amount: Amount,
-    /// Flexi-purchase coupons.
-    #[serde(serialize_with = "money")]
-    pub flexipurchase_coupon_amount: Amount,
-    /// Stored-value cards.
-    #[serde(serialize_with = "money")]
-    pub stored_card_amount: Amount,
-    /// Payable amount.
-    #[serde(serialize_with = "money")]
-    pub payable: Amount,
+    /// Its totals.
+    #[serde(flatten)]
+    pub totals: Columns,
 }
 
 /// One settled combination: every column of every line.
@@ -232,32 +250,8 @@ pub struct Settled {
     pub pay_items: Vec<PayItem>,
     /// Indices (into the context's candidates) of coupons that took nothing.
     pub idle: Vec<usize>,
-    /// Totals.
-    pub totals: Totals,
-}
-
-/// The totals of a settled combination.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Totals {
-    /// List price.
-    pub official: Amount,
-    /// Discount stage.
-    pub discount: Amount,
-    /// Cash coupons.
-    pub coupon: Amount,
-    /// Flexi-purchase coupons.
-    pub flexi: Amount,
-    /// Stored-value cards.
-    pub card: Amount,
-    /// Truncation.
-    pub truncated: Amount,
-    /// Payable.
-    pub payable: Amount,
-}
-
-fn add(a: &mut Amount, b: Amount) -> Result<(), QuoteError> {
-    *a = a.checked_add(b)?;
-    Ok(())
+    /// Totals: the sums of the lines' columns.
+    pub totals: Columns,
 }
 
 /// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines.
@@ -326,7 +320,7 @@ pub fn settle(
     let caps: Vec<i128> = weights.iter().map(|&w| w / ledger.cent()).collect();
     let line_cents = allocate_units(payable_units / ledger.cent(), &weights, Some(&caps))?;
 
-    let mut totals = Totals::default();
+    let mut totals = Columns::default();
     let mut out = Vec::with_capacity(n);
     for (i, line) in lines.iter().enumerate() {
         let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
@@ -334,21 +328,17 @@ pub fn settle(
         let payable = line_cents[i] * ledger.cent();
         let q = QuoteLine {
             id: line.id.clone(),
-            official_amount: line.official_amount,
-            discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
-            coupon_amount: ledger.amount(cash)?,
-            flexipurchase_coupon_amount: ledger.amount(flexi)?,
-            stored_card_amount: ledger.amount(card)?,
-            truncated_amount: ledger.amount(pos.rem[i] - payable)?,
-            payable: ledger.amount(payable)?,
+            columns: Columns {
+                official_amount: line.official_amount,
+                discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
+                coupon_amount: ledger.amount(cash)?,
+                flexipurchase_coupon_amount: ledger.amount(flexi)?,
+                stored_card_amount: ledger.amount(card)?,
+                truncated_amount: ledger.amount(pos.rem[i] - payable)?,
+                payable: ledger.amount(payable)?,
+            },
         };
-        add(&mut totals.official, q.official_amount)?;
-        add(&mut totals.discount, q.discount_amount)?;
-        add(&mut totals.coupon, q.coupon_amount)?;
-        add(&mut totals.flexi, q.flexipurchase_coupon_amount)?;
-        add(&mut totals.card, q.stored_card_amount)?;
-        add(&mut totals.truncated, q.truncated_amount)?;
-        add(&mut totals.payable, q.payable)?;
+        totals.add(&q.columns)?;
         out.push(q);
     }
     Ok(Settled {

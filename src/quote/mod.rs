@@ -28,7 +28,7 @@ pub mod units;
 
 use std::collections::HashSet;
 
-pub use build::{Alternative, Quote, QuoteLine, Rejection};
+pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
 pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
@@ -423,11 +423,7 @@ impl<'a> Prep<'a> {
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),
                 coupon_ids: s.coupons.iter().map(|c| c.coupon_id.clone()).collect(),
-                discount_amount: s.totals.discount,
-                coupon_amount: s.totals.coupon,
-                flexipurchase_coupon_amount: s.totals.flexi,
-                stored_card_amount: s.totals.card,
-                payable: s.totals.payable,
+                totals: s.totals,
             });
         }
         quote.alternatives = Some(alternatives);
@@ -454,17 +450,17 @@ impl<'a> Prep<'a> {
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
         let quote = Quote {
-            official_amount: totals.official,
+            official_amount: totals.official_amount,
             discount: discount.and_then(quote_discount),
             discount_rule: rule,
-            discount_amount: totals.discount,
-            amount_after_discount: totals.official.checked_sub(totals.discount)?,
+            discount_amount: totals.discount_amount,
+            amount_after_discount: totals.official_amount.checked_sub(totals.discount_amount)?,
             coupons,
-            coupon_amount: totals.coupon,
-            flexipurchase_coupon_amount: totals.flexi,
-            stored_card_amount: totals.card,
+            coupon_amount: totals.coupon_amount,
+            flexipurchase_coupon_amount: totals.flexipurchase_coupon_amount,
+            stored_card_amount: totals.stored_card_amount,
             payable: totals.payable,
-            truncated_amount: totals.truncated,
+            truncated_amount: totals.truncated_amount,
             payment: payment(totals.payable, &self.input.balances)?,
             lines,
             rejected,

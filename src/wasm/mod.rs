@@ -2,5 +2,6 @@
 //! and errors and calls the core. It holds no rule.
 
 mod convert;
+mod coupons;
 mod error;
 mod money;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::CouponError;
+use super::model::json_type;
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
     Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
@@ -39,17 +40,6 @@ fn error(arg: Arg, path: String, message: String) -> CouponError {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_owned()
@@ -61,7 +51,7 @@ fn join(path: &str, field: &str) -> String {
 impl<'a> Obj<'a> {
     fn new(v: &'a Value, path: String, arg: Arg, fields: &[&str]) -> Result<Obj<'a>, CouponError> {
         let Value::Object(map) = v else {
-            let msg = format!("expected an object, got {}", type_name(v));
+            let msg = format!("expected an object, got {}", json_type(v));
             return Err(error(arg, path, msg));
         };
         if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
@@ -90,7 +80,7 @@ impl<'a> Obj<'a> {
     }
 
     fn wrong(&self, field: &str, expected: &str, v: &Value) -> CouponError {
-        self.fail(field, format!("expected {expected}, got {}", type_name(v)))
+        self.fail(field, format!("expected {expected}, got {}", json_type(v)))
     }
 
     fn string(&self, field: &str) -> Result<Option<String>, CouponError> {
@@ -150,26 +140,27 @@ impl<'a> Obj<'a> {
 
     /// One of the named values of an enum.
     fn pick<T: Copy>(&self, field: &str, options: &[(&str, T)]) -> Result<Option<T>, CouponError> {
+        // Only the lookup is generic; reading and the error are shared by every enum.
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let i = self.pick_index(field, &names)?;
+        Ok(i.and_then(|i| options.get(i)).map(|(_, t)| *t))
+    }
+
+    fn pick_index(&self, field: &str, names: &[&str]) -> Result<Option<usize>, CouponError> {
         let Some(v) = self.get(field) else {
             return Ok(None);
         };
-        let found = v
-            .as_str()
-            .and_then(|s| options.iter().find(|(name, _)| *name == s));
-        match found {
-            Some((_, t)) => Ok(Some(*t)),
-            None => {
-                let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-                let shown = match v {
-                    Value::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
-                    other => type_name(other).to_owned(),
-                };
-                Err(self.fail(
-                    field,
-                    format!("expected one of {}, got {shown}", names.join(", ")),
-                ))
-            }
+        if let Some(i) = v.as_str().and_then(|s| names.iter().position(|n| *n == s)) {
+            return Ok(Some(i));
         }
+        let shown = match v {
+            Value::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
+            other => json_type(other).to_owned(),
+        };
+        Err(self.fail(
+            field,
+            format!("expected one of {}, got {shown}", names.join(", ")),
+        ))
     }
 
     fn array(&self, field: &str) -> Result<Option<&'a Vec<Value>>, CouponError> {

@@ -38,6 +38,7 @@
 
 pub mod evaluate;
 pub mod input;
+pub mod json_tree;
 pub mod limits;
 pub mod model;
 pub mod order;
@@ -256,7 +257,7 @@ pub fn evaluate_coupons(
 
 /// Parses JSON text into a tree, numbers kept as text.
 fn tree(text: &str, bad: impl FnOnce(String) -> CouponError) -> Result<Value, CouponError> {
-    serde_json::from_str(text).map_err(|e| bad(e.to_string()))
+    json_tree::parse(text).map_err(|e| bad(e.to_string()))
 }
 
 /// Reads and validates an order from JSON text.
@@ -277,7 +278,7 @@ pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
     let Value::Array(items) = v else {
         return Err(bad(format!(
             "expected an array of coupons, got {}",
-            kind_of(&v)
+            model::json_type(&v)
         )));
     };
     if items.len() > MAX_COUPONS {
@@ -288,17 +289,6 @@ pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
         });
     }
     Ok(items.iter().map(Coupon::from_value).collect())
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 /// Reads options (`{ now?, policy? }`, or `null`) from JSON text; `default_now` is used when

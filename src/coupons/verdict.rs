@@ -258,6 +258,14 @@ impl Reason {
     }
 }
 
+/// `Param::List` of the distinct `items`, sorted.
+pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    Param::List(v.into_iter().map(str::to_owned).collect())
+}
+
 /// `Param::Text` from anything displayable.
 pub fn text(v: impl std::fmt::Display) -> Param {
     Param::Text(v.to_string())

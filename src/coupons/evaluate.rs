@@ -20,6 +20,27 @@ pub fn evaluate_coupon(
     opts: &EvalOptions,
 ) -> Result<Verdict, CouponError> {
     let policy = &opts.policy;
+    if coupon.malformed.iter().any(|m| m.field.is_empty()) {
+        // Not even an object: nothing else can be read from it.
+        let reasons = coupon
+            .malformed
+            .iter()
+            .map(|m| state::malformed(&m.field, &m.message))
+            .collect();
+        let mut v = Verdict {
+            coupon_id: String::new(),
+            kind: None,
+            status: Status::Indeterminate,
+            reasons,
+            eligible_lines: Vec::new(),
+            eligible_amount: Amount::ZERO,
+            available: Amount::ZERO,
+            max_deduction: Amount::ZERO,
+            params: Default::default(),
+        };
+        v.settle();
+        return Ok(v);
+    }
     let mut reasons = Vec::new();
     let available = state::check_state(coupon, order, opts.now, &mut reasons);
     let mut rules = limits::compile(coupon, policy);

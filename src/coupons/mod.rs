@@ -37,6 +37,8 @@
 //! [`MAX_LINE_AMOUNT`].
 
 pub mod evaluate;
+pub mod input;
+pub mod json_tree;
 pub mod limits;
 pub mod model;
 pub mod order;
@@ -45,7 +47,7 @@ pub mod state;
 pub mod timestamp;
 pub mod verdict;
 
-use serde::Deserialize;
+use serde_json::Value;
 
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
@@ -253,63 +255,62 @@ pub fn evaluate_coupons(
         .collect()
 }
 
+/// Parses JSON text into a tree, numbers kept as text.
+fn tree(text: &str, bad: impl FnOnce(String) -> CouponError) -> Result<Value, CouponError> {
+    json_tree::parse(text).map_err(|e| bad(e.to_string()))
+}
+
 /// Reads and validates an order from JSON text.
 pub fn parse_order(text: &str) -> Result<Order, CouponError> {
-    let order: Order = crate::json::from_str(text).map_err(|e| invalid_order(e.path, e.message))?;
+    let v = tree(text, |message| CouponError::InvalidOrder {
+        path: String::new(),
+        message,
+    })?;
+    let order = input::order_from_value(&v)?;
     validate_order(&order)?;
     Ok(order)
 }
 
 /// Reads coupons from a JSON array; each element is read leniently ([`Coupon::from_value`]).
 pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
-    let coupons: Vec<Coupon> = crate::json::from_str(text)
-        .map_err(|e| CouponError::InvalidCoupons { message: e.message })?;
-    if coupons.len() > MAX_COUPONS {
+    let bad = |message| CouponError::InvalidCoupons { message };
+    let v = tree(text, bad)?;
+    let Value::Array(items) = v else {
+        return Err(bad(format!(
+            "expected an array of coupons, got {}",
+            model::json_type(&v)
+        )));
+    };
+    if items.len() > MAX_COUPONS {
         return Err(CouponError::TooLarge {
             what: "coupons",
-            count: coupons.len(),
+            count: items.len(),
             max: MAX_COUPONS,
         });
     }
-    Ok(coupons)
+    Ok(items.iter().map(Coupon::from_value).collect())
 }
 
-/// The JS `opts` argument: `{ now?: string, policy?: Partial<Policy> }`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OptionsInput {
-    #[serde(default)]
-    now: Option<String>,
-    #[serde(default)]
-    policy: Policy,
-}
-
-/// Reads options from JSON text (`null` or `{}` for none); `default_now` is used when `now`
-/// is absent, and an error is returned when both are missing.
+/// Reads options (`{ now?, policy? }`, or `null`) from JSON text; `default_now` is used when
+/// `now` is absent, and an error is returned when both are missing.
 pub fn parse_options(text: &str, default_now: Option<&str>) -> Result<EvalOptions, CouponError> {
-    let input: Option<OptionsInput> =
-        crate::json::from_str(text).map_err(|e| CouponError::InvalidOptions {
-            path: e.path,
-            message: e.message,
+    let v = tree(text, |message| CouponError::InvalidOptions {
+        path: String::new(),
+        message,
+    })?;
+    let (now, policy) = input::options_from_value(&v)?;
+    let now_text = now
+        .as_deref()
+        .or(default_now)
+        .ok_or_else(|| CouponError::InvalidOptions {
+            path: "now".to_owned(),
+            message: "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)".to_owned(),
         })?;
-    let input = input.unwrap_or_default();
-    let now_text =
-        input
-            .now
-            .as_deref()
-            .or(default_now)
-            .ok_or_else(|| CouponError::InvalidOptions {
-                path: "now".to_owned(),
-                message: "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)".to_owned(),
-            })?;
     let now = Timestamp::parse(now_text).map_err(|e| CouponError::InvalidOptions {
         path: "now".to_owned(),
         message: e.to_string(),
     })?;
-    Ok(EvalOptions {
-        now,
-        policy: input.policy,
-    })
+    Ok(EvalOptions { now, policy })
 }
 
 /// `evaluateCoupons` on JSON text: order, coupons array and options in, the verdicts array

@@ -267,7 +267,8 @@ fn scalar_text(v: &Value) -> Option<String> {
     }
 }
 
-fn json_type(v: &Value) -> &'static str {
+/// The JSON type of a value, for error messages.
+pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",

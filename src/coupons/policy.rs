@@ -143,6 +143,29 @@ pub struct Policy {
     pub allocation: Allocation,
 }
 
+impl Policy {
+    /// The field names, as written in JSON.
+    pub const FIELDS: [&'static str; 17] = [
+        "base_value_lower",
+        "base_value_upper",
+        "base_value_amount",
+        "unknown_limit",
+        "first_order_unknown",
+        "max_coupons_per_order",
+        "max_cash_coupons_per_order",
+        "cash_with_discount_coupon",
+        "discount_with_coupons",
+        "empower_scope",
+        "max_deduction_ratio_base",
+        "discount_606",
+        "auto_pay_business_first",
+        "best_discount",
+        "stacking_order",
+        "rounding",
+        "allocation",
+    ];
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {

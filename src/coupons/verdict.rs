@@ -258,6 +258,14 @@ impl Reason {
     }
 }
 
+/// `Param::List` of the distinct `items`, sorted.
+pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    Param::List(v.into_iter().map(str::to_owned).collect())
+}
+
 /// `Param::Text` from anything displayable.
 pub fn text(v: impl std::fmt::Display) -> Param {
     Param::Text(v.to_string())
@@ -268,6 +276,10 @@ pub fn text(v: impl std::fmt::Display) -> Param {
 fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
     use ReasonCode::*;
     match code {
+        MalformedCoupon if matches!(p.get("field"), Some(Param::Text(f)) if f.is_empty()) => (
+            "The coupon data cannot be read ({error}).",
+            "优惠券数据无法识别（{error}）。",
+        ),
         MalformedCoupon => (
             "The coupon data cannot be read ({field}: {error}).",
             "优惠券数据无法识别（{field}：{error}）。",

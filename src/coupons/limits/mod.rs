@@ -26,7 +26,7 @@ pub mod subscription;
 use super::model::{Coupon, CouponKind, UseLimit};
 use super::order::{Line, Order};
 use super::policy::{Policy, Undecided};
-use super::verdict::{CouponParams, Param, Reason, ReasonCode, Status, text};
+use super::verdict::{CouponParams, Param, Reason, ReasonCode, Status, distinct, text};
 use crate::money::Amount;
 
 /// The most values one limit may list (after merging rows); more make it malformed.
@@ -256,12 +256,7 @@ impl LineRule<'_> {
             );
         }
         let na = |code, params| Reason::new(code, Status::NotApplicable, key, params);
-        let actual = |f: fn(&Line) -> &str| {
-            let mut v: Vec<String> = order.lines.iter().map(|l| f(l).to_owned()).collect();
-            v.sort_unstable();
-            v.dedup();
-            Param::List(v)
-        };
+        let actual = |f: fn(&Line) -> &str| distinct(order.lines.iter().map(f));
         match self {
             LineRule::ServiceType(set) => na(
                 ReasonCode::ServiceTypeNotAllowed,
@@ -298,19 +293,13 @@ impl LineRule<'_> {
             LineRule::StrictSelected => na(ReasonCode::NotStrictSelected, vec![]),
             LineRule::CycleType(types) => period::cycle_type_reason(*types, order),
             LineRule::FirstOrderInService => na(ReasonCode::NotFirstOrder, vec![]),
-            LineRule::PeriodOnly => {
-                let mut modes: Vec<String> = order
-                    .lines
-                    .iter()
-                    .map(|l| l.charging_mode(order).as_str().to_owned())
-                    .collect();
-                modes.sort_unstable();
-                modes.dedup();
-                na(
-                    ReasonCode::DiscountCouponPeriodOnly,
-                    vec![("actual", Param::List(modes))],
-                )
-            }
+            LineRule::PeriodOnly => na(
+                ReasonCode::DiscountCouponPeriodOnly,
+                vec![(
+                    "actual",
+                    distinct(order.lines.iter().map(|l| l.charging_mode(order).as_str())),
+                )],
+            ),
         }
     }
 
@@ -503,10 +492,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
                 cycle_types = Some(t.union(cycle_types.unwrap_or_default()));
             }),
             LimitKey::CycleNum => period::parse_cycle_nums(row).map(|nums| {
-                let all = rules.cycle_nums.get_or_insert_with(Vec::new);
-                all.extend(nums);
-                all.sort_unstable();
-                all.dedup();
+                rules.cycle_nums.get_or_insert_with(Vec::new).extend(nums);
             }),
             LimitKey::BaseValue => amount::parse(row).map(|r| rules.base_values.push(r)),
             LimitKey::SubscribeType => subscription::parse_subscribe_types(row).map(|t| {

@@ -2,7 +2,7 @@
 
 use super::{BadValue, LineMatch, items, value1};
 use crate::coupons::order::{ChargingMode, Line, Order, PeriodType};
-use crate::coupons::verdict::{Param, Reason, ReasonCode, Status};
+use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, distinct};
 
 /// The `cycleType` codes a coupon allows, as a bit set over the codes 0–11.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -92,16 +92,12 @@ pub fn cycle_type_match(types: CycleTypes, line: &Line, order: &Order) -> LineMa
 
 /// `cycle_type_not_allowed`, naming the allowed codes and the order's modes.
 pub fn cycle_type_reason(types: CycleTypes, order: &Order) -> Reason {
-    let mut actual: Vec<String> = order
-        .lines
-        .iter()
-        .map(|l| match (l.charging_mode(order), l.period_type(order)) {
-            (ChargingMode::Period, Some(p)) => format!("period/{}", period_name(p)),
-            (mode, _) => mode.as_str().to_owned(),
-        })
-        .collect();
-    actual.sort_unstable();
-    actual.dedup();
+    let actual = distinct(order.lines.iter().map(|l| {
+        match (l.charging_mode(order), l.period_type(order)) {
+            (ChargingMode::Period, Some(p)) => period_name(p),
+            (mode, _) => mode.as_str(),
+        }
+    }));
     Reason::new(
         ReasonCode::CycleTypeNotAllowed,
         Status::NotApplicable,
@@ -109,17 +105,17 @@ pub fn cycle_type_reason(types: CycleTypes, order: &Order) -> Reason {
         vec![
             ("required", Param::List(types.names(false))),
             ("required_zh", Param::List(types.names(true))),
-            ("actual", Param::List(actual)),
+            ("actual", actual),
         ],
     )
 }
 
 fn period_name(p: PeriodType) -> &'static str {
     match p {
-        PeriodType::Year => "year",
-        PeriodType::Month => "month",
-        PeriodType::Day => "day",
-        PeriodType::Hour => "hour",
+        PeriodType::Year => "period/year",
+        PeriodType::Month => "period/month",
+        PeriodType::Day => "period/day",
+        PeriodType::Hour => "period/hour",
     }
 }
 
@@ -134,6 +130,10 @@ pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32
     }
     if nums.is_empty() {
         return Err(BadValue::new("value1", "", "no period count"));
+    }
+    if nums.len() > super::MAX_LIMIT_VALUES {
+        let n = nums.len();
+        return Err(BadValue::new("value1", "", format!("{n} period counts")));
     }
     Ok(nums)
 }
@@ -164,7 +164,7 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order) -> Option<Reason> {
             vec![("required", required)],
         ));
     };
-    if allowed.binary_search(&n).is_ok() {
+    if allowed.contains(&n) {
         return None;
     }
     Some(Reason::new(

@@ -4,7 +4,7 @@
 use super::{BadValue, LineMatch, items, line_ids, value1};
 use crate::coupons::order::{Line, Order, OrderType};
 use crate::coupons::policy::{Policy, Undecided};
-use crate::coupons::verdict::{Param, Reason, ReasonCode, Status};
+use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, distinct};
 
 /// The order types a coupon allows (`subscribeType`), as a bit set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -109,16 +109,11 @@ pub fn first_order_unknown(lines: &[&Line], policy: &Policy) -> Reason {
         Undecided::Indeterminate => Status::Indeterminate,
         Undecided::NotApplicable => Status::NotApplicable,
     };
-    let mut services: Vec<String> = lines.iter().map(|l| l.cloud_service_type.clone()).collect();
-    services.sort_unstable();
-    services.dedup();
+    let services = distinct(lines.iter().map(|l| l.cloud_service_type.as_str()));
     Reason::new(
         ReasonCode::FirstOrderUnknown,
         effect,
         Some(super::LimitKey::FirstOrderInService.as_str()),
-        vec![
-            ("services", Param::List(services)),
-            ("lines", line_ids(lines)),
-        ],
+        vec![("services", services), ("lines", line_ids(lines))],
     )
 }

@@ -2,6 +2,10 @@
 //! and errors and calls the core. It holds no rule.
 
 mod convert;
+mod coupons;
+mod discounts;
 mod error;
+mod input;
 mod money;
+mod quote;
 mod registration;

@@ -3,4 +3,6 @@
 
 mod convert;
 mod error;
+mod js_input;
 mod money;
+mod sign;

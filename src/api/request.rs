@@ -1,0 +1,164 @@
+//! Turning an operation and its input into the HTTP request to send: validated, laid out,
+//! addressed to an endpoint (BSS itself or a signing proxy).
+
+use serde_json::Value;
+
+use super::error::ApiError;
+use super::operation::Operation;
+use super::schema::validate;
+use crate::sign::{canonical_query, split_url};
+
+/// The most bytes of JSON input a request may have (the proxy's body limit).
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// A validated BSS request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiRequest {
+    /// The operation.
+    pub operation: Operation,
+    /// Query pairs (raw strings).
+    pub query: Vec<(String, String)>,
+    /// Headers: `Content-Type` (as the SDK sends it for every operation) and `X-Language`.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body (compact UTF-8) for POST operations.
+    pub body: Option<String>,
+}
+
+/// Validates `input` for `op`. With issues, nothing is to be sent.
+pub fn build(op: Operation, input: &Value) -> Result<ApiRequest, ApiError> {
+    let spec = op.spec();
+    let laid = validate(spec.fields, input, spec.name);
+    let mut issues = laid.as_ref().err().cloned().unwrap_or_default();
+    if let (Some(cross), Value::Object(map)) = (spec.cross, input) {
+        cross(map, &mut issues);
+    }
+    let laid = match laid {
+        Ok(laid) if issues.is_empty() => laid,
+        _ => {
+            return Err(ApiError::InvalidRequest {
+                operation: op,
+                issues,
+            });
+        }
+    };
+    let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    headers.extend(laid.headers);
+    let body = (spec.method == "POST").then(|| Value::Object(laid.body).to_string());
+    Ok(ApiRequest {
+        operation: op,
+        query: laid.query,
+        headers,
+        body,
+    })
+}
+
+/// Reads an endpoint option: an absolute `http(s)` URL without query; a trailing `/` is
+/// dropped. Returns it as `scheme://host[/prefix]`.
+pub fn endpoint(url: &str) -> Result<String, ApiError> {
+    let bad = |message: String| ApiError::InvalidOption {
+        option: "endpoint",
+        message,
+    };
+    let split = split_url(url).map_err(|e| bad(e.to_string()))?;
+    if !split.query.is_empty() || url.contains('?') || url.contains('#') {
+        return Err(bad("the endpoint must not have a query or fragment".into()));
+    }
+    let path = split.wire_path.trim_end_matches('/');
+    Ok(format!("{}://{}{path}", split.scheme, split.host))
+}
+
+impl ApiRequest {
+    /// The URL of the request at a BSS endpoint (as returned by [`endpoint`]): the
+    /// operation's path and the canonical query, exactly what is signed.
+    pub fn url(&self, endpoint: &str) -> String {
+        let query = canonical_query(&self.query);
+        let sep = if query.is_empty() { "" } else { "?" };
+        format!("{endpoint}{}{sep}{query}", self.operation.spec().path)
+    }
+}
+
+/// The URL of an operation at a signing proxy: `<proxy>/<OperationName>`.
+pub fn proxy_url(endpoint: &str, op: Operation) -> String {
+    format!("{endpoint}/{}", op.spec().name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn get_requests_go_in_the_query_and_post_requests_in_the_body() {
+        let req = build(
+            Operation::ListServiceTypes,
+            &json!({"limit": 5, "offset": 0, "service_type_name": "弹性 云", "x_language": "en_US"}),
+        )
+        .unwrap();
+        assert_eq!(req.body, None);
+        assert_eq!(
+            req.url("https://bss.myhuaweicloud.com"),
+            "https://bss.myhuaweicloud.com/v2/products/service-types?limit=5&offset=0&service_type_name=%E5%BC%B9%E6%80%A7%20%E4%BA%91"
+        );
+        assert!(req.headers.contains(&("X-Language".into(), "en_US".into())));
+
+        let req = build(
+            Operation::ListSubCustomers,
+            &json!({"account_name": "cust", "limit": 10}),
+        )
+        .unwrap();
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"account_name":"cust","limit":10}"#)
+        );
+        assert_eq!(
+            req.url("http://127.0.0.1:9"),
+            "http://127.0.0.1:9/v2/partners/sub-customers/query"
+        );
+        assert_eq!(
+            build(Operation::ListMeasureUnits, &Value::Null)
+                .unwrap()
+                .url("http://h"),
+            "http://h/v2/bases/measurements"
+        );
+    }
+
+    #[test]
+    fn issues_come_from_fields_and_cross_rules_together() {
+        let err = build(
+            Operation::PayOrders,
+            &json!({"order_id": "CS1", "use_coupon": "YES", "use_discount": "NO",
+                    "discount_infos": [{"id": "d", "type": 2}], "bogus": 1}),
+        )
+        .unwrap_err();
+        let ApiError::InvalidRequest { issues, .. } = err else {
+            panic!()
+        };
+        let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+        assert_eq!(
+            got,
+            [
+                ("bogus", "unknown_field"),
+                ("coupon_infos", "required"),
+                ("discount_infos", "not_allowed")
+            ]
+        );
+    }
+
+    #[test]
+    fn endpoints_are_normalised() {
+        assert_eq!(
+            endpoint("https://BSS.myhuaweicloud.com/").unwrap(),
+            "https://bss.myhuaweicloud.com"
+        );
+        assert_eq!(
+            endpoint("http://127.0.0.1:8080/api/bss/").unwrap(),
+            "http://127.0.0.1:8080/api/bss"
+        );
+        assert!(endpoint("bss.myhuaweicloud.com").is_err());
+        assert!(endpoint("https://h/?x=1").is_err());
+        assert_eq!(
+            proxy_url("http://h/api", Operation::PayOrders),
+            "http://h/api/PayOrders"
+        );
+    }
+}

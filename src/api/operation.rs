@@ -400,40 +400,32 @@ fn pay_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
 
 // ---- ratings (spec pricing-discounts §1–§3) ----
 
-const PRODUCT_KEY: [Field; 6] = [
-    body("id", ID).required(),
-    body("cloud_service_type", Rule::Text(1, 400)).required(),
-    body("resource_type", Rule::Text(1, 400)).required(),
-    body("resource_spec", Rule::Text(1, 400)).required(),
-    body("region", Rule::Text(1, 64)).required(),
-    body("available_zone", Rule::Text(0, 64)).empty(Empty::Keep),
-];
-const PERIOD_PRODUCT: &[Field] = &[
-    PRODUCT_KEY[0],
-    PRODUCT_KEY[1],
-    PRODUCT_KEY[2],
-    PRODUCT_KEY[3],
-    PRODUCT_KEY[4],
-    PRODUCT_KEY[5],
-    body("resource_size", Rule::Int(1, OFFSET_MAX)),
-    body("size_measure_id", Rule::IntOneOf(&[14, 15, 17])),
+/// The product fields shared by the period and on-demand inquiries, then `$extra`.
+macro_rules! product_fields {
+    ($($extra:expr),* $(,)?) => {
+        &[
+            body("id", ID).required(),
+            body("cloud_service_type", Rule::Text(1, 400)).required(),
+            body("resource_type", Rule::Text(1, 400)).required(),
+            body("resource_spec", Rule::Text(1, 400)).required(),
+            body("region", Rule::Text(1, 64)).required(),
+            body("available_zone", Rule::Text(0, 64)).empty(Empty::Keep),
+            body("resource_size", Rule::Int(1, OFFSET_MAX)),
+            body("size_measure_id", Rule::IntOneOf(&[14, 15, 17])),
+            $($extra),*
+        ]
+    };
+}
+const PERIOD_PRODUCT: &[Field] = product_fields![
     body("period_type", Rule::IntOneOf(&[0, 2, 3, 4])).required(),
     body("period_num", Rule::Int(1, OFFSET_MAX)).required(),
     body("subscription_num", Rule::Int(1, 10_000)).required(),
     body(
         "fee_installment_mode",
-        Rule::OneOf(&["HALF_PAY", "ZERO_PAY", "NA"]),
+        Rule::OneOf(&["HALF_PAY", "ZERO_PAY", "NA"])
     ),
 ];
-const DEMAND_PRODUCT: &[Field] = &[
-    PRODUCT_KEY[0],
-    PRODUCT_KEY[1],
-    PRODUCT_KEY[2],
-    PRODUCT_KEY[3],
-    PRODUCT_KEY[4],
-    PRODUCT_KEY[5],
-    body("resource_size", Rule::Int(1, OFFSET_MAX)),
-    body("size_measure_id", Rule::IntOneOf(&[14, 15, 17])),
+const DEMAND_PRODUCT: &[Field] = product_fields![
     body("usage_factor", Rule::Text(1, 64)).required(),
     body("usage_value", Rule::Quantity).required(),
     body("usage_measure_id", Rule::Int(0, 1000)).required(),

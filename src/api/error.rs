@@ -158,7 +158,7 @@ fn find_code(v: &Value, depth: u8) -> Option<(String, String)> {
 
 /// The error of a `status >= 400` response.
 pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> ServerError {
-    let json: Option<Value> = serde_json::from_str(body).ok();
+    let json: Option<Value> = super::response::parse_json(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
     let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
     let field = |k: &str| {

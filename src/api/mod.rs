@@ -23,8 +23,10 @@ pub mod token;
 pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
 pub use issue::{Issue, Problem};
 pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
-pub use request::{ApiRequest, MAX_INPUT_BYTES, build, endpoint, proxy_url};
-pub use response::{AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, parse_body};
+pub use request::{
+    ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
+};
+pub use response::{AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, parse_body, parse_json};
 pub use retry::{
     Attempt, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
     retry_after_ms, server_time,

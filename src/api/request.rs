@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::error::ApiError;
 use super::operation::Operation;
 use super::schema::validate;
-use crate::sign::{canonical_query, split_url};
+use crate::sign::{AccessKey, SdkDate, Secret, canonical_query, sign_url, split_url};
 
 /// The most bytes of JSON input a request may have (the proxy's body limit).
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
@@ -82,6 +82,94 @@ pub fn proxy_url(endpoint: &str, op: Operation) -> String {
     format!("{endpoint}/{}", op.spec().name)
 }
 
+/// How a request is authenticated.
+#[derive(Debug, Clone, Copy)]
+pub enum Auth<'a> {
+    /// AK/SK signing, with the account (domain) ID the SDK sends as `X-Domain-Id`, and the
+    /// security token of temporary credentials.
+    AkSk {
+        /// The key pair.
+        key: &'a AccessKey,
+        /// The partner's account ID.
+        domain_id: &'a str,
+        /// `X-Security-Token` of temporary (STS) credentials.
+        security_token: Option<&'a Secret>,
+    },
+    /// An IAM token (`X-Auth-Token`).
+    Token(&'a Secret),
+}
+
+/// A request ready for `fetch`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Absolute URL.
+    pub url: String,
+    /// Headers to set (`Host` is left to `fetch`).
+    pub headers: Vec<(String, String)>,
+    /// Body text.
+    pub body: Option<String>,
+}
+
+impl ApiRequest {
+    /// The request to send to a BSS `endpoint`, authenticated; `date` is the signing time.
+    pub fn outgoing(
+        &self,
+        endpoint: &str,
+        auth: Auth<'_>,
+        date: SdkDate,
+    ) -> Result<Outgoing, ApiError> {
+        let method = self.operation.spec().method;
+        let url = self.url(endpoint);
+        let mut headers = self.headers.clone();
+        match auth {
+            Auth::Token(token) => {
+                headers.push(("X-Auth-Token".to_owned(), token.expose().to_owned()));
+                Ok(Outgoing {
+                    method,
+                    url,
+                    headers,
+                    body: self.body.clone(),
+                })
+            }
+            Auth::AkSk {
+                key,
+                domain_id,
+                security_token,
+            } => {
+                headers.push(("X-Domain-Id".to_owned(), domain_id.to_owned()));
+                if let Some(t) = security_token {
+                    headers.push(("X-Security-Token".to_owned(), t.expose().to_owned()));
+                }
+                let body = self.body.as_deref().unwrap_or_default().as_bytes();
+                let signed = sign_url(method, &url, &headers, body, key, date).map_err(|e| {
+                    ApiError::InvalidOption {
+                        option: "credentials",
+                        message: e.to_string(),
+                    }
+                })?;
+                Ok(Outgoing {
+                    method,
+                    url: signed.url,
+                    headers: signed.headers,
+                    body: self.body.clone(),
+                })
+            }
+        }
+    }
+}
+
+/// The request to a signing proxy: `POST <proxy>/<OperationName>` with the input as JSON.
+pub fn proxy_outgoing(endpoint: &str, op: Operation, input: &Value) -> Outgoing {
+    Outgoing {
+        method: "POST",
+        url: proxy_url(endpoint, op),
+        headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
+        body: Some(input.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +229,55 @@ mod tests {
                 ("coupon_infos", "required"),
                 ("discount_infos", "not_allowed")
             ]
+        );
+    }
+
+    #[test]
+    fn outgoing_requests_are_authenticated() {
+        let req = build(Operation::ListSubCustomers, &json!({"limit": 1})).unwrap();
+        let date = SdkDate::parse("20250101T080000Z").unwrap();
+        let key = AccessKey::new("AK", "SK-SECRET");
+        let auth = Auth::AkSk {
+            key: &key,
+            domain_id: "dom",
+            security_token: None,
+        };
+        let out = req
+            .outgoing("https://bss.myhuaweicloud.com", auth, date)
+            .unwrap();
+        assert_eq!(
+            out.url,
+            "https://bss.myhuaweicloud.com/v2/partners/sub-customers/query"
+        );
+        let names: Vec<&str> = out.headers.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Content-Type", "X-Domain-Id", "X-Sdk-Date", "Authorization"]
+        );
+        let auth = out.headers.last().unwrap();
+        assert!(auth.1.starts_with(
+            "SDK-HMAC-SHA256 Access=AK, SignedHeaders=content-type;host;x-domain-id;x-sdk-date, "
+        ));
+        let token = Secret::new("TOKEN");
+        let out = req
+            .outgoing("https://bss.myhuaweicloud.com", Auth::Token(&token), date)
+            .unwrap();
+        assert_eq!(
+            out.headers.last().unwrap(),
+            &("X-Auth-Token".to_owned(), "TOKEN".to_owned())
+        );
+        assert_eq!(out.body.as_deref(), Some(r#"{"limit":1}"#));
+        let out = proxy_outgoing(
+            "http://shop/api/bss",
+            Operation::ListSubCustomers,
+            &json!({"limit": 1}),
+        );
+        assert_eq!(
+            (out.url.as_str(), out.body.as_deref()),
+            (
+                "http://shop/api/bss/ListSubCustomers",
+                Some(r#"{"limit":1}"#)
+            )
         );
     }
 

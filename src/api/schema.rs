@@ -7,7 +7,7 @@
 //! absent (the SDK never sends `null`). Keys the operation does not have are issues: a typo
 //! such as `limt` would otherwise be dropped silently by the server.
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use super::issue::{Issue, Problem};
 use crate::money::Amount;
@@ -252,7 +252,7 @@ fn check(
             match Amount::parse(&text) {
                 Ok(a) if !a.is_negative() && !(face && (a.is_zero() || a.trunc_dp(2) != a)) => {
                     // Exact digits, written as a JSON number.
-                    a.to_string().parse::<Number>().ok().map(Value::Number)
+                    super::response::parse_json(&a.to_string()).ok()
                 }
                 _ => fail(Problem::InvalidAmount(what)),
             }

@@ -94,9 +94,24 @@ pub fn parse_iso_time(text: &str) -> Option<SdkDate> {
         .and_then(|c| SdkDate::parse(&c))
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn iso_time(t: SdkDate) -> String {
+    let s = t.to_string();
+    let part = |a: usize, b: usize| s.get(a..b).unwrap_or_default();
+    format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        part(0, 4),
+        part(4, 6),
+        part(6, 8),
+        part(9, 11),
+        part(11, 13),
+        part(13, 15)
+    )
+}
+
 /// The expiry in a token answer's body.
 pub fn token_expiry(body: &str) -> Option<SdkDate> {
-    let v: Value = serde_json::from_str(body).ok()?;
+    let v: Value = super::response::parse_json(body).ok()?;
     parse_iso_time(v.get("token")?.get("expires_at")?.as_str()?)
 }
 
@@ -146,6 +161,7 @@ mod tests {
         .unwrap();
         assert_eq!(exp.to_string(), "20250102T080000Z");
         assert_eq!(parse_iso_time("2025-01-02T08:00:00Z"), Some(exp));
+        assert_eq!(iso_time(exp), "2025-01-02T08:00:00Z");
         for bad in [
             "2025-01-02T08:00:00",
             "2025-01-02T08:00:00.Z",

@@ -42,6 +42,72 @@ pub(crate) fn req_string(obj: &JsValue, key: &str, code: &str) -> Result<String,
     opt_string(obj, key, code)?.ok_or_else(|| field_error(code, key, &format!("{key} is required")))
 }
 
+/// An integer property in `min..=max`; `None` when absent.
+pub(crate) fn opt_u32(
+    obj: &JsValue,
+    key: &'static str,
+    min: u32,
+    max: u32,
+) -> Result<Option<u32>, JsValue> {
+    let v = prop(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    match v.as_f64() {
+        Some(n) if n >= f64::from(min) && n <= f64::from(max) && n.fract() == 0.0 => {
+            Ok(Some(n as u32))
+        }
+        _ => Err(field_error(
+            "invalid_option",
+            key,
+            &format!("{key}: expected an integer from {min} to {max}"),
+        )),
+    }
+}
+
+/// A JS value as JSON data (`undefined` is `null`), read from its `JSON.stringify` text so
+/// numbers keep their digits; text longer than `max_bytes` is refused before it is copied.
+pub(crate) fn json_value(
+    value: &JsValue,
+    what: &str,
+    max_bytes: usize,
+) -> Result<serde_json::Value, JsValue> {
+    if value.is_undefined() {
+        return Ok(serde_json::Value::Null);
+    }
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .filter(|s| !s.is_undefined())
+        .ok_or_else(|| {
+            field_error(
+                "invalid_input",
+                what,
+                &format!(
+                    "{what}: cannot read a value of type {} (expected JSON data)",
+                    js_type_name(value)
+                ),
+            )
+        })?;
+    // UTF-16 length bounds the UTF-8 length from below; the exact check follows.
+    if text.length() as usize > max_bytes {
+        return Err(field_error(
+            "invalid_input",
+            what,
+            &format!("{what}: larger than {max_bytes} bytes"),
+        ));
+    }
+    let text = String::from(text);
+    if text.len() > max_bytes {
+        return Err(field_error(
+            "invalid_input",
+            what,
+            &format!("{what}: larger than {max_bytes} bytes"),
+        ));
+    }
+    crate::api::parse_json(&text)
+        .map_err(|e| field_error("invalid_input", what, &format!("{what}: {e}")))
+}
+
 /// Headers from a plain object, a `Headers`/`Map` (anything with `entries()`), or an array of
 /// `[name, value]` pairs. Values must be strings.
 pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {

@@ -9,5 +9,6 @@ mod fetch;
 mod js_input;
 mod money;
 mod proxy;
+mod registration;
 mod sign;
 mod token;

@@ -14,6 +14,7 @@
 mod error;
 mod issue;
 mod operation;
+mod registration;
 mod request;
 mod response;
 mod retry;
@@ -25,6 +26,7 @@ pub use issue::{Issue, Problem};
 pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
+    site_of,
 };
 pub use response::{AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, parse_body, parse_json};
 pub use retry::{

@@ -9,6 +9,7 @@
 use serde_json::{Map, Value};
 
 use super::issue::{Issue, Problem};
+use super::registration::{self, RegistrationCheck};
 use super::schema::{Empty, Field, Rule, X_LANGUAGE};
 
 /// When a call may be sent again after a failure.
@@ -44,10 +45,13 @@ pub struct Spec {
     pub fields: &'static [Field],
     /// Rules between fields.
     pub cross: Option<CrossCheck>,
+    /// For the registration operations: the parameter names and the registration rules,
+    /// which replace `fields`.
+    pub registration: Option<(&'static [&'static str], RegistrationCheck)>,
 }
 
 macro_rules! operations {
-    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $fields:ident $cross:expr;)*) => {
+    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $fields:ident $cross:expr, $reg:expr;)*) => {
         /// A BSS operation of the client.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
@@ -72,6 +76,7 @@ macro_rules! operations {
                         repeat: Repeat::$repeat,
                         fields: $fields,
                         cross: $cross,
+                        registration: $reg,
                     },)*
                 }
             }
@@ -80,29 +85,29 @@ macro_rules! operations {
 }
 
 operations! {
-    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly CHECK_USER_IDENTITY None;
-    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle SEND_VERIFICATION_CODE Some(send_code_rules);
-    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never CREATE_SUB_CUSTOMER Some(create_customer_rules);
-    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly LIST_SUB_CUSTOMERS None;
-    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly LIST_SUB_CUSTOMER_COUPONS Some(offset_needs_limit);
-    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly LIST_ISSUED_PARTNER_COUPONS None;
-    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle CREATE_PARTNER_COUPONS Some(valid_before_expire);
-    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle RECLAIM_PARTNER_COUPONS None;
-    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly LIST_QUOTA_COUPONS None;
-    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly ORDER_ID None;
-    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly ORDER_ID None;
-    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle PAY_ORDERS Some(pay_rules);
-    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly RATE_ON_PERIOD Some(unique_product_ids);
-    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly RATE_ON_DEMAND Some(unique_product_ids);
-    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly RENEW_RATE Some(renew_period_rules);
-    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly LIST_SERVICE_TYPES None;
-    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly LIST_RESOURCE_TYPES None;
-    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly LIST_SERVICE_RESOURCES None;
-    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly LIST_USAGE_TYPES None;
-    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly LANGUAGE_ONLY None;
-    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly LIST_CONVERSIONS None;
-    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly LIST_RESOURCE_SPECS Some(marker_needs_limit);
-    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly LIST_INCENTIVE_POLICIES None;
+    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly NONE None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
+    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle NONE None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
+    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never NONE None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
+    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly LIST_SUB_CUSTOMERS None, None;
+    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly LIST_SUB_CUSTOMER_COUPONS Some(offset_needs_limit), None;
+    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly LIST_ISSUED_PARTNER_COUPONS None, None;
+    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle CREATE_PARTNER_COUPONS Some(valid_before_expire), None;
+    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle RECLAIM_PARTNER_COUPONS None, None;
+    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly LIST_QUOTA_COUPONS None, None;
+    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly ORDER_ID None, None;
+    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly ORDER_ID None, None;
+    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle PAY_ORDERS Some(pay_rules), None;
+    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly RATE_ON_PERIOD Some(unique_product_ids), None;
+    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly RATE_ON_DEMAND Some(unique_product_ids), None;
+    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly RENEW_RATE Some(renew_period_rules), None;
+    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly LIST_SERVICE_TYPES None, None;
+    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly LIST_RESOURCE_TYPES None, None;
+    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly LIST_SERVICE_RESOURCES None, None;
+    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly LIST_USAGE_TYPES None, None;
+    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly LANGUAGE_ONLY None, None;
+    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly LIST_CONVERSIONS None, None;
+    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly LIST_RESOURCE_SPECS Some(marker_needs_limit), None;
+    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly LIST_INCENTIVE_POLICIES None, None;
 }
 
 impl Operation {
@@ -158,66 +163,12 @@ const fn ids(item: &'static Rule, min: usize, max: usize) -> Rule {
     }
 }
 
-// ---- registration (spec registration-auth §1–§3) ----
+// ---- registration: validated by `crate::registration` (see `registration.rs`) ----
 
-const CHECK_USER_IDENTITY: &[Field] = &[
-    body("search_type", Rule::OneOf(&["email", "mobile", "name"])).required(),
-    body("search_value", Rule::Text(1, 64)).required(),
-];
-
-const SEND_VERIFICATION_CODE: &[Field] = &[
-    body("receiver_type", Rule::IntOneOf(&[1, 2])).required(),
-    body("timeout", Rule::Int(1, 3000)),
-    body("mobile_phone", Rule::Text(1, 32)),
-    body("email", Rule::Text(1, 64)),
-    body("lang", Rule::OneOf(&["zh-cn", "en-us"])).empty(Empty::Keep),
-    body("scene", Rule::IntOneOf(&[29, 18])),
-    body("customer_id", Rule::Text(0, 64)).empty(Empty::Keep),
-];
-
-const CREATE_SUB_CUSTOMER: &[Field] = &[
-    body("xaccount_id", Rule::Text(1, 128)).required(),
-    body("xaccount_type", Rule::Text(1, 64)).required(),
-    body("domain_name", Rule::Text(5, 32)).empty(Empty::Keep),
-    body("mobile_phone", Rule::Text(0, 32)).empty(Empty::Keep),
-    body("verification_code", Rule::Text(6, 6)).empty(Empty::Reject),
-    body("password", Rule::Text(8, 32)).empty(Empty::Reject),
-    body("email", Rule::Text(1, 64)),
-    body("domain_area", Rule::Text(2, 2)),
-    body("is_close_market_ms", Rule::OneOf(&["true", "false"])).empty(Empty::Keep),
-    body("indirect_partner_id", Rule::Text(0, 64)).empty(Empty::Keep),
-    body("include_association_result", Rule::Bool),
-];
+const NONE: &[Field] = &[];
 
 fn has(map: &Map<String, Value>, key: &str) -> bool {
     !matches!(map.get(key), None | Some(Value::Null))
-}
-
-fn send_code_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    match map.get("receiver_type").and_then(Value::as_i64) {
-        Some(1) if !has(map, "mobile_phone") => {
-            issues
-                .push(Problem::RequiredWhen("receiver_type is 1 (SMS)".into()).at("mobile_phone"));
-        }
-        Some(2) if !has(map, "email") => {
-            issues.push(Problem::RequiredWhen("receiver_type is 2 (email)".into()).at("email"));
-        }
-        _ => {}
-    }
-    let customer = map.get("customer_id").and_then(Value::as_str).unwrap_or("");
-    if map.get("scene").and_then(Value::as_i64) == Some(18) && customer.is_empty() {
-        issues.push(Problem::RequiredWhen("scene is 18".into()).at("customer_id"));
-    }
-}
-
-fn create_customer_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    let mobile = map
-        .get("mobile_phone")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    if !mobile.is_empty() && !has(map, "verification_code") {
-        issues.push(Problem::RequiredWhen("mobile_phone is given".into()).at("verification_code"));
-    }
 }
 
 // ---- customers and coupons (spec coupons §1, §3, §5) ----

@@ -4,8 +4,10 @@
 use serde_json::Value;
 
 use super::error::ApiError;
+use super::issue::Problem;
 use super::operation::Operation;
-use super::schema::validate;
+use super::schema::{Laid, validate};
+use crate::registration::{Form, Site};
 use crate::sign::{AccessKey, SdkDate, Secret, canonical_query, sign_url, split_url};
 
 /// The most bytes of JSON input a request may have (the proxy's body limit).
@@ -24,10 +26,43 @@ pub struct ApiRequest {
     pub body: Option<String>,
 }
 
-/// Validates `input` for `op`. With issues, nothing is to be sent.
-pub fn build(op: Operation, input: &Value) -> Result<ApiRequest, ApiError> {
+/// The registration operations' body, from the registration rules.
+fn registration(
+    op: Operation,
+    input: &Value,
+    site: Site,
+    names: &[&str],
+    check: super::registration::RegistrationCheck,
+) -> Result<Laid, Vec<super::issue::Issue>> {
+    let empty = serde_json::Map::new();
+    let map = match input {
+        Value::Object(map) => map,
+        Value::Null => &empty,
+        _ => return Err(vec![Problem::InvalidType("object").at("")]),
+    };
+    let unknown: Vec<_> = map
+        .keys()
+        .filter(|k| !names.contains(&k.as_str()))
+        .map(|k| Problem::UnknownField(op.spec().name).at(k))
+        .collect();
+    let body = check(&Form::from(map), site);
+    match body {
+        Ok(Value::Object(body)) if unknown.is_empty() => Ok(Laid {
+            body,
+            ..Laid::default()
+        }),
+        Ok(_) => Err(unknown),
+        Err(issues) => Err(unknown.into_iter().chain(issues).collect()),
+    }
+}
+
+/// Validates `input` for `op` on `site`. With issues, nothing is to be sent.
+pub fn build(op: Operation, input: &Value, site: Site) -> Result<ApiRequest, ApiError> {
     let spec = op.spec();
-    let laid = validate(spec.fields, input, spec.name);
+    let laid = match spec.registration {
+        Some((names, check)) => registration(op, input, site, names, check),
+        None => validate(spec.fields, input, spec.name),
+    };
     let mut issues = laid.as_ref().err().cloned().unwrap_or_default();
     if let (Some(cross), Value::Object(map)) = (spec.cross, input) {
         cross(map, &mut issues);
@@ -74,6 +109,18 @@ impl ApiRequest {
         let query = canonical_query(&self.query);
         let sep = if query.is_empty() { "" } else { "?" };
         format!("{endpoint}{}{sep}{query}", self.operation.spec().path)
+    }
+}
+
+/// The site an endpoint belongs to: the international endpoints (`bss-intl.…`, `….eu`)
+/// validate registration for email, the others for the China site's mobile.
+pub fn site_of(endpoint: &str) -> Site {
+    let host = split_url(endpoint).map(|u| u.host).unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    if host.starts_with("bss-intl.") || host.ends_with(".eu") {
+        Site::Intl
+    } else {
+        Site::Cn
     }
 }
 
@@ -175,9 +222,13 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn build_cn(op: Operation, input: &Value) -> Result<ApiRequest, ApiError> {
+        build(op, input, Site::Cn)
+    }
+
     #[test]
     fn get_requests_go_in_the_query_and_post_requests_in_the_body() {
-        let req = build(
+        let req = build_cn(
             Operation::ListServiceTypes,
             &json!({"limit": 5, "offset": 0, "service_type_name": "弹性 云", "x_language": "en_US"}),
         )
@@ -189,7 +240,7 @@ mod tests {
         );
         assert!(req.headers.contains(&("X-Language".into(), "en_US".into())));
 
-        let req = build(
+        let req = build_cn(
             Operation::ListSubCustomers,
             &json!({"account_name": "cust", "limit": 10}),
         )
@@ -203,7 +254,7 @@ mod tests {
             "http://127.0.0.1:9/v2/partners/sub-customers/query"
         );
         assert_eq!(
-            build(Operation::ListMeasureUnits, &Value::Null)
+            build_cn(Operation::ListMeasureUnits, &Value::Null)
                 .unwrap()
                 .url("http://h"),
             "http://h/v2/bases/measurements"
@@ -212,7 +263,7 @@ mod tests {
 
     #[test]
     fn issues_come_from_fields_and_cross_rules_together() {
-        let err = build(
+        let err = build_cn(
             Operation::PayOrders,
             &json!({"order_id": "CS1", "use_coupon": "YES", "use_discount": "NO",
                     "discount_infos": [{"id": "d", "type": 2}], "bogus": 1}),
@@ -234,7 +285,7 @@ mod tests {
 
     #[test]
     fn outgoing_requests_are_authenticated() {
-        let req = build(Operation::ListSubCustomers, &json!({"limit": 1})).unwrap();
+        let req = build_cn(Operation::ListSubCustomers, &json!({"limit": 1})).unwrap();
         let date = SdkDate::parse("20250101T080000Z").unwrap();
         let key = AccessKey::new("AK", "SK-SECRET");
         let auth = Auth::AkSk {
@@ -279,6 +330,52 @@ mod tests {
                 Some(r#"{"limit":1}"#)
             )
         );
+    }
+
+    #[test]
+    fn registration_operations_use_the_registration_rules() {
+        let req = build_cn(
+            Operation::CheckUserIdentity,
+            &json!({"search_type": "mobile", "search_value": "138 0000 0000"}),
+        )
+        .unwrap();
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"search_type":"mobile","search_value":"0086-13800000000"}"#)
+        );
+        let err = build_cn(
+            Operation::CreateSubCustomer,
+            &json!({"xaccount_id": "u1", "xaccount_type": "T", "domain_name": "op_admin", "extra": 1}),
+        )
+        .unwrap_err();
+        let ApiError::InvalidRequest { issues, .. } = err else {
+            panic!()
+        };
+        let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+        assert_eq!(
+            got,
+            [
+                ("extra", "unknown_field"),
+                ("domain_name", "reserved_prefix")
+            ]
+        );
+        assert_eq!(issues[1].server_code, Some("CBC.99000031"));
+        let intl = build(
+            Operation::SendVerificationMessageCode,
+            &json!({"receiver_type": 2, "email": "a@example.com"}),
+            Site::Intl,
+        );
+        assert!(intl.is_ok());
+        assert!(
+            build_cn(
+                Operation::SendVerificationMessageCode,
+                &json!({"receiver_type": 2, "email": "a@example.com"})
+            )
+            .is_err()
+        );
+        assert_eq!(site_of("https://bss-intl.myhuaweicloud.com"), Site::Intl);
+        assert_eq!(site_of("https://bss.myhuaweicloud.eu"), Site::Intl);
+        assert_eq!(site_of("https://bss.myhuaweicloud.com"), Site::Cn);
     }
 
     #[test]

@@ -11,12 +11,13 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::convert::to_js;
-use super::error::bss_error;
+use super::error::{bss_error, to_js_error};
 use super::fetch::{self, Failure, Received};
 use super::js_input::{self, field_error, opt_string, opt_u32, prop};
 use crate::api::{
     self, Answer, ApiError, Attempt, Auth, Context, MAX_INPUT_BYTES, Operation, RetryPolicy, Step,
 };
+use crate::registration::Site;
 use crate::sign::{AccessKey, SdkDate, Secret};
 
 /// The China-site BSS endpoint.
@@ -144,6 +145,8 @@ pub(crate) struct Transport {
     pub credentials: Option<Credentials>,
     pub timeout_ms: u32,
     pub policy: RetryPolicy,
+    /// The site whose registration rules apply.
+    pub site: Site,
     /// Server clock minus local clock, learnt from a "signature expired" answer.
     pub clock_offset_s: Cell<i64>,
 }
@@ -159,7 +162,12 @@ impl Transport {
             .map_err(|e| api_error_to_js(&e, None, &[]))?;
         let defaults = RetryPolicy::default();
         let base = opt_u32(options, "retry_delay_ms", 0, 60_000)?.unwrap_or(defaults.base_delay_ms);
+        let site = match opt_string(options, "site", "invalid_option")? {
+            Some(s) => s.parse::<Site>().map_err(|e| to_js_error(&e))?,
+            None => api::site_of(&endpoint),
+        };
         Ok(Transport {
+            site,
             endpoint,
             credentials,
             timeout_ms: opt_u32(options, "timeout_ms", 1, 600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS),
@@ -297,7 +305,7 @@ async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<Js
     let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
     let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
     // Validation first: a request with issues is never sent.
-    let request = api::build(op, &value).map_err(fail)?;
+    let request = api::build(op, &value, transport.site).map_err(fail)?;
     match transport.exchange(&request, &value).await.map_err(fail)? {
         Ok(r) => {
             let answer = Answer {

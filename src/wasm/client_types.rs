@@ -20,6 +20,8 @@ export interface BssClientOptions {
   max_retries?: number;
   /** First backoff ceiling in ms (full jitter, doubling; default 1000). */
   retry_delay_ms?: number;
+  /** Registration rules of this site; default from the endpoint (`bss-intl.…`/`….eu`: `intl`, else `cn`). */
+  site?: "cn" | "intl";
 }
 export type Language = "zh_CN" | "en_US";
 export type BssAmount = string | number;

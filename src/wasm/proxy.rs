@@ -36,6 +36,8 @@ export interface ProxyOptions {
   allow: string[];
   /** Time limit of the call to BSS (default 30000). */
   timeout_ms?: number;
+  /** Registration rules of this site; default from the endpoint. */
+  site?: "cn" | "intl";
 }
 "#;
 
@@ -213,7 +215,7 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             Err(e) => return invalid(format!("the body is not JSON: {e}"), json!([])),
         }
     };
-    let request = match api::build(op, &input) {
+    let request = match api::build(op, &input, inner.transport.site) {
         Ok(r) => r,
         Err(e) => {
             let issues = match &e {

@@ -226,6 +226,16 @@ mod tests {
         build(op, input, Site::Cn)
     }
 
+    fn issue_codes(err: ApiError) -> (Vec<(String, &'static str)>, Vec<super::super::Issue>) {
+        let ApiError::InvalidRequest { issues, .. } = err else {
+            panic!("{err}")
+        };
+        (
+            issues.iter().map(|i| (i.field.clone(), i.code)).collect(),
+            issues,
+        )
+    }
+
     #[test]
     fn get_requests_go_in_the_query_and_post_requests_in_the_body() {
         let req = build_cn(
@@ -269,16 +279,13 @@ mod tests {
                     "discount_infos": [{"id": "d", "type": 2}], "bogus": 1}),
         )
         .unwrap_err();
-        let ApiError::InvalidRequest { issues, .. } = err else {
-            panic!()
-        };
-        let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+        let (got, _) = issue_codes(err);
         assert_eq!(
             got,
             [
-                ("bogus", "unknown_field"),
-                ("coupon_infos", "required"),
-                ("discount_infos", "not_allowed")
+                ("bogus".to_owned(), "unknown_field"),
+                ("coupon_infos".to_owned(), "required"),
+                ("discount_infos".to_owned(), "not_allowed")
             ]
         );
     }
@@ -348,15 +355,12 @@ mod tests {
             &json!({"xaccount_id": "u1", "xaccount_type": "T", "domain_name": "op_admin", "extra": 1}),
         )
         .unwrap_err();
-        let ApiError::InvalidRequest { issues, .. } = err else {
-            panic!()
-        };
-        let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.field.as_str(), i.code)).collect();
+        let (got, issues) = issue_codes(err);
         assert_eq!(
             got,
             [
-                ("extra", "unknown_field"),
-                ("domain_name", "reserved_prefix")
+                ("extra".to_owned(), "unknown_field"),
+                ("domain_name".to_owned(), "reserved_prefix")
             ]
         );
         assert_eq!(issues[1].server_code, Some("CBC.99000031"));

@@ -232,13 +232,10 @@ export function maxDeduction(coupon, known, order) {
 }
 
 /**
- * The verdict on a coupon from the line matches (`matches[k][i]` for rule k, line i) and the
- * order-level reasons; `orderReasons(span)` gives the order-level limits' reasons for the
- * eligible amount span `{ known, possible }`.
+ * The lines that surely qualify (`known`: every rule says yes), those that may (`maybe`: no
+ * rule says no), and the eligible amount span `{ known, possible }` over them.
  */
-export function verdict(coupon, rules, matches, order, early, orderReasons) {
-  const reasons = [...early];
-  for (const u of coupon.limits.unknown) reasons.push({ code: 'unknown_limit', effect: IND });
+export function eligibleSpan(order, rules, matches) {
   const known = [];
   const maybe = [];
   order.lines.forEach((line, i) => {
@@ -252,6 +249,22 @@ export function verdict(coupon, rules, matches, order, early, orderReasons) {
     if (allYes) known.push(line);
     else if (!anyNo) maybe.push(line);
   });
+  let eligible = ZERO;
+  for (const line of known) eligible = eligible.plus(payable(line));
+  let possible = eligible;
+  for (const line of maybe) possible = possible.plus(payable(line));
+  return { known, maybe, span: { known: eligible, possible } };
+}
+
+/**
+ * The verdict on a coupon from the line matches (`matches[k][i]` for rule k, line i) and the
+ * order-level reasons; `orderReasons(span)` gives the order-level limits' reasons for the
+ * eligible amount span `{ known, possible }`.
+ */
+export function verdict(coupon, rules, matches, order, early, orderReasons) {
+  const reasons = [...early];
+  for (const u of coupon.limits.unknown) reasons.push({ code: 'unknown_limit', effect: IND });
+  const { known, maybe, span } = eligibleSpan(order, rules, matches);
   const before = reasons.length;
   rules.forEach((rule, k) => {
     if (!matches[k].includes('yes')) {
@@ -262,11 +275,7 @@ export function verdict(coupon, rules, matches, order, early, orderReasons) {
   if (reasons.length === before && known.length === 0) {
     reasons.push(maybe.length ? { code: 'line_data_missing', effect: IND } : { code: 'no_eligible_line', effect: NA });
   }
-  let eligible = ZERO;
-  for (const line of known) eligible = eligible.plus(payable(line));
-  let possible = eligible;
-  for (const line of maybe) possible = possible.plus(payable(line));
-  reasons.push(...orderReasons({ known: eligible, possible }));
+  reasons.push(...orderReasons(span));
   const status = reasons.reduce((s, r) => (RANK[r.effect] > RANK[s] ? r.effect : s), 'applicable');
   const max = coupon.available != null && status !== NA ? maxDeduction(coupon, known, order) : ZERO;
   return {
@@ -275,7 +284,7 @@ export function verdict(coupon, rules, matches, order, early, orderReasons) {
     status,
     reasons: reasons.map((r) => r.code),
     eligible_lines: known.map((l) => l.id),
-    eligible_amount: eligible,
+    eligible_amount: span.known,
     max_deduction: max,
     // For the quote.
     coupon,

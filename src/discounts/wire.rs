@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::error::DiscountError;
 use crate::coupons::json_tree;
+use crate::coupons::model::json_type;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
 
@@ -39,18 +40,6 @@ pub fn join(path: &str, field: &str) -> String {
         field.to_owned()
     } else {
         format!("{path}.{field}")
-    }
-}
-
-/// The JSON type of a value, for messages.
-pub fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
     }
 }
 

@@ -104,8 +104,9 @@ test: lint rust-test sign-diff js-test
 demo: build
 	node www/server.mjs --port 8080
 
-bench: build
-	@if [ ! -f bench/run.mjs ]; then echo "make bench: no benchmark runner yet (see bench/README.md)"; exit 1; fi
+# Every scenario of bench/scenarios/ through native Rust, Node and Chromium, next to the
+# peers (json-rules-engine, zen, decimal.js, Huawei's Python signer): bench/RESULTS.md.
+bench: build tools-python tools-browser
 	node bench/run.mjs
 
 # Signing throughput: signRequest through wasm in Node next to Huawei's Python signer.

@@ -55,7 +55,7 @@ function scenarioTable(k, s, res) {
   const ours = res.wasm_node.median_ns;
   const rows = [];
   const row = (runner, t, vs) => {
-    rows.push(`| ${runner} | ${fmtTime(t.median_ns)} | ${spread(t)} | ${t.samples} | ${fmtRate((1e9 / t.median_ns) * items)} ${unit} | ${vs} |`);
+    rows.push(`| ${runner} | ${fmtTime(t.median_ns)} | ${fmtTime(t.min_ns)} | ${spread(t)} | ${t.samples} | ${fmtRate((1e9 / t.median_ns) * items)} ${unit} | ${vs} |`);
   };
   row('**bss-storefront, native Rust**', res.native, `wasm/native ${ratio(ours / res.native.median_ns)}`);
   row('**bss-storefront, wasm in Node**', res.wasm_node, '—');
@@ -66,7 +66,7 @@ function scenarioTable(k, s, res) {
       const x = p.timing.median_ns / ours;
       row(`${p.name} ${p.version}`, p.timing, x >= 1 ? `ours ${ratio(x)} faster` : `ours ${ratio(1 / x)} slower`);
     } else {
-      rows.push(`| ${p.name} ${p.version} | — | — | — | — | answers differ, not timed: ${p.differences.join('; ')} |`);
+      rows.push(`| ${p.name} ${p.version} | — | — | — | — | — | answers differ, not timed: ${p.differences.join('; ')} |`);
     }
   }
   const perItem = items > 1 ? ` Times are per call of ${items.toLocaleString('en-US')} items.` : '';
@@ -75,8 +75,8 @@ function scenarioTable(k, s, res) {
     '',
     `\`${s.call}\` on \`${s.file}\` (sha256 \`${s.sha256.slice(0, 16)}…\`).${perItem}`,
     '',
-    '| runner | median | p10 – p90 | samples | throughput | comparison |',
-    '|---|---:|---:|---:|---:|---|',
+    '| runner | median | min | p10 – p90 | samples | throughput (median) | comparison (medians) |',
+    '|---|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
   ].join('\n');

@@ -249,9 +249,10 @@ pub fn evaluate_coupons(
         });
     }
     validate_order(order)?;
+    let facts = evaluate::OrderFacts::of(order, opts)?;
     coupons
         .iter()
-        .map(|c| evaluate_coupon(order, c, opts))
+        .map(|c| evaluate::evaluate_with_facts(order, &facts, c, opts))
         .collect()
 }
 

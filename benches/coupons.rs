@@ -58,7 +58,8 @@ fn main() {
         count(coupons::Status::Indeterminate)
     );
 
-    let core = measure(200, 200, || {
+    let text_only = std::env::args().any(|a| a == "--text-only");
+    let core = measure(if text_only { 1 } else { 200 }, 200, || {
         black_box(evaluate_coupons(black_box(&order), black_box(&list), &opts).ok());
     });
     report("evaluate_coupons (parsed input)", &core);
@@ -77,4 +78,17 @@ fn main() {
         );
     });
     report("evaluate_json (text in, text out)", &text);
+    let read = measure(100, 100, || {
+        black_box(coupons::parse_order(black_box(&order_text)).ok());
+        black_box(coupons::parse_coupons(black_box(&coupons_text)).ok());
+    });
+    report("  of which reading order and coupons", &read);
+    let write = measure(100, 100, || {
+        black_box(serde_json::to_string(black_box(&verdicts)).ok());
+    });
+    report("  of which writing the verdicts", &write);
+    println!(
+        "verdicts JSON: {} bytes",
+        serde_json::to_string(&verdicts).map_or(0, |t| t.len())
+    );
 }

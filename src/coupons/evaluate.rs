@@ -93,7 +93,7 @@ pub fn evaluate_with_facts(
     let n = rules.line_rules.len().min(MAX_LINE_RULES);
     let mut matched = [false; MAX_LINE_RULES];
     let mut unknown: [Vec<&Line>; MAX_LINE_RULES] = Default::default();
-    let mut known: Vec<&Line> = Vec::new();
+    let mut known: Vec<&Line> = Vec::with_capacity(order.lines.len());
     let mut maybe: Vec<&Line> = Vec::new();
     let all_lines = n == 0;
     let mut eligible_amount = if all_lines {

@@ -164,6 +164,8 @@ impl Serialize for ReasonCode {
 pub enum Param {
     /// Text.
     Text(String),
+    /// Text known at compile time (no allocation).
+    Static(&'static str),
     /// An amount, written with at least two decimals (`"80.00"`).
     Money(Amount),
     /// A list of texts.
@@ -174,6 +176,7 @@ impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Param::Text(t) => s.serialize_str(t),
+            Param::Static(t) => s.serialize_str(t),
             Param::Money(a) => s.collect_str(&money_text(*a)),
             Param::List(l) => l.serialize(s),
         }
@@ -184,6 +187,7 @@ impl std::fmt::Display for Param {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Param::Text(t) => f.write_str(t),
+            Param::Static(t) => f.write_str(t),
             Param::Money(a) => f.write_str(&money_text(*a)),
             Param::List(l) => f.write_str(&l.join(", ")),
         }

@@ -58,6 +58,15 @@ fn main() {
         count(coupons::Status::Indeterminate)
     );
 
+    // `--calls=N`: just N calls of the core, for instruction counts (valgrind, perf).
+    if let Some(n) =
+        std::env::args().find_map(|a| a.strip_prefix("--calls=")?.parse::<usize>().ok())
+    {
+        for _ in 0..n {
+            black_box(evaluate_coupons(black_box(&order), black_box(&list), &opts).ok());
+        }
+        return;
+    }
     let text_only = std::env::args().any(|a| a == "--text-only");
     let core = measure(if text_only { 1 } else { 200 }, 200, || {
         black_box(evaluate_coupons(black_box(&order), black_box(&list), &opts).ok());
@@ -83,6 +92,14 @@ fn main() {
         black_box(coupons::parse_coupons(black_box(&coupons_text)).ok());
     });
     report("  of which reading order and coupons", &read);
+    let tree = measure(100, 100, || {
+        black_box(coupons::json_tree::parse(black_box(&coupons_text)).ok());
+    });
+    report("  json_tree::parse(coupons)", &tree);
+    let tree2 = measure(100, 100, || {
+        black_box(serde_json::from_str::<serde_json::Value>(black_box(&coupons_text)).ok());
+    });
+    report("  serde_json Value (coupons)", &tree2);
     let write = measure(100, 100, || {
         black_box(serde_json::to_string(black_box(&verdicts)).ok());
     });

@@ -24,6 +24,7 @@ pub struct SyntaxError {
 /// Parses one JSON value (surrounding whitespace allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let mut p = Parser {
+        s: text,
         b: text.as_bytes(),
         i: 0,
     };
@@ -36,11 +37,12 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 struct Parser<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, message: &'static str) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -54,12 +56,9 @@ impl Parser<'_> {
         }
     }
 
-    /// The input from `start` to the cursor. Callers stop on ASCII bytes, so it is UTF-8.
-    fn text(&self, start: usize) -> &str {
-        self.b
-            .get(start..self.i)
-            .and_then(|s| std::str::from_utf8(s).ok())
-            .unwrap_or_default()
+    /// The input from `start` to the cursor (callers stop on ASCII bytes: char boundaries).
+    fn text(&self, start: usize) -> &'a str {
+        self.s.get(start..self.i).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
@@ -175,6 +174,7 @@ impl Parser<'_> {
         self.i += 1;
         let mut out = String::new();
         loop {
+            // Most strings have no escape: one copy of the run.
             let start = self.i;
             while let Some(&c) = self.b.get(self.i) {
                 if c == b'"' || c == b'\\' || c < 0x20 {
@@ -183,14 +183,19 @@ impl Parser<'_> {
                 self.i += 1;
             }
             // The input is a &str and the run stops at ASCII bytes: it is valid UTF-8.
-            out.push_str(self.text(start));
+            let run = self.text(start);
             match self.peek() {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {
                     self.i += 1;
+                    if out.is_empty() {
+                        return Ok(run.to_owned());
+                    }
+                    out.push_str(run);
                     return Ok(out);
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     self.i += 1;
                     let e = self.peek().ok_or_else(|| self.err("unterminated string"))?;
                     self.i += 1;

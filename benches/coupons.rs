@@ -62,8 +62,15 @@ fn main() {
     if let Some(n) =
         std::env::args().find_map(|a| a.strip_prefix("--calls=")?.parse::<usize>().ok())
     {
+        let text = std::env::args().any(|a| a == "--text");
         for _ in 0..n {
-            black_box(evaluate_coupons(black_box(&order), black_box(&list), &opts).ok());
+            if text {
+                black_box(
+                    evaluate_json(black_box(&order_text), &coupons_text, &opts_text, None).ok(),
+                );
+            } else {
+                black_box(evaluate_coupons(black_box(&order), black_box(&list), &opts).ok());
+            }
         }
         return;
     }

@@ -47,7 +47,7 @@ pub mod state;
 pub mod timestamp;
 pub mod verdict;
 
-use serde_json::Value;
+use json_tree::JsonNode;
 
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
@@ -257,7 +257,10 @@ pub fn evaluate_coupons(
 }
 
 /// Parses JSON text into a tree, numbers kept as text.
-fn tree(text: &str, bad: impl FnOnce(String) -> CouponError) -> Result<Value, CouponError> {
+fn tree(
+    text: &str,
+    bad: impl FnOnce(String) -> CouponError,
+) -> Result<json_tree::Node<'_>, CouponError> {
     json_tree::parse(text).map_err(|e| bad(e.to_string()))
 }
 
@@ -276,10 +279,10 @@ pub fn parse_order(text: &str) -> Result<Order, CouponError> {
 pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
     let bad = |message| CouponError::InvalidCoupons { message };
     let v = tree(text, bad)?;
-    let Value::Array(items) = v else {
+    let json_tree::Json::Array(items) = v.json() else {
         return Err(bad(format!(
             "expected an array of coupons, got {}",
-            model::json_type(&v)
+            json_tree::type_name(&v)
         )));
     };
     if items.len() > MAX_COUPONS {

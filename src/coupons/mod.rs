@@ -5,9 +5,13 @@
 //!
 //! * [`evaluate_coupons`]`(&Order, &[Coupon], &EvalOptions) -> Result<Vec<Verdict>, CouponError>`
 //!   — one [`Verdict`] per coupon, in input order. Pure: `now` and the [`Policy`] are inputs.
-//! * [`evaluate_coupon`] — the same for one coupon (the order must pass [`validate_order`]).
+//! * [`evaluate_coupon`] — the same for one coupon (the order must pass [`validate_order`]);
+//!   [`evaluate::evaluate_with_facts`] with [`evaluate::OrderFacts`] computed once when many
+//!   coupons meet the same order.
 //! * [`evaluate_json`] — text in, text out: what the JS binding `evaluateCoupons` calls.
-//! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses.
+//! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses, over
+//!   [`json_tree`] (a small borrowed JSON tree; [`json_tree::JsonNode`] lets the same readers
+//!   take a `serde_json::Value`, e.g. [`Coupon::from_value`] and [`input::order_from_value`]).
 //!
 //! # Types
 //!

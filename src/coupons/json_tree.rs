@@ -149,8 +149,34 @@ pub fn type_name<N: JsonNode>(v: &N) -> &'static str {
     }
 }
 
-/// Parses one JSON value (surrounding whitespace allowed).
-pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+/// Parses one JSON value into a `serde_json::Value` (numbers keep their text).
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    parse_node(text).map(|n| n.into_value())
+}
+
+impl Node<'_> {
+    /// The tree as an owned `serde_json::Value`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            // The parser only lets JSON numbers through, which serde_json reads back as text.
+            Node::Number(t) => t.parse().map_or(Value::Null, Value::Number),
+            Node::String(s) => Value::String(s.into_owned()),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), v.into_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Parses one JSON value into a [`Node`] borrowing from `text` (surrounding whitespace
+/// allowed).
+pub fn parse_node(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
         s: text,
         b: text.as_bytes(),
@@ -404,22 +430,6 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::*;
 
-    /// The tree as a `serde_json::Value`, to compare with serde_json's reading.
-    fn to_value(n: &Node<'_>) -> Value {
-        match n {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Number(t) => Value::Number(t.parse().unwrap()),
-            Node::String(s) => Value::String(s.to_string()),
-            Node::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-            Node::Object(m) => Value::Object(
-                m.iter()
-                    .map(|(k, v)| (k.to_string(), to_value(v)))
-                    .collect(),
-            ),
-        }
-    }
-
     #[test]
     fn agrees_with_serde_json() {
         for text in [
@@ -431,19 +441,24 @@ mod tests {
             "-12.50",
             r#"{"k":1,"k":2}"#,
         ] {
-            let mine = to_value(&parse(text).unwrap());
+            let mine = parse(text).unwrap();
             let theirs: Value = serde_json::from_str(text).unwrap();
             assert_eq!(mine, theirs, "{text}");
         }
-        assert_eq!(parse("105.00").unwrap(), Node::Number("105.00"));
+        assert_eq!(parse_node("105.00").unwrap(), Node::Number("105.00"));
+        let n = parse("105.00").unwrap();
+        assert_eq!(
+            n.as_number().map(serde_json::Number::as_str),
+            Some("105.00")
+        );
         // The last of repeated keys counts, as in serde_json.
         assert_eq!(
-            parse(r#"{"k":1,"k":2}"#).unwrap().field("k"),
+            parse_node(r#"{"k":1,"k":2}"#).unwrap().field("k"),
             Some(&Node::Number("2"))
         );
         // Strings without escapes are borrowed.
         assert!(matches!(
-            parse(r#""abc""#).unwrap(),
+            parse_node(r#""abc""#).unwrap(),
             Node::String(Cow::Borrowed("abc"))
         ));
     }
@@ -474,14 +489,14 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        assert_eq!(parse_node(&deep).unwrap_err().message, "nested too deeply");
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
     }
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        let s = |t: &str| match parse(t).unwrap() {
+        let s = |t: &str| match parse_node(t).unwrap() {
             Node::String(s) => s.into_owned(),
             other => panic!("{other:?}"),
         };

@@ -265,7 +265,7 @@ fn tree(
     text: &str,
     bad: impl FnOnce(String) -> CouponError,
 ) -> Result<json_tree::Node<'_>, CouponError> {
-    json_tree::parse(text).map_err(|e| bad(e.to_string()))
+    json_tree::parse_node(text).map_err(|e| bad(e.to_string()))
 }
 
 /// Reads and validates an order from JSON text.

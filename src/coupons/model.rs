@@ -12,7 +12,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
-use super::json_tree::{Json, JsonNode, type_name as json_type};
+/// The JSON type of a value, for error messages.
+pub(crate) use super::json_tree::type_name as json_type;
+use super::json_tree::{Json, JsonNode};
 
 use super::timestamp::Timestamp;
 use crate::money::Amount;

@@ -2,6 +2,7 @@
 //! and errors and calls the core. It holds no rule.
 
 mod convert;
+mod coupons;
 mod error;
 mod money;
 mod registration;

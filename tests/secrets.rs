@@ -11,6 +11,8 @@ const SK: &str = "SK-SECRET-rust-5d2c";
 const TOKEN: &str = "TOKEN-SECRET-rust-91aa";
 const PASSWORD: &str = "PASSWORD-SECRET-rust-7";
 
+type Headers = Vec<(String, String)>;
+
 fn assert_clean(what: &str, shown: &str) {
     for s in [SK, TOKEN, PASSWORD] {
         assert!(!shown.contains(s), "{what} shows a secret: {shown}");
@@ -34,7 +36,7 @@ fn secrets_stay_out_of_debug_and_errors() {
     );
 
     // Every signing error, with the secret key in hand.
-    let bad: Vec<(&str, &str, Vec<(String, String)>)> = vec![
+    let bad: Vec<(&str, &str, Headers)> = vec![
         ("G T", "https://h/", vec![]),
         ("GET", "/relative", vec![]),
         ("GET", "https://h/a/../b", vec![]),

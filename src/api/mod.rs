@@ -10,6 +10,8 @@
 //! * [`interpret`] — an HTTP answer as the result (amounts exact) or an [`ApiError`].
 //! * [`next_step`] — retry, re-sign after clock skew, or return.
 //! * [`token`] — IAM password tokens.
+//! * [`Json`] — the client's JSON value (numbers kept as their text): inputs, bodies and
+//!   answers; `Json::from(&serde_json::Value)` for callers holding serde values.
 
 mod error;
 mod issue;

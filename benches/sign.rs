@@ -16,13 +16,18 @@ fn main() {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     let body = br#"{"account_name":"alice","offset":0,"limit":10}"#;
-    let key = AccessKey::new("HPUAXXXXXXXXXXXXXXXX", "bench-secret-key-0123456789abcdefghijklmn");
+    let key = AccessKey::new(
+        "HPUAXXXXXXXXXXXXXXXX",
+        "bench-secret-key-0123456789abcdefghijklmn",
+    );
     let date = SdkDate::from_unix(0).expect("epoch");
     let url = "https://bss.myhuaweicloud.com/v2/partners/sub-customers/query";
     let run = || sign_url("POST", black_box(url), &headers, body, &key, date).expect("signs");
-    assert!(run().signed.authorization.ends_with(
-        "Signature=923bc3595b36082cc8848c624c0aff767485ac3b539e2cb64ff3fe433b4cee0d"
-    ));
+    assert!(
+        run().signed.authorization.ends_with(
+            "Signature=923bc3595b36082cc8848c624c0aff767485ac3b539e2cb64ff3fe433b4cee0d"
+        )
+    );
     const N: u32 = 100_000;
     let mut best = f64::INFINITY;
     for _ in 0..5 {

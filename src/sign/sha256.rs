@@ -113,7 +113,11 @@ impl Sha256 {
             p[0] = 0x80;
             p
         };
-        let pad = if self.filled < 56 { 56 - self.filled } else { 120 - self.filled };
+        let pad = if self.filled < 56 {
+            56 - self.filled
+        } else {
+            120 - self.filled
+        };
         self.update(PAD.get(..pad).unwrap_or_default());
         self.update(&bits.to_be_bytes());
         let mut out = [0u8; 32];

@@ -11,7 +11,6 @@
 
 use std::rc::Rc;
 
-use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -19,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::client::{Credentials, Transport};
 use super::fetch::Failure;
 use super::js_input::{field_error, prop};
-use crate::api::{self, ApiError, MAX_INPUT_BYTES, Operation};
+use crate::api::{self, ApiError, Json, MAX_INPUT_BYTES, Operation};
 
 /// The largest request body the proxy reads.
 pub const MAX_BODY_BYTES: usize = MAX_INPUT_BYTES;
@@ -83,13 +82,25 @@ pub fn create_proxy(
     })
 }
 
-fn json_response(status: u16, body: &Value, extra: &[(&str, String)]) -> Result<JsValue, JsValue> {
+/// `{"error_code": …, "error_msg": …[, "issues": …]}` as the proxy's own answer.
+fn error_response(
+    status: u16,
+    code: &str,
+    message: &str,
+    issues: Option<&str>,
+) -> Result<JsValue, JsValue> {
     let headers = web_sys::Headers::new()?;
     headers.set("content-type", "application/json;charset=UTF-8")?;
-    for (k, v) in extra {
-        headers.set(k, v)?;
-    }
-    text_response(status, &body.to_string(), &headers)
+    let text = |s: &str| Json::str(s).to_string();
+    let issues = issues
+        .map(|i| format!(r#","issues":{i}"#))
+        .unwrap_or_default();
+    let body = format!(
+        r#"{{"error_code":{},"error_msg":{}{issues}}}"#,
+        text(code),
+        text(message)
+    );
+    text_response(status, &body, &headers)
 }
 
 fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<JsValue, JsValue> {
@@ -100,11 +111,7 @@ fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<
 }
 
 fn refuse(status: u16, code: &str, message: &str) -> Result<JsValue, JsValue> {
-    json_response(
-        status,
-        &json!({"error_code": code, "error_msg": message}),
-        &[],
-    )
+    error_response(status, code, message, None)
 }
 
 /// Reads the body, at most `limit` bytes: `None` when it is larger.
@@ -199,30 +206,24 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             &format!("the body is larger than {MAX_BODY_BYTES} bytes"),
         );
     };
-    let invalid = |message: String, issues: Value| {
-        json_response(
-            400,
-            &json!({"error_code": "invalid_request", "error_msg": message, "issues": issues}),
-            &[],
-        )
+    let invalid = |message: String, issues: String| {
+        error_response(400, "invalid_request", &message, Some(&issues))
     };
     let text = String::from_utf8_lossy(&bytes);
-    let input: Value = if text.trim().is_empty() {
-        Value::Null
+    let input: Json = if text.trim().is_empty() {
+        Json::Null
     } else {
         match api::parse_json(&text) {
             Ok(v) => v,
-            Err(e) => return invalid(format!("the body is not JSON: {e}"), json!([])),
+            Err(e) => return invalid(format!("the body is not JSON: {e}"), "[]".to_owned()),
         }
     };
     let request = match api::build(op, &input, inner.transport.site) {
         Ok(r) => r,
         Err(e) => {
             let issues = match &e {
-                ApiError::InvalidRequest { issues, .. } => {
-                    serde_json::to_value(issues).unwrap_or_default()
-                }
-                _ => json!([]),
+                ApiError::InvalidRequest { issues, .. } => api::issues_json(issues),
+                _ => "[]".to_owned(),
             };
             return invalid(e.to_string(), issues);
         }

@@ -3,6 +3,8 @@
 //!
 //!   cargo bench --bench scenarios -- --out FILE          time every scenario, write FILE
 //!   cargo bench --bench scenarios -- --peak-rss c        run (c) alone, print the peak RSS
+//!   cargo bench --bench scenarios -- --calls b 6         6 untimed calls of (a), (b) or (c),
+//!                                                        for instruction counts under callgrind
 //!
 //! Each figure is a distribution of the time per call: samples of enough calls to last
 //! `SAMPLE` each, as many samples as fit in `BUDGET` (at least `MIN_SAMPLES`). The answers of
@@ -42,9 +44,7 @@ fn measure(mut f: impl FnMut()) -> Vec<f64> {
     }
     let mut samples = Vec::new();
     let begin = Instant::now();
-    while samples.len() < MAX_SAMPLES
-        && (samples.len() < MIN_SAMPLES || begin.elapsed() < BUDGET)
-    {
+    while samples.len() < MAX_SAMPLES && (samples.len() < MIN_SAMPLES || begin.elapsed() < BUDGET) {
         let start = Instant::now();
         for _ in 0..per_sample {
             f();
@@ -74,8 +74,12 @@ fn stats(samples: &[f64], items: usize) -> Value {
 
 fn scenario(dir: &Path, file: &str) -> Value {
     let path = dir.join(file);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run `node bench/scenarios/generate.mjs`)", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run `node bench/scenarios/generate.mjs`)",
+            path.display()
+        )
+    });
     serde_json::from_str(&text).expect("scenario JSON")
 }
 
@@ -104,7 +108,8 @@ fn quote_file(dir: &Path, file: &str) -> (Value, Value) {
     let s = scenario(dir, file);
     let input = s["input"].to_string();
     let answer: Value =
-        serde_json::from_str(&quote::quote_json(&input, "null", None).expect("quote")).expect("quote JSON");
+        serde_json::from_str(&quote::quote_json(&input, "null", None).expect("quote"))
+            .expect("quote JSON");
     let samples = measure(|| {
         black_box(quote::quote_json(black_box(&input), "null", None)).ok();
     });
@@ -181,10 +186,7 @@ fn signing_e(dir: &Path) -> (Value, Value) {
                 url: request_url(r),
                 headers,
                 body: r["body"].as_str().expect("body").as_bytes().to_vec(),
-                key: AccessKey::new(
-                    r["ak"].as_str().expect("ak"),
-                    r["sk"].as_str().expect("sk"),
-                ),
+                key: AccessKey::new(r["ak"].as_str().expect("ak"), r["sk"].as_str().expect("sk")),
                 date,
             }
         })
@@ -200,7 +202,14 @@ fn signing_e(dir: &Path) -> (Value, Value) {
     let answer = Value::Array(
         sign_all()
             .iter()
-            .map(|s| Value::String(s.signed.header("Authorization").unwrap_or_default().to_owned()))
+            .map(|s| {
+                Value::String(
+                    s.signed
+                        .header("Authorization")
+                        .unwrap_or_default()
+                        .to_owned(),
+                )
+            })
             .collect(),
     );
     let samples = measure(|| {
@@ -235,6 +244,38 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
+
+    if let Some(which) = arg("--calls") {
+        // For instruction counts (valgrind --tool=callgrind): N untimed calls of (a), (b) or (c).
+        let n: usize = args
+            .iter()
+            .position(|a| a == "--calls")
+            .and_then(|i| args.get(i + 2))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        let file = match which.as_str() {
+            "a" => "a-coupons.json",
+            "b" => "b-quote-best.json",
+            _ => "c-large-wallet.json",
+        };
+        let s = scenario(&dir, file);
+        if which == "a" {
+            let (order, wallet, opts) = (
+                s["order"].to_string(),
+                s["coupons"].to_string(),
+                s["opts"].to_string(),
+            );
+            for _ in 0..n {
+                black_box(coupons::evaluate_json(&order, &wallet, &opts, None)).expect("evaluate");
+            }
+        } else {
+            let input = s["input"].to_string();
+            for _ in 0..n {
+                black_box(quote::quote_json(&input, "null", None)).expect("quote");
+            }
+        }
+        return;
+    }
 
     if let Some(which) = arg("--peak-rss") {
         assert_eq!(which, "c", "only scenario c is measured for its peak RSS");
@@ -279,6 +320,9 @@ fn main() {
     let out = json!({ "timings": results, "answers": answers });
     match arg("--out") {
         Some(file) => std::fs::write(&file, out.to_string()).expect("write results"),
-        None => println!("{}", serde_json::to_string_pretty(&out["timings"]).unwrap_or_default()),
+        None => println!(
+            "{}",
+            serde_json::to_string_pretty(&out["timings"]).unwrap_or_default()
+        ),
     }
 }

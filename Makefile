@@ -21,6 +21,9 @@ HWSDK      := huaweicloudsdkcore==3.1.219
 SIGN_DIFF  := target/sign-differential.json
 SIGN_CASES := 600
 
+# apt needs root; use sudo when not running as root (CI runs as root).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 export CARGO_TERM_COLOR := never
 
 .PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
@@ -45,7 +48,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 tools-browser:
 	@if ! command -v chromium >/dev/null; then \
 	  echo "installing Debian chromium (once)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 tools-python: $(VENV)/.installed

@@ -4,6 +4,7 @@
 mod client;
 mod client_types;
 mod convert;
+mod coupons;
 mod error;
 mod fetch;
 mod js_input;

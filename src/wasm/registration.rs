@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_type_name, to_js};
+use super::convert::{js_number_text, js_type_name, to_js};
 use super::error::to_js_error;
 use crate::registration::{
     self, FieldValue, Form, MAX_MOBILE_INPUT_CHARS, MobileProblem, REGISTRATION_FIELDS,
@@ -55,16 +55,15 @@ fn field_value(value: &JsValue) -> Option<FieldValue> {
     if let Some(b) = value.as_bool() {
         return Some(FieldValue::Bool(b));
     }
-    if value.as_f64().is_some() {
-        // String(n): the number's shortest text, as JSON would write it.
-        let text = js_sys::Number::unchecked_from_js_ref(value)
-            .to_string_with_radix(10)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
+    if let Some(text) = js_number_text(value) {
         return Some(FieldValue::Number(text));
     }
     Some(FieldValue::Other(js_type_name(value)))
+}
+
+thread_local! {
+    /// The field names as JS strings, made once: bulk validation reads millions of fields.
+    static FIELD_KEYS: Vec<JsValue> = REGISTRATION_FIELDS.iter().map(|n| JsValue::from_str(n)).collect();
 }
 
 /// The registration fields of a JS object. `missing_is_empty`: `undefined` / `null` read as
@@ -76,16 +75,18 @@ fn form_from_js(value: &JsValue, missing_is_empty: bool) -> Result<Form, JsValue
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(invalid_input("form", "an object", value));
     }
-    let mut form = Form::new();
-    for name in REGISTRATION_FIELDS {
-        // A throwing getter or proxy trap is the caller's error, not a panic.
-        let v = js_sys::Reflect::get(value, &JsValue::from_str(name))
-            .map_err(|_| invalid_input("form", "an object whose fields can be read", value))?;
-        if let Some(v) = field_value(&v) {
-            form.set(name, v);
+    FIELD_KEYS.with(|keys| {
+        let mut form = Form::new();
+        for (name, key) in REGISTRATION_FIELDS.iter().zip(keys) {
+            // A throwing getter or proxy trap is the caller's error, not a panic.
+            let v = js_sys::Reflect::get(value, key)
+                .map_err(|_| invalid_input("form", "an object whose fields can be read", value))?;
+            if let Some(v) = field_value(&v) {
+                form.set(name, v);
+            }
         }
-    }
-    Ok(form)
+        Ok(form)
+    })
 }
 
 /// Validates a CreateSubCustomer form: `{ valid, issues, body }`. Every issue of every field
@@ -99,6 +100,34 @@ pub fn validate_registration(
     let site = site_from_js(opts)?;
     let form = form_from_js(&form, false)?;
     to_js(&registration::validate_registration(&form, site))
+}
+
+/// Validates a batch of forms (bulk onboarding): `{ valid, invalid: [{ index, issues }] }`,
+/// the issues of each invalid form exactly as `validateRegistration` reports them. One call
+/// for many forms keeps the JS↔wasm crossing off the per-row cost. At most 10,000 forms; an
+/// element that is not an object throws `BssError` `invalid_input` with `field` `forms[i]`.
+#[wasm_bindgen(js_name = validateRegistrations, unchecked_return_type = "RegistrationBatchResult")]
+pub fn validate_registrations(
+    #[wasm_bindgen(unchecked_param_type = "RegistrationForm[]")] forms: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RegistrationOptions")] opts: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let site = site_from_js(opts)?;
+    let Some(array) = forms.dyn_ref::<js_sys::Array>() else {
+        return Err(invalid_input("forms", "an array of forms", &forms));
+    };
+    if array.length() as usize > registration::MAX_BATCH_FORMS {
+        return Err(to_js_error(&RegistrationError::BatchTooLarge {
+            count: array.length() as usize,
+            max: registration::MAX_BATCH_FORMS,
+        }));
+    }
+    let mut parsed = Vec::with_capacity(array.length() as usize);
+    for (i, value) in array.iter().enumerate() {
+        parsed.push(form_from_js(&value, false).inspect_err(|e| {
+            let _ = js_sys::Reflect::set(e, &"field".into(), &format!("forms[{i}]").into());
+        })?);
+    }
+    to_js(&registration::validate_registrations(&parsed, site))
 }
 
 /// The issues of one field for `value`, using the rest of `form` for the cross-field rules
@@ -224,6 +253,14 @@ export interface RegistrationResult {
   issues: RegistrationIssue[];
   /** The wire-ready body, when `valid`. */
   body: CreateSubCustomerBody | null;
+}
+
+/** The outcome of `validateRegistrations`: only the invalid forms are listed. */
+export interface RegistrationBatchResult {
+  /** How many forms are valid. */
+  valid: number;
+  /** The invalid forms: their 0-based position in the batch and their issues. */
+  invalid: { index: number; issues: RegistrationIssue[] }[];
 }
 
 /** A Chinese mobile number in the forms the registration APIs use. */

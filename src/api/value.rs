@@ -1,13 +1,14 @@
 //! [`Json`]: the client's JSON value, with numbers kept as their exact text.
 //!
-//! The client reads inputs and BSS answers and writes bodies; a small reader and writer of its
-//! own keep that out of `serde_json::Value`, whose map type, (de)serializers and float
-//! formatting would add ~20 KB (gzipped) to the wasm for no gain: nothing here needs a float.
+//! The client reads inputs and BSS answers (with the package's JSON reader,
+//! `coupons::json_tree`) into an owned tree it can change and write back. Keeping this out of
+//! `serde_json::Value` saves its map type, (de)serializers and float formatting — ~20 KB
+//! gzipped of wasm — for no gain: nothing here needs a float.
 
 use std::fmt;
 
-/// Deepest nesting accepted (as serde_json).
-pub const MAX_DEPTH: usize = 128;
+pub use crate::coupons::json_tree::MAX_DEPTH;
+use crate::coupons::json_tree::{Node, parse_node};
 
 /// A JSON value. Numbers are their text (`10.50`, `1e-7`), objects keep their key order.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -37,200 +38,20 @@ pub struct JsonSyntax {
     pub reason: &'static str,
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    text: &'a str,
-    pos: usize,
-}
-
-impl Reader<'_> {
-    fn fail<T>(&self, reason: &'static str) -> Result<T, JsonSyntax> {
-        Err(JsonSyntax {
-            offset: self.pos,
-            reason,
-        })
-    }
-
-    fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
-        }
-    }
-
-    fn eat(&mut self, word: &str) -> bool {
-        let end = self.pos + word.len();
-        if self.bytes.get(self.pos..end) == Some(word.as_bytes()) {
-            self.pos = end;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Json, JsonSyntax> {
-        if depth > MAX_DEPTH {
-            return self.fail("nested too deeply");
-        }
-        self.skip_ws();
-        match self.bytes.get(self.pos) {
-            Some(b'{') => {
-                self.pos += 1;
-                let mut entries = Vec::new();
-                self.skip_ws();
-                if self.eat("}") {
-                    return Ok(Json::Object(entries));
-                }
-                loop {
-                    self.skip_ws();
-                    if self.bytes.get(self.pos) != Some(&b'"') {
-                        return self.fail("expected a key");
-                    }
-                    let key = self.string()?;
-                    self.skip_ws();
-                    if !self.eat(":") {
-                        return self.fail("expected `:`");
-                    }
-                    entries.push((key, self.value(depth + 1)?));
-                    self.skip_ws();
-                    if self.eat("}") {
-                        return Ok(Json::Object(entries));
-                    }
-                    if !self.eat(",") {
-                        return self.fail("expected `,` or `}`");
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                self.skip_ws();
-                if self.eat("]") {
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.skip_ws();
-                    if self.eat("]") {
-                        return Ok(Json::Array(items));
-                    }
-                    if !self.eat(",") {
-                        return self.fail("expected `,` or `]`");
-                    }
-                }
-            }
-            Some(b'"') => self.string().map(Json::String),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ if self.eat("true") => Ok(Json::Bool(true)),
-            _ if self.eat("false") => Ok(Json::Bool(false)),
-            _ if self.eat("null") => Ok(Json::Null),
-            _ => self.fail("expected a value"),
-        }
-    }
-
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-
-    fn number(&mut self) -> Result<Json, JsonSyntax> {
-        let start = self.pos;
-        self.eat("-");
-        match self.bytes.get(self.pos) {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => {
-                self.digits();
-            }
-            _ => return self.fail("expected a digit"),
-        }
-        if self.eat(".") && self.digits() == 0 {
-            return self.fail("expected a digit after `.`");
-        }
-        if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if !self.eat("+") {
-                self.eat("-");
-            }
-            if self.digits() == 0 {
-                return self.fail("expected an exponent");
-            }
-        }
-        Ok(Json::Number(
-            self.text
-                .get(start..self.pos)
-                .unwrap_or_default()
-                .to_owned(),
-        ))
-    }
-
-    fn hex4(&mut self) -> Result<u32, JsonSyntax> {
-        let digits = self.text.get(self.pos..self.pos + 4).unwrap_or_default();
-        match u32::from_str_radix(digits, 16) {
-            Ok(v) if digits.len() == 4 && !digits.starts_with('+') => {
-                self.pos += 4;
-                Ok(v)
-            }
-            _ => self.fail("expected 4 hex digits"),
-        }
-    }
-
-    /// A string; lone UTF-16 surrogates (which `JSON.stringify` writes as escapes) become
-    /// U+FFFD, as text crossing into wasm does.
-    fn string(&mut self) -> Result<String, JsonSyntax> {
-        self.pos += 1; // the opening quote
-        let mut out = String::new();
-        loop {
-            let run_start = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    let c = match self.bytes.get(self.pos) {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            self.pos += 1;
-                            let hi = self.hex4()?;
-                            let code = if (0xd800..0xdc00).contains(&hi) && self.eat("\\u") {
-                                let lo = self.hex4()?;
-                                if (0xdc00..0xe000).contains(&lo) {
-                                    0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00)
-                                } else {
-                                    out.push('\u{fffd}');
-                                    lo
-                                }
-                            } else {
-                                hi
-                            };
-                            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
-                            continue;
-                        }
-                        _ => return self.fail("invalid escape"),
-                    };
-                    self.pos += 1;
-                    out.push(c);
-                }
-                Some(_) => return self.fail("control character in a string"),
-                None => return self.fail("unterminated string"),
-            }
+impl From<Node<'_>> for Json {
+    fn from(node: Node<'_>) -> Json {
+        match node {
+            Node::Null => Json::Null,
+            Node::Bool(b) => Json::Bool(b),
+            Node::Number(t) => Json::Number(t.to_owned()),
+            Node::String(s) => Json::String(s.into_owned()),
+            Node::Array(items) => Json::Array(items.into_iter().map(Json::from).collect()),
+            Node::Object(members) => Json::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), Json::from(v)))
+                    .collect(),
+            ),
         }
     }
 }
@@ -258,19 +79,13 @@ pub fn write_str(out: &mut String, s: &str) {
 }
 
 impl Json {
-    /// Reads JSON text; numbers keep their digits.
+    /// Reads JSON text (RFC 8259, with the package's one JSON reader); numbers keep their
+    /// digits.
     pub fn parse(text: &str) -> Result<Json, JsonSyntax> {
-        let mut r = Reader {
-            bytes: text.as_bytes(),
-            text,
-            pos: 0,
-        };
-        let v = r.value(0)?;
-        r.skip_ws();
-        if r.pos != text.len() {
-            return r.fail("trailing characters");
-        }
-        Ok(v)
+        parse_node(text).map(Json::from).map_err(|e| JsonSyntax {
+            offset: e.offset,
+            reason: e.message,
+        })
     }
 
     /// A string value.

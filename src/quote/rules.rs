@@ -111,16 +111,17 @@ pub struct Combinable {
     pub expire_time: Option<Timestamp>,
 }
 
-/// The coupons chosen so far.
+/// The coupons chosen so far, as counters: coupons can be added and removed again (the
+/// search walks back up its tree without copying).
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
     count: usize,
     per_kind_group: Vec<(CouponKind, i64, u32)>,
-    has_cash: bool,
-    has_discount_coupon: bool,
-    forbids_discount_coupon: bool,
-    has_group_1: bool,
-    has_group_2: bool,
+    cash: u32,
+    discount_coupons: u32,
+    forbidding: u32,
+    group_1: u32,
+    group_2: u32,
 }
 
 impl Tally {
@@ -144,20 +145,20 @@ impl Tally {
             }
         }
         let is_dc = c.kind == CouponKind::DiscountCoupon;
-        if is_dc && self.has_discount_coupon {
+        if is_dc && self.discount_coupons > 0 {
             return Err(RejectCode::TooManyDiscountCoupons);
         }
-        let cash_and_dc = (is_dc && self.has_cash)
-            || (c.kind == CouponKind::CashCoupon && self.has_discount_coupon);
+        let cash_and_dc = (is_dc && self.cash > 0)
+            || (c.kind == CouponKind::CashCoupon && self.discount_coupons > 0);
         if cash_and_dc && !limits.cash_with_discount_coupon {
             return Err(RejectCode::CashWithDiscountCoupon);
         }
-        if (is_dc && self.forbids_discount_coupon)
-            || (c.forbids_discount_coupon && self.has_discount_coupon)
+        if (is_dc && self.forbidding > 0)
+            || (c.forbids_discount_coupon && self.discount_coupons > 0)
         {
             return Err(RejectCode::DiscountCouponNotCombinable);
         }
-        if (c.group == 1 && self.has_group_2) || (c.group == 2 && self.has_group_1) {
+        if (c.group == 1 && self.group_2 > 0) || (c.group == 2 && self.group_1 > 0) {
             return Err(RejectCode::CouponGroupConflict);
         }
         Ok(())
@@ -165,20 +166,38 @@ impl Tally {
 
     /// Adds `c` (which [`admits`](Self::admits) accepted).
     pub fn add(&mut self, c: &Combinable) {
-        self.count += 1;
+        self.step(c, 1);
+    }
+
+    /// Removes `c`, added before.
+    pub fn remove(&mut self, c: &Combinable) {
+        self.step(c, -1);
+    }
+
+    fn step(&mut self, c: &Combinable, delta: i32) {
+        let bump = |n: &mut u32, yes: bool| {
+            if yes {
+                *n = n.saturating_add_signed(delta);
+            }
+        };
         match self
             .per_kind_group
             .iter_mut()
             .find(|(k, g, _)| *k == c.kind && *g == c.group)
         {
-            Some(e) => e.2 += 1,
-            None => self.per_kind_group.push((c.kind, c.group, 1)),
+            Some(e) => bump(&mut e.2, true),
+            None if delta > 0 => self.per_kind_group.push((c.kind, c.group, 1)),
+            None => {}
         }
-        self.has_cash |= c.kind == CouponKind::CashCoupon;
-        self.has_discount_coupon |= c.kind == CouponKind::DiscountCoupon;
-        self.forbids_discount_coupon |= c.forbids_discount_coupon;
-        self.has_group_1 |= c.group == 1;
-        self.has_group_2 |= c.group == 2;
+        self.count = self.count.saturating_add_signed(delta as isize);
+        bump(&mut self.cash, c.kind == CouponKind::CashCoupon);
+        bump(
+            &mut self.discount_coupons,
+            c.kind == CouponKind::DiscountCoupon,
+        );
+        bump(&mut self.forbidding, c.forbids_discount_coupon);
+        bump(&mut self.group_1, c.group == 1);
+        bump(&mut self.group_2, c.group == 2);
     }
 
     /// How many coupons are chosen.
@@ -211,6 +230,25 @@ mod tests {
             forbids_discount_coupon: forbids,
             expire_time: None,
         }
+    }
+
+    #[test]
+    fn removing_undoes_adding() {
+        let l = Limits::new(&Policy::default(), &[]);
+        let cash = c(CashCoupon, 1, false);
+        let dc = c(DiscountCoupon, 0, false);
+        let mut t = Tally::default();
+        t.add(&cash);
+        assert_eq!(t.admits(&dc, &l), Err(RejectCode::CashWithDiscountCoupon));
+        assert_eq!(
+            t.admits(&c(FlexiPurchaseCoupon, 2, false), &l),
+            Err(RejectCode::CouponGroupConflict)
+        );
+        t.remove(&cash);
+        assert_eq!(t.count(), 0);
+        assert_eq!(t.admits(&dc, &l), Ok(()));
+        assert_eq!(t.admits(&cash, &l), Ok(()));
+        assert_eq!(t.admits(&c(FlexiPurchaseCoupon, 2, false), &l), Ok(()));
     }
 
     fn first_conflict(coupons: &[Combinable], limits: &Limits) -> Option<(usize, RejectCode)> {

@@ -550,7 +550,8 @@ fn candidate(
     ledger: &Ledger,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
-    if rules.kind == CouponKind::ProductCoupon {
+    let kind = rules.kind;
+    if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
     // `eligible_lines` lists line ids in order: one walk over the lines finds them all.
@@ -571,7 +572,9 @@ fn candidate(
         max: ledger.units(v.max_deduction.floor_dp(2))?,
         wallet: Wallet {
             available: v.available,
-            single_use: v.params.usage_times == Some(1) || coupon.coupon_version == Some(1),
+            single_use: kind == CouponKind::DiscountCoupon
+                || v.params.usage_times == Some(1)
+                || coupon.coupon_version == Some(1),
         },
     }))
 }

@@ -81,20 +81,13 @@ impl Limits {
         self.max_total
     }
 
-    /// The limit for `kind` in `group`, and whether it comes from the server.
-    fn limit(&self, kind: CouponKind, group: i64) -> Option<(u32, bool)> {
-        let server = self
-            .server
+    /// The server's limit for `kind` in `group`, if it gave one.
+    fn server_limit(&self, kind: CouponKind, group: i64) -> Option<u32> {
+        self.server
             .iter()
             .filter(|q| q.kind == kind && q.coupon_group == group)
             .map(|q| q.use_quantity_value)
-            .min();
-        match (server, kind) {
-            (Some(n), _) => Some((n, true)),
-            (None, CouponKind::CashCoupon) => Some((self.max_cash, false)),
-            (None, CouponKind::DiscountCoupon) => Some((1, false)),
-            (None, _) => None,
-        }
+            .min()
     }
 }
 
@@ -130,19 +123,27 @@ impl Tally {
         if self.count >= limits.max_total {
             return Err(RejectCode::TooManyCoupons);
         }
-        if let Some((limit, from_server)) = limits.limit(c.kind, c.group) {
-            let have = self
-                .per_kind_group
-                .iter()
-                .find(|(k, g, _)| *k == c.kind && *g == c.group)
-                .map_or(0, |e| e.2);
-            if have >= limit {
-                return Err(match (from_server, c.kind) {
-                    (true, _) => RejectCode::CouponMaxUseQuantity,
-                    (false, CouponKind::CashCoupon) => RejectCode::TooManyCashCoupons,
-                    (false, _) => RejectCode::TooManyDiscountCoupons,
-                });
+        let in_group = self
+            .per_kind_group
+            .iter()
+            .find(|(k, g, _)| *k == c.kind && *g == c.group)
+            .map_or(0, |e| e.2);
+        match limits.server_limit(c.kind, c.group) {
+            Some(limit) if in_group >= limit => return Err(RejectCode::CouponMaxUseQuantity),
+            Some(_) => {}
+            // The policy's cash limit counts the whole order, unless the server gave cash
+            // limits per group: then it stands in for the groups the server left out.
+            None if c.kind == CouponKind::CashCoupon => {
+                let per_group = limits
+                    .server
+                    .iter()
+                    .any(|q| q.kind == CouponKind::CashCoupon);
+                let have = if per_group { in_group } else { self.cash };
+                if have >= limits.max_cash {
+                    return Err(RejectCode::TooManyCashCoupons);
+                }
             }
+            None => {}
         }
         let is_dc = c.kind == CouponKind::DiscountCoupon;
         if is_dc && self.discount_coupons > 0 {
@@ -282,10 +283,10 @@ mod tests {
             first_conflict(&[cash.clone(), cash.clone()], &l),
             Some((1, RejectCode::TooManyCashCoupons))
         );
-        // One cash coupon per group: a KooGallery cash coupon may join a Huawei Cloud one.
+        // One cash coupon per order, whatever its group.
         assert_eq!(
             first_conflict(&[cash.clone(), c(CashCoupon, 1, false)], &l),
-            None
+            Some((1, RejectCode::TooManyCashCoupons))
         );
         let dc = c(DiscountCoupon, 0, false);
         assert_eq!(

@@ -96,20 +96,21 @@ function contextOrder(order, discount) {
 
 /** The combination rules (default policy, no server quantities). */
 class Tally {
-  constructor() { this.count = 0; this.cash = new Map(); this.dc = false; this.forbidsDc = false; this.g1 = false; this.g2 = false; }
+  constructor() { this.count = 0; this.cash = 0; this.dc = false; this.forbidsDc = false; this.g1 = false; this.g2 = false; }
   admits(c) {
     if (this.count >= MAX_COUPONS) return 'too_many_coupons';
-    if (c.kind === 'cash_coupon' && (this.cash.get(c.group) ?? 0) >= 1) return 'too_many_cash_coupons';
+    // One cash coupon per order (no server quantities in the scenarios).
+    if (c.kind === 'cash_coupon' && this.cash >= 1) return 'too_many_cash_coupons';
     if (c.kind === 'discount_coupon' && this.dc) return 'too_many_discount_coupons';
-    if ((c.kind === 'discount_coupon' && this.cash.size > 0) || (c.kind === 'cash_coupon' && this.dc)) return 'cash_with_discount_coupon';
+    if ((c.kind === 'discount_coupon' && this.cash > 0) || (c.kind === 'cash_coupon' && this.dc)) return 'cash_with_discount_coupon';
     if ((c.kind === 'discount_coupon' && this.forbidsDc) || (c.forbidsDc && this.dc)) return 'discount_coupon_not_combinable';
     if ((c.group === 1 && this.g2) || (c.group === 2 && this.g1)) return 'coupon_group_conflict';
     return null;
   }
   add(c) {
-    const t = Object.assign(new Tally(), this, { cash: new Map(this.cash) });
+    const t = Object.assign(new Tally(), this);
     t.count++;
-    if (c.kind === 'cash_coupon') t.cash.set(c.group, (t.cash.get(c.group) ?? 0) + 1);
+    if (c.kind === 'cash_coupon') t.cash++;
     t.dc ||= c.kind === 'discount_coupon';
     t.forbidsDc ||= c.forbidsDc;
     t.g1 ||= c.group === 1;

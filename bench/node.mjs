@@ -1,19 +1,19 @@
 // The Node runner of `make bench`: every scenario through the wasm package (the `node`
-// export of bss-storefront), and the peers on the same scenarios. Before anything is timed,
-// the wasm answers are checked equal to the native runner's, and each peer's answers equal
-// to ours; a peer that differs is reported with the differences and not timed.
+// export of bss-storefront), and the peers on the same scenarios, each peer in its own
+// process (bench/peer.mjs). Before anything is timed, the wasm answers are checked equal to
+// the native runner's, and each peer's answers equal to ours; a peer that differs is
+// reported with the differences and not timed.
 //
 //   node bench/node.mjs --native target/bench/native.json --out target/bench/node.json
 
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { measureSync, measureAsync } from './lib/measure.mjs';
-import { loadScenario, signInputs } from './lib/scenarios.mjs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { measureSync } from './lib/measure.mjs';
+import { BENCH, loadScenario, signInputs } from './lib/scenarios.mjs';
 import { couponAnswer, quoteAnswer, registrationAnswer, differences } from './lib/answers.mjs';
-import * as handWritten from './peers/coupons-js.mjs';
-import * as decimalQuote from './peers/quote-decimal.mjs';
-import * as jre from './peers/json-rules-engine.mjs';
-import * as zen from './peers/zen.mjs';
+import { PEERS } from './peers/index.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = require('bss-storefront');
@@ -23,22 +23,19 @@ const arg = (name) => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 const native = JSON.parse(fs.readFileSync(arg('--native'), 'utf8')).answers;
-const version = (name) => require(`${name}/package.json`).version;
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const us = (t) => `${(t.median_ns / 1000).toFixed(1)} µs`;
 
-/** Checks `theirs` against `ours`; times `run` only when they agree. */
-async function peer(name, meta, ours, theirs, run, items = 1) {
-  const diffs = differences(ours, theirs, 8);
-  const entry = { name, version: meta.version, expressed_in_js: meta.inexpressible ?? [], equal: diffs.length === 0, differences: diffs };
-  if (entry.equal) {
-    entry.timing = await run();
-    log(`  ${name}: equal answers; median ${us(entry.timing)}`);
-  } else {
-    log(`  ${name}: ANSWERS DIFFER, not timed: ${diffs.join('; ')}`);
-  }
-  return entry;
+/** One peer on one scenario, in its own process (bench/peer.mjs). */
+function peer(name, id) {
+  const r = spawnSync(process.execPath, [path.join(BENCH, 'peer.mjs'), name, id], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench/peer.mjs ${name} ${id}: exit ${r.status}`);
+  const p = JSON.parse(r.stdout);
+  log(p.equal
+    ? `  ${p.name}: equal answers; median ${us(p.timing)}, ${p.timing.paired_ratio.toFixed(2)}× ours in interleaved rounds`
+    : `  ${p.name}: ANSWERS DIFFER, not timed: ${p.differences.join('; ')}`);
+  return p;
 }
 
 const results = {};
@@ -54,22 +51,9 @@ function checkNative(name, ours, answer) {
   const ours = couponAnswer(pkg.evaluateCoupons(s.order, s.coupons, s.opts));
   checkNative('a', ours, couponAnswer);
   log('(a) evaluateCoupons: wasm = native');
-  const timing = measureSync(() => pkg.evaluateCoupons(s.order, s.coupons, s.opts));
-  log(`  wasm: median ${us(timing)}`);
-  const peers = [];
-  peers.push(await peer('decimal.js (hand-written rules)', { version: version('decimal.js') }, ours,
-    couponAnswer(handWritten.evaluateCoupons(s.order, s.coupons, s.opts)),
-    () => measureSync(() => handWritten.evaluateCoupons(s.order, s.coupons, s.opts))));
-  const engines = jre.create();
-  peers.push(await peer(jre.NAME, { version: version('json-rules-engine'), inexpressible: jre.INEXPRESSIBLE }, ours,
-    couponAnswer(await jre.evaluateCoupons(engines, s.order, s.coupons, s.opts)),
-    () => measureAsync(() => jre.evaluateCoupons(engines, s.order, s.coupons, s.opts))));
-  const z = zen.create();
-  peers.push(await peer(zen.NAME, { version: version('@gorules/zen-engine'), inexpressible: zen.INEXPRESSIBLE }, ours,
-    couponAnswer(await zen.evaluateCoupons(z, s.order, s.coupons, s.opts)),
-    () => measureAsync(() => zen.evaluateCoupons(z, s.order, s.coupons, s.opts))));
-  zen.dispose(z);
-  results.a = { wasm: timing, peers };
+  const wasm = measureSync(() => pkg.evaluateCoupons(s.order, s.coupons, s.opts));
+  log(`  wasm: median ${us(wasm)}`);
+  results.a = { wasm, peers: PEERS.a.map((p) => peer('a', p.id)) };
 }
 
 // (b), (c) quote.
@@ -78,12 +62,9 @@ for (const name of ['b', 'c']) {
   const ours = quoteAnswer(pkg.quote(s.input));
   checkNative(name, ours, quoteAnswer);
   log(`(${name}) quote: wasm = native`);
-  const timing = measureSync(() => pkg.quote(s.input));
-  log(`  wasm: median ${us(timing)}`);
-  const peers = [await peer('decimal.js (hand-written quote)', { version: version('decimal.js') }, ours,
-    quoteAnswer(decimalQuote.quote(s.input)),
-    () => measureSync(() => decimalQuote.quote(s.input)))];
-  results[name] = { wasm: timing, peers };
+  const wasm = measureSync(() => pkg.quote(s.input));
+  log(`  wasm: median ${us(wasm)}`);
+  results[name] = { wasm, peers: PEERS[name].map((p) => peer(name, p.id)) };
 }
 
 // (d) registration, one batch call; and one call per form for comparison.

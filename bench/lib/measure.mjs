@@ -48,19 +48,44 @@ export function measureSync(fn, items = 1, options = {}) {
   return stats(samples, items);
 }
 
-/** Times an asynchronous call (awaited one after another). */
-export async function measureAsync(fn, items = 1, options = {}) {
-  const o = { ...DEFAULTS, ...options };
-  await fn();
-  let t = performance.now();
-  await fn();
-  const { perSample, minSamples } = plan(performance.now() - t, o);
-  const samples = [];
-  const begin = performance.now();
-  while (samples.length < o.maxSamples && (samples.length < minSamples || performance.now() - begin < o.budgetMs)) {
-    t = performance.now();
-    for (let i = 0; i < perSample; i++) await fn();
-    samples.push((performance.now() - t) / perSample);
+/**
+ * Times several implementations of the same job in interleaved rounds (one sample of each
+ * per round), so that they see the same machine load: on shared cores this keeps their ratio
+ * stable where separate runs would not. `candidates`: `{ fn, async? }`. Returns per candidate
+ * its stats and, against candidate 0, the median of the per-round ratios (`paired_ratio`).
+ */
+export async function measureRounds(candidates, items = 1, options = {}) {
+  const o = { ...DEFAULTS, budgetMs: 3000, minSamples: 7, ...options };
+  const once = async (c) => {
+    const t = performance.now();
+    if (c.async) await c.fn();
+    else c.fn();
+    return performance.now() - t;
+  };
+  const plans = [];
+  for (const c of candidates) {
+    await once(c); // warm-up
+    plans.push(Math.max(1, Math.ceil(o.sampleMs / Math.max(await once(c), 1e-6))));
   }
-  return stats(samples, items);
+  const samples = candidates.map(() => []);
+  const begin = performance.now();
+  while (samples[0].length < o.maxSamples && (samples[0].length < o.minSamples || performance.now() - begin < o.budgetMs)) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k];
+      const t = performance.now();
+      for (let i = 0; i < plans[k]; i++) {
+        if (c.async) await c.fn();
+        else c.fn();
+      }
+      samples[k].push((performance.now() - t) / plans[k]);
+    }
+  }
+  return samples.map((s, k) => {
+    const out = stats(s, items);
+    if (k > 0) {
+      const ratios = s.map((x, i) => x / samples[0][i]).sort((a, b) => a - b);
+      out.paired_ratio = pct(ratios, 0.5);
+    }
+    return out;
+  });
 }

@@ -53,7 +53,15 @@ function checkNative(name, ours, answer) {
   log('(a) evaluateCoupons: wasm = native');
   const wasm = measureSync(() => pkg.evaluateCoupons(s.order, s.coupons, s.opts));
   log(`  wasm: median ${us(wasm)}`);
-  results.a = { wasm, peers: PEERS.a.map((p) => peer('a', p.id)) };
+  // The JS side of the call alone: the binding stringifies the arguments and parses the result.
+  const out = JSON.stringify(pkg.evaluateCoupons(s.order, s.coupons, s.opts));
+  const boundary = measureSync(() => {
+    JSON.stringify(s.order);
+    JSON.stringify(s.coupons);
+    JSON.stringify(s.opts);
+    JSON.parse(out);
+  });
+  results.a = { wasm, json_boundary: boundary, peers: PEERS.a.map((p) => peer('a', p.id)) };
 }
 
 // (b), (c) quote.
@@ -64,7 +72,12 @@ for (const name of ['b', 'c']) {
   log(`(${name}) quote: wasm = native`);
   const wasm = measureSync(() => pkg.quote(s.input));
   log(`  wasm: median ${us(wasm)}`);
-  results[name] = { wasm, peers: PEERS[name].map((p) => peer(name, p.id)) };
+  const out = JSON.stringify(pkg.quote(s.input));
+  const boundary = measureSync(() => {
+    JSON.stringify(s.input);
+    JSON.parse(out);
+  });
+  results[name] = { wasm, json_boundary: boundary, peers: PEERS[name].map((p) => peer(name, p.id)) };
 }
 
 // (d) registration, one batch call; and one call per form for comparison.

@@ -59,6 +59,7 @@ function scenarioTable(k, s, res) {
   };
   row('**bss-storefront, native Rust**', res.native, `wasm/native ${ratio(ours / res.native.median_ns)}`);
   row('**bss-storefront, wasm in Node**', res.wasm_node, '—');
+  if (res.json_boundary_node) row('JSON in/out alone (JS side of our call: `JSON.stringify` of the arguments, `JSON.parse` of the result)', res.json_boundary_node, `${Math.round((100 * res.json_boundary_node.median_ns) / ours)} % of our call`);
   if (res.wasm_node_per_form) row('bss-storefront, wasm in Node, one `validateRegistration` call per form', res.wasm_node_per_form, `${ratio(res.wasm_node_per_form.median_ns / ours)} the batch`);
   if (res.wasm_chromium) row('**bss-storefront, wasm in Chromium**', res.wasm_chromium, `${ratio(res.wasm_chromium.median_ns / ours)} Node's time`);
   for (const p of res.peers) {

@@ -142,6 +142,7 @@ const results = {
   results: Object.fromEntries(Object.keys(FILES).map((k) => [k, {
     native: native.timings[k],
     wasm_node: node.results[k].wasm,
+    ...(node.results[k].json_boundary ? { json_boundary_node: node.results[k].json_boundary } : {}),
     ...(node.results[k].wasm_per_form ? { wasm_node_per_form: node.results[k].wasm_per_form } : {}),
     ...(chromium.timings[k] ? { wasm_chromium: chromium.timings[k] } : {}),
     peers: node.results[k].peers,

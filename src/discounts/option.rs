@@ -8,7 +8,7 @@
 //!
 //! One struct reads both, so a quote accepts either unchanged.
 
-use serde_json::Value;
+use crate::coupons::json_tree::Node;
 
 use super::rating::ProductRatingResult;
 use super::wire::Obj;
@@ -69,7 +69,7 @@ pub struct OrderLineItemV3 {
 
 impl DiscountOption {
     /// Reads an option at `path`; unknown fields are ignored (BSS adds fields over time).
-    pub fn from_value(v: &Value, path: &str) -> Result<DiscountOption, JsonError> {
+    pub fn from_value(v: &Node<'_>, path: &str) -> Result<DiscountOption, JsonError> {
         let o = Obj::new(v, path)?;
         let discount_id = o
             .text("discount_id")?
@@ -95,7 +95,7 @@ impl DiscountOption {
 }
 
 impl OrderV3 {
-    fn from_value(v: &Value, path: &str) -> Result<OrderV3, JsonError> {
+    fn from_value(v: &Node<'_>, path: &str) -> Result<OrderV3, JsonError> {
         let o = Obj::new(v, path)?;
         Ok(OrderV3 {
             order_id: o.text("order_id")?,
@@ -109,11 +109,11 @@ impl OrderV3 {
 }
 
 impl OrderLineItemV3 {
-    fn from_value(v: &Value, path: &str) -> Result<OrderLineItemV3, JsonError> {
+    fn from_value(v: &Node<'_>, path: &str) -> Result<OrderLineItemV3, JsonError> {
         let o = Obj::new(v, path)?;
         Ok(OrderLineItemV3 {
             order_line_item_ids: o.each("order_line_item_ids", MAX_ELEMENTS, |v, p| match v {
-                Value::String(s) => Ok(s.clone()),
+                Node::String(s) => Ok(s.to_string()),
                 _ => Err(super::wire::shape(p, "expected a line id string")),
             })?,
             discount_mode: o.code("discount_mode")?,

@@ -5,8 +5,8 @@
 //! the first and strings in the second; both are read from their text. Unknown fields are
 //! ignored, `null` is the same as absent.
 
+use crate::coupons::json_tree::Node;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::error::DiscountError;
 use super::kind::kind_of;
@@ -57,7 +57,7 @@ pub struct ProductRatingResult {
 
 impl RatingResponse {
     /// Reads a response body; unknown fields are ignored.
-    pub fn from_value(v: &Value) -> Result<RatingResponse, JsonError> {
+    pub fn from_value(v: &Node<'_>) -> Result<RatingResponse, JsonError> {
         let o = Obj::new(v, "")?;
         let official = match o.get("official_website_rating_result") {
             None => None,
@@ -96,7 +96,7 @@ impl RatingResponse {
 
 impl ProductRatingResult {
     /// Reads one product result at `path`.
-    pub fn from_value(v: &Value, path: &str) -> Result<ProductRatingResult, JsonError> {
+    pub fn from_value(v: &Node<'_>, path: &str) -> Result<ProductRatingResult, JsonError> {
         let o = Obj::new(v, path)?;
         Ok(ProductRatingResult {
             id: o.text("id")?,

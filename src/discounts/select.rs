@@ -10,8 +10,8 @@
 
 use std::cmp::Ordering;
 
+use crate::coupons::json_tree::Node;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::error::DiscountError;
 use super::kind::{contests_best_offer, is_business};
@@ -51,7 +51,7 @@ pub struct SelectOptions {
 impl SelectOptions {
     /// Reads `{ auto_pay?: boolean, policy?: Partial<Policy> }` (or `null`); a bad field is
     /// `invalid_options`, as for every options argument.
-    pub fn from_value(v: &Value) -> Result<SelectOptions, CouponError> {
+    pub fn from_value(v: &Node<'_>) -> Result<SelectOptions, CouponError> {
         let (auto_pay, policy) = policy_options(v, true)?;
         Ok(SelectOptions { auto_pay, policy })
     }
@@ -59,32 +59,29 @@ impl SelectOptions {
 
 /// `policy` (and `auto_pay`, when `with_auto_pay`) of an options object that has no other
 /// field.
-pub fn policy_options(v: &Value, with_auto_pay: bool) -> Result<(bool, Policy), CouponError> {
+pub fn policy_options(v: &Node<'_>, with_auto_pay: bool) -> Result<(bool, Policy), CouponError> {
     let bad = |path: &str, message: &str| CouponError::InvalidOptions {
         path: path.to_owned(),
         message: message.to_owned(),
     };
-    let map = match v {
-        Value::Null => return Ok((false, Policy::default())),
-        Value::Object(map) => map,
+    let members = match v {
+        Node::Null => return Ok((false, Policy::default())),
+        Node::Object(members) => members,
         _ => return Err(bad("", "expected an object")),
     };
     let mut auto_pay = false;
-    let mut policy = None;
-    for (key, value) in map {
-        match (key.as_str(), value) {
-            ("policy", v) => policy = Some(v),
-            ("auto_pay", Value::Null) if with_auto_pay => {}
-            ("auto_pay", Value::Bool(b)) if with_auto_pay => auto_pay = *b,
+    let mut policy = Vec::new();
+    for (key, value) in members {
+        match (key.as_ref(), value) {
+            ("policy", v) => policy = vec![(key.clone(), v.clone())],
+            ("auto_pay", Node::Null) if with_auto_pay => {}
+            ("auto_pay", Node::Bool(b)) if with_auto_pay => auto_pay = *b,
             ("auto_pay", _) if with_auto_pay => return Err(bad(key, "expected a boolean")),
             _ => return Err(bad(key, "unknown field")),
         }
     }
-    let mut only_policy = serde_json::Map::new();
-    if let Some(p) = policy {
-        only_policy.insert("policy".to_owned(), p.clone());
-    }
-    let (_, policy) = crate::coupons::input::options_from_value(&Value::Object(only_policy))?;
+    // The coupon area reads the policy (`{ now?, policy? }`); `now` is not an option here.
+    let (_, policy) = crate::coupons::input::options_from_value(&Node::Object(policy))?;
     Ok((auto_pay, policy))
 }
 

@@ -1,24 +1,23 @@
-//! Reading BSS bodies and engine inputs by hand from a JSON tree
-//! ([`crate::coupons::json_tree`]: numbers kept as their text), with the path of every bad
-//! value (`optional_discount_rating_results[1].amount`).
+//! Reading BSS bodies and engine inputs by hand from the coupon area's borrowed JSON tree
+//! ([`crate::coupons::json_tree::Node`]: numbers kept as their text), with the path of every
+//! bad value (`optional_discount_rating_results[1].amount`).
 //!
 //! Reading by hand instead of through serde derives keeps the wasm module small (each derived
-//! deserializer is code of its own, and serde_json's deserializer is not needed at all).
+//! deserializer is code of its own, and serde_json's deserializer is not needed at all), and
+//! sharing the tree with the coupon area shares its parser and readers.
 //! BSS integer codes may arrive as numbers or numeric strings, amounts as numbers or strings;
 //! `null` is the same as absent.
 
 use serde::Serializer;
-use serde_json::{Map, Value};
 
 use super::error::DiscountError;
-use crate::coupons::json_tree;
-use crate::coupons::model::json_type;
+use crate::coupons::json_tree::{self, Node, type_name};
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
 
 /// Parses JSON text into a tree; a syntax error is `invalid_json`.
-pub fn tree(text: &str) -> Result<Value, JsonError> {
-    json_tree::parse(text).map_err(|e| JsonError {
+pub fn tree(text: &str) -> Result<Node<'_>, JsonError> {
+    json_tree::parse_node(text).map_err(|e| JsonError {
         kind: JsonErrorKind::Syntax,
         path: String::new(),
         message: e.to_string(),
@@ -44,11 +43,11 @@ pub fn join(path: &str, field: &str) -> String {
 }
 
 /// An amount given as a JSON number (its text) or a decimal string.
-pub fn amount_of(v: &Value, path: &str) -> Result<Amount, JsonError> {
+pub fn amount_of(v: &Node<'_>, path: &str) -> Result<Amount, JsonError> {
     let parsed = match v {
-        Value::Number(n) => Amount::parse(n.as_str()),
-        Value::String(s) => Amount::parse(s),
-        other => Err(crate::money::AmountError::wrong_type(json_type(other))),
+        Node::Number(n) => Amount::parse(n),
+        Node::String(s) => Amount::parse(s),
+        other => Err(crate::money::AmountError::wrong_type(type_name(other))),
     };
     parsed.map_err(|e| JsonError {
         kind: JsonErrorKind::Amount,
@@ -58,29 +57,33 @@ pub fn amount_of(v: &Value, path: &str) -> Result<Amount, JsonError> {
 }
 
 /// An object being read.
-pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+pub struct Obj<'a, 't> {
+    members: &'a [(std::borrow::Cow<'t, str>, Node<'t>)],
     path: String,
 }
 
-impl<'a> Obj<'a> {
+impl<'a, 't> Obj<'a, 't> {
     /// `v` as an object at `path`.
-    pub fn new(v: &'a Value, path: &str) -> Result<Obj<'a>, JsonError> {
+    pub fn new(v: &'a Node<'t>, path: &str) -> Result<Obj<'a, 't>, JsonError> {
         match v {
-            Value::Object(map) => Ok(Obj {
-                map,
+            Node::Object(members) => Ok(Obj {
+                members,
                 path: path.to_owned(),
             }),
             other => Err(shape(
                 path,
-                format!("expected an object, got {}", json_type(other)),
+                format!("expected an object, got {}", type_name(other)),
             )),
         }
     }
 
     /// Rejects fields not in `allowed` (engine inputs, where a typo must not pass silently).
-    pub fn only(self, allowed: &[&str]) -> Result<Obj<'a>, JsonError> {
-        if let Some(k) = self.map.keys().find(|k| !allowed.contains(&k.as_str())) {
+    pub fn only(self, allowed: &[&str]) -> Result<Obj<'a, 't>, JsonError> {
+        if let Some((k, _)) = self
+            .members
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_ref()))
+        {
             return Err(shape(
                 self.at(k),
                 format!("unknown field (expected one of: {})", allowed.join(", ")),
@@ -94,13 +97,18 @@ impl<'a> Obj<'a> {
         join(&self.path, field)
     }
 
-    /// A present, non-null value.
-    pub fn get(&self, field: &str) -> Option<&'a Value> {
-        self.map.get(field).filter(|v| !v.is_null())
+    /// A present, non-null value (a repeated key: the last one counts).
+    pub fn get(&self, field: &str) -> Option<&'a Node<'t>> {
+        self.members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Node::Null))
     }
 
     /// A required value.
-    pub fn required(&self, field: &str) -> Result<&'a Value, JsonError> {
+    pub fn required(&self, field: &str) -> Result<&'a Node<'t>, JsonError> {
         self.get(field)
             .ok_or_else(|| shape(self.at(field), "missing"))
     }
@@ -109,11 +117,11 @@ impl<'a> Obj<'a> {
     pub fn text(&self, field: &str) -> Result<Option<String>, JsonError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(Value::Number(n)) => Ok(Some(n.as_str().to_owned())),
+            Some(Node::String(s)) => Ok(Some(s.to_string())),
+            Some(Node::Number(n)) => Ok(Some((*n).to_owned())),
             Some(other) => Err(shape(
                 self.at(field),
-                format!("expected a string, got {}", json_type(other)),
+                format!("expected a string, got {}", type_name(other)),
             )),
         }
     }
@@ -128,23 +136,21 @@ impl<'a> Obj<'a> {
     /// An amount that may also be `""` (absent), as `discount_value` of a fixed price.
     pub fn lenient_amount(&self, field: &str) -> Result<Option<Amount>, JsonError> {
         match self.get(field) {
-            Some(Value::String(s)) if s.is_empty() => Ok(None),
+            Some(Node::String(s)) if s.is_empty() => Ok(None),
             _ => self.amount(field),
         }
     }
 
     /// An integer code, as a number or a numeric string (`605` or `"605"`).
     pub fn code(&self, field: &str) -> Result<Option<i64>, JsonError> {
-        let Some(v) = self.get(field) else {
-            return Ok(None);
-        };
-        let text = match v {
-            Value::Number(n) => n.as_str(),
-            Value::String(s) => s.as_str(),
-            other => {
+        let text: &str = match self.get(field) {
+            None => return Ok(None),
+            Some(Node::Number(n)) => n,
+            Some(Node::String(s)) => s,
+            Some(other) => {
                 return Err(shape(
                     self.at(field),
-                    format!("expected an integer code, got {}", json_type(other)),
+                    format!("expected an integer code, got {}", type_name(other)),
                 ));
             }
         };
@@ -160,49 +166,44 @@ impl<'a> Obj<'a> {
     pub fn flag(&self, field: &str) -> Result<Option<bool>, JsonError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(Node::Bool(b)) => Ok(Some(*b)),
             Some(other) => Err(shape(
                 self.at(field),
-                format!("expected a boolean, got {}", json_type(other)),
+                format!("expected a boolean, got {}", type_name(other)),
             )),
         }
     }
 
-    /// An array of at most `max` elements (absent = empty), with the path of each element.
-    pub fn list(&self, field: &str, max: usize) -> Result<Vec<(String, &'a Value)>, JsonError> {
+    /// An array of at most `max` elements (absent = empty).
+    pub fn list(&self, field: &str, max: usize) -> Result<&'a [Node<'t>], JsonError> {
         match self.get(field) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) if items.len() > max => {
+            None => Ok(&[]),
+            Some(Node::Array(items)) if items.len() > max => {
                 Err(shape(self.at(field), format!("more than {max} elements")))
             }
-            Some(Value::Array(items)) => Ok(items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (format!("{}[{i}]", self.at(field)), v))
-                .collect()),
+            Some(Node::Array(items)) => Ok(items),
             Some(other) => Err(shape(
                 self.at(field),
-                format!("expected an array, got {}", json_type(other)),
+                format!("expected an array, got {}", type_name(other)),
             )),
         }
     }
-}
 
-impl Obj<'_> {
-    /// Each element of an optional array read by `read` (absent = `None`).
+    /// Each element of an optional array read by `read` (absent = `None`), with its path.
     pub fn each<T>(
         &self,
         field: &str,
         max: usize,
-        read: impl Fn(&Value, &str) -> Result<T, JsonError>,
+        read: impl Fn(&Node<'t>, &str) -> Result<T, JsonError>,
     ) -> Result<Option<Vec<T>>, JsonError> {
         if self.get(field).is_none() {
             return Ok(None);
         }
         let items = self.list(field, max)?;
+        let at = self.at(field);
         let mut out = Vec::with_capacity(items.len());
-        for (path, v) in items {
-            out.push(read(v, &path)?);
+        for (i, v) in items.iter().enumerate() {
+            out.push(read(v, &format!("{at}[{i}]"))?);
         }
         Ok(Some(out))
     }
@@ -239,17 +240,18 @@ mod tests {
     use super::*;
     use crate::error::ErrorCode;
 
-    fn obj(text: &str) -> Value {
-        tree(text).unwrap()
-    }
-
     #[test]
     fn codes_amounts_and_paths() {
-        let v = obj(
-            r#"{"a": 605, "b": "607", "c": null, "d": 1.5, "e": "x", "f": 0.0006400000, "g": "", "h": [1]}"#,
-        );
+        let v = tree(
+            r#"{"a": 605, "b": "607", "c": null, "d": 1.5, "e": "x", "f": 0.0006400000, "g": "", "h": [1], "a": 606}"#,
+        )
+        .unwrap();
         let o = Obj::new(&v, "root").unwrap();
-        assert_eq!(o.code("a").unwrap(), Some(605));
+        assert_eq!(
+            o.code("a").unwrap(),
+            Some(606),
+            "the last repeated key counts"
+        );
         assert_eq!(o.code("b").unwrap(), Some(607));
         assert_eq!(o.code("c").unwrap(), None);
         assert_eq!(o.code("zz").unwrap(), None);
@@ -260,14 +262,16 @@ mod tests {
         assert_eq!(o.lenient_amount("g").unwrap(), None);
         assert_eq!(o.amount("g").unwrap_err().code(), "invalid_amount");
         assert_eq!(o.amount("h").unwrap_err().code(), "invalid_amount");
-        assert_eq!(o.list("h", 5).unwrap()[0].0, "root.h[0]");
+        assert_eq!(o.list("h", 5).unwrap().len(), 1);
         assert_eq!(o.list("h", 0).unwrap_err().code(), "invalid_input");
-        assert_eq!(o.text("a").unwrap().as_deref(), Some("605"));
+        let each = o.each("h", 5, |_, p| Ok(p.to_owned())).unwrap().unwrap();
+        assert_eq!(each, ["root.h[0]"]);
+        assert_eq!(o.text("a").unwrap().as_deref(), Some("606"));
         assert!(o.flag("a").is_err());
         let strict = Obj::new(&v, "").unwrap().only(&["a"]).err().unwrap();
         assert_eq!(strict.code(), "invalid_input");
         assert_eq!(tree("{").unwrap_err().code(), "invalid_json");
-        assert_eq!(Obj::new(&obj("[]"), "x").err().unwrap().path, "x");
+        assert_eq!(Obj::new(&tree("[]").unwrap(), "x").err().unwrap().path, "x");
     }
 
     #[test]

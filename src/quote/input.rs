@@ -6,10 +6,11 @@
 //! `amount` / `discount_ratio` and the order's `discount` from the discount it applies, so
 //! the input must not carry them.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use super::error::QuoteError;
 use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
+use crate::coupons::json_tree::Node;
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
 };
@@ -101,7 +102,7 @@ pub struct QuoteOptions {
 
 impl QuoteOptions {
     /// Reads `{ policy?: Partial<Policy> }` (or `null`); a bad field is `invalid_options`.
-    pub fn from_value(v: &Value) -> Result<QuoteOptions, QuoteError> {
+    pub fn from_value(v: &Node<'_>) -> Result<QuoteOptions, QuoteError> {
         let (_, policy) = policy_options(v, false)?;
         Ok(QuoteOptions { policy })
     }
@@ -127,12 +128,12 @@ impl QuoteInput {
 
     /// Reads a quote input from a JSON tree (numbers kept as text).
     pub fn from_value(
-        mut root: Value,
+        mut root: Node<'_>,
         default_now: Option<&str>,
     ) -> Result<QuoteInput, QuoteError> {
         Obj::new(&root, "")?.only(&FIELDS)?;
         let order = match &mut root {
-            Value::Object(map) => map.remove("order").filter(|v| !v.is_null()),
+            Node::Object(members) => take(members, "order").filter(|v| !matches!(v, Node::Null)),
             _ => None,
         }
         .ok_or_else(|| shape("order", "missing"))?;
@@ -145,8 +146,8 @@ impl QuoteInput {
         fits(&o, "coupons", MAX_COUPONS)?;
         let coupons = o
             .list("coupons", MAX_COUPONS)?
-            .into_iter()
-            .map(|(_, v)| Coupon::from_value(v))
+            .iter()
+            .map(Coupon::from_value)
             .collect();
         let quantities = o
             .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
@@ -177,9 +178,9 @@ impl QuoteInput {
 }
 
 /// A list longer than `max` is `too_large`.
-fn fits(o: &Obj<'_>, field: &str, max: usize) -> Result<(), QuoteError> {
+fn fits(o: &Obj<'_, '_>, field: &str, max: usize) -> Result<(), QuoteError> {
     match o.get(field) {
-        Some(Value::Array(items)) if items.len() > max => Err(QuoteError::TooLarge {
+        Some(Node::Array(items)) if items.len() > max => Err(QuoteError::TooLarge {
             field: o.at(field),
             limit: max,
         }),
@@ -189,19 +190,19 @@ fn fits(o: &Obj<'_>, field: &str, max: usize) -> Result<(), QuoteError> {
 
 /// The order, with lines priced and validated; errors are `invalid_order` (or
 /// `invalid_amount` for an amount that does not parse) under `order.`.
-fn read_order(mut order: Value) -> Result<Order, QuoteError> {
-    let Value::Object(obj) = &mut order else {
+fn read_order(mut order: Node<'_>) -> Result<Order, QuoteError> {
+    let Node::Object(members) = &mut order else {
         return Err(QuoteError::invalid("order", "expected an order object"));
     };
-    if obj.contains_key("discount") {
+    if member(members, "discount").is_some() {
         return Err(QuoteError::invalid(
             "order.discount",
             "the quote sets the discount from `discounts`; leave it out",
         ));
     }
-    let order_mode = obj.get("charging_mode").cloned();
-    let order_periods = obj.get("period_num").cloned();
-    if let Some(Value::Array(lines)) = obj.get_mut("lines") {
+    let order_mode = member(members, "charging_mode").cloned();
+    let order_periods = member(members, "period_num").cloned();
+    if let Some((_, Node::Array(lines))) = members.iter_mut().rev().find(|(k, _)| k == "lines") {
         if lines.len() > coupons::MAX_LINES {
             return Err(QuoteError::TooLarge {
                 field: "order.lines".into(),
@@ -209,7 +210,7 @@ fn read_order(mut order: Value) -> Result<Order, QuoteError> {
             });
         }
         for (i, line) in lines.iter_mut().enumerate() {
-            if let Value::Object(line) = line {
+            if let Node::Object(line) = line {
                 price_missing_amount(line, &order_mode, &order_periods)
                     .map_err(|e| e.at(&format!("order.lines[{i}]")))?;
             }
@@ -218,6 +219,27 @@ fn read_order(mut order: Value) -> Result<Order, QuoteError> {
     let order = coupons::input::order_from_value(&order).map_err(order_error)?;
     coupons::validate_order(&order).map_err(order_error)?;
     Ok(order)
+}
+
+type Members<'t> = Vec<(Cow<'t, str>, Node<'t>)>;
+
+/// The member `key` of an object (a repeated key: the last one counts).
+fn member<'a, 't>(members: &'a Members<'t>, key: &str) -> Option<&'a Node<'t>> {
+    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Removes every member `key`; returns the last one's value.
+fn take<'t>(members: &mut Members<'t>, key: &str) -> Option<Node<'t>> {
+    let mut found = None;
+    let mut i = 0;
+    while i < members.len() {
+        if members[i].0 == key {
+            found = Some(members.remove(i).1);
+        } else {
+            i += 1;
+        }
+    }
+    found
 }
 
 /// The coupon area's order errors under `order.`; an amount that does not parse stays
@@ -247,59 +269,60 @@ fn order_error(e: CouponError) -> QuoteError {
 
 /// Prices a line that has no `official_amount` and removes the list-price fields. Errors
 /// carry paths relative to the line.
-fn price_missing_amount(
-    line: &mut Map<String, Value>,
-    order_mode: &Option<Value>,
-    order_periods: &Option<Value>,
+fn price_missing_amount<'t>(
+    line: &mut Members<'t>,
+    order_mode: &Option<Node<'t>>,
+    order_periods: &Option<Node<'t>>,
 ) -> Result<(), QuoteError> {
     for field in ["amount", "discount_ratio"] {
-        if line.contains_key(field) {
+        if member(line, field).is_some() {
             return Err(QuoteError::invalid(
                 field,
                 "the quote computes it from the discount it applies; leave it out",
             ));
         }
     }
-    let mut price = Map::new();
+    let mut price: Members<'t> = Vec::new();
     for field in PRICE_FIELDS {
         // charging_mode is also a line field: it stays on the line.
         let value = if field == "charging_mode" {
-            line.get(field).cloned()
+            member(line, field).cloned()
         } else {
-            line.remove(field)
+            take(line, field)
         };
         if let Some(v) = value {
-            price.insert(field.to_owned(), v);
+            price.push((Cow::Borrowed(field), v));
         }
     }
-    let has_official = !matches!(line.get("official_amount"), None | Some(Value::Null));
-    let has_price = price.keys().any(|k| k != "charging_mode");
+    let has_official = !matches!(member(line, "official_amount"), None | Some(Node::Null));
+    let has_price = price.iter().any(|(k, _)| k != "charging_mode");
     if has_official || !has_price {
         // An official amount wins over list-price fields; without either, the coupon area's
         // reader reports the missing `official_amount`.
         return Ok(());
     }
-    if !price.contains_key("charging_mode") {
+    if member(&price, "charging_mode").is_none() {
         if let Some(mode) = order_mode {
-            price.insert("charging_mode".into(), mode.clone());
+            price.push((Cow::Borrowed("charging_mode"), mode.clone()));
         }
     }
-    let is_on_demand = price.get("charging_mode").and_then(Value::as_str) == Some("on_demand");
-    if !price.contains_key("period_num") && !is_on_demand {
+    let is_on_demand =
+        matches!(member(&price, "charging_mode"), Some(Node::String(m)) if m == "on_demand");
+    if member(&price, "period_num").is_none() && !is_on_demand {
         if let Some(n) = order_periods {
-            price.insert("period_num".into(), n.clone());
+            price.push((Cow::Borrowed("period_num"), n.clone()));
         }
     }
-    let input = LinePriceInput::from_value(&Value::Object(price), "")?;
+    let input = LinePriceInput::from_value(&Node::Object(price), "")?;
     let priced = price_line(&input)?;
-    line.insert(
-        "official_amount".into(),
-        Value::String(priced.official_amount.to_string()),
-    );
+    line.push((
+        Cow::Borrowed("official_amount"),
+        Node::String(Cow::Owned(priced.official_amount.to_string())),
+    ));
     Ok(())
 }
 
-fn read_quantity(v: &Value, path: &str) -> Result<MaxUseQuantity, JsonError> {
+fn read_quantity(v: &Node<'_>, path: &str) -> Result<MaxUseQuantity, JsonError> {
     let o = Obj::new(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
     let code = o
         .code("coupon_type")?
@@ -317,11 +340,11 @@ fn read_quantity(v: &Value, path: &str) -> Result<MaxUseQuantity, JsonError> {
     })
 }
 
-fn read_selection(value: Option<&Value>) -> Result<Selection, QuoteError> {
+fn read_selection(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
     let obj = match value {
         None => return Ok(Selection::Default),
-        Some(Value::String(s)) if s == "best" => return Ok(Selection::Best),
-        Some(v @ Value::Object(_)) => {
+        Some(Node::String(s)) if s == "best" => return Ok(Selection::Best),
+        Some(v @ Node::Object(_)) => {
             Obj::new(v, "selection")?.only(&["discount_id", "coupon_ids"])?
         }
         Some(_) => {
@@ -332,15 +355,19 @@ fn read_selection(value: Option<&Value>) -> Result<Selection, QuoteError> {
             .into());
         }
     };
-    let discount = match value.and_then(|v| v.get("discount_id")) {
+    let discount_id = match value {
+        Some(Node::Object(members)) => member(members, "discount_id"),
+        _ => None,
+    };
+    let discount = match discount_id {
         None => DiscountRequest::Default,
-        Some(Value::Null) => DiscountRequest::None,
-        Some(Value::String(id)) => DiscountRequest::Id(id.clone()),
+        Some(Node::Null) => DiscountRequest::None,
+        Some(Node::String(id)) => DiscountRequest::Id(id.to_string()),
         Some(_) => return Err(shape("selection.discount_id", "expected a string or null").into()),
     };
     let coupon_ids = obj
         .each("coupon_ids", MAX_COUPONS, |v, p| match v {
-            Value::String(s) => Ok(s.clone()),
+            Node::String(s) => Ok(s.to_string()),
             _ => Err(shape(p, "expected a coupon id string")),
         })?
         .unwrap_or_default();
@@ -350,7 +377,7 @@ fn read_selection(value: Option<&Value>) -> Result<Selection, QuoteError> {
     })
 }
 
-fn read_balances(o: &Obj<'_>) -> Result<Balances, QuoteError> {
+fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
     let Some(v) = o.get("balances") else {
         return Ok(Balances::default());
     };

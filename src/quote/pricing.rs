@@ -10,8 +10,8 @@
 //! * yearly/monthly and one-time: exact; a quotient that does not terminate (a conversion
 //!   ratio that does not divide) is truncated at 10 decimals, the precision of BSS prices.
 
+use crate::coupons::json_tree::Node;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::error::QuoteError;
 pub use crate::coupons::ChargingMode;
@@ -78,7 +78,7 @@ pub const PRICE_FIELDS: [&str; 9] = [
 
 impl LinePriceInput {
     /// Reads a line price input at `path`; other fields are errors.
-    pub fn from_value(v: &Value, path: &str) -> Result<LinePriceInput, JsonError> {
+    pub fn from_value(v: &Node<'_>, path: &str) -> Result<LinePriceInput, JsonError> {
         let o = Obj::new(v, path)?.only(&PRICE_FIELDS)?;
         let charging_mode = match o.text("charging_mode")?.as_deref() {
             None => None,

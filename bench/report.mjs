@@ -101,6 +101,8 @@ export function markdown(r) {
     '|---|---|---|',
     ...budgets(r).map((b) => `| ${b.budget} | ${b.measured} | **${b.status}** |`),
     '',
+    'Profiles of the missed budgets and the proposed engine fixes, with before/after instruction counts: [`PROFILE.md`](PROFILE.md).',
+    '',
     '## Scenarios',
     '',
     'Every runner reads the same files (`node bench/scenarios/generate.mjs` writes them from a fixed seed). Before any timing, the wasm answers (Node and Chromium) are checked equal to the native ones, and each peer\'s answers equal to ours (per coupon: status, reason codes, eligible lines, eligible amount, `max_deduction`; per quote: the discount and coupons chosen, every total and line column, the payment split, what was rejected and the runners-up; per request: the `Authorization` header). "ours N× faster": for the Node peers, the median of the per-round ratios of ours and the peer timed in interleaved rounds (one sample of each per round, so both see the same load on the shared cores); for the Python signer, the ratio of medians.',

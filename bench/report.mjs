@@ -71,10 +71,11 @@ function scenarioTable(k, s, res) {
     }
   }
   const perItem = items > 1 ? ` Times are per call of ${items.toLocaleString('en-US')} items.` : '';
+  const noPeer = res.peers.length ? '' : ' No peer: the issue names none for this scenario.';
   return [
     `### (${k}) ${s.title}`,
     '',
-    `\`${s.call}\` on \`${s.file}\` (sha256 \`${s.sha256.slice(0, 16)}…\`).${perItem}`,
+    `\`${s.call}\` on \`${s.file}\` (sha256 \`${s.sha256.slice(0, 16)}…\`).${perItem}${noPeer}`,
     '',
     '| runner | median | min | p10 – p90 | samples | throughput (median) | comparison |',
     '|---|---:|---:|---:|---:|---:|---|',

@@ -33,6 +33,16 @@ pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
     }
 }
 
+/// `String(n)` for a JS number — its shortest round-trip decimal text, computed by JS itself —
+/// or `None` when the value is not a number. Amounts are read from this text, never from `f64`.
+pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
+    value.as_f64()?;
+    js_sys::Number::unchecked_from_js_ref(value)
+        .to_string_with_radix(10)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
 /// Reads a JS value into a core type. `what` names the argument in error messages.
 pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
     let text = js_sys::JSON::stringify(value)

@@ -4,3 +4,4 @@
 mod convert;
 mod error;
 mod money;
+mod registration;

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::js_type_name;
+use super::convert::{js_number_text, js_type_name};
 use super::error::to_js_error;
 use crate::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
 
@@ -16,13 +16,7 @@ pub(crate) fn amount_from_js(value: &JsValue) -> Result<Amount, AmountError> {
         let text = s.as_string().unwrap_or_default();
         return Amount::parse(&text);
     }
-    if value.as_f64().is_some() {
-        // String(n): the shortest round-trip decimal form, computed by JS itself.
-        let repr = js_sys::Number::unchecked_from_js_ref(value)
-            .to_string_with_radix(10)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
+    if let Some(repr) = js_number_text(value) {
         return Amount::parse_js_number(&repr);
     }
     Err(AmountError::wrong_type(js_type_name(value)))

@@ -1,0 +1,298 @@
+//! The site, the errors of the registration area, and reading a form from JSON text.
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::mobile::MobileProblem;
+use crate::error::{ErrorCode, quote_input};
+
+/// The Huawei Cloud site a customer registers on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Site {
+    /// China site (`bss.myhuaweicloud.com`): the customer gives a mobile number.
+    #[default]
+    Cn,
+    /// International site (`bss-intl`): the customer gives an email and a `domain_area`.
+    Intl,
+}
+
+impl Site {
+    /// `cn` or `intl`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Site::Cn => "cn",
+            Site::Intl => "intl",
+        }
+    }
+
+    /// The site's name in English and Chinese, for messages.
+    pub(crate) fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Site::Cn => ("China", "中国站"),
+            Site::Intl => ("international", "国际站"),
+        }
+    }
+}
+
+impl std::str::FromStr for Site {
+    type Err = RegistrationError;
+
+    /// `cn` or `intl`.
+    fn from_str(s: &str) -> Result<Site, RegistrationError> {
+        match s {
+            "cn" => Ok(Site::Cn),
+            "intl" => Ok(Site::Intl),
+            other => Err(RegistrationError::InvalidInput {
+                what: "site",
+                expected: "\"cn\" or \"intl\"",
+                actual: format!("\"{}\"", quote_input(other, 64)),
+            }),
+        }
+    }
+}
+
+/// Errors of the registration area. Validation problems are not errors (they are
+/// [`Issue`](super::Issue)s); these are for calls that cannot be answered with issues.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RegistrationError {
+    /// `normalizeMobile` was given something that is not a Chinese mobile number.
+    #[error("invalid mobile number: {}", .0.message_en())]
+    InvalidMobile(MobileProblem),
+    /// The form (or another argument) does not have the expected shape.
+    #[error("{what}: expected {expected}, got {actual}")]
+    InvalidInput {
+        /// The argument (`form`, `opts.site`, …).
+        what: &'static str,
+        /// What was expected.
+        expected: &'static str,
+        /// What was given (a JSON type, or the value cut to 64 characters).
+        actual: String,
+    },
+    /// JSON text given to [`Form::from_json`] is not JSON.
+    #[error("form: not JSON: {0}")]
+    InvalidJson(String),
+    /// `validateField` was asked about a field the registration form does not have.
+    #[error("unknown registration field \"{0}\"")]
+    UnknownField(String),
+}
+
+impl ErrorCode for RegistrationError {
+    fn code(&self) -> &'static str {
+        match self {
+            RegistrationError::InvalidMobile(_) => "invalid_mobile",
+            RegistrationError::InvalidInput { .. } => "invalid_input",
+            RegistrationError::InvalidJson(_) => "invalid_json",
+            RegistrationError::UnknownField(_) => "unknown_field",
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            RegistrationError::InvalidInput { what, .. } => Some(what),
+            RegistrationError::UnknownField(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+impl RegistrationError {
+    pub(crate) fn unknown_field(name: &str) -> Self {
+        RegistrationError::UnknownField(quote_input(name, 64))
+    }
+}
+
+/// A field value as the caller gave it. A field that is not in the [`Form`] is absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    /// `null`.
+    Null,
+    /// A string (possibly `""`).
+    Text(String),
+    /// A boolean.
+    Bool(bool),
+    /// A number, as its JSON text (JS: `String(n)`).
+    Number(String),
+    /// Any other type, named for messages: `array`, `object`, `bigint`, `symbol`, `function`.
+    Other(&'static str),
+}
+
+impl From<&Value> for FieldValue {
+    fn from(value: &Value) -> Self {
+        match value {
+            Value::Null => FieldValue::Null,
+            Value::Bool(b) => FieldValue::Bool(*b),
+            Value::Number(n) => FieldValue::Number(n.to_string()),
+            Value::String(s) => FieldValue::Text(s.clone()),
+            Value::Array(_) => FieldValue::Other("array"),
+            Value::Object(_) => FieldValue::Other("object"),
+        }
+    }
+}
+
+/// The fields of a request by BSS wire name (`domain_name`, `search_type`, …). Unknown names
+/// may be present; the rules only read the fields they know.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form {
+    fields: Vec<(String, FieldValue)>,
+}
+
+impl Form {
+    /// An empty form.
+    pub fn new() -> Self {
+        Form::default()
+    }
+
+    /// Sets `name` to `value` (replacing an earlier value).
+    pub fn set(&mut self, name: &str, value: FieldValue) {
+        match self.fields.iter_mut().find(|(n, _)| n == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.fields.push((name.to_owned(), value)),
+        }
+    }
+
+    /// The form with `name` set to `value`.
+    pub fn with(mut self, name: &str, value: FieldValue) -> Self {
+        self.set(name, value);
+        self
+    }
+
+    /// The value of `name`; `None` when absent.
+    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// Reads a form from JSON text (an object), e.g. `JSON.stringify(form)` or a request body.
+    ///
+    /// Lone UTF-16 surrogates (`"\ud800"`, which JavaScript strings may hold and
+    /// `JSON.stringify` writes as escapes) are read as U+FFFD, as text crossing into wasm
+    /// is, so they become an `invalid_character` issue instead of a failed call.
+    pub fn from_json(text: &str) -> Result<Form, RegistrationError> {
+        let value: Value =
+            serde_json::from_str(text).or_else(|first| match replace_lone_surrogates(text) {
+                Some(repaired) => serde_json::from_str(&repaired)
+                    .map_err(|e| RegistrationError::InvalidJson(e.to_string())),
+                None => Err(RegistrationError::InvalidJson(first.to_string())),
+            })?;
+        match &value {
+            Value::Object(map) => Ok(Form::from(map)),
+            other => Err(RegistrationError::InvalidInput {
+                what: "form",
+                expected: "an object",
+                actual: FieldValue::from(other).type_name().to_owned(),
+            }),
+        }
+    }
+}
+
+impl From<&Map<String, Value>> for Form {
+    fn from(map: &Map<String, Value>) -> Self {
+        Form {
+            fields: map
+                .iter()
+                .map(|(k, v)| (k.clone(), FieldValue::from(v)))
+                .collect(),
+        }
+    }
+}
+
+impl FieldValue {
+    /// The type name used in messages (`null`, `string`, `boolean`, `number`, `array`, …).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            FieldValue::Null => "null",
+            FieldValue::Text(_) => "string",
+            FieldValue::Bool(_) => "boolean",
+            FieldValue::Number(_) => "number",
+            FieldValue::Other(t) => t,
+        }
+    }
+}
+
+/// Rewrites `\uD800`–`\uDFFF` escapes that are not part of a surrogate pair as `\uFFFD`.
+/// `None` when there is nothing to rewrite. One pass over the text.
+fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escape_at = |i: usize| -> Option<u16> {
+        let hex = bytes.get(i..i + 6)?;
+        if hex.first() != Some(&b'\\') || hex.get(1) != Some(&b'u') {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(hex.get(2..)?).ok()?, 16).ok()
+    };
+    let mut out = String::new();
+    let mut copied = 0; // bytes of `text` already in `out`
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        let unit = match escape_at(i) {
+            Some(u) => u,
+            None => {
+                i += 2; // `\\`, `\"`, `\n`, …: skip the escaped character
+                continue;
+            }
+        };
+        let lone = match unit {
+            0xD800..=0xDBFF => match escape_at(i + 6) {
+                Some(0xDC00..=0xDFFF) => {
+                    i += 12; // a valid pair
+                    continue;
+                }
+                _ => true,
+            },
+            0xDC00..=0xDFFF => true,
+            _ => false,
+        };
+        if lone {
+            out.push_str(text.get(copied..i)?);
+            out.push_str("\\uFFFD");
+            copied = i + 6;
+        }
+        i += 6;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(text.get(copied..)?);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let text = |s: &str| Some(FieldValue::Text(s.to_owned()));
+        let form =
+            Form::from_json(r#"{"a":"x\ud800y","b":"\udc00","c":"\ud83d\ude00","d":"\\ud800"}"#)
+                .unwrap();
+        assert_eq!(form.get("a").cloned(), text("x\u{FFFD}y"));
+        assert_eq!(form.get("b").cloned(), text("\u{FFFD}"));
+        assert_eq!(form.get("c").cloned(), text("😀"));
+        assert_eq!(form.get("d").cloned(), text("\\ud800"));
+        let form = Form::from_json(r#"{"a":"\uD800\uD800\uDC00"}"#).unwrap();
+        assert_eq!(form.get("a").cloned(), text("\u{FFFD}\u{10000}"));
+    }
+
+    #[test]
+    fn non_objects_and_bad_json_are_typed_errors() {
+        for (text, code) in [
+            ("[]", "invalid_input"),
+            ("null", "invalid_input"),
+            ("\"x\"", "invalid_input"),
+            ("{", "invalid_json"),
+            ("{\"a\":\"\\ud800\"", "invalid_json"),
+            ("", "invalid_json"),
+        ] {
+            assert_eq!(Form::from_json(text).unwrap_err().code(), code, "{text}");
+        }
+        assert_eq!(
+            Form::from_json("[1]").unwrap_err().to_string(),
+            "form: expected an object, got array"
+        );
+    }
+}

@@ -1,0 +1,459 @@
+//! Validation issues: what is wrong with one field, in English and Chinese, with the CBC code
+//! the server answers for it.
+//!
+//! Rules report a `Problem` (typed data); this module turns it into the public [`Issue`]
+//! (stable code, params, server code) and `messages` words it in both languages, so every
+//! message is written once.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use super::email::EmailProblem;
+use super::fields::Allowed;
+use super::form::Site;
+use super::mobile::MobileProblem;
+
+/// The BSS operation a request is validated for; it decides which CBC code the server
+/// answers for a field error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    /// `POST /v2/partners/sub-customers/users/check-identity`.
+    CheckUserIdentity,
+    /// `POST /v2/bases/verificationcode/send`.
+    SendVerificationMessageCode,
+    /// `POST /v2/partners/sub-customers`.
+    CreateSubCustomer,
+}
+
+impl Operation {
+    /// The CBC code the server returns for a format error in `field`. CreateSubCustomer's
+    /// status table names three field-specific codes; everything else is the generic
+    /// parameter error `CBC.0100` (the other two operations' tables name no field codes).
+    pub fn server_code(self, field: &str) -> &'static str {
+        match (self, field) {
+            (Operation::CreateSubCustomer, "domain_name") => "CBC.99000031",
+            (Operation::CreateSubCustomer, "password") => "CBC.99000036",
+            (Operation::CreateSubCustomer, "mobile_phone") => "CBC.5017",
+            _ => "CBC.0100",
+        }
+    }
+}
+
+/// Stable issue codes (serialised in snake_case, e.g. `too_long`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IssueCode {
+    /// Missing: absent, `null`, or `""` where `""` means missing.
+    Required,
+    /// `""` where the server rejects the empty string (leave the field out instead).
+    Empty,
+    /// The value has the wrong JSON type (`params.expected`, `params.actual`).
+    InvalidType,
+    /// Shorter than `params.min` (UTF-16 code units, as JavaScript's `.length`).
+    TooShort,
+    /// Longer than `params.max`.
+    TooLong,
+    /// A character outside the field's alphabet, at `params.position` (UTF-16 index).
+    InvalidCharacter,
+    /// An account name that does not start with a letter or `-`.
+    InvalidStart,
+    /// An account name starting with `op_` or `shadow_` (any case).
+    ReservedPrefix,
+    /// An account name made of digits only.
+    AllDigits,
+    /// A password with fewer than 2 of: upper case, lower case, digit, special character.
+    TooFewCharacterClasses,
+    /// A password equal to the account name (ignoring case).
+    SameAsName,
+    /// A password equal to the account name reversed (ignoring case).
+    SameAsReversedName,
+    /// A password containing the mobile number.
+    ContainsMobile,
+    /// A password containing the email address (ignoring case).
+    ContainsEmail,
+    /// Not a Chinese mobile number (`params.reason`).
+    InvalidMobile,
+    /// Not a well-formed email address (`params.reason`).
+    InvalidEmail,
+    /// Not one of `params.allowed`.
+    InvalidValue,
+    /// A number outside `params.min`..=`params.max`.
+    OutOfRange,
+    /// Not an ISO 3166-1 alpha-2 code in upper case (`params.suggestion` when only the case
+    /// is wrong).
+    InvalidCountryCode,
+    /// A field of the other site (`email` on the China site, `mobile_phone` on the
+    /// international site) was filled in; the server would drop it silently.
+    FieldNotOnSite,
+}
+
+impl Serialize for IssueCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl IssueCode {
+    /// The stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::Required => "required",
+            IssueCode::Empty => "empty",
+            IssueCode::InvalidType => "invalid_type",
+            IssueCode::TooShort => "too_short",
+            IssueCode::TooLong => "too_long",
+            IssueCode::InvalidCharacter => "invalid_character",
+            IssueCode::InvalidStart => "invalid_start",
+            IssueCode::ReservedPrefix => "reserved_prefix",
+            IssueCode::AllDigits => "all_digits",
+            IssueCode::TooFewCharacterClasses => "too_few_character_classes",
+            IssueCode::SameAsName => "same_as_name",
+            IssueCode::SameAsReversedName => "same_as_reversed_name",
+            IssueCode::ContainsMobile => "contains_mobile",
+            IssueCode::ContainsEmail => "contains_email",
+            IssueCode::InvalidMobile => "invalid_mobile",
+            IssueCode::InvalidEmail => "invalid_email",
+            IssueCode::InvalidValue => "invalid_value",
+            IssueCode::OutOfRange => "out_of_range",
+            IssueCode::InvalidCountryCode => "invalid_country_code",
+            IssueCode::FieldNotOnSite => "field_not_on_site",
+        }
+    }
+}
+
+/// One problem with one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// The field (BSS wire name, e.g. `domain_name`).
+    pub field: &'static str,
+    /// The stable code.
+    pub code: IssueCode,
+    /// The explanation for the customer, in English.
+    pub message: String,
+    /// The explanation for the customer, in Chinese.
+    pub message_zh: String,
+    /// The data of the rule (`{"min": 5, "max": 32, "actual": 40}`); `{}` when there is none.
+    pub params: Params,
+    /// The CBC code the server answers for this field error (`CBC.99000031`, `CBC.0100`, …);
+    /// `None` for a client-side guard the server does not check.
+    pub server_code: Option<&'static str>,
+}
+
+/// Why a field needs a value it does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Because {
+    /// A mobile number was given, so the SMS code is needed.
+    MobileGiven,
+    /// An email address was given, so the email code is needed.
+    EmailGiven,
+    /// Scene 18 (bank-card real-name authentication) names the customer.
+    Scene18,
+}
+
+/// A rule violation with its data, before it is worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Problem {
+    Required(Option<Because>),
+    Empty,
+    InvalidType {
+        expected: &'static str,
+        actual: &'static str,
+    },
+    Length {
+        min: usize,
+        max: usize,
+        actual: usize,
+    },
+    /// `character` is left out for secrets (passwords).
+    InvalidCharacter {
+        position: usize,
+        character: Option<char>,
+    },
+    InvalidStart,
+    ReservedPrefix(&'static str),
+    AllDigits,
+    TooFewCharacterClasses {
+        actual: usize,
+    },
+    SameAsName,
+    SameAsReversedName,
+    ContainsMobile,
+    ContainsEmail,
+    Mobile(MobileProblem),
+    Email(EmailProblem),
+    InvalidValue(Allowed),
+    /// `actual` is the number's JSON text (it may not fit an `i64`).
+    OutOfRange {
+        min: i64,
+        max: i64,
+        actual: String,
+        /// SendVerificationMessageCode `timeout`: above this the server uses `replaced_with`.
+        replaced: Option<(i64, i64)>,
+    },
+    InvalidCountryCode {
+        suggestion: Option<String>,
+    },
+    NotOnSite(Site),
+}
+
+/// How many of the four character classes a password must draw on.
+pub(crate) const MIN_PASSWORD_CLASSES: usize = 2;
+
+/// One value of an issue's params.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// A number (`min`, `max`, `actual`, `position`, …).
+    Int(i64),
+    /// A text (`reason`, `prefix`, `site`, `character` as `U+0041`, …).
+    Text(Cow<'static, str>),
+    /// The allowed texts of an enumeration.
+    Texts(&'static [&'static str]),
+    /// The allowed integers of an enumeration.
+    Ints(&'static [i64]),
+}
+
+impl Param {
+    fn int(n: usize) -> Param {
+        Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// How the value reads in a message; `sep` joins lists.
+    pub(super) fn display(&self, sep: &str) -> String {
+        match self {
+            Param::Int(n) => n.to_string(),
+            Param::Text(t) => t.to_string(),
+            Param::Texts(list) => list
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(sep),
+            Param::Ints(list) => list
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(sep),
+        }
+    }
+}
+
+/// The data of an issue, in a fixed order; serialised as a JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Params(Vec<(&'static str, Param)>);
+
+impl Params {
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The entries, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Param)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// No params.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn with(mut self, key: &'static str, value: Param) -> Self {
+        self.0.push((key, value));
+        self
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+fn text(t: &'static str) -> Param {
+    Param::Text(Cow::Borrowed(t))
+}
+
+/// `U+0041`: how a character is named in params and messages (it may be invisible).
+fn code_point(c: char) -> Param {
+    Param::Text(Cow::Owned(format!("U+{:04X}", u32::from(c))))
+}
+
+impl Problem {
+    fn code(&self) -> IssueCode {
+        match self {
+            Problem::Required(_) => IssueCode::Required,
+            Problem::Empty => IssueCode::Empty,
+            Problem::InvalidType { .. } => IssueCode::InvalidType,
+            Problem::Length { min, actual, .. } if actual < min => IssueCode::TooShort,
+            Problem::Length { .. } => IssueCode::TooLong,
+            Problem::InvalidCharacter { .. } => IssueCode::InvalidCharacter,
+            Problem::InvalidStart => IssueCode::InvalidStart,
+            Problem::ReservedPrefix(_) => IssueCode::ReservedPrefix,
+            Problem::AllDigits => IssueCode::AllDigits,
+            Problem::TooFewCharacterClasses { .. } => IssueCode::TooFewCharacterClasses,
+            Problem::SameAsName => IssueCode::SameAsName,
+            Problem::SameAsReversedName => IssueCode::SameAsReversedName,
+            Problem::ContainsMobile => IssueCode::ContainsMobile,
+            Problem::ContainsEmail => IssueCode::ContainsEmail,
+            Problem::Mobile(_) => IssueCode::InvalidMobile,
+            Problem::Email(_) => IssueCode::InvalidEmail,
+            Problem::InvalidValue(_) => IssueCode::InvalidValue,
+            Problem::OutOfRange { .. } => IssueCode::OutOfRange,
+            Problem::InvalidCountryCode { .. } => IssueCode::InvalidCountryCode,
+            Problem::NotOnSite(_) => IssueCode::FieldNotOnSite,
+        }
+    }
+
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            Problem::Required(Some(Because::MobileGiven)) => {
+                p.with("required_by", text("mobile_phone"))
+            }
+            Problem::Required(Some(Because::EmailGiven)) => p.with("required_by", text("email")),
+            Problem::Required(Some(Because::Scene18)) => p
+                .with("required_by", text("scene"))
+                .with("when", Param::Int(18)),
+            Problem::InvalidType { expected, actual } => p
+                .with("expected", text(expected))
+                .with("actual", text(actual)),
+            Problem::Length { min, max, actual } => p
+                .with("min", Param::int(*min))
+                .with("max", Param::int(*max))
+                .with("actual", Param::int(*actual)),
+            Problem::InvalidCharacter {
+                position,
+                character,
+            } => {
+                let p = p.with("position", Param::int(*position));
+                match character {
+                    Some(c) => p.with("character", code_point(*c)),
+                    None => p,
+                }
+            }
+            Problem::ReservedPrefix(prefix) => p.with("prefix", text(prefix)),
+            Problem::TooFewCharacterClasses { actual } => p
+                .with("min", Param::int(MIN_PASSWORD_CLASSES))
+                .with("actual", Param::int(*actual)),
+            Problem::Mobile(reason) => {
+                let p = p.with("reason", text(reason.as_str()));
+                match reason {
+                    MobileProblem::Length(digits) => p.with("digits", Param::int(*digits)),
+                    _ => p,
+                }
+            }
+            Problem::Email(reason) => p.with("reason", text(reason.as_str())),
+            Problem::InvalidValue(Allowed::Texts(allowed)) => {
+                p.with("allowed", Param::Texts(allowed))
+            }
+            Problem::InvalidValue(Allowed::Integers(allowed)) => {
+                p.with("allowed", Param::Ints(allowed))
+            }
+            Problem::OutOfRange {
+                min,
+                max,
+                actual,
+                replaced,
+            } => {
+                // The text of a JSON integer, kept as a number where it fits.
+                let actual = actual
+                    .parse::<i64>()
+                    .map(Param::Int)
+                    .unwrap_or_else(|_| Param::Text(Cow::Owned(actual.clone())));
+                let p = p
+                    .with("min", Param::Int(*min))
+                    .with("max", Param::Int(*max))
+                    .with("actual", actual);
+                match replaced {
+                    Some((above, with)) => p
+                        .with("replaced_above", Param::Int(*above))
+                        .with("replaced_with", Param::Int(*with)),
+                    None => p,
+                }
+            }
+            Problem::InvalidCountryCode {
+                suggestion: Some(s),
+            } => p.with("suggestion", Param::Text(Cow::Owned(s.clone()))),
+            Problem::NotOnSite(site) => p.with("site", text(site.as_str())),
+            _ => p,
+        }
+    }
+}
+
+/// Collects the issues of one request.
+#[derive(Debug)]
+pub(crate) struct Issues {
+    op: Operation,
+    list: Vec<Issue>,
+}
+
+impl Issues {
+    pub(crate) fn new(op: Operation) -> Self {
+        Issues {
+            op,
+            list: Vec::new(),
+        }
+    }
+
+    /// Records `problem` for `field`.
+    pub(crate) fn add(&mut self, field: &'static str, problem: Problem) {
+        let params = problem.params();
+        let (en, zh) = problem.templates(field, self.op);
+        let server_code = match problem {
+            Problem::NotOnSite(_) => None,
+            _ => Some(self.op.server_code(field)),
+        };
+        self.list.push(Issue {
+            field,
+            code: problem.code(),
+            message: problem.message(en, &params, field, false),
+            message_zh: problem.message(zh, &params, field, true),
+            params,
+            server_code,
+        });
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Issue> {
+        self.list
+    }
+}
+
+/// The outcome of validating one request: every issue, and the wire-ready body when there
+/// is none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validation<B> {
+    /// `true` when `issues` is empty.
+    pub valid: bool,
+    /// Every problem found, in field order.
+    pub issues: Vec<Issue>,
+    /// The body to send, only when `valid`.
+    pub body: Option<B>,
+}
+
+impl<B> Validation<B> {
+    /// Builds the outcome; `body` is called only when there is no issue.
+    pub(crate) fn finish(issues: Issues, body: impl FnOnce() -> B) -> Self {
+        if issues.is_empty() {
+            Validation {
+                valid: true,
+                issues: Vec::new(),
+                body: Some(body()),
+            }
+        } else {
+            Validation {
+                valid: false,
+                issues: issues.into_vec(),
+                body: None,
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! `validateRegistration`, `validateField`, `normalizeMobile`.
+//!
+//! The form is read field by field (`Reflect.get` of the known names), not through JSON:
+//! unknown fields are never copied, a BigInt or a symbol is an `invalid_type` issue instead
+//! of a failed `JSON.stringify`, and no JSON parser is needed for this area.
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::{js_number_text, js_type_name, to_js};
+use super::error::to_js_error;
+use crate::registration::{
+    self, FieldValue, Form, MAX_MOBILE_INPUT_CHARS, MobileProblem, REGISTRATION_FIELDS,
+    RegistrationError, Site,
+};
+
+fn invalid_input(what: &'static str, expected: &'static str, value: &JsValue) -> JsValue {
+    to_js_error(&RegistrationError::InvalidInput {
+        what,
+        expected,
+        actual: js_type_name(value).to_owned(),
+    })
+}
+
+/// `opts.site`; `cn` when `opts` or `site` is missing.
+fn site_from_js(opts: Option<JsValue>) -> Result<Site, JsValue> {
+    let Some(opts) = opts.filter(|o| !o.is_null_or_undefined()) else {
+        return Ok(Site::default());
+    };
+    if !opts.is_object() {
+        return Err(invalid_input("opts", "an object", &opts));
+    }
+    let site = js_sys::Reflect::get(&opts, &JsValue::from_str("site"))
+        .map_err(|_| invalid_input("opts", "an object whose fields can be read", &opts))?;
+    if site.is_null_or_undefined() {
+        return Ok(Site::default());
+    }
+    match site.as_string() {
+        Some(text) => text.parse().map_err(|e: RegistrationError| to_js_error(&e)),
+        None => Err(invalid_input("site", "\"cn\" or \"intl\"", &site)),
+    }
+}
+
+/// One JS value as a form value; `None` for `undefined` (absent). Strings with lone
+/// surrogates arrive with U+FFFD in their place.
+fn field_value(value: &JsValue) -> Option<FieldValue> {
+    if value.is_undefined() {
+        return None;
+    }
+    if value.is_null() {
+        return Some(FieldValue::Null);
+    }
+    if let Some(text) = value.as_string() {
+        return Some(FieldValue::Text(text));
+    }
+    if let Some(b) = value.as_bool() {
+        return Some(FieldValue::Bool(b));
+    }
+    if let Some(text) = js_number_text(value) {
+        return Some(FieldValue::Number(text));
+    }
+    Some(FieldValue::Other(js_type_name(value)))
+}
+
+/// The registration fields of a JS object. `missing_is_empty`: `undefined` / `null` read as
+/// an empty form (an optional argument).
+fn form_from_js(value: &JsValue, missing_is_empty: bool) -> Result<Form, JsValue> {
+    if missing_is_empty && value.is_null_or_undefined() {
+        return Ok(Form::new());
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(invalid_input("form", "an object", value));
+    }
+    let mut form = Form::new();
+    for name in REGISTRATION_FIELDS {
+        // A throwing getter or proxy trap is the caller's error, not a panic.
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .map_err(|_| invalid_input("form", "an object whose fields can be read", value))?;
+        if let Some(v) = field_value(&v) {
+            form.set(name, v);
+        }
+    }
+    Ok(form)
+}
+
+/// Validates a CreateSubCustomer form: `{ valid, issues, body }`. Every issue of every field
+/// is reported; `body` is the wire-ready request body when there is none. Throws `BssError`
+/// `invalid_input` only when `form` is not an object or `opts.site` is not `cn` / `intl`.
+#[wasm_bindgen(js_name = validateRegistration, unchecked_return_type = "RegistrationResult")]
+pub fn validate_registration(
+    #[wasm_bindgen(unchecked_param_type = "RegistrationForm")] form: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "RegistrationOptions")] opts: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let site = site_from_js(opts)?;
+    let form = form_from_js(&form, false)?;
+    to_js(&registration::validate_registration(&form, site))
+}
+
+/// The issues of one field for `value`, using the rest of `form` for the cross-field rules
+/// (password vs name and mobile, code required by a mobile). For per-keystroke validation.
+/// Throws `BssError` `unknown_field` for a name that is not a registration field.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "RegistrationIssue[]")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "RegistrationField")] field: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | boolean | null | undefined")] value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Partial<RegistrationForm>")] form: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "RegistrationOptions")] opts: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let name = field
+        .as_string()
+        .ok_or_else(|| invalid_input("field", "a field name (string)", &field))?;
+    let site = site_from_js(opts)?;
+    let value = field_value(&value);
+    let form = form_from_js(&form.unwrap_or(JsValue::UNDEFINED), true)?;
+    let issues = registration::validate_field(&name, value.as_ref(), &form, site)
+        .map_err(|e| to_js_error(&e))?;
+    to_js(&issues)
+}
+
+/// A typed Chinese mobile number (`138 0000 0000`, `+86-138…`, `0086-…`, full-width digits)
+/// as `{ national: "13800000000", check_identity: "0086-13800000000" }`. Throws `BssError`
+/// `invalid_mobile`.
+#[wasm_bindgen(js_name = normalizeMobile, unchecked_return_type = "MobileNumber")]
+pub fn normalize_mobile(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let problem = |p| to_js_error(&RegistrationError::InvalidMobile(p));
+    let Some(s) = input.dyn_ref::<js_sys::JsString>() else {
+        return Err(problem(MobileProblem::WrongType(js_type_name(&input))));
+    };
+    // Too many UTF-16 units for MAX_MOBILE_INPUT_CHARS characters: refuse before copying.
+    if s.length() as usize > 2 * MAX_MOBILE_INPUT_CHARS {
+        return Err(problem(MobileProblem::TooLong));
+    }
+    let text = s.as_string().unwrap_or_default();
+    let number = registration::normalize_mobile(&text).map_err(|e| to_js_error(&e))?;
+    to_js(&number)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const REGISTRATION_TS: &'static str = r#"
+/** A CreateSubCustomer registration form (BSS wire names). Absent, `null` and `""` are told apart per field. */
+export interface RegistrationForm {
+  /** The partner platform's user ID (≤ 128). */
+  xaccount_id: string;
+  /** The platform identifier Huawei assigned to the partner (≤ 64). */
+  xaccount_type: string;
+  /** Account (login) name, 5–32; blank lets BSS generate one. */
+  domain_name?: string | null;
+  /** China site: a Chinese mobile number as typed; `""` is sent as `""`. */
+  mobile_phone?: string | null;
+  /** The 6-digit code from SendVerificationMessageCode; required with a mobile (email). */
+  verification_code?: string | null;
+  /** 8–32 printable ASCII, ≥ 2 character classes; absent lets BSS generate one. */
+  password?: string | null;
+  /** International site: the customer's email. */
+  email?: string | null;
+  /** International site: ISO 3166-1 alpha-2 code, upper case (required there). */
+  domain_area?: string | null;
+  /** Stop marketing messages: `"true"` / `"false"` (booleans are converted). */
+  is_close_market_ms?: "true" | "false" | boolean | "" | null;
+  /** The cloud reseller the customer is created for (≤ 64). */
+  indirect_partner_id?: string | null;
+  /** Report the partner–customer association result. */
+  include_association_result?: boolean | "true" | "false" | "" | null;
+}
+
+/** The name of a registration field. */
+export type RegistrationField = keyof RegistrationForm;
+
+/** Options of the registration functions. */
+export interface RegistrationOptions {
+  /** `cn` (default): mobile number; `intl`: email and `domain_area`. */
+  site?: "cn" | "intl";
+}
+
+/** The stable issue codes (see the README table). */
+export type RegistrationIssueCode =
+  | "required" | "empty" | "invalid_type" | "too_short" | "too_long" | "invalid_character"
+  | "invalid_start" | "reserved_prefix" | "all_digits" | "too_few_character_classes"
+  | "same_as_name" | "same_as_reversed_name" | "contains_mobile" | "contains_email"
+  | "invalid_mobile" | "invalid_email" | "invalid_value" | "out_of_range"
+  | "invalid_country_code" | "field_not_on_site";
+
+/** One problem with one field. */
+export interface RegistrationIssue {
+  field: string;
+  code: RegistrationIssueCode;
+  /** For the customer, in English. */
+  message: string;
+  /** For the customer, in Chinese. */
+  message_zh: string;
+  /** The rule's data, e.g. `{ min: 5, max: 32, actual: 40 }`; `{}` when none. */
+  params: Record<string, unknown>;
+  /** The CBC code the server answers for this error (`CBC.99000031`, …); `null` for client-side guards. */
+  server_code: string | null;
+}
+
+/** The CreateSubCustomer request body; fields left blank are absent. */
+export interface CreateSubCustomerBody {
+  xaccount_id: string;
+  xaccount_type: string;
+  domain_name?: string;
+  mobile_phone?: string;
+  email?: string;
+  domain_area?: string;
+  verification_code?: string;
+  password?: string;
+  is_close_market_ms?: "true" | "false";
+  indirect_partner_id?: string;
+  include_association_result?: boolean;
+}
+
+/** The outcome of `validateRegistration`. */
+export interface RegistrationResult {
+  valid: boolean;
+  issues: RegistrationIssue[];
+  /** The wire-ready body, when `valid`. */
+  body: CreateSubCustomerBody | null;
+}
+
+/** A Chinese mobile number in the forms the registration APIs use. */
+export interface MobileNumber {
+  /** `13800000000`: SendVerificationMessageCode and CreateSubCustomer. */
+  national: string;
+  /** `0086-13800000000`: CheckUserIdentity. */
+  check_identity: string;
+}
+"#;

@@ -75,6 +75,14 @@ pub enum RegistrationError {
     /// `validateField` was asked about a field the registration form does not have.
     #[error("unknown registration field \"{0}\"")]
     UnknownField(String),
+    /// A batch holds more forms than [`MAX_BATCH_FORMS`](super::MAX_BATCH_FORMS).
+    #[error("too many forms in one batch: {count} (at most {max})")]
+    BatchTooLarge {
+        /// The forms given.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl ErrorCode for RegistrationError {
@@ -84,6 +92,7 @@ impl ErrorCode for RegistrationError {
             RegistrationError::InvalidInput { .. } => "invalid_input",
             RegistrationError::InvalidJson(_) => "invalid_json",
             RegistrationError::UnknownField(_) => "unknown_field",
+            RegistrationError::BatchTooLarge { .. } => "too_large",
         }
     }
 

@@ -8,12 +8,13 @@
 //! the stricter one, so a request that passes here is not rejected for a field rule.
 //!
 //! * [`validate_registration`] / [`validate_field`] — CreateSubCustomer, whole form or one
-//!   field (per keystroke).
+//!   field (per keystroke); [`validate_registrations`] — a batch, for bulk onboarding.
 //! * [`check_user_identity_request`] — CheckUserIdentity.
 //! * [`send_verification_message_code_request`] — SendVerificationMessageCode.
 //! * [`normalize_mobile`] — what people type, as `13800000000` and `0086-13800000000`.
 
 mod account_name;
+mod batch;
 mod country;
 mod customer;
 mod email;
@@ -27,6 +28,7 @@ mod password;
 mod verification;
 
 pub use account_name::{ACCOUNT_NAME_LENGTH, RESERVED_PREFIXES};
+pub use batch::{BatchValidation, InvalidForm, MAX_BATCH_FORMS, validate_registrations};
 pub use country::is_country_code;
 pub use customer::{
     CreateSubCustomerBody, INDIRECT_PARTNER_ID_MAX, REGISTRATION_FIELDS, VERIFICATION_CODE_LEN,

@@ -212,3 +212,23 @@ for (const [build, lib] of Object.entries(builds)) {
     }
   });
 }
+
+for (const [build, lib] of Object.entries(builds)) {
+  test(`${build}: validateRegistrations agrees with validateRegistration form by form`, () => {
+    for (const site of ['cn', 'intl']) {
+      const forms = cases.filter((c) => c.call === 'validateRegistration' && (c.site ?? 'cn') === site).map((c) => c.form);
+      assert.ok(forms.length > 20, `${site}: ${forms.length} forms`);
+      const batch = lib.validateRegistrations(forms, { site });
+      const single = forms.map((f) => lib.validateRegistration(f, { site }));
+      assert.equal(batch.valid, single.filter((r) => r.valid).length);
+      assert.deepEqual(
+        batch.invalid,
+        single.flatMap((r, index) => (r.valid ? [] : [{ index, issues: r.issues }])),
+      );
+    }
+    assert.throws(() => lib.validateRegistrations([{}, 5]), (e) => e instanceof lib.BssError && e.code === 'invalid_input' && e.field === 'forms[1]');
+    assert.throws(() => lib.validateRegistrations('x'), { code: 'invalid_input' });
+    assert.throws(() => lib.validateRegistrations(new Array(10_001).fill({})), { code: 'too_large' });
+    assert.deepEqual(lib.validateRegistrations([]), { valid: 0, invalid: [] });
+  });
+}

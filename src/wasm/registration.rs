@@ -116,9 +116,8 @@ pub fn validate_registrations(
     }
     let mut parsed = Vec::with_capacity(array.length() as usize);
     for (i, value) in array.iter().enumerate() {
-        parsed.push(form_from_js(&value, false).map_err(|e| {
-            let _ = js_sys::Reflect::set(&e, &"field".into(), &format!("forms[{i}]").into());
-            e
+        parsed.push(form_from_js(&value, false).inspect_err(|e| {
+            let _ = js_sys::Reflect::set(e, &"field".into(), &format!("forms[{i}]").into());
         })?);
     }
     to_js(&registration::validate_registrations(&parsed, site))

@@ -83,7 +83,7 @@ export async function openForms(file) {
         }
         row++;
         if (fields.length !== header.length) {
-          yield { row, line, error: { field: '', code: 'csv_columns', message: `expected ${header.length} columns as in the header, found ${fields.length}` } };
+          yield { row, line, error: { field: '', code: 'csv_columns', message: `expected ${header.length} columns as in the header, found ${fields.length}`, message_zh: `列数应与表头一致（${header.length}列），实际为${fields.length}列` } };
           continue;
         }
         const form = {};
@@ -109,7 +109,11 @@ export async function openForms(file) {
       try {
         form = JSON.parse(text);
       } catch (e) {
-        yield { row, line, error: { field: '', code: 'invalid_json', message: `not JSON: ${e.message}` } };
+        yield { row, line, error: { field: '', code: 'invalid_json', message: `not JSON: ${e.message}`, message_zh: `不是合法的 JSON：${e.message}` } };
+        continue;
+      }
+      if (form === null || typeof form !== 'object' || Array.isArray(form)) {
+        yield { row, line, error: { field: '', code: 'invalid_form', message: 'a line must hold one JSON object (a RegistrationForm)', message_zh: '每行须为一个 JSON 对象（注册表单）' } };
         continue;
       }
       yield { row, line, form };

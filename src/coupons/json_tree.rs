@@ -1,0 +1,506 @@
+//! A small JSON parser into a tree that borrows from the text ([`Node`]), numbers kept as
+//! their text, and [`JsonNode`]: one reading interface over [`Node`] and `serde_json::Value`.
+//!
+//! It replaces serde_json's deserializer on the wasm path of `evaluateCoupons`: that
+//! deserializer (with its float formatting and error machinery) weighs about 26 KB gzipped in
+//! the module, this parser a small fraction of it; and a borrowed tree allocates only for
+//! containers and escaped strings, where a `serde_json::Value` allocates every key and string
+//! (several times faster to build and drop, in wasm most of all). It accepts exactly RFC 8259
+//! JSON, nests at most [`MAX_DEPTH`] levels, and reads a lone UTF-16 surrogate escape (which
+//! `JSON.stringify` may write) as U+FFFD. Nothing in it is specific to coupons.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+/// The deepest nesting accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a text is not JSON, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} at byte {offset}")]
+pub struct SyntaxError {
+    /// Byte offset of the problem.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: &'static str,
+}
+
+/// A JSON value borrowing its strings from the parsed text where it can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(&'a str),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object, members in order (a repeated key: the last one counts).
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+/// What a JSON value is, as seen by a reader.
+#[derive(Debug, Clone, Copy)]
+pub enum Json<'n, N> {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(&'n str),
+    /// A string.
+    String(&'n str),
+    /// An array.
+    Array(&'n [N]),
+    /// An object (read it with [`JsonNode::field`]).
+    Object,
+}
+
+/// A JSON value that readers can walk: [`Node`] and `serde_json::Value`.
+pub trait JsonNode: Sized {
+    /// What the value is.
+    fn json(&self) -> Json<'_, Self>;
+    /// The member `key` of an object (`None` for other values).
+    fn field(&self, key: &str) -> Option<&Self>;
+    /// The members of an object, in order (empty for other values).
+    fn members(&self) -> Vec<(&str, &Self)>;
+    /// The first member key of an object that is not in `allowed`.
+    fn unknown_key(&self, allowed: &[&str]) -> Option<&str> {
+        self.members()
+            .into_iter()
+            .map(|(k, _)| k)
+            .find(|k| !allowed.contains(k))
+    }
+}
+
+impl JsonNode for Node<'_> {
+    fn json(&self) -> Json<'_, Self> {
+        match self {
+            Node::Null => Json::Null,
+            Node::Bool(b) => Json::Bool(*b),
+            Node::Number(n) => Json::Number(n),
+            Node::String(s) => Json::String(s),
+            Node::Array(items) => Json::Array(items),
+            Node::Object(_) => Json::Object,
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<&Self> {
+        match self {
+            Node::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn members(&self) -> Vec<(&str, &Self)> {
+        match self {
+            Node::Object(members) => members.iter().map(|(k, v)| (k.as_ref(), v)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn unknown_key(&self, allowed: &[&str]) -> Option<&str> {
+        match self {
+            Node::Object(members) => members
+                .iter()
+                .map(|(k, _)| k.as_ref())
+                .find(|k| !allowed.contains(k)),
+            _ => None,
+        }
+    }
+}
+
+impl JsonNode for Value {
+    fn json(&self) -> Json<'_, Self> {
+        match self {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.as_str()),
+            Value::String(s) => Json::String(s),
+            Value::Array(items) => Json::Array(items),
+            Value::Object(_) => Json::Object,
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<&Self> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+
+    fn members(&self) -> Vec<(&str, &Self)> {
+        self.as_object()
+            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The JSON type of a value, for error messages.
+pub fn type_name<N: JsonNode>(v: &N) -> &'static str {
+    match v.json() {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object => "object",
+    }
+}
+
+/// Parses one JSON value into a `serde_json::Value` (numbers keep their text).
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    parse_node(text).map(|n| n.into_value())
+}
+
+impl Node<'_> {
+    /// The tree as an owned `serde_json::Value`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            // The parser only lets JSON numbers through, which serde_json reads back as text.
+            Node::Number(t) => t.parse().map_or(Value::Null, Value::Number),
+            Node::String(s) => Value::String(s.into_owned()),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), v.into_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Parses one JSON value into a [`Node`] borrowing from `text` (surrounding whitespace
+/// allowed).
+pub fn parse_node(text: &str) -> Result<Node<'_>, SyntaxError> {
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.b.len() {
+        return Err(p.err("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn err(&self, message: &'static str) -> SyntaxError {
+        SyntaxError {
+            offset: self.i,
+            message,
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    /// The input from `start` to the cursor (callers stop on ASCII bytes: char boundaries).
+    fn text(&self, start: usize) -> &'a str {
+        self.s.get(start..self.i).unwrap_or_default()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn literal(&mut self, word: &[u8], v: Node<'a>) -> Result<Node<'a>, SyntaxError> {
+        if self.b.get(self.i..self.i + word.len()) == Some(word) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err("invalid literal"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.ws();
+        match self.peek() {
+            None => Err(self.err("unexpected end of input")),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Node::String),
+            Some(b't') => self.literal(b"true", Node::Bool(true)),
+            Some(b'f') => self.literal(b"false", Node::Bool(false)),
+            Some(b'n') => self.literal(b"null", Node::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.err("expected a value")),
+        }
+    }
+
+    fn nest(&self, depth: usize) -> Result<(), SyntaxError> {
+        if depth > MAX_DEPTH {
+            Err(self.err("nested too deeply"))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.nest(depth)?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(Node::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Node::Array(items));
+                }
+                _ => return Err(self.err("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
+        self.nest(depth)?;
+        self.i += 1;
+        let mut map = Vec::new();
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(Node::Object(map));
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.err("expected a key"));
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.peek() != Some(b':') {
+                return Err(self.err("expected ':'"));
+            }
+            self.i += 1;
+            let v = self.value(depth)?;
+            map.push((key, v));
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Node::Object(map));
+                }
+                _ => return Err(self.err("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self
+            .b
+            .get(self.i..self.i + 4)
+            .ok_or_else(|| self.err("truncated \\u escape"))?;
+        let mut v = 0;
+        for &d in digits {
+            let n = (d as char)
+                .to_digit(16)
+                .ok_or_else(|| self.err("invalid \\u escape"))?;
+            v = v * 16 + n;
+        }
+        self.i += 4;
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            // Most strings have no escape: one copy of the run.
+            let start = self.i;
+            while let Some(&c) = self.b.get(self.i) {
+                if c == b'"' || c == b'\\' || c < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // The input is a &str and the run stops at ASCII bytes: it is valid UTF-8.
+            let run = self.text(start);
+            match self.peek() {
+                None => return Err(self.err("unterminated string")),
+                Some(b'"') => {
+                    self.i += 1;
+                    if out.is_empty() {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    out.push_str(run);
+                    self.i += 1;
+                    let e = self.peek().ok_or_else(|| self.err("unterminated string"))?;
+                    self.i += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => out.push(self.unicode_escape()?),
+                        _ => {
+                            self.i -= 1;
+                            return Err(self.err("invalid escape"));
+                        }
+                    }
+                }
+                Some(_) => return Err(self.err("control character in string")),
+            }
+        }
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let hi = self.hex4()?;
+        if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
+            let save = self.i;
+            self.i += 2;
+            let lo = self.hex4()?;
+            if (0xDC00..0xE000).contains(&lo) {
+                let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                return Ok(char::from_u32(c).unwrap_or('\u{FFFD}'));
+            }
+            self.i = save;
+        }
+        Ok(char::from_u32(hi).unwrap_or('\u{FFFD}'))
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.i;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn number(&mut self) -> Result<Node<'a>, SyntaxError> {
+        let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        let int_start = self.i;
+        let n = self.digits();
+        if n == 0 || (n > 1 && self.b.get(int_start) == Some(&b'0')) {
+            return Err(self.err("invalid number"));
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if self.digits() == 0 {
+                return Err(self.err("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.err("invalid number"));
+            }
+        }
+        Ok(Node::Number(self.text(start)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agrees_with_serde_json() {
+        for text in [
+            r#"{"a":[1,-0.0006400000,1e-7,2.5E+3,true,false,null],"b":{"c":"x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"}}"#,
+            " [ ] ",
+            "{}",
+            r#""\u4e2d文""#,
+            "0",
+            "-12.50",
+            r#"{"k":1,"k":2}"#,
+        ] {
+            let mine = parse(text).unwrap();
+            let theirs: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(mine, theirs, "{text}");
+        }
+        assert_eq!(parse_node("105.00").unwrap(), Node::Number("105.00"));
+        let n = parse("105.00").unwrap();
+        assert_eq!(
+            n.as_number().map(serde_json::Number::as_str),
+            Some("105.00")
+        );
+        // The last of repeated keys counts, as in serde_json.
+        assert_eq!(
+            parse_node(r#"{"k":1,"k":2}"#).unwrap().field("k"),
+            Some(&Node::Number("2"))
+        );
+        // Strings without escapes are borrowed.
+        assert!(matches!(
+            parse_node(r#""abc""#).unwrap(),
+            Node::String(Cow::Borrowed("abc"))
+        ));
+    }
+
+    #[test]
+    fn rejects_what_is_not_json() {
+        for bad in [
+            "",
+            "[",
+            "[1,]",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "tru",
+            "\"a",
+            "\"\\x\"",
+            "\"\u{1}\"",
+            "[1] x",
+            "{a:1}",
+            "NaN",
+            "\"\\u12\"",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert_eq!(parse_node(&deep).unwrap_err().message, "nested too deeply");
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let s = |t: &str| match parse_node(t).unwrap() {
+            Node::String(s) => s.into_owned(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(s(r#""\ud800x""#), "\u{FFFD}x");
+        assert_eq!(s(r#""\udc00\ud800""#), "\u{FFFD}\u{FFFD}");
+    }
+}

@@ -79,8 +79,10 @@ Credentials come from the environment, never from arguments:
   BSS_ENDPOINT                    the BSS endpoint, a sandbox or a signing proxy
 
 Options:
-  --body FILE          the request body (JSON; - for standard input)
-  --query key=value    a request parameter (repeatable)
+  --body FILE          the request input (a JSON object; - for standard input); amounts as
+                       strings keep every digit
+  --query key=value    a request field as a string (repeatable); key:=json for a number,
+                       boolean, array or object (--query limit:=10)
 
 Exit codes: 0 ok, 1 the call failed (code and message are printed), 2 usage or file errors.
 `,
@@ -218,10 +220,70 @@ async function quote(argv, out) {
   return 0;
 }
 
-const COMMANDS = { validate, quote, coupons };
+/** `key=value` (a string) or `key:=json` (a number, boolean, array or object). */
+function queryPair(text) {
+  const raw = text.indexOf(':=');
+  const eq = text.indexOf('=');
+  if (raw > 0 && raw < eq) {
+    const key = text.slice(0, raw);
+    try {
+      return [key, JSON.parse(text.slice(raw + 2))];
+    } catch {
+      throw new UsageError(`--query ${key}:= needs a JSON value (got ${JSON.stringify(text.slice(raw + 2))})`);
+    }
+  }
+  if (eq <= 0) throw new UsageError(`--query takes key=value or key:=json (got ${JSON.stringify(text)})`);
+  return [text.slice(0, eq), text.slice(eq + 1)];
+}
+
+/** Credentials from the environment; none when only an endpoint (a signing proxy) is set. */
+function credentialsFromEnv(env) {
+  if (env.BSS_TOKEN) return { token: env.BSS_TOKEN };
+  if (env.BSS_AK || env.BSS_SK) {
+    if (!env.BSS_AK || !env.BSS_SK || !env.BSS_DOMAIN_ID) {
+      throw new UsageError('AK/SK signing needs BSS_AK, BSS_SK and BSS_DOMAIN_ID');
+    }
+    return { ak: env.BSS_AK, sk: env.BSS_SK, domain_id: env.BSS_DOMAIN_ID };
+  }
+  if (env.BSS_ENDPOINT) return undefined;
+  throw new UsageError('no credentials: set BSS_AK, BSS_SK and BSS_DOMAIN_ID, or BSS_TOKEN, or BSS_ENDPOINT for a signing proxy');
+}
+
+async function call(argv, out, { stderr, env }) {
+  const { positionals, flags } = parseArgs(argv, { ...COMMON, body: { type: 'string' }, query: { type: 'list' } });
+  if (flags.help) return out.write(HELP.call).then(() => 0);
+  if (positionals.length !== 1) throw new UsageError('call takes one OPERATION');
+  const operation = positionals[0].charAt(0).toUpperCase() + positionals[0].slice(1);
+  const input = flags.body ? readJsonFile(flags.body) : {};
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new FileError(`${flags.body}: the body must be a JSON object`);
+  }
+  for (const q of flags.query ?? []) {
+    const [key, value] = queryPair(q);
+    input[key] = value;
+  }
+  const credentials = credentialsFromEnv(env);
+  try {
+    const client = new lib.BssClient({ ...(env.BSS_ENDPOINT ? { endpoint: env.BSS_ENDPOINT } : {}), ...(credentials ? { credentials } : {}) });
+    const result = await client.call(operation, input);
+    await out.write(JSON.stringify(result, null, 2) + '\n');
+    return 0;
+  } catch (e) {
+    if (!(e instanceof lib.BssError)) throw e;
+    // The error's own fields only: the client never puts secrets in them.
+    let text = `bss-storefront: ${e.code}: ${e.message}\n`;
+    if (e.status) text += `  status: ${e.status}\n`;
+    if (e.request_id) text += `  request_id: ${e.request_id}\n`;
+    for (const i of e.issues ?? []) text += `  ${i.field || '-'}  ${i.code}  ${i.message}\n`;
+    stderr.write(text);
+    return e.code === 'invalid_option' || e.code === 'unknown_operation' || e.code === 'invalid_input' ? 2 : 1;
+  }
+}
+
+const COMMANDS = { validate, quote, coupons, call };
 
 /** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function run(argv, { stdout = process.stdout, stderr = process.stderr } = {}) {
+export async function run(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env } = {}) {
   const out = createOutput(stdout);
   const [command, ...rest] = argv;
   try {
@@ -235,7 +297,7 @@ export async function run(argv, { stdout = process.stdout, stderr = process.stde
     }
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`unknown command ${JSON.stringify(command)} (see bss-storefront --help)`);
-    return await handler(rest, out);
+    return await handler(rest, out, { stderr, env });
   } catch (e) {
     if (e instanceof UsageError) {
       stderr.write(`bss-storefront: ${e.message}\n`);

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { loadCases } from './vectors.mjs';
+import { startSandbox } from '../../www/sandbox/server.mjs';
 
 const BIN = fileURLToPath(new URL('../../pkg/bin/bss-storefront.mjs', import.meta.url));
 const RSS = fileURLToPath(new URL('./fixtures/report-rss.mjs', import.meta.url));
@@ -161,4 +163,79 @@ test('validate streams: 500,000 rows in a 48 MB heap, RSS and rate reported', as
   const rss = Number(/max_rss_kb=(\d+)/.exec(r.stderr)[1]);
   const mb = (fs.statSync(file).size / 2 ** 20).toFixed(1);
   console.log(`validate: ${rows} rows (${mb} MB) at ${summary.rows_per_second} rows/s, peak RSS ${(rss / 1024).toFixed(1)} MB`);
+});
+
+test('coupons: the verdict table and JSON agree with evaluateCoupons on the shared vectors', async () => {
+  const { evaluateCoupons } = await import('bss-storefront');
+  const all = loadCases('coupons').filter((c) => c.expect && c.opts?.now);
+  const cases = ['applicable', 'not_applicable', 'indeterminate'].flatMap((s) => all.filter((c) => c.expect[0]?.status === s).slice(0, 3));
+  assert.equal(cases.length, 9);
+  for (const c of cases) {
+    const order = write('order.json', JSON.stringify(c.order));
+    // A ListSubCustomerCoupons body is accepted as it comes.
+    const wallet = write('wallet.json', JSON.stringify({ count: c.coupons.length, user_coupons: c.coupons }));
+    const json = await cli(['coupons', order, wallet, '--now', c.opts.now, '--format', 'json']);
+    assert.equal(json.code, 0, json.stderr);
+    const expected = evaluateCoupons(c.order, c.coupons, { now: c.opts.now });
+    assert.deepEqual(JSON.parse(json.stdout), expected, c.name);
+    const text = await cli(['coupons', order, wallet, '--now', c.opts.now]);
+    assert.equal(text.code, 0);
+    for (const v of expected) {
+      const row = text.stdout.split('\n').find((l) => l.startsWith(v.coupon_id + ' '));
+      assert.ok(row, `${c.name}: no row for ${v.coupon_id}`);
+      assert.ok(row.includes(v.status));
+      for (const r of v.reasons) assert.ok(row.includes(r.code), `${c.name}: ${r.code} missing`);
+    }
+    const usable = expected.filter((v) => v.status === 'applicable').length;
+    assert.match(text.stdout, new RegExp(`${usable} of ${expected.length} coupons applicable`));
+  }
+  const bad = await cli(['coupons', write('o.json', '{"lines": 5}'), write('w.json', '[]'), '--now', '2024-01-01T00:00:00Z']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /invalid_order/);
+  assert.equal((await cli(['coupons', write('o2.json', '{}'), write('w2.json', '{"nope": 1}')])).code, 2);
+});
+
+test('call: operations against the sandbox, errors with code and message and no secret', async () => {
+  const sandbox = await startSandbox({ port: 0 });
+  try {
+    const env = {
+      BSS_ENDPOINT: sandbox.url, BSS_AK: 'SANDBOXPARTNERAK0001', BSS_SK: 'sandbox-partner-secret-key-0001',
+      BSS_DOMAIN_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', BSS_TOKEN: '',
+    };
+    const ok = await cli(['call', 'ListServiceTypes', '--query', 'limit:=2'], { env });
+    assert.equal(ok.code, 0, ok.stderr);
+    const types = JSON.parse(ok.stdout);
+    assert.equal(types.service_types.length, 2);
+    const camel = await cli(['call', 'listServiceTypes', '--query', 'limit:=2'], { env });
+    assert.deepEqual(JSON.parse(camel.stdout), types);
+    // A body file.
+    const body = write('check.json', JSON.stringify({ search_type: 'name', search_value: 'fresh-name-1' }));
+    const check = await cli(['call', 'CheckUserIdentity', '--body', body], { env });
+    assert.equal(check.code, 0, check.stderr);
+    assert.equal(typeof JSON.parse(check.stdout).check_result, 'string');
+    // Invalid input: rejected before sending.
+    const before = sandbox.requests.length;
+    const invalid = await cli(['call', 'ListSubCustomers', '--query', 'limit:=1000'], { env });
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.stderr, /^bss-storefront: invalid_request: /);
+    assert.match(invalid.stderr, /limit  out_of_range/);
+    assert.equal(sandbox.requests.length, before);
+    // A wrong secret: the gateway's code, and the secret is nowhere in the output.
+    const secret = 'recognisable-SECRET-value-0042';
+    const denied = await cli(['call', 'ListServiceTypes'], { env: { ...env, BSS_SK: secret } });
+    assert.equal(denied.code, 1);
+    assert.match(denied.stderr, /APIGW\.0301/);
+    assert.match(denied.stderr, /status: 401/);
+    assert.ok(!denied.stderr.includes(secret) && !denied.stdout.includes(secret));
+    const token = 'recognisable-TOKEN-value-0043';
+    const badToken = await cli(['call', 'ListServiceTypes'], { env: { BSS_ENDPOINT: sandbox.url, BSS_TOKEN: token } });
+    assert.equal(badToken.code, 1);
+    assert.ok(!badToken.stderr.includes(token));
+    // Usage errors.
+    assert.equal((await cli(['call', 'ListServiceTypes'], { env: { BSS_ENDPOINT: '', BSS_AK: '', BSS_SK: '', BSS_TOKEN: '' } })).code, 2);
+    assert.equal((await cli(['call', 'ListServiceTypes', '--query', 'novalue'], { env })).code, 2);
+    assert.equal((await cli(['call', 'NoSuchOperation'], { env })).code, 2);
+  } finally {
+    await sandbox.close();
+  }
 });

@@ -120,6 +120,12 @@ pub struct Found {
     pub stats: SearchStats,
 }
 
+impl Default for Found {
+    fn default() -> Found {
+        Found::new()
+    }
+}
+
 impl Found {
     /// Nothing found yet.
     pub fn new() -> Found {

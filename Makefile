@@ -15,13 +15,18 @@ WASM_OUT   := target/$(WASM_TARGET)/release/$(CRATE).wasm
 WASM_OPT   := node_modules/.bin/wasm-opt
 WBG_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 NODE_TESTS := $(sort $(wildcard tests/js/*.test.mjs))
+# The official Python SDK, the oracle of the signer's differential test (git-ignored venv).
+VENV       := .venv
+HWSDK      := huaweicloudsdkcore==3.1.219
+SIGN_DIFF  := target/sign-differential.json
+SIGN_CASES := 600
 
 # apt needs root; use sudo when not running as root (CI runs as root).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench tools tools-rust tools-node tools-browser lint rust-test js-test clean
+.PHONY: demo test build bench tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -45,6 +50,13 @@ tools-browser:
 	  echo "installing Debian chromium (once)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+tools-python: $(VENV)/.installed
+
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(HWSDK)
+	@touch $@
 
 ## ---- build ---------------------------------------------------------------
 
@@ -74,10 +86,18 @@ lint: tools-rust
 rust-test:
 	cargo test
 
+# The signer against Huawei's official signer: the SDK signs generated requests, the Rust
+# signer must produce the identical Authorization header for each (the wasm build is
+# compared with the same file by tests/js/sign.test.mjs).
+sign-diff: tools-python
+	@mkdir -p target
+	$(VENV)/bin/python tests/sign/official_signer.py $(SIGN_DIFF) $(SIGN_CASES)
+	cargo test --test sign_differential -- --ignored --nocapture
+
 js-test: build tools-browser
 	node --test --test-reporter=spec $(NODE_TESTS)
 
-test: lint rust-test js-test
+test: lint rust-test sign-diff js-test
 
 ## ---- demo and bench ------------------------------------------------------
 

@@ -8,6 +8,7 @@
 //! * [`json`] — reading BSS bodies from raw JSON text with amounts kept exact.
 //! * [`error`] — the stable error codes shared by every area.
 //! * `registration`, `coupons`, `discounts`, `quote`, `api` — the BSS rule areas.
+//! * [`sign`] — the SDK-HMAC-SHA256 request signer.
 #![deny(missing_docs)]
 
 pub mod api;
@@ -18,6 +19,7 @@ pub mod json;
 pub mod money;
 pub mod quote;
 pub mod registration;
+pub mod sign;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

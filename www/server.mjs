@@ -1,12 +1,17 @@
-// The demo's web server: static files from www/ and the npm package under /pkg/.
-// Later parts mount the signing proxy and the BSS sandbox here.
+// The demo's web server: static files from www/ and the npm package under /pkg/, the
+// signing proxy under /api/bss/<Operation>, and the local BSS sandbox behind it.
 //
 //   node www/server.mjs [--port 8080] [--host 127.0.0.1]
 
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { startSandbox } from './sandbox/server.mjs';
+import { nodeHandler } from './sandbox/http.mjs';
+
+const require = createRequire(import.meta.url);
 
 const WWW = path.dirname(fileURLToPath(import.meta.url));
 const PKG = path.resolve(WWW, '..', 'pkg');
@@ -57,12 +62,34 @@ async function serveStatic(req, res) {
   }
 }
 
+/** What the demo's browser may call through the proxy (with the sandbox partner's key). */
+export const DEMO_ALLOW = [
+  'CheckUserIdentity', 'SendVerificationMessageCode', 'CreateSubCustomer', 'ListSubCustomers',
+  'ListServiceTypes', 'ListResourceTypes', 'ListServiceResources', 'ListUsageTypes', 'ListMeasureUnits',
+  'ListConversions', 'ListResourceSpecs', 'ListIncentiveDiscountPolicies',
+];
+
 /**
- * Starts the server. Resolves to `{ url, close() }` once it listens.
+ * Starts the server. Resolves to `{ url, sandbox, close() }` once it listens.
  * `port: 0` picks a free port (tests).
  */
 export async function startServer({ host = '127.0.0.1', port = 8080 } = {}) {
+  // The BSS sandbox on its own port, and the signing proxy that holds its partner key.
+  const sandbox = await startSandbox({ host });
+  const partner = sandbox.accounts.access_keys.find((k) => k.role === 'partner');
+  const { createProxy } = require('bss-storefront');
+  const proxy = createProxy({
+    endpoint: sandbox.url,
+    credentials: { ak: partner.ak, sk: partner.sk, domain_id: partner.domain_id },
+    allow: DEMO_ALLOW,
+  });
+  let origin = '';
+  const proxyHandler = nodeHandler((request) => proxy.handle(request), () => origin);
   const server = http.createServer((req, res) => {
+    if (req.url.startsWith('/api/bss/')) {
+      proxyHandler(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain' }).end('method not allowed');
       return;
@@ -77,9 +104,11 @@ export async function startServer({ host = '127.0.0.1', port = 8080 } = {}) {
     server.listen(port, host, resolve);
   });
   const { port: actual } = server.address();
+  origin = `http://${host}:${actual}`;
   return {
-    url: `http://${host}:${actual}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    url: origin,
+    sandbox,
+    close: () => new Promise((resolve) => server.close(resolve)).then(() => sandbox.close()),
   };
 }
 
@@ -89,5 +118,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
   };
   const { url } = await startServer({ host: arg('--host', '127.0.0.1'), port: Number(arg('--port', 8080)) });
-  console.log(`bss-storefront demo on ${url}/  (Ctrl-C to stop)`);
+  console.log(`bss-storefront demo on ${url}/  (signing proxy on ${url}/api/bss/, BSS sandbox behind it; Ctrl-C to stop)`);
 }

@@ -1,2 +1,35 @@
-//! BSS operations: typed requests with their documented validation, method and path, and
-//! typed responses. Filled by the client issue.
+//! BSS operations for the client: each operation's request with its documented validation,
+//! method and path; responses read exactly; errors, retries, clock skew and IAM tokens.
+//!
+//! Everything here is pure (no clock, no randomness, no I/O); `src/wasm/` sends the requests.
+//!
+//! * [`Operation`] — the 23 covered operations and their [`Spec`] (method, path, parameters,
+//!   retry class).
+//! * [`build`] — validate an input (a JSON object with BSS wire names) into an
+//!   [`ApiRequest`]; a request with issues is never sent ([`ApiError::InvalidRequest`]).
+//! * [`interpret`] — an HTTP answer as the result (amounts exact) or an [`ApiError`].
+//! * [`next_step`] — retry, re-sign after clock skew, or return.
+//! * [`token`] — IAM password tokens.
+
+mod error;
+mod issue;
+mod operation;
+mod registration;
+mod request;
+mod response;
+mod retry;
+pub mod schema;
+pub mod token;
+
+pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
+pub use issue::{Issue, Problem};
+pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
+pub use request::{
+    ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
+    site_of,
+};
+pub use response::{AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, parse_body, parse_json};
+pub use retry::{
+    Attempt, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
+    retry_after_ms, server_time,
+};

@@ -1,7 +1,14 @@
 //! The JavaScript binding. This is the only code that knows about JS: it converts values
 //! and errors and calls the core. It holds no rule.
 
+mod client;
+mod client_types;
 mod convert;
 mod error;
+mod fetch;
+mod js_input;
 mod money;
+mod proxy;
 mod registration;
+mod sign;
+mod token;

@@ -1,0 +1,255 @@
+//! Errors of BSS calls, and how an error response becomes one.
+//!
+//! An error body is read the way the official SDK reads it (`exception_handler.py`):
+//! `error_code`/`error_msg`, else `errorCode`/`errorMsg`, else `code`/`message`, else the same
+//! keys in nested objects (IAM's `{"error": {"code": 401, "message": …}}`), else the HTTP
+//! status as the code and the raw body as the message. Business errors (`CBC.*`), gateway
+//! errors (`APIGW.*`/`APIG.*`), IAM errors and non-JSON bodies all come out the same way.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::issue::Issue;
+use super::operation::Operation;
+use crate::error::quote_input;
+
+/// The longest server message kept (a raw non-JSON body can be large).
+pub const MAX_MESSAGE_CHARS: usize = 512;
+
+/// An error answered by BSS, its gateway, IAM, or the signing proxy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerError {
+    /// HTTP status.
+    pub status: u16,
+    /// `CBC.99000038`, `APIGW.0301`, `operation_not_allowed`, or the status as text.
+    pub code: String,
+    /// The server's message (cut to [`MAX_MESSAGE_CHARS`]).
+    pub message: String,
+    /// `X-Request-Id`, or the body's `request_id`.
+    pub request_id: Option<String>,
+    /// IAM's encoded explanation of a policy denial, verbatim.
+    pub encoded_authorization_message: Option<String>,
+    /// Validation issues sent by a signing proxy (`invalid_request`).
+    pub issues: Option<Value>,
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request breaks documented rules; nothing was sent.
+    InvalidRequest {
+        /// The operation.
+        operation: Operation,
+        /// Every problem found.
+        issues: Vec<Issue>,
+    },
+    /// The server answered with an error.
+    Server(Box<ServerError>),
+    /// No answer: the connection failed (`fetch` rejected).
+    Network {
+        /// The runtime's message.
+        message: String,
+    },
+    /// No answer within the time limit.
+    Timeout {
+        /// The limit.
+        timeout_ms: u32,
+    },
+    /// A success status with a body that is not what the operation returns.
+    InvalidResponse {
+        /// HTTP status.
+        status: u16,
+        /// Request id, if any.
+        request_id: Option<String>,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A client or proxy option is wrong.
+    InvalidOption {
+        /// The option.
+        option: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl ApiError {
+    /// The stable code: an engine code (`invalid_request`, `network_error`, `timeout`,
+    /// `invalid_response`, `invalid_option`) or the server's (`CBC.0100`, `APIGW.0301`).
+    pub fn code(&self) -> &str {
+        match self {
+            ApiError::InvalidRequest { .. } => "invalid_request",
+            ApiError::Server(e) => &e.code,
+            ApiError::Network { .. } => "network_error",
+            ApiError::Timeout { .. } => "timeout",
+            ApiError::InvalidResponse { .. } => "invalid_response",
+            ApiError::InvalidOption { .. } => "invalid_option",
+        }
+    }
+
+    /// HTTP status, for errors that come from a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Server(e) => Some(e.status),
+            ApiError::InvalidResponse { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The request id, for errors that come from a response.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ApiError::Server(e) => e.request_id.as_deref(),
+            ApiError::InvalidResponse { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::InvalidRequest { operation, issues } => {
+                write!(f, "invalid {} request: ", operation.spec().name)?;
+                let shown: Vec<&str> = issues.iter().take(3).map(|i| i.message.as_str()).collect();
+                f.write_str(&shown.join("; "))?;
+                if issues.len() > 3 {
+                    write!(f, " (and {} more)", issues.len() - 3)?;
+                }
+                Ok(())
+            }
+            ApiError::Server(e) => write!(f, "{} (HTTP {})", e.message, e.status),
+            ApiError::Network { message } => write!(f, "network error: {message}"),
+            ApiError::Timeout { timeout_ms } => write!(f, "no response within {timeout_ms} ms"),
+            ApiError::InvalidResponse { status, reason, .. } => {
+                write!(f, "unexpected response (HTTP {status}): {reason}")
+            }
+            ApiError::InvalidOption { option, message } => write!(f, "{option}: {message}"),
+        }
+    }
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// The (code, message) pair of an error body, searched as the SDK does.
+fn find_code(v: &Value, depth: u8) -> Option<(String, String)> {
+    let obj = v.as_object()?;
+    for (c, m) in [
+        ("error_code", "error_msg"),
+        ("errorCode", "errorMsg"),
+        ("code", "message"),
+    ] {
+        if let (Some(code), Some(msg)) = (obj.get(c), obj.get(m)) {
+            return Some((text_of(code)?, text_of(msg).unwrap_or_default()));
+        }
+    }
+    if depth == 0 {
+        return None;
+    }
+    obj.values().find_map(|inner| find_code(inner, depth - 1))
+}
+
+/// The error of a `status >= 400` response.
+pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> ServerError {
+    let json: Option<Value> = super::response::parse_json(body).ok();
+    let found = json.as_ref().and_then(|v| find_code(v, 4));
+    let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
+    let field = |k: &str| {
+        json.as_ref()
+            .and_then(|v| v.get(k))
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    ServerError {
+        status,
+        code: quote_input(&code, 64),
+        message: quote_input(&message, MAX_MESSAGE_CHARS),
+        request_id: request_id
+            .map(str::to_owned)
+            .or_else(|| field("request_id")),
+        encoded_authorization_message: field("encoded_authorization_message"),
+        issues: json
+            .as_ref()
+            .and_then(|v| v.get("issues"))
+            .filter(|v| v.is_array())
+            .cloned(),
+    }
+}
+
+/// Replaces every occurrence of the secrets in `text` by `***`: a server may echo what it
+/// received, and a secret must not reach an error.
+pub fn redact(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        if out.contains(s) {
+            out = out.replace(s, "***");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_are_read_like_the_sdk() {
+        let e = server_error(
+            400,
+            r#"{"error_code":"CBC.99000038","error_msg":"The name exists."}"#,
+            Some("r1"),
+        );
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str(), e.request_id.as_deref()),
+            ("CBC.99000038", "The name exists.", Some("r1"))
+        );
+        let e = server_error(
+            401,
+            r#"{"error_msg":"Incorrect IAM authentication information: verify aksk signature fail","error_code":"APIGW.0301","request_id":"abc"}"#,
+            None,
+        );
+        assert_eq!(
+            (e.code.as_str(), e.request_id.as_deref()),
+            ("APIGW.0301", Some("abc"))
+        );
+        let e = server_error(
+            401,
+            r#"{"error":{"message":"The username or password is wrong.","code":401,"title":"Unauthorized"}}"#,
+            None,
+        );
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            ("401", "The username or password is wrong.")
+        );
+        let e = server_error(400, r#"{"errorCode":"X","errorMsg":"y"}"#, None);
+        assert_eq!(e.code, "X");
+        let e = server_error(502, "<html>Bad gateway</html>", None);
+        assert_eq!(
+            (e.code.as_str(), e.message.as_str()),
+            ("502", "<html>Bad gateway</html>")
+        );
+        let e = server_error(500, &"x".repeat(10_000), None);
+        assert!(e.message.chars().count() <= MAX_MESSAGE_CHARS + 1);
+        let e = server_error(
+            403,
+            r#"{"error_code":"CBC.0151","error_msg":"denied","encoded_authorization_message":"enc"}"#,
+            None,
+        );
+        assert_eq!(e.encoded_authorization_message.as_deref(), Some("enc"));
+    }
+
+    #[test]
+    fn secrets_are_redacted() {
+        assert_eq!(
+            redact("token MIIsecret in msg", &["MIIsecret", ""]),
+            "token *** in msg"
+        );
+    }
+}

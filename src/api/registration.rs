@@ -1,0 +1,67 @@
+//! The three registration operations validate with the registration rules
+//! (`crate::registration`): the same rules the storefront form uses, so a request the form
+//! accepted is sent as the form built it.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::issue::Issue;
+use crate::registration::{
+    Form, REGISTRATION_FIELDS, Site, Validation, check_user_identity_request,
+    send_verification_message_code_request, validate_registration,
+};
+
+/// Validates a registration request into its wire body.
+pub type RegistrationCheck = fn(&Form, Site) -> Result<Value, Vec<Issue>>;
+
+/// CheckUserIdentity's parameters.
+pub const CHECK_USER_IDENTITY_FIELDS: &[&str] = &["search_type", "search_value"];
+/// SendVerificationMessageCode's parameters (both sites).
+pub const SEND_VERIFICATION_CODE_FIELDS: &[&str] = &[
+    "receiver_type",
+    "timeout",
+    "mobile_phone",
+    "email",
+    "lang",
+    "scene",
+    "customer_id",
+];
+/// CreateSubCustomer's parameters (both sites).
+pub const CREATE_SUB_CUSTOMER_FIELDS: &[&str] = &REGISTRATION_FIELDS;
+
+fn issue(i: crate::registration::Issue) -> Issue {
+    let params = match serde_json::to_value(&i.params) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    Issue {
+        field: i.field.to_owned(),
+        code: i.code.as_str(),
+        message: i.message,
+        message_zh: i.message_zh,
+        params,
+        server_code: i.server_code,
+    }
+}
+
+fn finish<B: Serialize>(v: Validation<B>) -> Result<Value, Vec<Issue>> {
+    match v.body {
+        Some(body) if v.valid => serde_json::to_value(&body).map_err(|_| Vec::new()),
+        _ => Err(v.issues.into_iter().map(issue).collect()),
+    }
+}
+
+/// CheckUserIdentity (the mobile form is written `0086-<number>`).
+pub fn check_user_identity(form: &Form, _site: Site) -> Result<Value, Vec<Issue>> {
+    finish(check_user_identity_request(form))
+}
+
+/// SendVerificationMessageCode (SMS on the China site, email on the international site).
+pub fn send_verification_code(form: &Form, site: Site) -> Result<Value, Vec<Issue>> {
+    finish(send_verification_message_code_request(form, site))
+}
+
+/// CreateSubCustomer.
+pub fn create_sub_customer(form: &Form, site: Site) -> Result<Value, Vec<Issue>> {
+    finish(validate_registration(form, site))
+}

@@ -1,0 +1,243 @@
+//! Reading BSS answers: bodies parsed from raw text with amounts exact, error statuses as
+//! [`ApiError`]s, `204 No Content`, and CreateSubCustomer's `CBC.99000050` outcome.
+//!
+//! Amount fields (`amount`, `official_website_amount`, `discount_amount`, `face_value`,
+//! `balance`, `quota_value`, `discount_ratio`, …) are written as canonical decimal strings
+//! ([`Amount`]), whether BSS sent a number or a string. Any other number that a JavaScript
+//! `number` cannot hold exactly (a fraction, or an integer beyond 2^53) becomes a string of its
+//! exact digits; safe integers (`count`, `measure_id`, `status`) stay numbers.
+
+use serde_json::Value;
+
+use super::error::{ApiError, server_error};
+use super::operation::Operation;
+use crate::money::Amount;
+
+/// The code of CreateSubCustomer's "created, association result timed out" answer.
+pub const ASSOCIATION_PENDING: &str = "CBC.99000050";
+
+/// Keys whose values are amounts in the responses of the covered operations.
+pub const AMOUNT_KEYS: &[&str] = &[
+    "amount",
+    "official_website_amount",
+    "discount_amount",
+    "face_value",
+    "balance",
+    "quota_value",
+    "discount_ratio",
+    "installment_amount",
+    "installment_official_website_amount",
+    "installment_official_discount_amount",
+    "official_amount",
+    "amount_after_discount",
+    "coupon_amount",
+    "flexipurchase_coupon_amount",
+    "stored_card_amount",
+];
+
+/// The part of an HTTP answer the client reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    /// HTTP status.
+    pub status: u16,
+    /// The body text.
+    pub body: &'a str,
+    /// `X-Request-Id`.
+    pub request_id: Option<&'a str>,
+}
+
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+fn exact(key: Option<&str>, v: Value) -> Value {
+    match v {
+        Value::Number(n) => {
+            let text = n.to_string();
+            if key.is_some_and(|k| AMOUNT_KEYS.contains(&k))
+                && let Ok(a) = Amount::parse(&text)
+            {
+                return Value::String(a.to_string());
+            }
+            let safe = !text.contains(['.', 'e', 'E'])
+                && text
+                    .trim_start_matches('-')
+                    .parse::<u64>()
+                    .is_ok_and(|i| i <= MAX_SAFE_INTEGER);
+            if safe {
+                Value::Number(n)
+            } else {
+                Value::String(text)
+            }
+        }
+        Value::String(s) if key.is_some_and(|k| AMOUNT_KEYS.contains(&k)) => {
+            match Amount::parse(&s) {
+                Ok(a) => Value::String(a.to_string()),
+                Err(_) => Value::String(s),
+            }
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(|i| exact(key, i)).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = exact(Some(&k), v);
+                    (k, v)
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Parses JSON text into a value, keeping every number's digits. The one JSON-to-`Value`
+/// path of the client (each distinct path costs wasm size).
+pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+/// Parses a JSON body keeping every number's digits, amounts as canonical strings.
+pub fn parse_body(text: &str) -> Result<Value, String> {
+    let v = parse_json(text).map_err(|e| e.to_string())?;
+    Ok(exact(None, v))
+}
+
+/// What a call returns: the converted body (`null` for `204`), or the error.
+///
+/// CreateSubCustomer's `CBC.99000050` (HTTP 500, the account exists but the association
+/// result timed out) is a success carrying `domain_id`/`domain_name` and
+/// `association_pending: true`: the account must be recorded, never created again, and the
+/// association confirmed with ListSubCustomers (`customer_id` = `domain_id`).
+pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Value, ApiError> {
+    let invalid = |reason: String| ApiError::InvalidResponse {
+        status: answer.status,
+        request_id: answer.request_id.map(str::to_owned),
+        reason,
+    };
+    if answer.status >= 400 {
+        let error = server_error(answer.status, answer.body, answer.request_id);
+        if op == Operation::CreateSubCustomer && error.code == ASSOCIATION_PENDING {
+            let mut body = parse_body(answer.body).map_err(invalid)?;
+            if let Value::Object(map) = &mut body
+                && map.get("domain_id").and_then(Value::as_str).is_some()
+            {
+                map.insert("association_pending".into(), Value::Bool(true));
+                if let Some(id) = error.request_id {
+                    map.entry("request_id").or_insert(Value::String(id));
+                }
+                return Ok(body);
+            }
+        }
+        return Err(ApiError::Server(Box::new(error)));
+    }
+    if !(200..300).contains(&answer.status) {
+        return Err(invalid(format!("status {}", answer.status)));
+    }
+    if answer.status == 204 || answer.body.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    let mut body = parse_body(answer.body).map_err(invalid)?;
+    if op == Operation::CreateSubCustomer
+        && let Value::Object(map) = &mut body
+    {
+        map.insert("association_pending".into(), Value::Bool(false));
+    }
+    if !body.is_object() {
+        return Err(invalid("the body is not a JSON object".into()));
+    }
+    Ok(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(op: Operation, status: u16, body: &str) -> Result<Value, ApiError> {
+        interpret(
+            op,
+            Answer {
+                status,
+                body,
+                request_id: Some("req-1"),
+            },
+        )
+    }
+
+    #[test]
+    fn amounts_are_exact_strings_and_unsafe_numbers_keep_their_digits() {
+        let v = ok(
+            Operation::ListOnDemandResourceRatings,
+            200,
+            r#"{"amount":0.0006400000,"official_website_amount":12345678901234.5678901234,"discount_amount":"1.50",
+                "measure_id":1,"big":9007199254740993,"ratio":0.1,"product_rating_results":[{"amount":105.00}]}"#,
+        )
+        .unwrap();
+        assert_eq!(v["amount"], "0.00064");
+        assert_eq!(v["official_website_amount"], "12345678901234.5678901234");
+        assert_eq!(v["discount_amount"], "1.5");
+        assert_eq!(v["measure_id"], 1);
+        assert_eq!(v["big"], "9007199254740993");
+        assert_eq!(v["ratio"], "0.1");
+        assert_eq!(v["product_rating_results"][0]["amount"], "105");
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(ok(Operation::PayOrders, 204, "").unwrap(), Value::Null);
+        let e = ok(
+            Operation::ListSubCustomers,
+            400,
+            r#"{"error_code":"CBC.0100","error_msg":"bad"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.status(), e.request_id()),
+            ("CBC.0100", Some(400), Some("req-1"))
+        );
+        let e = ok(Operation::ListSubCustomers, 200, "<html>").unwrap_err();
+        assert_eq!(e.code(), "invalid_response");
+        assert_eq!(
+            ok(Operation::ListSubCustomers, 200, "[1]")
+                .unwrap_err()
+                .code(),
+            "invalid_response"
+        );
+        assert_eq!(
+            ok(Operation::ListSubCustomers, 302, "").unwrap_err().code(),
+            "invalid_response"
+        );
+    }
+
+    #[test]
+    fn association_pending_is_a_distinct_success() {
+        let v = ok(
+            Operation::CreateSubCustomer,
+            500,
+            r#"{"error_code":"CBC.99000050","error_msg":"timeout","domain_id":"d1","domain_name":"n1"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (v["domain_id"].as_str(), v["association_pending"].as_bool()),
+            (Some("d1"), Some(true))
+        );
+        assert_eq!(v["request_id"], "req-1");
+        let v = ok(
+            Operation::CreateSubCustomer,
+            200,
+            r#"{"domain_id":"d1","domain_name":"n1"}"#,
+        )
+        .unwrap();
+        assert_eq!(v["association_pending"], false);
+        // The same code elsewhere, or without an account id, stays an error.
+        let body = r#"{"error_code":"CBC.99000050","error_msg":"timeout"}"#;
+        assert_eq!(
+            ok(Operation::CreateSubCustomer, 500, body)
+                .unwrap_err()
+                .code(),
+            "CBC.99000050"
+        );
+        assert_eq!(
+            ok(Operation::ListSubCustomers, 500, body)
+                .unwrap_err()
+                .code(),
+            "CBC.99000050"
+        );
+    }
+}

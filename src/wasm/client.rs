@@ -1,0 +1,365 @@
+//! `BssClient`: one async method per BSS operation, on `fetch`.
+//!
+//! Every rule (validation, layout, signing, retries, clock skew, error reading) is in the
+//! core (`crate::api`, `crate::sign`); this file holds the options, the loop that applies the
+//! core's decisions, and the conversions to JS.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use super::convert::to_js;
+use super::error::{bss_error, to_js_error};
+use super::fetch::{self, Failure, Received};
+use super::js_input::{self, field_error, opt_string, opt_u32, prop};
+use crate::api::{
+    self, Answer, ApiError, Attempt, Auth, Context, MAX_INPUT_BYTES, Operation, RetryPolicy, Step,
+};
+use crate::registration::Site;
+use crate::sign::{AccessKey, SdkDate, Secret};
+
+/// The China-site BSS endpoint.
+pub(crate) const DEFAULT_ENDPOINT: &str = "https://bss.myhuaweicloud.com";
+/// Default time limit of one attempt.
+pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// How requests are authenticated.
+#[derive(Debug)]
+pub(crate) enum Credentials {
+    AkSk {
+        key: AccessKey,
+        domain_id: String,
+        security_token: Option<Secret>,
+    },
+    Token(Secret),
+}
+
+impl Credentials {
+    pub(crate) fn auth(&self) -> Auth<'_> {
+        match self {
+            Credentials::AkSk {
+                key,
+                domain_id,
+                security_token,
+            } => Auth::AkSk {
+                key,
+                domain_id,
+                security_token: security_token.as_ref(),
+            },
+            Credentials::Token(t) => Auth::Token(t),
+        }
+    }
+
+    /// The secrets that must never appear in an error.
+    pub(crate) fn secrets(&self) -> Vec<&str> {
+        match self {
+            Credentials::AkSk {
+                key,
+                security_token,
+                ..
+            } => {
+                let mut s = vec![key.sk.expose()];
+                s.extend(security_token.as_ref().map(Secret::expose));
+                s
+            }
+            Credentials::Token(t) => vec![t.expose()],
+        }
+    }
+
+    /// Reads `{ak, sk, domain_id, security_token?}` or `{token}`.
+    pub(crate) fn from_js(value: &JsValue) -> Result<Credentials, JsValue> {
+        let bad = |m: &str| field_error("invalid_option", "credentials", m);
+        if !value.is_object() {
+            return Err(bad("credentials: expected {ak, sk, domain_id} or {token}"));
+        }
+        if let Some(token) = opt_string(value, "token", "invalid_option")? {
+            if token.is_empty() {
+                return Err(bad("credentials.token is empty"));
+            }
+            return Ok(Credentials::Token(Secret::new(token)));
+        }
+        let ak = opt_string(value, "ak", "invalid_option")?.unwrap_or_default();
+        let sk = opt_string(value, "sk", "invalid_option")?.unwrap_or_default();
+        let domain_id = opt_string(value, "domain_id", "invalid_option")?.unwrap_or_default();
+        if ak.is_empty() || sk.is_empty() {
+            return Err(bad("credentials: ak and sk are required (or give a token)"));
+        }
+        if domain_id.is_empty() {
+            return Err(bad(
+                "credentials.domain_id (the partner's account ID, sent as X-Domain-Id) is required",
+            ));
+        }
+        let security_token =
+            opt_string(value, "security_token", "invalid_option")?.map(Secret::new);
+        Ok(Credentials::AkSk {
+            key: AccessKey::new(ak, sk),
+            domain_id,
+            security_token,
+        })
+    }
+}
+
+/// An [`ApiError`] as a JS `BssError`, with `status`, `request_id`, `issues`, `operation`;
+/// any secret echoed by a server is masked.
+pub(crate) fn api_error_to_js(e: &ApiError, op: Option<Operation>, secrets: &[&str]) -> JsValue {
+    let details = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&details, &k.into(), &v);
+    };
+    if let Some(op) = op {
+        set("operation", op.spec().name.into());
+    }
+    if let Some(status) = e.status() {
+        set("status", status.into());
+    }
+    if let Some(id) = e.request_id() {
+        set("request_id", api::redact(id, secrets).into());
+    }
+    match e {
+        ApiError::InvalidRequest { issues, .. } => {
+            set("issues", to_js(issues).unwrap_or(JsValue::UNDEFINED));
+        }
+        ApiError::Server(s) => {
+            if let Some(issues) = &s.issues {
+                set("issues", to_js(issues).unwrap_or(JsValue::UNDEFINED));
+            }
+            if let Some(m) = &s.encoded_authorization_message {
+                set("encoded_authorization_message", m.into());
+            }
+        }
+        ApiError::InvalidOption { option, .. } => set("field", (*option).into()),
+        _ => {}
+    }
+    let code = api::redact(e.code(), secrets);
+    bss_error(&code, &api::redact(&e.to_string(), secrets), details.into())
+}
+
+/// Endpoint, credentials, limits and the learnt clock offset: what the client and the proxy
+/// share to send requests.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    pub endpoint: String,
+    /// `None`: the endpoint is a signing proxy.
+    pub credentials: Option<Credentials>,
+    pub timeout_ms: u32,
+    pub policy: RetryPolicy,
+    /// The site whose registration rules apply.
+    pub site: Site,
+    /// Server clock minus local clock, learnt from a "signature expired" answer.
+    pub clock_offset_s: Cell<i64>,
+}
+
+impl Transport {
+    /// Reads `endpoint`, `timeout_ms`, `max_retries`, `retry_delay_ms`.
+    pub(crate) fn from_options(
+        options: &JsValue,
+        credentials: Option<Credentials>,
+    ) -> Result<Transport, JsValue> {
+        let url = opt_string(options, "endpoint", "invalid_option")?;
+        let endpoint = api::endpoint(url.as_deref().unwrap_or(DEFAULT_ENDPOINT))
+            .map_err(|e| api_error_to_js(&e, None, &[]))?;
+        let defaults = RetryPolicy::default();
+        let base = opt_u32(options, "retry_delay_ms", 0, 60_000)?.unwrap_or(defaults.base_delay_ms);
+        let site = match opt_string(options, "site", "invalid_option")? {
+            Some(s) => s.parse::<Site>().map_err(|e| to_js_error(&e))?,
+            None => api::site_of(&endpoint),
+        };
+        Ok(Transport {
+            site,
+            endpoint,
+            credentials,
+            timeout_ms: opt_u32(options, "timeout_ms", 1, 600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS),
+            policy: RetryPolicy {
+                max_retries: opt_u32(options, "max_retries", 0, 10)?
+                    .unwrap_or(defaults.max_retries),
+                base_delay_ms: base,
+                max_delay_ms: defaults.max_delay_ms.max(base),
+            },
+            clock_offset_s: Cell::new(0),
+        })
+    }
+
+    pub(crate) fn secrets(&self) -> Vec<&str> {
+        self.credentials
+            .as_ref()
+            .map(Credentials::secrets)
+            .unwrap_or_default()
+    }
+
+    /// Sends a validated request, applying the core's decisions (retry, backoff, re-sign
+    /// after clock skew), and returns the last answer or failure.
+    pub(crate) async fn exchange(
+        &self,
+        request: &api::ApiRequest,
+        input: &Value,
+    ) -> Result<Result<Received, Failure>, ApiError> {
+        let op = request.operation;
+        let mut retries = 0;
+        let mut resigned = false;
+        loop {
+            let clock = |offset: i64| {
+                SdkDate::from_unix(js_input::now_unix().saturating_add(offset)).ok_or(
+                    ApiError::InvalidOption {
+                        option: "clock",
+                        message: "the clock is out of range".into(),
+                    },
+                )
+            };
+            let now = clock(0)?;
+            let outgoing = match &self.credentials {
+                None => api::proxy_outgoing(&self.endpoint, op, input),
+                Some(c) => {
+                    request.outgoing(&self.endpoint, c.auth(), clock(self.clock_offset_s.get())?)?
+                }
+            };
+            let result = fetch::send(&outgoing, self.timeout_ms).await;
+            let attempt = match &result {
+                Ok(received) => received.attempt(),
+                Err(Failure::Network(_)) => Attempt::Network,
+                Err(Failure::Timeout) => Attempt::Timeout,
+            };
+            let ctx = Context {
+                operation: op,
+                retries,
+                can_resign: !resigned && matches!(self.credentials, Some(Credentials::AkSk { .. })),
+                now,
+                random: fetch::random_u32(),
+            };
+            match api::next_step(&self.policy, ctx, attempt) {
+                Step::Resign { offset_s } => {
+                    self.clock_offset_s.set(offset_s);
+                    resigned = true;
+                }
+                Step::Retry { delay_ms } => {
+                    fetch::sleep(delay_ms).await;
+                    retries += 1;
+                }
+                Step::Return => return Ok(result),
+            }
+        }
+    }
+}
+
+/// A thin BSS client on `fetch`. Without credentials, `endpoint` is a signing proxy
+/// (`createProxy`), which is how a browser calls BSS without holding secrets.
+#[wasm_bindgen]
+pub struct BssClient {
+    transport: Rc<Transport>,
+}
+
+#[wasm_bindgen]
+impl BssClient {
+    /// Creates a client. Throws `BssError` `invalid_option` for a bad option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "BssClientOptions")] options: JsValue,
+    ) -> Result<BssClient, JsValue> {
+        let credentials = match prop(&options, "credentials") {
+            v if v.is_undefined() || v.is_null() => None,
+            v => Some(Credentials::from_js(&v)?),
+        };
+        if credentials.is_none() && prop(&options, "endpoint").is_undefined() {
+            return Err(field_error(
+                "invalid_option",
+                "credentials",
+                "credentials are required, unless endpoint is a signing proxy (createProxy)",
+            ));
+        }
+        Ok(BssClient {
+            transport: Rc::new(Transport::from_options(&options, credentials)?),
+        })
+    }
+
+    /// Calls an operation by its BSS name (`"ListSubCustomers"`) or method name.
+    #[wasm_bindgen(unchecked_return_type = "Promise<any>")]
+    pub fn call(
+        &self,
+        operation: &str,
+        #[wasm_bindgen(unchecked_param_type = "object")] input: JsValue,
+    ) -> js_sys::Promise {
+        match Operation::from_name(operation) {
+            Some(op) => self.start(op, input),
+            None => js_sys::Promise::reject(&field_error(
+                "unknown_operation",
+                "operation",
+                &format!(
+                    "unknown operation \"{}\"",
+                    crate::error::quote_input(operation, 64)
+                ),
+            )),
+        }
+    }
+}
+
+impl BssClient {
+    fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
+        let transport = self.transport.clone();
+        wasm_bindgen_futures::future_to_promise(async move { run(&transport, op, &input).await })
+    }
+}
+
+async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<JsValue, JsValue> {
+    let secrets = transport.secrets();
+    let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
+    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
+    // Validation first: a request with issues is never sent.
+    let request = api::build(op, &value, transport.site).map_err(fail)?;
+    match transport.exchange(&request, &value).await.map_err(fail)? {
+        Ok(r) => {
+            let answer = Answer {
+                status: r.status,
+                body: &r.body,
+                request_id: r.request_id.as_deref(),
+            };
+            to_js(&api::interpret(op, answer).map_err(fail)?)
+        }
+        Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
+        Err(Failure::Timeout) => Err(fail(ApiError::Timeout {
+            timeout_ms: transport.timeout_ms,
+        })),
+    }
+}
+
+/// The 23 operation methods.
+macro_rules! operation_methods {
+    ($($fn:ident $js:literal $op:ident $input:literal $output:literal;)*) => {
+        #[wasm_bindgen]
+        impl BssClient {
+            $(
+                #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]
+                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
+                pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {
+                    self.start(Operation::$op, input)
+                }
+            )*
+        }
+    };
+}
+
+operation_methods! {
+    check_user_identity "checkUserIdentity" CheckUserIdentity "CheckUserIdentityInput" "Promise<CheckUserIdentityResult>";
+    send_verification_message_code "sendVerificationMessageCode" SendVerificationMessageCode "SendVerificationMessageCodeInput" "Promise<null>";
+    create_sub_customer "createSubCustomer" CreateSubCustomer "CreateSubCustomerInput" "Promise<CreateSubCustomerResult>";
+    list_sub_customers "listSubCustomers" ListSubCustomers "ListSubCustomersInput" "Promise<ListSubCustomersResult>";
+    list_sub_customer_coupons "listSubCustomerCoupons" ListSubCustomerCoupons "ListSubCustomerCouponsInput" "Promise<ListCouponsResult>";
+    list_issued_partner_coupons "listIssuedPartnerCoupons" ListIssuedPartnerCoupons "ListIssuedPartnerCouponsInput" "Promise<ListIssuedPartnerCouponsResult>";
+    create_partner_coupons "createPartnerCoupons" CreatePartnerCoupons "CreatePartnerCouponsInput" "Promise<CreatePartnerCouponsResult>";
+    reclaim_partner_coupons "reclaimPartnerCoupons" ReclaimPartnerCoupons "ReclaimPartnerCouponsInput" "Promise<null>";
+    list_quota_coupons "listQuotaCoupons" ListQuotaCoupons "ListQuotaCouponsInput" "Promise<ListQuotaCouponsResult>";
+    list_order_coupons_by_order_id "listOrderCouponsByOrderId" ListOrderCouponsByOrderId "OrderIdInput" "Promise<ListOrderCouponsResult>";
+    list_order_discounts "listOrderDiscounts" ListOrderDiscounts "OrderIdInput" "Promise<ListOrderDiscountsResult>";
+    pay_orders "payOrders" PayOrders "PayOrdersInput" "Promise<null>";
+    list_rate_on_period_detail "listRateOnPeriodDetail" ListRateOnPeriodDetail "RateOnPeriodInput" "Promise<RateOnPeriodResult>";
+    list_on_demand_resource_ratings "listOnDemandResourceRatings" ListOnDemandResourceRatings "RateOnDemandInput" "Promise<RateOnDemandResult>";
+    list_renew_rate_on_period "listRenewRateOnPeriod" ListRenewRateOnPeriod "RenewRateInput" "Promise<RenewRateResult>";
+    list_service_types "listServiceTypes" ListServiceTypes "ListServiceTypesInput" "Promise<BssList>";
+    list_resource_types "listResourceTypes" ListResourceTypes "PageInput" "Promise<BssList>";
+    list_service_resources "listServiceResources" ListServiceResources "ListServiceResourcesInput" "Promise<BssList>";
+    list_usage_types "listUsageTypes" ListUsageTypes "ListUsageTypesInput" "Promise<BssList>";
+    list_measure_units "listMeasureUnits" ListMeasureUnits "LanguageInput" "Promise<BssList>";
+    list_conversions "listConversions" ListConversions "ListConversionsInput" "Promise<BssList>";
+    list_resource_specs "listResourceSpecs" ListResourceSpecs "ListResourceSpecsInput" "Promise<BssList>";
+    list_incentive_discount_policies "listIncentiveDiscountPolicies" ListIncentiveDiscountPolicies "ListIncentivePoliciesInput" "Promise<BssList>";
+}

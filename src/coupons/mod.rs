@@ -1,2 +1,329 @@
-//! Coupon applicability: the coupon model (both type-code spaces), one evaluator per
-//! `limit_key`, verdicts with reasons.
+//! Coupon applicability: which coupons of a customer's wallet can be used on an order, and
+//! every reason why not.
+//!
+//! # API
+//!
+//! * [`evaluate_coupons`]`(&Order, &[Coupon], &EvalOptions) -> Result<Vec<Verdict>, CouponError>`
+//!   — one [`Verdict`] per coupon, in input order. Pure: `now` and the [`Policy`] are inputs.
+//! * [`evaluate_coupon`] — the same for one coupon (the order must pass [`validate_order`]).
+//! * [`evaluate_json`] — text in, text out: what the JS binding `evaluateCoupons` calls.
+//! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses.
+//!
+//! # Types
+//!
+//! * [`Order`] / [`Line`] / [`OrderDiscount`] ([`order`]) — the cart, engine input.
+//! * [`Coupon`] ([`model`]) — a coupon as BSS sends it, read leniently: a malformed coupon
+//!   gets an `indeterminate` verdict (`malformed_coupon`), it does not fail the call.
+//! * [`Verdict`], [`Reason`], [`CouponParams`] ([`verdict`]) — the answer. `CouponParams`
+//!   carries the typed values the quote needs (exclusivity flags, `minConsumeDiscount`,
+//!   `maxDeductionRatio`, `usageTimes`, `coupon_group`); [`discount_conflicts`] checks a coupon
+//!   against any discount the quote considers.
+//! * [`Policy`] ([`policy`]) — the DESIGN.md choices for undocumented questions.
+//!
+//! # Rules
+//!
+//! [`state`] checks status, `is_frozen`, the validity window `effective ≤ now < expire`,
+//! balance (new-version coupons) and locks; [`limits`] has one evaluator per `limit_key`.
+//! Line-selecting limits decide `eligible_lines`; `baseValue` compares their payable sum;
+//! `subscribeType` and `cycleNum` apply to the order; discount flags are checked against
+//! `order.discount` when present. `max_deduction` is the coupon's balance or face value capped
+//! by the eligible amount and `maxDeductionRatio`, floored to the cent.
+//!
+//! # Limits
+//!
+//! At most [`MAX_LINES`] lines and [`MAX_COUPONS`] coupons per call (`too_large`); a coupon
+//! with more than [`model::MAX_USE_LIMITS`] rows or a limit with more than
+//! [`limits::MAX_LIMIT_VALUES`] values is malformed; line amounts are at most
+//! [`MAX_LINE_AMOUNT`].
+
+pub mod evaluate;
+pub mod input;
+pub mod json_tree;
+pub mod limits;
+pub mod model;
+pub mod order;
+pub mod policy;
+pub mod state;
+pub mod timestamp;
+pub mod verdict;
+
+use serde_json::Value;
+
+pub use evaluate::evaluate_coupon;
+pub use limits::discount::discount_conflicts;
+pub use model::{Coupon, CouponKind, MAX_COUPONS, UseLimit};
+pub use order::{
+    ChargingMode, DiscountKind, DiscountLine, Line, MAX_LINES, Order, OrderDiscount, OrderType,
+    PeriodType,
+};
+pub use policy::Policy;
+pub use timestamp::Timestamp;
+pub use verdict::{CouponParams, Reason, ReasonCode, Status, Verdict};
+
+use crate::error::ErrorCode;
+use crate::money::{Amount, AmountError};
+
+/// The largest line amount accepted (10^12 元): sums over [`MAX_LINES`] lines stay exact.
+pub const MAX_LINE_AMOUNT: i64 = 1_000_000_000_000;
+
+/// Errors of coupon evaluation. A malformed *coupon* is not an error (it gets a verdict).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CouponError {
+    /// The order is malformed (`invalid_order`); `path` names the field.
+    #[error("invalid order: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+    InvalidOrder {
+        /// The field path (`lines[3].official_amount`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// More lines or coupons than allowed (`too_large`).
+    #[error("too many {what}: {count} (at most {max})")]
+    TooLarge {
+        /// `lines` or `coupons`.
+        what: &'static str,
+        /// How many were given.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The coupons argument is not a JSON array (`invalid_input`).
+    #[error("invalid coupons: {message}")]
+    InvalidCoupons {
+        /// What is wrong.
+        message: String,
+    },
+    /// The options are malformed (`invalid_options`); `path` names the field.
+    #[error("invalid options: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+    InvalidOptions {
+        /// The field path (`now`, `policy.base_value_lower`).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// An amount computation overflowed (not reachable within the documented limits).
+    #[error(transparent)]
+    Amount(#[from] AmountError),
+    /// The verdicts could not be written as JSON (a bug, never expected).
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ErrorCode for CouponError {
+    fn code(&self) -> &'static str {
+        match self {
+            CouponError::InvalidOrder { .. } => "invalid_order",
+            CouponError::TooLarge { .. } => "too_large",
+            CouponError::InvalidCoupons { .. } => "invalid_input",
+            CouponError::InvalidOptions { .. } => "invalid_options",
+            CouponError::Amount(e) => e.code(),
+            CouponError::Internal(_) => "internal",
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            CouponError::InvalidOrder { path, .. } | CouponError::InvalidOptions { path, .. } => {
+                (!path.is_empty()).then_some(path.as_str())
+            }
+            CouponError::TooLarge { what, .. } => Some(what),
+            CouponError::InvalidCoupons { .. } => Some("coupons"),
+            CouponError::Amount(_) | CouponError::Internal(_) => None,
+        }
+    }
+}
+
+/// The inputs besides order and coupons.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalOptions {
+    /// The instant validity windows are checked at.
+    pub now: Timestamp,
+    /// The policy for undocumented questions.
+    pub policy: Policy,
+}
+
+impl EvalOptions {
+    /// Options at `now` with the default policy.
+    pub fn at(now: Timestamp) -> EvalOptions {
+        EvalOptions {
+            now,
+            policy: Policy::default(),
+        }
+    }
+}
+
+fn invalid_order(path: String, message: impl Into<String>) -> CouponError {
+    CouponError::InvalidOrder {
+        path,
+        message: message.into(),
+    }
+}
+
+/// Checks what serde cannot: sizes, unique line ids, amount ranges, discount lines naming
+/// order lines.
+pub fn validate_order(order: &Order) -> Result<(), CouponError> {
+    if order.lines.len() > MAX_LINES {
+        return Err(CouponError::TooLarge {
+            what: "lines",
+            count: order.lines.len(),
+            max: MAX_LINES,
+        });
+    }
+    let max = Amount::from(MAX_LINE_AMOUNT);
+    let one = Amount::from(1);
+    let mut ids: Vec<&str> = Vec::with_capacity(order.lines.len());
+    for (i, line) in order.lines.iter().enumerate() {
+        if line.id.is_empty() {
+            return Err(invalid_order(format!("lines[{i}].id"), "empty line id"));
+        }
+        let amounts = [
+            ("official_amount", Some(line.official_amount)),
+            ("amount", line.amount),
+        ];
+        for (field, value) in amounts {
+            if let Some(a) = value {
+                if a.is_negative() || a > max {
+                    return Err(invalid_order(
+                        format!("lines[{i}].{field}"),
+                        format!("{a} is outside 0 … {MAX_LINE_AMOUNT}"),
+                    ));
+                }
+            }
+        }
+        if let Some(r) = line.discount_ratio {
+            if r.is_negative() || r > one {
+                return Err(invalid_order(
+                    format!("lines[{i}].discount_ratio"),
+                    format!("{r} is outside 0 … 1"),
+                ));
+            }
+        }
+        ids.push(&line.id);
+    }
+    ids.sort_unstable();
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        let dup = w[0];
+        let i = order.lines.iter().rposition(|l| l.id == dup).unwrap_or(0);
+        return Err(invalid_order(
+            format!("lines[{i}].id"),
+            format!(
+                "duplicate line id \"{}\"",
+                crate::error::quote_input(dup, 64)
+            ),
+        ));
+    }
+    if let Some(d) = &order.discount {
+        for (i, dl) in d.lines.iter().enumerate() {
+            if ids.binary_search(&dl.id.as_str()).is_err() {
+                return Err(invalid_order(
+                    format!("discount.lines[{i}].id"),
+                    format!(
+                        "no order line has id \"{}\"",
+                        crate::error::quote_input(&dl.id, 64)
+                    ),
+                ));
+            }
+            let r = dl.discount_ratio;
+            if r.is_negative() || r > one {
+                return Err(invalid_order(
+                    format!("discount.lines[{i}].discount_ratio"),
+                    format!("{r} is outside 0 … 1"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Verdicts for every coupon against `order`, in input order.
+pub fn evaluate_coupons(
+    order: &Order,
+    coupons: &[Coupon],
+    opts: &EvalOptions,
+) -> Result<Vec<Verdict>, CouponError> {
+    if coupons.len() > MAX_COUPONS {
+        return Err(CouponError::TooLarge {
+            what: "coupons",
+            count: coupons.len(),
+            max: MAX_COUPONS,
+        });
+    }
+    validate_order(order)?;
+    coupons
+        .iter()
+        .map(|c| evaluate_coupon(order, c, opts))
+        .collect()
+}
+
+/// Parses JSON text into a tree, numbers kept as text.
+fn tree(text: &str, bad: impl FnOnce(String) -> CouponError) -> Result<Value, CouponError> {
+    json_tree::parse(text).map_err(|e| bad(e.to_string()))
+}
+
+/// Reads and validates an order from JSON text.
+pub fn parse_order(text: &str) -> Result<Order, CouponError> {
+    let v = tree(text, |message| CouponError::InvalidOrder {
+        path: String::new(),
+        message,
+    })?;
+    let order = input::order_from_value(&v)?;
+    validate_order(&order)?;
+    Ok(order)
+}
+
+/// Reads coupons from a JSON array; each element is read leniently ([`Coupon::from_value`]).
+pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
+    let bad = |message| CouponError::InvalidCoupons { message };
+    let v = tree(text, bad)?;
+    let Value::Array(items) = v else {
+        return Err(bad(format!(
+            "expected an array of coupons, got {}",
+            model::json_type(&v)
+        )));
+    };
+    if items.len() > MAX_COUPONS {
+        return Err(CouponError::TooLarge {
+            what: "coupons",
+            count: items.len(),
+            max: MAX_COUPONS,
+        });
+    }
+    Ok(items.iter().map(Coupon::from_value).collect())
+}
+
+/// Reads options (`{ now?, policy? }`, or `null`) from JSON text; `default_now` is used when
+/// `now` is absent, and an error is returned when both are missing.
+pub fn parse_options(text: &str, default_now: Option<&str>) -> Result<EvalOptions, CouponError> {
+    let v = tree(text, |message| CouponError::InvalidOptions {
+        path: String::new(),
+        message,
+    })?;
+    let (now, policy) = input::options_from_value(&v)?;
+    let now_text = now
+        .as_deref()
+        .or(default_now)
+        .ok_or_else(|| CouponError::InvalidOptions {
+            path: "now".to_owned(),
+            message: "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)".to_owned(),
+        })?;
+    let now = Timestamp::parse(now_text).map_err(|e| CouponError::InvalidOptions {
+        path: "now".to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(EvalOptions { now, policy })
+}
+
+/// `evaluateCoupons` on JSON text: order, coupons array and options in, the verdicts array
+/// out. `default_now` fills `opts.now` when absent (the JS binding passes the current time).
+pub fn evaluate_json(
+    order: &str,
+    coupons: &str,
+    options: &str,
+    default_now: Option<&str>,
+) -> Result<String, CouponError> {
+    let coupons = parse_coupons(coupons)?;
+    let order = parse_order(order)?;
+    let opts = parse_options(options, default_now)?;
+    let verdicts = evaluate_coupons(&order, &coupons, &opts)?;
+    serde_json::to_string(&verdicts).map_err(|e| CouponError::Internal(e.to_string()))
+}

@@ -4,11 +4,15 @@
 mod client;
 mod client_types;
 mod convert;
+mod coupons;
+mod discounts;
 mod error;
 mod fetch;
+mod input;
 mod js_input;
 mod money;
 mod proxy;
+mod quote;
 mod registration;
 mod sign;
 mod token;

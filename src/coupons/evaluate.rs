@@ -1,0 +1,218 @@
+//! One coupon against one order: state, then limits, then amounts.
+
+use super::limits::{self, LineMatch, amount, deduction, discount, period, subscription};
+use super::model::Coupon;
+use super::order::{Line, Order};
+use super::policy::BaseValueAmount;
+use super::state;
+use super::verdict::{Param, Reason, ReasonCode, Status, Verdict};
+use super::{CouponError, EvalOptions};
+use crate::money::Amount;
+
+/// The most line-selecting rules a coupon compiles to (one per kind of [`limits::LineRule`]).
+const MAX_LINE_RULES: usize = 9;
+
+/// The verdict on `coupon` for `order` (which must have passed
+/// [`validate_order`](super::validate_order)).
+pub fn evaluate_coupon(
+    order: &Order,
+    coupon: &Coupon,
+    opts: &EvalOptions,
+) -> Result<Verdict, CouponError> {
+    let policy = &opts.policy;
+    if coupon.malformed.iter().any(|m| m.field.is_empty()) {
+        // Not even an object: nothing else can be read from it.
+        let reasons = coupon
+            .malformed
+            .iter()
+            .map(|m| state::malformed(&m.field, &m.message))
+            .collect();
+        let mut v = Verdict {
+            coupon_id: String::new(),
+            kind: None,
+            status: Status::Indeterminate,
+            reasons,
+            eligible_lines: Vec::new(),
+            eligible_amount: Amount::ZERO,
+            available: Amount::ZERO,
+            max_deduction: Amount::ZERO,
+            params: Default::default(),
+        };
+        v.settle();
+        return Ok(v);
+    }
+    let mut reasons = Vec::new();
+    let available = state::check_state(coupon, order, opts.now, &mut reasons);
+    let mut rules = limits::compile(coupon, policy);
+    reasons.append(&mut rules.reasons);
+
+    // Line selection: `known` lines satisfy every line rule; `maybe` lines fail none but lack
+    // data for some.
+    let n = rules.line_rules.len().min(MAX_LINE_RULES);
+    let mut matched = [false; MAX_LINE_RULES];
+    let mut unknown: [Vec<&Line>; MAX_LINE_RULES] = Default::default();
+    let mut known: Vec<&Line> = Vec::with_capacity(order.lines.len());
+    let mut maybe: Vec<&Line> = Vec::new();
+    for line in &order.lines {
+        let mut all_yes = true;
+        let mut any_no = false;
+        for (k, rule) in rules.line_rules.iter().take(n).enumerate() {
+            match rule.check(line, order, policy) {
+                LineMatch::Yes => matched[k] = true,
+                LineMatch::No => {
+                    all_yes = false;
+                    any_no = true;
+                }
+                LineMatch::Unknown => {
+                    all_yes = false;
+                    unknown[k].push(line);
+                }
+            }
+        }
+        if all_yes {
+            known.push(line);
+        } else if !any_no {
+            maybe.push(line);
+        }
+    }
+    let before = reasons.len();
+    for (k, rule) in rules.line_rules.iter().take(n).enumerate() {
+        if !matched[k] {
+            reasons.push(rule.reason(order, &unknown[k], policy));
+        }
+    }
+    if reasons.len() == before && known.is_empty() {
+        reasons.push(if maybe.is_empty() {
+            Reason::new(
+                ReasonCode::NoEligibleLine,
+                Status::NotApplicable,
+                None,
+                vec![],
+            )
+        } else {
+            let mut fields: Vec<String> = rules
+                .line_rules
+                .iter()
+                .take(n)
+                .enumerate()
+                .filter(|(k, _)| !unknown[*k].is_empty())
+                .map(|(_, r)| r.line_field().to_owned())
+                .collect();
+            fields.dedup();
+            Reason::new(
+                ReasonCode::LineDataMissing,
+                Status::Indeterminate,
+                None,
+                vec![
+                    ("field", Param::List(fields)),
+                    ("lines", limits::line_ids(&maybe)),
+                ],
+            )
+        });
+    }
+
+    let eligible_amount = sum(&known)?;
+    let span = match policy.base_value_amount {
+        BaseValueAmount::EligiblePayable => amount::Span {
+            known: eligible_amount,
+            possible: eligible_amount.checked_add(sum(&maybe)?)?,
+        },
+        BaseValueAmount::OrderPayable => {
+            let total = order.payable_total()?;
+            amount::Span {
+                known: total,
+                possible: total,
+            }
+        }
+    };
+    for range in &rules.base_values {
+        amount::check(range, span, policy, &mut reasons);
+    }
+    if let Some(types) = rules.subscribe_types {
+        reasons.extend(subscription::check_subscribe_type(types, order));
+    }
+    if let Some(nums) = &rules.cycle_nums {
+        reasons.extend(period::check_cycle_num(nums, order));
+    }
+    if let Some(d) = &order.discount {
+        reasons.extend(discount::discount_conflicts(
+            coupon.kind,
+            &rules.params,
+            d,
+            &order.lines,
+            policy,
+        ));
+    }
+
+    let mut verdict = Verdict {
+        coupon_id: coupon.id().to_owned(),
+        kind: coupon.kind,
+        status: Status::Applicable,
+        reasons,
+        eligible_lines: known.iter().map(|l| l.id.clone()).collect(),
+        eligible_amount,
+        available: available.unwrap_or(Amount::ZERO),
+        max_deduction: Amount::ZERO,
+        params: rules.params,
+    };
+    verdict.settle();
+    if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
+        verdict.max_deduction =
+            deduction::max_deduction(available, &known, order, &verdict.params, policy)?;
+    }
+    Ok(verdict)
+}
+
+fn sum(lines: &[&Line]) -> Result<Amount, CouponError> {
+    let mut total = Amount::ZERO;
+    for l in lines {
+        total = total.checked_add(l.payable())?;
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{evaluate_json, parse_coupons, parse_options, parse_order};
+    use super::*;
+
+    const ORDER: &str = r#"{"order_type":"new","charging_mode":"period","period_type":2,"period_num":1,
+        "lines":[{"id":"a","cloud_service_type":"hws.service.type.ec2","region":"cn-north-4","official_amount":"80.00"},
+                 {"id":"b","cloud_service_type":"hws.service.type.ebs","region":"cn-north-4","official_amount":30}]}"#;
+
+    fn verdict(coupon: &str) -> Verdict {
+        let order = parse_order(ORDER).unwrap();
+        let coupons = parse_coupons(&format!("[{coupon}]")).unwrap();
+        let opts = parse_options(r#"{"now":"2024-06-01T00:00:00Z"}"#, None).unwrap();
+        evaluate_coupon(&order, &coupons[0], &opts).unwrap()
+    }
+
+    #[test]
+    fn service_type_selects_lines_and_base_value_reads_their_sum() {
+        let v = verdict(
+            r#"{"coupon_id":"c","coupon_type":1,"status":2,"face_value":"100",
+                "use_limits":[{"limit_key":"serviceType","value1":"hws.service.type.ec2"},
+                              {"limit_key":"baseValue","value1":"80","value2":""}]}"#,
+        );
+        assert_eq!(v.eligible_lines, ["a"]);
+        assert_eq!(
+            v.status,
+            Status::NotApplicable,
+            "{}",
+            super::super::verdict::summary(&v)
+        );
+        assert_eq!(v.reasons.len(), 1);
+        assert_eq!(v.reasons[0].code, ReasonCode::AmountBelowMinimum);
+        assert_eq!(v.max_deduction, Amount::ZERO);
+        let json = evaluate_json(
+            ORDER,
+            r#"[{"coupon_id":"c","coupon_type":301,"status":2,"face_value":50}]"#,
+            "{}",
+            Some("2024-06-01T00:00:00.000Z"),
+        )
+        .unwrap();
+        assert!(json.contains(r#""eligible_amount":"110.00""#), "{json}");
+        assert!(json.contains(r#""max_deduction":"50.00""#), "{json}");
+        assert!(json.contains(r#""status":"applicable""#), "{json}");
+    }
+}

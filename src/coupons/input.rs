@@ -1,0 +1,536 @@
+//! Reading the order and the options from a parsed JSON tree, naming the path of a bad value
+//! (`lines[3].official_amount`).
+//!
+//! The JS binding's inputs are read by hand from one `serde_json::Value` instead of through
+//! serde derives and path tracking: that keeps the wasm module small (every derived
+//! deserializer is code of its own) and the error paths exact. Rust callers can also use the
+//! serde derives on [`Order`] and [`Policy`].
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::CouponError;
+use super::model::json_type;
+use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
+use super::policy::{
+    Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
+    RatioBase, Rounding, StackingOrder, Undecided,
+};
+use crate::money::Amount;
+
+/// Which error a bad value gives.
+#[derive(Clone, Copy)]
+enum Arg {
+    Order,
+    Options,
+}
+
+/// An object being read, with its path and the fields it allows.
+struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+    arg: Arg,
+}
+
+fn error(arg: Arg, path: String, message: String) -> CouponError {
+    match arg {
+        Arg::Order => CouponError::InvalidOrder { path, message },
+        Arg::Options => CouponError::InvalidOptions { path, message },
+    }
+}
+
+fn join(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+impl<'a> Obj<'a> {
+    fn new(v: &'a Value, path: String, arg: Arg, fields: &[&str]) -> Result<Obj<'a>, CouponError> {
+        let Value::Object(map) = v else {
+            let msg = format!("expected an object, got {}", json_type(v));
+            return Err(error(arg, path, msg));
+        };
+        if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+            let msg = format!(
+                "unknown field \"{}\" (expected one of: {})",
+                crate::error::quote_input(k, 40),
+                fields.join(", ")
+            );
+            return Err(error(arg, join(&path, k), msg));
+        }
+        Ok(Obj { map, path, arg })
+    }
+
+    fn fail(&self, field: &str, message: String) -> CouponError {
+        error(self.arg, join(&self.path, field), message)
+    }
+
+    /// A present, non-null value.
+    fn get(&self, field: &str) -> Option<&'a Value> {
+        self.map.get(field).filter(|v| !v.is_null())
+    }
+
+    fn required(&self, field: &str) -> Result<&'a Value, CouponError> {
+        self.get(field)
+            .ok_or_else(|| self.fail(field, "missing".to_owned()))
+    }
+
+    fn wrong(&self, field: &str, expected: &str, v: &Value) -> CouponError {
+        self.fail(field, format!("expected {expected}, got {}", json_type(v)))
+    }
+
+    fn string(&self, field: &str) -> Result<Option<String>, CouponError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(v) => Err(self.wrong(field, "a string", v)),
+        }
+    }
+
+    fn required_string(&self, field: &str) -> Result<String, CouponError> {
+        self.required(field)?;
+        self.string(field).map(Option::unwrap_or_default)
+    }
+
+    fn boolean(&self, field: &str) -> Result<Option<bool>, CouponError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(v) => Err(self.wrong(field, "true or false", v)),
+        }
+    }
+
+    fn uint(&self, field: &str, max: u64) -> Result<Option<u64>, CouponError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(u) if u <= max => Ok(Some(u)),
+                _ => Err(self.fail(
+                    field,
+                    format!(
+                        "expected an integer from 0 to {max}, got {}",
+                        crate::error::quote_input(n.as_str(), 40)
+                    ),
+                )),
+            },
+            Some(v) => Err(self.wrong(field, "an integer", v)),
+        }
+    }
+
+    fn amount(&self, field: &str) -> Result<Option<Amount>, CouponError> {
+        let parsed = match self.get(field) {
+            None => return Ok(None),
+            Some(Value::String(s)) => Amount::parse(s),
+            Some(Value::Number(n)) => Amount::parse(n.as_str()),
+            Some(v) => return Err(self.wrong(field, "an amount (decimal string or number)", v)),
+        };
+        parsed
+            .map(Some)
+            .map_err(|e| self.fail(field, e.to_string()))
+    }
+
+    fn required_amount(&self, field: &str) -> Result<Amount, CouponError> {
+        self.required(field)?;
+        self.amount(field).map(Option::unwrap_or_default)
+    }
+
+    /// One of the named values of an enum.
+    fn pick<T: Copy>(&self, field: &str, options: &[(&str, T)]) -> Result<Option<T>, CouponError> {
+        // Only the lookup is generic; reading and the error are shared by every enum.
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let i = self.pick_index(field, &names)?;
+        Ok(i.and_then(|i| options.get(i)).map(|(_, t)| *t))
+    }
+
+    fn pick_index(&self, field: &str, names: &[&str]) -> Result<Option<usize>, CouponError> {
+        let Some(v) = self.get(field) else {
+            return Ok(None);
+        };
+        if let Some(i) = v.as_str().and_then(|s| names.iter().position(|n| *n == s)) {
+            return Ok(Some(i));
+        }
+        let shown = match v {
+            Value::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
+            other => json_type(other).to_owned(),
+        };
+        Err(self.fail(
+            field,
+            format!("expected one of {}, got {shown}", names.join(", ")),
+        ))
+    }
+
+    fn array(&self, field: &str) -> Result<Option<&'a Vec<Value>>, CouponError> {
+        match self.get(field) {
+            None => Ok(None),
+            Some(Value::Array(items)) => Ok(Some(items)),
+            Some(v) => Err(self.wrong(field, "an array", v)),
+        }
+    }
+
+    fn child(&self, field: &str, v: &'a Value, fields: &[&str]) -> Result<Obj<'a>, CouponError> {
+        Obj::new(v, join(&self.path, field), self.arg, fields)
+    }
+}
+
+const ORDER_TYPES: [(&str, OrderType); 3] = [
+    ("new", OrderType::New),
+    ("renew", OrderType::Renew),
+    ("change", OrderType::Change),
+];
+
+const CHARGING_MODES: [(&str, ChargingMode); 3] = [
+    ("period", ChargingMode::Period),
+    ("on_demand", ChargingMode::OnDemand),
+    ("one_time", ChargingMode::OneTime),
+];
+
+fn period_type(o: &Obj<'_>, field: &str) -> Result<Option<PeriodType>, CouponError> {
+    match o.uint(field, 255)? {
+        None => Ok(None),
+        Some(code) => PeriodType::try_from(code as u8)
+            .map(Some)
+            .map_err(|e| o.fail(field, e)),
+    }
+}
+
+const LINE_FIELDS: [&str; 12] = [
+    "id",
+    "cloud_service_type",
+    "resource_type",
+    "resource_spec",
+    "region",
+    "product_id",
+    "official_amount",
+    "amount",
+    "discount_ratio",
+    "charging_mode",
+    "period_type",
+    "is_strict_selected",
+];
+
+#[inline(never)]
+fn line(o: &Obj<'_>) -> Result<Line, CouponError> {
+    Ok(Line {
+        id: o.required_string("id")?,
+        cloud_service_type: o.required_string("cloud_service_type")?,
+        resource_type: o.string("resource_type")?,
+        resource_spec: o.string("resource_spec")?,
+        region: o.required_string("region")?,
+        product_id: o.string("product_id")?,
+        official_amount: o.required_amount("official_amount")?,
+        amount: o.amount("amount")?,
+        discount_ratio: o.amount("discount_ratio")?,
+        charging_mode: o.pick("charging_mode", &CHARGING_MODES)?,
+        period_type: period_type(o, "period_type")?,
+        is_strict_selected: o.boolean("is_strict_selected")?,
+    })
+}
+
+fn discount(o: &Obj<'_>) -> Result<OrderDiscount, CouponError> {
+    o.required("discount_type")?;
+    let discount_type = o
+        .uint("discount_type", u64::from(u16::MAX))?
+        .unwrap_or_default() as u16;
+    let mut lines = Vec::new();
+    for (i, v) in o.array("lines")?.into_iter().flatten().enumerate() {
+        let l = o.child(&format!("lines[{i}]"), v, &["id", "discount_ratio"])?;
+        lines.push(DiscountLine {
+            id: l.required_string("id")?,
+            discount_ratio: l.required_amount("discount_ratio")?,
+        });
+    }
+    Ok(OrderDiscount {
+        discount_id: o.string("discount_id")?,
+        discount_type,
+        lines,
+    })
+}
+
+/// Reads an order (see [`Order`] for the fields); unknown fields are errors.
+#[inline(never)]
+pub fn order_from_value(v: &Value) -> Result<Order, CouponError> {
+    let o = Obj::new(
+        v,
+        String::new(),
+        Arg::Order,
+        &[
+            "order_id",
+            "order_type",
+            "charging_mode",
+            "period_type",
+            "period_num",
+            "currency",
+            "first_order_in_service",
+            "discount",
+            "lines",
+        ],
+    )?;
+    let lines_value = o
+        .array("lines")?
+        .ok_or_else(|| o.fail("lines", "missing".to_owned()))?;
+    if lines_value.len() > super::MAX_LINES {
+        return Err(CouponError::TooLarge {
+            what: "lines",
+            count: lines_value.len(),
+            max: super::MAX_LINES,
+        });
+    }
+    let mut lines = Vec::with_capacity(lines_value.len());
+    for (i, v) in lines_value.iter().enumerate() {
+        lines.push(line(&o.child(&format!("lines[{i}]"), v, &LINE_FIELDS)?)?);
+    }
+    let first_order_in_service = match o.get("first_order_in_service") {
+        None => None,
+        Some(Value::Object(map)) => {
+            let mut out = BTreeMap::new();
+            for (service, first) in map {
+                let Value::Bool(b) = first else {
+                    let field = format!("first_order_in_service.{service}");
+                    return Err(o.wrong(&field, "true or false", first));
+                };
+                out.insert(service.clone(), *b);
+            }
+            Some(out)
+        }
+        Some(v) => return Err(o.wrong("first_order_in_service", "an object", v)),
+    };
+    let discount = match o.get("discount") {
+        None => None,
+        Some(v) => Some(discount(&o.child(
+            "discount",
+            v,
+            &["discount_id", "discount_type", "lines"],
+        )?)?),
+    };
+    let required = |field: &str| o.fail(field, "missing".to_owned());
+    Ok(Order {
+        order_id: o.string("order_id")?,
+        order_type: o
+            .pick("order_type", &ORDER_TYPES)?
+            .ok_or_else(|| required("order_type"))?,
+        charging_mode: o
+            .pick("charging_mode", &CHARGING_MODES)?
+            .ok_or_else(|| required("charging_mode"))?,
+        period_type: period_type(&o, "period_type")?,
+        period_num: o.uint("period_num", u64::from(u32::MAX))?.map(|n| n as u32),
+        currency: o.string("currency")?,
+        first_order_in_service,
+        discount,
+        lines,
+    })
+}
+
+const BOUNDS: [(&str, Bound); 2] = [
+    ("exclusive", Bound::Exclusive),
+    ("inclusive", Bound::Inclusive),
+];
+const UNDECIDED: [(&str, Undecided); 2] = [
+    ("indeterminate", Undecided::Indeterminate),
+    ("not_applicable", Undecided::NotApplicable),
+];
+
+/// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
+#[inline(never)]
+fn policy_from_value(v: &Value, path: &str) -> Result<Policy, CouponError> {
+    let d = Policy::default();
+    let o = Obj::new(v, path.to_owned(), Arg::Options, &Policy::FIELDS)?;
+    let count = |field: &str, default: u32| {
+        o.uint(field, u64::from(u32::MAX))
+            .map(|n| n.map_or(default, |n| n as u32))
+    };
+    Ok(Policy {
+        base_value_lower: o
+            .pick("base_value_lower", &BOUNDS)?
+            .unwrap_or(d.base_value_lower),
+        base_value_upper: o
+            .pick("base_value_upper", &BOUNDS)?
+            .unwrap_or(d.base_value_upper),
+        base_value_amount: o
+            .pick(
+                "base_value_amount",
+                &[
+                    ("eligible_payable", BaseValueAmount::EligiblePayable),
+                    ("order_payable", BaseValueAmount::OrderPayable),
+                ],
+            )?
+            .unwrap_or(d.base_value_amount),
+        unknown_limit: o
+            .pick("unknown_limit", &UNDECIDED)?
+            .unwrap_or(d.unknown_limit),
+        first_order_unknown: o
+            .pick("first_order_unknown", &UNDECIDED)?
+            .unwrap_or(d.first_order_unknown),
+        max_coupons_per_order: count("max_coupons_per_order", d.max_coupons_per_order)?,
+        max_cash_coupons_per_order: count(
+            "max_cash_coupons_per_order",
+            d.max_cash_coupons_per_order,
+        )?,
+        cash_with_discount_coupon: o
+            .boolean("cash_with_discount_coupon")?
+            .unwrap_or(d.cash_with_discount_coupon),
+        discount_with_coupons: o
+            .boolean("discount_with_coupons")?
+            .unwrap_or(d.discount_with_coupons),
+        empower_scope: o
+            .pick(
+                "empower_scope",
+                &[
+                    ("business_and_partner", EmpowerScope::BusinessAndPartner),
+                    ("partner", EmpowerScope::Partner),
+                ],
+            )?
+            .unwrap_or(d.empower_scope),
+        max_deduction_ratio_base: o
+            .pick(
+                "max_deduction_ratio_base",
+                &[
+                    ("after_discount", RatioBase::AfterDiscount),
+                    ("official", RatioBase::Official),
+                ],
+            )?
+            .unwrap_or(d.max_deduction_ratio_base),
+        discount_606: o
+            .pick(
+                "discount_606",
+                &[
+                    ("business", DiscountFamily::Business),
+                    ("partner", DiscountFamily::Partner),
+                ],
+            )?
+            .unwrap_or(d.discount_606),
+        auto_pay_business_first: o
+            .boolean("auto_pay_business_first")?
+            .unwrap_or(d.auto_pay_business_first),
+        best_discount: o
+            .pick(
+                "best_discount",
+                &[(
+                    "best_offer_then_largest_saving",
+                    BestDiscount::BestOfferThenLargestSaving,
+                )],
+            )?
+            .unwrap_or(d.best_discount),
+        stacking_order: o
+            .pick(
+                "stacking_order",
+                &[(
+                    "discount_cash_flexi_card_cash_credit",
+                    StackingOrder::DiscountCashFlexiCardCashCredit,
+                )],
+            )?
+            .unwrap_or(d.stacking_order),
+        rounding: o
+            .pick(
+                "rounding",
+                &[(
+                    "truncate_payable_floor_caps",
+                    Rounding::TruncatePayableFloorCaps,
+                )],
+            )?
+            .unwrap_or(d.rounding),
+        allocation: o
+            .pick(
+                "allocation",
+                &[(
+                    "proportional_largest_remainder",
+                    Allocation::ProportionalLargestRemainder,
+                )],
+            )?
+            .unwrap_or(d.allocation),
+    })
+}
+
+/// Reads `{ now?: string, policy?: Partial<Policy> }` (or `null`): the `now` text and the
+/// policy.
+#[inline(never)]
+pub fn options_from_value(v: &Value) -> Result<(Option<String>, Policy), CouponError> {
+    if v.is_null() {
+        return Ok((None, Policy::default()));
+    }
+    let o = Obj::new(v, String::new(), Arg::Options, &["now", "policy"])?;
+    let policy = match o.get("policy") {
+        None => Policy::default(),
+        Some(p) => policy_from_value(p, "policy")?,
+    };
+    Ok((o.string("now")?, policy))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn order(text: &str) -> Result<Order, CouponError> {
+        order_from_value(&serde_json::from_str(text).unwrap())
+    }
+
+    const LINE: &str = r#"{"id":"a","cloud_service_type":"s","region":"r","official_amount":1}"#;
+
+    #[test]
+    fn errors_name_the_path() {
+        let text = format!(
+            r#"{{"order_type":"new","charging_mode":"period","lines":[{LINE},{LINE},{LINE},
+                {{"id":"d","cloud_service_type":"s","region":"r","official_amount":"x"}}]}}"#
+        );
+        let err = order(&text).unwrap_err();
+        assert_eq!(err.code(), "invalid_order");
+        assert_eq!(err.field(), Some("lines[3].official_amount"));
+        let err = order(r#"{"order_type":"old","charging_mode":"period","lines":[]}"#).unwrap_err();
+        assert_eq!(err.field(), Some("order_type"));
+        assert!(
+            err.to_string()
+                .contains("expected one of new, renew, change"),
+            "{err}"
+        );
+        let err =
+            order(r#"{"order_type":"new","charging_mode":"period","lines":[],"x":1}"#).unwrap_err();
+        assert_eq!(err.field(), Some("x"));
+        let err =
+            order(r#"{"order_type":"new","charging_mode":"period","period_type":1,"lines":[]}"#)
+                .unwrap_err();
+        assert_eq!(err.field(), Some("period_type"));
+        let err = order(r#"{"order_type":"new","charging_mode":"period"}"#).unwrap_err();
+        assert_eq!(err.field(), Some("lines"));
+    }
+
+    #[test]
+    fn reads_the_same_order_as_serde() {
+        let text = r#"{"order_id":"O1","order_type":"renew","charging_mode":"period","period_type":3,
+            "period_num":2,"currency":"CNY","first_order_in_service":{"s":true},
+            "discount":{"discount_type":607,"lines":[{"id":"a","discount_ratio":"0.85"}]},
+            "lines":[{"id":"a","cloud_service_type":"s","region":"r","product_id":"p",
+              "official_amount":"100.50","amount":85.425,"discount_ratio":0.85,
+              "charging_mode":"on_demand","period_type":2,"is_strict_selected":false}]}"#;
+        let by_hand = order(text).unwrap();
+        let by_serde: Order = crate::json::from_str(text).unwrap();
+        assert_eq!(by_hand, by_serde);
+    }
+
+    #[test]
+    fn policy_fields_are_all_readable() {
+        let (now, p) = options_from_value(
+            &serde_json::from_str(
+                r#"{"now":"2024-01-01T00:00:00Z","policy":{"base_value_lower":"inclusive","max_coupons_per_order":2}}"#,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(now.as_deref(), Some("2024-01-01T00:00:00Z"));
+        assert_eq!(p.base_value_lower, Bound::Inclusive);
+        assert_eq!(p.max_coupons_per_order, 2);
+        // Every serialised default reads back to the default.
+        let all = serde_json::to_value(Policy::default()).unwrap();
+        assert_eq!(
+            policy_from_value(&all, "policy").unwrap(),
+            Policy::default()
+        );
+        let err = options_from_value(&serde_json::json!({"policy": {"base_value_lowr": "x"}}))
+            .unwrap_err();
+        assert_eq!(err.field(), Some("policy.base_value_lowr"));
+        assert_eq!(err.code(), "invalid_options");
+    }
+}

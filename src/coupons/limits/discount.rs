@@ -1,0 +1,179 @@
+//! How a coupon combines with the order's discount: `simultaneousUseWithEmpowerDiscount`,
+//! `simultaneousUseWithContractDiscount`, `simultaneousUseWithPromotionDiscount`,
+//! `simultaneousUseWithDiscountCoupon` and `minConsumeDiscount` (spec §6.3, PayOrders).
+//!
+//! [`discount_conflicts`] is the one check, used by the evaluator when the order carries its
+//! discount and by the quote for each discount it considers.
+
+use super::{BadValue, LimitKey, flag, ratio};
+use crate::coupons::model::{CouponKind, UseLimit};
+use crate::coupons::order::{DiscountKind, Line, OrderDiscount};
+use crate::coupons::policy::{EmpowerScope, Policy};
+use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status};
+use crate::money::Amount;
+
+/// Reads one discount-related row into `params`; with several rows the strictest wins
+/// (any `0` flag, the highest minimum ratio).
+pub(crate) fn parse(
+    key: LimitKey,
+    row: &UseLimit,
+    params: &mut CouponParams,
+) -> Result<(), BadValue> {
+    let and = |slot: &mut Option<bool>, v: bool| *slot = Some(slot.unwrap_or(true) && v);
+    match key {
+        LimitKey::SimultaneousUseWithEmpowerDiscount => and(
+            &mut params.simultaneous_use_with_empower_discount,
+            flag(row)?,
+        ),
+        LimitKey::SimultaneousUseWithContractDiscount => and(
+            &mut params.simultaneous_use_with_contract_discount,
+            flag(row)?,
+        ),
+        LimitKey::SimultaneousUseWithPromotionDiscount => and(
+            &mut params.simultaneous_use_with_promotion_discount,
+            flag(row)?,
+        ),
+        LimitKey::SimultaneousUseWithDiscountCoupon => and(
+            &mut params.simultaneous_use_with_discount_coupon,
+            flag(row)?,
+        ),
+        _ => {
+            let m = ratio(row, false)?;
+            params.min_consume_discount =
+                Some(params.min_consume_discount.map_or(m, |old| old.max(m)));
+        }
+    }
+    Ok(())
+}
+
+fn names(kind: DiscountKind) -> (&'static str, &'static str) {
+    match kind {
+        DiscountKind::Promotion => ("promotion", "促销折扣"),
+        DiscountKind::Contract => ("contract", "合同折扣"),
+        DiscountKind::Business => ("business", "商务折扣"),
+        DiscountKind::Partner => ("partner-granted", "伙伴授予折扣"),
+        DiscountKind::OrderAdjustment => ("order price adjustment", "订单调价折扣"),
+    }
+}
+
+/// Every reason the coupon (its `kind` and `params`) cannot be combined with `discount` on an
+/// order with `lines`. Empty when they combine.
+pub fn discount_conflicts(
+    kind: Option<CouponKind>,
+    params: &CouponParams,
+    discount: &OrderDiscount,
+    lines: &[Line],
+    policy: &Policy,
+) -> Vec<Reason> {
+    let mut out = Vec::new();
+    let dk = DiscountKind::from_code(discount.discount_type, policy);
+    let not_combinable = |key: Option<LimitKey>| {
+        let mut p = vec![(
+            "discount_type",
+            Param::Text(discount.discount_type.to_string()),
+        )];
+        if let Some(dk) = dk {
+            let (en, zh) = names(dk);
+            p.push(("discount_kind", Param::Text(en.to_owned())));
+            p.push(("discount_kind_zh", Param::Text(zh.to_owned())));
+        }
+        Reason::new(
+            ReasonCode::DiscountNotCombinable,
+            Status::NotApplicable,
+            key.map(LimitKey::as_str),
+            p,
+        )
+    };
+    // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
+    // outdated appendix policy forbids every coupon next to a discount.
+    if kind == Some(CouponKind::DiscountCoupon) || !policy.discount_with_coupons {
+        out.push(not_combinable(None));
+        return out;
+    }
+    let Some(dk) = dk else {
+        let has_flag = params.simultaneous_use_with_empower_discount == Some(false)
+            || params.simultaneous_use_with_contract_discount == Some(false)
+            || params.simultaneous_use_with_promotion_discount == Some(false);
+        if has_flag {
+            out.push(Reason::new(
+                ReasonCode::DiscountTypeUnknown,
+                Status::Indeterminate,
+                None,
+                vec![(
+                    "discount_type",
+                    Param::Text(discount.discount_type.to_string()),
+                )],
+            ));
+        }
+        return min_consume(params, discount, lines, out);
+    };
+    let empower = matches!(
+        (policy.empower_scope, dk),
+        (_, DiscountKind::Partner | DiscountKind::OrderAdjustment)
+            | (
+                EmpowerScope::BusinessAndPartner,
+                DiscountKind::Business | DiscountKind::Contract
+            )
+    );
+    let flags = [
+        (
+            LimitKey::SimultaneousUseWithEmpowerDiscount,
+            params.simultaneous_use_with_empower_discount,
+            empower,
+        ),
+        (
+            LimitKey::SimultaneousUseWithContractDiscount,
+            params.simultaneous_use_with_contract_discount,
+            matches!(dk, DiscountKind::Business | DiscountKind::Contract),
+        ),
+        (
+            LimitKey::SimultaneousUseWithPromotionDiscount,
+            params.simultaneous_use_with_promotion_discount,
+            dk == DiscountKind::Promotion,
+        ),
+    ];
+    for (key, allowed, covers) in flags {
+        if allowed == Some(false) && covers {
+            out.push(not_combinable(Some(key)));
+        }
+    }
+    min_consume(params, discount, lines, out)
+}
+
+/// `minConsumeDiscount` = m: the pair is refused when **every** line of the discount pays
+/// less than m (CBC.99003117); one line at or above m is enough.
+fn min_consume(
+    params: &CouponParams,
+    discount: &OrderDiscount,
+    lines: &[Line],
+    mut out: Vec<Reason>,
+) -> Vec<Reason> {
+    let Some(m) = params.min_consume_discount else {
+        return out;
+    };
+    let key = Some(LimitKey::MinConsumeDiscount.as_str());
+    let best: Option<Amount> = if discount.lines.is_empty() {
+        lines.iter().filter_map(|l| l.discount_ratio).max()
+    } else {
+        discount.lines.iter().map(|l| l.discount_ratio).max()
+    };
+    match best {
+        None => out.push(Reason::new(
+            ReasonCode::DiscountRatioMissing,
+            Status::Indeterminate,
+            key,
+            vec![("required", Param::Text(format!(">= {m}")))],
+        )),
+        Some(best) if best < m => out.push(Reason::new(
+            ReasonCode::DiscountBelowMinimum,
+            Status::NotApplicable,
+            key,
+            vec![
+                ("required", Param::Text(format!(">= {m}"))),
+                ("actual", Param::Text(best.to_string())),
+            ],
+        )),
+        Some(_) => {}
+    }
+    out
+}

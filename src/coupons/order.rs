@@ -1,0 +1,260 @@
+//! [`Order`]: the cart or order a coupon is evaluated against.
+//!
+//! The order is engine input, not a BSS object: a storefront builds it from its cart before any
+//! BSS order exists (or from a pending order). Unlike coupons, a malformed order is an error
+//! ([`CouponError::InvalidOrder`](super::CouponError::InvalidOrder)) naming the field path.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::policy::{DiscountFamily, Policy};
+use crate::money::Amount;
+
+/// The most lines an order may have.
+pub const MAX_LINES: usize = 1000;
+
+/// The subscription type of an order, as the `subscribeType` limit names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderType {
+    /// 新购 — includes on-demand-to-period conversion and trial-to-commercial.
+    New,
+    /// 续订.
+    Renew,
+    /// 变更.
+    Change,
+}
+
+impl OrderType {
+    /// The wire value (`new`, `renew`, `change`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderType::New => "new",
+            OrderType::Renew => "renew",
+            OrderType::Change => "change",
+        }
+    }
+}
+
+/// How a line is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargingMode {
+    /// 包年/包月 (yearly/monthly, or daily/hourly periods).
+    Period,
+    /// 按需.
+    OnDemand,
+    /// 一次性.
+    OneTime,
+}
+
+impl ChargingMode {
+    /// The wire value (`period`, `on_demand`, `one_time`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChargingMode::Period => "period",
+            ChargingMode::OnDemand => "on_demand",
+            ChargingMode::OneTime => "one_time",
+        }
+    }
+}
+
+/// The BSS `period_type` of a period (包周期) purchase: `0` day, `2` month, `3` year, `4` hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum PeriodType {
+    /// `0`.
+    Day,
+    /// `2`.
+    Month,
+    /// `3`.
+    Year,
+    /// `4`.
+    Hour,
+}
+
+impl TryFrom<u8> for PeriodType {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, String> {
+        match code {
+            0 => Ok(PeriodType::Day),
+            2 => Ok(PeriodType::Month),
+            3 => Ok(PeriodType::Year),
+            4 => Ok(PeriodType::Hour),
+            _ => Err(format!(
+                "period_type {code} is not one of 0 (day), 2 (month), 3 (year), 4 (hour)"
+            )),
+        }
+    }
+}
+
+impl From<PeriodType> for u8 {
+    fn from(p: PeriodType) -> u8 {
+        match p {
+            PeriodType::Day => 0,
+            PeriodType::Month => 2,
+            PeriodType::Year => 3,
+            PeriodType::Hour => 4,
+        }
+    }
+}
+
+/// One order line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// The caller's line id; verdicts name eligible lines by it. Unique within the order.
+    pub id: String,
+    /// Cloud service type code, e.g. `hws.service.type.ec2`.
+    pub cloud_service_type: String,
+    /// Resource type code, e.g. `hws.resource.type.vm`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_type: Option<String>,
+    /// Resource spec code, e.g. `c6.large.2.linux`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_spec: Option<String>,
+    /// Region code, e.g. `cn-north-4`.
+    pub region: String,
+    /// Product id (the `productId` / product blacklist limits need it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<String>,
+    /// List price (官网价).
+    pub official_amount: Amount,
+    /// Payable price after the order's discount (before coupons); `official_amount` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
+    /// Pay ratio of the chosen discount on this line (0.85 = pay 85 %); read by
+    /// `minConsumeDiscount` when `order.discount.lines` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_ratio: Option<Amount>,
+    /// This line's charging mode when it differs from the order's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charging_mode: Option<ChargingMode>,
+    /// This line's period type when it differs from the order's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_type: Option<PeriodType>,
+    /// Whether the product is a KooGallery strict-selected (严选) product
+    /// (`isOnlyForStrictSelected`); unknown when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_strict_selected: Option<bool>,
+}
+
+impl Line {
+    /// The payable amount before coupons: `amount`, else `official_amount`.
+    pub fn payable(&self) -> Amount {
+        self.amount.unwrap_or(self.official_amount)
+    }
+
+    /// The line's charging mode: its own, else the order's.
+    pub fn charging_mode(&self, order: &Order) -> ChargingMode {
+        self.charging_mode.unwrap_or(order.charging_mode)
+    }
+
+    /// The line's period type: its own, else the order's.
+    pub fn period_type(&self, order: &Order) -> Option<PeriodType> {
+        self.period_type.or(order.period_type)
+    }
+}
+
+/// The kind of the discount an order carries, across BSS's code spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountKind {
+    /// 促销折扣: order code `0`, bill code `700`.
+    Promotion,
+    /// 合同折扣: order code `1`.
+    Contract,
+    /// 商务优惠 / 商务授权折扣: order code `2`, rating codes `605` and `606` (policy).
+    Business,
+    /// 合作伙伴授予折扣: order code `3`, rating code `607`.
+    Partner,
+    /// 订单调价折扣 (partner price adjustment): code `609`.
+    OrderAdjustment,
+}
+
+impl DiscountKind {
+    /// The kind of a `discount_type` code from ListOrderDiscounts / PayOrders (0, 1, 2, 3, 609),
+    /// the rating APIs (605, 606, 607) or bills (700). 606's family is a policy.
+    pub fn from_code(code: u16, policy: &Policy) -> Option<DiscountKind> {
+        match code {
+            0 | 700 => Some(DiscountKind::Promotion),
+            1 => Some(DiscountKind::Contract),
+            606 if policy.discount_606 == DiscountFamily::Partner => Some(DiscountKind::Partner),
+            2 | 605 | 606 => Some(DiscountKind::Business),
+            3 | 607 => Some(DiscountKind::Partner),
+            609 => Some(DiscountKind::OrderAdjustment),
+            _ => None,
+        }
+    }
+}
+
+/// A line of the chosen discount (ListOrderDiscounts `order_line_items`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscountLine {
+    /// The order line id.
+    pub id: String,
+    /// Pay ratio on that line (0.85 = pay 85 %).
+    pub discount_ratio: Amount,
+}
+
+/// The discount chosen for the order, when it is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrderDiscount {
+    /// The discount id (ListOrderDiscounts / rating `discount_id`), informative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount_id: Option<String>,
+    /// The BSS `discount_type` code (see [`DiscountKind::from_code`]).
+    pub discount_type: u16,
+    /// Pay ratio per line covered by the discount.
+    #[serde(default)]
+    pub lines: Vec<DiscountLine>,
+}
+
+impl OrderDiscount {
+    /// The kind of [`discount_type`](Self::discount_type), if the code is known.
+    pub fn kind(&self, policy: &Policy) -> Option<DiscountKind> {
+        DiscountKind::from_code(self.discount_type, policy)
+    }
+}
+
+/// A cart or order: what every coupon is evaluated against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// The BSS order id, when the order exists: a coupon locked by this order stays usable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// New purchase, renewal or change.
+    pub order_type: OrderType,
+    /// Charging mode of the lines (a line may override it).
+    pub charging_mode: ChargingMode,
+    /// Period type of period purchases (a line may override it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_type: Option<PeriodType>,
+    /// Number of periods (`cycleNum`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_num: Option<u32>,
+    /// Currency of the amounts; coupons in another currency do not apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Per cloud service type: is this the customer's first order of it (`firstOrderInService`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_order_in_service: Option<BTreeMap<String, bool>>,
+    /// The discount chosen for the order, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<OrderDiscount>,
+    /// The order lines.
+    pub lines: Vec<Line>,
+}
+
+impl Order {
+    /// Payable sum of all lines (before coupons).
+    pub fn payable_total(&self) -> Result<Amount, crate::money::AmountError> {
+        self.lines
+            .iter()
+            .try_fold(Amount::ZERO, |sum, l| sum.checked_add(l.payable()))
+    }
+}

@@ -1,0 +1,151 @@
+//! The coupon's own state, before any limit: status, `is_frozen`, validity window, what is
+//! left on it, locks by other orders, currency.
+
+use super::model::{Coupon, CouponKind};
+use super::order::Order;
+use super::timestamp::Timestamp;
+use super::verdict::{Param, Reason, ReasonCode, Status, text};
+use crate::money::Amount;
+
+/// Appends the reasons the coupon's state gives against `order` at `now`, and returns what
+/// the coupon has to give (balance or face value), if known.
+pub fn check_state(
+    coupon: &Coupon,
+    order: &Order,
+    now: Timestamp,
+    reasons: &mut Vec<Reason>,
+) -> Option<Amount> {
+    let na = |code, params| Reason::new(code, Status::NotApplicable, None, params);
+    for m in &coupon.malformed {
+        reasons.push(malformed(&m.field, &m.message));
+    }
+    if coupon.kind == Some(CouponKind::ProductCoupon) {
+        reasons.push(Reason::new(
+            ReasonCode::UnsupportedKind,
+            Status::Indeterminate,
+            None,
+            vec![],
+        ));
+    }
+    status_reason(coupon, reasons);
+    if coupon.is_frozen == Some(true) {
+        reasons.push(na(ReasonCode::Frozen, vec![]));
+    }
+    if let Some(from) = coupon.effective_time.filter(|&t| now < t) {
+        reasons.push(na(
+            ReasonCode::NotYetValid,
+            vec![("effective_time", text(from))],
+        ));
+    }
+    // A status-4 coupon already carries `expired`; the window repeats it only otherwise.
+    if let Some(until) = coupon.expire_time.filter(|&t| now >= t) {
+        if !reasons.iter().any(|r| r.code == ReasonCode::Expired) {
+            reasons.push(na(ReasonCode::Expired, vec![("expire_time", text(until))]));
+        }
+    }
+    let own = |id: &Option<String>| match (id, &order.order_id) {
+        (Some(lock), Some(mine)) => lock != mine,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    if own(&coupon.used_by_order_id) {
+        let id = coupon.used_by_order_id.clone().unwrap_or_default();
+        reasons.push(na(
+            ReasonCode::LockedByOtherOrder,
+            vec![("order_id", Param::Text(id))],
+        ));
+    } else if own(&coupon.lock_order_id) {
+        // A new-version coupon locked by an unpaid order keeps the rest usable (billing FAQ:
+        // 100 available, order A locks 20, order B may use 80); how much is held is not sent.
+        let id = coupon.lock_order_id.clone().unwrap_or_default();
+        reasons.push(Reason::new(
+            ReasonCode::LockedAmountUnknown,
+            Status::Indeterminate,
+            None,
+            vec![("order_id", Param::Text(id))],
+        ));
+    }
+    if let (Some(mine), Some(theirs)) = (&coupon.currency, &order.currency) {
+        if !mine.eq_ignore_ascii_case(theirs) {
+            reasons.push(na(
+                ReasonCode::CurrencyMismatch,
+                vec![("required", text(mine)), ("actual", text(theirs))],
+            ));
+        }
+    }
+    if let Some(m) = coupon.measure_id.filter(|&m| m != 1) {
+        reasons.push(malformed(
+            "measure_id",
+            &format!("measure unit {m} is not 1 (元)"),
+        ));
+    }
+    let available = available(coupon, reasons)?;
+    if available.is_zero() {
+        reasons.push(na(ReasonCode::NoBalance, vec![]));
+    }
+    Some(available)
+}
+
+/// A `malformed_coupon` reason for `field`.
+pub fn malformed(field: &str, error: &str) -> Reason {
+    Reason::new(
+        ReasonCode::MalformedCoupon,
+        Status::Indeterminate,
+        None,
+        vec![("field", text(field)), ("error", text(error))],
+    )
+}
+
+fn status_reason(coupon: &Coupon, reasons: &mut Vec<Reason>) {
+    let na = |code| Reason::new(code, Status::NotApplicable, None, vec![]);
+    let Some(status) = coupon.status else {
+        if !coupon.malformed.iter().any(|m| m.field == "status") {
+            reasons.push(malformed("status", "missing"));
+        }
+        return;
+    };
+    if coupon.is_stored_value_card_object() {
+        // ListStoredValueCards: 1 usable, 2 used up.
+        match status {
+            1 => {}
+            2 => reasons.push(na(ReasonCode::UsedUp)),
+            _ => reasons.push(malformed(
+                "status",
+                &format!("unknown stored-value card status {status}"),
+            )),
+        }
+        return;
+    }
+    match status {
+        2 => {}
+        1 => reasons.push(na(ReasonCode::NotActivated)),
+        3 => reasons.push(na(ReasonCode::UsedUp)),
+        4 => reasons.push(na(ReasonCode::Expired)),
+        5 => reasons.push(na(ReasonCode::Reclaimed)),
+        _ => reasons.push(malformed(
+            "status",
+            &format!("unknown coupon status {status}"),
+        )),
+    }
+}
+
+/// Balance for new-version coupons (`coupon_version` 2) and cards, face value for old ones.
+fn available(coupon: &Coupon, reasons: &mut Vec<Reason>) -> Option<Amount> {
+    let already_bad = |field: &str| coupon.malformed.iter().any(|m| m.field == field);
+    let uses_balance = coupon.coupon_version == Some(2)
+        || coupon.kind == Some(CouponKind::StoredValueCard)
+        || (coupon.coupon_version.is_none() && coupon.balance.is_some());
+    if uses_balance {
+        if coupon.balance.is_none() && !already_bad("balance") {
+            reasons.push(malformed(
+                "balance",
+                "missing (new-version coupons and cards carry their balance)",
+            ));
+        }
+        return coupon.balance;
+    }
+    if coupon.face_value.is_none() && !already_bad("face_value") {
+        reasons.push(malformed("face_value", "missing"));
+    }
+    coupon.face_value
+}

@@ -1,0 +1,625 @@
+//! [`Verdict`]: what a storefront shows next to each coupon — usable or not, and every reason
+//! why not, in English and Chinese.
+
+use std::fmt::Write as _;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+
+use super::model::CouponKind;
+use crate::money::Amount;
+
+/// Whether a coupon can be used on the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every limit is satisfied.
+    Applicable,
+    /// Some limit cannot be decided locally (unknown key, malformed data, missing history):
+    /// BSS (ListOrderCouponsByOrderId) has the answer.
+    Indeterminate,
+    /// At least one limit is certainly not satisfied.
+    NotApplicable,
+}
+
+impl Status {
+    /// The wire value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Applicable => "applicable",
+            Status::Indeterminate => "indeterminate",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// A reason's stable code. The set is documented in README.md ("Coupon reason codes").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReasonCode {
+    /// A coupon field cannot be read (`params.field`).
+    MalformedCoupon,
+    /// A `use_limits` row cannot be read (`params.field`, `params.value`).
+    MalformedLimit,
+    /// A `limit_key` the engine does not know.
+    UnknownLimit,
+    /// A coupon kind without documented rules (产品券).
+    UnsupportedKind,
+    /// `status` 1: not activated.
+    NotActivated,
+    /// `status` 3: used up.
+    UsedUp,
+    /// `status` 4, or `expire_time ≤ now`.
+    Expired,
+    /// `status` 5: reclaimed by the partner.
+    Reclaimed,
+    /// `now < effective_time`.
+    NotYetValid,
+    /// `is_frozen` = "1".
+    Frozen,
+    /// Nothing left on a new-version coupon or card.
+    NoBalance,
+    /// `used_by_order_id` names another order.
+    LockedByOtherOrder,
+    /// `lock_order_id` names another order: part of the balance may be held by it.
+    LockedAmountUnknown,
+    /// The coupon's currency differs from the order's.
+    CurrencyMismatch,
+    /// `serviceType`: no line of an allowed service type.
+    ServiceTypeNotAllowed,
+    /// `serviceTypeBlackList`: every line's service type is blacklisted.
+    ServiceTypeBlacklisted,
+    /// `regionCode`: no line in an allowed region.
+    RegionNotAllowed,
+    /// `productId`: no line of an allowed product.
+    ProductNotAllowed,
+    /// Product blacklist: every line's product is blacklisted.
+    ProductBlacklisted,
+    /// `isOnlyForStrictSelected`: no strict-selected (严选) line.
+    NotStrictSelected,
+    /// `cycleType`: no line with an allowed charging mode / period type.
+    CycleTypeNotAllowed,
+    /// A discount coupon on lines that are not yearly/monthly.
+    DiscountCouponPeriodOnly,
+    /// `firstOrderInService`: no line is the customer's first order of its service.
+    NotFirstOrder,
+    /// `firstOrderInService`: the order carries no history for the lines' services.
+    FirstOrderUnknown,
+    /// A line-selecting limit needs a line field the order does not carry.
+    LineDataMissing,
+    /// Each line-selecting limit matches some line, but no line matches all of them.
+    NoEligibleLine,
+    /// `baseValue`: the eligible amount is not above the lower bound.
+    AmountBelowMinimum,
+    /// `baseValue`: the eligible amount is above the upper bound.
+    AmountAboveMaximum,
+    /// `subscribeType`: the order type is not allowed.
+    SubscribeTypeNotAllowed,
+    /// `cycleNum`: the order's period count is not allowed.
+    CycleNumNotAllowed,
+    /// `cycleNum`: the order carries no `period_num`.
+    PeriodNumMissing,
+    /// A `simultaneousUseWith…Discount` flag forbids the order's discount (CBC.99003116).
+    DiscountNotCombinable,
+    /// `minConsumeDiscount`: every discounted line is below the minimum ratio (CBC.99003117).
+    DiscountBelowMinimum,
+    /// The order's discount has an unknown `discount_type`, so the coupon flags cannot be
+    /// checked.
+    DiscountTypeUnknown,
+    /// `minConsumeDiscount`: the order's discount carries no line ratios.
+    DiscountRatioMissing,
+}
+
+impl ReasonCode {
+    /// The stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        use ReasonCode::*;
+        match self {
+            MalformedCoupon => "malformed_coupon",
+            MalformedLimit => "malformed_limit",
+            UnknownLimit => "unknown_limit",
+            UnsupportedKind => "unsupported_kind",
+            NotActivated => "not_activated",
+            UsedUp => "used_up",
+            Expired => "expired",
+            Reclaimed => "reclaimed",
+            NotYetValid => "not_yet_valid",
+            Frozen => "frozen",
+            NoBalance => "no_balance",
+            LockedByOtherOrder => "locked_by_other_order",
+            LockedAmountUnknown => "locked_amount_unknown",
+            CurrencyMismatch => "currency_mismatch",
+            ServiceTypeNotAllowed => "service_type_not_allowed",
+            ServiceTypeBlacklisted => "service_type_blacklisted",
+            RegionNotAllowed => "region_not_allowed",
+            ProductNotAllowed => "product_not_allowed",
+            ProductBlacklisted => "product_blacklisted",
+            NotStrictSelected => "not_strict_selected",
+            CycleTypeNotAllowed => "cycle_type_not_allowed",
+            DiscountCouponPeriodOnly => "discount_coupon_period_only",
+            NotFirstOrder => "not_first_order",
+            FirstOrderUnknown => "first_order_unknown",
+            LineDataMissing => "line_data_missing",
+            NoEligibleLine => "no_eligible_line",
+            AmountBelowMinimum => "amount_below_minimum",
+            AmountAboveMaximum => "amount_above_maximum",
+            SubscribeTypeNotAllowed => "subscribe_type_not_allowed",
+            CycleNumNotAllowed => "cycle_num_not_allowed",
+            PeriodNumMissing => "period_num_missing",
+            DiscountNotCombinable => "discount_not_combinable",
+            DiscountBelowMinimum => "discount_below_minimum",
+            DiscountTypeUnknown => "discount_type_unknown",
+            DiscountRatioMissing => "discount_ratio_missing",
+        }
+    }
+}
+
+impl Serialize for ReasonCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A value in a reason's `params`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    /// Text.
+    Text(String),
+    /// An amount, written with at least two decimals (`"80.00"`).
+    Money(Amount),
+    /// A list of texts.
+    List(Vec<String>),
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Param::Text(t) => s.serialize_str(t),
+            Param::Money(a) => s.collect_str(&money_text(*a)),
+            Param::List(l) => l.serialize(s),
+        }
+    }
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::Text(t) => f.write_str(t),
+            Param::Money(a) => f.write_str(&money_text(*a)),
+            Param::List(l) => f.write_str(&l.join(", ")),
+        }
+    }
+}
+
+/// A reason's `params`: an ordered map from names to values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Params(pub Vec<(&'static str, Param)>);
+
+impl Params {
+    /// The value of `name`, if set.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// Whether no value is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One reason a coupon does not (or may not) apply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// Stable code.
+    pub code: ReasonCode,
+    /// The `limit_key` the reason concerns, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit_key: Option<String>,
+    /// English text for the customer.
+    pub message: String,
+    /// Chinese text for the customer.
+    pub message_zh: String,
+    /// The values behind the reason (`required`, `actual`, `field`, `lines`, …).
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+    /// `NotApplicable` if the reason rules the coupon out, `Indeterminate` if it only leaves
+    /// the verdict open.
+    #[serde(skip)]
+    pub effect: Status,
+}
+
+impl Reason {
+    /// A reason with its messages filled in from the code, the limit key and the params.
+    pub fn new(
+        code: ReasonCode,
+        effect: Status,
+        limit_key: Option<&str>,
+        params: Vec<(&'static str, Param)>,
+    ) -> Reason {
+        let params = Params(params);
+        let (message, message_zh) = messages(code, limit_key, &params);
+        Reason {
+            code,
+            limit_key: limit_key.map(str::to_owned),
+            message,
+            message_zh,
+            params,
+            effect,
+        }
+    }
+}
+
+/// `Param::List` of the distinct `items`, sorted.
+pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
+    let mut v: Vec<&str> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    Param::List(v.into_iter().map(str::to_owned).collect())
+}
+
+/// `Param::Text` from anything displayable.
+pub fn text(v: impl std::fmt::Display) -> Param {
+    Param::Text(v.to_string())
+}
+
+/// The English and Chinese message templates of a code. `{name}` is replaced by the param of
+/// that name, `{key}` by the limit key, `{bound}` / `{bound_zh}` by `required` in words.
+fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
+    use ReasonCode::*;
+    match code {
+        MalformedCoupon if matches!(p.get("field"), Some(Param::Text(f)) if f.is_empty()) => (
+            "The coupon data cannot be read ({error}).",
+            "优惠券数据无法识别（{error}）。",
+        ),
+        MalformedCoupon => (
+            "The coupon data cannot be read ({field}: {error}).",
+            "优惠券数据无法识别（{field}：{error}）。",
+        ),
+        MalformedLimit => (
+            "The coupon restriction {key} cannot be read ({error}).",
+            "优惠券使用限制 {key} 无法识别（{error}）。",
+        ),
+        UnknownLimit => (
+            "The coupon has a restriction ({key}) that only Huawei Cloud can check.",
+            "优惠券含有需由华为云校验的使用限制（{key}）。",
+        ),
+        UnsupportedKind => (
+            "Product coupons can only be checked by Huawei Cloud.",
+            "产品券需由华为云校验是否可用。",
+        ),
+        NotActivated => ("The coupon is not activated yet.", "优惠券尚未激活。"),
+        UsedUp => ("The coupon has been used up.", "优惠券已使用。"),
+        Expired if p.get("expire_time").is_some() => (
+            "The coupon expired at {expire_time}.",
+            "优惠券已于 {expire_time} 过期。",
+        ),
+        Expired => ("The coupon has expired.", "优惠券已过期。"),
+        Reclaimed => ("The coupon has been reclaimed.", "优惠券已被回收。"),
+        NotYetValid => (
+            "The coupon is valid from {effective_time}.",
+            "优惠券自 {effective_time} 起生效。",
+        ),
+        Frozen => ("The coupon is frozen.", "优惠券已冻结。"),
+        NoBalance => ("The coupon has no balance left.", "优惠券余额为零。"),
+        LockedByOtherOrder => (
+            "The coupon is reserved for order {order_id}.",
+            "优惠券已被订单 {order_id} 占用。",
+        ),
+        LockedAmountUnknown => (
+            "Order {order_id} holds part of this coupon; the amount left may be lower.",
+            "订单 {order_id} 已锁定该券部分金额，可用金额可能更少。",
+        ),
+        CurrencyMismatch => (
+            "The coupon is in {required}, the order in {actual}.",
+            "优惠券币种为 {required}，订单币种为 {actual}。",
+        ),
+        ServiceTypeNotAllowed => (
+            "Only for the services {required}.",
+            "仅适用于以下云服务：{required}。",
+        ),
+        ServiceTypeBlacklisted => (
+            "Not for the services {excluded}.",
+            "不适用于以下云服务：{excluded}。",
+        ),
+        RegionNotAllowed => (
+            "Only for the regions {required}.",
+            "仅适用于以下区域：{required}。",
+        ),
+        ProductNotAllowed => (
+            "Only for the products {required}.",
+            "仅适用于以下产品：{required}。",
+        ),
+        ProductBlacklisted => (
+            "Not for the products {excluded}.",
+            "不适用于以下产品：{excluded}。",
+        ),
+        NotStrictSelected => (
+            "Only for KooGallery strict-selected products.",
+            "仅适用于云商店严选商品。",
+        ),
+        CycleTypeNotAllowed => (
+            "Only for these billing modes: {required}.",
+            "仅适用于以下计费模式：{required_zh}。",
+        ),
+        DiscountCouponPeriodOnly => (
+            "Discount coupons only apply to yearly/monthly purchases.",
+            "折扣券仅适用于包年/包月产品。",
+        ),
+        NotFirstOrder => (
+            "Only for the first purchase of the service.",
+            "仅限首次购买该云服务时使用。",
+        ),
+        FirstOrderUnknown => (
+            "Only for the first purchase of the service; Huawei Cloud checks the purchase history.",
+            "仅限首次购买该云服务时使用，需由华为云根据购买记录校验。",
+        ),
+        LineDataMissing => (
+            "The cart lacks {field} needed to check the coupon's restrictions.",
+            "购物车缺少 {field}，无法校验该券的使用限制。",
+        ),
+        NoEligibleLine => (
+            "No item in the cart meets all the coupon's restrictions.",
+            "购物车中没有同时满足该券全部使用限制的产品。",
+        ),
+        AmountBelowMinimum | AmountAboveMaximum => (
+            "The eligible amount must be {bound} (it is {actual}).",
+            "适用产品的应付金额需{bound_zh}（当前 {actual}）。",
+        ),
+        SubscribeTypeNotAllowed => (
+            "Only for {required} orders.",
+            "仅适用于以下订单类型：{required_zh}。",
+        ),
+        CycleNumNotAllowed => (
+            "Only for {required} periods.",
+            "仅适用于购买时长 {required} 个周期。",
+        ),
+        PeriodNumMissing => (
+            "The cart lacks the number of periods needed to check the coupon.",
+            "购物车缺少购买时长，无法校验该券。",
+        ),
+        DiscountNotCombinable if p.get("discount_kind").is_none() => (
+            "Cannot be combined with the order's discount.",
+            "不能与订单所选折扣同时使用。",
+        ),
+        DiscountNotCombinable => (
+            "Cannot be combined with a {discount_kind} discount.",
+            "不能与{discount_kind_zh}同时使用。",
+        ),
+        DiscountBelowMinimum => (
+            "Cannot be combined with a discount deeper than {required} on every item.",
+            "所选折扣在所有产品上均低于 {required}，不能与该券同时使用。",
+        ),
+        DiscountTypeUnknown => (
+            "The discount type {discount_type} is unknown, so its combination with the coupon cannot be checked.",
+            "折扣类型 {discount_type} 未知，无法校验能否与该券同时使用。",
+        ),
+        DiscountRatioMissing => (
+            "The discount's per-item ratios are needed to check the coupon's minimum discount.",
+            "需要折扣在各产品上的折扣率才能校验该券的最低折扣限制。",
+        ),
+    }
+}
+
+/// The English and Chinese messages of a reason.
+fn messages(code: ReasonCode, key: Option<&str>, p: &Params) -> (String, String) {
+    let (en, zh) = templates(code, p);
+    (fill(en, key, p), fill(zh, key, p))
+}
+
+/// Replaces `{name}` placeholders (see [`templates`]).
+fn fill(template: &str, key: Option<&str>, p: &Params) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        let name = &after[..close];
+        let required = || {
+            p.get("required")
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        };
+        match name {
+            "key" => out.push_str(key.unwrap_or_default()),
+            "bound" => out.push_str(&bound_words(&required(), false)),
+            "bound_zh" => out.push_str(&bound_words(&required(), true)),
+            _ => {
+                if let Some(v) = p.get(name) {
+                    let _ = write!(out, "{v}");
+                }
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `"> 100"` → `"greater than 100"` / `"大于 100"`.
+fn bound_words(req: &str, zh: bool) -> String {
+    let (op, n) = req.split_once(' ').unwrap_or(("", req));
+    let words = match (op, zh) {
+        (">", false) => "greater than",
+        (">=", false) => "at least",
+        ("<", false) => "less than",
+        ("<=", false) => "at most",
+        (">", true) => "大于",
+        (">=", true) => "不低于",
+        ("<", true) => "小于",
+        ("<=", true) => "不超过",
+        _ => op,
+    };
+    format!("{words} {n}")
+}
+
+/// An amount with at least two decimals and all its significant ones (`80` → `"80.00"`,
+/// `0.00064` → `"0.00064"`): exact, and in the form customers read money.
+pub fn money_text(a: Amount) -> String {
+    let d = a.as_decimal().normalize();
+    if d.scale() >= 2 {
+        return d.to_string();
+    }
+    let mut s = d.to_string();
+    if d.scale() == 0 {
+        s.push_str(".00");
+    } else {
+        s.push('0');
+    }
+    s
+}
+
+fn serialize_money<S: Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&money_text(*a))
+}
+
+/// Values of the coupon's discount-related limits, for the quote to combine coupons with a
+/// discount it chooses later. A field is `None` when the coupon has no such limit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CouponParams {
+    /// `simultaneousUseWithEmpowerDiscount`: `Some(false)` forbids business/partner discounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simultaneous_use_with_empower_discount: Option<bool>,
+    /// `simultaneousUseWithContractDiscount`: `Some(false)` forbids business/contract discounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simultaneous_use_with_contract_discount: Option<bool>,
+    /// `simultaneousUseWithPromotionDiscount`: `Some(false)` forbids promotion discounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simultaneous_use_with_promotion_discount: Option<bool>,
+    /// `simultaneousUseWithDiscountCoupon`: `Some(false)` forbids discount coupons (折扣券).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub simultaneous_use_with_discount_coupon: Option<bool>,
+    /// `minConsumeDiscount`: the lowest pay ratio a discount may have on at least one line.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_opt_amount"
+    )]
+    pub min_consume_discount: Option<Amount>,
+    /// `maxDeductionRatio`: the most of the order total the coupon may cover.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_opt_amount"
+    )]
+    pub max_deduction_ratio: Option<Amount>,
+    /// `usageTimes` after BSS's coercion: 0 unlimited, N times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage_times: Option<u32>,
+    /// `isRebate`: counts toward the partner incentive rebate (no price effect).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_rebate: Option<bool>,
+    /// `coupon_group`: 0 Huawei Cloud, 1 KooGallery, 2 1024 dedicated, 3 hardware.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coupon_group: Option<i64>,
+}
+
+fn serialize_opt_amount<S: Serializer>(a: &Option<Amount>, s: S) -> Result<S::Ok, S::Error> {
+    match a {
+        Some(a) => s.collect_str(a),
+        None => s.serialize_none(),
+    }
+}
+
+/// The verdict on one coupon, in the order the coupons were given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// The coupon's id (`""` when the coupon has none).
+    pub coupon_id: String,
+    /// The coupon's kind (`null` when its type code is missing or unknown).
+    pub kind: Option<CouponKind>,
+    /// Applicable, not applicable, or indeterminate.
+    pub status: Status,
+    /// Every reason it does not (or may not) apply; empty when applicable.
+    pub reasons: Vec<Reason>,
+    /// Ids of the lines that satisfy every line-selecting limit, in order.
+    pub eligible_lines: Vec<String>,
+    /// Payable sum of the eligible lines.
+    #[serde(serialize_with = "serialize_money")]
+    pub eligible_amount: Amount,
+    /// What the coupon has to give: its balance (new version, cards) or face value.
+    #[serde(serialize_with = "serialize_money")]
+    pub available: Amount,
+    /// The most this coupon could take from this order: `available` capped by the eligible
+    /// amount and `maxDeductionRatio`, floored to the cent; `0.00` unless applicable or
+    /// indeterminate.
+    #[serde(serialize_with = "serialize_money")]
+    pub max_deduction: Amount,
+    /// Discount-related limits for the quote.
+    pub params: CouponParams,
+}
+
+impl Verdict {
+    /// Sets `status` from the reasons: any `NotApplicable` reason wins, then `Indeterminate`.
+    pub fn settle(&mut self) {
+        self.status = self
+            .reasons
+            .iter()
+            .map(|r| r.effect)
+            .max()
+            .unwrap_or(Status::Applicable);
+    }
+}
+
+/// The reasons of a verdict joined as one English line (for logs and test failures).
+pub fn summary(v: &Verdict) -> String {
+    let mut s = String::new();
+    for r in &v.reasons {
+        let _ = write!(s, "[{}] {} ", r.code.as_str(), r.message);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_text_keeps_every_digit_and_two_decimals() {
+        let t = |s: &str| money_text(Amount::parse(s).unwrap());
+        assert_eq!(t("80"), "80.00");
+        assert_eq!(t("80.5"), "80.50");
+        assert_eq!(t("80.50"), "80.50");
+        assert_eq!(t("0.00064"), "0.00064");
+        assert_eq!(t("0"), "0.00");
+        assert_eq!(t("100.000"), "100.00");
+    }
+
+    #[test]
+    fn status_order_makes_not_applicable_win() {
+        assert!(Status::NotApplicable > Status::Indeterminate);
+        assert!(Status::Indeterminate > Status::Applicable);
+    }
+
+    #[test]
+    fn messages_fill_in_params() {
+        let r = Reason::new(
+            ReasonCode::AmountBelowMinimum,
+            Status::NotApplicable,
+            Some("baseValue"),
+            vec![
+                ("required", text("> 100")),
+                ("actual", Param::Money(Amount::from(80))),
+            ],
+        );
+        assert_eq!(
+            r.message,
+            "The eligible amount must be greater than 100 (it is 80.00)."
+        );
+        assert_eq!(r.message_zh, "适用产品的应付金额需大于 100（当前 80.00）。");
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(
+            json.contains(r#""params":{"required":"> 100","actual":"80.00"}"#),
+            "{json}"
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Deducting coupons from the lines, one after another, in integers of one fixed scale.
+//!
+//! A coupon takes `min(max_deduction, what its eligible lines still owe, what the order
+//! still owes)`, whole cents, and spreads it over its eligible lines in proportion to what
+//! each still owes, largest remainder to the cent. What remains on each line is what later
+//! coupons see. The explicit selection and the search run this same code.
+
+use super::allocation::allocate_units;
+use super::error::QuoteError;
+use super::units::{from_units, pow10, scale_of, to_units};
+use crate::money::Amount;
+
+/// The fixed scale of one quote: every line amount after discount is an integer of
+/// `10^-scale` units; a cent is `cent` units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ledger {
+    scale: u32,
+    cent: i128,
+}
+
+impl Ledger {
+    /// A ledger fine enough for every amount in `amounts` (and never coarser than the cent).
+    pub fn for_amounts<'a>(
+        amounts: impl IntoIterator<Item = &'a Amount>,
+    ) -> Result<Ledger, QuoteError> {
+        let scale = amounts.into_iter().map(|a| scale_of(*a)).fold(2, u32::max);
+        Ok(Ledger {
+            scale,
+            cent: pow10(scale - 2)?,
+        })
+    }
+
+    /// `amount` in units (exact: the ledger is at least as fine as the amount).
+    pub fn units(&self, amount: Amount) -> Result<i128, QuoteError> {
+        Ok(to_units(amount.floor_dp(self.scale), self.scale)?)
+    }
+
+    /// Units as an amount.
+    pub fn amount(&self, units: i128) -> Result<Amount, QuoteError> {
+        Ok(from_units(units, self.scale)?)
+    }
+
+    /// Units per cent.
+    pub fn cent(&self) -> i128 {
+        self.cent
+    }
+
+    /// `units` rounded down to whole cents.
+    pub fn floor_cent(&self, units: i128) -> i128 {
+        units.div_euclid(self.cent) * self.cent
+    }
+}
+
+/// What the order and each line still owe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Per line, in units.
+    pub rem: Vec<i128>,
+    /// The order's total, in units (the sum of `rem`).
+    pub total: i128,
+}
+
+impl Position {
+    /// The position before any coupon: the lines' amounts after discount.
+    pub fn new(rem: Vec<i128>) -> Position {
+        let total = rem.iter().sum();
+        Position { rem, total }
+    }
+}
+
+/// One coupon as the stack sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    /// Indices of its eligible lines.
+    pub lines: &'a [usize],
+    /// The most it may take, in units (whole cents).
+    pub max: i128,
+}
+
+/// Deducts `piece` from `pos`; returns the deduction in units. With `parts`, each line's
+/// share is written there (`(line index, units)`, only non-zero shares).
+pub fn apply(
+    ledger: &Ledger,
+    piece: Piece<'_>,
+    pos: &mut Position,
+    parts: Option<&mut Vec<(usize, i128)>>,
+) -> Result<i128, QuoteError> {
+    let owed: i128 = piece.lines.iter().map(|&i| pos.rem[i].max(0)).sum();
+    let take = piece
+        .max
+        .min(ledger.floor_cent(owed))
+        .min(ledger.floor_cent(pos.total));
+    if take <= 0 {
+        return Ok(0);
+    }
+    let weights: Vec<i128> = piece.lines.iter().map(|&i| pos.rem[i].max(0)).collect();
+    let caps: Vec<i128> = weights.iter().map(|&w| w / ledger.cent).collect();
+    let cents = allocate_units(take / ledger.cent, &weights, Some(&caps))?;
+    let mut parts = parts;
+    for (&i, c) in piece.lines.iter().zip(cents) {
+        if c != 0 {
+            let share = c * ledger.cent;
+            pos.rem[i] -= share;
+            if let Some(parts) = parts.as_deref_mut() {
+                parts.push((i, share));
+            }
+        }
+    }
+    pos.total -= take;
+    Ok(take)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> Amount {
+        Amount::parse(s).unwrap()
+    }
+
+    fn position(ledger: &Ledger, amounts: &[&str]) -> Position {
+        Position::new(
+            amounts
+                .iter()
+                .map(|s| ledger.units(a(s)).unwrap())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_coupon_spreads_over_its_lines_and_later_ones_see_the_rest() {
+        let amounts = [a("60"), a("40"), a("28.3305")];
+        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        assert_eq!(ledger.cent(), 100);
+        let mut pos = position(&ledger, &["60", "40", "28.3305"]);
+        let mut parts = Vec::new();
+        let all = [0, 1, 2];
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &all,
+                max: ledger.units(a("50")).unwrap(),
+            },
+            &mut pos,
+            Some(&mut parts),
+        )
+        .unwrap();
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "50");
+        let shares: Vec<String> = parts
+            .iter()
+            .map(|(_, u)| ledger.amount(*u).unwrap().to_string())
+            .collect();
+        // 50 × (60, 40, 28.3305) / 128.3305 = 23.377…, 15.584…, 11.037… → 23.38, 15.58, 11.04.
+        assert_eq!(shares, ["23.38", "15.58", "11.04"]);
+        // A coupon on line 1 only sees what line 1 still owes.
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[1],
+                max: ledger.units(a("100")).unwrap(),
+            },
+            &mut pos,
+            None,
+        )
+        .unwrap();
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "24.42");
+        assert_eq!(ledger.amount(pos.total).unwrap().to_string(), "53.9105");
+    }
+
+    #[test]
+    fn never_more_than_whole_cents_owed() {
+        let amounts = [a("0.005"), a("0.005")];
+        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let mut pos = position(&ledger, &["0.005", "0.005"]);
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[0, 1],
+                max: ledger.units(a("5")).unwrap(),
+            },
+            &mut pos,
+            None,
+        )
+        .unwrap();
+        // 0.01 is owed in total: one whole cent, taken from the first line.
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "0.01");
+        assert_eq!(pos.total, 0);
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[1],
+                max: ledger.units(a("5")).unwrap(),
+            },
+            &mut pos,
+            None,
+        )
+        .unwrap();
+        assert_eq!(took, 0);
+    }
+}

@@ -17,10 +17,16 @@ export function toFetchRequest(req, origin) {
   });
 }
 
-/** Writes a Fetch `Response` to a Node `ServerResponse`. */
-export async function sendFetchResponse(res, response) {
+/**
+ * Writes a Fetch `Response` to a Node `ServerResponse`. When the handler answered before
+ * reading the whole request (a body over the size limit), the connection is closed rather
+ * than kept alive: its unread rest would corrupt the next request on it.
+ */
+export async function sendFetchResponse(res, response, req) {
   const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers = Object.fromEntries(response.headers);
+  if (req && !req.complete) headers.connection = 'close';
+  res.writeHead(response.status, headers);
   res.end(body);
 }
 
@@ -28,7 +34,7 @@ export async function sendFetchResponse(res, response) {
 export function nodeHandler(handle, origin) {
   return (req, res) => {
     handle(toFetchRequest(req, origin()))
-      .then((response) => sendFetchResponse(res, response))
+      .then((response) => sendFetchResponse(res, response, req))
       .catch((e) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error_code: e?.code ?? 'internal', error_msg: String(e?.message ?? e) }));

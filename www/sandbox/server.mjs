@@ -531,7 +531,10 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     const requestId = nextId('sbx', 24);
     const key = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
     const [operation, role] = OPERATIONS[key] ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
-    const record = { operation, method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw.toString('utf8') };
+    const record = {
+      operation, method: req.method, path: url.pathname, rawQuery: url.search.slice(1),
+      query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw.toString('utf8'), requestId,
+    };
     requests.push(record);
     let reply;
     let delay = 0;
@@ -593,7 +596,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return {
     url: `http://${host}:${server.address().port}`,
-    /** Every request received, in order: { operation, method, path, query, headers, body, principal }. */
+    /** Every request received, in order: { operation, method, path, rawQuery, query, headers, body, principal, requestId }. */
     requests,
     /** The fixture credentials. */
     accounts: state.accounts,

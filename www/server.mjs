@@ -4,8 +4,8 @@
 //
 //   node www/server.mjs [--port 8080] [--host 127.0.0.1]
 //
-//   POST /bss/partner/<Operation>   the partner's operations (sign-up, catalog), partner keys
-//   POST /bss/customer/<Operation>  the customer's operations (coupons, rating, pay)
+//   POST /api/bss/<Operation>       the partner's operations (sign-up, catalog): partner keys
+//   POST /api/customer/<Operation>  the signed-in customer's operations (coupons, rating, pay)
 //   GET  /demo/config               what the page needs to know: mode, customer, sandbox order
 //   POST /demo/reset                sandbox only: back to the fixture state
 //
@@ -19,6 +19,8 @@ import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSandbox } from './sandbox/server.mjs';
+import { nodeHandler } from './sandbox/http.mjs';
 
 const WWW = path.dirname(fileURLToPath(import.meta.url));
 const PKG = path.resolve(WWW, '..', 'pkg');
@@ -36,18 +38,17 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Operations the browser may call through each proxy. */
-export const PARTNER_OPERATIONS = [
-  'CheckUserIdentity', 'SendVerificationMessageCode', 'CreateSubCustomer',
-  'ListServiceTypes', 'ListServiceResources', 'ListResourceSpecs',
+/** What the demo's browser may call through the partner's proxy (the partner's keys). */
+export const DEMO_ALLOW = [
+  'CheckUserIdentity', 'SendVerificationMessageCode', 'CreateSubCustomer', 'ListSubCustomers',
+  'ListServiceTypes', 'ListResourceTypes', 'ListServiceResources', 'ListUsageTypes', 'ListMeasureUnits',
+  'ListConversions', 'ListResourceSpecs', 'ListIncentiveDiscountPolicies',
 ];
-export const CUSTOMER_OPERATIONS = [
+/** What it may call through the customer's proxy (the signed-in customer's keys). */
+export const CUSTOMER_ALLOW = [
   'ListSubCustomerCoupons', 'ListRateOnPeriodDetail', 'ListOrderCouponsByOrderId',
   'ListOrderDiscounts', 'PayOrders',
 ];
-
-/** The largest proxied request body read (the proxy has its own, smaller limit). */
-const MAX_BODY = 2 * 1024 * 1024;
 
 /** Maps a URL path to a file under www/ or pkg/, or null when it would leave them. */
 function resolveFile(urlPath) {
@@ -131,7 +132,7 @@ function allowEmptyBodyForNullBodyStatus() {
 }
 
 /** Backend: the two proxies, and the sandbox when there is no real endpoint. */
-async function startBackend(env, log) {
+async function startBackend(env, log, host) {
   allowEmptyBodyForNullBodyStatus();
   const { createProxy } = await import('bss-storefront');
   const real = realBssFromEnv(env);
@@ -141,13 +142,12 @@ async function startBackend(env, log) {
     return {
       mode: 'bss',
       sandbox: null,
-      partner: createProxy({ endpoint: real.endpoint, credentials: real.partner, allow: PARTNER_OPERATIONS }),
-      customer: createProxy({ endpoint: real.endpoint, credentials: real.customer, allow: CUSTOMER_OPERATIONS }),
+      partner: createProxy({ endpoint: real.endpoint, credentials: real.partner, allow: DEMO_ALLOW }),
+      customer: createProxy({ endpoint: real.endpoint, credentials: real.customer, allow: CUSTOMER_ALLOW }),
       config: { mode: 'bss' },
     };
   }
-  const { startSandbox } = await import('./sandbox/server.mjs');
-  const sandbox = await startSandbox({ port: 0 });
+  const sandbox = await startSandbox({ host });
   const key = (role) => {
     const k = sandbox.accounts.access_keys.find((a) => a.role === role);
     return { ak: k.ak, sk: k.sk, domain_id: k.domain_id };
@@ -160,8 +160,8 @@ async function startBackend(env, log) {
   return {
     mode: 'sandbox',
     sandbox,
-    partner: createProxy({ endpoint: sandbox.url, credentials: key('partner'), allow: PARTNER_OPERATIONS }),
-    customer: createProxy({ endpoint: sandbox.url, credentials: customerKey, allow: CUSTOMER_OPERATIONS }),
+    partner: createProxy({ endpoint: sandbox.url, credentials: key('partner'), allow: DEMO_ALLOW }),
+    customer: createProxy({ endpoint: sandbox.url, credentials: customerKey, allow: CUSTOMER_ALLOW }),
     config: {
       mode: 'sandbox',
       // What the sandbox would send by SMS, and who is signed in to the shop.
@@ -173,60 +173,25 @@ async function startBackend(env, log) {
   };
 }
 
-/** Reads a request body, at most MAX_BODY bytes (null when larger). */
-async function readBody(req) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** Hands a Node request to a Fetch-API proxy and writes its Response back. */
-async function forward(proxy, req, res, origin) {
-  const body = await readBody(req);
-  if (body === null) {
-    sendJson(res, 413, { error_code: 'request_too_large', error_msg: `the body is larger than ${MAX_BODY} bytes` });
-    return;
-  }
-  const headers = new Headers();
-  if (req.headers['content-type']) headers.set('content-type', req.headers['content-type']);
-  const request = new Request(new URL(req.url, origin), {
-    method: req.method,
-    headers,
-    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
-  });
-  const response = await proxy.handle(request);
-  const out = { 'cache-control': 'no-store' };
-  response.headers.forEach((value, name) => { out[name] = value; });
-  const text = response.status === 204 ? '' : await response.text();
-  res.writeHead(response.status, out);
-  res.end(text || undefined);
-}
-
 /**
  * Starts the server. Resolves to `{ url, close(), mode, sandbox }` once it listens.
  * `port: 0` picks a free port (tests). `env` (default `process.env`) selects the sandbox or
  * the real BSS endpoint; `log` receives one line per proxied call (default: none).
  */
 export async function startServer({ host = '127.0.0.1', port = 8080, env = process.env, log = () => {} } = {}) {
-  let backend = null;
+  const backend = await startBackend(env, log, host);
   let origin = '';
+  const proxies = {
+    '/api/bss/': nodeHandler((request) => backend.partner.handle(request), () => origin),
+    '/api/customer/': nodeHandler((request) => backend.customer.handle(request), () => origin),
+  };
   const server = http.createServer((req, res) => {
-    const started = Date.now();
     const { pathname } = new URL(req.url, 'http://localhost');
-    const route = /^\/bss\/(partner|customer)\/[A-Za-z]+$/.exec(pathname);
-    const done = (p) => p.catch((e) => {
-      if (!res.headersSent) sendJson(res, 500, { error_code: 'demo_server_error', error_msg: String(e?.message ?? e) });
-      else res.end();
-    });
-    if (route) {
-      done(forward(backend[route[1]], req, res, origin).then(() => {
-        log(`${req.method} ${pathname} ${res.statusCode} ${Date.now() - started} ms`);
-      }));
+    const mount = Object.keys(proxies).find((prefix) => pathname.startsWith(prefix));
+    if (mount) {
+      const started = Date.now();
+      res.once('finish', () => log(`${req.method} ${pathname} ${res.statusCode} ${Date.now() - started} ms`));
+      proxies[mount](req, res);
       return;
     }
     if (pathname === '/demo/config' && req.method === 'GET') {
@@ -246,9 +211,11 @@ export async function startServer({ host = '127.0.0.1', port = 8080, env = proce
       res.writeHead(405, { 'content-type': 'text/plain' }).end('method not allowed');
       return;
     }
-    done(serveStatic(req, res));
+    serveStatic(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
-  backend = await startBackend(env, log);
   try {
     await new Promise((resolve, reject) => {
       server.once('error', reject);

@@ -233,15 +233,15 @@ impl DiscountOption {
         for line in &rated.lines {
             let id = line.id.as_deref().unwrap_or_default();
             let &i = index.get(id).ok_or_else(|| {
-                ApplyError::Inapplicable(format!("line {id:?} is not in the order"))
+                ApplyError::Inapplicable(format!("line \"{id}\" is not in the order"))
             })?;
             if out[i].covered {
-                return inapplicable(format!("line {id:?} is rated twice"));
+                return inapplicable(format!("line \"{id}\" is rated twice"));
             }
             let saving = line.price.discount_amount;
             if saving > lines[i].official_amount {
                 return inapplicable(format!(
-                    "saving {saving} on line {id:?} exceeds its official amount {}",
+                    "saving {saving} on line \"{id}\" exceeds its official amount {}",
                     lines[i].official_amount
                 ));
             }
@@ -267,11 +267,11 @@ fn group_lines(
     }
     let mut group = Vec::with_capacity(ids.len());
     for id in ids {
-        let &i = index
-            .get(id.as_str())
-            .ok_or_else(|| ApplyError::Inapplicable(format!("line {id:?} is not in the order")))?;
+        let &i = index.get(id.as_str()).ok_or_else(|| {
+            ApplyError::Inapplicable(format!("line \"{id}\" is not in the order"))
+        })?;
         if out[i].covered || group.contains(&i) {
-            return inapplicable(format!("line {id:?} is discounted twice"));
+            return inapplicable(format!("line \"{id}\" is discounted twice"));
         }
         group.push(i);
     }
@@ -331,7 +331,7 @@ mod tests {
                 official_amount: *o,
             })
             .collect();
-        crate::json::from_str::<DiscountOption>(option)
+        DiscountOption::from_value(&super::super::wire::tree(option).unwrap(), "")
             .unwrap()
             .apply(&refs, &Policy::default())
     }

@@ -1,6 +1,8 @@
 //! Errors of the discounts area.
 
+use crate::coupons::CouponError;
 use crate::error::ErrorCode;
+use crate::json::JsonError;
 use crate::money::AmountError;
 
 /// Why a rating response or a discount option cannot be read.
@@ -14,14 +16,12 @@ pub enum DiscountError {
         /// What is wrong with it.
         message: String,
     },
-    /// More elements than the engine accepts.
-    #[error("{field}: more than {limit} elements")]
-    TooLarge {
-        /// The list that is too long.
-        field: String,
-        /// The documented limit.
-        limit: usize,
-    },
+    /// The body could not be read (bad JSON, an amount that does not parse, wrong shape).
+    #[error(transparent)]
+    Json(#[from] JsonError),
+    /// The options are malformed (`invalid_options`).
+    #[error(transparent)]
+    Options(#[from] CouponError),
     /// Arithmetic on the amounts overflowed.
     #[error("{0}")]
     Amount(#[from] AmountError),
@@ -40,16 +40,17 @@ impl ErrorCode for DiscountError {
     fn code(&self) -> &'static str {
         match self {
             DiscountError::InvalidRating { .. } => "invalid_rating",
-            DiscountError::TooLarge { .. } => "too_large",
+            DiscountError::Json(e) => e.code(),
+            DiscountError::Options(e) => e.code(),
             DiscountError::Amount(e) => e.code(),
         }
     }
 
     fn field(&self) -> Option<&str> {
         match self {
-            DiscountError::InvalidRating { field, .. } | DiscountError::TooLarge { field, .. } => {
-                Some(field)
-            }
+            DiscountError::InvalidRating { field, .. } => Some(field),
+            DiscountError::Json(e) => e.field(),
+            DiscountError::Options(e) => e.field(),
             DiscountError::Amount(_) => None,
         }
     }

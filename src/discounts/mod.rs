@@ -12,7 +12,7 @@ pub mod kind;
 pub mod option;
 pub mod rating;
 pub mod select;
-mod wire;
+pub mod wire;
 
 pub use wire::money;
 
@@ -22,5 +22,6 @@ pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};
 pub use option::DiscountOption;
 pub use rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
 pub use select::{
-    Contender, DiscountChoice, SelectOptions, SelectionRule, choose, select_discount,
+    Contender, DiscountChoice, SelectOptions, SelectionRule, choose, policy_options,
+    select_discount, select_json,
 };

@@ -5,66 +5,108 @@
 //! the first and strings in the second; both are read from their text. Unknown fields are
 //! ignored, `null` is the same as absent.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::error::DiscountError;
 use super::kind::kind_of;
-use super::option::DiscountOption;
-use super::wire::{in_yuan, int_code, money};
+use super::option::{DiscountOption, MAX_ELEMENTS};
+use super::wire::{Obj, in_yuan, money, shape};
 use crate::coupons::{DiscountKind, Policy};
+use crate::json::JsonError;
 use crate::money::Amount;
 
-/// The most discount elements, and product results per element, a response may carry.
-pub const MAX_RATING_ELEMENTS: usize = 1000;
-
 /// A rating response as received.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct RatingResponse {
     /// The list-price result (always present in a successful answer).
-    #[serde(default)]
     pub official_website_rating_result: Option<OfficialWebsiteRatingResult>,
     /// One element per optional discount the customer enjoys; absent when there is none.
-    #[serde(default)]
     pub optional_discount_rating_results: Option<Vec<DiscountOption>>,
     /// `CNY`; empty or absent means RMB.
-    #[serde(default)]
     pub currency: Option<String>,
 }
 
 /// `official_website_rating_result`: the list price of the whole inquiry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct OfficialWebsiteRatingResult {
     /// Total list price.
     pub official_website_amount: Amount,
     /// Unit of the amounts (1 = 元).
-    #[serde(default, deserialize_with = "int_code")]
     pub measure_id: Option<i64>,
     /// Per requested product (`id` echoes the request).
-    #[serde(default)]
     pub product_rating_results: Option<Vec<ProductRatingResult>>,
 }
 
 /// A per-product result (`PeriodProductRatingResult` / `PeriodProductOfficialRatingResult`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ProductRatingResult {
     /// The `id` of the requested product.
-    #[serde(default)]
     pub id: Option<String>,
     /// The product ID.
-    #[serde(default)]
     pub product_id: Option<String>,
     /// Final price.
-    #[serde(default)]
     pub amount: Option<Amount>,
     /// List price.
-    #[serde(default)]
     pub official_website_amount: Option<Amount>,
     /// The saving.
-    #[serde(default)]
     pub discount_amount: Option<Amount>,
     /// Unit of the amounts (1 = 元).
-    #[serde(default, deserialize_with = "int_code")]
     pub measure_id: Option<i64>,
+}
+
+impl RatingResponse {
+    /// Reads a response body; unknown fields are ignored.
+    pub fn from_value(v: &Value) -> Result<RatingResponse, JsonError> {
+        let o = Obj::new(v, "")?;
+        let official = match o.get("official_website_rating_result") {
+            None => None,
+            Some(r) => {
+                let path = o.at("official_website_rating_result");
+                let r = Obj::new(r, &path)?;
+                Some(OfficialWebsiteRatingResult {
+                    official_website_amount: r
+                        .amount("official_website_amount")?
+                        .ok_or_else(|| shape(r.at("official_website_amount"), "missing"))?,
+                    measure_id: r.code("measure_id")?,
+                    product_rating_results: r.each(
+                        "product_rating_results",
+                        MAX_ELEMENTS,
+                        ProductRatingResult::from_value,
+                    )?,
+                })
+            }
+        };
+        Ok(RatingResponse {
+            official_website_rating_result: official,
+            optional_discount_rating_results: o.each(
+                "optional_discount_rating_results",
+                MAX_ELEMENTS,
+                DiscountOption::from_value,
+            )?,
+            currency: o.text("currency")?,
+        })
+    }
+
+    /// Reads a response body from its raw text.
+    pub fn from_json(text: &str) -> Result<RatingResponse, JsonError> {
+        RatingResponse::from_value(&super::wire::tree(text)?)
+    }
+}
+
+impl ProductRatingResult {
+    /// Reads one product result at `path`.
+    pub fn from_value(v: &Value, path: &str) -> Result<ProductRatingResult, JsonError> {
+        let o = Obj::new(v, path)?;
+        Ok(ProductRatingResult {
+            id: o.text("id")?,
+            product_id: o.text("product_id")?,
+            amount: o.amount("amount")?,
+            official_website_amount: o.amount("official_website_amount")?,
+            discount_amount: o.amount("discount_amount")?,
+            measure_id: o.code("measure_id")?,
+        })
+    }
 }
 
 /// The three amounts of a price, in 元: `amount = official_amount − discount_amount`.
@@ -193,24 +235,13 @@ impl RatingResponse {
             .optional_discount_rating_results
             .as_deref()
             .unwrap_or_default();
-        if elements.len() > MAX_RATING_ELEMENTS {
-            return Err(DiscountError::TooLarge {
-                field: "optional_discount_rating_results".into(),
-                limit: MAX_RATING_ELEMENTS,
-            });
-        }
         let official = self.official_amount()?;
-        elements
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                e.resolve(
-                    official,
-                    &format!("optional_discount_rating_results[{i}]"),
-                    policy,
-                )
-            })
-            .collect()
+        let mut out = Vec::with_capacity(elements.len());
+        for (i, e) in elements.iter().enumerate() {
+            let path = format!("optional_discount_rating_results[{i}]");
+            out.push(e.resolve(official, &path, policy)?);
+        }
+        Ok(out)
     }
 }
 
@@ -264,38 +295,30 @@ fn resolve_lines(
     list_price_only: bool,
 ) -> Result<Vec<RatedLine>, DiscountError> {
     let lines = lines.unwrap_or_default();
-    if lines.len() > MAX_RATING_ELEMENTS {
-        return Err(DiscountError::TooLarge {
-            field: format!("{path}.product_rating_results"),
-            limit: MAX_RATING_ELEMENTS,
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let field = format!("{path}.product_rating_results[{i}]");
+        let measure = line.measure_id.or(parent_measure);
+        let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field)).transpose();
+        let official = yuan(line.official_website_amount)?
+            .ok_or_else(|| DiscountError::invalid(&field, "missing official_website_amount"))?;
+        let price = if list_price_only {
+            PriceTriple::resolve(official, Some(official), None, &field)?
+        } else {
+            PriceTriple::resolve(
+                official,
+                yuan(line.amount)?,
+                yuan(line.discount_amount)?,
+                &field,
+            )?
+        };
+        out.push(RatedLine {
+            id: line.id.clone(),
+            product_id: line.product_id.clone(),
+            price,
         });
     }
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let field = format!("{path}.product_rating_results[{i}]");
-            let measure = line.measure_id.or(parent_measure);
-            let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field)).transpose();
-            let official = yuan(line.official_website_amount)?
-                .ok_or_else(|| DiscountError::invalid(&field, "missing official_website_amount"))?;
-            let price = if list_price_only {
-                PriceTriple::resolve(official, Some(official), None, &field)?
-            } else {
-                PriceTriple::resolve(
-                    official,
-                    yuan(line.amount)?,
-                    yuan(line.discount_amount)?,
-                    &field,
-                )?
-            };
-            Ok(RatedLine {
-                id: line.id.clone(),
-                product_id: line.product_id.clone(),
-                price,
-            })
-        })
-        .collect()
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -304,7 +327,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn read(text: &str) -> RatingResponse {
-        crate::json::from_str(text).unwrap()
+        RatingResponse::from_json(text).unwrap()
     }
 
     #[test]
@@ -410,18 +433,27 @@ mod tests {
     }
 
     #[test]
-    fn too_many_elements_is_too_large() {
-        let elements = vec![r#"{"discount_id":"x","amount":1}"#; MAX_RATING_ELEMENTS + 1].join(",");
-        let text = format!(
-            r#"{{"official_website_rating_result":{{"official_website_amount":10}},
-                "optional_discount_rating_results":[{elements}]}}"#
-        );
+    fn bad_values_name_their_path() {
+        let err = RatingResponse::from_json(
+            r#"{"optional_discount_rating_results":[{"discount_id":"x"},{"discount_id":"y","amount":"1,5"}]}"#,
+        )
+        .unwrap_err();
         assert_eq!(
-            read(&text)
-                .discounts(&Policy::default())
-                .unwrap_err()
-                .code(),
-            "too_large"
+            (err.code(), err.path.as_str()),
+            (
+                "invalid_amount",
+                "optional_discount_rating_results[1].amount"
+            )
         );
+        let err =
+            RatingResponse::from_json(r#"{"optional_discount_rating_results":[{"amount":1}]}"#)
+                .unwrap_err();
+        assert_eq!(err.path, "optional_discount_rating_results[0].discount_id");
+        let elements = vec![r#"{"discount_id":"x","amount":1}"#; MAX_ELEMENTS + 1].join(",");
+        let err = RatingResponse::from_json(&format!(
+            r#"{{"optional_discount_rating_results":[{elements}]}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(err.path, "optional_discount_rating_results");
     }
 }

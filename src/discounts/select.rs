@@ -10,12 +10,13 @@
 
 use std::cmp::Ordering;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::error::DiscountError;
 use super::kind::{contests_best_offer, is_business};
 use super::rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
-use crate::coupons::{DiscountKind, Policy};
+use crate::coupons::{CouponError, DiscountKind, Policy};
 use crate::money::Amount;
 
 /// The rule that decided a selection.
@@ -39,15 +40,61 @@ pub enum SelectionRule {
 }
 
 /// Options of [`select_discount`].
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct SelectOptions {
     /// The order is placed with auto-pay.
-    #[serde(default)]
     pub auto_pay: bool,
     /// The policy (606's family, whether auto-pay prefers business discounts).
-    #[serde(default)]
     pub policy: Policy,
+}
+
+impl SelectOptions {
+    /// Reads `{ auto_pay?: boolean, policy?: Partial<Policy> }` (or `null`); a bad field is
+    /// `invalid_options`, as for every options argument.
+    pub fn from_value(v: &Value) -> Result<SelectOptions, CouponError> {
+        let (auto_pay, policy) = policy_options(v, true)?;
+        Ok(SelectOptions { auto_pay, policy })
+    }
+}
+
+/// `policy` (and `auto_pay`, when `with_auto_pay`) of an options object that has no other
+/// field.
+pub fn policy_options(v: &Value, with_auto_pay: bool) -> Result<(bool, Policy), CouponError> {
+    let bad = |path: &str, message: &str| CouponError::InvalidOptions {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    };
+    let map = match v {
+        Value::Null => return Ok((false, Policy::default())),
+        Value::Object(map) => map,
+        _ => return Err(bad("", "expected an object")),
+    };
+    let mut auto_pay = false;
+    let mut policy = None;
+    for (key, value) in map {
+        match (key.as_str(), value) {
+            ("policy", v) => policy = Some(v),
+            ("auto_pay", Value::Null) if with_auto_pay => {}
+            ("auto_pay", Value::Bool(b)) if with_auto_pay => auto_pay = *b,
+            ("auto_pay", _) if with_auto_pay => return Err(bad(key, "expected a boolean")),
+            _ => return Err(bad(key, "unknown field")),
+        }
+    }
+    let mut only_policy = serde_json::Map::new();
+    if let Some(p) = policy {
+        only_policy.insert("policy".to_owned(), p.clone());
+    }
+    let (_, policy) = crate::coupons::input::options_from_value(&Value::Object(only_policy))?;
+    Ok((auto_pay, policy))
+}
+
+/// `selectDiscount` on JSON text: the rating response (raw text) and the options in, the
+/// choice out.
+pub fn select_json(rating: &str, options: &str) -> Result<String, DiscountError> {
+    let rating = RatingResponse::from_json(rating)?;
+    let options = SelectOptions::from_value(&super::wire::tree(options)?)?;
+    let choice = select_discount(&rating, &options)?;
+    serde_json::to_string(&choice).map_err(|e| DiscountError::invalid("", e.to_string()))
 }
 
 /// What a discount option offers, for the selection rules.

@@ -55,20 +55,24 @@ pub fn allocate_units(
         remainders.push(r);
         given += q as i128;
     }
-    let missing = total - given;
-    if missing > 0 {
+    // `missing` < the number of positive remainders, since Σ remainders = missing × sum.
+    // Each missing unit goes to the best part not served yet: one that stays within its cap,
+    // then the largest remainder, then the earlier line.
+    for _ in 0..total - given {
         let fits = |i: usize| caps.is_none_or(|c| c.get(i).is_none_or(|&cap| parts[i] < cap));
-        let mut order: Vec<usize> = (0..weights.len()).filter(|&i| remainders[i] > 0).collect();
-        order.sort_by(|&i, &j| {
-            fits(j)
-                .cmp(&fits(i))
-                .then(remainders[j].cmp(&remainders[i]))
-                .then(i.cmp(&j))
-        });
-        // `missing` < number of positive remainders, since Σ remainders = missing × sum.
-        for &i in order.iter().take(missing as usize) {
-            parts[i] += 1;
+        let mut best: Option<usize> = None;
+        for i in 0..weights.len() {
+            if remainders[i] == 0 {
+                continue;
+            }
+            let better = best.is_none_or(|b| (fits(i), remainders[i]) > (fits(b), remainders[b]));
+            if better {
+                best = Some(i);
+            }
         }
+        let Some(i) = best else { break };
+        parts[i] += 1;
+        remainders[i] = 0;
     }
     Ok(parts)
 }
@@ -84,22 +88,20 @@ pub fn allocate(
     let unit_scale = min_scale.max(scale_of(total));
     let weight_scale = weights.iter().map(|w| scale_of(*w)).max().unwrap_or(0);
     let total_units = to_units(total, unit_scale)?;
-    let weight_units = weights
-        .iter()
-        .map(|w| to_units(*w, weight_scale))
-        .collect::<Result<Vec<_>, _>>()?;
-    let cap_units = caps
-        .map(|caps| {
-            caps.iter()
-                .map(|c| to_units_floor(*c, unit_scale))
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .transpose()?;
-    let parts = allocate_units(total_units, &weight_units, cap_units.as_deref())?;
-    parts
-        .into_iter()
-        .map(|p| from_units(p, unit_scale).map_err(AllocationError::from))
-        .collect()
+    let mut weight_units = Vec::with_capacity(weights.len());
+    for w in weights {
+        weight_units.push(to_units(*w, weight_scale)?);
+    }
+    let mut cap_units = Vec::new();
+    for c in caps.unwrap_or_default() {
+        cap_units.push(to_units_floor(*c, unit_scale)?);
+    }
+    let caps = caps.map(|_| cap_units.as_slice());
+    let mut out = Vec::with_capacity(weights.len());
+    for p in allocate_units(total_units, &weight_units, caps)? {
+        out.push(from_units(p, unit_scale)?);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

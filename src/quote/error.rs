@@ -1,5 +1,6 @@
 //! Errors of the quote area.
 
+use crate::coupons::CouponError;
 use crate::discounts::DiscountError;
 use crate::error::ErrorCode;
 use crate::json::JsonError;
@@ -34,6 +35,9 @@ pub enum QuoteError {
     /// A rating response given to the quote is malformed.
     #[error(transparent)]
     Discount(#[from] DiscountError),
+    /// The options are malformed (`invalid_options`).
+    #[error(transparent)]
+    Options(#[from] CouponError),
     /// An arithmetic result does not fit an amount.
     #[error(transparent)]
     Amount(#[from] AmountError),
@@ -84,6 +88,7 @@ impl ErrorCode for QuoteError {
             QuoteError::TooLarge { .. } => "too_large",
             QuoteError::Json(e) => e.code(),
             QuoteError::Discount(e) => e.code(),
+            QuoteError::Options(e) => e.code(),
             QuoteError::Amount(e) => e.code(),
         }
     }
@@ -95,6 +100,7 @@ impl ErrorCode for QuoteError {
             }
             QuoteError::Json(e) => e.field(),
             QuoteError::Discount(e) => e.field(),
+            QuoteError::Options(e) => e.field(),
             QuoteError::Amount(_) => None,
         }
     }

@@ -6,32 +6,21 @@
 //! `amount` / `discount_ratio` and the order's `discount` from the discount it applies, so
 //! the input must not carry them.
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::QuoteError;
-use super::pricing::{LinePriceInput, price_line};
+use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
 };
 use crate::discounts::DiscountOption;
+use crate::discounts::policy_options;
+use crate::discounts::wire::{Obj, shape, tree};
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
 
-/// The most discount options a quote accepts.
-pub const MAX_DISCOUNTS: usize = 1000;
-
-/// The list-price fields of a line, removed before the line is read as a coupon-area line.
-const PRICE_FIELDS: [&str; 8] = [
-    "unit_price",
-    "subscription_num",
-    "resource_size",
-    "period_num",
-    "period_conversion_ratio",
-    "usage_value",
-    "usage_conversion_ratio",
-    "inquiry_precision",
-];
+/// The most discount options a quote accepts (each is a context the search prices).
+pub const MAX_DISCOUNTS: usize = 20;
 
 /// Which discount the caller asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,137 +93,95 @@ pub struct QuoteInput {
 }
 
 /// `opts` of `quote`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteOptions {
     /// The policy for undocumented questions (every field defaults).
-    #[serde(default)]
     pub policy: Policy,
 }
+
+impl QuoteOptions {
+    /// Reads `{ policy?: Partial<Policy> }` (or `null`); a bad field is `invalid_options`.
+    pub fn from_value(v: &Value) -> Result<QuoteOptions, QuoteError> {
+        let (_, policy) = policy_options(v, false)?;
+        Ok(QuoteOptions { policy })
+    }
+}
+
+/// The fields of a quote input.
+const FIELDS: [&str; 8] = [
+    "order",
+    "discounts",
+    "coupons",
+    "coupon_max_use_quantity",
+    "selection",
+    "auto_pay",
+    "balances",
+    "now",
+];
 
 impl QuoteInput {
     /// Reads a quote input from JSON text; `default_now` fills `now` when absent.
     pub fn from_json(text: &str, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        let root: Value = crate::json::from_str(text)?;
-        QuoteInput::from_value(root, default_now)
+        QuoteInput::from_value(&tree(text)?, default_now)
     }
 
-    /// Reads a quote input from a JSON value (numbers read with `arbitrary_precision`).
-    pub fn from_value(root: Value, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        let Value::Object(mut root) = root else {
-            return Err(shape("", "expected an object"));
+    /// Reads a quote input from a JSON tree (numbers kept as text).
+    pub fn from_value(root: &Value, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
+        let o = Obj::new(root, "")?.only(&FIELDS)?;
+        let order = read_order(o.required("order")?)?;
+        fits(&o, "discounts", MAX_DISCOUNTS)?;
+        let discounts = o
+            .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
+            .unwrap_or_default();
+        fits(&o, "coupons", MAX_COUPONS)?;
+        let coupons = o
+            .list("coupons", MAX_COUPONS)?
+            .into_iter()
+            .map(|(_, v)| Coupon::from_value(v))
+            .collect();
+        let quantities = o
+            .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
+            .unwrap_or_default();
+        let now_text = match o.text("now")? {
+            Some(t) => t,
+            None => default_now
+                .ok_or_else(|| {
+                    shape(
+                        "now",
+                        "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)",
+                    )
+                })?
+                .to_owned(),
         };
-        const KEYS: [&str; 8] = [
-            "order",
-            "discounts",
-            "coupons",
-            "coupon_max_use_quantity",
-            "selection",
-            "auto_pay",
-            "balances",
-            "now",
-        ];
-        if let Some(key) = root.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(shape(key, "unknown field"));
-        }
-        let order = read_order(root.remove("order").unwrap_or(Value::Null))?;
-        let discounts: Vec<DiscountOption> =
-            read_list(root.get("discounts"), "discounts", MAX_DISCOUNTS)?;
-        let coupons = match root.get("coupons") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => {
-                if items.len() > MAX_COUPONS {
-                    return Err(QuoteError::TooLarge {
-                        field: "coupons".into(),
-                        limit: MAX_COUPONS,
-                    });
-                }
-                items.iter().map(Coupon::from_value).collect()
-            }
-            Some(_) => return Err(shape("coupons", "expected an array of coupons")),
-        };
-        let quantities = read_quantities(root.get("coupon_max_use_quantity"))?;
-        let selection = read_selection(root.get("selection"))?;
-        let auto_pay = match root.get("auto_pay") {
-            None | Some(Value::Null) => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => return Err(shape("auto_pay", "expected a boolean")),
-        };
-        let balances = read_balances(root.get("balances"))?;
-        let now_text = match root.get("now") {
-            None | Some(Value::Null) => default_now,
-            Some(Value::String(s)) => Some(s.as_str()),
-            Some(_) => return Err(shape("now", "expected an ISO 8601 UTC time string")),
-        }
-        .ok_or_else(|| {
-            shape(
-                "now",
-                "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)",
-            )
-        })?;
-        let now = Timestamp::parse(now_text).map_err(|e| shape("now", e.to_string()))?;
+        let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
         Ok(QuoteInput {
             order,
             discounts,
             coupons,
             coupon_max_use_quantity: quantities,
-            selection,
-            auto_pay,
-            balances,
+            selection: read_selection(o.get("selection"))?,
+            auto_pay: o.flag("auto_pay")?.unwrap_or(false),
+            balances: read_balances(&o)?,
             now,
         })
     }
 }
 
-fn shape(field: &str, message: impl Into<String>) -> QuoteError {
-    QuoteError::Json(JsonError {
-        kind: JsonErrorKind::Shape,
-        path: field.to_owned(),
-        message: message.into(),
-    })
-}
-
-/// Reads `T` from a JSON value; errors carry `prefix` + the path inside the value.
-///
-/// The value goes back through its text: serde_json hands a number that an `f64` happens to
-/// hold exactly to `visit_f64`, which [`Amount`] refuses by design, while the text of every
-/// number survives `arbitrary_precision` unchanged.
-pub(crate) fn from_value<T: DeserializeOwned>(value: &Value, prefix: &str) -> Result<T, JsonError> {
-    let text = value.to_string();
-    crate::json::from_str(&text).map_err(|mut e| {
-        e.path = join_path(prefix, &e.path);
-        e
-    })
-}
-
-/// `prefix` + `path`, where `path` may start with an index (`[2].amount`).
-pub(crate) fn join_path(prefix: &str, path: &str) -> String {
-    match (prefix.is_empty(), path.is_empty()) {
-        (true, _) => path.to_owned(),
-        (false, true) => prefix.to_owned(),
-        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
-    }
-}
-
-fn read_list<T: DeserializeOwned>(
-    value: Option<&Value>,
-    field: &str,
-    limit: usize,
-) -> Result<Vec<T>, QuoteError> {
-    match value {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) if items.len() > limit => Err(QuoteError::TooLarge {
-            field: field.to_owned(),
-            limit,
+/// A list longer than `max` is `too_large`.
+fn fits(o: &Obj<'_>, field: &str, max: usize) -> Result<(), QuoteError> {
+    match o.get(field) {
+        Some(Value::Array(items)) if items.len() > max => Err(QuoteError::TooLarge {
+            field: o.at(field),
+            limit: max,
         }),
-        Some(v) => Ok(from_value(v, field)?),
+        _ => Ok(()),
     }
 }
 
 /// The order, with lines priced and validated; errors are `invalid_order` (or
 /// `invalid_amount` for an amount that does not parse) under `order.`.
-fn read_order(mut order: Value) -> Result<Order, QuoteError> {
+fn read_order(v: &Value) -> Result<Order, QuoteError> {
+    let mut order = v.clone();
     let Value::Object(obj) = &mut order else {
         return Err(QuoteError::invalid("order", "expected an order object"));
     };
@@ -255,38 +202,43 @@ fn read_order(mut order: Value) -> Result<Order, QuoteError> {
         }
         for (i, line) in lines.iter_mut().enumerate() {
             if let Value::Object(line) = line {
-                price_missing_amount(line, &order_mode, &order_periods)
-                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?;
+                let path = format!("order.lines[{i}]");
+                price_missing_amount(line, &order_mode, &order_periods).map_err(|e| e.at(&path))?;
             }
         }
     }
-    let order: Order = from_value(&order, "order").map_err(|e| match e.kind {
-        JsonErrorKind::Amount => QuoteError::Json(e),
-        _ => QuoteError::InvalidOrder {
-            field: e.path,
-            message: e.message,
-        },
-    })?;
-    coupons::validate_order(&order).map_err(|e| match e {
-        CouponError::InvalidOrder { path, message } => QuoteError::InvalidOrder {
-            field: if path.is_empty() {
-                "order".into()
+    let order = coupons::input::order_from_value(&order).map_err(order_error)?;
+    coupons::validate_order(&order).map_err(order_error)?;
+    Ok(order)
+}
+
+/// The coupon area's order errors under `order.`; an amount that does not parse stays
+/// `invalid_amount`.
+fn order_error(e: CouponError) -> QuoteError {
+    match e {
+        CouponError::InvalidOrder { path, message } => {
+            let field = join_path("order", &path);
+            if message.starts_with("invalid amount") {
+                QuoteError::Json(JsonError {
+                    kind: JsonErrorKind::Amount,
+                    path: field,
+                    message,
+                })
             } else {
-                format!("order.{path}")
-            },
-            message,
-        },
+                QuoteError::InvalidOrder { field, message }
+            }
+        }
         CouponError::TooLarge { what, max, .. } => QuoteError::TooLarge {
             field: format!("order.{what}"),
             limit: max,
         },
         CouponError::Amount(a) => QuoteError::Amount(a),
         other => QuoteError::invalid("order", other.to_string()),
-    })?;
-    Ok(order)
+    }
 }
 
-/// Prices a line that has no `official_amount` and removes the list-price fields.
+/// Prices a line that has no `official_amount` and removes the list-price fields. Errors
+/// carry paths relative to the line.
 fn price_missing_amount(
     line: &mut Map<String, Value>,
     order_mode: &Option<Value>,
@@ -302,18 +254,27 @@ fn price_missing_amount(
     }
     let mut price = Map::new();
     for field in PRICE_FIELDS {
-        if let Some(v) = line.remove(field) {
+        // charging_mode is also a line field: it stays on the line.
+        let value = if field == "charging_mode" {
+            line.get(field).cloned()
+        } else {
+            line.remove(field)
+        };
+        if let Some(v) = value {
             price.insert(field.to_owned(), v);
         }
     }
     let has_official = !matches!(line.get("official_amount"), None | Some(Value::Null));
-    if has_official || price.is_empty() {
+    let has_price = price.keys().any(|k| k != "charging_mode");
+    if has_official || !has_price {
         // An official amount wins over list-price fields; without either, the coupon area's
         // reader reports the missing `official_amount`.
         return Ok(());
     }
-    if let Some(mode) = line.get("charging_mode").or(order_mode.as_ref()) {
-        price.insert("charging_mode".into(), mode.clone());
+    if !price.contains_key("charging_mode") {
+        if let Some(mode) = order_mode {
+            price.insert("charging_mode".into(), mode.clone());
+        }
     }
     let is_on_demand = price.get("charging_mode").and_then(Value::as_str) == Some("on_demand");
     if !price.contains_key("period_num") && !is_on_demand {
@@ -321,7 +282,7 @@ fn price_missing_amount(
             price.insert("period_num".into(), n.clone());
         }
     }
-    let input: LinePriceInput = from_value(&Value::Object(price), "")?;
+    let input = LinePriceInput::from_value(&Value::Object(price), "")?;
     let priced = price_line(&input)?;
     line.insert(
         "official_amount".into(),
@@ -330,91 +291,82 @@ fn price_missing_amount(
     Ok(())
 }
 
-fn read_quantities(value: Option<&Value>) -> Result<Vec<MaxUseQuantity>, QuoteError> {
-    #[derive(serde::Deserialize)]
-    struct Raw {
-        coupon_type: i64,
-        #[serde(default)]
-        coupon_group: Option<i64>,
-        use_quantity_value: u32,
-    }
-    let raw: Vec<Raw> = read_list(value, "coupon_max_use_quantity", MAX_COUPONS)?;
-    raw.into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let kind = CouponKind::from_code(r.coupon_type).ok_or_else(|| {
-                shape(
-                    &format!("coupon_max_use_quantity[{i}].coupon_type"),
-                    format!("unknown coupon type {}", r.coupon_type),
-                )
-            })?;
-            Ok(MaxUseQuantity {
-                kind,
-                coupon_group: r.coupon_group.unwrap_or(0),
-                use_quantity_value: r.use_quantity_value,
-            })
-        })
-        .collect()
+fn read_quantity(v: &Value, path: &str) -> Result<MaxUseQuantity, JsonError> {
+    let o = Obj::new(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
+    let code = o
+        .code("coupon_type")?
+        .ok_or_else(|| shape(o.at("coupon_type"), "missing"))?;
+    let kind = CouponKind::from_code(code)
+        .ok_or_else(|| shape(o.at("coupon_type"), format!("unknown coupon type {code}")))?;
+    let value = o
+        .code("use_quantity_value")?
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| shape(o.at("use_quantity_value"), "expected a whole number ≥ 0"))?;
+    Ok(MaxUseQuantity {
+        kind,
+        coupon_group: o.code("coupon_group")?.unwrap_or(0),
+        use_quantity_value: value,
+    })
 }
 
 fn read_selection(value: Option<&Value>) -> Result<Selection, QuoteError> {
     let obj = match value {
-        None | Some(Value::Null) => return Ok(Selection::Default),
+        None => return Ok(Selection::Default),
         Some(Value::String(s)) if s == "best" => return Ok(Selection::Best),
-        Some(Value::Object(obj)) => obj,
+        Some(v @ Value::Object(_)) => {
+            Obj::new(v, "selection")?.only(&["discount_id", "coupon_ids"])?
+        }
         Some(_) => {
             return Err(shape(
                 "selection",
                 r#"expected "best" or { discount_id?, coupon_ids? }"#,
-            ));
+            )
+            .into());
         }
     };
-    if let Some(key) = obj
-        .keys()
-        .find(|k| !["discount_id", "coupon_ids"].contains(&k.as_str()))
-    {
-        return Err(shape(&format!("selection.{key}"), "unknown field"));
-    }
-    let discount = match obj.get("discount_id") {
+    let discount = match value.and_then(|v| v.get("discount_id")) {
         None => DiscountRequest::Default,
         Some(Value::Null) => DiscountRequest::None,
         Some(Value::String(id)) => DiscountRequest::Id(id.clone()),
-        Some(_) => return Err(shape("selection.discount_id", "expected a string or null")),
+        Some(_) => return Err(shape("selection.discount_id", "expected a string or null").into()),
     };
-    let coupon_ids: Vec<String> =
-        read_list(obj.get("coupon_ids"), "selection.coupon_ids", MAX_COUPONS)?;
+    let coupon_ids = obj
+        .each("coupon_ids", MAX_COUPONS, |v, p| match v {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err(shape(p, "expected a coupon id string")),
+        })?
+        .unwrap_or_default();
     Ok(Selection::Explicit {
         discount,
         coupon_ids,
     })
 }
 
-fn read_balances(value: Option<&Value>) -> Result<Balances, QuoteError> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Raw {
-        #[serde(default)]
-        cash: Option<Amount>,
-        #[serde(default)]
-        credit: Option<Amount>,
-    }
-    let Some(value) = value.filter(|v| !v.is_null()) else {
+fn read_balances(o: &Obj<'_>) -> Result<Balances, QuoteError> {
+    let Some(v) = o.get("balances") else {
         return Ok(Balances::default());
     };
-    let raw: Raw = from_value(value, "balances")?;
+    let b = Obj::new(v, "balances")?.only(&["cash", "credit"])?;
     let mut out = Balances::default();
-    for (field, amount, slot) in [
-        ("balances.cash", raw.cash, &mut out.cash),
-        ("balances.credit", raw.credit, &mut out.credit),
-    ] {
-        if let Some(a) = amount {
+    for (field, slot) in [("cash", &mut out.cash), ("credit", &mut out.credit)] {
+        if let Some(a) = b.amount(field)? {
             if a.is_negative() {
-                return Err(shape(field, format!("negative balance {a}")));
+                return Err(shape(b.at(field), format!("negative balance {a}")).into());
             }
             *slot = a;
         }
     }
     Ok(out)
+}
+
+/// `prefix` + `path`, where `path` may start with an index (`[2].amount`).
+pub(crate) fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path.to_owned(),
+        (false, true) => prefix.to_owned(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    }
 }
 
 #[cfg(test)]
@@ -483,7 +435,7 @@ mod tests {
                 "invalid_order",
                 "order.lines[1].colour",
             ),
-            (line(""), "invalid_order", "order.lines[1]"),
+            (line(""), "invalid_order", "order.lines[1].official_amount"),
         ];
         for (text, code, field) in cases {
             let err = read(&text).unwrap_err();

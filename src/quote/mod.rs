@@ -23,6 +23,7 @@ pub mod pay_request;
 pub mod pricing;
 pub mod rules;
 pub mod search;
+mod sorting;
 pub mod stack;
 pub mod units;
 
@@ -53,11 +54,8 @@ pub fn quote_json(
     default_now: Option<&str>,
 ) -> Result<String, QuoteError> {
     let input = QuoteInput::from_json(input, default_now)?;
-    let opts: Option<QuoteOptions> = crate::json::from_str(opts).map_err(|mut e| {
-        e.path = input::join_path("opts", &e.path);
-        e
-    })?;
-    let quote = quote(&input, &opts.unwrap_or_default())?;
+    let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
+    let quote = quote(&input, &opts)?;
     serde_json::to_string(&quote).map_err(|e| QuoteError::invalid("", e.to_string()))
 }
 
@@ -203,19 +201,13 @@ impl<'a> Prep<'a> {
                 candidates.push(c);
             }
         }
-        candidates.sort_by(|a, b| {
-            stacking_rank(a.rules.kind)
-                .cmp(&stacking_rank(b.rules.kind))
-                .then(
-                    a.rules
-                        .expire_time
-                        .is_none()
-                        .cmp(&b.rules.expire_time.is_none()),
-                )
-                .then(a.rules.expire_time.cmp(&b.rules.expire_time))
-                .then(a.id.cmp(&b.id))
-                .then(a.coupon.cmp(&b.coupon))
-        });
+        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
+        // (the sort is stable: equal ids keep the input order).
+        let rank = |c: &Candidate| {
+            let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
+            (stacking_rank(c.rules.kind), expiry)
+        };
+        sorting::sort_by(&mut candidates, |a, b| (rank(a), &a.id) < (rank(b), &b.id));
         Ok(Prepared {
             discount: index,
             order,

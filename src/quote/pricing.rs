@@ -10,10 +10,14 @@
 //! * yearly/monthly and one-time: exact; a quotient that does not terminate (a conversion
 //!   ratio that does not divide) is truncated at 10 decimals, the precision of BSS prices.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::error::QuoteError;
+pub use crate::coupons::ChargingMode;
 use crate::discounts::money;
+use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::JsonError;
 use crate::money::Amount;
 
 /// Decimal places of the on-demand inquiry at `inquiry_precision` 0 (the default).
@@ -23,46 +27,26 @@ pub const INQUIRY_DECIMALS_PRECISE: u32 = 10;
 /// Decimal places of BSS list prices; non-terminating period amounts are cut here.
 pub const PRICE_DECIMALS: u32 = 10;
 
-/// How a line is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChargingMode {
-    /// 包年/包月 (yearly/monthly).
-    Period,
-    /// 按需 (pay per use).
-    OnDemand,
-    /// 一次性 (one-time).
-    OneTime,
-}
-
 /// The list-price inputs of one line (the names of the rating and fee-record APIs).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct LinePriceInput {
     /// How the line is charged; inferred from `period_num` / `usage_value` when absent.
-    #[serde(default)]
     pub charging_mode: Option<ChargingMode>,
     /// List price per pricing unit (元).
     pub unit_price: Amount,
     /// Number of instances (default 1).
-    #[serde(default)]
     pub subscription_num: Option<Amount>,
     /// Size of a linear product (GB, Mbps, …); absent for non-linear products.
-    #[serde(default)]
     pub resource_size: Option<Amount>,
     /// Number of periods bought (yearly/monthly).
-    #[serde(default)]
     pub period_num: Option<Amount>,
     /// Periods per pricing period (周期转化率, default 1).
-    #[serde(default)]
     pub period_conversion_ratio: Option<Amount>,
     /// Usage quantity (on-demand), e.g. seconds.
-    #[serde(default)]
     pub usage_value: Option<Amount>,
     /// Usage units per pricing unit (e.g. 3600 seconds per hour, default 1).
-    #[serde(default)]
     pub usage_conversion_ratio: Option<Amount>,
     /// On-demand inquiry precision: 0 (default) truncates to 6 decimals, 1 to 10.
-    #[serde(default)]
     pub inquiry_precision: Option<u8>,
 }
 
@@ -77,6 +61,60 @@ pub struct LinePrice {
     /// The exact product before any truncation (28 significant digits at most).
     #[serde(serialize_with = "money")]
     pub exact_amount: Amount,
+}
+
+/// The fields of a line price input.
+pub const PRICE_FIELDS: [&str; 9] = [
+    "charging_mode",
+    "unit_price",
+    "subscription_num",
+    "resource_size",
+    "period_num",
+    "period_conversion_ratio",
+    "usage_value",
+    "usage_conversion_ratio",
+    "inquiry_precision",
+];
+
+impl LinePriceInput {
+    /// Reads a line price input at `path`; other fields are errors.
+    pub fn from_value(v: &Value, path: &str) -> Result<LinePriceInput, JsonError> {
+        let o = Obj::new(v, path)?.only(&PRICE_FIELDS)?;
+        let charging_mode = match o.text("charging_mode")?.as_deref() {
+            None => None,
+            Some("period") => Some(ChargingMode::Period),
+            Some("on_demand") => Some(ChargingMode::OnDemand),
+            Some("one_time") => Some(ChargingMode::OneTime),
+            Some(_) => {
+                return Err(shape(
+                    o.at("charging_mode"),
+                    "expected \"period\", \"on_demand\" or \"one_time\"",
+                ));
+            }
+        };
+        Ok(LinePriceInput {
+            charging_mode,
+            unit_price: o
+                .amount("unit_price")?
+                .ok_or_else(|| shape(o.at("unit_price"), "missing"))?,
+            subscription_num: o.amount("subscription_num")?,
+            resource_size: o.amount("resource_size")?,
+            period_num: o.amount("period_num")?,
+            period_conversion_ratio: o.amount("period_conversion_ratio")?,
+            usage_value: o.amount("usage_value")?,
+            usage_conversion_ratio: o.amount("usage_conversion_ratio")?,
+            inquiry_precision: o
+                .code("inquiry_precision")?
+                .map(|p| u8::try_from(p).unwrap_or(u8::MAX)),
+        })
+    }
+}
+
+/// `priceLine` on JSON text.
+pub fn price_line_json(text: &str) -> Result<String, QuoteError> {
+    let line = LinePriceInput::from_value(&tree(text)?, "")?;
+    let priced = price_line(&line)?;
+    serde_json::to_string(&priced).map_err(|e| QuoteError::invalid("", e.to_string()))
 }
 
 /// Prices one line. Errors name the offending field (`unit_price`).
@@ -185,7 +223,7 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn price(json: &str) -> Result<LinePrice, QuoteError> {
-        price_line(&crate::json::from_str::<LinePriceInput>(json).unwrap())
+        price_line(&LinePriceInput::from_value(&tree(json).unwrap(), "").unwrap())
     }
 
     #[test]

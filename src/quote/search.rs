@@ -20,6 +20,7 @@ use std::cmp::Ordering;
 
 use super::error::QuoteError;
 use super::rules::{Combinable, Limits, Tally};
+use super::sorting::sort_by;
 use super::stack::{Ledger, Piece, Position, apply};
 use crate::coupons::Timestamp;
 use crate::money::Amount;
@@ -235,12 +236,12 @@ impl<'a> Run<'a> {
                     .map_or(i64::MAX, Timestamp::millis)
             })
             .collect();
-        expiry.sort_unstable_by(|a, b| b.cmp(a));
+        sort_by(&mut expiry, |a, b| a > b);
         let mut coupon_ids: Vec<String> = picks
             .iter()
             .map(|&p| self.ctx.candidates[p].id.clone())
             .collect();
-        coupon_ids.sort_unstable();
+        sort_by(&mut coupon_ids, |a, b| a < b);
         Key {
             payable,
             spend: payable.min(self.funds.0),
@@ -254,11 +255,8 @@ impl<'a> Run<'a> {
     /// A greedy combination (largest `max_deduction` first) to start with a good bound.
     fn seed(&self, found: &mut Found) -> Result<(), QuoteError> {
         let mut by_max = self.order.clone();
-        by_max.sort_by(|&a, &b| {
-            self.ctx.candidates[b]
-                .max
-                .cmp(&self.ctx.candidates[a].max)
-                .then(a.cmp(&b))
+        sort_by(&mut by_max, |&a, &b| {
+            self.ctx.candidates[a].max > self.ctx.candidates[b].max
         });
         let mut tally = Tally::default();
         let mut picks = Vec::new();
@@ -269,7 +267,7 @@ impl<'a> Run<'a> {
                 picks.push(j);
             }
         }
-        picks.sort_unstable();
+        sort_by(&mut picks, |a, b| a < b);
         let mut pos = self.ctx.start.clone();
         let mut kept = Vec::new();
         for &j in &picks {

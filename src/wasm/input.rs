@@ -1,27 +1,40 @@
-//! Reading the arguments of the discount and quote exports.
+//! The arguments of the discount and quote exports, as JSON text for the core's readers.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use super::convert::from_js;
-use super::error::to_js_error;
+use super::convert::js_type_name;
+use super::error::bss_error;
 
-/// A BSS body given either as the raw response text (amounts then keep every digit, even
-/// beyond what a JS number holds) or as an already parsed object.
-pub(crate) fn body_from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    match value.as_string() {
-        Some(text) => crate::json::from_str(&text).map_err(|e| to_js_error(&e)),
-        None => from_js(value, what),
-    }
-}
-
-/// An optional options object: `undefined` and `null` give the defaults.
-pub(crate) fn options_from_js<T: DeserializeOwned + Default>(
+/// The JSON text of an argument. A string is taken as JSON text when `text_allowed` (a BSS
+/// body as received keeps every digit, even beyond what a JS number holds); `undefined` is
+/// `null` when `optional`; anything else goes through `JSON.stringify`.
+pub(crate) fn json_text(
     value: &JsValue,
     what: &str,
-) -> Result<T, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+    text_allowed: bool,
+    optional: bool,
+) -> Result<String, JsValue> {
+    if optional && value.is_undefined() {
+        return Ok("null".to_owned());
     }
-    from_js(value, what)
+    if text_allowed {
+        if let Some(text) = value.as_string() {
+            return Ok(text);
+        }
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            let details = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&details, &"field".into(), &what.into());
+            bss_error(
+                "invalid_input",
+                &format!(
+                    "{what}: cannot read a value of type {} (expected JSON data)",
+                    js_type_name(value)
+                ),
+                details.into(),
+            )
+        })
 }

@@ -110,6 +110,9 @@ const TEXT = {
     pay_body: 'PayOrders body',
     error: 'Error',
     line_unavailable: 'Not on sale in this region.',
+    quantity_range: 'Enter a whole number from {min} to {max}.',
+    size_range: 'Enter a whole number from {min} to {max} ({unit}).',
+    period_range: 'Enter a whole number from {min} to {max} for the period.',
     currency: '¥',
   },
   zh: {
@@ -216,6 +219,9 @@ const TEXT = {
     pay_body: 'PayOrders 请求体',
     error: '错误',
     line_unavailable: '该区域暂未销售。',
+    quantity_range: '请输入 {min} 到 {max} 之间的整数。',
+    size_range: '请输入 {min} 到 {max} 之间的整数（{unit}）。',
+    period_range: '购买时长请输入 {min} 到 {max} 之间的整数。',
     currency: '¥',
   },
 };

@@ -12,7 +12,8 @@
 // With BSS_AK, BSS_SK and BSS_DOMAIN_ID in the environment the proxies sign for the real BSS
 // endpoint (BSS_ENDPOINT, default https://bss.myhuaweicloud.com) instead of the sandbox. The
 // customer proxy then uses BSS_CUSTOMER_AK / BSS_CUSTOMER_SK / BSS_CUSTOMER_DOMAIN_ID when
-// given, else the partner's keys. Secrets are never logged: the log has method, path, status
+// given, else the partner's keys; BSS_PROJECT_ID is the customer's project for the rating
+// calls. Secrets are never logged: the log has method, path, status
 // and time only (bodies hold passwords and verification codes).
 
 import http from 'node:http';
@@ -144,7 +145,8 @@ async function startBackend(env, log, host) {
       sandbox: null,
       partner: createProxy({ endpoint: real.endpoint, credentials: real.partner, allow: DEMO_ALLOW }),
       customer: createProxy({ endpoint: real.endpoint, credentials: real.customer, allow: CUSTOMER_ALLOW }),
-      config: { mode: 'bss' },
+      // The signed-in customer's project (rating needs one), and no order until one is given.
+      config: { mode: 'bss', project_id: env.BSS_PROJECT_ID ?? '', order_id: null },
     };
   }
   const sandbox = await startSandbox({ host });
@@ -166,6 +168,7 @@ async function startBackend(env, log, host) {
       mode: 'sandbox',
       // What the sandbox would send by SMS, and who is signed in to the shop.
       verification_code: customers.verification_code,
+      project_id: 'sandbox-project',
       customer: { customer_id: customer?.customer_id, account_name: customer?.account_name },
       // PayOrders pays an existing order: the sandbox's pending order stands for this cart's.
       order_id: pending?.order_id ?? null,

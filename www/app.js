@@ -42,8 +42,13 @@ document.getElementById('lang-en').addEventListener('click', () => useLanguage('
 
 // ---- sections ----
 
+let section = null;
+/** Shows the section named by the hash (#signup, #shop); other anchors keep the current one. */
 function showSection() {
-  const name = location.hash === '#shop' ? 'shop' : 'signup';
+  const named = { '#shop': 'shop', '#signup': 'signup' }[location.hash];
+  if (section && !named) return false;
+  const name = named ?? 'signup';
+  section = name;
   for (const id of ['signup', 'shop']) {
     document.getElementById(id).hidden = id !== name;
     const tab = document.getElementById(`tab-${id}`);
@@ -51,10 +56,10 @@ function showSection() {
     else tab.removeAttribute('aria-current');
   }
   if (name === 'shop') shop.activate();
+  return true;
 }
 window.addEventListener('hashchange', () => {
-  showSection();
-  document.getElementById('main').focus();
+  if (showSection()) document.getElementById('main').focus();
 });
 
 let saved = null;

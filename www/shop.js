@@ -29,7 +29,12 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children);
   return node;
 };
-const money = (amount) => `${t('currency')}${amount}`;
+/** An amount string as money: at least two decimals, by padding the text (no arithmetic). */
+const money = (amount) => {
+  const [int, frac = ''] = String(amount).split('.');
+  return `${t('currency')}${int}.${frac.padEnd(2, '0')}`;
+};
+const isZero = (amount) => /^-?0(\.0*)?$/.test(String(amount));
 const regionName = (code) => {
   const r = REGIONS.find((x) => x.code === code);
   return r ? r[lang()] : code;
@@ -444,6 +449,7 @@ export function setupShop(partner, customer, config) {
     $('pay-body').textContent = q ? JSON.stringify(q.pay_request, null, 2) : '';
     if (!q) {
       out.replaceChildren();
+      $('payable-bar').hidden = true;
       renderPay();
       return;
     }
@@ -459,7 +465,7 @@ export function setupShop(partner, customer, config) {
     rows.push(['truncated', t('truncated'), q.truncated_amount, true]);
     const dl = el('dl', { className: 'totals' });
     for (const [id, label, amount, minus] of rows) {
-      const dd = el('dd', { id: `p-${id}`, textContent: `${minus ? '−' : ''}${money(amount)}` });
+      const dd = el('dd', { id: `p-${id}`, textContent: `${minus && !isZero(amount) ? '−' : ''}${money(amount)}` });
       dd.dataset.amount = amount;
       dl.append(el('dt', { textContent: label }), dd);
     }
@@ -467,12 +473,13 @@ export function setupShop(partner, customer, config) {
     payable.dataset.amount = q.payable;
     dl.append(el('dt', { className: 'payable', textContent: t('payable') }), payable);
 
-    // Per line, the same columns: they sum exactly to the totals above.
+    // Per line, the same columns (those that are not all zero): they sum exactly to the totals.
     const columns = [
-      ['official_amount', 'official_amount'], ['discount', 'discount_amount'], ['coupons', 'coupon_amount'],
-      ...(flexi ? [['flexi', 'flexipurchase_coupon_amount']] : []),
-      ...(cards ? [['cards', 'stored_card_amount']] : []),
-      ['truncated', 'truncated_amount'], ['payable', 'payable'],
+      ['col_official', 'official_amount'], ['col_discount', 'discount_amount'], ['col_coupons', 'coupon_amount'],
+      ...(flexi ? [['col_flexi', 'flexipurchase_coupon_amount']] : []),
+      ...(cards ? [['col_cards', 'stored_card_amount']] : []),
+      ...(isZero(q.truncated_amount) ? [] : [['col_truncated', 'truncated_amount']]),
+      ['col_payable', 'payable'],
     ];
     const table = el('table', { className: 'lines', id: 'p-lines' },
       el('caption', { textContent: t('lines_caption') }),
@@ -485,6 +492,9 @@ export function setupShop(partner, customer, config) {
         return tr;
       })));
     out.replaceChildren(dl, table);
+    const bar = $('payable-bar');
+    bar.hidden = false;
+    bar.textContent = `${t('payable')} ${money(q.payable)}`;
     renderPay();
   }
 

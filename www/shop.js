@@ -354,6 +354,15 @@ export function setupShop(partner, customer, config) {
    */
   async function refresh(cause, started = performance.now()) {
     const my = ++seq;
+    document.body.dataset.previewBusy = 'true';
+    try {
+      await update(my, cause, started);
+    } finally {
+      if (my === seq) document.body.dataset.previewBusy = 'false';
+    }
+  }
+
+  async function update(my, cause, started) {
     state.pay = null;
     renderCart();
     const ready = state.cart.filter((l) => !lineProblem(l));

@@ -510,3 +510,47 @@ test('the page runs the web build: BssError, exact amounts, the same answers as 
   assert.throws(() => normalizeAmount({}), BssError);
   await done();
 });
+
+// ---- the real-endpoint mode ----
+
+test('BSS_AK / BSS_SK / BSS_DOMAIN_ID switch the proxies to that endpoint; secrets are never logged', async () => {
+  const { startSandbox } = await import('../../www/sandbox/server.mjs');
+  // A second sandbox stands in for the real endpoint: it checks the signatures.
+  const bss = await startSandbox({ port: 0 });
+  const partner = bss.accounts.access_keys.find((k) => k.role === 'partner');
+  const customer = bss.accounts.access_keys.find((k) => k.role === 'customer');
+  const lines = [];
+  const real = await startServer({
+    port: 0,
+    log: (line) => lines.push(line),
+    env: {
+      BSS_AK: partner.ak, BSS_SK: partner.sk, BSS_DOMAIN_ID: partner.domain_id, BSS_ENDPOINT: bss.url,
+      BSS_CUSTOMER_AK: customer.ak, BSS_CUSTOMER_SK: customer.sk, BSS_CUSTOMER_DOMAIN_ID: customer.domain_id,
+      BSS_PROJECT_ID: 'p-1',
+    },
+  });
+  try {
+    assert.equal(real.mode, 'bss');
+    assert.equal(real.sandbox, null);
+    const config = await fetch(`${real.url}/demo/config`).then((r) => r.json());
+    assert.deepEqual(config, { mode: 'bss', project_id: 'p-1', order_id: null });
+    assert.equal((await fetch(`${real.url}/demo/reset`, { method: 'POST' })).status, 404);
+    const post = (path, body) => fetch(`${real.url}${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+    assert.deepEqual(await post('/api/bss/CheckUserIdentity', { search_type: 'name', search_value: 'alice-cloud' }).then((r) => r.json()),
+      { check_result: 'used_by_user' });
+    const coupons = await post('/api/customer/ListSubCustomerCoupons', {}).then((r) => r.json());
+    assert.equal(coupons.count, 2);
+    assert.deepEqual(bss.requests.map((r) => [r.operation, r.principal?.ak]),
+      [['CheckUserIdentity', partner.ak], ['ListSubCustomerCoupons', customer.ak]]);
+    // The customer's proxy refuses partner operations, and the reverse.
+    assert.equal((await post('/api/customer/CreateSubCustomer', {})).status, 403);
+    assert.equal((await post('/api/bss/PayOrders', {})).status, 403);
+    assert.ok(lines.length >= 4);
+    for (const secret of [partner.sk, customer.sk]) {
+      assert.ok(!lines.join('\n').includes(secret), 'no secret in the log');
+    }
+  } finally {
+    await real.close();
+    await bss.close();
+  }
+});

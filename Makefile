@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -112,6 +112,11 @@ demo: build
 bench: build
 	@if [ ! -f bench/run.mjs ]; then echo "make bench: no benchmark runner yet (see bench/README.md)"; exit 1; fi
 	node bench/run.mjs
+
+# Signing throughput: signRequest through wasm in Node next to Huawei's Python signer.
+bench-sign: build tools-python
+	node bench/sign.mjs
+	$(VENV)/bin/python bench/sign_official.py
 
 clean:
 	cargo clean

@@ -26,11 +26,17 @@ fn api_request_vectors() {
             (Some(expected), Ok(req)) => {
                 assert_eq!(op.spec().method, expected["method"], "{name}: method");
                 assert_eq!(op.spec().path, expected["path"], "{name}: path");
-                assert_eq!(canonical_query(&req.query), expected["query"], "{name}: query");
+                assert_eq!(
+                    canonical_query(&req.query),
+                    expected["query"],
+                    "{name}: query"
+                );
                 if let Some(Value::Object(headers)) = expected.get("headers") {
                     for (k, v) in headers {
                         assert!(
-                            req.headers.iter().any(|(hk, hv)| hk == k && Some(hv.as_str()) == v.as_str()),
+                            req.headers
+                                .iter()
+                                .any(|(hk, hv)| hk == k && Some(hv.as_str()) == v.as_str()),
                             "{name}: header {k}"
                         );
                     }
@@ -48,7 +54,10 @@ fn api_request_vectors() {
                     .collect();
                 assert_eq!(Value::Array(got), case["issues"], "{name}: issues");
                 for issue in &issues {
-                    assert!(!issue.message.is_empty() && !issue.message_zh.is_empty(), "{name}");
+                    assert!(
+                        !issue.message.is_empty() && !issue.message_zh.is_empty(),
+                        "{name}"
+                    );
                 }
             }
             (_, other) => panic!("{name}: unexpected {other:?}"),
@@ -59,6 +68,13 @@ fn api_request_vectors() {
         .map(|op| op.spec().name)
         .filter(|n| !per_operation.contains_key(n))
         .collect();
-    assert!(missing.is_empty(), "operations without a vector: {missing:?}");
-    println!("api request vectors: {} cases over {} operations", cases.len(), per_operation.len());
+    assert!(
+        missing.is_empty(),
+        "operations without a vector: {missing:?}"
+    );
+    println!(
+        "api request vectors: {} cases over {} operations",
+        cases.len(),
+        per_operation.len()
+    );
 }

@@ -29,9 +29,17 @@ pub const SEND_VERIFICATION_CODE_FIELDS: &[&str] = &[
 /// CreateSubCustomer's parameters (both sites).
 pub const CREATE_SUB_CUSTOMER_FIELDS: &[&str] = &REGISTRATION_FIELDS;
 
+/// A value through its JSON text: the string serializer is shared with the rest of the
+/// package, where `serde_json::to_value` would add its own.
+fn json_of<T: Serialize>(value: &T) -> Option<Value> {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| super::response::parse_json(&text).ok())
+}
+
 fn issue(i: crate::registration::Issue) -> Issue {
-    let params = match serde_json::to_value(&i.params) {
-        Ok(Value::Object(map)) => map,
+    let params = match json_of(&i.params) {
+        Some(Value::Object(map)) => map,
         _ => Map::new(),
     };
     Issue {
@@ -46,7 +54,7 @@ fn issue(i: crate::registration::Issue) -> Issue {
 
 fn finish<B: Serialize>(v: Validation<B>) -> Result<Value, Vec<Issue>> {
     match v.body {
-        Some(body) if v.valid => serde_json::to_value(&body).map_err(|_| Vec::new()),
+        Some(body) if v.valid => json_of(&body).ok_or_else(Vec::new),
         _ => Err(v.issues.into_iter().map(issue).collect()),
     }
 }

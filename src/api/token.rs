@@ -4,7 +4,7 @@
 //! The token itself comes back in the `X-Subject-Token` header; the body says when it
 //! expires (`token.expires_at`, 24 hours after issue).
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::error::ApiError;
 use crate::sign::{SdkDate, Secret, sha256_hex};
@@ -47,15 +47,13 @@ impl PasswordLogin {
 
     /// The request body: password method, domain scope (BSS is global).
     pub fn body(&self) -> String {
-        json!({"auth": {
-            "identity": {"methods": ["password"], "password": {"user": {
-                "name": self.user_name,
-                "password": self.password.expose(),
-                "domain": {"name": self.domain_name}
-            }}},
-            "scope": {"domain": {"name": self.domain_name}}
-        }})
-        .to_string()
+        let text = |s: &str| Value::String(s.to_owned()).to_string();
+        let domain = format!(r#"{{"name":{}}}"#, text(&self.domain_name));
+        format!(
+            r#"{{"auth":{{"identity":{{"methods":["password"],"password":{{"user":{{"name":{},"password":{},"domain":{domain}}}}}}},"scope":{{"domain":{domain}}}}}}}"#,
+            text(&self.user_name),
+            text(self.password.expose()),
+        )
     }
 
     /// The cache key: a hash, so the cache holds no password in clear.

@@ -42,27 +42,34 @@ impl Default for Sha256 {
 
 impl Sha256 {
     fn compress(&mut self) {
-        let mut w = [0u32; 64];
-        for (i, chunk) in self.block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
+        // The message schedule is kept as a 16-word ring: w[t] overwrites w[t - 16].
+        let mut w = [0u32; 16];
+        for (word, chunk) in w.iter_mut().zip(self.block.chunks_exact(4)) {
+            *word = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
         }
         let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = self.state;
-        for (k, w) in K.iter().zip(w.iter()) {
+        for (t, k) in K.iter().enumerate() {
+            let wt = if t < 16 {
+                w[t & 15]
+            } else {
+                let w15 = w[(t + 1) & 15];
+                let w2 = w[(t + 14) & 15];
+                let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
+                let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
+                let v = w[t & 15]
+                    .wrapping_add(s0)
+                    .wrapping_add(w[(t + 9) & 15])
+                    .wrapping_add(s1);
+                w[t & 15] = v;
+                v
+            };
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
             let t1 = h
                 .wrapping_add(s1)
                 .wrapping_add(ch)
                 .wrapping_add(*k)
-                .wrapping_add(*w);
+                .wrapping_add(wt);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
@@ -81,11 +88,16 @@ impl Sha256 {
     }
 
     /// Feeds bytes.
-    pub fn update(&mut self, data: &[u8]) {
+    pub fn update(&mut self, mut data: &[u8]) {
         self.length = self.length.wrapping_add(data.len() as u64);
-        for &byte in data {
-            self.block[self.filled] = byte;
-            self.filled += 1;
+        while !data.is_empty() {
+            let take = (64 - self.filled).min(data.len());
+            let (head, rest) = data.split_at(take);
+            if let Some(dst) = self.block.get_mut(self.filled..self.filled + take) {
+                dst.copy_from_slice(head);
+            }
+            self.filled += take;
+            data = rest;
             if self.filled == 64 {
                 self.compress();
                 self.filled = 0;
@@ -96,10 +108,17 @@ impl Sha256 {
     /// The digest.
     pub fn finish(mut self) -> [u8; 32] {
         let bits = self.length.wrapping_mul(8);
-        self.update(&[0x80]);
-        while self.filled != 56 {
-            self.update(&[0]);
-        }
+        const PAD: [u8; 64] = {
+            let mut p = [0u8; 64];
+            p[0] = 0x80;
+            p
+        };
+        let pad = if self.filled < 56 {
+            56 - self.filled
+        } else {
+            120 - self.filled
+        };
+        self.update(PAD.get(..pad).unwrap_or_default());
         self.update(&bits.to_be_bytes());
         let mut out = [0u8; 32];
         for (chunk, word) in out.chunks_exact_mut(4).zip(self.state) {

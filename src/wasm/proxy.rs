@@ -11,7 +11,7 @@
 
 use std::rc::Rc;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -83,13 +83,25 @@ pub fn create_proxy(
     })
 }
 
-fn json_response(status: u16, body: &Value, extra: &[(&str, String)]) -> Result<JsValue, JsValue> {
+/// `{"error_code": …, "error_msg": …[, "issues": …]}` as the proxy's own answer.
+fn error_response(
+    status: u16,
+    code: &str,
+    message: &str,
+    issues: Option<&str>,
+) -> Result<JsValue, JsValue> {
     let headers = web_sys::Headers::new()?;
     headers.set("content-type", "application/json;charset=UTF-8")?;
-    for (k, v) in extra {
-        headers.set(k, v)?;
-    }
-    text_response(status, &body.to_string(), &headers)
+    let text = |s: &str| Value::String(s.to_owned()).to_string();
+    let issues = issues
+        .map(|i| format!(r#","issues":{i}"#))
+        .unwrap_or_default();
+    let body = format!(
+        r#"{{"error_code":{},"error_msg":{}{issues}}}"#,
+        text(code),
+        text(message)
+    );
+    text_response(status, &body, &headers)
 }
 
 fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<JsValue, JsValue> {
@@ -100,11 +112,7 @@ fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<
 }
 
 fn refuse(status: u16, code: &str, message: &str) -> Result<JsValue, JsValue> {
-    json_response(
-        status,
-        &json!({"error_code": code, "error_msg": message}),
-        &[],
-    )
+    error_response(status, code, message, None)
 }
 
 /// Reads the body, at most `limit` bytes: `None` when it is larger.
@@ -199,12 +207,8 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             &format!("the body is larger than {MAX_BODY_BYTES} bytes"),
         );
     };
-    let invalid = |message: String, issues: Value| {
-        json_response(
-            400,
-            &json!({"error_code": "invalid_request", "error_msg": message, "issues": issues}),
-            &[],
-        )
+    let invalid = |message: String, issues: String| {
+        error_response(400, "invalid_request", &message, Some(&issues))
     };
     let text = String::from_utf8_lossy(&bytes);
     let input: Value = if text.trim().is_empty() {
@@ -212,7 +216,7 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
     } else {
         match api::parse_json(&text) {
             Ok(v) => v,
-            Err(e) => return invalid(format!("the body is not JSON: {e}"), json!([])),
+            Err(e) => return invalid(format!("the body is not JSON: {e}"), "[]".to_owned()),
         }
     };
     let request = match api::build(op, &input, inner.transport.site) {
@@ -220,9 +224,9 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
         Err(e) => {
             let issues = match &e {
                 ApiError::InvalidRequest { issues, .. } => {
-                    serde_json::to_value(issues).unwrap_or_default()
+                    serde_json::to_string(issues).unwrap_or_default()
                 }
-                _ => json!([]),
+                _ => "[]".to_owned(),
             };
             return invalid(e.to_string(), issues);
         }

@@ -6,7 +6,6 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use super::client::{DEFAULT_TIMEOUT_MS, api_error_to_js};
-use super::convert::to_js;
 use super::fetch::{self, Failure};
 use super::js_input::{self, opt_string, opt_u32, prop};
 use crate::api::token::{
@@ -42,9 +41,11 @@ export interface IamToken { token: string; expires_at: string; cached: boolean }
 "#;
 
 fn answer(token: &Secret, expires: SdkDate, cached: bool) -> Result<JsValue, JsValue> {
-    to_js(
-        &serde_json::json!({"token": token.expose(), "expires_at": iso_time(expires), "cached": cached}),
-    )
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"token".into(), &token.expose().into())?;
+    js_sys::Reflect::set(&out, &"expires_at".into(), &iso_time(expires).into())?;
+    js_sys::Reflect::set(&out, &"cached".into(), &cached.into())?;
+    Ok(out.into())
 }
 
 /// Gets an IAM password token, from the cache while it has more than `refresh_margin_s`

@@ -246,7 +246,10 @@ export function setupShop(partner, customer, config) {
       remove.textContent = t('remove');
       remove.setAttribute('aria-label', t('remove_label', { name: `${id} ${productName(line.product)}` }));
       const region = $(`${id}-region`);
-      region.replaceChildren(...REGIONS.map((r) => el('option', { value: r.code, textContent: r[lang()], selected: r.code === line.region })));
+      if (region.dataset.lang !== lang()) { // rebuilt only for a new language: keeps keyboard use smooth
+        region.replaceChildren(...REGIONS.map((r) => el('option', { value: r.code, textContent: r[lang()], selected: r.code === line.region })));
+        region.dataset.lang = lang();
+      }
       const out = $(`${id}-msg`);
       const problem = lineProblem(line);
       const missing = state.unavailable.get(id);
@@ -643,7 +646,11 @@ export function setupShop(partner, customer, config) {
     renderWallet();
     $('customer').textContent = config.customer?.account_name
       ? t('signed_in_as', { name: config.customer.account_name }) : '';
-    $('catalog-region').replaceChildren(...REGIONS.map((r) => el('option', { value: r.code, textContent: r[lang()], selected: r.code === state.region })));
+    const regions = $('catalog-region');
+    if (regions.dataset.lang !== lang()) {
+      regions.replaceChildren(...REGIONS.map((r) => el('option', { value: r.code, textContent: r[lang()], selected: r.code === state.region })));
+      regions.dataset.lang = lang();
+    }
   }
 
   async function activate() {

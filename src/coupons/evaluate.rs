@@ -2,8 +2,8 @@
 
 use super::limits::{self, LineMatch, amount, deduction, discount, period, subscription};
 use super::model::Coupon;
-use super::order::{Line, Order};
-use super::policy::BaseValueAmount;
+use super::order::{ChargingMode, Line, Order};
+use super::policy::{BaseValueAmount, RatioBase};
 use super::state;
 use super::verdict::{Param, Reason, ReasonCode, Status, Verdict};
 use super::{CouponError, EvalOptions};
@@ -12,10 +12,52 @@ use crate::money::Amount;
 /// The most line-selecting rules a coupon compiles to (one per kind of [`limits::LineRule`]).
 const MAX_LINE_RULES: usize = 9;
 
+/// What every coupon needs from the order, computed once per call.
+#[derive(Debug, Clone, Copy)]
+pub struct OrderFacts {
+    /// Payable sum of all lines.
+    pub payable_total: Amount,
+    /// Base of `maxDeductionRatio` under the policy: the period and one-time lines' payable
+    /// (or list-price) sum; on-demand consumption is not capped.
+    pub ratio_base: Amount,
+}
+
+impl OrderFacts {
+    /// The facts of `order` under `opts.policy`.
+    pub fn of(order: &Order, opts: &EvalOptions) -> Result<OrderFacts, CouponError> {
+        let mut payable_total = Amount::ZERO;
+        let mut ratio_base = Amount::ZERO;
+        for line in &order.lines {
+            payable_total = payable_total.checked_add(line.payable())?;
+            if line.charging_mode(order) != ChargingMode::OnDemand {
+                let amount = match opts.policy.max_deduction_ratio_base {
+                    RatioBase::AfterDiscount => line.payable(),
+                    RatioBase::Official => line.official_amount,
+                };
+                ratio_base = ratio_base.checked_add(amount)?;
+            }
+        }
+        Ok(OrderFacts {
+            payable_total,
+            ratio_base,
+        })
+    }
+}
+
 /// The verdict on `coupon` for `order` (which must have passed
 /// [`validate_order`](super::validate_order)).
 pub fn evaluate_coupon(
     order: &Order,
+    coupon: &Coupon,
+    opts: &EvalOptions,
+) -> Result<Verdict, CouponError> {
+    evaluate_with_facts(order, &OrderFacts::of(order, opts)?, coupon, opts)
+}
+
+/// [`evaluate_coupon`] with the order's facts computed once for many coupons.
+pub fn evaluate_with_facts(
+    order: &Order,
+    facts: &OrderFacts,
     coupon: &Coupon,
     opts: &EvalOptions,
 ) -> Result<Verdict, CouponError> {
@@ -47,12 +89,20 @@ pub fn evaluate_coupon(
     reasons.append(&mut rules.reasons);
 
     // Line selection: `known` lines satisfy every line rule; `maybe` lines fail none but lack
-    // data for some.
+    // data for some. Sums are taken in the same pass.
     let n = rules.line_rules.len().min(MAX_LINE_RULES);
     let mut matched = [false; MAX_LINE_RULES];
     let mut unknown: [Vec<&Line>; MAX_LINE_RULES] = Default::default();
     let mut known: Vec<&Line> = Vec::with_capacity(order.lines.len());
     let mut maybe: Vec<&Line> = Vec::new();
+    let all_lines = n == 0;
+    let mut eligible_amount = if all_lines {
+        facts.payable_total
+    } else {
+        Amount::ZERO
+    };
+    let mut maybe_amount = Amount::ZERO;
+    let mut on_demand_amount = Amount::ZERO;
     for line in &order.lines {
         let mut all_yes = true;
         let mut any_no = false;
@@ -71,8 +121,15 @@ pub fn evaluate_coupon(
         }
         if all_yes {
             known.push(line);
+            if !all_lines {
+                eligible_amount = eligible_amount.checked_add(line.payable())?;
+            }
+            if line.charging_mode(order) == ChargingMode::OnDemand {
+                on_demand_amount = on_demand_amount.checked_add(line.payable())?;
+            }
         } else if !any_no {
             maybe.push(line);
+            maybe_amount = maybe_amount.checked_add(line.payable())?;
         }
     }
     let before = reasons.len();
@@ -111,19 +168,15 @@ pub fn evaluate_coupon(
         });
     }
 
-    let eligible_amount = sum(&known)?;
     let span = match policy.base_value_amount {
         BaseValueAmount::EligiblePayable => amount::Span {
             known: eligible_amount,
-            possible: eligible_amount.checked_add(sum(&maybe)?)?,
+            possible: eligible_amount.checked_add(maybe_amount)?,
         },
-        BaseValueAmount::OrderPayable => {
-            let total = order.payable_total()?;
-            amount::Span {
-                known: total,
-                possible: total,
-            }
-        }
+        BaseValueAmount::OrderPayable => amount::Span {
+            known: facts.payable_total,
+            possible: facts.payable_total,
+        },
     };
     for range in &rules.base_values {
         amount::check(range, span, policy, &mut reasons);
@@ -157,18 +210,17 @@ pub fn evaluate_coupon(
     };
     verdict.settle();
     if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
-        verdict.max_deduction =
-            deduction::max_deduction(available, &known, order, &verdict.params, policy)?;
+        verdict.max_deduction = deduction::max_deduction(
+            available,
+            deduction::Eligible {
+                amount: eligible_amount,
+                on_demand: on_demand_amount,
+            },
+            facts.ratio_base,
+            &verdict.params,
+        )?;
     }
     Ok(verdict)
-}
-
-fn sum(lines: &[&Line]) -> Result<Amount, CouponError> {
-    let mut total = Amount::ZERO;
-    for l in lines {
-        total = total.checked_add(l.payable())?;
-    }
-    Ok(total)
 }
 
 #[cfg(test)]

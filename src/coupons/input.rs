@@ -1,17 +1,16 @@
 //! Reading the order and the options from a parsed JSON tree, naming the path of a bad value
 //! (`lines[3].official_amount`).
 //!
-//! The JS binding's inputs are read by hand from one `serde_json::Value` instead of through
-//! serde derives and path tracking: that keeps the wasm module small (every derived
+//! The JS binding's inputs are read by hand from one parsed tree (a [`JsonNode`]: the
+//! binding's borrowed [`Node`](super::json_tree::Node), or a `serde_json::Value`) instead of
+//! through serde derives and path tracking: that keeps the wasm module small (every derived
 //! deserializer is code of its own) and the error paths exact. Rust callers can also use the
 //! serde derives on [`Order`] and [`Policy`].
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
-
 use super::CouponError;
-use super::model::json_type;
+use super::json_tree::{Json, JsonNode, type_name as json_type};
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
     Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
@@ -27,8 +26,8 @@ enum Arg {
 }
 
 /// An object being read, with its path and the fields it allows.
-struct Obj<'a> {
-    map: &'a Map<String, Value>,
+struct Obj<'a, N> {
+    node: &'a N,
     path: String,
     arg: Arg,
 }
@@ -48,13 +47,13 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
-impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: String, arg: Arg, fields: &[&str]) -> Result<Obj<'a>, CouponError> {
-        let Value::Object(map) = v else {
+impl<'a, N: JsonNode> Obj<'a, N> {
+    fn new(v: &'a N, path: String, arg: Arg, fields: &[&str]) -> Result<Obj<'a, N>, CouponError> {
+        let Json::Object = v.json() else {
             let msg = format!("expected an object, got {}", json_type(v));
             return Err(error(arg, path, msg));
         };
-        if let Some(k) = map.keys().find(|k| !fields.contains(&k.as_str())) {
+        if let Some(k) = v.unknown_key(fields) {
             let msg = format!(
                 "unknown field \"{}\" (expected one of: {})",
                 crate::error::quote_input(k, 40),
@@ -62,7 +61,7 @@ impl<'a> Obj<'a> {
             );
             return Err(error(arg, join(&path, k), msg));
         }
-        Ok(Obj { map, path, arg })
+        Ok(Obj { node: v, path, arg })
     }
 
     fn fail(&self, field: &str, message: String) -> CouponError {
@@ -70,24 +69,28 @@ impl<'a> Obj<'a> {
     }
 
     /// A present, non-null value.
-    fn get(&self, field: &str) -> Option<&'a Value> {
-        self.map.get(field).filter(|v| !v.is_null())
+    fn get(&self, field: &str) -> Option<&'a N> {
+        self.node
+            .field(field)
+            .filter(|v| !matches!(v.json(), Json::Null))
     }
 
-    fn required(&self, field: &str) -> Result<&'a Value, CouponError> {
+    fn required(&self, field: &str) -> Result<&'a N, CouponError> {
         self.get(field)
             .ok_or_else(|| self.fail(field, "missing".to_owned()))
     }
 
-    fn wrong(&self, field: &str, expected: &str, v: &Value) -> CouponError {
+    fn wrong(&self, field: &str, expected: &str, v: &N) -> CouponError {
         self.fail(field, format!("expected {expected}, got {}", json_type(v)))
     }
 
     fn string(&self, field: &str) -> Result<Option<String>, CouponError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(v) => Err(self.wrong(field, "a string", v)),
+            Some(v) => match v.json() {
+                Json::String(s) => Ok(Some(s.to_owned())),
+                _ => Err(self.wrong(field, "a string", v)),
+            },
         }
     }
 
@@ -99,34 +102,39 @@ impl<'a> Obj<'a> {
     fn boolean(&self, field: &str) -> Result<Option<bool>, CouponError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(v) => Err(self.wrong(field, "true or false", v)),
+            Some(v) => match v.json() {
+                Json::Bool(b) => Ok(Some(b)),
+                _ => Err(self.wrong(field, "true or false", v)),
+            },
         }
     }
 
     fn uint(&self, field: &str, max: u64) -> Result<Option<u64>, CouponError> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(Value::Number(n)) => match n.as_u64() {
-                Some(u) if u <= max => Ok(Some(u)),
-                _ => Err(self.fail(
-                    field,
-                    format!(
-                        "expected an integer from 0 to {max}, got {}",
-                        crate::error::quote_input(n.as_str(), 40)
-                    ),
-                )),
-            },
-            Some(v) => Err(self.wrong(field, "an integer", v)),
+        let Some(v) = self.get(field) else {
+            return Ok(None);
+        };
+        let Json::Number(n) = v.json() else {
+            return Err(self.wrong(field, "an integer", v));
+        };
+        match n.parse::<u64>() {
+            Ok(u) if u <= max => Ok(Some(u)),
+            _ => Err(self.fail(
+                field,
+                format!(
+                    "expected an integer from 0 to {max}, got {}",
+                    crate::error::quote_input(n, 40)
+                ),
+            )),
         }
     }
 
     fn amount(&self, field: &str) -> Result<Option<Amount>, CouponError> {
-        let parsed = match self.get(field) {
-            None => return Ok(None),
-            Some(Value::String(s)) => Amount::parse(s),
-            Some(Value::Number(n)) => Amount::parse(n.as_str()),
-            Some(v) => return Err(self.wrong(field, "an amount (decimal string or number)", v)),
+        let Some(v) = self.get(field) else {
+            return Ok(None);
+        };
+        let parsed = match v.json() {
+            Json::String(s) | Json::Number(s) => Amount::parse(s),
+            _ => return Err(self.wrong(field, "an amount (decimal string or number)", v)),
         };
         parsed
             .map(Some)
@@ -150,12 +158,16 @@ impl<'a> Obj<'a> {
         let Some(v) = self.get(field) else {
             return Ok(None);
         };
-        if let Some(i) = v.as_str().and_then(|s| names.iter().position(|n| *n == s)) {
+        let text = match v.json() {
+            Json::String(s) => Some(s),
+            _ => None,
+        };
+        if let Some(i) = text.and_then(|s| names.iter().position(|n| *n == s)) {
             return Ok(Some(i));
         }
-        let shown = match v {
-            Value::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
-            other => json_type(other).to_owned(),
+        let shown = match text {
+            Some(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
+            None => json_type(v).to_owned(),
         };
         Err(self.fail(
             field,
@@ -163,15 +175,17 @@ impl<'a> Obj<'a> {
         ))
     }
 
-    fn array(&self, field: &str) -> Result<Option<&'a Vec<Value>>, CouponError> {
+    fn array(&self, field: &str) -> Result<Option<&'a [N]>, CouponError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::Array(items)) => Ok(Some(items)),
-            Some(v) => Err(self.wrong(field, "an array", v)),
+            Some(v) => match v.json() {
+                Json::Array(items) => Ok(Some(items)),
+                _ => Err(self.wrong(field, "an array", v)),
+            },
         }
     }
 
-    fn child(&self, field: &str, v: &'a Value, fields: &[&str]) -> Result<Obj<'a>, CouponError> {
+    fn child(&self, field: &str, v: &'a N, fields: &[&str]) -> Result<Obj<'a, N>, CouponError> {
         Obj::new(v, join(&self.path, field), self.arg, fields)
     }
 }
@@ -188,7 +202,10 @@ const CHARGING_MODES: [(&str, ChargingMode); 3] = [
     ("one_time", ChargingMode::OneTime),
 ];
 
-fn period_type(o: &Obj<'_>, field: &str) -> Result<Option<PeriodType>, CouponError> {
+fn period_type<N: JsonNode>(
+    o: &Obj<'_, N>,
+    field: &str,
+) -> Result<Option<PeriodType>, CouponError> {
     match o.uint(field, 255)? {
         None => Ok(None),
         Some(code) => PeriodType::try_from(code as u8)
@@ -212,8 +229,7 @@ const LINE_FIELDS: [&str; 12] = [
     "is_strict_selected",
 ];
 
-#[inline(never)]
-fn line(o: &Obj<'_>) -> Result<Line, CouponError> {
+fn line<N: JsonNode>(o: &Obj<'_, N>) -> Result<Line, CouponError> {
     Ok(Line {
         id: o.required_string("id")?,
         cloud_service_type: o.required_string("cloud_service_type")?,
@@ -230,7 +246,7 @@ fn line(o: &Obj<'_>) -> Result<Line, CouponError> {
     })
 }
 
-fn discount(o: &Obj<'_>) -> Result<OrderDiscount, CouponError> {
+fn discount<N: JsonNode>(o: &Obj<'_, N>) -> Result<OrderDiscount, CouponError> {
     o.required("discount_type")?;
     let discount_type = o
         .uint("discount_type", u64::from(u16::MAX))?
@@ -251,8 +267,7 @@ fn discount(o: &Obj<'_>) -> Result<OrderDiscount, CouponError> {
 }
 
 /// Reads an order (see [`Order`] for the fields); unknown fields are errors.
-#[inline(never)]
-pub fn order_from_value(v: &Value) -> Result<Order, CouponError> {
+pub fn order_from_value<N: JsonNode>(v: &N) -> Result<Order, CouponError> {
     let o = Obj::new(
         v,
         String::new(),
@@ -285,18 +300,20 @@ pub fn order_from_value(v: &Value) -> Result<Order, CouponError> {
     }
     let first_order_in_service = match o.get("first_order_in_service") {
         None => None,
-        Some(Value::Object(map)) => {
+        Some(v) => {
+            let Json::Object = v.json() else {
+                return Err(o.wrong("first_order_in_service", "an object", v));
+            };
             let mut out = BTreeMap::new();
-            for (service, first) in map {
-                let Value::Bool(b) = first else {
+            for (service, first) in v.members() {
+                let Json::Bool(b) = first.json() else {
                     let field = format!("first_order_in_service.{service}");
                     return Err(o.wrong(&field, "true or false", first));
                 };
-                out.insert(service.clone(), *b);
+                out.insert(service.to_owned(), b);
             }
             Some(out)
         }
-        Some(v) => return Err(o.wrong("first_order_in_service", "an object", v)),
     };
     let discount = match o.get("discount") {
         None => None,
@@ -334,8 +351,7 @@ const UNDECIDED: [(&str, Undecided); 2] = [
 ];
 
 /// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
-#[inline(never)]
-fn policy_from_value(v: &Value, path: &str) -> Result<Policy, CouponError> {
+fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponError> {
     let d = Policy::default();
     let o = Obj::new(v, path.to_owned(), Arg::Options, &Policy::FIELDS)?;
     let count = |field: &str, default: u32| {
@@ -446,9 +462,8 @@ fn policy_from_value(v: &Value, path: &str) -> Result<Policy, CouponError> {
 
 /// Reads `{ now?: string, policy?: Partial<Policy> }` (or `null`): the `now` text and the
 /// policy.
-#[inline(never)]
-pub fn options_from_value(v: &Value) -> Result<(Option<String>, Policy), CouponError> {
-    if v.is_null() {
+pub fn options_from_value<N: JsonNode>(v: &N) -> Result<(Option<String>, Policy), CouponError> {
+    if let Json::Null = v.json() {
         return Ok((None, Policy::default()));
     }
     let o = Obj::new(v, String::new(), Arg::Options, &["now", "policy"])?;
@@ -465,7 +480,11 @@ mod tests {
     use crate::error::ErrorCode;
 
     fn order(text: &str) -> Result<Order, CouponError> {
-        order_from_value(&serde_json::from_str(text).unwrap())
+        // Both trees read the same: the binding's and serde_json's.
+        let by_node = order_from_value(&crate::coupons::json_tree::parse_node(text).unwrap());
+        let by_value = order_from_value(&serde_json::from_str::<serde_json::Value>(text).unwrap());
+        assert_eq!(by_node, by_value);
+        by_node
     }
 
     const LINE: &str = r#"{"id":"a","cloud_service_type":"s","region":"r","official_amount":1}"#;
@@ -513,7 +532,7 @@ mod tests {
     #[test]
     fn policy_fields_are_all_readable() {
         let (now, p) = options_from_value(
-            &serde_json::from_str(
+            &serde_json::from_str::<serde_json::Value>(
                 r#"{"now":"2024-01-01T00:00:00Z","policy":{"base_value_lower":"inclusive","max_coupons_per_order":2}}"#,
             )
             .unwrap(),

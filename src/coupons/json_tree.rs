@@ -1,12 +1,17 @@
-//! A small JSON parser that builds a `serde_json::Value`, numbers kept as their text.
+//! A small JSON parser into a tree that borrows from the text ([`Node`]), numbers kept as
+//! their text, and [`JsonNode`]: one reading interface over [`Node`] and `serde_json::Value`.
 //!
 //! It replaces serde_json's deserializer on the wasm path of `evaluateCoupons`: that
 //! deserializer (with its float formatting and error machinery) weighs about 26 KB gzipped in
-//! the module, this parser a small fraction of it. It accepts exactly RFC 8259 JSON, nests at
-//! most [`MAX_DEPTH`] levels, and reads a lone UTF-16 surrogate escape (which `JSON.stringify`
-//! may write) as U+FFFD. Nothing in it is specific to coupons.
+//! the module, this parser a small fraction of it; and a borrowed tree allocates only for
+//! containers and escaped strings, where a `serde_json::Value` allocates every key and string
+//! (several times faster to build and drop, in wasm most of all). It accepts exactly RFC 8259
+//! JSON, nests at most [`MAX_DEPTH`] levels, and reads a lone UTF-16 surrogate escape (which
+//! `JSON.stringify` may write) as U+FFFD. Nothing in it is specific to coupons.
 
-use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+
+use serde_json::Value;
 
 /// The deepest nesting accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -21,9 +26,159 @@ pub struct SyntaxError {
     pub message: &'static str,
 }
 
-/// Parses one JSON value (surrounding whitespace allowed).
+/// A JSON value borrowing its strings from the parsed text where it can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node<'a> {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(&'a str),
+    /// A string, unescaped.
+    String(Cow<'a, str>),
+    /// An array.
+    Array(Vec<Node<'a>>),
+    /// An object, members in order (a repeated key: the last one counts).
+    Object(Vec<(Cow<'a, str>, Node<'a>)>),
+}
+
+/// What a JSON value is, as seen by a reader.
+#[derive(Debug, Clone, Copy)]
+pub enum Json<'n, N> {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number, as written.
+    Number(&'n str),
+    /// A string.
+    String(&'n str),
+    /// An array.
+    Array(&'n [N]),
+    /// An object (read it with [`JsonNode::field`]).
+    Object,
+}
+
+/// A JSON value that readers can walk: [`Node`] and `serde_json::Value`.
+pub trait JsonNode: Sized {
+    /// What the value is.
+    fn json(&self) -> Json<'_, Self>;
+    /// The member `key` of an object (`None` for other values).
+    fn field(&self, key: &str) -> Option<&Self>;
+    /// The members of an object, in order (empty for other values).
+    fn members(&self) -> Vec<(&str, &Self)>;
+    /// The first member key of an object that is not in `allowed`.
+    fn unknown_key(&self, allowed: &[&str]) -> Option<&str> {
+        self.members()
+            .into_iter()
+            .map(|(k, _)| k)
+            .find(|k| !allowed.contains(k))
+    }
+}
+
+impl JsonNode for Node<'_> {
+    fn json(&self) -> Json<'_, Self> {
+        match self {
+            Node::Null => Json::Null,
+            Node::Bool(b) => Json::Bool(*b),
+            Node::Number(n) => Json::Number(n),
+            Node::String(s) => Json::String(s),
+            Node::Array(items) => Json::Array(items),
+            Node::Object(_) => Json::Object,
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<&Self> {
+        match self {
+            Node::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    fn members(&self) -> Vec<(&str, &Self)> {
+        match self {
+            Node::Object(members) => members.iter().map(|(k, v)| (k.as_ref(), v)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn unknown_key(&self, allowed: &[&str]) -> Option<&str> {
+        match self {
+            Node::Object(members) => members
+                .iter()
+                .map(|(k, _)| k.as_ref())
+                .find(|k| !allowed.contains(k)),
+            _ => None,
+        }
+    }
+}
+
+impl JsonNode for Value {
+    fn json(&self) -> Json<'_, Self> {
+        match self {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => Json::Number(n.as_str()),
+            Value::String(s) => Json::String(s),
+            Value::Array(items) => Json::Array(items),
+            Value::Object(_) => Json::Object,
+        }
+    }
+
+    fn field(&self, key: &str) -> Option<&Self> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+
+    fn members(&self) -> Vec<(&str, &Self)> {
+        self.as_object()
+            .map(|m| m.iter().map(|(k, v)| (k.as_str(), v)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// The JSON type of a value, for error messages.
+pub fn type_name<N: JsonNode>(v: &N) -> &'static str {
+    match v.json() {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object => "object",
+    }
+}
+
+/// Parses one JSON value into a `serde_json::Value` (numbers keep their text).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    parse_node(text).map(|n| n.into_value())
+}
+
+impl Node<'_> {
+    /// The tree as an owned `serde_json::Value`.
+    pub fn into_value(self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(b),
+            // The parser only lets JSON numbers through, which serde_json reads back as text.
+            Node::Number(t) => t.parse().map_or(Value::Null, Value::Number),
+            Node::String(s) => Value::String(s.into_owned()),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Object(members) => Value::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.into_owned(), v.into_value()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// Parses one JSON value into a [`Node`] borrowing from `text` (surrounding whitespace
+/// allowed).
+pub fn parse_node(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
+        s: text,
         b: text.as_bytes(),
         i: 0,
     };
@@ -36,11 +191,12 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 }
 
 struct Parser<'a> {
+    s: &'a str,
     b: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, message: &'static str) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -54,19 +210,16 @@ impl Parser<'_> {
         }
     }
 
-    /// The input from `start` to the cursor. Callers stop on ASCII bytes, so it is UTF-8.
-    fn text(&self, start: usize) -> &str {
-        self.b
-            .get(start..self.i)
-            .and_then(|s| std::str::from_utf8(s).ok())
-            .unwrap_or_default()
+    /// The input from `start` to the cursor (callers stop on ASCII bytes: char boundaries).
+    fn text(&self, start: usize) -> &'a str {
+        self.s.get(start..self.i).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
-    fn literal(&mut self, word: &[u8], v: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &[u8], v: Node<'a>) -> Result<Node<'a>, SyntaxError> {
         if self.b.get(self.i..self.i + word.len()) == Some(word) {
             self.i += word.len();
             Ok(v)
@@ -75,16 +228,16 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.ws();
         match self.peek() {
             None => Err(self.err("unexpected end of input")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string().map(Value::String),
-            Some(b't') => self.literal(b"true", Value::Bool(true)),
-            Some(b'f') => self.literal(b"false", Value::Bool(false)),
-            Some(b'n') => self.literal(b"null", Value::Null),
+            Some(b'"') => self.string().map(Node::String),
+            Some(b't') => self.literal(b"true", Node::Bool(true)),
+            Some(b'f') => self.literal(b"false", Node::Bool(false)),
+            Some(b'n') => self.literal(b"null", Node::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.err("expected a value")),
         }
@@ -98,14 +251,14 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn array(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.nest(depth)?;
         self.i += 1;
         let mut items = Vec::new();
         self.ws();
         if self.peek() == Some(b']') {
             self.i += 1;
-            return Ok(Value::Array(items));
+            return Ok(Node::Array(items));
         }
         loop {
             items.push(self.value(depth)?);
@@ -114,21 +267,21 @@ impl Parser<'_> {
                 Some(b',') => self.i += 1,
                 Some(b']') => {
                     self.i += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Node::Array(items));
                 }
                 _ => return Err(self.err("expected ',' or ']'")),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.nest(depth)?;
         self.i += 1;
-        let mut map = Map::new();
+        let mut map = Vec::new();
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
-            return Ok(Value::Object(map));
+            return Ok(Node::Object(map));
         }
         loop {
             self.ws();
@@ -142,13 +295,13 @@ impl Parser<'_> {
             }
             self.i += 1;
             let v = self.value(depth)?;
-            map.insert(key, v);
+            map.push((key, v));
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(Value::Object(map));
+                    return Ok(Node::Object(map));
                 }
                 _ => return Err(self.err("expected ',' or '}'")),
             }
@@ -171,10 +324,11 @@ impl Parser<'_> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1;
         let mut out = String::new();
         loop {
+            // Most strings have no escape: one copy of the run.
             let start = self.i;
             while let Some(&c) = self.b.get(self.i) {
                 if c == b'"' || c == b'\\' || c < 0x20 {
@@ -183,14 +337,19 @@ impl Parser<'_> {
                 self.i += 1;
             }
             // The input is a &str and the run stops at ASCII bytes: it is valid UTF-8.
-            out.push_str(self.text(start));
+            let run = self.text(start);
             match self.peek() {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    if out.is_empty() {
+                        return Ok(Cow::Borrowed(run));
+                    }
+                    out.push_str(run);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    out.push_str(run);
                     self.i += 1;
                     let e = self.peek().ok_or_else(|| self.err("unterminated string"))?;
                     self.i += 1;
@@ -238,7 +397,7 @@ impl Parser<'_> {
         self.i - start
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Node<'a>, SyntaxError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -263,10 +422,7 @@ impl Parser<'_> {
                 return Err(self.err("invalid number"));
             }
         }
-        self.text(start)
-            .parse::<Number>()
-            .map(Value::Number)
-            .map_err(|_| self.err("invalid number"))
+        Ok(Node::Number(self.text(start)))
     }
 }
 
@@ -289,8 +445,22 @@ mod tests {
             let theirs: Value = serde_json::from_str(text).unwrap();
             assert_eq!(mine, theirs, "{text}");
         }
+        assert_eq!(parse_node("105.00").unwrap(), Node::Number("105.00"));
         let n = parse("105.00").unwrap();
-        assert_eq!(n.as_number().map(Number::as_str), Some("105.00"));
+        assert_eq!(
+            n.as_number().map(serde_json::Number::as_str),
+            Some("105.00")
+        );
+        // The last of repeated keys counts, as in serde_json.
+        assert_eq!(
+            parse_node(r#"{"k":1,"k":2}"#).unwrap().field("k"),
+            Some(&Node::Number("2"))
+        );
+        // Strings without escapes are borrowed.
+        assert!(matches!(
+            parse_node(r#""abc""#).unwrap(),
+            Node::String(Cow::Borrowed("abc"))
+        ));
     }
 
     #[test]
@@ -319,20 +489,18 @@ mod tests {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        assert_eq!(parse_node(&deep).unwrap_err().message, "nested too deeply");
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
         assert!(parse(&ok).is_ok());
     }
 
     #[test]
     fn lone_surrogates_become_replacement_characters() {
-        assert_eq!(
-            parse(r#""\ud800x""#).unwrap(),
-            Value::String("\u{FFFD}x".into())
-        );
-        assert_eq!(
-            parse(r#""\udc00\ud800""#).unwrap(),
-            Value::String("\u{FFFD}\u{FFFD}".into())
-        );
+        let s = |t: &str| match parse_node(t).unwrap() {
+            Node::String(s) => s.into_owned(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(s(r#""\ud800x""#), "\u{FFFD}x");
+        assert_eq!(s(r#""\udc00\ud800""#), "\u{FFFD}\u{FFFD}");
     }
 }

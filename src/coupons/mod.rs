@@ -5,9 +5,13 @@
 //!
 //! * [`evaluate_coupons`]`(&Order, &[Coupon], &EvalOptions) -> Result<Vec<Verdict>, CouponError>`
 //!   — one [`Verdict`] per coupon, in input order. Pure: `now` and the [`Policy`] are inputs.
-//! * [`evaluate_coupon`] — the same for one coupon (the order must pass [`validate_order`]).
+//! * [`evaluate_coupon`] — the same for one coupon (the order must pass [`validate_order`]);
+//!   [`evaluate::evaluate_with_facts`] with [`evaluate::OrderFacts`] computed once when many
+//!   coupons meet the same order.
 //! * [`evaluate_json`] — text in, text out: what the JS binding `evaluateCoupons` calls.
-//! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses.
+//! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses, over
+//!   [`json_tree`] (a small borrowed JSON tree; [`json_tree::JsonNode`] lets the same readers
+//!   take a `serde_json::Value`, e.g. [`Coupon::from_value`] and [`input::order_from_value`]).
 //!
 //! # Types
 //!
@@ -47,7 +51,7 @@ pub mod state;
 pub mod timestamp;
 pub mod verdict;
 
-use serde_json::Value;
+use json_tree::JsonNode;
 
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
@@ -249,15 +253,19 @@ pub fn evaluate_coupons(
         });
     }
     validate_order(order)?;
+    let facts = evaluate::OrderFacts::of(order, opts)?;
     coupons
         .iter()
-        .map(|c| evaluate_coupon(order, c, opts))
+        .map(|c| evaluate::evaluate_with_facts(order, &facts, c, opts))
         .collect()
 }
 
 /// Parses JSON text into a tree, numbers kept as text.
-fn tree(text: &str, bad: impl FnOnce(String) -> CouponError) -> Result<Value, CouponError> {
-    json_tree::parse(text).map_err(|e| bad(e.to_string()))
+fn tree(
+    text: &str,
+    bad: impl FnOnce(String) -> CouponError,
+) -> Result<json_tree::Node<'_>, CouponError> {
+    json_tree::parse_node(text).map_err(|e| bad(e.to_string()))
 }
 
 /// Reads and validates an order from JSON text.
@@ -275,10 +283,10 @@ pub fn parse_order(text: &str) -> Result<Order, CouponError> {
 pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
     let bad = |message| CouponError::InvalidCoupons { message };
     let v = tree(text, bad)?;
-    let Value::Array(items) = v else {
+    let json_tree::Json::Array(items) = v.json() else {
         return Err(bad(format!(
             "expected an array of coupons, got {}",
-            model::json_type(&v)
+            json_tree::type_name(&v)
         )));
     };
     if items.len() > MAX_COUPONS {

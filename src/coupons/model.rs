@@ -12,6 +12,10 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+/// The JSON type of a value, for error messages.
+pub(crate) use super::json_tree::type_name as json_type;
+use super::json_tree::{Json, JsonNode};
+
 use super::timestamp::Timestamp;
 use crate::money::Amount;
 
@@ -151,12 +155,12 @@ impl<'de> Deserialize<'de> for Coupon {
 }
 
 /// Reads one field leniently, recording what cannot be read.
-struct Reader<'a> {
-    obj: &'a serde_json::Map<String, Value>,
+struct Reader<'a, N> {
+    obj: &'a N,
     malformed: Vec<Malformed>,
 }
 
-impl Reader<'_> {
+impl<'a, N: JsonNode> Reader<'a, N> {
     fn bad(&mut self, field: &str, message: impl Into<String>) {
         self.malformed.push(Malformed {
             field: field.to_owned(),
@@ -165,11 +169,12 @@ impl Reader<'_> {
     }
 
     /// A present, non-null, non-empty value.
-    fn get(&self, field: &str) -> Option<&Value> {
-        match self.obj.get(field) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if s.is_empty() => None,
-            Some(v) => Some(v),
+    fn get(&self, field: &str) -> Option<&'a N> {
+        let v = self.obj.field(field)?;
+        match v.json() {
+            Json::Null => None,
+            Json::String("") => None,
+            _ => Some(v),
         }
     }
 
@@ -180,7 +185,7 @@ impl Reader<'_> {
                 self.bad(field, format!("longer than {MAX_TEXT_LEN} bytes"));
                 None
             }
-            Some(s) => Some(s),
+            Some(s) => Some(s.to_owned()),
             None => {
                 let ty = json_type(v);
                 self.bad(field, format!("expected a string, got {ty}"));
@@ -191,9 +196,9 @@ impl Reader<'_> {
 
     fn int(&mut self, field: &str) -> Option<i64> {
         let v = self.get(field)?;
-        let parsed = match v {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse::<i64>().ok(),
+        let parsed = match v.json() {
+            Json::Number(n) => n.parse::<i64>().ok(),
+            Json::String(s) => s.trim().parse::<i64>().ok(),
             _ => None,
         };
         if parsed.is_none() {
@@ -205,10 +210,9 @@ impl Reader<'_> {
 
     fn amount(&mut self, field: &str) -> Option<Amount> {
         let v = self.get(field)?;
-        let parsed = match v {
-            Value::Number(n) => Amount::parse(n.as_str()),
-            Value::String(s) => Amount::parse(s),
-            other => Err(crate::money::AmountError::wrong_type(json_type(other))),
+        let parsed = match v.json() {
+            Json::Number(n) | Json::String(n) => Amount::parse(n),
+            _ => Err(crate::money::AmountError::wrong_type(json_type(v))),
         };
         match parsed {
             Ok(a) if a.is_negative() => {
@@ -236,14 +240,9 @@ impl Reader<'_> {
 
     fn flag(&mut self, field: &str) -> Option<bool> {
         let v = self.get(field)?;
-        let parsed = match v {
-            Value::Bool(b) => Some(*b),
-            Value::Number(n) => match n.as_str() {
-                "0" => Some(false),
-                "1" => Some(true),
-                _ => None,
-            },
-            Value::String(s) => match s.as_str() {
+        let parsed = match v.json() {
+            Json::Bool(b) => Some(b),
+            Json::Number(t) | Json::String(t) => match t {
                 "0" => Some(false),
                 "1" => Some(true),
                 _ => None,
@@ -259,57 +258,47 @@ impl Reader<'_> {
 }
 
 /// The text of a string or number value.
-fn scalar_text(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.as_str().to_owned()),
+fn scalar_text<N: JsonNode>(v: &N) -> Option<&str> {
+    match v.json() {
+        Json::String(s) | Json::Number(s) => Some(s),
         _ => None,
     }
 }
 
-/// The JSON type of a value, for error messages.
-pub(crate) fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
 /// A value for an error message: scalars quoted (cut to 40 characters), others by type.
-fn describe(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
-        Value::Number(n) => crate::error::quote_input(n.as_str(), 40),
-        Value::Bool(b) => b.to_string(),
-        other => json_type(other).to_owned(),
+fn describe<N: JsonNode>(v: &N) -> String {
+    match v.json() {
+        Json::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
+        Json::Number(n) => crate::error::quote_input(n, 40),
+        Json::Bool(b) => b.to_string(),
+        _ => json_type(v).to_owned(),
     }
 }
 
-fn read_use_limit(v: &Value) -> UseLimit {
-    let Value::Object(obj) = v else {
+fn read_use_limit<N: JsonNode>(v: &N) -> UseLimit {
+    let Json::Object = v.json() else {
         return UseLimit {
             malformed: Some(format!("expected an object, got {}", json_type(v))),
             ..UseLimit::default()
         };
     };
     let mut malformed = None;
-    let mut text = |field: &str| match obj.get(field) {
-        None | Some(Value::Null) => None,
-        Some(v) => match scalar_text(v) {
+    let mut text = |field: &str| {
+        let v = v.field(field)?;
+        if let Json::Null = v.json() {
+            return None;
+        }
+        match scalar_text(v) {
             Some(s) if s.len() > MAX_TEXT_LEN => {
                 malformed = Some(format!("{field} is longer than {MAX_TEXT_LEN} bytes"));
                 None
             }
-            Some(s) => Some(s),
+            Some(s) => Some(s.to_owned()),
             None => {
                 malformed = Some(format!("{field}: expected a string, got {}", json_type(v)));
                 None
             }
-        },
+        }
     };
     let limit_key = text("limit_key");
     let value1 = text("value1");
@@ -323,9 +312,10 @@ fn read_use_limit(v: &Value) -> UseLimit {
 }
 
 impl Coupon {
-    /// Reads a coupon from any JSON value; never fails (see the module docs).
-    pub fn from_value(value: &Value) -> Coupon {
-        let Value::Object(obj) = value else {
+    /// Reads a coupon from any JSON value (a `serde_json::Value` or the binding's
+    /// [`Node`](super::json_tree::Node)); never fails (see the module docs).
+    pub fn from_value<N: JsonNode>(value: &N) -> Coupon {
+        let Json::Object = value.json() else {
             return Coupon {
                 malformed: vec![Malformed {
                     field: String::new(),
@@ -335,7 +325,7 @@ impl Coupon {
             };
         };
         let mut r = Reader {
-            obj,
+            obj: value,
             malformed: Vec::new(),
         };
         let coupon_id = r.text("coupon_id");
@@ -377,17 +367,17 @@ impl Coupon {
         let used_by_order_id = r.text("used_by_order_id");
         let currency = r.text("currency");
         let measure_id = r.int("measure_id");
-        let use_limits = match obj.get("use_limits") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(rows)) if rows.len() > MAX_USE_LIMITS => {
+        let use_limits = match value.field("use_limits").map(|v| (v, v.json())) {
+            None | Some((_, Json::Null)) => Vec::new(),
+            Some((_, Json::Array(rows))) if rows.len() > MAX_USE_LIMITS => {
                 r.bad(
                     "use_limits",
                     format!("{} rows, more than {MAX_USE_LIMITS}", rows.len()),
                 );
                 Vec::new()
             }
-            Some(Value::Array(rows)) => rows.iter().map(read_use_limit).collect(),
-            Some(other) => {
+            Some((_, Json::Array(rows))) => rows.iter().map(read_use_limit).collect(),
+            Some((other, _)) => {
                 let ty = json_type(other);
                 r.bad("use_limits", format!("expected an array, got {ty}"));
                 Vec::new()

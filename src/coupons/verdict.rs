@@ -164,6 +164,8 @@ impl Serialize for ReasonCode {
 pub enum Param {
     /// Text.
     Text(String),
+    /// Text known at compile time (no allocation).
+    Static(&'static str),
     /// An amount, written with at least two decimals (`"80.00"`).
     Money(Amount),
     /// A list of texts.
@@ -174,6 +176,7 @@ impl Serialize for Param {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Param::Text(t) => s.serialize_str(t),
+            Param::Static(t) => s.serialize_str(t),
             Param::Money(a) => s.collect_str(&money_text(*a)),
             Param::List(l) => l.serialize(s),
         }
@@ -182,11 +185,9 @@ impl Serialize for Param {
 
 impl std::fmt::Display for Param {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Param::Text(t) => f.write_str(t),
-            Param::Money(a) => f.write_str(&money_text(*a)),
-            Param::List(l) => f.write_str(&l.join(", ")),
-        }
+        let mut s = String::new();
+        self.push_to(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -419,36 +420,51 @@ fn messages(code: ReasonCode, key: Option<&str>, p: &Params) -> (String, String)
 fn fill(template: &str, key: Option<&str>, p: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
+    while let Some((head, tail)) = rest.split_once('{') {
+        out.push_str(head);
+        let Some((name, after)) = tail.split_once('}') else {
             break;
-        };
-        let name = &after[..close];
-        let required = || {
-            p.get("required")
-                .map(ToString::to_string)
-                .unwrap_or_default()
         };
         match name {
             "key" => out.push_str(key.unwrap_or_default()),
-            "bound" => out.push_str(&bound_words(&required(), false)),
-            "bound_zh" => out.push_str(&bound_words(&required(), true)),
+            "bound" | "bound_zh" => {
+                if let Some(Param::Text(req)) = p.get("required") {
+                    push_bound(&mut out, req, name == "bound_zh");
+                }
+            }
             _ => {
                 if let Some(v) = p.get(name) {
-                    let _ = write!(out, "{v}");
+                    v.push_to(&mut out);
                 }
             }
         }
-        rest = &after[close + 1..];
+        rest = after;
     }
     out.push_str(rest);
     out
 }
 
+impl Param {
+    /// Appends the value as message text (lists joined with `, `).
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Param::Text(t) => out.push_str(t),
+            Param::Static(t) => out.push_str(t),
+            Param::Money(a) => out.push_str(&money_text(*a)),
+            Param::List(l) => {
+                for (i, item) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(item);
+                }
+            }
+        }
+    }
+}
+
 /// `"> 100"` → `"greater than 100"` / `"大于 100"`.
-fn bound_words(req: &str, zh: bool) -> String {
+fn push_bound(out: &mut String, req: &str, zh: bool) {
     let (op, n) = req.split_once(' ').unwrap_or(("", req));
     let words = match (op, zh) {
         (">", false) => "greater than",
@@ -461,7 +477,9 @@ fn bound_words(req: &str, zh: bool) -> String {
         ("<=", true) => "不超过",
         _ => op,
     };
-    format!("{words} {n}")
+    out.push_str(words);
+    out.push(' ');
+    out.push_str(n);
 }
 
 /// An amount with at least two decimals and all its significant ones (`80` → `"80.00"`,

@@ -3,8 +3,6 @@
 
 use super::{BadValue, LimitKey, flag, ratio, value1};
 use crate::coupons::model::{CouponKind, UseLimit};
-use crate::coupons::order::{ChargingMode, Line, Order};
-use crate::coupons::policy::{Policy, RatioBase};
 use crate::coupons::verdict::CouponParams;
 use crate::money::{Amount, AmountError};
 
@@ -39,43 +37,33 @@ pub fn usage_times(v: &str, kind: Option<CouponKind>) -> u32 {
     }
 }
 
-/// The most the coupon can take from the order: `available`, capped by the `eligible` payable
-/// amount and by `maxDeductionRatio` × the order total, floored to the cent.
+/// What a coupon may cover: the payable sum of its eligible lines, and the on-demand part of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Eligible {
+    /// Payable sum of the eligible lines.
+    pub amount: Amount,
+    /// The part of `amount` on on-demand lines.
+    pub on_demand: Amount,
+}
+
+/// The most the coupon can take from the order: `available`, capped by the eligible payable
+/// amount and by `maxDeductionRatio` × `ratio_base`, floored to the cent.
 ///
-/// The ratio's base is the order total after discount (or the list-price total, by policy).
-/// On-demand consumption is not subject to the ratio (partner console), so on-demand lines
-/// add their eligible amount to the cap uncapped.
+/// `ratio_base` is the order total the ratio applies to (after discount, or the list-price
+/// total, by policy) over the period and one-time lines: on-demand consumption is not subject
+/// to the ratio (partner console), so on-demand eligible amounts add to the cap uncapped.
 pub fn max_deduction(
     available: Amount,
-    eligible: &[&Line],
-    order: &Order,
+    eligible: Eligible,
+    ratio_base: Amount,
     params: &CouponParams,
-    policy: &Policy,
 ) -> Result<Amount, AmountError> {
-    let mut eligible_sum = Amount::ZERO;
-    let mut on_demand_sum = Amount::ZERO;
-    for line in eligible {
-        eligible_sum = eligible_sum.checked_add(line.payable())?;
-        if line.charging_mode(order) == ChargingMode::OnDemand {
-            on_demand_sum = on_demand_sum.checked_add(line.payable())?;
-        }
-    }
-    let mut cap = available.min(eligible_sum);
+    let mut cap = available.min(eligible.amount);
     if let Some(r) = params.max_deduction_ratio {
-        let mut base = Amount::ZERO;
-        for line in &order.lines {
-            if line.charging_mode(order) != ChargingMode::OnDemand {
-                let amount = match policy.max_deduction_ratio_base {
-                    RatioBase::AfterDiscount => line.payable(),
-                    RatioBase::Official => line.official_amount,
-                };
-                base = base.checked_add(amount)?;
-            }
-        }
-        let ratio_cap = base
+        let ratio_cap = ratio_base
             .checked_mul(r)?
             .floor_dp(2)
-            .checked_add(on_demand_sum)?;
+            .checked_add(eligible.on_demand)?;
         cap = cap.min(ratio_cap);
     }
     Ok(cap.floor_dp(2))

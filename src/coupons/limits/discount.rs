@@ -74,8 +74,8 @@ pub fn discount_conflicts(
         )];
         if let Some(dk) = dk {
             let (en, zh) = names(dk);
-            p.push(("discount_kind", Param::Text(en.to_owned())));
-            p.push(("discount_kind_zh", Param::Text(zh.to_owned())));
+            p.push(("discount_kind", Param::Static(en)));
+            p.push(("discount_kind_zh", Param::Static(zh)));
         }
         Reason::new(
             ReasonCode::DiscountNotCombinable,

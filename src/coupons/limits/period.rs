@@ -149,10 +149,7 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order) -> Option<Reason> {
             key,
             vec![
                 ("required", required),
-                (
-                    "actual",
-                    Param::Text(order.charging_mode.as_str().to_owned()),
-                ),
+                ("actual", Param::Static(order.charging_mode.as_str())),
             ],
         ));
     }

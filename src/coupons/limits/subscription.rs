@@ -74,7 +74,7 @@ pub fn check_subscribe_type(allowed: SubscribeTypes, order: &Order) -> Option<Re
         vec![
             ("required", names(false)),
             ("required_zh", names(true)),
-            ("actual", Param::Text(order.order_type.as_str().to_owned())),
+            ("actual", Param::Static(order.order_type.as_str())),
         ],
     ))
 }

@@ -120,6 +120,7 @@ const TEXT = {
     quantity_range: 'Enter a whole number from {min} to {max}.',
     size_range: 'Enter a whole number from {min} to {max} ({unit}).',
     period_range: 'Enter a whole number from {min} to {max} for the period.',
+    fix_cart: 'Correct the cart to see its price.',
     currency: '¥',
   },
   zh: {
@@ -236,6 +237,7 @@ const TEXT = {
     quantity_range: '请输入 {min} 到 {max} 之间的整数。',
     size_range: '请输入 {min} 到 {max} 之间的整数（{unit}）。',
     period_range: '购买时长请输入 {min} 到 {max} 之间的整数。',
+    fix_cart: '请先修正购物车中的错误。',
     currency: '¥',
   },
 };

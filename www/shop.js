@@ -66,7 +66,7 @@ export function setupShop(partner, customer, config) {
     ratings: new Map(), // product_infos JSON → rating (or error)
     unavailable: new Map(), // line id → error code
     last: null, // { rating, choice, quote, verdicts, lines }
-    previewError: null,
+    previewError: null, // () → text in the current language
     pay: null, // { ok, text }
     announce: '',
   };
@@ -233,7 +233,11 @@ export function setupShop(partner, customer, config) {
 
   function renderCart() {
     $('cart-empty').hidden = state.cart.length > 0;
-    $('period-unit').textContent = t(PERIODS[state.periodType].unit);
+    const period = PERIODS[state.periodType];
+    $('period-unit').textContent = t(period.unit);
+    const periodOk = wholeIn(String($('period-num').value), period) !== null;
+    $('period-num').toggleAttribute('aria-invalid', !periodOk);
+    $('period-msg').textContent = periodOk ? '' : t('period_range', period);
     for (const line of state.cart) {
       const { id } = line;
       const item = $(`line-${id}`);
@@ -340,7 +344,7 @@ export function setupShop(partner, customer, config) {
    * The order as the coupon evaluator sees it under the quote's discount: the discount,
    * and each line's amount after it as the rating answered it.
    */
-  function evaluatedOrder(input, q, rating) {
+  function evaluatedOrder(input, q) {
     const option = q.discount && input.discounts.find((d) => d.discount_id === q.discount.discount_id);
     if (!option) return input.order;
     const rated = new Map((option.product_rating_results ?? []).map((r) => [r.id, r.amount]));
@@ -371,8 +375,10 @@ export function setupShop(partner, customer, config) {
     const ready = state.cart.filter((l) => !lineProblem(l));
     const periodOk = wholeIn(String($('period-num').value), PERIODS[state.periodType]) !== null;
     if (!periodOk || ready.length < state.cart.length) {
-      state.previewError = periodOk ? null : t('period_range', PERIODS[state.periodType]);
-      renderPreview();
+      // Never show (or pay) a price for other inputs than the ones on screen.
+      state.last = null;
+      state.previewError = () => t('fix_cart');
+      renderAll();
       return;
     }
     if (!state.cart.length) {
@@ -387,7 +393,7 @@ export function setupShop(partner, customer, config) {
     if (my !== seq) return; // a newer edit is under way
     if (error) {
       state.last = null;
-      state.previewError = `${t('error')}: ${error.code} ${error.message}`;
+      state.previewError = () => `${t('error')}: ${error.code} ${error.message}`;
       renderAll();
       return;
     }
@@ -401,13 +407,13 @@ export function setupShop(partner, customer, config) {
       const choice = selectDiscount(rating);
       const input = quoteInput(rating, infos, selection());
       const q = quote(input);
-      const verdicts = evaluateCoupons(evaluatedOrder(input, q, rating), state.wallet);
+      const verdicts = evaluateCoupons(evaluatedOrder(input, q), state.wallet);
       state.last = { rating, choice, input, quote: q, verdicts };
       state.previewError = null;
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
       state.last = null;
-      state.previewError = `${t('error')}: ${e.code} ${e.message}`;
+      state.previewError = () => `${t('error')}: ${e.code} ${e.message}`;
     }
     renderAll();
     const ms = performance.now() - started;
@@ -452,7 +458,7 @@ export function setupShop(partner, customer, config) {
     const out = $('preview');
     const status = $('preview-status');
     status.className = 'msg';
-    status.textContent = state.previewError ?? state.announce;
+    status.textContent = state.previewError?.() ?? state.announce;
     if (state.previewError) status.classList.add('error');
     renderDiscountChoice();
     const q = state.last?.quote;
@@ -618,7 +624,6 @@ export function setupShop(partner, customer, config) {
   });
   $('period-num').addEventListener('input', () => {
     const n = wholeIn(String($('period-num').value), PERIODS[state.periodType]);
-    $('period-num').toggleAttribute('aria-invalid', n === null);
     if (n !== null) state.periodNum = n;
     refresh('period');
   });

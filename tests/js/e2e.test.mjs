@@ -425,9 +425,22 @@ test('shop: a product not sold in a region is marked on its line; the rest is st
   assert.deepEqual(s.lines.map((l) => l[0]), ['L2']);
   assert.equal(s.payable, q.payable);
   // Bad input is refused on the line, and the preview waits for a valid cart.
+  await edit(page, () => page.click('#line-L1 .remove'));
   await edit(page, () => page.fill('#L2-qty', '0'));
   assert.equal(await text(page, '#L2-msg'), 'Enter a whole number from 1 to 10000.');
   assert.equal(await page.getAttribute('#L2-qty', 'aria-invalid'), 'true');
+  assert.equal(await text(page, '#preview-status'), 'Correct the cart to see its price.');
+  assert.ok(await page.isDisabled('#pay'), 'no payment for a price that is not on screen');
+  assert.equal(await page.$('#p-payable'), null);
+  await edit(page, () => page.fill('#L2-qty', '3'));
+  await edit(page, () => page.fill('#period-num', '12'));
+  assert.equal(await text(page, '#period-msg'), 'Enter a whole number from 1 to 11 for the period.');
+  assert.equal(await page.getAttribute('#period-num', 'aria-invalid'), '');
+  assert.ok(await page.isDisabled('#pay'));
+  await edit(page, () => page.fill('#period-num', '11'));
+  const eleven = await nodeQuote([{ id: 'L2', product: PRODUCTS.gpssd, size: 40, quantity: 3 }], { periodType: 2, periodNum: 11, selection: { coupon_ids: [] } });
+  assert.equal((await shown(page)).payable, eleven.payable);
+  assert.equal(await text(page, '#period-msg'), '');
   // The whole-cart rating and the one of L1 alone are refused (CBC.99006006), nothing else.
   await done(['400 /api/customer/ListRateOnPeriodDetail', '400 /api/customer/ListRateOnPeriodDetail']);
 });

@@ -3,7 +3,7 @@
 
 mod common;
 
-use bss_storefront::api::{ApiError, Operation, build};
+use bss_storefront::api::{ApiError, Json, Operation, build};
 use bss_storefront::registration::Site;
 use bss_storefront::sign::canonical_query;
 use serde_json::Value;
@@ -21,7 +21,7 @@ fn api_request_vectors() {
             Some("intl") => Site::Intl,
             _ => Site::Cn,
         };
-        let result = build(op, &case["input"], site);
+        let result = build(op, &Json::from(&case["input"]), site);
         match (case.get("request"), result) {
             (Some(expected), Ok(req)) => {
                 assert_eq!(op.spec().method, expected["method"], "{name}: method");

@@ -2,7 +2,7 @@
 //! core: signing errors, request errors, the token helper.
 
 use bss_storefront::api::token::PasswordLogin;
-use bss_storefront::api::{ApiRequest, Auth, Operation, build, redact, server_error};
+use bss_storefront::api::{ApiRequest, Auth, Json, Operation, build, redact, server_error};
 use bss_storefront::registration::Site;
 use bss_storefront::sign::{AccessKey, SdkDate, Secret, SignRequest, sign, sign_url};
 use serde_json::json;
@@ -65,7 +65,12 @@ fn secrets_stay_out_of_debug_and_errors() {
     assert_clean("SignError", &format!("{e} {e:?}"));
 
     // A signed request's Debug shows the signature, never the key.
-    let req: ApiRequest = build(Operation::ListMeasureUnits, &json!({}), Site::Cn).unwrap();
+    let req: ApiRequest = build(
+        Operation::ListMeasureUnits,
+        &Json::from(&json!({})),
+        Site::Cn,
+    )
+    .unwrap();
     let out = req
         .outgoing(
             "https://bss.example.com",
@@ -80,12 +85,8 @@ fn secrets_stay_out_of_debug_and_errors() {
     assert_clean("Outgoing", &format!("{out:?}"));
 
     // Request errors carry the input, which holds no credential.
-    let e = build(
-        Operation::CreateSubCustomer,
-        &json!({"xaccount_id": "x", "xaccount_type": "t", "password": "short"}),
-        Site::Cn,
-    )
-    .unwrap_err();
+    let input = Json::from(&json!({"xaccount_id": "x", "xaccount_type": "t", "password": "short"}));
+    let e = build(Operation::CreateSubCustomer, &input, Site::Cn).unwrap_err();
     assert_clean("ApiError", &format!("{e} {e:?}"));
 
     // A server that echoes a secret: the caller masks what it knows.

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use super::value::Json;
 
 use super::issue::Issue;
 use super::operation::Operation;
@@ -31,7 +31,7 @@ pub struct ServerError {
     /// IAM's encoded explanation of a policy denial, verbatim.
     pub encoded_authorization_message: Option<String>,
     /// Validation issues sent by a signing proxy (`invalid_request`).
-    pub issues: Option<Value>,
+    pub issues: Option<Json>,
 }
 
 /// Why a call failed.
@@ -130,41 +130,44 @@ impl fmt::Display for ApiError {
     }
 }
 
-fn text_of(v: &Value) -> Option<String> {
+fn text_of(v: &Json) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::String(s) | Json::Number(s) => Some(s.clone()),
         _ => None,
     }
 }
 
 /// The (code, message) pair of an error body, searched as the SDK does.
-fn find_code(v: &Value, depth: u8) -> Option<(String, String)> {
-    let obj = v.as_object()?;
+fn find_code(v: &Json, depth: u8) -> Option<(String, String)> {
+    let Json::Object(entries) = v else {
+        return None;
+    };
     for (c, m) in [
         ("error_code", "error_msg"),
         ("errorCode", "errorMsg"),
         ("code", "message"),
     ] {
-        if let (Some(code), Some(msg)) = (obj.get(c), obj.get(m)) {
+        if let (Some(code), Some(msg)) = (v.get(c), v.get(m)) {
             return Some((text_of(code)?, text_of(msg).unwrap_or_default()));
         }
     }
     if depth == 0 {
         return None;
     }
-    obj.values().find_map(|inner| find_code(inner, depth - 1))
+    entries
+        .iter()
+        .find_map(|(_, inner)| find_code(inner, depth - 1))
 }
 
 /// The error of a `status >= 400` response.
 pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> ServerError {
-    let json: Option<Value> = super::response::parse_json(body).ok();
+    let json: Option<Json> = super::response::parse_json(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
     let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
     let field = |k: &str| {
         json.as_ref()
             .and_then(|v| v.get(k))
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(str::to_owned)
     };
     ServerError {
@@ -178,7 +181,7 @@ pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> Server
         issues: json
             .as_ref()
             .and_then(|v| v.get("issues"))
-            .filter(|v| v.is_array())
+            .filter(|v| v.as_array().is_some())
             .cloned(),
     }
 }

@@ -1,11 +1,10 @@
 //! Validation issues of a request: which field, a stable code, and the explanation in English
 //! and Chinese. A request with issues is never sent.
 
-use serde::Serialize;
-use serde_json::{Map, Value};
+use super::value::{Json, write_str};
 
 /// One problem with one field of a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// The path of the field (`product_infos[2].period_num`); `""` for the request itself.
     pub field: String,
@@ -19,11 +18,45 @@ pub struct Issue {
     /// Chinese explanation.
     pub message_zh: String,
     /// The data of the rule (`{"max": 64}`).
-    #[serde(skip_serializing_if = "Map::is_empty")]
-    pub params: Map<String, Value>,
+    pub params: Vec<(String, Json)>,
     /// The CBC code BSS answers for this problem, when the docs name one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub server_code: Option<&'static str>,
+}
+
+impl Issue {
+    /// Appends the issue as a JSON object (`params` and `server_code` only when present).
+    pub fn write(&self, out: &mut String) {
+        out.push_str("{\"field\":");
+        write_str(out, &self.field);
+        out.push_str(",\"code\":");
+        write_str(out, self.code);
+        out.push_str(",\"message\":");
+        write_str(out, &self.message);
+        out.push_str(",\"message_zh\":");
+        write_str(out, &self.message_zh);
+        if !self.params.is_empty() {
+            out.push_str(",\"params\":");
+            Json::Object(self.params.clone()).write(out);
+        }
+        if let Some(code) = self.server_code {
+            out.push_str(",\"server_code\":");
+            write_str(out, code);
+        }
+        out.push('}');
+    }
+}
+
+/// Issues as a JSON array.
+pub fn issues_json(issues: &[Issue]) -> String {
+    let mut out = String::from("[");
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        issue.write(&mut out);
+    }
+    out.push(']');
+    out
 }
 
 /// What is wrong, with the data the messages need.
@@ -82,10 +115,8 @@ impl Problem {
         } else {
             field
         };
-        let mut params = Map::new();
-        let mut param = |k: &str, v: Value| {
-            params.insert(k.to_owned(), v);
-        };
+        let mut params = Vec::new();
+        let mut param = |k: &str, v: Json| params.push((k.to_owned(), v));
         let mut server_code = None;
         let (code, message, message_zh) = match self {
             Problem::Required => (
@@ -98,7 +129,7 @@ impl Problem {
                     format!("{f} is required when {when}"),
                     format!("当{when}时，{f}为必填项"),
                 );
-                param("when", when.into());
+                param("when", Json::str(when.as_str()));
                 ("required", m.0, m.1)
             }
             Problem::NotAllowed(when) => {
@@ -106,7 +137,7 @@ impl Problem {
                     format!("{f} must be left out when {when}"),
                     format!("当{when}时，不能传{f}"),
                 );
-                param("when", when.into());
+                param("when", Json::str(when.as_str()));
                 ("not_allowed", m.0, m.1)
             }
             Problem::Empty => (
@@ -115,7 +146,7 @@ impl Problem {
                 format!("{f}不支持空字符串，不需要时请不传"),
             ),
             Problem::InvalidType(t) => {
-                param("expected", t.into());
+                param("expected", Json::str(t));
                 (
                     "invalid_type",
                     format!("{f} must be a {t}"),
@@ -123,7 +154,7 @@ impl Problem {
                 )
             }
             Problem::TooShort(min) => {
-                param("min", min.into());
+                param("min", Json::Number(min.to_string()));
                 (
                     "too_short",
                     format!("{f} must have at least {min} characters"),
@@ -131,7 +162,7 @@ impl Problem {
                 )
             }
             Problem::TooLong(max) => {
-                param("max", max.into());
+                param("max", Json::Number(max.to_string()));
                 (
                     "too_long",
                     format!("{f} must have at most {max} characters"),
@@ -143,12 +174,12 @@ impl Problem {
                     format!("{f} must be one of {allowed}"),
                     format!("{f}的取值只能是{allowed}"),
                 );
-                param("allowed", allowed.into());
+                param("allowed", Json::str(allowed.as_str()));
                 ("invalid_value", m.0, m.1)
             }
             Problem::OutOfRange(min, max) => {
-                param("min", min.into());
-                param("max", max.into());
+                param("min", Json::Number(min.to_string()));
+                param("max", Json::Number(max.to_string()));
                 (
                     "out_of_range",
                     format!("{f} must be between {min} and {max}"),
@@ -156,7 +187,7 @@ impl Problem {
                 )
             }
             Problem::TooFewItems(min) => {
-                param("min", min.into());
+                param("min", Json::Number(min.to_string()));
                 (
                     "too_few_items",
                     format!("{f} needs at least {min} item(s)"),
@@ -164,7 +195,7 @@ impl Problem {
                 )
             }
             Problem::TooManyItems(max) => {
-                param("max", max.into());
+                param("max", Json::Number(max.to_string()));
                 (
                     "too_many_items",
                     format!("{f} may have at most {max} items"),
@@ -176,11 +207,11 @@ impl Problem {
                     format!("{f} repeats \"{value}\""),
                     format!("{f}中的“{value}”重复"),
                 );
-                param("value", value.into());
+                param("value", Json::str(value.as_str()));
                 ("duplicate", m.0, m.1)
             }
             Problem::InvalidTime(form) => {
-                param("format", form.into());
+                param("format", Json::str(form));
                 (
                     "invalid_time",
                     format!("{f} must be written {form}"),
@@ -193,7 +224,7 @@ impl Problem {
                 format!("{f}应为金额（{rule}）"),
             ),
             Problem::UnknownField(op) => {
-                param("operation", op.into());
+                param("operation", Json::str(op));
                 (
                     "unknown_field",
                     format!("{f} is not a parameter of {op}"),
@@ -218,7 +249,7 @@ impl Problem {
 
 #[cfg(test)]
 mod tests {
-    use super::Problem;
+    use super::{Json, Problem, issues_json};
 
     #[test]
     fn messages_name_the_field_and_the_rule() {
@@ -226,13 +257,17 @@ mod tests {
         assert_eq!(i.code, "too_long");
         assert_eq!(i.message, "coupon_id must have at most 64 characters");
         assert_eq!(i.message_zh, "coupon_id最多64个字符");
-        assert_eq!(i.params["max"], 64);
+        assert_eq!(i.params, [("max".to_owned(), Json::int(64))]);
         let i = Problem::Required.at("");
         assert_eq!(i.message, "the request is required");
-        let json = serde_json::to_string(&Problem::Empty.at("x")).unwrap();
+        let json = issues_json(&[Problem::Empty.at("x")]);
         assert!(
             !json.contains("params") && !json.contains("server_code"),
             "{json}"
         );
+        let json = issues_json(&[Problem::OutOfRange(1, 3).at("n"), Problem::Required.at("m")]);
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed[0]["params"], serde_json::json!({"min": 1, "max": 3}));
+        assert_eq!(parsed[1]["field"], "m");
     }
 }

@@ -10,6 +10,8 @@
 //! * [`interpret`] — an HTTP answer as the result (amounts exact) or an [`ApiError`].
 //! * [`next_step`] — retry, re-sign after clock skew, or return.
 //! * [`token`] — IAM password tokens.
+//! * [`Json`] — the client's JSON value (numbers kept as their text): inputs, bodies and
+//!   answers; `Json::from(&serde_json::Value)` for callers holding serde values.
 
 mod error;
 mod issue;
@@ -20,9 +22,10 @@ mod response;
 mod retry;
 pub mod schema;
 pub mod token;
+mod value;
 
 pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
-pub use issue::{Issue, Problem};
+pub use issue::{Issue, Problem, issues_json};
 pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
@@ -33,3 +36,4 @@ pub use retry::{
     Attempt, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
     retry_after_ms, server_time,
 };
+pub use value::{Json, JsonSyntax, MAX_DEPTH};

@@ -6,7 +6,7 @@
 //! "bound" in the tables below: ids 64 characters (the documented length of every BSS id
 //! that has one), list `limit` 1–100 (the BSS list-API norm), free text 1024.
 
-use serde_json::{Map, Value};
+use super::value::Json;
 
 use super::issue::{Issue, Problem};
 use super::registration::{self, RegistrationCheck};
@@ -26,7 +26,7 @@ pub enum Repeat {
 }
 
 /// Cross-field rules of one operation.
-pub type CrossCheck = fn(&Map<String, Value>, &mut Vec<Issue>);
+pub type CrossCheck = fn(&Json, &mut Vec<Issue>);
 
 /// The definition of one operation.
 #[derive(Debug)]
@@ -167,10 +167,6 @@ const fn ids(item: &'static Rule, min: usize, max: usize) -> Rule {
 
 const NONE: &[Field] = &[];
 
-fn has(map: &Map<String, Value>, key: &str) -> bool {
-    !matches!(map.get(key), None | Some(Value::Null))
-}
-
 // ---- customers and coupons (spec coupons §1, §3, §5) ----
 
 const LIST_SUB_CUSTOMERS: &[Field] = &[
@@ -200,8 +196,8 @@ const LIST_SUB_CUSTOMER_COUPONS: &[Field] = &[
     query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
 ];
 
-fn offset_needs_limit(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    if has(map, "offset") && !has(map, "limit") {
+fn offset_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
+    if map.has("offset") && !map.has("limit") {
         issues.push(Problem::RequiredWhen("offset is given".into()).at("limit"));
     }
 }
@@ -235,11 +231,11 @@ const CREATE_PARTNER_COUPONS: &[Field] = &[
     body("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
 ];
 
-fn valid_before_expire(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
+fn valid_before_expire(map: &Json, issues: &mut Vec<Issue>) {
     // The fixed-width UTC form orders like time.
     if let (Some(from), Some(to)) = (
-        map.get("valid_time").and_then(Value::as_str),
-        map.get("expire_time").and_then(Value::as_str),
+        map.get("valid_time").and_then(Json::as_str),
+        map.get("expire_time").and_then(Json::as_str),
     ) && from >= to
     {
         issues.push(
@@ -312,12 +308,12 @@ const PAY_ORDERS: &[Field] = &[
     ),
 ];
 
-fn pay_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
+fn pay_rules(map: &Json, issues: &mut Vec<Issue>) {
     for (flag, list) in [
         ("use_coupon", "coupon_infos"),
         ("use_discount", "discount_infos"),
     ] {
-        match (map.get(flag).and_then(Value::as_str), has(map, list)) {
+        match (map.get(flag).and_then(Json::as_str), map.has(list)) {
             (Some("YES"), false) => {
                 issues.push(Problem::RequiredWhen(format!("{flag} is YES")).at(list))
             }
@@ -330,10 +326,10 @@ fn pay_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
     }
     let types: Vec<i64> = map
         .get("coupon_infos")
-        .and_then(Value::as_array)
+        .and_then(Json::as_array)
         .map(|l| {
             l.iter()
-                .filter_map(|c| c.get("type").and_then(Value::as_i64))
+                .filter_map(|c| c.get("type").and_then(Json::as_i64))
                 .collect()
         })
         .unwrap_or_default();
@@ -410,17 +406,17 @@ const RATE_ON_DEMAND: &[Field] = &[
     .required(),
 ];
 
-fn unique_product_ids(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    let Some(items) = map.get("product_infos").and_then(Value::as_array) else {
+fn unique_product_ids(map: &Json, issues: &mut Vec<Issue>) {
+    let Some(items) = map.get("product_infos").and_then(Json::as_array) else {
         return;
     };
     for (i, item) in items.iter().enumerate() {
-        let Some(id) = item.get("id").and_then(Value::as_str) else {
+        let Some(id) = item.get("id").and_then(Json::as_str) else {
             continue;
         };
         if items[..i]
             .iter()
-            .any(|o| o.get("id").and_then(Value::as_str) == Some(id))
+            .any(|o| o.get("id").and_then(Json::as_str) == Some(id))
         {
             issues.push(Problem::Duplicate(id.to_owned()).at(&format!("product_infos[{i}].id")));
         }
@@ -429,7 +425,7 @@ fn unique_product_ids(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
             ("resource_size", "size_measure_id"),
             ("size_measure_id", "resource_size"),
         ] {
-            if item.get(a).is_some_and(|v| !v.is_null()) && item.get(b).is_none_or(Value::is_null) {
+            if item.has(a) && !item.has(b) {
                 issues.push(
                     Problem::RequiredWhen(format!("{a} is given"))
                         .at(&format!("product_infos[{i}].{b}")),
@@ -446,12 +442,12 @@ const RENEW_RATE: &[Field] = &[
     body("include_relative_resources", Rule::Bool),
 ];
 
-fn renew_period_rules(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    let years = map.get("period_type").and_then(Value::as_i64) == Some(3);
+fn renew_period_rules(map: &Json, issues: &mut Vec<Issue>) {
+    let years = map.get("period_type").and_then(Json::as_i64) == Some(3);
     if years
         && map
             .get("period_num")
-            .and_then(Value::as_i64)
+            .and_then(Json::as_i64)
             .is_some_and(|n| n > 3)
     {
         issues.push(Problem::OutOfRange(1, 3).at("period_num"));
@@ -512,8 +508,8 @@ const LIST_RESOURCE_SPECS: &[Field] = &[
     body("limit", LIMIT_100),
 ];
 
-fn marker_needs_limit(map: &Map<String, Value>, issues: &mut Vec<Issue>) {
-    if has(map, "marker") && !has(map, "limit") {
+fn marker_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
+    if map.has("marker") && !map.has("limit") {
         issues.push(Problem::RequiredWhen("marker is given".into()).at("limit"));
     }
 }

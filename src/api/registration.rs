@@ -3,16 +3,35 @@
 //! accepted is sent as the form built it.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use super::issue::Issue;
+use super::value::Json;
 use crate::registration::{
-    Form, REGISTRATION_FIELDS, Site, Validation, check_user_identity_request,
+    FieldValue, Form, REGISTRATION_FIELDS, Site, Validation, check_user_identity_request,
     send_verification_message_code_request, validate_registration,
 };
 
 /// Validates a registration request into its wire body.
-pub type RegistrationCheck = fn(&Form, Site) -> Result<Value, Vec<Issue>>;
+pub type RegistrationCheck = fn(&Form, Site) -> Result<Json, Vec<Issue>>;
+
+/// The registration rules' view of a request object.
+pub fn form(input: &Json) -> Form {
+    let mut form = Form::new();
+    if let Json::Object(entries) = input {
+        for (k, v) in entries {
+            let value = match v {
+                Json::Null => FieldValue::Null,
+                Json::Bool(b) => FieldValue::Bool(*b),
+                Json::Number(t) => FieldValue::Number(t.clone()),
+                Json::String(s) => FieldValue::Text(s.clone()),
+                Json::Array(_) => FieldValue::Other("array"),
+                Json::Object(_) => FieldValue::Other("object"),
+            };
+            form.set(k, value);
+        }
+    }
+    form
+}
 
 /// CheckUserIdentity's parameters.
 pub const CHECK_USER_IDENTITY_FIELDS: &[&str] = &["search_type", "search_value"];
@@ -29,18 +48,17 @@ pub const SEND_VERIFICATION_CODE_FIELDS: &[&str] = &[
 /// CreateSubCustomer's parameters (both sites).
 pub const CREATE_SUB_CUSTOMER_FIELDS: &[&str] = &REGISTRATION_FIELDS;
 
-/// A value through its JSON text: the string serializer is shared with the rest of the
-/// package, where `serde_json::to_value` would add its own.
-fn json_of<T: Serialize>(value: &T) -> Option<Value> {
+/// A value through its JSON text (the registration types serialize with serde).
+fn json_of<T: Serialize>(value: &T) -> Option<Json> {
     serde_json::to_string(value)
         .ok()
-        .and_then(|text| super::response::parse_json(&text).ok())
+        .and_then(|text| Json::parse(&text).ok())
 }
 
 fn issue(i: crate::registration::Issue) -> Issue {
     let params = match json_of(&i.params) {
-        Some(Value::Object(map)) => map,
-        _ => Map::new(),
+        Some(Json::Object(entries)) => entries,
+        _ => Vec::new(),
     };
     Issue {
         field: i.field.to_owned(),
@@ -52,7 +70,7 @@ fn issue(i: crate::registration::Issue) -> Issue {
     }
 }
 
-fn finish<B: Serialize>(v: Validation<B>) -> Result<Value, Vec<Issue>> {
+fn finish<B: Serialize>(v: Validation<B>) -> Result<Json, Vec<Issue>> {
     match v.body {
         Some(body) if v.valid => json_of(&body).ok_or_else(Vec::new),
         _ => Err(v.issues.into_iter().map(issue).collect()),
@@ -60,16 +78,16 @@ fn finish<B: Serialize>(v: Validation<B>) -> Result<Value, Vec<Issue>> {
 }
 
 /// CheckUserIdentity (the mobile form is written `0086-<number>`).
-pub fn check_user_identity(form: &Form, _site: Site) -> Result<Value, Vec<Issue>> {
+pub fn check_user_identity(form: &Form, _site: Site) -> Result<Json, Vec<Issue>> {
     finish(check_user_identity_request(form))
 }
 
 /// SendVerificationMessageCode (SMS on the China site, email on the international site).
-pub fn send_verification_code(form: &Form, site: Site) -> Result<Value, Vec<Issue>> {
+pub fn send_verification_code(form: &Form, site: Site) -> Result<Json, Vec<Issue>> {
     finish(send_verification_message_code_request(form, site))
 }
 
 /// CreateSubCustomer.
-pub fn create_sub_customer(form: &Form, site: Site) -> Result<Value, Vec<Issue>> {
+pub fn create_sub_customer(form: &Form, site: Site) -> Result<Json, Vec<Issue>> {
     finish(validate_registration(form, site))
 }

@@ -1,13 +1,12 @@
 //! Turning an operation and its input into the HTTP request to send: validated, laid out,
 //! addressed to an endpoint (BSS itself or a signing proxy).
 
-use serde_json::Value;
-
 use super::error::ApiError;
 use super::issue::Problem;
 use super::operation::Operation;
 use super::schema::{Laid, validate};
-use crate::registration::{Form, Site};
+use super::value::Json;
+use crate::registration::Site;
 use crate::sign::{AccessKey, SdkDate, Secret, canonical_query, sign_url, split_url};
 
 /// The most bytes of JSON input a request may have (the proxy's body limit).
@@ -29,25 +28,24 @@ pub struct ApiRequest {
 /// The registration operations' body, from the registration rules.
 fn registration(
     op: Operation,
-    input: &Value,
+    input: &Json,
     site: Site,
     names: &[&str],
     check: super::registration::RegistrationCheck,
 ) -> Result<Laid, Vec<super::issue::Issue>> {
-    let empty = serde_json::Map::new();
-    let map = match input {
-        Value::Object(map) => map,
-        Value::Null => &empty,
+    let keys: Vec<&str> = match input {
+        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        Json::Null => Vec::new(),
         _ => return Err(vec![Problem::InvalidType("object").at("")]),
     };
-    let unknown: Vec<_> = map
-        .keys()
-        .filter(|k| !names.contains(&k.as_str()))
+    let unknown: Vec<_> = keys
+        .into_iter()
+        .filter(|k| !names.contains(k))
         .map(|k| Problem::UnknownField(op.spec().name).at(k))
         .collect();
-    let body = check(&Form::from(map), site);
+    let body = check(&super::registration::form(input), site);
     match body {
-        Ok(Value::Object(body)) if unknown.is_empty() => Ok(Laid {
+        Ok(Json::Object(body)) if unknown.is_empty() => Ok(Laid {
             body,
             ..Laid::default()
         }),
@@ -57,15 +55,15 @@ fn registration(
 }
 
 /// Validates `input` for `op` on `site`. With issues, nothing is to be sent.
-pub fn build(op: Operation, input: &Value, site: Site) -> Result<ApiRequest, ApiError> {
+pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiError> {
     let spec = op.spec();
     let laid = match spec.registration {
         Some((names, check)) => registration(op, input, site, names, check),
         None => validate(spec.fields, input, spec.name),
     };
     let mut issues = laid.as_ref().err().cloned().unwrap_or_default();
-    if let (Some(cross), Value::Object(map)) = (spec.cross, input) {
-        cross(map, &mut issues);
+    if let (Some(cross), Json::Object(_)) = (spec.cross, input) {
+        cross(input, &mut issues);
     }
     let laid = match laid {
         Ok(laid) if issues.is_empty() => laid,
@@ -78,7 +76,7 @@ pub fn build(op: Operation, input: &Value, site: Site) -> Result<ApiRequest, Api
     };
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     headers.extend(laid.headers);
-    let body = (spec.method == "POST").then(|| Value::Object(laid.body).to_string());
+    let body = (spec.method == "POST").then(|| Json::Object(laid.body).to_string());
     Ok(ApiRequest {
         operation: op,
         query: laid.query,
@@ -208,7 +206,7 @@ impl ApiRequest {
 }
 
 /// The request to a signing proxy: `POST <proxy>/<OperationName>` with the input as JSON.
-pub fn proxy_outgoing(endpoint: &str, op: Operation, input: &Value) -> Outgoing {
+pub fn proxy_outgoing(endpoint: &str, op: Operation, input: &Json) -> Outgoing {
     Outgoing {
         method: "POST",
         url: proxy_url(endpoint, op),
@@ -222,8 +220,8 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn build_cn(op: Operation, input: &Value) -> Result<ApiRequest, ApiError> {
-        build(op, input, Site::Cn)
+    fn build_cn(op: Operation, input: &serde_json::Value) -> Result<ApiRequest, ApiError> {
+        build(op, &Json::from(input), Site::Cn)
     }
 
     fn issue_codes(err: ApiError) -> (Vec<(String, &'static str)>, Vec<super::super::Issue>) {
@@ -264,7 +262,7 @@ mod tests {
             "http://127.0.0.1:9/v2/partners/sub-customers/query"
         );
         assert_eq!(
-            build_cn(Operation::ListMeasureUnits, &Value::Null)
+            build_cn(Operation::ListMeasureUnits, &serde_json::Value::Null)
                 .unwrap()
                 .url("http://h"),
             "http://h/v2/bases/measurements"
@@ -328,7 +326,7 @@ mod tests {
         let out = proxy_outgoing(
             "http://shop/api/bss",
             Operation::ListSubCustomers,
-            &json!({"limit": 1}),
+            &Json::from(&json!({"limit": 1})),
         );
         assert_eq!(
             (out.url.as_str(), out.body.as_deref()),
@@ -366,7 +364,7 @@ mod tests {
         assert_eq!(issues[1].server_code, Some("CBC.99000031"));
         let intl = build(
             Operation::SendVerificationMessageCode,
-            &json!({"receiver_type": 2, "email": "a@example.com"}),
+            &Json::from(&json!({"receiver_type": 2, "email": "a@example.com"})),
             Site::Intl,
         );
         assert!(intl.is_ok());

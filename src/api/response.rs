@@ -7,10 +7,9 @@
 //! `number` cannot hold exactly (a fraction, or an integer beyond 2^53) becomes a string of its
 //! exact digits; safe integers (`count`, `measure_id`, `status`) stay numbers.
 
-use serde_json::Value;
-
 use super::error::{ApiError, server_error};
 use super::operation::Operation;
+use super::value::{Json, JsonSyntax};
 use crate::money::Amount;
 
 /// The code of CreateSubCustomer's "created, association result timed out" answer.
@@ -48,14 +47,12 @@ pub struct Answer<'a> {
 
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-fn exact(key: Option<&str>, v: Value) -> Value {
+fn exact(key: Option<&str>, v: Json) -> Json {
+    let amount_key = key.is_some_and(|k| AMOUNT_KEYS.contains(&k));
     match v {
-        Value::Number(n) => {
-            let text = n.to_string();
-            if key.is_some_and(|k| AMOUNT_KEYS.contains(&k))
-                && let Ok(a) = Amount::parse(&text)
-            {
-                return Value::String(a.to_string());
+        Json::Number(text) => {
+            if amount_key && let Ok(a) = Amount::parse(&text) {
+                return Json::String(a.to_string());
             }
             let safe = !text.contains(['.', 'e', 'E'])
                 && text
@@ -63,20 +60,19 @@ fn exact(key: Option<&str>, v: Value) -> Value {
                     .parse::<u64>()
                     .is_ok_and(|i| i <= MAX_SAFE_INTEGER);
             if safe {
-                Value::Number(n)
+                Json::Number(text)
             } else {
-                Value::String(text)
+                Json::String(text)
             }
         }
-        Value::String(s) if key.is_some_and(|k| AMOUNT_KEYS.contains(&k)) => {
-            match Amount::parse(&s) {
-                Ok(a) => Value::String(a.to_string()),
-                Err(_) => Value::String(s),
-            }
-        }
-        Value::Array(items) => Value::Array(items.into_iter().map(|i| exact(key, i)).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
+        Json::String(s) if amount_key => match Amount::parse(&s) {
+            Ok(a) => Json::String(a.to_string()),
+            Err(_) => Json::String(s),
+        },
+        Json::Array(items) => Json::Array(items.into_iter().map(|i| exact(key, i)).collect()),
+        Json::Object(entries) => Json::Object(
+            entries
+                .into_iter()
                 .map(|(k, v)| {
                     let v = exact(Some(&k), v);
                     (k, v)
@@ -87,16 +83,26 @@ fn exact(key: Option<&str>, v: Value) -> Value {
     }
 }
 
-/// Parses JSON text into a value, keeping every number's digits. The one JSON-to-`Value`
-/// path of the client (each distinct path costs wasm size).
-pub fn parse_json(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text)
+/// Parses JSON text keeping every number's digits.
+pub fn parse_json(text: &str) -> Result<Json, JsonSyntax> {
+    Json::parse(text)
 }
 
 /// Parses a JSON body keeping every number's digits, amounts as canonical strings.
-pub fn parse_body(text: &str) -> Result<Value, String> {
+pub fn parse_body(text: &str) -> Result<Json, String> {
     let v = parse_json(text).map_err(|e| e.to_string())?;
     Ok(exact(None, v))
+}
+
+/// Sets `key` of an object (replacing it, or appending it).
+fn set(v: &mut Json, key: &str, value: Json, replace: bool) {
+    if let Json::Object(entries) = v {
+        match entries.iter_mut().find(|(k, _)| k == key) {
+            Some((_, slot)) if replace => *slot = value,
+            Some(_) => {}
+            None => entries.push((key.to_owned(), value)),
+        }
+    }
 }
 
 /// What a call returns: the converted body (`null` for `204`), or the error.
@@ -105,7 +111,7 @@ pub fn parse_body(text: &str) -> Result<Value, String> {
 /// result timed out) is a success carrying `domain_id`/`domain_name` and
 /// `association_pending: true`: the account must be recorded, never created again, and the
 /// association confirmed with ListSubCustomers (`customer_id` = `domain_id`).
-pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Value, ApiError> {
+pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Json, ApiError> {
     let invalid = |reason: String| ApiError::InvalidResponse {
         status: answer.status,
         request_id: answer.request_id.map(str::to_owned),
@@ -115,12 +121,10 @@ pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Value, ApiError> {
         let error = server_error(answer.status, answer.body, answer.request_id);
         if op == Operation::CreateSubCustomer && error.code == ASSOCIATION_PENDING {
             let mut body = parse_body(answer.body).map_err(invalid)?;
-            if let Value::Object(map) = &mut body
-                && map.get("domain_id").and_then(Value::as_str).is_some()
-            {
-                map.insert("association_pending".into(), Value::Bool(true));
+            if body.get("domain_id").and_then(Json::as_str).is_some() {
+                set(&mut body, "association_pending", Json::Bool(true), true);
                 if let Some(id) = error.request_id {
-                    map.entry("request_id").or_insert(Value::String(id));
+                    set(&mut body, "request_id", Json::String(id), false);
                 }
                 return Ok(body);
             }
@@ -131,15 +135,13 @@ pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Value, ApiError> {
         return Err(invalid(format!("status {}", answer.status)));
     }
     if answer.status == 204 || answer.body.trim().is_empty() {
-        return Ok(Value::Null);
+        return Ok(Json::Null);
     }
     let mut body = parse_body(answer.body).map_err(invalid)?;
-    if op == Operation::CreateSubCustomer
-        && let Value::Object(map) = &mut body
-    {
-        map.insert("association_pending".into(), Value::Bool(false));
+    if op == Operation::CreateSubCustomer {
+        set(&mut body, "association_pending", Json::Bool(false), true);
     }
-    if !body.is_object() {
+    if !matches!(body, Json::Object(_)) {
         return Err(invalid("the body is not a JSON object".into()));
     }
     Ok(body)
@@ -149,7 +151,12 @@ pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Value, ApiError> {
 mod tests {
     use super::*;
 
-    fn ok(op: Operation, status: u16, body: &str) -> Result<Value, ApiError> {
+    /// A result as serde_json's value, for indexing in assertions.
+    fn value(j: Json) -> serde_json::Value {
+        serde_json::from_str(&j.to_string()).unwrap()
+    }
+
+    fn ok(op: Operation, status: u16, body: &str) -> Result<Json, ApiError> {
         interpret(
             op,
             Answer {
@@ -162,13 +169,13 @@ mod tests {
 
     #[test]
     fn amounts_are_exact_strings_and_unsafe_numbers_keep_their_digits() {
-        let v = ok(
+        let v = value(ok(
             Operation::ListOnDemandResourceRatings,
             200,
             r#"{"amount":0.0006400000,"official_website_amount":12345678901234.5678901234,"discount_amount":"1.50",
                 "measure_id":1,"big":9007199254740993,"ratio":0.1,"product_rating_results":[{"amount":105.00}]}"#,
         )
-        .unwrap();
+        .unwrap());
         assert_eq!(v["amount"], "0.00064");
         assert_eq!(v["official_website_amount"], "12345678901234.5678901234");
         assert_eq!(v["discount_amount"], "1.5");
@@ -180,7 +187,7 @@ mod tests {
 
     #[test]
     fn statuses() {
-        assert_eq!(ok(Operation::PayOrders, 204, "").unwrap(), Value::Null);
+        assert_eq!(ok(Operation::PayOrders, 204, "").unwrap(), Json::Null);
         let e = ok(
             Operation::ListSubCustomers,
             400,
@@ -207,23 +214,25 @@ mod tests {
 
     #[test]
     fn association_pending_is_a_distinct_success() {
-        let v = ok(
+        let v = value(ok(
             Operation::CreateSubCustomer,
             500,
             r#"{"error_code":"CBC.99000050","error_msg":"timeout","domain_id":"d1","domain_name":"n1"}"#,
         )
-        .unwrap();
+        .unwrap());
         assert_eq!(
             (v["domain_id"].as_str(), v["association_pending"].as_bool()),
             (Some("d1"), Some(true))
         );
         assert_eq!(v["request_id"], "req-1");
-        let v = ok(
-            Operation::CreateSubCustomer,
-            200,
-            r#"{"domain_id":"d1","domain_name":"n1"}"#,
-        )
-        .unwrap();
+        let v = value(
+            ok(
+                Operation::CreateSubCustomer,
+                200,
+                r#"{"domain_id":"d1","domain_name":"n1"}"#,
+            )
+            .unwrap(),
+        );
         assert_eq!(v["association_pending"], false);
         // The same code elsewhere, or without an account id, stays an error.
         let body = r#"{"error_code":"CBC.99000050","error_msg":"timeout"}"#;

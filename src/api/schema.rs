@@ -7,9 +7,8 @@
 //! absent (the SDK never sends `null`). Keys the operation does not have are issues: a typo
 //! such as `limt` would otherwise be dropped silently by the server.
 
-use serde_json::{Map, Value};
-
 use super::issue::{Issue, Problem};
+use super::value::Json;
 use crate::money::Amount;
 
 /// Where a parameter goes.
@@ -135,8 +134,8 @@ pub struct Laid {
     pub query: Vec<(String, String)>,
     /// Extra headers (`X-Language`).
     pub headers: Vec<(String, String)>,
-    /// Body fields.
-    pub body: Map<String, Value>,
+    /// Body fields, in the schema's order.
+    pub body: Vec<(String, Json)>,
 }
 
 /// `s.length` in JavaScript: BSS (Java) counts UTF-16 units.
@@ -188,16 +187,16 @@ fn list_words<T: std::fmt::Display>(items: &[T]) -> String {
 fn check(
     rule: &Rule,
     path: &str,
-    v: &Value,
+    v: &Json,
     op: &'static str,
     issues: &mut Vec<Issue>,
-) -> Option<Value> {
+) -> Option<Json> {
     let mut fail = |p: Problem| {
         issues.push(p.at(path));
         None
     };
     match (rule, v) {
-        (Rule::Text(min, max), Value::String(s)) => {
+        (Rule::Text(min, max), Json::String(s)) => {
             let n = text_len(s);
             if n < *min {
                 fail(Problem::TooShort(*min))
@@ -207,18 +206,15 @@ fn check(
                 Some(v.clone())
             }
         }
-        (Rule::OneOf(allowed), Value::String(s)) => {
+        (Rule::OneOf(allowed), Json::String(s)) => {
             if allowed.contains(&s.as_str()) {
                 Some(v.clone())
             } else {
                 fail(Problem::InvalidValue(list_words(allowed)))
             }
         }
-        (Rule::Int(..) | Rule::IntOneOf(_), Value::Number(n)) => {
-            let Some(i) = n
-                .as_i64()
-                .filter(|_| !n.to_string().contains(['.', 'e', 'E']))
-            else {
+        (Rule::Int(..) | Rule::IntOneOf(_), Json::Number(_)) => {
+            let Some(i) = v.as_i64() else {
                 return fail(Problem::InvalidType("integer"));
             };
             match rule {
@@ -228,31 +224,27 @@ fn check(
                 Rule::IntOneOf(allowed) if !allowed.contains(&i) => {
                     fail(Problem::InvalidValue(list_words(allowed)))
                 }
-                _ => Some(Value::Number(i.into())),
+                _ => Some(Json::int(i)),
             }
         }
-        (Rule::Bool, Value::Bool(_)) => Some(v.clone()),
-        (Rule::Time, Value::String(s)) if is_utc_time(s) => Some(v.clone()),
-        (Rule::Time, Value::String(_)) => fail(Problem::InvalidTime(
+        (Rule::Bool, Json::Bool(_)) => Some(v.clone()),
+        (Rule::Time, Json::String(s)) if is_utc_time(s) => Some(v.clone()),
+        (Rule::Time, Json::String(_)) => fail(Problem::InvalidTime(
             "yyyy-MM-ddTHH:mm:ssZ (UTC), e.g. 2019-05-06T08:05:01Z",
         )),
-        (Rule::Month, Value::String(s)) if is_month(s) => Some(v.clone()),
-        (Rule::Month, Value::String(_)) => fail(Problem::InvalidTime("YYYY-MM, e.g. 2025-01")),
-        (Rule::FaceValue | Rule::Quantity, Value::String(_) | Value::Number(_)) => {
-            let text = match v {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+        (Rule::Month, Json::String(s)) if is_month(s) => Some(v.clone()),
+        (Rule::Month, Json::String(_)) => fail(Problem::InvalidTime("YYYY-MM, e.g. 2025-01")),
+        (Rule::FaceValue | Rule::Quantity, Json::String(text) | Json::Number(text)) => {
             let face = matches!(rule, Rule::FaceValue);
             let what = if face {
                 "an amount greater than 0 with at most 2 decimals"
             } else {
                 "a decimal number of 0 or more"
             };
-            match Amount::parse(&text) {
+            match Amount::parse(text) {
                 Ok(a) if !a.is_negative() && !(face && (a.is_zero() || a.trunc_dp(2) != a)) => {
                     // Exact digits, written as a JSON number.
-                    super::response::parse_json(&a.to_string()).ok()
+                    Some(Json::Number(a.to_string()))
                 }
                 _ => fail(Problem::InvalidAmount(what)),
             }
@@ -264,7 +256,7 @@ fn check(
                 max,
                 unique,
             },
-            Value::Array(items),
+            Json::Array(items),
         ) => {
             if items.len() < *min {
                 return fail(Problem::TooFewItems(*min));
@@ -286,12 +278,12 @@ fn check(
                     out.push(x);
                 }
             }
-            (issues.len() == before).then_some(Value::Array(out))
+            (issues.len() == before).then_some(Json::Array(out))
         }
-        (Rule::Object(fields), Value::Object(map)) => {
+        (Rule::Object(fields), Json::Object(_)) => {
             let mut laid = Laid::default();
-            let ok = check_fields(fields, map, path, op, issues, &mut laid);
-            ok.then_some(Value::Object(laid.body))
+            let ok = check_fields(fields, v, path, op, issues, &mut laid);
+            ok.then_some(Json::Object(laid.body))
         }
         _ => {
             let expected = match rule {
@@ -319,22 +311,26 @@ fn join(path: &str, name: &str) -> String {
 /// put everything into the body). Returns whether no issue was found.
 pub fn check_fields(
     fields: &[Field],
-    map: &Map<String, Value>,
+    object: &Json,
     path: &str,
     op: &'static str,
     issues: &mut Vec<Issue>,
     laid: &mut Laid,
 ) -> bool {
     let before = issues.len();
-    for key in map.keys() {
+    let keys = match object {
+        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    for key in keys {
         if !fields.iter().any(|f| f.name == key) {
             issues.push(Problem::UnknownField(op).at(&join(path, key)));
         }
     }
     for f in fields {
         let p = join(path, f.name);
-        let value = match map.get(f.name) {
-            None | Some(Value::Null) => {
+        let value = match object.get(f.name) {
+            None | Some(Json::Null) => {
                 if f.required {
                     issues.push(Problem::Required.at(&p));
                 }
@@ -343,12 +339,12 @@ pub fn check_fields(
             Some(v) => v,
         };
         let out = match (value, f.empty) {
-            (Value::String(s), Empty::Keep) if s.is_empty() => Some(value.clone()),
-            (Value::String(s), _) if s.is_empty() && f.required => {
+            (Json::String(s), Empty::Keep) if s.is_empty() => Some(value.clone()),
+            (Json::String(s), _) if s.is_empty() && f.required => {
                 issues.push(Problem::Required.at(&p));
                 None
             }
-            (Value::String(s), Empty::Reject) if s.is_empty() => {
+            (Json::String(s), Empty::Reject) if s.is_empty() => {
                 issues.push(Problem::Empty.at(&p));
                 None
             }
@@ -356,12 +352,10 @@ pub fn check_fields(
         };
         let Some(out) = out else { continue };
         match f.at {
-            At::Body => {
-                laid.body.insert(f.name.to_owned(), out);
-            }
+            At::Body => laid.body.push((f.name.to_owned(), out)),
             At::Query | At::Header(_) => {
-                let text = match &out {
-                    Value::String(s) => s.clone(),
+                let text = match out {
+                    Json::String(s) | Json::Number(s) => s,
                     other => other.to_string(),
                 };
                 match f.at {
@@ -375,16 +369,13 @@ pub fn check_fields(
 }
 
 /// Checks a whole request (a JSON object) against `fields`.
-pub fn validate(fields: &[Field], input: &Value, op: &'static str) -> Result<Laid, Vec<Issue>> {
+pub fn validate(fields: &[Field], input: &Json, op: &'static str) -> Result<Laid, Vec<Issue>> {
     let mut issues = Vec::new();
     let mut laid = Laid::default();
     match input {
-        Value::Object(map) => {
-            check_fields(fields, map, "", op, &mut issues, &mut laid);
-        }
-        // No argument at all: an empty request.
-        Value::Null => {
-            check_fields(fields, &Map::new(), "", op, &mut issues, &mut laid);
+        // No argument at all is an empty request.
+        Json::Object(_) | Json::Null => {
+            check_fields(fields, input, "", op, &mut issues, &mut laid);
         }
         _ => issues.push(Problem::InvalidType("object").at("")),
     }
@@ -439,7 +430,7 @@ mod tests {
 
     #[test]
     fn lays_out_query_headers_and_body() {
-        let input: Value = crate::json::from_str(
+        let input = Json::parse(
             r#"{"name":"abc","filter":"","time":"2019-05-06T08:05:01Z","face":10.50,
                 "ids":["a"],"items":[{"id":"x","n":2}],"x_language":"en_US"}"#,
         )
@@ -457,17 +448,17 @@ mod tests {
             [("X-Language".to_owned(), "en_US".to_owned())]
         );
         assert_eq!(
-            serde_json::to_string(&laid.body).unwrap(),
-            r#"{"face":10.5,"ids":["a"],"items":[{"id":"x","n":2}],"time":"2019-05-06T08:05:01Z"}"#
+            Json::Object(laid.body).to_string(),
+            r#"{"time":"2019-05-06T08:05:01Z","face":10.5,"ids":["a"],"items":[{"id":"x","n":2}]}"#
         );
     }
 
     #[test]
     fn every_problem_is_reported_with_its_path() {
-        let input = json!({
+        let input = Json::from(&json!({
             "name": "", "time": "", "face": "0.001", "ids": ["a", "a"],
             "items": [{"id": "toolong", "n": 3, "extra": 1}, 5], "limt": 1, "x_language": "fr"
-        });
+        }));
         assert_eq!(
             codes(validate(FIELDS, &input, "Op")),
             [
@@ -484,11 +475,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            codes(validate(FIELDS, &json!([]), "Op")),
+            codes(validate(FIELDS, &Json::Array(vec![]), "Op")),
             [(String::new(), "invalid_type")]
         );
         assert_eq!(
-            codes(validate(FIELDS, &Value::Null, "Op")),
+            codes(validate(FIELDS, &Json::Null, "Op")),
             [("name".to_owned(), "required")]
         );
     }
@@ -508,7 +499,7 @@ mod tests {
             (r#"{"t": "2019-02-29T00:00:00Z"}"#, "invalid_time"),
             (r#"{"t": "2019-05-06 08:05:01Z"}"#, "invalid_time"),
         ] {
-            let v: Value = crate::json::from_str(input).unwrap();
+            let v = Json::parse(input).unwrap();
             assert_eq!(codes(validate(F, &v, "Op"))[0].1, code, "{input}");
         }
         assert!(is_utc_time("2024-02-29T23:59:59Z"));

@@ -4,7 +4,7 @@
 //! The token itself comes back in the `X-Subject-Token` header; the body says when it
 //! expires (`token.expires_at`, 24 hours after issue).
 
-use serde_json::Value;
+use super::value::Json;
 
 use super::error::ApiError;
 use crate::sign::{SdkDate, Secret, sha256_hex};
@@ -47,13 +47,25 @@ impl PasswordLogin {
 
     /// The request body: password method, domain scope (BSS is global).
     pub fn body(&self) -> String {
-        let text = |s: &str| Value::String(s.to_owned()).to_string();
-        let domain = format!(r#"{{"name":{}}}"#, text(&self.domain_name));
-        format!(
-            r#"{{"auth":{{"identity":{{"methods":["password"],"password":{{"user":{{"name":{},"password":{},"domain":{domain}}}}}}},"scope":{{"domain":{domain}}}}}}}"#,
-            text(&self.user_name),
-            text(self.password.expose()),
-        )
+        let obj = |pairs: Vec<(&str, Json)>| {
+            Json::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        };
+        let domain = obj(vec![("name", Json::str(self.domain_name.as_str()))]);
+        let user = obj(vec![
+            ("name", Json::str(self.user_name.as_str())),
+            ("password", Json::str(self.password.expose())),
+            ("domain", domain.clone()),
+        ]);
+        let identity = obj(vec![
+            ("methods", Json::Array(vec![Json::str("password")])),
+            ("password", obj(vec![("user", user)])),
+        ]);
+        let scope = obj(vec![("domain", domain)]);
+        obj(vec![(
+            "auth",
+            obj(vec![("identity", identity), ("scope", scope)]),
+        )])
+        .to_string()
     }
 
     /// The cache key: a hash, so the cache holds no password in clear.
@@ -109,7 +121,7 @@ pub fn iso_time(t: SdkDate) -> String {
 
 /// The expiry in a token answer's body.
 pub fn token_expiry(body: &str) -> Option<SdkDate> {
-    let v: Value = super::response::parse_json(body).ok()?;
+    let v: Json = super::response::parse_json(body).ok()?;
     parse_iso_time(v.get("token")?.get("expires_at")?.as_str()?)
 }
 
@@ -132,7 +144,7 @@ mod tests {
 
     #[test]
     fn body_is_domain_scoped_and_debug_hides_the_password() {
-        let body: Value = serde_json::from_str(&login().body()).unwrap();
+        let body: serde_json::Value = serde_json::from_str(&login().body()).unwrap();
         assert_eq!(body["auth"]["scope"]["domain"]["name"], "partner");
         assert_eq!(
             body["auth"]["identity"]["password"]["user"]["password"],

@@ -7,15 +7,14 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::convert::to_js;
 use super::error::{bss_error, to_js_error};
 use super::fetch::{self, Failure, Received};
-use super::js_input::{self, field_error, opt_string, opt_u32, prop};
+use super::js_input::{self, field_error, json_to_js, opt_string, opt_u32, prop};
 use crate::api::{
-    self, Answer, ApiError, Attempt, Auth, Context, MAX_INPUT_BYTES, Operation, RetryPolicy, Step,
+    self, Answer, ApiError, Attempt, Auth, Context, Json, MAX_INPUT_BYTES, Operation, RetryPolicy,
+    Step,
 };
 use crate::registration::Site;
 use crate::sign::{AccessKey, SdkDate, Secret};
@@ -119,11 +118,12 @@ pub(crate) fn api_error_to_js(e: &ApiError, op: Option<Operation>, secrets: &[&s
     }
     match e {
         ApiError::InvalidRequest { issues, .. } => {
-            set("issues", to_js(issues).unwrap_or(JsValue::UNDEFINED));
+            let list = js_sys::JSON::parse(&api::issues_json(issues));
+            set("issues", list.unwrap_or(JsValue::UNDEFINED));
         }
         ApiError::Server(s) => {
             if let Some(issues) = &s.issues {
-                set("issues", to_js(issues).unwrap_or(JsValue::UNDEFINED));
+                set("issues", json_to_js(issues).unwrap_or(JsValue::UNDEFINED));
             }
             if let Some(m) = &s.encoded_authorization_message {
                 set("encoded_authorization_message", m.into());
@@ -193,7 +193,7 @@ impl Transport {
     pub(crate) async fn exchange(
         &self,
         request: &api::ApiRequest,
-        input: &Value,
+        input: &Json,
     ) -> Result<Result<Received, Failure>, ApiError> {
         let op = request.operation;
         let mut retries = 0;
@@ -313,7 +313,7 @@ async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<Js
                 body: &r.body,
                 request_id: r.request_id.as_deref(),
             };
-            to_js(&api::interpret(op, answer).map_err(fail)?)
+            json_to_js(&api::interpret(op, answer).map_err(fail)?)
         }
         Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => Err(fail(ApiError::Timeout {

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::js_type_name;
 use super::error::bss_error;
+use crate::api::Json;
 
 /// A `BssError` with `code` and `field`.
 pub(crate) fn field_error(code: &str, field: &str, message: &str) -> JsValue {
@@ -67,13 +68,9 @@ pub(crate) fn opt_u32(
 
 /// A JS value as JSON data (`undefined` is `null`), read from its `JSON.stringify` text so
 /// numbers keep their digits; text longer than `max_bytes` is refused before it is copied.
-pub(crate) fn json_value(
-    value: &JsValue,
-    what: &str,
-    max_bytes: usize,
-) -> Result<serde_json::Value, JsValue> {
+pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Result<Json, JsValue> {
     if value.is_undefined() {
-        return Ok(serde_json::Value::Null);
+        return Ok(Json::Null);
     }
     let text = js_sys::JSON::stringify(value)
         .ok()
@@ -181,4 +178,9 @@ pub(crate) fn body(value: &JsValue) -> Result<Vec<u8>, JsValue> {
 /// The current time in whole seconds since the epoch.
 pub(crate) fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
+}
+
+/// A [`Json`] value as a plain JS value (through `JSON.parse` of its text).
+pub(crate) fn json_to_js(value: &Json) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&value.to_string())
 }

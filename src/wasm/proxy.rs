@@ -11,7 +11,6 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -19,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::client::{Credentials, Transport};
 use super::fetch::Failure;
 use super::js_input::{field_error, prop};
-use crate::api::{self, ApiError, MAX_INPUT_BYTES, Operation};
+use crate::api::{self, ApiError, Json, MAX_INPUT_BYTES, Operation};
 
 /// The largest request body the proxy reads.
 pub const MAX_BODY_BYTES: usize = MAX_INPUT_BYTES;
@@ -92,7 +91,7 @@ fn error_response(
 ) -> Result<JsValue, JsValue> {
     let headers = web_sys::Headers::new()?;
     headers.set("content-type", "application/json;charset=UTF-8")?;
-    let text = |s: &str| Value::String(s.to_owned()).to_string();
+    let text = |s: &str| Json::str(s).to_string();
     let issues = issues
         .map(|i| format!(r#","issues":{i}"#))
         .unwrap_or_default();
@@ -211,8 +210,8 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
         error_response(400, "invalid_request", &message, Some(&issues))
     };
     let text = String::from_utf8_lossy(&bytes);
-    let input: Value = if text.trim().is_empty() {
-        Value::Null
+    let input: Json = if text.trim().is_empty() {
+        Json::Null
     } else {
         match api::parse_json(&text) {
             Ok(v) => v,
@@ -223,9 +222,7 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
         Ok(r) => r,
         Err(e) => {
             let issues = match &e {
-                ApiError::InvalidRequest { issues, .. } => {
-                    serde_json::to_string(issues).unwrap_or_default()
-                }
+                ApiError::InvalidRequest { issues, .. } => api::issues_json(issues),
                 _ => "[]".to_owned(),
             };
             return invalid(e.to_string(), issues);

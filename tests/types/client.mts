@@ -1,0 +1,28 @@
+// The client's published types: options, inputs, results (amounts are strings) and errors.
+import { BssClient, BssError, createProxy, getToken, signRequest } from 'bss-storefront';
+import type { CreateSubCustomerResult, RateOnPeriodResult } from 'bss-storefront';
+
+const bss = new BssClient({ credentials: { ak: 'AK', sk: 'SK', domain_id: 'd' }, timeout_ms: 5000, site: 'cn' });
+const rated: RateOnPeriodResult = await bss.listRateOnPeriodDetail({
+  project_id: 'p',
+  product_infos: [{ id: '1', cloud_service_type: 's', resource_type: 'r', resource_spec: 'x', region: 'cn-north-4',
+    period_type: 2, period_num: 1, subscription_num: 1 }],
+});
+const created: CreateSubCustomerResult = await bss.createSubCustomer({ xaccount_id: 'u', xaccount_type: 't' });
+const pending: boolean = created.association_pending;
+const demand = await bss.listOnDemandResourceRatings({ project_id: 'p', product_infos: [] });
+const amount: string | undefined = demand.amount;
+const proxy = createProxy({ credentials: { token: 't' }, allow: ['ListServiceTypes'] });
+const answer: Response = await proxy.handle(new Request('https://shop.example/api/bss/ListServiceTypes', { method: 'POST' }));
+const token: string = (await getToken({ user_name: 'u', password: 'p', domain_name: 'd' })).token;
+const { url, headers } = signRequest({ method: 'GET', url: 'https://bss.myhuaweicloud.com/v2/bases/measurements', ak: 'a', sk: 's' });
+try {
+  await bss.payOrders({ order_id: 'o', use_coupon: 'NO', use_discount: 'NO' });
+} catch (e) {
+  if (e instanceof BssError) console.log(e.code, e.status, e.issues, e.request_id);
+}
+console.log(rated.currency, pending, amount, answer.status, token, url, headers['Authorization']);
+// @ts-expect-error use_coupon is YES or NO
+await bss.payOrders({ order_id: 'o', use_coupon: 'MAYBE', use_discount: 'NO' });
+// @ts-expect-error AK/SK credentials need the account ID
+new BssClient({ credentials: { ak: 'a', sk: 's' } });

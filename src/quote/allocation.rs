@@ -30,6 +30,22 @@ pub fn allocate_units(
     weights: &[i128],
     caps: Option<&[i128]>,
 ) -> Result<Vec<i128>, AllocationError> {
+    let mut parts = Vec::new();
+    allocate_into(total, weights, caps, &mut parts, &mut Vec::new())?;
+    Ok(parts)
+}
+
+/// [`allocate_units`] into `parts`, with `order` as scratch space (both are cleared first):
+/// the stack calls it for every coupon it applies and reuses the buffers.
+pub fn allocate_into(
+    total: i128,
+    weights: &[i128],
+    caps: Option<&[i128]>,
+    parts: &mut Vec<i128>,
+    order: &mut Vec<u128>,
+) -> Result<(), AllocationError> {
+    parts.clear();
+    order.clear();
     if total < 0 || weights.iter().any(|&w| w < 0) {
         return Err(AllocationError::Negative);
     }
@@ -40,41 +56,45 @@ pub fn allocate_units(
             operation: "allocate",
         })?;
     if total == 0 {
-        return Ok(vec![0; weights.len()]);
+        parts.resize(weights.len(), 0);
+        return Ok(());
     }
     if sum == 0 {
         return Err(AllocationError::NoWeight);
     }
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut remainders = Vec::with_capacity(weights.len());
+    // Each part with a remainder gets one sort key: over its cap (last), then the largest
+    // remainder, then the earlier line — packed in one integer (remainders < sum < 2^99).
+    if sum >= 1 << 99 || weights.len() >= 1 << 27 {
+        return Err(AmountError::Overflow {
+            operation: "allocate",
+        }
+        .into());
+    }
     let mut given = 0i128;
-    for &w in weights {
+    for (i, &w) in weights.iter().enumerate() {
         let (q, r) = mul_div_rem(total as u128, w as u128, sum as u128);
         // q ≤ total because w ≤ sum.
-        parts.push(q as i128);
-        remainders.push(r);
-        given += q as i128;
-    }
-    // `missing` < the number of positive remainders, since Σ remainders = missing × sum.
-    // Each missing unit goes to the best part not served yet: one that stays within its cap,
-    // then the largest remainder, then the earlier line.
-    for _ in 0..total - given {
-        let fits = |i: usize| caps.is_none_or(|c| c.get(i).is_none_or(|&cap| parts[i] < cap));
-        let mut best: Option<usize> = None;
-        for i in 0..weights.len() {
-            if remainders[i] == 0 {
-                continue;
-            }
-            let better = best.is_none_or(|b| (fits(i), remainders[i]) > (fits(b), remainders[b]));
-            if better {
-                best = Some(i);
-            }
+        let q = q as i128;
+        parts.push(q);
+        given += q;
+        if r > 0 {
+            let over_cap = caps.is_some_and(|c| c.get(i).is_some_and(|&cap| q >= cap));
+            order.push((u128::from(over_cap) << 127) | ((((1u128 << 99) - r) << 27) | i as u128));
         }
-        let Some(i) = best else { break };
-        parts[i] += 1;
-        remainders[i] = 0;
     }
-    Ok(parts)
+    // The missing units (fewer than the positive remainders, since Σ remainders = missing ×
+    // sum) go one each to the best keys.
+    let missing = (total - given) as usize;
+    if missing > 0 {
+        if missing < order.len() {
+            // Keys are distinct: the first `missing` after the partition are the best.
+            order.select_nth_unstable(missing);
+        }
+        for &key in order.iter().take(missing) {
+            parts[(key & ((1 << 27) - 1)) as usize] += 1;
+        }
+    }
+    Ok(())
 }
 
 /// Splits `total` over `weights` to the unit `10^-max(min_scale, scale of total)` (the cent

@@ -9,7 +9,7 @@ use super::input::Balances;
 use super::pay_request::{PayItem, PayRequest};
 use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
-use super::stack::apply;
+use super::stack::{Scratch, apply};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AppliedDiscount, SelectionRule, money};
 use crate::money::Amount;
@@ -137,26 +137,6 @@ pub struct Columns {
     pub payable: Amount,
 }
 
-impl Columns {
-    fn add(&mut self, o: &Columns) -> Result<(), QuoteError> {
-        for (a, b) in [
-            (&mut self.official_amount, o.official_amount),
-            (&mut self.discount_amount, o.discount_amount),
-            (&mut self.coupon_amount, o.coupon_amount),
-            (
-                &mut self.flexipurchase_coupon_amount,
-                o.flexipurchase_coupon_amount,
-            ),
-            (&mut self.stored_card_amount, o.stored_card_amount),
-            (&mut self.truncated_amount, o.truncated_amount),
-            (&mut self.payable, o.payable),
-        ] {
-            *a = a.checked_add(b)?;
-        }
-        Ok(())
-    }
-}
-
 /// One line of a quote; its columns sum exactly, over the lines, to the quote's totals.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteLine {
@@ -254,12 +234,14 @@ pub struct Settled {
     pub totals: Columns,
 }
 
-/// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines.
+/// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines;
+/// the per-line columns only `with_lines` (runners-up need the totals only).
 pub fn settle(
     lines: &[Line],
     discount: Option<&AppliedDiscount>,
     ctx: &Context,
     picks: &[usize],
+    with_lines: bool,
 ) -> Result<Settled, QuoteError> {
     let ledger = &ctx.ledger;
     let n = lines.len();
@@ -270,6 +252,7 @@ pub fn settle(
     let mut pay_items = Vec::new();
     let mut idle = Vec::new();
     let mut parts = Vec::new();
+    let mut scratch = Scratch::default();
     for &p in picks {
         let c: &Candidate = &ctx.candidates[p];
         parts.clear();
@@ -280,6 +263,7 @@ pub fn settle(
                 max: c.max,
             },
             &mut pos,
+            &mut scratch,
             Some(&mut parts),
         )?;
         if took == 0 {
@@ -314,32 +298,53 @@ pub fn settle(
             });
         }
     }
-    // The payable amount: the order's remainder cut to the cent, spread over the lines.
     let payable_units = ledger.floor_cent(pos.total.max(0));
-    let weights: Vec<i128> = pos.rem.iter().map(|&r| r.max(0)).collect();
-    let caps: Vec<i128> = weights.iter().map(|&w| w / ledger.cent()).collect();
-    let line_cents = allocate_units(payable_units / ledger.cent(), &weights, Some(&caps))?;
-
-    let mut totals = Columns::default();
-    let mut out = Vec::with_capacity(n);
-    for (i, line) in lines.iter().enumerate() {
-        let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
-        let [dc, cash, flexi, card] = columns[i];
-        let payable = line_cents[i] * ledger.cent();
-        let q = QuoteLine {
-            id: line.id.clone(),
-            columns: Columns {
-                official_amount: line.official_amount,
-                discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
-                coupon_amount: ledger.amount(cash)?,
-                flexipurchase_coupon_amount: ledger.amount(flexi)?,
-                stored_card_amount: ledger.amount(card)?,
-                truncated_amount: ledger.amount(pos.rem[i] - payable)?,
-                payable: ledger.amount(payable)?,
-            },
-        };
-        totals.add(&q.columns)?;
-        out.push(q);
+    let mut sums = [0i128; 4];
+    for c in &columns {
+        for (s, v) in sums.iter_mut().zip(c) {
+            *s += v;
+        }
+    }
+    let [dc_sum, cash_sum, flexi_sum, card_sum] = sums;
+    let mut official = Amount::ZERO;
+    for line in lines {
+        official = official.checked_add(line.official_amount)?;
+    }
+    let option_discount = discount.map_or(Amount::ZERO, |d| d.discount_amount);
+    let totals = Columns {
+        official_amount: official,
+        discount_amount: option_discount.checked_add(ledger.amount(dc_sum)?)?,
+        coupon_amount: ledger.amount(cash_sum)?,
+        flexipurchase_coupon_amount: ledger.amount(flexi_sum)?,
+        stored_card_amount: ledger.amount(card_sum)?,
+        truncated_amount: ledger.amount(pos.total - payable_units)?,
+        payable: ledger.amount(payable_units)?,
+    };
+    let mut out = Vec::new();
+    if with_lines {
+        // The payable amount spread over the lines; every column then sums to its total.
+        let owed: Vec<i128> = (0..n).map(|i| pos.owed(i, ledger)).collect();
+        let weights: Vec<i128> = owed.iter().map(|&r| r.max(0)).collect();
+        let caps: Vec<i128> = weights.iter().map(|&w| ledger.cents(w)).collect();
+        let line_cents = allocate_units(ledger.cents(payable_units), &weights, Some(&caps))?;
+        out.reserve(n);
+        for (i, line) in lines.iter().enumerate() {
+            let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
+            let [dc, cash, flexi, card] = columns[i];
+            let payable = line_cents[i] * ledger.cent();
+            out.push(QuoteLine {
+                id: line.id.clone(),
+                columns: Columns {
+                    official_amount: line.official_amount,
+                    discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
+                    coupon_amount: ledger.amount(cash)?,
+                    flexipurchase_coupon_amount: ledger.amount(flexi)?,
+                    stored_card_amount: ledger.amount(card)?,
+                    truncated_amount: ledger.amount(owed[i] - payable)?,
+                    payable: ledger.amount(payable)?,
+                },
+            });
+        }
     }
     Ok(Settled {
         lines: out,

@@ -122,13 +122,22 @@ const FIELDS: [&str; 8] = [
 impl QuoteInput {
     /// Reads a quote input from JSON text; `default_now` fills `now` when absent.
     pub fn from_json(text: &str, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        QuoteInput::from_value(&tree(text)?, default_now)
+        QuoteInput::from_value(tree(text)?, default_now)
     }
 
     /// Reads a quote input from a JSON tree (numbers kept as text).
-    pub fn from_value(root: &Value, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        let o = Obj::new(root, "")?.only(&FIELDS)?;
-        let order = read_order(o.required("order")?)?;
+    pub fn from_value(
+        mut root: Value,
+        default_now: Option<&str>,
+    ) -> Result<QuoteInput, QuoteError> {
+        Obj::new(&root, "")?.only(&FIELDS)?;
+        let order = match &mut root {
+            Value::Object(map) => map.remove("order").filter(|v| !v.is_null()),
+            _ => None,
+        }
+        .ok_or_else(|| shape("order", "missing"))?;
+        let order = read_order(order)?;
+        let o = Obj::new(&root, "")?;
         fits(&o, "discounts", MAX_DISCOUNTS)?;
         let discounts = o
             .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
@@ -180,8 +189,7 @@ fn fits(o: &Obj<'_>, field: &str, max: usize) -> Result<(), QuoteError> {
 
 /// The order, with lines priced and validated; errors are `invalid_order` (or
 /// `invalid_amount` for an amount that does not parse) under `order.`.
-fn read_order(v: &Value) -> Result<Order, QuoteError> {
-    let mut order = v.clone();
+fn read_order(mut order: Value) -> Result<Order, QuoteError> {
     let Value::Object(obj) = &mut order else {
         return Err(QuoteError::invalid("order", "expected an order object"));
     };
@@ -202,8 +210,8 @@ fn read_order(v: &Value) -> Result<Order, QuoteError> {
         }
         for (i, line) in lines.iter_mut().enumerate() {
             if let Value::Object(line) = line {
-                let path = format!("order.lines[{i}]");
-                price_missing_amount(line, &order_mode, &order_periods).map_err(|e| e.at(&path))?;
+                price_missing_amount(line, &order_mode, &order_periods)
+                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?;
             }
         }
     }

@@ -82,12 +82,13 @@ struct Prep<'a> {
     /// The first applicable 609 adjustment.
     mandatory: Option<usize>,
     limits: Limits,
+    /// Per coupon: the rank of its id among all coupon ids.
+    coupon_ranks: Vec<u32>,
 }
 
 /// One discount context, ready for the stack.
 struct Prepared {
     discount: Option<usize>,
-    order: Order,
     context: Context,
 }
 
@@ -122,6 +123,7 @@ impl<'a> Prep<'a> {
             .iter()
             .position(|a| matches!(a, Ok(d) if d.kind == DiscountKind::OrderAdjustment));
         Ok(Prep {
+            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
             input,
             opts,
             eval: EvalOptions {
@@ -151,15 +153,15 @@ impl<'a> Prep<'a> {
         self.input.coupons.iter().position(|c| c.id() == id)
     }
 
-    /// The order as a coupon sees it under the discount `index`.
-    fn context_order(&self, index: Option<usize>) -> Result<Order, QuoteError> {
-        let mut order = self.input.order.clone();
-        let Some(d) = self.discount(index) else {
-            return Ok(order);
-        };
+    /// Sets `order` (a copy of the input order) to what a coupon sees under the discount
+    /// `index`: line amounts, pay ratios and the order's discount.
+    fn set_context(&self, order: &mut Order, index: Option<usize>) -> Result<(), QuoteError> {
+        let d = self.discount(index);
         let mut covered = Vec::new();
-        for (line, ld) in order.lines.iter_mut().zip(&d.lines) {
-            if ld.covered {
+        for (i, line) in order.lines.iter_mut().enumerate() {
+            line.amount = None;
+            line.discount_ratio = None;
+            if let Some(ld) = d.map(|d| &d.lines[i]).filter(|ld| ld.covered) {
                 line.amount = Some(line.official_amount.checked_sub(ld.discount_amount)?);
                 line.discount_ratio = Some(ld.discount_ratio);
                 covered.push(DiscountLine {
@@ -168,7 +170,7 @@ impl<'a> Prep<'a> {
                 });
             }
         }
-        order.discount = Some(OrderDiscount {
+        order.discount = d.map(|d| OrderDiscount {
             discount_id: Some(d.discount_id.clone()),
             discount_type: d
                 .discount_type
@@ -176,7 +178,7 @@ impl<'a> Prep<'a> {
                 .unwrap_or_default(),
             lines: covered,
         });
-        Ok(order)
+        Ok(())
     }
 
     /// The context of discount `index` with the coupons `chosen` (verdicts given) as
@@ -184,20 +186,20 @@ impl<'a> Prep<'a> {
     fn prepare(
         &self,
         index: Option<usize>,
-        order: Order,
+        order: &Order,
         chosen: &[(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
         let after: Vec<Amount> = order.lines.iter().map(|l| l.payable()).collect();
         let ledger = Ledger::for_amounts(&after)?;
-        let start = Position::new(
-            after
-                .iter()
-                .map(|a| ledger.units(*a))
-                .collect::<Result<_, _>>()?,
-        );
+        let mut units = Vec::with_capacity(after.len());
+        for a in &after {
+            units.push(ledger.units(*a)?);
+        }
+        let start = Position::new(&ledger, &units);
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
-            if let Some(c) = candidate(k, &self.input.coupons[k], v, &order, &ledger)? {
+            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, order, &ledger)? {
+                c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
         }
@@ -210,9 +212,10 @@ impl<'a> Prep<'a> {
         sorting::sort_by(&mut candidates, |a, b| (rank(a), &a.id) < (rank(b), &b.id));
         Ok(Prepared {
             discount: index,
-            order,
             context: Context {
                 discount_id: self.discount(index).map(|d| d.discount_id.clone()),
+                discount_rank: index
+                    .map(|i| ranks(self.input.discounts.iter().map(|d| d.discount_id.as_str()))[i]),
                 ledger,
                 start,
                 candidates,
@@ -235,7 +238,8 @@ impl<'a> Prep<'a> {
     ) -> Result<Quote, QuoteError> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
-        let order = self.context_order(index)?;
+        let mut order = self.input.order.clone();
+        self.set_context(&mut order, index)?;
         let mut seen = HashSet::new();
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
@@ -263,7 +267,7 @@ impl<'a> Prep<'a> {
             }
         }
         let chosen: Vec<(usize, &Verdict)> = verdicts.iter().map(|(k, v)| (*k, v)).collect();
-        let prepared = self.prepare(index, order, &chosen)?;
+        let prepared = self.prepare(index, &order, &chosen)?;
         let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
         let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
         Ok(with_idle(quote, &prepared, &idle))
@@ -354,22 +358,23 @@ impl<'a> Prep<'a> {
                 )
                 .collect(),
         };
+        let mut order = self.input.order.clone();
         let mut prepared = Vec::with_capacity(choices.len());
         let mut first_verdicts: Vec<Verdict> = Vec::new();
-        let mut usable = vec![false; self.input.coupons.len()];
+        let mut used_somewhere = vec![false; self.input.coupons.len()];
         for (c, &index) in choices.iter().enumerate() {
-            let order = self.context_order(index)?;
+            self.set_context(&mut order, index)?;
             let verdicts: Vec<Verdict> = (0..self.input.coupons.len())
                 .map(|k| self.verdict(&order, k))
                 .collect::<Result<_, _>>()?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| unusable(v).is_none())
+                .filter(|(_, v)| usable(v))
                 .collect();
-            let p = self.prepare(index, order, &chosen)?;
+            let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
-                usable[cand.coupon] |= cand.max > 0;
+                used_somewhere[cand.coupon] |= cand.max > 0;
             }
             if c == 0 {
                 first_verdicts = verdicts;
@@ -377,13 +382,13 @@ impl<'a> Prep<'a> {
             prepared.push(p);
         }
         for (k, v) in first_verdicts.iter().enumerate() {
-            if !usable[k] {
+            if !used_somewhere[k] {
                 rejected.push(unusable(v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));
             }
         }
-        let contexts: Vec<Context> = prepared.iter().map(|p| p.context.clone()).collect();
+        let contexts: Vec<&Context> = prepared.iter().map(|p| &p.context).collect();
         let funds = self
             .input
             .balances
@@ -407,10 +412,11 @@ impl<'a> Prep<'a> {
         for (_, combo) in kept {
             let p = &prepared[combo.context];
             let s = settle(
-                &p.order.lines,
+                &self.input.order.lines,
                 self.discount(p.discount),
                 &p.context,
                 &combo.picks,
+                false,
             )?;
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),
@@ -438,7 +444,7 @@ impl<'a> Prep<'a> {
             pay_items,
             idle,
             totals,
-        } = settle(&p.order.lines, discount, &p.context, picks)?;
+        } = settle(&self.input.order.lines, discount, &p.context, picks, true)?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
         let quote = Quote {
@@ -469,6 +475,21 @@ impl<'a> Prep<'a> {
     }
 }
 
+/// The rank of each id among `ids` in string order; equal ids get equal ranks.
+fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
+    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    let mut out = vec![0; sorted.len()];
+    let mut rank = 0u32;
+    for (n, &(id, i)) in sorted.iter().enumerate() {
+        if n > 0 && sorted[n - 1].0 != id {
+            rank += 1;
+        }
+        out[i] = rank;
+    }
+    out
+}
+
 /// Explicitly requested coupons that took nothing are rejected.
 fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize]) -> Quote {
     for &i in idle {
@@ -480,22 +501,27 @@ fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize]) -> Quote {
     quote
 }
 
+/// Whether the stack can use a coupon under its verdict.
+fn usable(v: &Verdict) -> bool {
+    v.status == Status::Applicable
+        && matches!(
+            v.kind,
+            Some(
+                CouponKind::CashCoupon
+                    | CouponKind::DiscountCoupon
+                    | CouponKind::FlexiPurchaseCoupon
+                    | CouponKind::StoredValueCard
+            )
+        )
+}
+
 /// Why a coupon cannot be used at all under its verdict.
 fn unusable(v: &Verdict) -> Option<Rejection> {
-    let supported = matches!(
-        v.kind,
-        Some(
-            CouponKind::CashCoupon
-                | CouponKind::DiscountCoupon
-                | CouponKind::FlexiPurchaseCoupon
-                | CouponKind::StoredValueCard
-        )
-    );
     let code = match v.status {
+        _ if usable(v) => return None,
         Status::NotApplicable => RejectCode::CouponNotApplicable,
         Status::Indeterminate => RejectCode::CouponIndeterminate,
-        Status::Applicable if !supported => RejectCode::UnsupportedCouponKind,
-        Status::Applicable => return None,
+        Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
     let mut r = Rejection::new(
         &v.coupon_id,
@@ -524,23 +550,31 @@ fn candidate(
     ledger: &Ledger,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
-    if rules.kind == CouponKind::ProductCoupon {
+    let kind = rules.kind;
+    if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    let lines = v
-        .eligible_lines
-        .iter()
-        .filter_map(|id| order.lines.iter().position(|l| l.id == *id))
-        .collect();
+    // `eligible_lines` lists line ids in order: one walk over the lines finds them all.
+    let mut lines = Vec::with_capacity(v.eligible_lines.len());
+    let mut next = 0;
+    for id in &v.eligible_lines {
+        if let Some(offset) = order.lines[next..].iter().position(|l| l.id == *id) {
+            lines.push(next + offset);
+            next += offset + 1;
+        }
+    }
     Ok(Some(Candidate {
         coupon: k,
         id: v.coupon_id.clone(),
+        rank: 0,
         rules,
         lines,
         max: ledger.units(v.max_deduction.floor_dp(2))?,
         wallet: Wallet {
             available: v.available,
-            single_use: v.params.usage_times == Some(1) || coupon.coupon_version == Some(1),
+            single_use: kind == CouponKind::DiscountCoupon
+                || v.params.usage_times == Some(1)
+                || coupon.coupon_version == Some(1),
         },
     }))
 }

@@ -81,20 +81,13 @@ impl Limits {
         self.max_total
     }
 
-    /// The limit for `kind` in `group`, and whether it comes from the server.
-    fn limit(&self, kind: CouponKind, group: i64) -> Option<(u32, bool)> {
-        let server = self
-            .server
+    /// The server's limit for `kind` in `group`, if it gave one.
+    fn server_limit(&self, kind: CouponKind, group: i64) -> Option<u32> {
+        self.server
             .iter()
             .filter(|q| q.kind == kind && q.coupon_group == group)
             .map(|q| q.use_quantity_value)
-            .min();
-        match (server, kind) {
-            (Some(n), _) => Some((n, true)),
-            (None, CouponKind::CashCoupon) => Some((self.max_cash, false)),
-            (None, CouponKind::DiscountCoupon) => Some((1, false)),
-            (None, _) => None,
-        }
+            .min()
     }
 }
 
@@ -111,16 +104,17 @@ pub struct Combinable {
     pub expire_time: Option<Timestamp>,
 }
 
-/// The coupons chosen so far.
+/// The coupons chosen so far, as counters: coupons can be added and removed again (the
+/// search walks back up its tree without copying).
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
     count: usize,
     per_kind_group: Vec<(CouponKind, i64, u32)>,
-    has_cash: bool,
-    has_discount_coupon: bool,
-    forbids_discount_coupon: bool,
-    has_group_1: bool,
-    has_group_2: bool,
+    cash: u32,
+    discount_coupons: u32,
+    forbidding: u32,
+    group_1: u32,
+    group_2: u32,
 }
 
 impl Tally {
@@ -129,35 +123,43 @@ impl Tally {
         if self.count >= limits.max_total {
             return Err(RejectCode::TooManyCoupons);
         }
-        if let Some((limit, from_server)) = limits.limit(c.kind, c.group) {
-            let have = self
-                .per_kind_group
-                .iter()
-                .find(|(k, g, _)| *k == c.kind && *g == c.group)
-                .map_or(0, |e| e.2);
-            if have >= limit {
-                return Err(match (from_server, c.kind) {
-                    (true, _) => RejectCode::CouponMaxUseQuantity,
-                    (false, CouponKind::CashCoupon) => RejectCode::TooManyCashCoupons,
-                    (false, _) => RejectCode::TooManyDiscountCoupons,
-                });
+        let in_group = self
+            .per_kind_group
+            .iter()
+            .find(|(k, g, _)| *k == c.kind && *g == c.group)
+            .map_or(0, |e| e.2);
+        match limits.server_limit(c.kind, c.group) {
+            Some(limit) if in_group >= limit => return Err(RejectCode::CouponMaxUseQuantity),
+            Some(_) => {}
+            // The policy's cash limit counts the whole order, unless the server gave cash
+            // limits per group: then it stands in for the groups the server left out.
+            None if c.kind == CouponKind::CashCoupon => {
+                let per_group = limits
+                    .server
+                    .iter()
+                    .any(|q| q.kind == CouponKind::CashCoupon);
+                let have = if per_group { in_group } else { self.cash };
+                if have >= limits.max_cash {
+                    return Err(RejectCode::TooManyCashCoupons);
+                }
             }
+            None => {}
         }
         let is_dc = c.kind == CouponKind::DiscountCoupon;
-        if is_dc && self.has_discount_coupon {
+        if is_dc && self.discount_coupons > 0 {
             return Err(RejectCode::TooManyDiscountCoupons);
         }
-        let cash_and_dc = (is_dc && self.has_cash)
-            || (c.kind == CouponKind::CashCoupon && self.has_discount_coupon);
+        let cash_and_dc = (is_dc && self.cash > 0)
+            || (c.kind == CouponKind::CashCoupon && self.discount_coupons > 0);
         if cash_and_dc && !limits.cash_with_discount_coupon {
             return Err(RejectCode::CashWithDiscountCoupon);
         }
-        if (is_dc && self.forbids_discount_coupon)
-            || (c.forbids_discount_coupon && self.has_discount_coupon)
+        if (is_dc && self.forbidding > 0)
+            || (c.forbids_discount_coupon && self.discount_coupons > 0)
         {
             return Err(RejectCode::DiscountCouponNotCombinable);
         }
-        if (c.group == 1 && self.has_group_2) || (c.group == 2 && self.has_group_1) {
+        if (c.group == 1 && self.group_2 > 0) || (c.group == 2 && self.group_1 > 0) {
             return Err(RejectCode::CouponGroupConflict);
         }
         Ok(())
@@ -165,20 +167,38 @@ impl Tally {
 
     /// Adds `c` (which [`admits`](Self::admits) accepted).
     pub fn add(&mut self, c: &Combinable) {
-        self.count += 1;
+        self.step(c, 1);
+    }
+
+    /// Removes `c`, added before.
+    pub fn remove(&mut self, c: &Combinable) {
+        self.step(c, -1);
+    }
+
+    fn step(&mut self, c: &Combinable, delta: i32) {
+        let bump = |n: &mut u32, yes: bool| {
+            if yes {
+                *n = n.saturating_add_signed(delta);
+            }
+        };
         match self
             .per_kind_group
             .iter_mut()
             .find(|(k, g, _)| *k == c.kind && *g == c.group)
         {
-            Some(e) => e.2 += 1,
-            None => self.per_kind_group.push((c.kind, c.group, 1)),
+            Some(e) => bump(&mut e.2, true),
+            None if delta > 0 => self.per_kind_group.push((c.kind, c.group, 1)),
+            None => {}
         }
-        self.has_cash |= c.kind == CouponKind::CashCoupon;
-        self.has_discount_coupon |= c.kind == CouponKind::DiscountCoupon;
-        self.forbids_discount_coupon |= c.forbids_discount_coupon;
-        self.has_group_1 |= c.group == 1;
-        self.has_group_2 |= c.group == 2;
+        self.count = self.count.saturating_add_signed(delta as isize);
+        bump(&mut self.cash, c.kind == CouponKind::CashCoupon);
+        bump(
+            &mut self.discount_coupons,
+            c.kind == CouponKind::DiscountCoupon,
+        );
+        bump(&mut self.forbidding, c.forbids_discount_coupon);
+        bump(&mut self.group_1, c.group == 1);
+        bump(&mut self.group_2, c.group == 2);
     }
 
     /// How many coupons are chosen.
@@ -213,6 +233,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn removing_undoes_adding() {
+        let l = Limits::new(&Policy::default(), &[]);
+        let cash = c(CashCoupon, 1, false);
+        let dc = c(DiscountCoupon, 0, false);
+        let mut t = Tally::default();
+        t.add(&cash);
+        assert_eq!(t.admits(&dc, &l), Err(RejectCode::CashWithDiscountCoupon));
+        assert_eq!(
+            t.admits(&c(FlexiPurchaseCoupon, 2, false), &l),
+            Err(RejectCode::CouponGroupConflict)
+        );
+        t.remove(&cash);
+        assert_eq!(t.count(), 0);
+        assert_eq!(t.admits(&dc, &l), Ok(()));
+        assert_eq!(t.admits(&cash, &l), Ok(()));
+        assert_eq!(t.admits(&c(FlexiPurchaseCoupon, 2, false), &l), Ok(()));
+    }
+
     fn first_conflict(coupons: &[Combinable], limits: &Limits) -> Option<(usize, RejectCode)> {
         let mut t = Tally::default();
         for (i, x) in coupons.iter().enumerate() {
@@ -244,10 +283,10 @@ mod tests {
             first_conflict(&[cash.clone(), cash.clone()], &l),
             Some((1, RejectCode::TooManyCashCoupons))
         );
-        // One cash coupon per group: a KooGallery cash coupon may join a Huawei Cloud one.
+        // One cash coupon per order, whatever its group.
         assert_eq!(
             first_conflict(&[cash.clone(), c(CashCoupon, 1, false)], &l),
-            None
+            Some((1, RejectCode::TooManyCashCoupons))
         );
         let dc = c(DiscountCoupon, 0, false);
         assert_eq!(

@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 use super::error::QuoteError;
 use super::rules::{Combinable, Limits, Tally};
 use super::sorting::sort_by;
-use super::stack::{Ledger, Piece, Position, apply};
+use super::stack::{Ledger, Piece, Position, Scratch, apply};
 use crate::coupons::Timestamp;
 use crate::money::Amount;
 
@@ -39,6 +39,8 @@ pub struct Candidate {
     pub coupon: usize,
     /// Its id.
     pub id: String,
+    /// Its id's rank among all coupon ids (equal ids, equal rank): ids compare as ranks.
+    pub rank: u32,
     /// What the combination rules need.
     pub rules: Combinable,
     /// Its eligible lines (indices).
@@ -64,6 +66,8 @@ pub struct Wallet {
 pub struct Context {
     /// The discount id (`None`: no discount).
     pub discount_id: Option<String>,
+    /// Its id's rank among the discount ids.
+    pub discount_rank: Option<u32>,
     /// The context's units.
     pub ledger: Ledger,
     /// What each line owes after the discount.
@@ -92,10 +96,10 @@ pub struct Key {
     pub count: usize,
     /// Expiry times of the coupons, latest first (no expiry = latest of all).
     pub expiry: Vec<i64>,
-    /// The discount id (no discount first).
-    pub discount_id: Option<String>,
-    /// The coupon ids, sorted.
-    pub coupon_ids: Vec<String>,
+    /// The discount id's rank (no discount first).
+    pub discount: Option<u32>,
+    /// The coupon ids' ranks, sorted.
+    pub coupons: Vec<u32>,
 }
 
 /// Search statistics, reported with the quote.
@@ -146,7 +150,7 @@ impl Found {
 pub struct Funds(pub i128);
 
 /// Searches every context; returns the best combinations.
-pub fn search(contexts: &[Context], limits: &Limits, funds: Funds) -> Result<Found, QuoteError> {
+pub fn search(contexts: &[&Context], limits: &Limits, funds: Funds) -> Result<Found, QuoteError> {
     let mut found = Found {
         kept: Vec::new(),
         stats: SearchStats {
@@ -154,15 +158,29 @@ pub fn search(contexts: &[Context], limits: &Limits, funds: Funds) -> Result<Fou
             exact: true,
         },
     };
+    let mut scratch = Scratch::default();
     for (c, ctx) in contexts.iter().enumerate() {
         let run = Run::new(c, ctx, limits, funds);
-        run.seed(&mut found)?;
-        let mut tally = Tally::default();
-        let mut picks = Vec::new();
-        found.offer(run.key(&ctx.start, &picks), run.combo(&picks));
-        run.explore(0, &ctx.start, &mut tally, &mut picks, &mut found)?;
+        run.seed(&mut found, &mut scratch)?;
+        let mut walk = Walk {
+            positions: vec![ctx.start.clone()],
+            tally: Tally::default(),
+            picks: Vec::new(),
+            scratch: std::mem::take(&mut scratch),
+        };
+        run.offer(&ctx.start, &[], &mut found);
+        run.explore(0, 0, &mut walk, &mut found)?;
+        scratch = walk.scratch;
     }
     Ok(found)
+}
+
+/// The state of the depth-first walk: one position per depth, reused.
+struct Walk {
+    positions: Vec<Position>,
+    tally: Tally,
+    picks: Vec<usize>,
+    scratch: Scratch,
 }
 
 struct Run<'a> {
@@ -195,14 +213,11 @@ impl<'a> Run<'a> {
         for j in (0..order.len()).rev() {
             let m = ctx.candidates[order[j]].max;
             // The k largest of {m} ∪ order[j+1..]: merge m into the next row.
-            let next = &suffix[j + 1];
-            let mut row = vec![0i128; k + 1];
             for kk in 1..=k {
-                let without = next[kk];
-                let with = next[kk - 1] + m;
-                row[kk] = without.max(with);
+                let without = suffix[j + 1][kk];
+                let with = suffix[j + 1][kk - 1] + m;
+                suffix[j][kk] = without.max(with);
             }
-            suffix[j] = row;
         }
         Run {
             index,
@@ -214,19 +229,18 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn combo(&self, picks: &[usize]) -> Combo {
-        Combo {
-            context: self.index,
-            picks: picks.to_vec(),
-        }
-    }
-
     fn cents(&self, units: i128) -> i128 {
-        self.ctx.ledger.floor_cent(units.max(0)) / self.ctx.ledger.cent()
+        self.ctx.ledger.cents(units.max(0))
     }
 
-    fn key(&self, pos: &Position, picks: &[usize]) -> Key {
+    /// Offers the combination `picks` at `pos`; the key (with its allocations) is only
+    /// built when the combination can enter the kept list.
+    fn offer(&self, pos: &Position, picks: &[usize], found: &mut Found) {
         let payable = self.cents(pos.total);
+        let spend = payable.min(self.funds.0);
+        if found.hopeless(payable, spend, picks.len()) {
+            return;
+        }
         let mut expiry: Vec<i64> = picks
             .iter()
             .map(|&p| {
@@ -237,23 +251,27 @@ impl<'a> Run<'a> {
             })
             .collect();
         sort_by(&mut expiry, |a, b| a > b);
-        let mut coupon_ids: Vec<String> = picks
-            .iter()
-            .map(|&p| self.ctx.candidates[p].id.clone())
-            .collect();
-        sort_by(&mut coupon_ids, |a, b| a < b);
-        Key {
+        let mut coupons: Vec<u32> = picks.iter().map(|&p| self.ctx.candidates[p].rank).collect();
+        sort_by(&mut coupons, |a, b| a < b);
+        let key = Key {
             payable,
-            spend: payable.min(self.funds.0),
+            spend,
             count: picks.len(),
             expiry,
-            discount_id: self.ctx.discount_id.clone(),
-            coupon_ids,
-        }
+            discount: self.ctx.discount_rank,
+            coupons,
+        };
+        found.offer(
+            key,
+            Combo {
+                context: self.index,
+                picks: picks.to_vec(),
+            },
+        );
     }
 
     /// A greedy combination (largest `max_deduction` first) to start with a good bound.
-    fn seed(&self, found: &mut Found) -> Result<(), QuoteError> {
+    fn seed(&self, found: &mut Found, scratch: &mut Scratch) -> Result<(), QuoteError> {
         let mut by_max = self.order.clone();
         sort_by(&mut by_max, |&a, &b| {
             self.ctx.candidates[a].max > self.ctx.candidates[b].max
@@ -272,36 +290,39 @@ impl<'a> Run<'a> {
         let mut kept = Vec::new();
         for &j in &picks {
             let c = &self.ctx.candidates[j];
-            if apply(&self.ctx.ledger, piece(c), &mut pos, None)? > 0 {
+            if apply(&self.ctx.ledger, piece(c), &mut pos, scratch, None)? > 0 {
                 kept.push(j);
             }
         }
         found.stats.nodes += picks.len() as u64;
-        found.offer(self.key(&pos, &kept), self.combo(&kept));
+        self.offer(&pos, &kept, found);
         Ok(())
     }
 
     fn explore(
         &self,
         from: usize,
-        pos: &Position,
-        tally: &mut Tally,
-        picks: &mut Vec<usize>,
+        depth: usize,
+        walk: &mut Walk,
         found: &mut Found,
     ) -> Result<(), QuoteError> {
-        let free = self.limits.max_total().saturating_sub(tally.count());
+        let free = self.limits.max_total().saturating_sub(walk.tally.count());
         if free == 0 {
             return Ok(());
         }
+        if walk.positions.len() == depth + 1 {
+            walk.positions.push(self.ctx.start.clone());
+        }
         for j in from..self.order.len() {
+            let total = walk.positions[depth].total;
             let best_rest = self.suffix[j][free.min(self.suffix[j].len() - 1)];
-            let floor = self.cents(pos.total - best_rest);
-            if found.hopeless(floor, floor.min(self.funds.0), tally.count() + 1) {
+            let floor = self.cents(total - best_rest);
+            if found.hopeless(floor, floor.min(self.funds.0), walk.tally.count() + 1) {
                 // Later j only have smaller suffix sums: nothing further can do better.
                 break;
             }
             let c = &self.ctx.candidates[self.order[j]];
-            if tally.admits(&c.rules, self.limits).is_err() {
+            if walk.tally.admits(&c.rules, self.limits).is_err() {
                 continue;
             }
             if found.stats.nodes >= SEARCH_NODE_LIMIT {
@@ -309,17 +330,19 @@ impl<'a> Run<'a> {
                 return Ok(());
             }
             found.stats.nodes += 1;
-            let mut next = pos.clone();
-            if apply(&self.ctx.ledger, piece(c), &mut next, None)? == 0 {
+            let (parents, children) = walk.positions.split_at_mut(depth + 1);
+            let (parent, child) = (&parents[depth], &mut children[0]);
+            child.copy_from(parent);
+            if apply(&self.ctx.ledger, piece(c), child, &mut walk.scratch, None)? == 0 {
                 // A coupon with nothing to take only adds a coupon: never better.
                 continue;
             }
-            let mut next_tally = tally.clone();
-            next_tally.add(&c.rules);
-            picks.push(self.order[j]);
-            found.offer(self.key(&next, picks), self.combo(picks));
-            self.explore(j + 1, &next, &mut next_tally, picks, found)?;
-            picks.pop();
+            walk.tally.add(&c.rules);
+            walk.picks.push(self.order[j]);
+            self.offer(&walk.positions[depth + 1], &walk.picks, found);
+            self.explore(j + 1, depth + 1, walk, found)?;
+            walk.picks.pop();
+            walk.tally.remove(&c.rules);
         }
         Ok(())
     }

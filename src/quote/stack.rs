@@ -5,9 +5,9 @@
 //! each still owes, largest remainder to the cent. What remains on each line is what later
 //! coupons see. The explicit selection and the search run this same code.
 
-use super::allocation::allocate_units;
+use super::allocation::allocate_into;
 use super::error::QuoteError;
-use super::units::{from_units, pow10, scale_of, to_units};
+use super::units::{floor_to, from_units, pow10, scale_of, to_units};
 use crate::money::Amount;
 
 /// The fixed scale of one quote: every line amount after discount is an integer of
@@ -47,24 +47,60 @@ impl Ledger {
 
     /// `units` rounded down to whole cents.
     pub fn floor_cent(&self, units: i128) -> i128 {
-        units.div_euclid(self.cent) * self.cent
+        floor_to(units, self.cent)
+    }
+
+    /// How many whole cents `units` (≥ 0) make.
+    pub fn cents(&self, units: i128) -> i128 {
+        match (i64::try_from(units), i64::try_from(self.cent)) {
+            (Ok(u), Ok(c)) => i128::from(u / c),
+            _ => units / self.cent,
+        }
     }
 }
 
 /// What the order and each line still owe.
+///
+/// Coupons move whole cents only, so the part of a line below the cent never changes: a line
+/// owes `cents[i]` whole cents plus its fixed `sub[i]` units (`0 ≤ sub < cent`). Keeping
+/// the two apart spares the search every division but the proportional one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {
-    /// Per line, in units.
-    pub rem: Vec<i128>,
-    /// The order's total, in units (the sum of `rem`).
+    /// Per line, whole cents owed (below zero only in the sub-cent corner case where the
+    /// cents of a split could not all stay within the lines' amounts).
+    pub cents: Vec<i128>,
+    /// Per line, the fixed units below the cent.
+    pub sub: Vec<i128>,
+    /// The order's total, in units.
     pub total: i128,
 }
 
 impl Position {
-    /// The position before any coupon: the lines' amounts after discount.
-    pub fn new(rem: Vec<i128>) -> Position {
-        let total = rem.iter().sum();
-        Position { rem, total }
+    /// The position before any coupon: the lines' amounts after discount, in units.
+    pub fn new(ledger: &Ledger, amounts: &[i128]) -> Position {
+        let mut cents = Vec::with_capacity(amounts.len());
+        let mut sub = Vec::with_capacity(amounts.len());
+        for &a in amounts {
+            let whole = ledger.floor_cent(a);
+            cents.push(whole / ledger.cent);
+            sub.push(a - whole);
+        }
+        Position {
+            cents,
+            sub,
+            total: amounts.iter().sum(),
+        }
+    }
+
+    /// What line `i` owes, in units.
+    pub fn owed(&self, i: usize, ledger: &Ledger) -> i128 {
+        self.cents[i] * ledger.cent + self.sub[i]
+    }
+
+    /// Copies `other` into `self` (same lines): the search reuses its positions.
+    pub fn copy_from(&mut self, other: &Position) {
+        self.cents.copy_from_slice(&other.cents);
+        self.total = other.total;
     }
 }
 
@@ -77,32 +113,74 @@ pub struct Piece<'a> {
     pub max: i128,
 }
 
+/// Reusable buffers of [`apply`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    weights: Vec<i128>,
+    caps: Vec<i128>,
+    cents: Vec<i128>,
+    order: Vec<u128>,
+}
+
 /// Deducts `piece` from `pos`; returns the deduction in units. With `parts`, each line's
 /// share is written there (`(line index, units)`, only non-zero shares).
 pub fn apply(
     ledger: &Ledger,
     piece: Piece<'_>,
     pos: &mut Position,
-    parts: Option<&mut Vec<(usize, i128)>>,
+    scratch: &mut Scratch,
+    mut parts: Option<&mut Vec<(usize, i128)>>,
 ) -> Result<i128, QuoteError> {
-    let owed: i128 = piece.lines.iter().map(|&i| pos.rem[i].max(0)).sum();
-    let take = piece
-        .max
-        .min(ledger.floor_cent(owed))
-        .min(ledger.floor_cent(pos.total));
+    let (mut owed_cents, mut owed_sub) = (0i128, 0i128);
+    let mut owing_lines = 0usize;
+    for &i in piece.lines {
+        let (c, s) = (pos.cents[i], pos.sub[i]);
+        if c > 0 || (c == 0 && s > 0) {
+            owed_cents += c;
+            owed_sub += s;
+            owing_lines += 1;
+        }
+    }
+    // Whole cents owed by the eligible lines, and by the order.
+    let owed = (owed_cents + ledger.cents(owed_sub)) * ledger.cent;
+    let take = piece.max.min(owed).min(ledger.floor_cent(pos.total));
     if take <= 0 {
         return Ok(0);
     }
-    let weights: Vec<i128> = piece.lines.iter().map(|&i| pos.rem[i].max(0)).collect();
-    let caps: Vec<i128> = weights.iter().map(|&w| w / ledger.cent).collect();
-    let cents = allocate_units(take / ledger.cent, &weights, Some(&caps))?;
-    let mut parts = parts;
-    for (&i, c) in piece.lines.iter().zip(cents) {
-        if c != 0 {
-            let share = c * ledger.cent;
-            pos.rem[i] -= share;
-            if let Some(parts) = parts.as_deref_mut() {
-                parts.push((i, share));
+    let take_cents = ledger.cents(take);
+    let mut record = |pos: &mut Position, i: usize, cents: i128| {
+        pos.cents[i] -= cents;
+        if let Some(parts) = parts.as_deref_mut() {
+            parts.push((i, cents * ledger.cent));
+        }
+    };
+    if owing_lines == 1 || (take_cents == owed_cents && owed_sub == 0) {
+        // One line owes, or the coupon pays every owing line in full: nothing to split.
+        for &i in piece.lines {
+            let (c, s) = (pos.cents[i], pos.sub[i]);
+            if c > 0 || (c == 0 && s > 0) {
+                record(pos, i, if owing_lines == 1 { take_cents } else { c });
+            }
+        }
+    } else {
+        let Scratch {
+            weights,
+            caps,
+            cents,
+            order,
+        } = scratch;
+        weights.clear();
+        caps.clear();
+        for &i in piece.lines {
+            let (c, s) = (pos.cents[i], pos.sub[i]);
+            let owing = c > 0 || (c == 0 && s > 0);
+            weights.push(if owing { c * ledger.cent + s } else { 0 });
+            caps.push(if owing { c } else { 0 });
+        }
+        allocate_into(take_cents, weights, Some(caps), cents, order)?;
+        for (&i, &c) in piece.lines.iter().zip(cents.iter()) {
+            if c != 0 {
+                record(pos, i, c);
             }
         }
     }
@@ -119,12 +197,11 @@ mod tests {
     }
 
     fn position(ledger: &Ledger, amounts: &[&str]) -> Position {
-        Position::new(
-            amounts
-                .iter()
-                .map(|s| ledger.units(a(s)).unwrap())
-                .collect(),
-        )
+        let units: Vec<i128> = amounts
+            .iter()
+            .map(|s| ledger.units(a(s)).unwrap())
+            .collect();
+        Position::new(ledger, &units)
     }
 
     #[test]
@@ -142,6 +219,7 @@ mod tests {
                 max: ledger.units(a("50")).unwrap(),
             },
             &mut pos,
+            &mut Scratch::default(),
             Some(&mut parts),
         )
         .unwrap();
@@ -160,6 +238,7 @@ mod tests {
                 max: ledger.units(a("100")).unwrap(),
             },
             &mut pos,
+            &mut Scratch::default(),
             None,
         )
         .unwrap();
@@ -179,6 +258,7 @@ mod tests {
                 max: ledger.units(a("5")).unwrap(),
             },
             &mut pos,
+            &mut Scratch::default(),
             None,
         )
         .unwrap();
@@ -192,6 +272,7 @@ mod tests {
                 max: ledger.units(a("5")).unwrap(),
             },
             &mut pos,
+            &mut Scratch::default(),
             None,
         )
         .unwrap();

@@ -39,6 +39,15 @@ pub fn pow10(n: u32) -> Result<i128, AmountError> {
     10i128.checked_pow(n).ok_or(overflow("scale"))
 }
 
+/// `x` rounded down to a multiple of `unit` (> 0), with a 64-bit fast path (128-bit division
+/// is a slow library call).
+pub fn floor_to(x: i128, unit: i128) -> i128 {
+    match (i64::try_from(x), i64::try_from(unit)) {
+        (Ok(x), Ok(u)) => i128::from(x.div_euclid(u) * u),
+        _ => x.div_euclid(unit) * unit,
+    }
+}
+
 /// The number of decimal places of an amount (`"1.05"` has 2; parsing drops trailing zeros).
 pub fn scale_of(amount: Amount) -> u32 {
     amount.as_decimal().scale()
@@ -47,6 +56,12 @@ pub fn scale_of(amount: Amount) -> u32 {
 /// `(a × b) div c` and `(a × b) mod c` for `b ≤ c`, exact through a 256-bit product.
 pub fn mul_div_rem(a: u128, b: u128, c: u128) -> (u128, u128) {
     debug_assert!(c > 0 && b <= c);
+    // Amounts of everyday size: one 64-bit division.
+    if let (Ok(a), Ok(b), Ok(c)) = (u64::try_from(a), u64::try_from(b), u64::try_from(c)) {
+        if let Some(p) = a.checked_mul(b) {
+            return (u128::from(p / c), u128::from(p % c));
+        }
+    }
     let (hi, lo) = mul_wide(a, b);
     if hi == 0 {
         return (lo / c, lo % c);

@@ -341,6 +341,8 @@ test('shop: the payable amount shown equals quote() in Node, per line too; the t
   assert.deepEqual(s.head, ['Line', 'List', 'Discount', 'Coupons', 'Cut', 'Payable']);
   assert.deepEqual(s.lines, cut.lines.map((l) => [l.id, l.official_amount, l.discount_amount, l.coupon_amount, l.truncated_amount, l.payable]));
   assert.deepEqual(JSON.parse(s.pay_body), cut.pay_request);
+  // Six columns still fit the preview without scrolling.
+  assert.ok(await page.$eval('#p-lines', (t) => t.scrollWidth <= t.clientWidth), 'the per-line table fits');
   await shot('shop-3-truncated-cent');
   await done();
 });

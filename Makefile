@@ -50,6 +50,11 @@ tools-browser:
 	  echo "installing Debian chromium (once)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+	@# A Chinese font, so that the zh screenshots of the demo are legible (tests pass without it).
+	@if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Noto Serif CJK'; then \
+	  echo "installing a CJK font for the browser screenshots (once)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; \
+	fi
 
 tools-python: $(VENV)/.installed
 

@@ -108,33 +108,8 @@ export function realBssFromEnv(env = process.env) {
   };
 }
 
-/**
- * Workaround: `createProxy` builds its answer with `new Response("", { status: 204 })` for
- * BSS's bodiless answers (SendVerificationMessageCode, PayOrders), which the Fetch spec
- * refuses ("Invalid response status code 204"). Until the proxy passes no body for a
- * null-body status, the global constructor reads an empty body as none for those statuses.
- * Everything else (and `instanceof Response`) is unchanged.
- */
-function allowEmptyBodyForNullBodyStatus() {
-  const Native = globalThis.Response;
-  try {
-    new Native('', { status: 204 });
-    return; // this runtime accepts it: nothing to do
-  } catch {
-    // fall through
-  }
-  const NULL_BODY = new Set([101, 103, 204, 205, 304]);
-  globalThis.Response = new Proxy(Native, {
-    construct(target, [body, init], newTarget) {
-      const none = body === '' && NULL_BODY.has(init?.status);
-      return Reflect.construct(target, [none ? null : body, init], newTarget === globalThis.Response ? target : newTarget);
-    },
-  });
-}
-
 /** Backend: the two proxies, and the sandbox when there is no real endpoint. */
 async function startBackend(env, log, host) {
-  allowEmptyBodyForNullBodyStatus();
   const { createProxy } = await import('bss-storefront');
   const real = realBssFromEnv(env);
   if (real) {

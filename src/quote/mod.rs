@@ -1,1 +1,635 @@
 //! Line pricing, the stacking order, allocation to lines and the best-combination search.
+//!
+//! [`quote`] prices an order the way BSS charges it:
+//!
+//! 1. lines: `official_amount`, or priced from list prices ([`pricing`]);
+//! 2. one discount: a 609 price adjustment when present (mandatory), else the one asked
+//!    for, else the selection rules of [`crate::discounts`] — or a discount coupon instead;
+//! 3. coupons, each checked by [`crate::coupons::evaluate_coupon`] against the order *with*
+//!    the discount (flags, `minConsumeDiscount`, `baseValue` on the discounted amounts), then
+//!    combined under [`rules`], then deducted in the stacking order ([`stack`]): discount
+//!    coupon → cash coupon → flexi-purchase coupons → stored-value cards;
+//! 4. the payable amount truncated to the cent, paid by cash, then credit, then `unpaid`;
+//! 5. every order-level amount spread over the lines by largest remainder
+//!    ([`allocation`]), so each column of `lines` sums exactly to its total.
+//!
+//! With `selection: "best"` the combination is found by [`search`].
+
+pub mod allocation;
+pub mod build;
+mod error;
+pub mod input;
+pub mod pay_request;
+pub mod pricing;
+pub mod rules;
+pub mod search;
+mod sorting;
+pub mod stack;
+pub mod units;
+
+use std::collections::HashSet;
+
+pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
+pub use error::QuoteError;
+pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
+pub use pay_request::{PayItem, PayRequest};
+pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
+
+use crate::coupons::{
+    Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
+    Verdict, evaluate_coupon,
+};
+use crate::discounts::{AppliedDiscount, ApplyError, LineRef, SelectionRule, choose};
+use crate::money::Amount;
+use build::{Settled, payment, quote_discount, settle};
+use rules::{Combinable, Limits, RejectCode, Tally, stacking_rank};
+use search::{Candidate, Context, Found, Funds, Wallet};
+use stack::{Ledger, Position};
+
+/// `quote` on JSON text: input and options in, the quote out. `default_now` fills
+/// `input.now` when absent (the JS binding passes the current time).
+pub fn quote_json(
+    input: &str,
+    opts: &str,
+    default_now: Option<&str>,
+) -> Result<String, QuoteError> {
+    let input = QuoteInput::from_json(input, default_now)?;
+    let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
+    let quote = quote(&input, &opts)?;
+    serde_json::to_string(&quote).map_err(|e| QuoteError::invalid("", e.to_string()))
+}
+
+/// Prices `input` under `opts`.
+pub fn quote(input: &QuoteInput, opts: &QuoteOptions) -> Result<Quote, QuoteError> {
+    let prep = Prep::new(input, opts)?;
+    match &input.selection {
+        Selection::Default => prep.explicit(&DiscountRequest::Default, &[]),
+        Selection::Explicit {
+            discount,
+            coupon_ids,
+        } => prep.explicit(discount, coupon_ids),
+        Selection::Best => prep.best(),
+    }
+}
+
+/// What every selection needs: the discounts applied to the lines, the limits.
+struct Prep<'a> {
+    input: &'a QuoteInput,
+    opts: &'a QuoteOptions,
+    eval: EvalOptions,
+    /// Per discount option: applied, or why not.
+    applied: Vec<Result<AppliedDiscount, String>>,
+    /// The first applicable 609 adjustment.
+    mandatory: Option<usize>,
+    limits: Limits,
+    /// Per coupon: the rank of its id among all coupon ids.
+    coupon_ranks: Vec<u32>,
+}
+
+/// One discount context, ready for the stack.
+struct Prepared {
+    discount: Option<usize>,
+    context: Context,
+}
+
+impl<'a> Prep<'a> {
+    fn new(input: &'a QuoteInput, opts: &'a QuoteOptions) -> Result<Prep<'a>, QuoteError> {
+        let policy = &opts.policy;
+        let refs: Vec<LineRef<'_>> = input
+            .order
+            .lines
+            .iter()
+            .map(|l| LineRef {
+                id: &l.id,
+                official_amount: l.official_amount,
+            })
+            .collect();
+        let mut applied = Vec::with_capacity(input.discounts.len());
+        for option in &input.discounts {
+            applied.push(match option.apply(&refs, policy) {
+                Ok(d)
+                    if d.discount_type
+                        .and_then(|t| u16::try_from(t).ok())
+                        .is_none() =>
+                {
+                    Err("discount_type is missing or not a BSS code".to_owned())
+                }
+                Ok(d) => Ok(d),
+                Err(ApplyError::Inapplicable(why)) => Err(why),
+                Err(ApplyError::Amount(e)) => return Err(e.into()),
+            });
+        }
+        let mandatory = applied
+            .iter()
+            .position(|a| matches!(a, Ok(d) if d.kind == DiscountKind::OrderAdjustment));
+        Ok(Prep {
+            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
+            input,
+            opts,
+            eval: EvalOptions {
+                now: input.now,
+                policy: policy.clone(),
+            },
+            applied,
+            mandatory,
+            limits: Limits::new(policy, &input.coupon_max_use_quantity),
+        })
+    }
+
+    fn discount(&self, index: Option<usize>) -> Option<&AppliedDiscount> {
+        index
+            .and_then(|i| self.applied.get(i))
+            .and_then(|a| a.as_ref().ok())
+    }
+
+    fn official_total(&self) -> Result<Amount, QuoteError> {
+        let mut total = Amount::ZERO;
+        for line in &self.input.order.lines {
+            total = total.checked_add(line.official_amount)?;
+        }
+        Ok(total)
+    }
+
+    fn find_discount(&self, id: &str) -> Option<usize> {
+        self.input
+            .discounts
+            .iter()
+            .position(|d| d.discount_id == id)
+    }
+
+    fn find_coupon(&self, id: &str) -> Option<usize> {
+        self.input.coupons.iter().position(|c| c.id() == id)
+    }
+
+    /// Sets `order` (a copy of the input order) to what a coupon sees under the discount
+    /// `index`: line amounts, pay ratios and the order's discount.
+    fn set_context(&self, order: &mut Order, index: Option<usize>) -> Result<(), QuoteError> {
+        let d = self.discount(index);
+        let mut covered = Vec::new();
+        for (i, line) in order.lines.iter_mut().enumerate() {
+            line.amount = None;
+            line.discount_ratio = None;
+            if let Some(ld) = d.map(|d| &d.lines[i]).filter(|ld| ld.covered) {
+                line.amount = Some(line.official_amount.checked_sub(ld.discount_amount)?);
+                line.discount_ratio = Some(ld.discount_ratio);
+                covered.push(DiscountLine {
+                    id: line.id.clone(),
+                    discount_ratio: ld.discount_ratio,
+                });
+            }
+        }
+        order.discount = d.map(|d| OrderDiscount {
+            discount_id: Some(d.discount_id.clone()),
+            discount_type: d
+                .discount_type
+                .and_then(|t| u16::try_from(t).ok())
+                .unwrap_or_default(),
+            lines: covered,
+        });
+        Ok(())
+    }
+
+    /// The context of discount `index` with the coupons `chosen` (verdicts given) as
+    /// candidates in stacking order.
+    fn prepare(
+        &self,
+        index: Option<usize>,
+        order: &Order,
+        chosen: &[(usize, &Verdict)],
+    ) -> Result<Prepared, QuoteError> {
+        let after: Vec<Amount> = order.lines.iter().map(|l| l.payable()).collect();
+        let ledger = Ledger::for_amounts(&after)?;
+        let mut units = Vec::with_capacity(after.len());
+        for a in &after {
+            units.push(ledger.units(*a)?);
+        }
+        let start = Position::new(&ledger, &units);
+        let mut candidates = Vec::with_capacity(chosen.len());
+        for &(k, v) in chosen {
+            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, order, &ledger)? {
+                c.rank = self.coupon_ranks[k];
+                candidates.push(c);
+            }
+        }
+        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
+        // (the sort is stable: equal ids keep the input order).
+        let rank = |c: &Candidate| {
+            let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
+            (stacking_rank(c.rules.kind), expiry)
+        };
+        sorting::sort_by(&mut candidates, |a, b| (rank(a), &a.id) < (rank(b), &b.id));
+        Ok(Prepared {
+            discount: index,
+            context: Context {
+                discount_id: self.discount(index).map(|d| d.discount_id.clone()),
+                discount_rank: index
+                    .map(|i| ranks(self.input.discounts.iter().map(|d| d.discount_id.as_str()))[i]),
+                ledger,
+                start,
+                candidates,
+            },
+        })
+    }
+
+    fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
+        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(|e| match e {
+            crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
+            other => QuoteError::invalid("order", other.to_string()),
+        })
+    }
+
+    /// An explicit selection (or the default one).
+    fn explicit(
+        &self,
+        request: &DiscountRequest,
+        coupon_ids: &[String],
+    ) -> Result<Quote, QuoteError> {
+        let mut rejected = Vec::new();
+        let (index, rule) = self.requested_discount(request, &mut rejected);
+        let mut order = self.input.order.clone();
+        self.set_context(&mut order, index)?;
+        let mut seen = HashSet::new();
+        let mut tally = Tally::default();
+        let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
+        for id in coupon_ids {
+            if !seen.insert(id.as_str()) {
+                rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                continue;
+            }
+            let Some(k) = self.find_coupon(id) else {
+                rejected.push(Rejection::new(id, RejectCode::UnknownCoupon, None));
+                continue;
+            };
+            let v = self.verdict(&order, k)?;
+            if let Some(r) = unusable(&v) {
+                rejected.push(r);
+                continue;
+            }
+            let rules = combinable(&self.input.coupons[k], &v);
+            match tally.admits(&rules, &self.limits) {
+                Ok(()) => {
+                    tally.add(&rules);
+                    verdicts.push((k, v));
+                }
+                Err(code) => rejected.push(Rejection::new(id, code, None)),
+            }
+        }
+        let chosen: Vec<(usize, &Verdict)> = verdicts.iter().map(|(k, v)| (*k, v)).collect();
+        let prepared = self.prepare(index, &order, &chosen)?;
+        let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
+        let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
+        Ok(with_idle(quote, &prepared, &idle))
+    }
+
+    /// Which discount an explicit selection uses, and the rule that decided.
+    fn requested_discount(
+        &self,
+        request: &DiscountRequest,
+        rejected: &mut Vec<Rejection>,
+    ) -> (Option<usize>, SelectionRule) {
+        if let Some(m) = self.mandatory {
+            if let DiscountRequest::Id(id) = request {
+                if self.input.discounts[m].discount_id != *id {
+                    let code = match self.find_discount(id) {
+                        None => RejectCode::UnknownDiscount,
+                        Some(_) => RejectCode::OrderAdjustmentMandatory,
+                    };
+                    rejected.push(Rejection::new(id, code, None));
+                }
+            }
+            return (Some(m), SelectionRule::OrderAdjustment);
+        }
+        match request {
+            DiscountRequest::None => (None, SelectionRule::NoDiscount),
+            DiscountRequest::Id(id) => match self.find_discount(id) {
+                None => {
+                    rejected.push(Rejection::new(id, RejectCode::UnknownDiscount, None));
+                    (None, SelectionRule::NoDiscount)
+                }
+                Some(i) => match &self.applied[i] {
+                    Ok(_) => (Some(i), SelectionRule::Requested),
+                    Err(why) => {
+                        rejected.push(Rejection::new(
+                            id,
+                            RejectCode::DiscountNotApplicable,
+                            Some(why),
+                        ));
+                        (None, SelectionRule::NoDiscount)
+                    }
+                },
+            },
+            DiscountRequest::Default => {
+                let usable: Vec<(usize, &AppliedDiscount)> = self
+                    .applied
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, a)| a.as_ref().ok().map(|d| (i, d)))
+                    .collect();
+                let options: Vec<&AppliedDiscount> = usable.iter().map(|(_, d)| *d).collect();
+                let auto_pay = self.input.auto_pay && self.opts.policy.auto_pay_business_first;
+                match choose(&options, auto_pay) {
+                    Some((j, rule)) => (usable.get(j).map(|(i, _)| *i), rule),
+                    None => (None, SelectionRule::NoDiscount),
+                }
+            }
+        }
+    }
+
+    /// `selection: "best"`.
+    fn best(&self) -> Result<Quote, QuoteError> {
+        let mut rejected = Vec::new();
+        for (i, a) in self.applied.iter().enumerate() {
+            let id = &self.input.discounts[i].discount_id;
+            match a {
+                Err(why) => rejected.push(Rejection::new(
+                    id,
+                    RejectCode::DiscountNotApplicable,
+                    Some(why),
+                )),
+                Ok(_) if self.mandatory.is_some_and(|m| m != i) => rejected.push(Rejection::new(
+                    id,
+                    RejectCode::OrderAdjustmentMandatory,
+                    None,
+                )),
+                Ok(_) => {}
+            }
+        }
+        let choices: Vec<Option<usize>> = match self.mandatory {
+            Some(m) => vec![Some(m)],
+            None => std::iter::once(None)
+                .chain(
+                    self.applied
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.is_ok())
+                        .map(|(i, _)| Some(i)),
+                )
+                .collect(),
+        };
+        let funds = self
+            .input
+            .balances
+            .cash
+            .floor_dp(2)
+            .checked_add(self.input.balances.credit.floor_dp(2))?;
+        let funds = Funds(units::to_units(funds, 2)?);
+        // The most any coupons could take: the largest balances or face values, one per slot.
+        let mut values: Vec<Amount> = self
+            .input
+            .coupons
+            .iter()
+            .map(|c| c.balance.max(c.face_value).unwrap_or(Amount::ZERO))
+            .collect();
+        sorting::sort_by(&mut values, |a, b| a > b);
+        let mut most = Amount::ZERO;
+        for v in values.iter().take(self.limits.max_total()) {
+            most = most.checked_add(*v)?;
+        }
+        // Contexts in the order of the least they could cost: a context whose least cannot
+        // beat the fourth-best combination found so far is not evaluated at all.
+        let official = self.official_total()?;
+        let mut ordered: Vec<(usize, i128)> = Vec::with_capacity(choices.len());
+        for (c, &index) in choices.iter().enumerate() {
+            let saving = self
+                .discount(index)
+                .map_or(Amount::ZERO, |d| d.discount_amount);
+            let least = official
+                .checked_sub(saving)?
+                .checked_sub(most)?
+                .max(Amount::ZERO)
+                .floor_dp(2);
+            ordered.push((c, units::to_units(least, 2)?));
+        }
+        sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
+        let mut order = self.input.order.clone();
+        let mut prepared = Vec::with_capacity(choices.len());
+        let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
+        let mut used_somewhere = vec![false; self.input.coupons.len()];
+        let mut found = Found::new();
+        for &(c, least) in &ordered {
+            if !found.could_enter(least, funds) {
+                continue;
+            }
+            let index = choices[c];
+            self.set_context(&mut order, index)?;
+            let verdicts: Vec<Verdict> = (0..self.input.coupons.len())
+                .map(|k| self.verdict(&order, k))
+                .collect::<Result<_, _>>()?;
+            let chosen: Vec<(usize, &Verdict)> = verdicts
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| usable(v))
+                .collect();
+            let p = self.prepare(index, &order, &chosen)?;
+            for cand in &p.context.candidates {
+                used_somewhere[cand.coupon] |= cand.max > 0;
+            }
+            search::search_context(prepared.len(), &p.context, &self.limits, funds, &mut found)?;
+            verdicts_of[c] = Some(verdicts);
+            prepared.push(p);
+        }
+        // A coupon is rejected when no context can use it; the contexts the bound skipped
+        // are asked about such coupons only.
+        for k in 0..self.input.coupons.len() {
+            if used_somewhere[k] {
+                continue;
+            }
+            let mut first = None;
+            for (c, &index) in choices.iter().enumerate() {
+                let v = match &verdicts_of[c] {
+                    Some(vs) => vs[k].clone(),
+                    None => {
+                        self.set_context(&mut order, index)?;
+                        self.verdict(&order, k)?
+                    }
+                };
+                used_somewhere[k] |= usable(&v) && v.max_deduction > Amount::ZERO;
+                first.get_or_insert(v);
+            }
+            if let (false, Some(v)) = (used_somewhere[k], first) {
+                rejected.push(unusable(&v).unwrap_or_else(|| {
+                    Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
+                }));
+            }
+        }
+        let mut kept = found.kept.iter();
+        let Some((_, best)) = kept.next() else {
+            return Err(QuoteError::invalid("", "the search found no combination"));
+        };
+        let p = &prepared[best.context];
+        let rule = match (self.mandatory, p.discount) {
+            (Some(_), _) => SelectionRule::OrderAdjustment,
+            (None, Some(_)) => SelectionRule::BestCombination,
+            (None, None) => SelectionRule::NoDiscount,
+        };
+        let (mut quote, _) = self.assemble(p, &best.picks, rule, rejected)?;
+        let mut alternatives = Vec::new();
+        for (_, combo) in kept {
+            let p = &prepared[combo.context];
+            let s = settle(
+                &self.input.order.lines,
+                self.discount(p.discount),
+                &p.context,
+                &combo.picks,
+                false,
+            )?;
+            alternatives.push(Alternative {
+                discount_id: p.context.discount_id.clone(),
+                coupon_ids: s.coupons.iter().map(|c| c.coupon_id.clone()).collect(),
+                totals: s.totals,
+            });
+        }
+        quote.alternatives = Some(alternatives);
+        quote.search = Some(found.stats);
+        Ok(quote)
+    }
+
+    /// The quote of `picks` in a prepared context; also the candidates that took nothing.
+    fn assemble(
+        &self,
+        p: &Prepared,
+        picks: &[usize],
+        rule: SelectionRule,
+        rejected: Vec<Rejection>,
+    ) -> Result<(Quote, Vec<usize>), QuoteError> {
+        let discount = self.discount(p.discount);
+        let Settled {
+            lines,
+            coupons,
+            pay_items,
+            idle,
+            totals,
+        } = settle(&self.input.order.lines, discount, &p.context, picks, true)?;
+        let pay_discount =
+            discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
+        let quote = Quote {
+            official_amount: totals.official_amount,
+            discount: discount.and_then(quote_discount),
+            discount_rule: rule,
+            discount_amount: totals.discount_amount,
+            amount_after_discount: totals.official_amount.checked_sub(totals.discount_amount)?,
+            coupons,
+            coupon_amount: totals.coupon_amount,
+            flexipurchase_coupon_amount: totals.flexipurchase_coupon_amount,
+            stored_card_amount: totals.stored_card_amount,
+            payable: totals.payable,
+            truncated_amount: totals.truncated_amount,
+            payment: payment(totals.payable, &self.input.balances)?,
+            lines,
+            rejected,
+            pay_request: PayRequest::new(
+                self.input.order.order_id.clone(),
+                pay_items,
+                pay_discount,
+            ),
+            alternatives: None,
+            search: None,
+            policy: self.opts.policy.clone(),
+        };
+        Ok((quote, idle))
+    }
+}
+
+/// The rank of each id among `ids` in string order; equal ids get equal ranks.
+fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
+    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    let mut out = vec![0; sorted.len()];
+    let mut rank = 0u32;
+    for (n, &(id, i)) in sorted.iter().enumerate() {
+        if n > 0 && sorted[n - 1].0 != id {
+            rank += 1;
+        }
+        out[i] = rank;
+    }
+    out
+}
+
+/// Explicitly requested coupons that took nothing are rejected.
+fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize]) -> Quote {
+    for &i in idle {
+        let c = &p.context.candidates[i];
+        quote
+            .rejected
+            .push(Rejection::new(&c.id, RejectCode::NothingToDeduct, None));
+    }
+    quote
+}
+
+/// Whether the stack can use a coupon under its verdict.
+fn usable(v: &Verdict) -> bool {
+    v.status == Status::Applicable
+        && matches!(
+            v.kind,
+            Some(
+                CouponKind::CashCoupon
+                    | CouponKind::DiscountCoupon
+                    | CouponKind::FlexiPurchaseCoupon
+                    | CouponKind::StoredValueCard
+            )
+        )
+}
+
+/// Why a coupon cannot be used at all under its verdict.
+fn unusable(v: &Verdict) -> Option<Rejection> {
+    let code = match v.status {
+        _ if usable(v) => return None,
+        Status::NotApplicable => RejectCode::CouponNotApplicable,
+        Status::Indeterminate => RejectCode::CouponIndeterminate,
+        Status::Applicable => RejectCode::UnsupportedCouponKind,
+    };
+    let mut r = Rejection::new(
+        &v.coupon_id,
+        code,
+        v.reasons.first().map(|r| r.message.as_str()),
+    );
+    r.reasons = v.reasons.clone();
+    Some(r)
+}
+
+fn combinable(coupon: &Coupon, v: &Verdict) -> Combinable {
+    Combinable {
+        kind: v.kind.unwrap_or(CouponKind::ProductCoupon),
+        group: v.params.coupon_group.or(coupon.coupon_group).unwrap_or(0),
+        forbids_discount_coupon: v.params.simultaneous_use_with_discount_coupon == Some(false),
+        expire_time: coupon.expire_time,
+    }
+}
+
+/// A usable coupon as a stack candidate (`None` for a kind the stack does not handle).
+fn candidate(
+    k: usize,
+    coupon: &Coupon,
+    v: &Verdict,
+    order: &Order,
+    ledger: &Ledger,
+) -> Result<Option<Candidate>, QuoteError> {
+    let rules = combinable(coupon, v);
+    let kind = rules.kind;
+    if kind == CouponKind::ProductCoupon {
+        return Ok(None);
+    }
+    // `eligible_lines` lists line ids in order: one walk over the lines finds them all.
+    let mut lines = Vec::with_capacity(v.eligible_lines.len());
+    let mut next = 0;
+    for id in &v.eligible_lines {
+        if let Some(offset) = order.lines[next..].iter().position(|l| l.id == *id) {
+            lines.push(next + offset);
+            next += offset + 1;
+        }
+    }
+    Ok(Some(Candidate {
+        coupon: k,
+        id: v.coupon_id.clone(),
+        rank: 0,
+        rules,
+        lines,
+        max: ledger.units(v.max_deduction.floor_dp(2))?,
+        wallet: Wallet {
+            available: v.available,
+            single_use: kind == CouponKind::DiscountCoupon
+                || v.params.usage_times == Some(1)
+                || coupon.coupon_version == Some(1),
+        },
+    }))
+}

@@ -107,7 +107,10 @@ fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<
     let init = web_sys::ResponseInit::new();
     init.set_status(status);
     init.set_headers(headers);
-    web_sys::Response::new_with_opt_str_and_init(Some(body), &init).map(Into::into)
+    // A null-body status (204, 205, 304) must not carry a body, not even an empty one: the
+    // Fetch API's Response constructor throws on it.
+    let body = (!matches!(status, 204 | 205 | 304)).then_some(body);
+    web_sys::Response::new_with_opt_str_and_init(body, &init).map(Into::into)
 }
 
 fn refuse(status: u16, code: &str, message: &str) -> Result<JsValue, JsValue> {

@@ -1,0 +1,57 @@
+//! Errors of the discounts area.
+
+use crate::coupons::CouponError;
+use crate::error::ErrorCode;
+use crate::json::JsonError;
+use crate::money::AmountError;
+
+/// Why a rating response or a discount option cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DiscountError {
+    /// The response does not have the documented shape or its amounts contradict each other.
+    #[error("{field}: {message}")]
+    InvalidRating {
+        /// The path of the offending value (`optional_discount_rating_results[1].amount`).
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The body could not be read (bad JSON, an amount that does not parse, wrong shape).
+    #[error(transparent)]
+    Json(#[from] JsonError),
+    /// The options are malformed (`invalid_options`).
+    #[error(transparent)]
+    Options(#[from] CouponError),
+    /// Arithmetic on the amounts overflowed.
+    #[error("{0}")]
+    Amount(#[from] AmountError),
+}
+
+impl DiscountError {
+    pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        DiscountError::InvalidRating {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl ErrorCode for DiscountError {
+    fn code(&self) -> &'static str {
+        match self {
+            DiscountError::InvalidRating { .. } => "invalid_rating",
+            DiscountError::Json(e) => e.code(),
+            DiscountError::Options(e) => e.code(),
+            DiscountError::Amount(e) => e.code(),
+        }
+    }
+
+    fn field(&self) -> Option<&str> {
+        match self {
+            DiscountError::InvalidRating { field, .. } => Some(field),
+            DiscountError::Json(e) => e.field(),
+            DiscountError::Options(e) => e.field(),
+            DiscountError::Amount(_) => None,
+        }
+    }
+}

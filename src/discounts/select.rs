@@ -1,0 +1,297 @@
+//! Which discount BSS applies: the selection rules of the rating APIs.
+//!
+//! 1. A 609 order price adjustment, when present, is mandatory.
+//! 2. With auto-pay, a business discount wins when one exists (the flagged one if it is a
+//!    business discount, else the largest business saving).
+//! 3. Otherwise the element flagged `best_offer = 1`.
+//! 4. Without a flag, the largest saving among business (605, 606) and partner (607)
+//!    discounts, ties to business, then to response order. Promotions are never "best".
+//! 5. Nothing qualifies: the official price.
+
+use std::cmp::Ordering;
+
+use crate::coupons::json_tree::Node;
+use serde::Serialize;
+
+use super::error::DiscountError;
+use super::kind::{contests_best_offer, is_business};
+use super::rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
+use crate::coupons::{CouponError, DiscountKind, Policy};
+use crate::money::Amount;
+
+/// The rule that decided a selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelectionRule {
+    /// No discount qualifies: the official price.
+    NoDiscount,
+    /// The element flagged `best_offer = 1`.
+    BestOffer,
+    /// No flag: the largest saving among business and partner discounts, ties to business.
+    LargestSaving,
+    /// Auto-pay: a business discount wins when one exists.
+    AutoPayBusinessFirst,
+    /// A 609 order price adjustment is present and must be used.
+    OrderAdjustment,
+    /// The quote's caller asked for this discount.
+    Requested,
+    /// The quote's best-combination search chose it.
+    BestCombination,
+}
+
+/// Options of [`select_discount`].
+#[derive(Debug, Clone, Default)]
+pub struct SelectOptions {
+    /// The order is placed with auto-pay.
+    pub auto_pay: bool,
+    /// The policy (606's family, whether auto-pay prefers business discounts).
+    pub policy: Policy,
+}
+
+impl SelectOptions {
+    /// Reads `{ auto_pay?: boolean, policy?: Partial<Policy> }` (or `null`); a bad field is
+    /// `invalid_options`, as for every options argument.
+    pub fn from_value(v: &Node<'_>) -> Result<SelectOptions, CouponError> {
+        let (auto_pay, policy) = policy_options(v, true)?;
+        Ok(SelectOptions { auto_pay, policy })
+    }
+}
+
+/// `policy` (and `auto_pay`, when `with_auto_pay`) of an options object that has no other
+/// field.
+pub fn policy_options(v: &Node<'_>, with_auto_pay: bool) -> Result<(bool, Policy), CouponError> {
+    let bad = |path: &str, message: &str| CouponError::InvalidOptions {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    };
+    let members = match v {
+        Node::Null => return Ok((false, Policy::default())),
+        Node::Object(members) => members,
+        _ => return Err(bad("", "expected an object")),
+    };
+    let mut auto_pay = false;
+    let mut policy = Vec::new();
+    for (key, value) in members {
+        match (key.as_ref(), value) {
+            ("policy", v) => policy = vec![(key.clone(), v.clone())],
+            ("auto_pay", Node::Null) if with_auto_pay => {}
+            ("auto_pay", Node::Bool(b)) if with_auto_pay => auto_pay = *b,
+            ("auto_pay", _) if with_auto_pay => return Err(bad(key, "expected a boolean")),
+            _ => return Err(bad(key, "unknown field")),
+        }
+    }
+    // The coupon area reads the policy (`{ now?, policy? }`); `now` is not an option here.
+    let (_, policy) = crate::coupons::input::options_from_value(&Node::Object(policy))?;
+    Ok((auto_pay, policy))
+}
+
+/// `selectDiscount` on JSON text: the rating response (raw text) and the options in, the
+/// choice out.
+pub fn select_json(rating: &str, options: &str) -> Result<String, DiscountError> {
+    let rating = RatingResponse::from_json(rating)?;
+    let options = SelectOptions::from_value(&super::wire::tree(options)?)?;
+    let choice = select_discount(&rating, &options)?;
+    serde_json::to_string(&choice).map_err(|e| DiscountError::invalid("", e.to_string()))
+}
+
+/// What a discount option offers, for the selection rules.
+pub trait Contender {
+    /// The discount's kind.
+    fn kind(&self) -> DiscountKind;
+    /// Its saving on the order.
+    fn saving(&self) -> Amount;
+    /// Whether BSS flagged it the best offer.
+    fn best_offer(&self) -> bool;
+}
+
+impl<C: Contender> Contender for &C {
+    fn kind(&self) -> DiscountKind {
+        (*self).kind()
+    }
+    fn saving(&self) -> Amount {
+        (*self).saving()
+    }
+    fn best_offer(&self) -> bool {
+        (*self).best_offer()
+    }
+}
+
+impl Contender for RatedDiscount {
+    fn kind(&self) -> DiscountKind {
+        self.kind
+    }
+    fn saving(&self) -> Amount {
+        self.price.discount_amount
+    }
+    fn best_offer(&self) -> bool {
+        self.best_offer
+    }
+}
+
+/// Applies the selection rules to `options`; `None` means no discount.
+pub fn choose<C: Contender>(options: &[C], auto_pay: bool) -> Option<(usize, SelectionRule)> {
+    let best_of = |pred: &dyn Fn(&C) -> bool| {
+        options
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| pred(c))
+            .min_by(|(i, a), (j, b)| better(*a, *b).then(i.cmp(j)))
+            .map(|(i, _)| i)
+    };
+    if let Some(i) = best_of(&|c| c.kind() == DiscountKind::OrderAdjustment) {
+        return Some((i, SelectionRule::OrderAdjustment));
+    }
+    if auto_pay {
+        let business = |c: &C| is_business(c.kind());
+        if let Some(i) = best_of(&|c| business(c) && c.best_offer()).or_else(|| best_of(&business))
+        {
+            return Some((i, SelectionRule::AutoPayBusinessFirst));
+        }
+    }
+    if let Some(i) = best_of(&|c| c.best_offer()) {
+        return Some((i, SelectionRule::BestOffer));
+    }
+    best_of(&|c| contests_best_offer(c.kind())).map(|i| (i, SelectionRule::LargestSaving))
+}
+
+/// `Less` when `a` beats `b`: larger saving, then business before partner.
+fn better<C: Contender>(a: &C, b: &C) -> Ordering {
+    let business_first = |c: &C| !is_business(c.kind());
+    b.saving()
+        .cmp(&a.saving())
+        .then(business_first(a).cmp(&business_first(b)))
+}
+
+/// The discount BSS applies to a rated inquiry, and the price under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiscountChoice {
+    /// The chosen discount, `null` for the official price.
+    pub discount_id: Option<String>,
+    /// Its rating code (605 / 606 / 607).
+    pub discount_type: Option<i64>,
+    /// Its kind.
+    pub kind: Option<DiscountKind>,
+    /// Its name, when the response gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount_name: Option<String>,
+    /// The amounts under the chosen discount.
+    #[serde(flatten)]
+    pub price: PriceTriple,
+    /// The rule that decided.
+    pub rule: SelectionRule,
+    /// Per-product amounts under the chosen discount.
+    pub lines: Vec<RatedLine>,
+}
+
+/// Selects the discount of a ListRateOnPeriodDetail or ListRenewRateOnPeriod response.
+pub fn select_discount(
+    rating: &RatingResponse,
+    options: &SelectOptions,
+) -> Result<DiscountChoice, DiscountError> {
+    let policy = &options.policy;
+    let discounts = rating.discounts(policy)?;
+    if let Some((i, rule)) = choose(
+        &discounts,
+        options.auto_pay && policy.auto_pay_business_first,
+    ) {
+        let d = discounts.into_iter().nth(i).ok_or_else(|| {
+            DiscountError::invalid("optional_discount_rating_results", "index out of range")
+        })?;
+        return Ok(DiscountChoice {
+            discount_id: Some(d.discount_id),
+            discount_type: d.discount_type,
+            kind: Some(d.kind),
+            discount_name: d.discount_name,
+            price: d.price,
+            rule,
+            lines: d.lines,
+        });
+    }
+    let official = match rating.official_amount()? {
+        Some(official) => official,
+        // Only promotions were offered: their list price is the order's.
+        None => discounts
+            .first()
+            .map(|d| d.price.official_amount)
+            .ok_or_else(|| {
+                DiscountError::invalid(
+                    "official_website_rating_result",
+                    "missing: the response has no price at all",
+                )
+            })?,
+    };
+    Ok(DiscountChoice {
+        discount_id: None,
+        discount_type: None,
+        kind: None,
+        discount_name: None,
+        price: PriceTriple::undiscounted(official),
+        rule: SelectionRule::NoDiscount,
+        lines: rating.official_lines()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct C(DiscountKind, i64, bool);
+    impl Contender for C {
+        fn kind(&self) -> DiscountKind {
+            self.0
+        }
+        fn saving(&self) -> Amount {
+            Amount::from(self.1)
+        }
+        fn best_offer(&self) -> bool {
+            self.2
+        }
+    }
+    use DiscountKind::*;
+
+    #[test]
+    fn rules_in_order() {
+        assert_eq!(choose::<C>(&[], false), None);
+        let opts = [
+            C(Partner, 30, false),
+            C(Business, 20, false),
+            C(Promotion, 90, false),
+        ];
+        assert_eq!(
+            choose(&opts, false),
+            Some((0, SelectionRule::LargestSaving))
+        );
+        assert_eq!(
+            choose(&opts, true),
+            Some((1, SelectionRule::AutoPayBusinessFirst))
+        );
+        let tie = [
+            C(Partner, 20, false),
+            C(Business, 20, false),
+            C(Business, 20, false),
+        ];
+        assert_eq!(choose(&tie, false), Some((1, SelectionRule::LargestSaving)));
+        let flagged = [
+            C(Partner, 30, false),
+            C(Partner, 10, true),
+            C(Business, 5, false),
+        ];
+        assert_eq!(choose(&flagged, false), Some((1, SelectionRule::BestOffer)));
+        assert_eq!(
+            choose(&flagged, true),
+            Some((2, SelectionRule::AutoPayBusinessFirst))
+        );
+        let flagged_business = [C(Business, 30, false), C(Business, 10, true)];
+        assert_eq!(
+            choose(&flagged_business, true),
+            Some((1, SelectionRule::AutoPayBusinessFirst))
+        );
+        assert_eq!(choose(&[C(Promotion, 50, false)], false), None);
+        assert_eq!(choose(&[C(Promotion, 50, false)], true), None);
+        let adj = [C(Business, 50, true), C(OrderAdjustment, 1, false)];
+        assert_eq!(
+            choose(&adj, true),
+            Some((1, SelectionRule::OrderAdjustment))
+        );
+    }
+}

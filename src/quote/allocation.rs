@@ -1,0 +1,196 @@
+//! Splitting an order-level amount over lines: proportional to weights, largest remainder to
+//! the unit (the cent), so that the parts sum exactly to the total.
+//!
+//! Each part starts at `floor(total × wᵢ / W)`; the units still missing go one each to the
+//! parts with the largest remainders (ties to the earlier line). A part that would then
+//! exceed its cap is served last, so caps are kept whenever the total allows it.
+
+use crate::money::{Amount, AmountError};
+
+use super::units::{from_units, mul_div_rem, scale_of, to_units, to_units_floor};
+
+/// Why an allocation cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AllocationError {
+    /// A weight or the total is negative.
+    #[error("allocation of a negative amount or by a negative weight")]
+    Negative,
+    /// A non-zero total over weights that are all zero.
+    #[error("allocation of a non-zero amount over weights that are all zero")]
+    NoWeight,
+    /// The amounts do not fit the arithmetic.
+    #[error(transparent)]
+    Amount(#[from] AmountError),
+}
+
+/// Splits `total` units over `weights`; `caps[i]` (same units) is the most part `i` should
+/// get. Returns parts that sum to `total`.
+pub fn allocate_units(
+    total: i128,
+    weights: &[i128],
+    caps: Option<&[i128]>,
+) -> Result<Vec<i128>, AllocationError> {
+    let mut parts = Vec::new();
+    allocate_into(total, weights, caps, &mut parts, &mut Vec::new())?;
+    Ok(parts)
+}
+
+/// [`allocate_units`] into `parts`, with `order` as scratch space (both are cleared first):
+/// the stack calls it for every coupon it applies and reuses the buffers.
+pub fn allocate_into(
+    total: i128,
+    weights: &[i128],
+    caps: Option<&[i128]>,
+    parts: &mut Vec<i128>,
+    order: &mut Vec<u128>,
+) -> Result<(), AllocationError> {
+    parts.clear();
+    order.clear();
+    if total < 0 || weights.iter().any(|&w| w < 0) {
+        return Err(AllocationError::Negative);
+    }
+    let sum = weights
+        .iter()
+        .try_fold(0i128, |s, &w| s.checked_add(w))
+        .ok_or(AmountError::Overflow {
+            operation: "allocate",
+        })?;
+    if total == 0 {
+        parts.resize(weights.len(), 0);
+        return Ok(());
+    }
+    if sum == 0 {
+        return Err(AllocationError::NoWeight);
+    }
+    // Each part with a remainder gets one sort key: over its cap (last), then the largest
+    // remainder, then the earlier line — packed in one integer (remainders < sum < 2^99).
+    if sum >= 1 << 99 || weights.len() >= 1 << 27 {
+        return Err(AmountError::Overflow {
+            operation: "allocate",
+        }
+        .into());
+    }
+    let mut given = 0i128;
+    for (i, &w) in weights.iter().enumerate() {
+        let (q, r) = mul_div_rem(total as u128, w as u128, sum as u128);
+        // q ≤ total because w ≤ sum.
+        let q = q as i128;
+        parts.push(q);
+        given += q;
+        if r > 0 {
+            let over_cap = caps.is_some_and(|c| c.get(i).is_some_and(|&cap| q >= cap));
+            order.push((u128::from(over_cap) << 127) | ((((1u128 << 99) - r) << 27) | i as u128));
+        }
+    }
+    // The missing units (fewer than the positive remainders, since Σ remainders = missing ×
+    // sum) go one each to the best keys.
+    let missing = (total - given) as usize;
+    if missing > 0 {
+        if missing < order.len() {
+            // Keys are distinct: the first `missing` after the partition are the best.
+            order.select_nth_unstable(missing);
+        }
+        for &key in order.iter().take(missing) {
+            parts[(key & ((1 << 27) - 1)) as usize] += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Splits `total` over `weights` to the unit `10^-max(min_scale, scale of total)` (the cent
+/// for `min_scale = 2` and a cent-valued total). `caps` are the most each part should get.
+pub fn allocate(
+    total: Amount,
+    weights: &[Amount],
+    caps: Option<&[Amount]>,
+    min_scale: u32,
+) -> Result<Vec<Amount>, AllocationError> {
+    let unit_scale = min_scale.max(scale_of(total));
+    let weight_scale = weights.iter().map(|w| scale_of(*w)).max().unwrap_or(0);
+    let total_units = to_units(total, unit_scale)?;
+    let mut weight_units = Vec::with_capacity(weights.len());
+    for w in weights {
+        weight_units.push(to_units(*w, weight_scale)?);
+    }
+    let mut cap_units = Vec::new();
+    for c in caps.unwrap_or_default() {
+        cap_units.push(to_units_floor(*c, unit_scale)?);
+    }
+    let caps = caps.map(|_| cap_units.as_slice());
+    let mut out = Vec::with_capacity(weights.len());
+    for p in allocate_units(total_units, &weight_units, caps)? {
+        out.push(from_units(p, unit_scale)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> Amount {
+        Amount::parse(s).unwrap()
+    }
+    fn amounts(v: &[&str]) -> Vec<Amount> {
+        v.iter().map(|s| a(s)).collect()
+    }
+    fn strings(v: Vec<Amount>) -> Vec<String> {
+        v.into_iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn thirds_of_a_cent_amount() {
+        let parts = allocate(a("100"), &amounts(&["1", "1", "1"]), None, 2).unwrap();
+        assert_eq!(strings(parts), ["33.34", "33.33", "33.33"]);
+        let parts = allocate(a("0.02"), &amounts(&["1", "1", "1"]), None, 2).unwrap();
+        assert_eq!(strings(parts), ["0.01", "0.01", "0"]);
+    }
+
+    #[test]
+    fn largest_remainder_not_first_line() {
+        // 10 × (1, 2, 4) / 7 = 1.428…, 2.857…, 5.714… → floors 1.42, 2.85, 5.71 (9.98);
+        // sub-cent remainders .857, .714, .428 → the two missing cents go to lines 0 and 1.
+        let parts = allocate(a("10"), &amounts(&["1", "2", "4"]), None, 2).unwrap();
+        assert_eq!(strings(parts), ["1.43", "2.86", "5.71"]);
+    }
+
+    #[test]
+    fn caps_are_served_first() {
+        // Two lines of 0.005: one cent cannot be split without exceeding a cap; it still goes
+        // somewhere (the total is kept), to the earlier line.
+        let w = amounts(&["0.005", "0.005"]);
+        let parts = allocate(a("0.01"), &w, Some(&w), 2).unwrap();
+        assert_eq!(strings(parts), ["0.01", "0"]);
+        // 1.01 over (0.0199, 1): 1.97… and 99.02… cents. Line 0 has the larger remainder but
+        // no room under its cap; line 1 takes the missing cent.
+        let w = amounts(&["0.0199", "1"]);
+        let caps = amounts(&["0.01", "1"]);
+        let parts = allocate(a("1.01"), &w, Some(&caps), 2).unwrap();
+        assert_eq!(strings(parts), ["0.01", "1"]);
+        let parts = allocate(a("1.01"), &w, None, 2).unwrap();
+        assert_eq!(strings(parts), ["0.02", "0.99"]);
+    }
+
+    #[test]
+    fn finer_totals_use_their_own_unit() {
+        let parts = allocate(a("0.001"), &amounts(&["1", "1"]), None, 2).unwrap();
+        assert_eq!(strings(parts), ["0.001", "0"]);
+    }
+
+    #[test]
+    fn degenerate_inputs() {
+        assert_eq!(
+            allocate(a("0"), &amounts(&["0", "0"]), None, 2).unwrap(),
+            vec![Amount::ZERO, Amount::ZERO]
+        );
+        assert!(matches!(
+            allocate(a("1"), &amounts(&["0", "0"]), None, 2),
+            Err(AllocationError::NoWeight)
+        ));
+        assert!(matches!(
+            allocate(a("1"), &amounts(&["-1", "2"]), None, 2),
+            Err(AllocationError::Negative)
+        ));
+        assert!(allocate(a("1"), &[], None, 2).is_err());
+    }
+}

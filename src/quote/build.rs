@@ -1,0 +1,406 @@
+//! The quote a storefront shows: totals, lines that sum exactly to them, the coupons used,
+//! what was rejected and why, and the PayOrders body.
+
+use serde::Serialize;
+
+use super::allocation::allocate_units;
+use super::error::QuoteError;
+use super::input::Balances;
+use super::pay_request::{PayItem, PayRequest};
+use super::rules::RejectCode;
+use super::search::{Candidate, Context, SearchStats};
+use super::stack::{Scratch, apply};
+use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
+use crate::discounts::{AppliedDiscount, SelectionRule, money};
+use crate::money::Amount;
+
+/// The price preview of one order and one choice of discount and coupons.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    /// List price of the order.
+    #[serde(serialize_with = "money")]
+    pub official_amount: Amount,
+    /// The discount applied (`null`: none, or a discount coupon instead).
+    pub discount: Option<QuoteDiscount>,
+    /// How the discount was chosen.
+    pub discount_rule: SelectionRule,
+    /// Saving of the discount stage: the discount, or the discount coupon.
+    #[serde(serialize_with = "money")]
+    pub discount_amount: Amount,
+    /// `official_amount − discount_amount`: payable before coupons and cards.
+    #[serde(serialize_with = "money")]
+    pub amount_after_discount: Amount,
+    /// The coupons used, in stacking order.
+    pub coupons: Vec<UsedCoupon>,
+    /// Cash coupons (代金券).
+    #[serde(serialize_with = "money")]
+    pub coupon_amount: Amount,
+    /// Flexi-purchase coupons (现金券).
+    #[serde(serialize_with = "money")]
+    pub flexipurchase_coupon_amount: Amount,
+    /// Stored-value cards (储值卡).
+    #[serde(serialize_with = "money")]
+    pub stored_card_amount: Amount,
+    /// What is left to pay, truncated to the cent.
+    #[serde(serialize_with = "money")]
+    pub payable: Amount,
+    /// The digits below the cent cut from the payable amount (抹零).
+    #[serde(serialize_with = "money")]
+    pub truncated_amount: Amount,
+    /// How the payable amount is paid: cash balance, then credit, then the rest.
+    pub payment: Payment,
+    /// Per line; every column sums exactly to its total.
+    pub lines: Vec<QuoteLine>,
+    /// Every requested coupon or discount that is not used, and why.
+    pub rejected: Vec<Rejection>,
+    /// The PayOrders (v3) body for this choice.
+    pub pay_request: PayRequest,
+    /// With `selection: "best"`: up to three runners-up, best first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<Vec<Alternative>>,
+    /// With `selection: "best"`: how much searching it took.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub search: Option<SearchStats>,
+    /// The policy used.
+    pub policy: Policy,
+}
+
+/// The discount of a quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteDiscount {
+    /// Its id.
+    pub discount_id: String,
+    /// Its `discount_type` code, as given.
+    pub discount_type: i64,
+    /// Its kind.
+    pub kind: DiscountKind,
+    /// Its saving.
+    #[serde(serialize_with = "money")]
+    pub discount_amount: Amount,
+}
+
+/// A coupon used by a quote.
+#[derive(Debug, Clone, Serialize)]
+pub struct UsedCoupon {
+    /// Its id.
+    pub coupon_id: String,
+    /// Its kind.
+    pub kind: CouponKind,
+    /// What it takes.
+    #[serde(serialize_with = "money")]
+    pub deducted: Amount,
+    /// What it keeps: balance or face value minus `deducted`; 0 for a single-use coupon.
+    #[serde(serialize_with = "money")]
+    pub balance_after: Amount,
+}
+
+/// How the payable amount is paid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Payment {
+    /// From the cash balance.
+    #[serde(serialize_with = "money")]
+    pub cash: Amount,
+    /// From the credit balance.
+    #[serde(serialize_with = "money")]
+    pub credit: Amount,
+    /// Not covered by the balances.
+    #[serde(serialize_with = "money")]
+    pub unpaid: Amount,
+}
+
+/// The money columns of a line, of a runner-up and of a quote's totals:
+/// `official − discount − coupon − flexi − card − truncated = payable`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    /// List price.
+    #[serde(serialize_with = "money")]
+    pub official_amount: Amount,
+    /// The discount stage: the discount, or the discount coupon.
+    #[serde(serialize_with = "money")]
+    pub discount_amount: Amount,
+    /// Cash coupons (代金券).
+    #[serde(serialize_with = "money")]
+    pub coupon_amount: Amount,
+    /// Flexi-purchase coupons (现金券).
+    #[serde(serialize_with = "money")]
+    pub flexipurchase_coupon_amount: Amount,
+    /// Stored-value cards (储值卡).
+    #[serde(serialize_with = "money")]
+    pub stored_card_amount: Amount,
+    /// The cut below the cent. On a line it is the line's share of the order's cut, which
+    /// may be below zero by less than a cent when the sub-cent remainders of several lines
+    /// add up to a cent of the payable amount.
+    #[serde(serialize_with = "money")]
+    pub truncated_amount: Amount,
+    /// Payable.
+    #[serde(serialize_with = "money")]
+    pub payable: Amount,
+}
+
+/// One line of a quote; its columns sum exactly, over the lines, to the quote's totals.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteLine {
+    /// The line id.
+    pub id: String,
+    /// Its shares.
+    #[serde(flatten)]
+    pub columns: Columns,
+}
+
+/// A requested coupon or discount that is not used.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rejection {
+    /// The coupon or discount id.
+    pub id: String,
+    /// Why.
+    pub code: RejectCode,
+    /// Why, in English.
+    pub message: String,
+    /// The evaluator's reasons, for coupons it rules out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Reason>,
+}
+
+impl Rejection {
+    /// A rejection with a message built from the code.
+    pub fn new(id: &str, code: RejectCode, detail: Option<&str>) -> Rejection {
+        let base = match code {
+            RejectCode::UnknownCoupon => "no coupon with this id was given",
+            RejectCode::UnknownDiscount => "no discount with this id was given",
+            RejectCode::DuplicateCoupon => "the coupon is requested twice",
+            RejectCode::CouponNotApplicable => "the coupon does not apply to this order",
+            RejectCode::CouponIndeterminate => {
+                "whether the coupon applies can only be checked by Huawei Cloud"
+            }
+            RejectCode::UnsupportedCouponKind => "this kind of coupon cannot be used here",
+            RejectCode::TooManyCoupons => "the order already uses the most coupons allowed",
+            RejectCode::TooManyCashCoupons => "the order already uses a cash coupon",
+            RejectCode::CouponMaxUseQuantity => {
+                "the order already uses the most coupons of this type the server allows"
+            }
+            RejectCode::TooManyDiscountCoupons => "the order already uses a discount coupon",
+            RejectCode::CashWithDiscountCoupon => {
+                "a cash coupon and a discount coupon cannot be used together"
+            }
+            RejectCode::DiscountCouponNotCombinable => {
+                "the coupon cannot be combined with a discount coupon"
+            }
+            RejectCode::CouponGroupConflict => {
+                "KooGallery coupons and 1024 dedicated coupons cannot be used together"
+            }
+            RejectCode::NothingToDeduct => {
+                "the benefits before this coupon already cover everything it could pay"
+            }
+            RejectCode::DiscountNotApplicable => "the discount does not fit this order",
+            RejectCode::OrderAdjustmentMandatory => {
+                "the order carries a price adjustment (609) that must be used instead"
+            }
+        };
+        Rejection {
+            id: id.to_owned(),
+            code,
+            message: match detail {
+                Some(d) => format!("{base}: {d}"),
+                None => base.to_owned(),
+            },
+            reasons: Vec::new(),
+        }
+    }
+}
+
+/// A runner-up of the best combination.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternative {
+    /// The discount (`null`: none).
+    pub discount_id: Option<String>,
+    /// The coupons, in stacking order.
+    pub coupon_ids: Vec<String>,
+    /// Its totals.
+    #[serde(flatten)]
+    pub totals: Columns,
+}
+
+/// One settled combination: every column of every line.
+pub struct Settled {
+    /// Per line: official, discount stage, cash, flexi, card, truncated, payable.
+    pub lines: Vec<QuoteLine>,
+    /// Coupons with a deduction, in stacking order.
+    pub coupons: Vec<UsedCoupon>,
+    /// Their PayOrders items.
+    pub pay_items: Vec<PayItem>,
+    /// Indices (into the context's candidates) of coupons that took nothing.
+    pub idle: Vec<usize>,
+    /// Totals: the sums of the lines' columns.
+    pub totals: Columns,
+}
+
+/// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines;
+/// the per-line columns only `with_lines` (runners-up need the totals only).
+pub fn settle(
+    lines: &[Line],
+    discount: Option<&AppliedDiscount>,
+    ctx: &Context,
+    picks: &[usize],
+    with_lines: bool,
+) -> Result<Settled, QuoteError> {
+    let ledger = &ctx.ledger;
+    let n = lines.len();
+    // Columns in units: discount coupon, cash, flexi, card.
+    let mut columns = vec![[0i128; 4]; n];
+    let mut pos = ctx.start.clone();
+    let mut coupons = Vec::new();
+    let mut pay_items = Vec::new();
+    let mut idle = Vec::new();
+    let mut parts = Vec::new();
+    let mut scratch = Scratch::default();
+    for &p in picks {
+        let c: &Candidate = &ctx.candidates[p];
+        parts.clear();
+        let took = apply(
+            ledger,
+            super::stack::Piece {
+                lines: &c.lines,
+                max: c.max,
+            },
+            &mut pos,
+            &mut scratch,
+            Some(&mut parts),
+        )?;
+        if took == 0 {
+            idle.push(p);
+            continue;
+        }
+        let column = match c.rules.kind {
+            CouponKind::DiscountCoupon => 0,
+            CouponKind::CashCoupon => 1,
+            CouponKind::FlexiPurchaseCoupon => 2,
+            _ => 3,
+        };
+        for &(i, share) in &parts {
+            columns[i][column] += share;
+        }
+        let deducted = ledger.amount(took)?;
+        let wallet = c.wallet;
+        coupons.push(UsedCoupon {
+            coupon_id: c.id.clone(),
+            kind: c.rules.kind,
+            deducted,
+            balance_after: if wallet.single_use {
+                Amount::ZERO
+            } else {
+                wallet.available.checked_sub(deducted)?.max(Amount::ZERO)
+            },
+        });
+        if let Some(t) = c.rules.kind.pay_type() {
+            pay_items.push(PayItem {
+                id: c.id.clone(),
+                item_type: i64::from(t),
+            });
+        }
+    }
+    let payable_units = ledger.floor_cent(pos.total.max(0));
+    let mut sums = [0i128; 4];
+    for c in &columns {
+        for (s, v) in sums.iter_mut().zip(c) {
+            *s += v;
+        }
+    }
+    let [dc_sum, cash_sum, flexi_sum, card_sum] = sums;
+    let mut official = Amount::ZERO;
+    for line in lines {
+        official = official.checked_add(line.official_amount)?;
+    }
+    let option_discount = discount.map_or(Amount::ZERO, |d| d.discount_amount);
+    let totals = Columns {
+        official_amount: official,
+        discount_amount: option_discount.checked_add(ledger.amount(dc_sum)?)?,
+        coupon_amount: ledger.amount(cash_sum)?,
+        flexipurchase_coupon_amount: ledger.amount(flexi_sum)?,
+        stored_card_amount: ledger.amount(card_sum)?,
+        truncated_amount: ledger.amount(pos.total - payable_units)?,
+        payable: ledger.amount(payable_units)?,
+    };
+    let mut out = Vec::new();
+    if with_lines {
+        // The payable amount spread over the lines; every column then sums to its total.
+        let owed: Vec<i128> = (0..n).map(|i| pos.owed(i, ledger)).collect();
+        let weights: Vec<i128> = owed.iter().map(|&r| r.max(0)).collect();
+        let caps: Vec<i128> = weights.iter().map(|&w| ledger.cents(w)).collect();
+        let line_cents = allocate_units(ledger.cents(payable_units), &weights, Some(&caps))?;
+        out.reserve(n);
+        for (i, line) in lines.iter().enumerate() {
+            let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
+            let [dc, cash, flexi, card] = columns[i];
+            let payable = line_cents[i] * ledger.cent();
+            out.push(QuoteLine {
+                id: line.id.clone(),
+                columns: Columns {
+                    official_amount: line.official_amount,
+                    discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
+                    coupon_amount: ledger.amount(cash)?,
+                    flexipurchase_coupon_amount: ledger.amount(flexi)?,
+                    stored_card_amount: ledger.amount(card)?,
+                    truncated_amount: ledger.amount(owed[i] - payable)?,
+                    payable: ledger.amount(payable)?,
+                },
+            });
+        }
+    }
+    Ok(Settled {
+        lines: out,
+        coupons,
+        pay_items,
+        idle,
+        totals,
+    })
+}
+
+/// Cash first, then credit, then unpaid; balances count in whole cents.
+pub fn payment(payable: Amount, balances: &Balances) -> Result<Payment, QuoteError> {
+    let cash = payable.min(balances.cash.floor_dp(2));
+    let rest = payable.checked_sub(cash)?;
+    let credit = rest.min(balances.credit.floor_dp(2));
+    Ok(Payment {
+        cash,
+        credit,
+        unpaid: rest.checked_sub(credit)?,
+    })
+}
+
+/// The quote's discount object.
+pub fn quote_discount(d: &AppliedDiscount) -> Option<QuoteDiscount> {
+    d.discount_type.map(|t| QuoteDiscount {
+        discount_id: d.discount_id.clone(),
+        discount_type: t,
+        kind: d.kind,
+        discount_amount: d.discount_amount,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payment_uses_cash_then_credit() {
+        let a = |s: &str| Amount::parse(s).unwrap();
+        let p = payment(
+            a("100"),
+            &Balances {
+                cash: a("30.009"),
+                credit: a("50"),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                p.cash.to_string(),
+                p.credit.to_string(),
+                p.unpaid.to_string()
+            ),
+            ("30".into(), "50".into(), "20".into())
+        );
+        let p = payment(a("10"), &Balances::default()).unwrap();
+        assert_eq!(p.unpaid.to_string(), "10");
+    }
+}

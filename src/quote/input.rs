@@ -1,0 +1,524 @@
+//! Reading `quote(input, opts)`: the whole input is read once as JSON (numbers keep their
+//! text), then each part into its type, with errors naming the path (`order.lines[3].unit_price`).
+//!
+//! Lines without `official_amount` are priced from their list-price fields ([`price_line`]);
+//! `period_num` and `charging_mode` default to the order's. The quote sets each line's
+//! `amount` / `discount_ratio` and the order's `discount` from the discount it applies, so
+//! the input must not carry them.
+
+use std::borrow::Cow;
+
+use super::error::QuoteError;
+use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
+use crate::coupons::json_tree::Node;
+use crate::coupons::{
+    self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
+};
+use crate::discounts::DiscountOption;
+use crate::discounts::policy_options;
+use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::{JsonError, JsonErrorKind};
+use crate::money::Amount;
+
+/// The most discount options a quote accepts (each is a context the search prices).
+pub const MAX_DISCOUNTS: usize = 20;
+
+/// Which discount the caller asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiscountRequest {
+    /// `discount_id` absent: the 609 adjustment if any, else the selection rules (best offer,
+    /// largest saving, auto-pay) — unless a discount coupon is requested instead.
+    Default,
+    /// `discount_id: null`: no discount (a 609 adjustment still applies: it is mandatory).
+    None,
+    /// This discount.
+    Id(String),
+}
+
+/// What to quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// No `selection`: the default discount and no coupon.
+    Default,
+    /// `"best"`: the combination with the lowest payable amount.
+    Best,
+    /// `{ discount_id?, coupon_ids? }`.
+    Explicit {
+        /// The discount asked for.
+        discount: DiscountRequest,
+        /// The coupons asked for, in the caller's order.
+        coupon_ids: Vec<String>,
+    },
+}
+
+/// A `coupon_max_use_quantity` element of ListOrderCouponsByOrderId: at most
+/// `use_quantity_value` coupons of this type and group on the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaxUseQuantity {
+    /// The coupon kind (`coupon_type` in either code space).
+    pub kind: CouponKind,
+    /// `coupon_group` (absent = 0).
+    pub coupon_group: i64,
+    /// The most coupons of this kind and group.
+    pub use_quantity_value: u32,
+}
+
+/// The customer's balances: cash first, then credit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Balances {
+    /// Cash account balance.
+    pub cash: Amount,
+    /// Credit account balance.
+    pub credit: Amount,
+}
+
+/// A quote input, read and validated.
+#[derive(Debug, Clone)]
+pub struct QuoteInput {
+    /// The order, lines priced, validated by the coupon area's rules.
+    pub order: Order,
+    /// Discount options, as received.
+    pub discounts: Vec<DiscountOption>,
+    /// Coupons, as received (a malformed coupon is rejected, not an error).
+    pub coupons: Vec<Coupon>,
+    /// Per-type limits from the server.
+    pub coupon_max_use_quantity: Vec<MaxUseQuantity>,
+    /// What to quote.
+    pub selection: Selection,
+    /// The order is placed with auto-pay.
+    pub auto_pay: bool,
+    /// Account balances (0 when not given: the whole payable is `unpaid`).
+    pub balances: Balances,
+    /// The instant coupons are checked at.
+    pub now: Timestamp,
+}
+
+/// `opts` of `quote`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteOptions {
+    /// The policy for undocumented questions (every field defaults).
+    pub policy: Policy,
+}
+
+impl QuoteOptions {
+    /// Reads `{ policy?: Partial<Policy> }` (or `null`); a bad field is `invalid_options`.
+    pub fn from_value(v: &Node<'_>) -> Result<QuoteOptions, QuoteError> {
+        let (_, policy) = policy_options(v, false)?;
+        Ok(QuoteOptions { policy })
+    }
+}
+
+/// The fields of a quote input.
+const FIELDS: [&str; 8] = [
+    "order",
+    "discounts",
+    "coupons",
+    "coupon_max_use_quantity",
+    "selection",
+    "auto_pay",
+    "balances",
+    "now",
+];
+
+impl QuoteInput {
+    /// Reads a quote input from JSON text; `default_now` fills `now` when absent.
+    pub fn from_json(text: &str, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
+        QuoteInput::from_value(tree(text)?, default_now)
+    }
+
+    /// Reads a quote input from a JSON tree (numbers kept as text).
+    pub fn from_value(
+        mut root: Node<'_>,
+        default_now: Option<&str>,
+    ) -> Result<QuoteInput, QuoteError> {
+        Obj::new(&root, "")?.only(&FIELDS)?;
+        let order = match &mut root {
+            Node::Object(members) => take(members, "order").filter(|v| !matches!(v, Node::Null)),
+            _ => None,
+        }
+        .ok_or_else(|| shape("order", "missing"))?;
+        let order = read_order(order)?;
+        let o = Obj::new(&root, "")?;
+        fits(&o, "discounts", MAX_DISCOUNTS)?;
+        let discounts = o
+            .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
+            .unwrap_or_default();
+        fits(&o, "coupons", MAX_COUPONS)?;
+        let coupons = o
+            .list("coupons", MAX_COUPONS)?
+            .iter()
+            .map(Coupon::from_value)
+            .collect();
+        let quantities = o
+            .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
+            .unwrap_or_default();
+        let now_text = match o.text("now")? {
+            Some(t) => t,
+            None => default_now
+                .ok_or_else(|| {
+                    shape(
+                        "now",
+                        "missing (an ISO 8601 UTC time such as 2024-05-06T08:05:01Z)",
+                    )
+                })?
+                .to_owned(),
+        };
+        let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
+        Ok(QuoteInput {
+            order,
+            discounts,
+            coupons,
+            coupon_max_use_quantity: quantities,
+            selection: read_selection(o.get("selection"))?,
+            auto_pay: o.flag("auto_pay")?.unwrap_or(false),
+            balances: read_balances(&o)?,
+            now,
+        })
+    }
+}
+
+/// A list longer than `max` is `too_large`.
+fn fits(o: &Obj<'_, '_>, field: &str, max: usize) -> Result<(), QuoteError> {
+    match o.get(field) {
+        Some(Node::Array(items)) if items.len() > max => Err(QuoteError::TooLarge {
+            field: o.at(field),
+            limit: max,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The order, with lines priced and validated; errors are `invalid_order` (or
+/// `invalid_amount` for an amount that does not parse) under `order.`.
+fn read_order(mut order: Node<'_>) -> Result<Order, QuoteError> {
+    let Node::Object(members) = &mut order else {
+        return Err(QuoteError::invalid("order", "expected an order object"));
+    };
+    if member(members, "discount").is_some() {
+        return Err(QuoteError::invalid(
+            "order.discount",
+            "the quote sets the discount from `discounts`; leave it out",
+        ));
+    }
+    let order_mode = member(members, "charging_mode").cloned();
+    let order_periods = member(members, "period_num").cloned();
+    if let Some((_, Node::Array(lines))) = members.iter_mut().rev().find(|(k, _)| k == "lines") {
+        if lines.len() > coupons::MAX_LINES {
+            return Err(QuoteError::TooLarge {
+                field: "order.lines".into(),
+                limit: coupons::MAX_LINES,
+            });
+        }
+        for (i, line) in lines.iter_mut().enumerate() {
+            if let Node::Object(line) = line {
+                price_missing_amount(line, &order_mode, &order_periods)
+                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?;
+            }
+        }
+    }
+    let order = coupons::input::order_from_value(&order).map_err(order_error)?;
+    coupons::validate_order(&order).map_err(order_error)?;
+    Ok(order)
+}
+
+type Members<'t> = Vec<(Cow<'t, str>, Node<'t>)>;
+
+/// The member `key` of an object (a repeated key: the last one counts).
+fn member<'a, 't>(members: &'a Members<'t>, key: &str) -> Option<&'a Node<'t>> {
+    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// Removes every member `key`; returns the last one's value.
+fn take<'t>(members: &mut Members<'t>, key: &str) -> Option<Node<'t>> {
+    let mut found = None;
+    let mut i = 0;
+    while i < members.len() {
+        if members[i].0 == key {
+            found = Some(members.remove(i).1);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The coupon area's order errors under `order.`; an amount that does not parse stays
+/// `invalid_amount`.
+fn order_error(e: CouponError) -> QuoteError {
+    match e {
+        CouponError::InvalidOrder { path, message } => {
+            let field = join_path("order", &path);
+            if message.starts_with("invalid amount") {
+                QuoteError::Json(JsonError {
+                    kind: JsonErrorKind::Amount,
+                    path: field,
+                    message,
+                })
+            } else {
+                QuoteError::InvalidOrder { field, message }
+            }
+        }
+        CouponError::TooLarge { what, max, .. } => QuoteError::TooLarge {
+            field: format!("order.{what}"),
+            limit: max,
+        },
+        CouponError::Amount(a) => QuoteError::Amount(a),
+        other => QuoteError::invalid("order", other.to_string()),
+    }
+}
+
+/// Prices a line that has no `official_amount` and removes the list-price fields. Errors
+/// carry paths relative to the line.
+fn price_missing_amount<'t>(
+    line: &mut Members<'t>,
+    order_mode: &Option<Node<'t>>,
+    order_periods: &Option<Node<'t>>,
+) -> Result<(), QuoteError> {
+    for field in ["amount", "discount_ratio"] {
+        if member(line, field).is_some() {
+            return Err(QuoteError::invalid(
+                field,
+                "the quote computes it from the discount it applies; leave it out",
+            ));
+        }
+    }
+    let mut price: Members<'t> = Vec::new();
+    for field in PRICE_FIELDS {
+        // charging_mode is also a line field: it stays on the line.
+        let value = if field == "charging_mode" {
+            member(line, field).cloned()
+        } else {
+            take(line, field)
+        };
+        if let Some(v) = value {
+            price.push((Cow::Borrowed(field), v));
+        }
+    }
+    let has_official = !matches!(member(line, "official_amount"), None | Some(Node::Null));
+    let has_price = price.iter().any(|(k, _)| k != "charging_mode");
+    if has_official || !has_price {
+        // An official amount wins over list-price fields; without either, the coupon area's
+        // reader reports the missing `official_amount`.
+        return Ok(());
+    }
+    if member(&price, "charging_mode").is_none() {
+        if let Some(mode) = order_mode {
+            price.push((Cow::Borrowed("charging_mode"), mode.clone()));
+        }
+    }
+    let is_on_demand =
+        matches!(member(&price, "charging_mode"), Some(Node::String(m)) if m == "on_demand");
+    if member(&price, "period_num").is_none() && !is_on_demand {
+        if let Some(n) = order_periods {
+            price.push((Cow::Borrowed("period_num"), n.clone()));
+        }
+    }
+    let input = LinePriceInput::from_value(&Node::Object(price), "")?;
+    let priced = price_line(&input)?;
+    line.push((
+        Cow::Borrowed("official_amount"),
+        Node::String(Cow::Owned(priced.official_amount.to_string())),
+    ));
+    Ok(())
+}
+
+fn read_quantity(v: &Node<'_>, path: &str) -> Result<MaxUseQuantity, JsonError> {
+    let o = Obj::new(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
+    let code = o
+        .code("coupon_type")?
+        .ok_or_else(|| shape(o.at("coupon_type"), "missing"))?;
+    let kind = CouponKind::from_code(code)
+        .ok_or_else(|| shape(o.at("coupon_type"), format!("unknown coupon type {code}")))?;
+    let value = o
+        .code("use_quantity_value")?
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| shape(o.at("use_quantity_value"), "expected a whole number ≥ 0"))?;
+    Ok(MaxUseQuantity {
+        kind,
+        coupon_group: o.code("coupon_group")?.unwrap_or(0),
+        use_quantity_value: value,
+    })
+}
+
+fn read_selection(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
+    let obj = match value {
+        None => return Ok(Selection::Default),
+        Some(Node::String(s)) if s == "best" => return Ok(Selection::Best),
+        Some(v @ Node::Object(_)) => {
+            Obj::new(v, "selection")?.only(&["discount_id", "coupon_ids"])?
+        }
+        Some(_) => {
+            return Err(shape(
+                "selection",
+                r#"expected "best" or { discount_id?, coupon_ids? }"#,
+            )
+            .into());
+        }
+    };
+    let discount_id = match value {
+        Some(Node::Object(members)) => member(members, "discount_id"),
+        _ => None,
+    };
+    let discount = match discount_id {
+        None => DiscountRequest::Default,
+        Some(Node::Null) => DiscountRequest::None,
+        Some(Node::String(id)) => DiscountRequest::Id(id.to_string()),
+        Some(_) => return Err(shape("selection.discount_id", "expected a string or null").into()),
+    };
+    let coupon_ids = obj
+        .each("coupon_ids", MAX_COUPONS, |v, p| match v {
+            Node::String(s) => Ok(s.to_string()),
+            _ => Err(shape(p, "expected a coupon id string")),
+        })?
+        .unwrap_or_default();
+    Ok(Selection::Explicit {
+        discount,
+        coupon_ids,
+    })
+}
+
+fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
+    let Some(v) = o.get("balances") else {
+        return Ok(Balances::default());
+    };
+    let b = Obj::new(v, "balances")?.only(&["cash", "credit"])?;
+    let mut out = Balances::default();
+    for (field, slot) in [("cash", &mut out.cash), ("credit", &mut out.credit)] {
+        if let Some(a) = b.amount(field)? {
+            if a.is_negative() {
+                return Err(shape(b.at(field), format!("negative balance {a}")).into());
+            }
+            *slot = a;
+        }
+    }
+    Ok(out)
+}
+
+/// `prefix` + `path`, where `path` may start with an index (`[2].amount`).
+pub(crate) fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (true, _) => path.to_owned(),
+        (false, true) => prefix.to_owned(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    const NOW: &str = r#""now":"2024-06-01T00:00:00Z""#;
+
+    fn read(text: &str) -> Result<QuoteInput, QuoteError> {
+        QuoteInput::from_json(text, None)
+    }
+
+    #[test]
+    fn lines_are_priced_from_list_prices_with_order_defaults() {
+        let q = read(&format!(
+            r#"{{{NOW},"order":{{"order_type":"new","charging_mode":"period","period_type":2,"period_num":5,
+              "lines":[{{"id":"evs","cloud_service_type":"hws.service.type.ebs","region":"cn-north-1",
+                         "unit_price":"0.7","resource_size":30}},
+                       {{"id":"vm","cloud_service_type":"hws.service.type.ec2","region":"cn-north-1",
+                         "official_amount":12.5,"unit_price":99}}]}}}}"#
+        ))
+        .unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "105");
+        assert_eq!(q.order.lines[1].official_amount.to_string(), "12.5");
+        assert_eq!(q.selection, Selection::Default);
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let line = |extra: &str| {
+            format!(
+                r#"{{{NOW},"order":{{"order_type":"new","charging_mode":"period","lines":[
+                {{"id":"a","cloud_service_type":"s","region":"r","official_amount":1}},
+                {{"id":"b","cloud_service_type":"s","region":"r"{extra}}}]}}}}"#
+            )
+        };
+        let cases = [
+            (
+                line(r#","official_amount":"x""#),
+                "invalid_amount",
+                "order.lines[1].official_amount",
+            ),
+            (
+                line(r#","official_amount":-1"#),
+                "invalid_order",
+                "order.lines[1].official_amount",
+            ),
+            (
+                line(r#","unit_price":-1,"period_num":1"#),
+                "invalid_order",
+                "order.lines[1].unit_price",
+            ),
+            (
+                line(r#","unit_price":"1,5","period_num":1"#),
+                "invalid_amount",
+                "order.lines[1].unit_price",
+            ),
+            (
+                line(r#","official_amount":1,"amount":1"#),
+                "invalid_order",
+                "order.lines[1].amount",
+            ),
+            (
+                line(r#","official_amount":1,"colour":"red""#),
+                "invalid_order",
+                "order.lines[1].colour",
+            ),
+            (line(""), "invalid_order", "order.lines[1].official_amount"),
+        ];
+        for (text, code, field) in cases {
+            let err = read(&text).unwrap_err();
+            assert_eq!((err.code(), err.field()), (code, Some(field)), "{text}");
+        }
+        let err = read(r#"{"now":"2024-01-01T00:00:00Z","order":{"order_type":"new","charging_mode":"period","lines":[]},"selection":"worst"}"#).unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_input", Some("selection"))
+        );
+        let err = read(r#"{"order":{"order_type":"new","charging_mode":"period","lines":[]}}"#)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("now"));
+        let err = read(r#"{"now":"2024-01-01T00:00:00Z","order":{"order_type":"new","charging_mode":"period","lines":[]},"discounts":[{"discount_id":"d","amount":"x"}]}"#).unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_amount", Some("discounts[0].amount"))
+        );
+        let err = read(r#"{"now":"2024-01-01T00:00:00Z","order":{"order_type":"new","charging_mode":"period","lines":[]},"balances":{"cash":"-1"}}"#).unwrap_err();
+        assert_eq!(err.field(), Some("balances.cash"));
+        let err = read(r#"{"now":"2024-01-01T00:00:00Z","order":{"order_type":"new","charging_mode":"period","lines":[]},"extra":1}"#).unwrap_err();
+        assert_eq!(err.field(), Some("extra"));
+    }
+
+    #[test]
+    fn selections() {
+        let sel = |s: &str| {
+            read(&format!(
+                r#"{{{NOW},"order":{{"order_type":"new","charging_mode":"period","lines":[]}},"selection":{s}}}"#
+            ))
+            .map(|q| q.selection)
+        };
+        assert_eq!(sel(r#""best""#).unwrap(), Selection::Best);
+        assert_eq!(
+            sel(r#"{"discount_id":null,"coupon_ids":["a"]}"#).unwrap(),
+            Selection::Explicit {
+                discount: DiscountRequest::None,
+                coupon_ids: vec!["a".into()]
+            }
+        );
+        assert_eq!(
+            sel("{}").unwrap(),
+            Selection::Explicit {
+                discount: DiscountRequest::Default,
+                coupon_ids: vec![]
+            }
+        );
+        assert!(sel(r#"{"coupon_ids":"a"}"#).is_err());
+        assert!(sel(r#"{"discount":"a"}"#).is_err());
+    }
+}

@@ -1,0 +1,128 @@
+//! The PayOrders (v3) body: `POST /v3/orders/customer-orders/pay`.
+//!
+//! `use_coupon` / `use_discount` are `"YES"` or `"NO"`; with `"NO"` the matching list is left
+//! out entirely, because the documentation both says it is ignored and that filling it is a
+//! parameter error. At most 3 coupons and exactly one discount.
+
+use serde::Serialize;
+
+use crate::discounts::pay_discount_type;
+
+/// Coupon types of `coupon_infos[].type`.
+pub mod coupon_type {
+    /// 折扣券 discount coupon.
+    pub const DISCOUNT_COUPON: i64 = 300;
+    /// 代金券 cash coupon (促销代金券).
+    pub const CASH_COUPON: i64 = 301;
+    /// 现金券 flexi-purchase coupon.
+    pub const FLEXI_PURCHASE_COUPON: i64 = 302;
+    /// 储值卡 stored-value card.
+    pub const STORED_VALUE_CARD: i64 = 303;
+}
+
+/// `"YES"` / `"NO"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum YesNo {
+    /// `"YES"`.
+    Yes,
+    /// `"NO"`.
+    No,
+}
+
+/// One `coupon_infos` / `discount_infos` element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayItem {
+    /// Coupon or discount ID.
+    pub id: String,
+    /// Its PayOrders type code.
+    #[serde(rename = "type")]
+    pub item_type: i64,
+}
+
+/// The PayCustomerOrderV3Req body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PayRequest {
+    /// The order to pay; left out when the quote was made before the order existed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    /// Whether coupons are used.
+    pub use_coupon: YesNo,
+    /// The coupons, present only with `use_coupon: "YES"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coupon_infos: Option<Vec<PayItem>>,
+    /// Whether a discount is used.
+    pub use_discount: YesNo,
+    /// The discount, present only with `use_discount: "YES"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount_infos: Option<Vec<PayItem>>,
+}
+
+impl PayRequest {
+    /// The body for `coupons` (id, PayOrders coupon type, in stacking order) and an optional
+    /// discount (id, `discount_type` in either code space).
+    pub fn new(
+        order_id: Option<String>,
+        coupons: Vec<PayItem>,
+        discount: Option<(String, i64)>,
+    ) -> PayRequest {
+        let (use_coupon, coupon_infos) = if coupons.is_empty() {
+            (YesNo::No, None)
+        } else {
+            (YesNo::Yes, Some(coupons))
+        };
+        let (use_discount, discount_infos) = match discount {
+            None => (YesNo::No, None),
+            Some((id, code)) => (
+                YesNo::Yes,
+                Some(vec![PayItem {
+                    id,
+                    item_type: pay_discount_type(code),
+                }]),
+            ),
+        };
+        PayRequest {
+            order_id,
+            use_coupon,
+            coupon_infos,
+            use_discount,
+            discount_infos,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_lists_when_not_used() {
+        let body = PayRequest::new(Some("CS1".into()), vec![], None);
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"order_id":"CS1","use_coupon":"NO","use_discount":"NO"}"#
+        );
+    }
+
+    #[test]
+    fn coupons_and_a_discount() {
+        let body = PayRequest::new(
+            None,
+            vec![
+                PayItem {
+                    id: "c1".into(),
+                    item_type: coupon_type::CASH_COUPON,
+                },
+                PayItem {
+                    id: "f1".into(),
+                    item_type: coupon_type::FLEXI_PURCHASE_COUPON,
+                },
+            ],
+            Some(("d1".into(), 607)),
+        );
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"use_coupon":"YES","coupon_infos":[{"id":"c1","type":301},{"id":"f1","type":302}],"use_discount":"YES","discount_infos":[{"id":"d1","type":3}]}"#
+        );
+    }
+}

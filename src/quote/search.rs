@@ -1,0 +1,380 @@
+//! `selection: "best"`: the exact best combination, by branch and bound.
+//!
+//! A combination is one discount context (no discount, or one discount option) and a set of
+//! coupons applicable in it. Combinations are ordered by [`Key`]: the lowest payable amount,
+//! then the lowest cash + credit spend, then the fewest coupons, then the one that keeps the
+//! longer-lived coupons (its latest-expiring coupon expires first, and so on), then by ids.
+//!
+//! The search enumerates coupon sets in stacking order, depth first, so each node adds one
+//! coupon to its parent's position. A node's descendants owe at least what it owes minus
+//! the largest deductions still possible (the biggest `max_deduction`s among the remaining
+//! candidates, as many as there are free slots); when even that cannot beat the current
+//! fourth-best combination, the branch is cut. Keeping the four best makes the three
+//! runners-up exact too.
+//!
+//! Coupons that are identical in everything but their id and stand next to each other in
+//! the stacking order are interchangeable: only the first `max_coupons_per_order` of such a
+//! run are searched (the smaller ids, which the tie-break prefers anyway).
+
+use std::cmp::Ordering;
+
+use super::error::QuoteError;
+use super::rules::{Combinable, Limits, Tally};
+use super::sorting::sort_by;
+use super::stack::{Ledger, Piece, Position, Scratch, apply};
+use crate::coupons::Timestamp;
+use crate::money::Amount;
+
+/// The most search nodes (coupon applications) one quote may spend; beyond it the search
+/// stops and reports `exact: false` with the best combination found.
+pub const SEARCH_NODE_LIMIT: u64 = 250_000;
+
+/// How many combinations the search keeps: the best and three runners-up.
+pub const KEPT: usize = 4;
+
+/// A coupon the search may use in a context.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Index of the coupon in the input.
+    pub coupon: usize,
+    /// Its id.
+    pub id: String,
+    /// Its id's rank among all coupon ids (equal ids, equal rank): ids compare as ranks.
+    pub rank: u32,
+    /// What the combination rules need.
+    pub rules: Combinable,
+    /// Its eligible lines (indices).
+    pub lines: Vec<usize>,
+    /// Its `max_deduction` in the context's units.
+    pub max: i128,
+    /// What it has to give.
+    pub wallet: Wallet,
+}
+
+/// What a coupon has before a payment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wallet {
+    /// Balance or face value.
+    pub available: Amount,
+    /// Single use (old-version coupons, discount coupons, `usageTimes` 1): nothing is left
+    /// after it is used.
+    pub single_use: bool,
+}
+
+/// One discount context of the search.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The discount id (`None`: no discount).
+    pub discount_id: Option<String>,
+    /// Its id's rank among the discount ids.
+    pub discount_rank: Option<u32>,
+    /// The context's units.
+    pub ledger: Ledger,
+    /// What each line owes after the discount.
+    pub start: Position,
+    /// Candidates in stacking order.
+    pub candidates: Vec<Candidate>,
+}
+
+/// A combination found by the search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combo {
+    /// Index of the context.
+    pub context: usize,
+    /// Indices of the chosen candidates, in stacking order.
+    pub picks: Vec<usize>,
+}
+
+/// The order of combinations; smaller is better.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    /// Payable amount, in cents.
+    pub payable: i128,
+    /// Cash + credit spent, in cents.
+    pub spend: i128,
+    /// Number of coupons.
+    pub count: usize,
+    /// Expiry times of the coupons, latest first (no expiry = latest of all).
+    pub expiry: Vec<i64>,
+    /// The discount id's rank (no discount first).
+    pub discount: Option<u32>,
+    /// The coupon ids' ranks, sorted.
+    pub coupons: Vec<u32>,
+}
+
+/// Search statistics, reported with the quote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SearchStats {
+    /// Coupon applications the search made.
+    pub nodes: u64,
+    /// Whether the whole space was searched (false only past [`SEARCH_NODE_LIMIT`]).
+    pub exact: bool,
+}
+
+/// The best combinations found, best first, at most [`KEPT`].
+#[derive(Debug)]
+pub struct Found {
+    /// `(key, combination)`, best first.
+    pub kept: Vec<(Key, Combo)>,
+    /// Statistics.
+    pub stats: SearchStats,
+}
+
+impl Default for Found {
+    fn default() -> Found {
+        Found::new()
+    }
+}
+
+impl Found {
+    /// Nothing found yet.
+    pub fn new() -> Found {
+        Found {
+            kept: Vec::new(),
+            stats: SearchStats {
+                nodes: 0,
+                exact: true,
+            },
+        }
+    }
+
+    /// Whether a context none of whose combinations pays less than `payable` cents can still
+    /// enter the kept list (a context that cannot is not even evaluated).
+    pub fn could_enter(&self, payable: i128, funds: Funds) -> bool {
+        !self.hopeless(payable, payable.min(funds.0), 0)
+    }
+
+    fn offer(&mut self, key: Key, combo: Combo) {
+        if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= *worst) {
+            return;
+        }
+        if self.kept.iter().any(|(_, c)| *c == combo) {
+            return;
+        }
+        let at = self.kept.partition_point(|(k, _)| *k < key);
+        self.kept.insert(at, (key, combo));
+        self.kept.truncate(KEPT);
+    }
+
+    /// Whether a branch whose combinations all have at least this payable, spend and count
+    /// can still enter the kept list.
+    fn hopeless(&self, payable: i128, spend: i128, count: usize) -> bool {
+        if self.kept.len() < KEPT {
+            return false;
+        }
+        self.kept.last().is_some_and(|(w, _)| {
+            (payable, spend, count).cmp(&(w.payable, w.spend, w.count)) == Ordering::Greater
+        })
+    }
+}
+
+/// The cash and credit available, in cents, for the spend criterion.
+#[derive(Debug, Clone, Copy)]
+pub struct Funds(pub i128);
+
+/// Searches the context numbered `index` (the index [`Combo::context`] reports) and adds its
+/// combinations to `found`.
+pub fn search_context(
+    index: usize,
+    ctx: &Context,
+    limits: &Limits,
+    funds: Funds,
+    found: &mut Found,
+) -> Result<(), QuoteError> {
+    let run = Run::new(index, ctx, limits, funds);
+    let mut scratch = Scratch::default();
+    run.seed(found, &mut scratch)?;
+    let mut walk = Walk {
+        positions: vec![ctx.start.clone()],
+        tally: Tally::default(),
+        picks: Vec::new(),
+        scratch,
+    };
+    run.offer(&ctx.start, &[], found);
+    run.explore(0, 0, &mut walk, found)
+}
+
+/// The state of the depth-first walk: one position per depth, reused.
+struct Walk {
+    positions: Vec<Position>,
+    tally: Tally,
+    picks: Vec<usize>,
+    scratch: Scratch,
+}
+
+struct Run<'a> {
+    index: usize,
+    ctx: &'a Context,
+    limits: &'a Limits,
+    funds: Funds,
+    /// Candidates kept after folding interchangeable neighbours.
+    order: Vec<usize>,
+    /// `suffix[j][k]`: the sum of the `k` largest `max` among `order[j..]`.
+    suffix: Vec<Vec<i128>>,
+}
+
+impl<'a> Run<'a> {
+    fn new(index: usize, ctx: &'a Context, limits: &'a Limits, funds: Funds) -> Run<'a> {
+        let slots = limits.max_total();
+        let mut order: Vec<usize> = Vec::with_capacity(ctx.candidates.len());
+        let mut run_len = 0;
+        for (j, c) in ctx.candidates.iter().enumerate() {
+            let same_as_previous = order
+                .last()
+                .is_some_and(|&p| interchangeable(&ctx.candidates[p], c));
+            run_len = if same_as_previous { run_len + 1 } else { 1 };
+            if run_len <= slots {
+                order.push(j);
+            }
+        }
+        let k = slots.min(order.len());
+        let mut suffix = vec![vec![0i128; k + 1]; order.len() + 1];
+        for j in (0..order.len()).rev() {
+            let m = ctx.candidates[order[j]].max;
+            // The k largest of {m} ∪ order[j+1..]: merge m into the next row.
+            for kk in 1..=k {
+                let without = suffix[j + 1][kk];
+                let with = suffix[j + 1][kk - 1] + m;
+                suffix[j][kk] = without.max(with);
+            }
+        }
+        Run {
+            index,
+            ctx,
+            limits,
+            funds,
+            order,
+            suffix,
+        }
+    }
+
+    fn cents(&self, units: i128) -> i128 {
+        self.ctx.ledger.cents(units.max(0))
+    }
+
+    /// Offers the combination `picks` at `pos`; the key (with its allocations) is only
+    /// built when the combination can enter the kept list.
+    fn offer(&self, pos: &Position, picks: &[usize], found: &mut Found) {
+        let payable = self.cents(pos.total);
+        let spend = payable.min(self.funds.0);
+        if found.hopeless(payable, spend, picks.len()) {
+            return;
+        }
+        let mut expiry: Vec<i64> = picks
+            .iter()
+            .map(|&p| {
+                self.ctx.candidates[p]
+                    .rules
+                    .expire_time
+                    .map_or(i64::MAX, Timestamp::millis)
+            })
+            .collect();
+        sort_by(&mut expiry, |a, b| a > b);
+        let mut coupons: Vec<u32> = picks.iter().map(|&p| self.ctx.candidates[p].rank).collect();
+        sort_by(&mut coupons, |a, b| a < b);
+        let key = Key {
+            payable,
+            spend,
+            count: picks.len(),
+            expiry,
+            discount: self.ctx.discount_rank,
+            coupons,
+        };
+        found.offer(
+            key,
+            Combo {
+                context: self.index,
+                picks: picks.to_vec(),
+            },
+        );
+    }
+
+    /// A greedy combination (largest `max_deduction` first) to start with a good bound.
+    fn seed(&self, found: &mut Found, scratch: &mut Scratch) -> Result<(), QuoteError> {
+        let mut by_max = self.order.clone();
+        sort_by(&mut by_max, |&a, &b| {
+            self.ctx.candidates[a].max > self.ctx.candidates[b].max
+        });
+        let mut tally = Tally::default();
+        let mut picks = Vec::new();
+        for j in by_max {
+            let c = &self.ctx.candidates[j];
+            if tally.admits(&c.rules, self.limits).is_ok() {
+                tally.add(&c.rules);
+                picks.push(j);
+            }
+        }
+        sort_by(&mut picks, |a, b| a < b);
+        let mut pos = self.ctx.start.clone();
+        let mut kept = Vec::new();
+        for &j in &picks {
+            let c = &self.ctx.candidates[j];
+            if apply(&self.ctx.ledger, piece(c), &mut pos, scratch, None)? > 0 {
+                kept.push(j);
+            }
+        }
+        found.stats.nodes += picks.len() as u64;
+        self.offer(&pos, &kept, found);
+        Ok(())
+    }
+
+    fn explore(
+        &self,
+        from: usize,
+        depth: usize,
+        walk: &mut Walk,
+        found: &mut Found,
+    ) -> Result<(), QuoteError> {
+        let free = self.limits.max_total().saturating_sub(walk.tally.count());
+        if free == 0 {
+            return Ok(());
+        }
+        if walk.positions.len() == depth + 1 {
+            walk.positions.push(self.ctx.start.clone());
+        }
+        for j in from..self.order.len() {
+            let total = walk.positions[depth].total;
+            let best_rest = self.suffix[j][free.min(self.suffix[j].len() - 1)];
+            let floor = self.cents(total - best_rest);
+            if found.hopeless(floor, floor.min(self.funds.0), walk.tally.count() + 1) {
+                // Later j only have smaller suffix sums: nothing further can do better.
+                break;
+            }
+            let c = &self.ctx.candidates[self.order[j]];
+            if walk.tally.admits(&c.rules, self.limits).is_err() {
+                continue;
+            }
+            if found.stats.nodes >= SEARCH_NODE_LIMIT {
+                found.stats.exact = false;
+                return Ok(());
+            }
+            found.stats.nodes += 1;
+            let (parents, children) = walk.positions.split_at_mut(depth + 1);
+            let (parent, child) = (&parents[depth], &mut children[0]);
+            child.copy_from(parent);
+            if apply(&self.ctx.ledger, piece(c), child, &mut walk.scratch, None)? == 0 {
+                // A coupon with nothing to take only adds a coupon: never better.
+                continue;
+            }
+            walk.tally.add(&c.rules);
+            walk.picks.push(self.order[j]);
+            self.offer(&walk.positions[depth + 1], &walk.picks, found);
+            self.explore(j + 1, depth + 1, walk, found)?;
+            walk.picks.pop();
+            walk.tally.remove(&c.rules);
+        }
+        Ok(())
+    }
+}
+
+fn piece(c: &Candidate) -> Piece<'_> {
+    Piece {
+        lines: &c.lines,
+        max: c.max,
+    }
+}
+
+/// Whether two candidates differ only by id.
+fn interchangeable(a: &Candidate, b: &Candidate) -> bool {
+    a.rules == b.rules && a.lines == b.lines && a.max == b.max && a.wallet == b.wallet
+}

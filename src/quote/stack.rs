@@ -1,0 +1,281 @@
+//! Deducting coupons from the lines, one after another, in integers of one fixed scale.
+//!
+//! A coupon takes `min(max_deduction, what its eligible lines still owe, what the order
+//! still owes)`, whole cents, and spreads it over its eligible lines in proportion to what
+//! each still owes, largest remainder to the cent. What remains on each line is what later
+//! coupons see. The explicit selection and the search run this same code.
+
+use super::allocation::allocate_into;
+use super::error::QuoteError;
+use super::units::{floor_to, from_units, pow10, scale_of, to_units};
+use crate::money::Amount;
+
+/// The fixed scale of one quote: every line amount after discount is an integer of
+/// `10^-scale` units; a cent is `cent` units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ledger {
+    scale: u32,
+    cent: i128,
+}
+
+impl Ledger {
+    /// A ledger fine enough for every amount in `amounts` (and never coarser than the cent).
+    pub fn for_amounts<'a>(
+        amounts: impl IntoIterator<Item = &'a Amount>,
+    ) -> Result<Ledger, QuoteError> {
+        let scale = amounts.into_iter().map(|a| scale_of(*a)).fold(2, u32::max);
+        Ok(Ledger {
+            scale,
+            cent: pow10(scale - 2)?,
+        })
+    }
+
+    /// `amount` in units (exact: the ledger is at least as fine as the amount).
+    pub fn units(&self, amount: Amount) -> Result<i128, QuoteError> {
+        Ok(to_units(amount.floor_dp(self.scale), self.scale)?)
+    }
+
+    /// Units as an amount.
+    pub fn amount(&self, units: i128) -> Result<Amount, QuoteError> {
+        Ok(from_units(units, self.scale)?)
+    }
+
+    /// Units per cent.
+    pub fn cent(&self) -> i128 {
+        self.cent
+    }
+
+    /// `units` rounded down to whole cents.
+    pub fn floor_cent(&self, units: i128) -> i128 {
+        floor_to(units, self.cent)
+    }
+
+    /// How many whole cents `units` (≥ 0) make.
+    pub fn cents(&self, units: i128) -> i128 {
+        match (i64::try_from(units), i64::try_from(self.cent)) {
+            (Ok(u), Ok(c)) => i128::from(u / c),
+            _ => units / self.cent,
+        }
+    }
+}
+
+/// What the order and each line still owe.
+///
+/// Coupons move whole cents only, so the part of a line below the cent never changes: a line
+/// owes `cents[i]` whole cents plus its fixed `sub[i]` units (`0 ≤ sub < cent`). Keeping
+/// the two apart spares the search every division but the proportional one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// Per line, whole cents owed (below zero only in the sub-cent corner case where the
+    /// cents of a split could not all stay within the lines' amounts).
+    pub cents: Vec<i128>,
+    /// Per line, the fixed units below the cent.
+    pub sub: Vec<i128>,
+    /// The order's total, in units.
+    pub total: i128,
+}
+
+impl Position {
+    /// The position before any coupon: the lines' amounts after discount, in units.
+    pub fn new(ledger: &Ledger, amounts: &[i128]) -> Position {
+        let mut cents = Vec::with_capacity(amounts.len());
+        let mut sub = Vec::with_capacity(amounts.len());
+        for &a in amounts {
+            let whole = ledger.floor_cent(a);
+            cents.push(whole / ledger.cent);
+            sub.push(a - whole);
+        }
+        Position {
+            cents,
+            sub,
+            total: amounts.iter().sum(),
+        }
+    }
+
+    /// What line `i` owes, in units.
+    pub fn owed(&self, i: usize, ledger: &Ledger) -> i128 {
+        self.cents[i] * ledger.cent + self.sub[i]
+    }
+
+    /// Copies `other` into `self` (same lines): the search reuses its positions.
+    pub fn copy_from(&mut self, other: &Position) {
+        self.cents.copy_from_slice(&other.cents);
+        self.total = other.total;
+    }
+}
+
+/// One coupon as the stack sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    /// Indices of its eligible lines.
+    pub lines: &'a [usize],
+    /// The most it may take, in units (whole cents).
+    pub max: i128,
+}
+
+/// Reusable buffers of [`apply`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    weights: Vec<i128>,
+    caps: Vec<i128>,
+    cents: Vec<i128>,
+    order: Vec<u128>,
+}
+
+/// Deducts `piece` from `pos`; returns the deduction in units. With `parts`, each line's
+/// share is written there (`(line index, units)`, only non-zero shares).
+pub fn apply(
+    ledger: &Ledger,
+    piece: Piece<'_>,
+    pos: &mut Position,
+    scratch: &mut Scratch,
+    mut parts: Option<&mut Vec<(usize, i128)>>,
+) -> Result<i128, QuoteError> {
+    let (mut owed_cents, mut owed_sub) = (0i128, 0i128);
+    let mut owing_lines = 0usize;
+    for &i in piece.lines {
+        let (c, s) = (pos.cents[i], pos.sub[i]);
+        if c > 0 || (c == 0 && s > 0) {
+            owed_cents += c;
+            owed_sub += s;
+            owing_lines += 1;
+        }
+    }
+    // Whole cents owed by the eligible lines, and by the order.
+    let owed = (owed_cents + ledger.cents(owed_sub)) * ledger.cent;
+    let take = piece.max.min(owed).min(ledger.floor_cent(pos.total));
+    if take <= 0 {
+        return Ok(0);
+    }
+    let take_cents = ledger.cents(take);
+    let mut record = |pos: &mut Position, i: usize, cents: i128| {
+        pos.cents[i] -= cents;
+        if let Some(parts) = parts.as_deref_mut() {
+            parts.push((i, cents * ledger.cent));
+        }
+    };
+    if owing_lines == 1 || (take_cents == owed_cents && owed_sub == 0) {
+        // One line owes, or the coupon pays every owing line in full: nothing to split.
+        for &i in piece.lines {
+            let (c, s) = (pos.cents[i], pos.sub[i]);
+            if c > 0 || (c == 0 && s > 0) {
+                record(pos, i, if owing_lines == 1 { take_cents } else { c });
+            }
+        }
+    } else {
+        let Scratch {
+            weights,
+            caps,
+            cents,
+            order,
+        } = scratch;
+        weights.clear();
+        caps.clear();
+        for &i in piece.lines {
+            let (c, s) = (pos.cents[i], pos.sub[i]);
+            let owing = c > 0 || (c == 0 && s > 0);
+            weights.push(if owing { c * ledger.cent + s } else { 0 });
+            caps.push(if owing { c } else { 0 });
+        }
+        allocate_into(take_cents, weights, Some(caps), cents, order)?;
+        for (&i, &c) in piece.lines.iter().zip(cents.iter()) {
+            if c != 0 {
+                record(pos, i, c);
+            }
+        }
+    }
+    pos.total -= take;
+    Ok(take)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(s: &str) -> Amount {
+        Amount::parse(s).unwrap()
+    }
+
+    fn position(ledger: &Ledger, amounts: &[&str]) -> Position {
+        let units: Vec<i128> = amounts
+            .iter()
+            .map(|s| ledger.units(a(s)).unwrap())
+            .collect();
+        Position::new(ledger, &units)
+    }
+
+    #[test]
+    fn a_coupon_spreads_over_its_lines_and_later_ones_see_the_rest() {
+        let amounts = [a("60"), a("40"), a("28.3305")];
+        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        assert_eq!(ledger.cent(), 100);
+        let mut pos = position(&ledger, &["60", "40", "28.3305"]);
+        let mut parts = Vec::new();
+        let all = [0, 1, 2];
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &all,
+                max: ledger.units(a("50")).unwrap(),
+            },
+            &mut pos,
+            &mut Scratch::default(),
+            Some(&mut parts),
+        )
+        .unwrap();
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "50");
+        let shares: Vec<String> = parts
+            .iter()
+            .map(|(_, u)| ledger.amount(*u).unwrap().to_string())
+            .collect();
+        // 50 × (60, 40, 28.3305) / 128.3305 = 23.377…, 15.584…, 11.037… → 23.38, 15.58, 11.04.
+        assert_eq!(shares, ["23.38", "15.58", "11.04"]);
+        // A coupon on line 1 only sees what line 1 still owes.
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[1],
+                max: ledger.units(a("100")).unwrap(),
+            },
+            &mut pos,
+            &mut Scratch::default(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "24.42");
+        assert_eq!(ledger.amount(pos.total).unwrap().to_string(), "53.9105");
+    }
+
+    #[test]
+    fn never_more_than_whole_cents_owed() {
+        let amounts = [a("0.005"), a("0.005")];
+        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let mut pos = position(&ledger, &["0.005", "0.005"]);
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[0, 1],
+                max: ledger.units(a("5")).unwrap(),
+            },
+            &mut pos,
+            &mut Scratch::default(),
+            None,
+        )
+        .unwrap();
+        // 0.01 is owed in total: one whole cent, taken from the first line.
+        assert_eq!(ledger.amount(took).unwrap().to_string(), "0.01");
+        assert_eq!(pos.total, 0);
+        let took = apply(
+            &ledger,
+            Piece {
+                lines: &[1],
+                max: ledger.units(a("5")).unwrap(),
+            },
+            &mut pos,
+            &mut Scratch::default(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(took, 0);
+    }
+}

@@ -1,0 +1,40 @@
+//! The arguments of the discount and quote exports, as JSON text for the core's readers.
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::js_type_name;
+use super::error::bss_error;
+
+/// The JSON text of an argument. A string is taken as JSON text when `text_allowed` (a BSS
+/// body as received keeps every digit, even beyond what a JS number holds); `undefined` is
+/// `null` when `optional`; anything else goes through `JSON.stringify`.
+pub(crate) fn json_text(
+    value: &JsValue,
+    what: &str,
+    text_allowed: bool,
+    optional: bool,
+) -> Result<String, JsValue> {
+    if optional && value.is_undefined() {
+        return Ok("null".to_owned());
+    }
+    if text_allowed {
+        if let Some(text) = value.as_string() {
+            return Ok(text);
+        }
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            let details = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&details, &"field".into(), &what.into());
+            bss_error(
+                "invalid_input",
+                &format!(
+                    "{what}: cannot read a value of type {} (expected JSON data)",
+                    js_type_name(value)
+                ),
+                details.into(),
+            )
+        })
+}

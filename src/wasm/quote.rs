@@ -1,0 +1,157 @@
+//! `priceLine` and `quote`.
+
+use wasm_bindgen::prelude::*;
+
+use super::error::to_js_error;
+use super::input::json_text;
+
+#[wasm_bindgen(typescript_custom_section)]
+const QUOTE_TS: &'static str = r#"
+/** The list-price inputs of one line. Amounts as decimal strings (or numbers). */
+export interface PriceLineInput {
+  /** Inferred from `period_num` / `usage_value` when absent. */
+  charging_mode?: "period" | "on_demand" | "one_time";
+  unit_price: string | number;
+  /** Instances, whole number ≥ 1 (default 1). */
+  subscription_num?: string | number;
+  /** Size of a linear product (GB, Mbps, …). */
+  resource_size?: string | number;
+  period_num?: string | number;
+  /** Periods per pricing period (周期转化率), default 1. */
+  period_conversion_ratio?: string | number;
+  usage_value?: string | number;
+  /** Usage units per pricing unit (e.g. 3600 s per hour), default 1. */
+  usage_conversion_ratio?: string | number;
+  /** On-demand: 0 (default) truncates to 6 decimals, 1 to 10. */
+  inquiry_precision?: 0 | 1;
+}
+/** A priced line. */
+export interface LinePrice {
+  charging_mode: "period" | "on_demand" | "one_time";
+  /** At BSS precision: on-demand truncated to the inquiry precision, period exact (≤ 10 decimals). */
+  official_amount: string;
+  /** The exact product before any truncation. */
+  exact_amount: string;
+}
+/** A discount option as BSS sends it: a rating result element, or a ListOrderDiscounts `DiscountInfoV3`. */
+export interface DiscountOption {
+  discount_id: string;
+  /** Rating 605 / 606 / 607, or order 0 / 1 / 2 / 3 / 609. */
+  discount_type: number | string;
+  discount_name?: string;
+  amount?: string | number;
+  official_website_amount?: string | number;
+  discount_amount?: string | number;
+  measure_id?: number;
+  best_offer?: 0 | 1;
+  product_rating_results?: { id: string; amount?: string | number; official_website_amount?: string | number; discount_amount?: string | number; [field: string]: unknown }[];
+  discount_value?: string | number;
+  orders?: { order_id?: string; order_line_items?: { order_line_item_ids: string[]; discount_mode?: 0 | 1 | 2; discount_amount?: string | number; discount_ratio?: string | number }[] }[];
+  [field: string]: unknown;
+}
+/** An order line of a quote: `official_amount`, or the list-price fields of `PriceLineInput`. */
+export interface QuoteOrderLine extends Omit<OrderLine, "official_amount" | "amount" | "discount_ratio">,
+  Omit<Partial<PriceLineInput>, "charging_mode"> {
+  official_amount?: string | number;
+}
+/** The order of a quote (its discount comes from `discounts`). */
+export interface QuoteOrder extends Omit<Order, "lines" | "discount"> {
+  lines: QuoteOrderLine[];
+}
+export interface QuoteInput {
+  order: QuoteOrder;
+  discounts?: DiscountOption[];
+  coupons?: Coupon[];
+  /** From ListOrderCouponsByOrderId: at most `use_quantity_value` coupons of this type and group. */
+  coupon_max_use_quantity?: { coupon_type: number; coupon_group?: number; use_quantity_value: number }[];
+  /** Absent: the default discount, no coupon. `discount_id: null` means no discount (a 609 still applies). */
+  selection?: "best" | { discount_id?: string | null; coupon_ids?: string[] };
+  auto_pay?: boolean;
+  balances?: { cash?: string | number; credit?: string | number };
+  /** ISO 8601 UTC; defaults to the current time. */
+  now?: string;
+}
+export interface QuoteOptions {
+  policy?: Policy;
+}
+/** Money columns: `official − discount − coupon − flexi − card − truncated = payable`. */
+export interface QuoteColumns {
+  official_amount: string;
+  discount_amount: string;
+  coupon_amount: string;
+  flexipurchase_coupon_amount: string;
+  stored_card_amount: string;
+  truncated_amount: string;
+  payable: string;
+}
+export interface QuoteLine extends QuoteColumns {
+  id: string;
+}
+export interface QuoteRejection {
+  id: string;
+  code: "unknown_coupon" | "unknown_discount" | "duplicate_coupon" | "coupon_not_applicable" | "coupon_indeterminate"
+    | "unsupported_coupon_kind" | "too_many_coupons" | "too_many_cash_coupons" | "coupon_max_use_quantity"
+    | "too_many_discount_coupons" | "cash_with_discount_coupon" | "discount_coupon_not_combinable"
+    | "coupon_group_conflict" | "nothing_to_deduct" | "discount_not_applicable" | "order_adjustment_mandatory";
+  message: string;
+  reasons?: CouponReason[];
+}
+export interface Quote {
+  official_amount: string;
+  discount: { discount_id: string; discount_type: number; kind: DiscountKind; discount_amount: string } | null;
+  discount_rule: DiscountRule;
+  discount_amount: string;
+  amount_after_discount: string;
+  coupons: { coupon_id: string; kind: "cash_coupon" | "discount_coupon" | "flexi_purchase_coupon" | "stored_value_card"; deducted: string; balance_after: string }[];
+  coupon_amount: string;
+  flexipurchase_coupon_amount: string;
+  stored_card_amount: string;
+  payable: string;
+  truncated_amount: string;
+  payment: { cash: string; credit: string; unpaid: string };
+  lines: QuoteLine[];
+  rejected: QuoteRejection[];
+  /** The PayOrders (v3) body; `coupon_infos` / `discount_infos` only with "YES". */
+  pay_request: {
+    order_id?: string;
+    use_coupon: "YES" | "NO";
+    coupon_infos?: { id: string; type: 300 | 301 | 302 | 303 }[];
+    use_discount: "YES" | "NO";
+    discount_infos?: { id: string; type: number }[];
+  };
+  /** With `selection: "best"`: up to three runners-up, best first. */
+  alternatives?: (QuoteColumns & { discount_id: string | null; coupon_ids: string[] })[];
+  /** With `selection: "best"`: coupon applications searched; `exact` is false only past the node limit. */
+  search?: { nodes: number; exact: boolean };
+  policy: Required<Policy>;
+}
+"#;
+
+/// The official amount of a line from list prices, with BSS's formulas and precision.
+/// Throws `BssError` `invalid_order` (with `field`), `invalid_amount` or `invalid_input`.
+#[wasm_bindgen(js_name = priceLine, unchecked_return_type = "LinePrice")]
+pub fn price_line(
+    #[wasm_bindgen(unchecked_param_type = "PriceLineInput")] line: JsValue,
+) -> Result<JsValue, JsValue> {
+    let line = json_text(&line, "line", false, false)?;
+    let priced = crate::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
+    js_sys::JSON::parse(&priced)
+}
+
+/// The exact price preview of an order: discount, coupons, stored-value card, balances,
+/// payable truncated to the cent, lines that sum to the totals, what was rejected and why,
+/// and the PayOrders body. `input.now` defaults to the current time. Throws `BssError`
+/// (`invalid_order`, `invalid_amount`, `invalid_input`, `invalid_options`, `too_large`) for
+/// bad input; unknown or unusable coupons and discounts are `rejected` entries instead.
+#[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
+pub fn quote(
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = json_text(&input, "input", false, false)?;
+    let opts = json_text(&opts, "opts", false, true)?;
+    let now = js_sys::Date::new_0().to_iso_string().as_string();
+    let quote =
+        crate::quote::quote_json(&input, &opts, now.as_deref()).map_err(|e| to_js_error(&e))?;
+    js_sys::JSON::parse(&quote)
+}

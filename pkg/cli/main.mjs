@@ -201,7 +201,7 @@ async function quote(argv, out) {
   const minus = (a) => (a === '0' || a === '0.00' ? a : `-${a}`);
   const summary = [
     ['official amount', q.official_amount],
-    [q.discount ? `discount ${q.discount.discount_id} (type ${q.discount.discount_type})` : 'discount', q.discount ? minus(q.discount.discount_amount) : '0'],
+    [q.discount ? `discount ${q.discount.discount_id} (type ${q.discount.discount_type})` : 'discount', q.discount ? minus(q.discount.discount_amount) : '0.00'],
     ['amount after discount', q.amount_after_discount],
     ...q.coupons.map((c) => [`coupon ${c.coupon_id} (${c.kind})`, minus(c.deducted)]),
     ['stored-value card', minus(q.stored_card_amount)],

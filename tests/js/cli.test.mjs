@@ -239,3 +239,28 @@ test('call: operations against the sandbox, errors with code and message and no 
     await sandbox.close();
   }
 });
+
+test('quote: the breakdown and JSON agree with quote() on the shared vectors', async () => {
+  const lib = await import('bss-storefront');
+  const cases = loadCases('quotes').filter((c) => c.expect && c.input.coupons?.length && c.input.discounts?.length).slice(0, 6);
+  cases.push(loadCases('quotes')[0]);
+  assert.ok(cases.length >= 3);
+  for (const c of cases) {
+    const file = write('quote.json', JSON.stringify(c.input));
+    const json = await cli(['quote', file, '--format', 'json']);
+    assert.equal(json.code, 0, `${c.name}: ${json.stderr}`);
+    const expected = lib.quote(c.input);
+    assert.deepEqual(JSON.parse(json.stdout), expected, c.name);
+    if (c.expect.payable !== undefined) assert.equal(expected.payable, c.expect.payable, c.name);
+    const text = await cli(['quote', file]);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, new RegExp(`^payable\\s+${expected.payable.replace('.', '\\.')}$`, 'm'), c.name);
+    for (const l of expected.lines) assert.match(text.stdout, new RegExp(`^${l.id}\\s+${l.official_amount.replace('.', '\\.')}\\s`, 'm'));
+    for (const cp of expected.coupons) assert.ok(text.stdout.includes(`coupon ${cp.coupon_id} (${cp.kind})`), c.name);
+    for (const r of expected.rejected) assert.ok(text.stdout.includes(r.code), c.name);
+  }
+  const bad = await cli(['quote', write('badquote.json', JSON.stringify({ order: { order_type: 'new', charging_mode: 'period', lines: [{ id: 'a', cloud_service_type: 'hws.service.type.ebs', region: 'cn-north-1', official_amount: 'x' }] } }))]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /invalid_amount/);
+  assert.equal((await cli(['quote', write('notjson.json', '{')])).code, 2);
+});

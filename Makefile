@@ -50,6 +50,11 @@ tools-browser:
 	  echo "installing Debian chromium (once)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+	@# A Chinese font, so that the zh screenshots of the demo are legible (tests pass without it).
+	@if ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Noto Serif CJK'; then \
+	  echo "installing a CJK font for the browser screenshots (once)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null; \
+	fi
 
 tools-python: $(VENV)/.installed
 
@@ -65,7 +70,7 @@ build: tools
 	rm -rf pkg/web pkg/node target/pkg && mkdir -p target/pkg
 	wasm-bindgen $(WASM_OUT) --out-dir pkg/web  --target web
 	wasm-bindgen $(WASM_OUT) --out-dir pkg/node --target nodejs
-	$(WASM_OPT) -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	$(WASM_OPT) -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  pkg/web/$(CRATE)_bg.wasm -o target/pkg/$(CRATE)_bg.wasm
 	cp target/pkg/$(CRATE)_bg.wasm pkg/web/ && cp target/pkg/$(CRATE)_bg.wasm pkg/node/

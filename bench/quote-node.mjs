@@ -28,3 +28,28 @@ time('quote (object in, object out), 20 lines × 30 coupons', () => lib.quote(sc
 const explicit = { ...scenario.input, selection: { discount_id: q.discount?.discount_id ?? null, coupon_ids: q.coupons.map((c) => c.coupon_id) } };
 time('quote, the same combination given explicitly', () => lib.quote(explicit));
 time('evaluateCoupons alone (same order and coupons)', () => lib.evaluateCoupons(scenario.input.order, scenario.input.coupons, { now: scenario.input.now }));
+
+// The search's worst case through wasm: n flexi-purchase coupons of the same face value with
+// distinct expiry on a large order (every 3-coupon set pays the same; only the tie-breaks
+// decide), as in benches/quote.rs.
+console.log('\nworst case: n same-value flexi coupons, distinct expiry (one line, no discount)');
+for (const n of [10, 20, 30, 40, 50, 60, 70, 80]) {
+  const input = {
+    now: '2024-11-21T00:00:00Z',
+    order: { order_type: 'new', charging_mode: 'period', lines: [
+      { id: 'a', cloud_service_type: 'hws.service.type.ec2', region: 'cn-north-4', official_amount: '100000.00' }] },
+    coupons: Array.from({ length: n }, (_, i) => ({ coupon_id: `F${String(i).padStart(4, '0')}`, coupon_type: 4, status: 2,
+      face_value: '100.00', expire_time: `2025-01-01T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z` })),
+    selection: 'best',
+  };
+  const runs = n <= 40 ? 20 : 5;
+  const samples = [];
+  let nodes = 0;
+  for (let r = 0; r < runs; r++) {
+    const t = process.hrtime.bigint();
+    nodes = lib.quote(input).search.nodes;
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`  n = ${String(n).padStart(3)}: p50 ${samples[Math.floor(runs / 2)].toFixed(3).padStart(9)} ms, min ${samples[0].toFixed(3).padStart(9)} ms, ${nodes} nodes`);
+}

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::CouponError;
-use super::json_tree::{Json, JsonNode, type_name as json_type};
+use super::json_tree::{Json, JsonNode, Node, type_name as json_type};
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
     Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
@@ -268,6 +268,10 @@ fn discount<N: JsonNode>(o: &Obj<'_, N>) -> Result<OrderDiscount, CouponError> {
 
 /// Reads an order (see [`Order`] for the fields); unknown fields are errors.
 pub fn order_from_value<N: JsonNode>(v: &N) -> Result<Order, CouponError> {
+    order_from_node(&v.as_node())
+}
+
+fn order_from_node(v: &Node<'_>) -> Result<Order, CouponError> {
     let o = Obj::new(
         v,
         String::new(),
@@ -463,6 +467,10 @@ fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponErr
 /// Reads `{ now?: string, policy?: Partial<Policy> }` (or `null`): the `now` text and the
 /// policy.
 pub fn options_from_value<N: JsonNode>(v: &N) -> Result<(Option<String>, Policy), CouponError> {
+    options_from_node(&v.as_node())
+}
+
+fn options_from_node(v: &Node<'_>) -> Result<(Option<String>, Policy), CouponError> {
     if let Json::Null = v.json() {
         return Ok((None, Policy::default()));
     }

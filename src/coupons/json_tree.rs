@@ -68,6 +68,9 @@ pub trait JsonNode: Sized {
     fn field(&self, key: &str) -> Option<&Self>;
     /// The members of an object, in order (empty for other values).
     fn members(&self) -> Vec<(&str, &Self)>;
+    /// The value as a [`Node`] (borrowed where it is one): the readers are compiled for
+    /// [`Node`] only, which keeps one copy of them in the wasm module.
+    fn as_node(&self) -> Cow<'_, Node<'_>>;
     /// The first member key of an object that is not in `allowed`.
     fn unknown_key(&self, allowed: &[&str]) -> Option<&str> {
         self.members()
@@ -78,6 +81,10 @@ pub trait JsonNode: Sized {
 }
 
 impl JsonNode for Node<'_> {
+    fn as_node(&self) -> Cow<'_, Node<'_>> {
+        Cow::Borrowed(self)
+    }
+
     fn json(&self) -> Json<'_, Self> {
         match self {
             Node::Null => Json::Null,
@@ -115,6 +122,10 @@ impl JsonNode for Node<'_> {
 }
 
 impl JsonNode for Value {
+    fn as_node(&self) -> Cow<'_, Node<'_>> {
+        Cow::Owned(Node::borrowed(self))
+    }
+
     fn json(&self) -> Json<'_, Self> {
         match self {
             Value::Null => Json::Null,
@@ -154,7 +165,23 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     parse_node(text).map(|n| n.into_value())
 }
 
-impl Node<'_> {
+impl<'a> Node<'a> {
+    /// A tree borrowing the strings of `v` (only containers are allocated).
+    pub fn borrowed(v: &'a Value) -> Node<'a> {
+        match v {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(n.as_str()),
+            Value::String(s) => Node::String(Cow::Borrowed(s)),
+            Value::Array(items) => Node::Array(items.iter().map(Node::borrowed).collect()),
+            Value::Object(m) => Node::Object(
+                m.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Node::borrowed(v)))
+                    .collect(),
+            ),
+        }
+    }
+
     /// The tree as an owned `serde_json::Value`.
     pub fn into_value(self) -> Value {
         match self {
@@ -164,12 +191,15 @@ impl Node<'_> {
             Node::Number(t) => t.parse().map_or(Value::Null, Value::Number),
             Node::String(s) => Value::String(s.into_owned()),
             Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
-            Node::Object(members) => Value::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (k.into_owned(), v.into_value()))
-                    .collect(),
-            ),
+            Node::Object(members) => {
+                // Inserted one by one (a repeated key: the last one counts): collecting would
+                // pull a stable sort into the wasm module for nothing.
+                let mut map = serde_json::Map::new();
+                for (k, v) in members {
+                    map.insert(k.into_owned(), v.into_value());
+                }
+                Value::Object(map)
+            }
         }
     }
 }

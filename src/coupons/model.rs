@@ -14,7 +14,7 @@ use serde_json::Value;
 
 /// The JSON type of a value, for error messages.
 pub(crate) use super::json_tree::type_name as json_type;
-use super::json_tree::{Json, JsonNode};
+use super::json_tree::{Json, JsonNode, Node};
 
 use super::timestamp::Timestamp;
 use crate::money::Amount;
@@ -315,6 +315,10 @@ impl Coupon {
     /// Reads a coupon from any JSON value (a `serde_json::Value` or the binding's
     /// [`Node`](super::json_tree::Node)); never fails (see the module docs).
     pub fn from_value<N: JsonNode>(value: &N) -> Coupon {
+        Coupon::from_node(&value.as_node())
+    }
+
+    fn from_node(value: &Node<'_>) -> Coupon {
         let Json::Object = value.json() else {
             return Coupon {
                 malformed: vec![Malformed {

@@ -43,7 +43,7 @@ use crate::discounts::{AppliedDiscount, ApplyError, LineRef, SelectionRule, choo
 use crate::money::Amount;
 use build::{Settled, payment, quote_discount, settle};
 use rules::{Combinable, Limits, RejectCode, Tally, stacking_rank};
-use search::{Candidate, Context, Funds, Wallet};
+use search::{Candidate, Context, Found, Funds, Wallet};
 use stack::{Ledger, Position};
 
 /// `quote` on JSON text: input and options in, the quote out. `default_now` fills
@@ -140,6 +140,14 @@ impl<'a> Prep<'a> {
         index
             .and_then(|i| self.applied.get(i))
             .and_then(|a| a.as_ref().ok())
+    }
+
+    fn official_total(&self) -> Result<Amount, QuoteError> {
+        let mut total = Amount::ZERO;
+        for line in &self.input.order.lines {
+            total = total.checked_add(line.official_amount)?;
+        }
+        Ok(total)
     }
 
     fn find_discount(&self, id: &str) -> Option<usize> {
@@ -358,11 +366,51 @@ impl<'a> Prep<'a> {
                 )
                 .collect(),
         };
+        let funds = self
+            .input
+            .balances
+            .cash
+            .floor_dp(2)
+            .checked_add(self.input.balances.credit.floor_dp(2))?;
+        let funds = Funds(units::to_units(funds, 2)?);
+        // The most any coupons could take: the largest balances or face values, one per slot.
+        let mut values: Vec<Amount> = self
+            .input
+            .coupons
+            .iter()
+            .map(|c| c.balance.max(c.face_value).unwrap_or(Amount::ZERO))
+            .collect();
+        sorting::sort_by(&mut values, |a, b| a > b);
+        let mut most = Amount::ZERO;
+        for v in values.iter().take(self.limits.max_total()) {
+            most = most.checked_add(*v)?;
+        }
+        // Contexts in the order of the least they could cost: a context whose least cannot
+        // beat the fourth-best combination found so far is not evaluated at all.
+        let official = self.official_total()?;
+        let mut ordered: Vec<(usize, i128)> = Vec::with_capacity(choices.len());
+        for (c, &index) in choices.iter().enumerate() {
+            let saving = self
+                .discount(index)
+                .map_or(Amount::ZERO, |d| d.discount_amount);
+            let least = official
+                .checked_sub(saving)?
+                .checked_sub(most)?
+                .max(Amount::ZERO)
+                .floor_dp(2);
+            ordered.push((c, units::to_units(least, 2)?));
+        }
+        sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
         let mut order = self.input.order.clone();
         let mut prepared = Vec::with_capacity(choices.len());
-        let mut first_verdicts: Vec<Verdict> = Vec::new();
+        let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
-        for (c, &index) in choices.iter().enumerate() {
+        let mut found = Found::new();
+        for &(c, least) in &ordered {
+            if !found.could_enter(least, funds) {
+                continue;
+            }
+            let index = choices[c];
             self.set_context(&mut order, index)?;
             let verdicts: Vec<Verdict> = (0..self.input.coupons.len())
                 .map(|k| self.verdict(&order, k))
@@ -376,27 +424,34 @@ impl<'a> Prep<'a> {
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;
             }
-            if c == 0 {
-                first_verdicts = verdicts;
-            }
+            search::search_context(prepared.len(), &p.context, &self.limits, funds, &mut found)?;
+            verdicts_of[c] = Some(verdicts);
             prepared.push(p);
         }
-        for (k, v) in first_verdicts.iter().enumerate() {
-            if !used_somewhere[k] {
-                rejected.push(unusable(v).unwrap_or_else(|| {
+        // A coupon is rejected when no context can use it; the contexts the bound skipped
+        // are asked about such coupons only.
+        for k in 0..self.input.coupons.len() {
+            if used_somewhere[k] {
+                continue;
+            }
+            let mut first = None;
+            for (c, &index) in choices.iter().enumerate() {
+                let v = match &verdicts_of[c] {
+                    Some(vs) => vs[k].clone(),
+                    None => {
+                        self.set_context(&mut order, index)?;
+                        self.verdict(&order, k)?
+                    }
+                };
+                used_somewhere[k] |= usable(&v) && v.max_deduction > Amount::ZERO;
+                first.get_or_insert(v);
+            }
+            if let (false, Some(v)) = (used_somewhere[k], first) {
+                rejected.push(unusable(&v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));
             }
         }
-        let contexts: Vec<&Context> = prepared.iter().map(|p| &p.context).collect();
-        let funds = self
-            .input
-            .balances
-            .cash
-            .floor_dp(2)
-            .checked_add(self.input.balances.credit.floor_dp(2))?;
-        let funds = Funds(units::to_units(funds, 2)?);
-        let found = search::search(&contexts, &self.limits, funds)?;
         let mut kept = found.kept.iter();
         let Some((_, best)) = kept.next() else {
             return Err(QuoteError::invalid("", "the search found no combination"));

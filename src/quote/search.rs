@@ -112,7 +112,7 @@ pub struct SearchStats {
 }
 
 /// The best combinations found, best first, at most [`KEPT`].
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Found {
     /// `(key, combination)`, best first.
     pub kept: Vec<(Key, Combo)>,
@@ -120,7 +120,30 @@ pub struct Found {
     pub stats: SearchStats,
 }
 
+impl Default for Found {
+    fn default() -> Found {
+        Found::new()
+    }
+}
+
 impl Found {
+    /// Nothing found yet.
+    pub fn new() -> Found {
+        Found {
+            kept: Vec::new(),
+            stats: SearchStats {
+                nodes: 0,
+                exact: true,
+            },
+        }
+    }
+
+    /// Whether a context none of whose combinations pays less than `payable` cents can still
+    /// enter the kept list (a context that cannot is not even evaluated).
+    pub fn could_enter(&self, payable: i128, funds: Funds) -> bool {
+        !self.hopeless(payable, payable.min(funds.0), 0)
+    }
+
     fn offer(&mut self, key: Key, combo: Combo) {
         if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= *worst) {
             return;
@@ -149,30 +172,26 @@ impl Found {
 #[derive(Debug, Clone, Copy)]
 pub struct Funds(pub i128);
 
-/// Searches every context; returns the best combinations.
-pub fn search(contexts: &[&Context], limits: &Limits, funds: Funds) -> Result<Found, QuoteError> {
-    let mut found = Found {
-        kept: Vec::new(),
-        stats: SearchStats {
-            nodes: 0,
-            exact: true,
-        },
-    };
+/// Searches the context numbered `index` (the index [`Combo::context`] reports) and adds its
+/// combinations to `found`.
+pub fn search_context(
+    index: usize,
+    ctx: &Context,
+    limits: &Limits,
+    funds: Funds,
+    found: &mut Found,
+) -> Result<(), QuoteError> {
+    let run = Run::new(index, ctx, limits, funds);
     let mut scratch = Scratch::default();
-    for (c, ctx) in contexts.iter().enumerate() {
-        let run = Run::new(c, ctx, limits, funds);
-        run.seed(&mut found, &mut scratch)?;
-        let mut walk = Walk {
-            positions: vec![ctx.start.clone()],
-            tally: Tally::default(),
-            picks: Vec::new(),
-            scratch: std::mem::take(&mut scratch),
-        };
-        run.offer(&ctx.start, &[], &mut found);
-        run.explore(0, 0, &mut walk, &mut found)?;
-        scratch = walk.scratch;
-    }
-    Ok(found)
+    run.seed(found, &mut scratch)?;
+    let mut walk = Walk {
+        positions: vec![ctx.start.clone()],
+        tally: Tally::default(),
+        picks: Vec::new(),
+        scratch,
+    };
+    run.offer(&ctx.start, &[], found);
+    run.explore(0, 0, &mut walk, found)
 }
 
 /// The state of the depth-first walk: one position per depth, reused.

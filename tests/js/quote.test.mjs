@@ -143,14 +143,3 @@ for (const [name, lib] of Object.entries(builds)) {
       (e) => e instanceof lib.BssError && e.code === 'too_large' && e.field === 'discounts');
   });
 }
-
-test('the published types of selectDiscount, priceLine and quote compile under tsc --strict', async () => {
-  const { execFileSync } = await import('node:child_process');
-  const { fileURLToPath } = await import('node:url');
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  try {
-    execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tests/types/quote.tsconfig.json'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
-  } catch (e) {
-    assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
-  }
-});

@@ -125,7 +125,7 @@ export function markdown(r) {
     }
   }
   lines.push(
-    '* The decimal.js quote (b, c) is a hand-written port of the same rules, including the same exact branch-and-bound search for `selection: "best"`, so (b) compares implementations, not algorithms.',
+    '* The decimal.js quote (b, c) is a hand-written port of the same rules, including the same exact branch-and-bound search for `selection: "best"` (contexts ordered and skipped by the same bound), so (b) compares implementations, not algorithms.',
     '',
     '## Cold start (Node, fresh process, median of ' + r.cold_start.web.runs + ' runs)',
     '',

@@ -2,8 +2,9 @@
 // discount options applied to the lines, the coupons checked under each discount (the
 // hand-written evaluator of coupons-js.mjs), the combination rules, the stacking order with
 // largest-remainder allocation to the cent, the truncated payable amount, and for
-// `selection: "best"` the same exact branch-and-bound search as the engine (so the two are
-// compared on the arithmetic, not on the algorithm). Default policy only; the discount
+// `selection: "best"` the same exact branch-and-bound search as the engine, contexts ordered
+// and skipped by the same bound (so the two are compared on the arithmetic, not on the
+// algorithm). Default policy only; the discount
 // shapes the scenarios use (DiscountInfoV3, modes 0 and 2).
 
 import { D, ZERO, floor2, readCoupon, evaluateOne } from './coupons-js.mjs';
@@ -199,34 +200,44 @@ function compareKeys(a, b) {
   return a.ids.length - b.ids.length;
 }
 
-/** The four best combinations over every context (branch and bound, as the engine). */
-function search(contexts, funds) {
-  const kept = [];
-  const key = (ctx, pos, picks) => {
+/** The four best combinations over the contexts searched (branch and bound, as the engine). */
+class Search {
+  constructor(funds) {
+    this.funds = funds;
+    this.kept = [];
+  }
+
+  key(ctx, pos, picks) {
     const payable = floorCent(D.max(pos.total, 0));
     return {
       payable,
-      spend: D.min(payable, funds),
+      spend: D.min(payable, this.funds),
       count: picks.length,
       expiry: picks.map((p) => ctx.candidates[p].expireMs ?? Number.MAX_SAFE_INTEGER).sort((x, y) => y - x),
       discountId: ctx.discount?.id ?? null,
       ids: picks.map((p) => ctx.candidates[p].id).sort(),
     };
-  };
-  const offer = (k, combo) => {
+  }
+
+  offer(k, combo) {
+    const kept = this.kept;
     if (kept.length === KEPT && compareKeys(k, kept[KEPT - 1].key) >= 0) return;
     if (kept.some((e) => e.combo.ctx === combo.ctx && e.combo.picks.join() === combo.picks.join())) return;
     let at = 0;
     while (at < kept.length && compareKeys(kept[at].key, k) < 0) at++;
     kept.splice(at, 0, { key: k, combo });
     kept.length = Math.min(kept.length, KEPT);
-  };
-  const hopeless = (payable, spend, count) => {
-    if (kept.length < KEPT) return false;
-    const w = kept[KEPT - 1].key;
+  }
+
+  /** Whether nothing with at least this payable, spend and count can enter the kept four. */
+  hopeless(payable, spend, count) {
+    if (this.kept.length < KEPT) return false;
+    const w = this.kept[KEPT - 1].key;
     return (payable.comparedTo(w.payable) || spend.comparedTo(w.spend) || count - w.count) > 0;
-  };
-  contexts.forEach((ctx, c) => {
+  }
+
+  /** Searches context `ctx` (index `c` among the contexts searched). */
+  context(ctx, c) {
     const cands = ctx.candidates;
     const n = cands.length;
     const slots = Math.min(MAX_COUPONS, n);
@@ -247,27 +258,26 @@ function search(contexts, funds) {
       const r = apply(cands[j], pos);
       if (r.take.gt(0)) { seedKept.push(j); pos = r.pos; }
     }
-    offer(key(ctx, pos, seedKept), { ctx: c, picks: seedKept });
-    offer(key(ctx, ctx.start, []), { ctx: c, picks: [] });
+    this.offer(this.key(ctx, pos, seedKept), { ctx: c, picks: seedKept });
+    this.offer(this.key(ctx, ctx.start, []), { ctx: c, picks: [] });
     const explore = (from, pos, tally, picks) => {
       const free = MAX_COUPONS - tally.count;
       if (free <= 0) return;
       for (let j = from; j < n; j++) {
         const best = suffix[j][Math.min(free, slots)];
         const floor = floorCent(D.max(pos.total.minus(best), 0));
-        if (hopeless(floor, D.min(floor, funds), tally.count + 1)) break;
+        if (this.hopeless(floor, D.min(floor, this.funds), tally.count + 1)) break;
         if (tally.admits(cands[j])) continue;
         const r = apply(cands[j], pos);
         if (r.take.isZero()) continue;
         picks.push(j);
-        offer(key(ctx, r.pos, picks), { ctx: c, picks: [...picks] });
+        this.offer(this.key(ctx, r.pos, picks), { ctx: c, picks: [...picks] });
         explore(j + 1, r.pos, tally.add(cands[j]), picks);
         picks.pop();
       }
     };
     explore(0, ctx.start, new Tally(), []);
-  });
-  return kept;
+  }
 }
 
 /** The quote of one combination: per line and in total, every column. */
@@ -342,19 +352,45 @@ export function quote(input) {
   };
   if (input.selection === 'best') {
     const choices = [null, ...discounts];
+    const funds = floor2(new D(input.balances?.cash ?? 0)).plus(floor2(new D(input.balances?.credit ?? 0)));
+    // Contexts in the order of the least they could cost (the largest balances or face
+    // values, one per coupon slot, taken off the discounted total); a context that cannot
+    // beat the fourth-best combination found so far is not evaluated at all.
+    const values = input.coupons
+      .map((c) => D.max(new D(c.balance ?? 0), new D(c.face_value ?? 0)))
+      .sort((a, b) => b.comparedTo(a));
+    const most = values.slice(0, MAX_COUPONS).reduce((a, b) => a.plus(b), ZERO);
+    const official = order.lines.reduce((a, l) => a.plus(l.official_amount), ZERO);
+    const ordered = choices
+      .map((d, c) => ({ c, least: floor2(D.max(official.minus(d ? d.total : 0).minus(most), 0)) }))
+      .sort((x, y) => x.least.comparedTo(y.least) || x.c - y.c);
+    const search = new Search(funds);
+    const verdictsOf = choices.map(() => null);
     const contexts = [];
-    const usable = new Set();
-    let first;
-    for (const d of choices) {
-      const { o, verdicts } = verdictsUnder(d);
-      first ??= verdicts;
-      const ctx = prepare(o, d, verdicts.filter((v) => !unusable(v)));
-      for (const c of ctx.candidates) if (c.max.gt(0)) usable.add(c.id);
+    const usedSomewhere = new Set();
+    for (const { c, least } of ordered) {
+      if (search.hopeless(least, D.min(least, funds), 0)) continue;
+      const { o, verdicts } = verdictsUnder(choices[c]);
+      const ctx = prepare(o, choices[c], verdicts.filter((v) => !unusable(v)));
+      for (const cand of ctx.candidates) if (cand.max.gt(0)) usedSomewhere.add(cand.id);
+      search.context(ctx, contexts.length);
+      verdictsOf[c] = verdicts;
       contexts.push(ctx);
     }
-    const rejected = first.filter((v) => !usable.has(v.coupon_id)).map((v) => ({ id: v.coupon_id, code: unusable(v) ?? 'nothing_to_deduct' }));
-    const funds = floor2(new D(input.balances?.cash ?? 0)).plus(floor2(new D(input.balances?.credit ?? 0)));
-    const [best, ...rest] = search(contexts, funds);
+    // A coupon no context can use is rejected, with its verdict in the first context.
+    const rejected = [];
+    input.coupons.forEach((coupon, k) => {
+      if (usedSomewhere.has(coupon.coupon_id)) return;
+      let first = null;
+      let used = false;
+      choices.forEach((d, c) => {
+        const v = verdictsOf[c]?.[k] ?? evaluateOne(contextOrder(order, d), coupons[k], nowMs);
+        used ||= !unusable(v) && v.max_deduction.gt(0);
+        first ??= v;
+      });
+      if (!used) rejected.push({ id: first.coupon_id, code: unusable(first) ?? 'nothing_to_deduct' });
+    });
+    const [best, ...rest] = search.kept;
     const { quote: q } = assemble(input, contexts[best.combo.ctx], best.combo.picks, rejected);
     q.alternatives = rest.map(({ combo }) => {
       const ctx = contexts[combo.ctx];

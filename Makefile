@@ -111,8 +111,15 @@ demo: build
 
 # Every scenario of bench/scenarios/ through native Rust, Node and Chromium, next to the
 # peers (json-rules-engine, zen, decimal.js, Huawei's Python signer): bench/RESULTS.md.
-bench: build tools-python tools-browser
+bench: build tools-python tools-browser bench/node_modules/.installed
+	node --test bench/peers.test.mjs
 	node bench/run.mjs
+
+# The peers (decimal.js, json-rules-engine, zen) are bench-only: `npm install` without a lock
+# file (see bench/package.json for why).
+bench/node_modules/.installed: bench/package.json
+	cd bench && npm install --no-audit --no-fund --no-package-lock
+	@touch $@
 
 # Signing throughput: signRequest through wasm in Node next to Huawei's Python signer.
 bench-sign: build tools-python

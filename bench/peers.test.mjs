@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { loadScenario } from '../../bench/lib/scenarios.mjs';
-import { couponAnswer, quoteAnswer } from '../../bench/lib/answers.mjs';
-import * as handWritten from '../../bench/peers/coupons-js.mjs';
-import * as decimalQuote from '../../bench/peers/quote-decimal.mjs';
-import * as jre from '../../bench/peers/json-rules-engine.mjs';
-import * as zen from '../../bench/peers/zen.mjs';
+import { loadScenario } from './lib/scenarios.mjs';
+import { couponAnswer, quoteAnswer } from './lib/answers.mjs';
+import * as handWritten from './peers/coupons-js.mjs';
+import * as decimalQuote from './peers/quote-decimal.mjs';
+import * as jre from './peers/json-rules-engine.mjs';
+import * as zen from './peers/zen.mjs';
 
 const pkg = createRequire(import.meta.url)('bss-storefront');
 

@@ -35,6 +35,7 @@ pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
+use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_lines};
 use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
     Verdict, evaluate_coupon,
@@ -69,6 +70,13 @@ pub fn quote(input: &QuoteInput, opts: &QuoteOptions) -> Result<Quote, QuoteErro
             coupon_ids,
         } => prep.explicit(discount, coupon_ids),
         Selection::Best => prep.best(),
+    }
+}
+
+fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
+    match e {
+        crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
+        other => QuoteError::invalid("order", other.to_string()),
     }
 }
 
@@ -232,10 +240,15 @@ impl<'a> Prep<'a> {
     }
 
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(|e| match e {
-            crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
-            other => QuoteError::invalid("order", other.to_string()),
-        })
+        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(coupon_error)
+    }
+
+    /// Every coupon's verdict in one discount context, from the coupons' context-free parts
+    /// `matched`: the order's facts computed once.
+    fn verdicts(&self, order: &Order, matched: &[Matched<'_>]) -> Result<Vec<Verdict>, QuoteError> {
+        let facts = OrderFacts::of(order, &self.eval).map_err(coupon_error)?;
+        let eval = |(c, m)| evaluate_matched(order, &facts, c, &self.eval, m).map_err(coupon_error);
+        self.input.coupons.iter().zip(matched).map(eval).collect()
     }
 
     /// An explicit selection (or the default one).
@@ -406,15 +419,20 @@ impl<'a> Prep<'a> {
         let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
+        // State, limits and line selection do not depend on the discount: once per coupon.
+        let matched: Vec<Matched<'_>> = self
+            .input
+            .coupons
+            .iter()
+            .map(|c| match_lines(&self.input.order, c, &self.eval))
+            .collect();
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
                 continue;
             }
             let index = choices[c];
             self.set_context(&mut order, index)?;
-            let verdicts: Vec<Verdict> = (0..self.input.coupons.len())
-                .map(|k| self.verdict(&order, k))
-                .collect::<Result<_, _>>()?;
+            let verdicts = self.verdicts(&order, &matched)?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()

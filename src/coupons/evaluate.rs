@@ -63,7 +63,15 @@ pub fn evaluate_with_facts(
 ) -> Result<Verdict, CouponError> {
     let mut matched = match_lines(order, coupon, opts);
     let reasons = std::mem::take(&mut matched.reasons);
-    finish(order, facts, coupon, opts, &matched, reasons)
+    finish(
+        order,
+        facts,
+        coupon,
+        opts,
+        &matched,
+        reasons,
+        Status::Applicable,
+    )
 }
 
 /// The part of a coupon's verdict that neither the line amounts nor the order's discount
@@ -197,17 +205,27 @@ pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) ->
 
 /// The verdict on `coupon` for `order` from its context-free part `matched` (computed by
 /// [`match_lines`] on an order with the same lines): the same as [`evaluate_with_facts`].
+/// With `all_reasons` false the verdict lists only the reasons of this context (amounts,
+/// discount), not copies of the context-free ones; its status still counts them all.
 pub fn evaluate_matched(
     order: &Order,
     facts: &OrderFacts,
     coupon: &Coupon,
     opts: &EvalOptions,
     matched: &Matched<'_>,
+    all_reasons: bool,
 ) -> Result<Verdict, CouponError> {
-    finish(order, facts, coupon, opts, matched, matched.reasons.clone())
+    let (reasons, status) = if all_reasons {
+        (matched.reasons.clone(), Status::Applicable)
+    } else {
+        let status = matched.reasons.iter().map(|r| r.effect).max();
+        (Vec::new(), status.unwrap_or(Status::Applicable))
+    };
+    finish(order, facts, coupon, opts, matched, reasons, status)
 }
 
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
+/// `least` is the status of context-free reasons left out of `reasons`.
 fn finish(
     order: &Order,
     facts: &OrderFacts,
@@ -215,6 +233,7 @@ fn finish(
     opts: &EvalOptions,
     matched: &Matched<'_>,
     mut reasons: Vec<Reason>,
+    least: Status,
 ) -> Result<Verdict, CouponError> {
     if let Some(v) = &matched.unreadable {
         return Ok(v.clone());
@@ -291,6 +310,7 @@ fn finish(
         params: rules.params.clone(),
     };
     verdict.settle();
+    verdict.status = verdict.status.max(least);
     if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
         verdict.max_deduction = deduction::max_deduction(
             available,

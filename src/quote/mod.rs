@@ -244,10 +244,18 @@ impl<'a> Prep<'a> {
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
-    /// `matched`: the order's facts computed once.
-    fn verdicts(&self, order: &Order, matched: &[Matched<'_>]) -> Result<Vec<Verdict>, QuoteError> {
+    /// `matched`: the order's facts computed once. Without `all_reasons` the verdicts serve
+    /// the search only (status, amounts), not a rejection.
+    fn verdicts(
+        &self,
+        order: &Order,
+        matched: &[Matched<'_>],
+        all_reasons: bool,
+    ) -> Result<Vec<Verdict>, QuoteError> {
         let facts = OrderFacts::of(order, &self.eval).map_err(coupon_error)?;
-        let eval = |(c, m)| evaluate_matched(order, &facts, c, &self.eval, m).map_err(coupon_error);
+        let eval = |(c, m)| {
+            evaluate_matched(order, &facts, c, &self.eval, m, all_reasons).map_err(coupon_error)
+        };
         self.input.coupons.iter().zip(matched).map(eval).collect()
     }
 
@@ -432,7 +440,8 @@ impl<'a> Prep<'a> {
             }
             let index = choices[c];
             self.set_context(&mut order, index)?;
-            let verdicts = self.verdicts(&order, &matched)?;
+            // Rejections quote the first context's reasons only (see below).
+            let verdicts = self.verdicts(&order, &matched, c == 0)?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()

@@ -27,6 +27,7 @@ mod sorting;
 pub mod stack;
 pub mod units;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
@@ -463,11 +464,11 @@ impl<'a> Prep<'a> {
             }
             let mut first = None;
             for (c, &index) in choices.iter().enumerate() {
-                let v = match &verdicts_of[c] {
-                    Some(vs) => vs[k].clone(),
+                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)) {
+                    Some(v) => Cow::Borrowed(v),
                     None => {
                         self.set_context(&mut order, index)?;
-                        self.verdict(&order, k)?
+                        Cow::Owned(self.verdict(&order, k)?)
                     }
                 };
                 used_somewhere[k] |= usable(&v) && v.max_deduction > Amount::ZERO;

@@ -458,8 +458,8 @@ impl<'a> Prep<'a> {
         }
         // A coupon is rejected when no context can use it; the contexts the bound skipped
         // are asked about such coupons only.
-        for k in 0..self.input.coupons.len() {
-            if used_somewhere[k] {
+        for (k, used) in used_somewhere.iter_mut().enumerate() {
+            if *used {
                 continue;
             }
             let mut first = None;
@@ -471,10 +471,10 @@ impl<'a> Prep<'a> {
                         Cow::Owned(self.verdict(&order, k)?)
                     }
                 };
-                used_somewhere[k] |= usable(&v) && v.max_deduction > Amount::ZERO;
+                *used |= usable(&v) && v.max_deduction > Amount::ZERO;
                 first.get_or_insert(v);
             }
-            if let (false, Some(v)) = (used_somewhere[k], first) {
+            if let (false, Some(v)) = (*used, first) {
                 rejected.push(unusable(&v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));

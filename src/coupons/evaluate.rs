@@ -61,6 +61,38 @@ pub fn evaluate_with_facts(
     coupon: &Coupon,
     opts: &EvalOptions,
 ) -> Result<Verdict, CouponError> {
+    let mut matched = match_lines(order, coupon, opts);
+    let reasons = std::mem::take(&mut matched.reasons);
+    finish(
+        order,
+        facts,
+        coupon,
+        opts,
+        &matched,
+        reasons,
+        Status::Applicable,
+    )
+}
+
+/// The part of a coupon's verdict that neither the line amounts nor the order's discount
+/// change: its state, its compiled limits and the lines they select. A quote computes it once
+/// per coupon and finishes it in every discount context with [`evaluate_matched`].
+#[derive(Debug, Clone)]
+pub struct Matched<'a> {
+    /// The whole verdict, when the coupon is not even an object.
+    unreadable: Option<Verdict>,
+    /// State, limit and line-selection reasons, in verdict order.
+    reasons: Vec<Reason>,
+    available: Option<Amount>,
+    rules: limits::Rules<'a>,
+    /// Indices of the lines every line rule selects.
+    known: Vec<usize>,
+    /// Indices of the lines no line rule rejects but some lack data for.
+    maybe: Vec<usize>,
+}
+
+/// The context-free part of `coupon`'s verdict on `order` (see [`Matched`]).
+pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) -> Matched<'a> {
     let policy = &opts.policy;
     if coupon.malformed.iter().any(|m| m.field.is_empty()) {
         // Not even an object: nothing else can be read from it.
@@ -81,7 +113,14 @@ pub fn evaluate_with_facts(
             params: Default::default(),
         };
         v.settle();
-        return Ok(v);
+        return Matched {
+            unreadable: Some(v),
+            reasons: Vec::new(),
+            available: None,
+            rules: limits::Rules::default(),
+            known: Vec::new(),
+            maybe: Vec::new(),
+        };
     }
     let mut reasons = Vec::new();
     let available = state::check_state(coupon, order, opts.now, &mut reasons);
@@ -89,21 +128,14 @@ pub fn evaluate_with_facts(
     reasons.append(&mut rules.reasons);
 
     // Line selection: `known` lines satisfy every line rule; `maybe` lines fail none but lack
-    // data for some. Sums are taken in the same pass.
+    // data for some.
     let n = rules.line_rules.len().min(MAX_LINE_RULES);
     let mut matched = [false; MAX_LINE_RULES];
     let mut unknown: [Vec<&Line>; MAX_LINE_RULES] = Default::default();
-    let mut known: Vec<&Line> = Vec::with_capacity(order.lines.len());
-    let mut maybe: Vec<&Line> = Vec::new();
-    let all_lines = n == 0;
-    let mut eligible_amount = if all_lines {
-        facts.payable_total
-    } else {
-        Amount::ZERO
-    };
-    let mut maybe_amount = Amount::ZERO;
-    let mut on_demand_amount = Amount::ZERO;
-    for line in &order.lines {
+    let mut known: Vec<usize> = Vec::with_capacity(order.lines.len());
+    let mut maybe: Vec<usize> = Vec::new();
+    let mut maybe_lines: Vec<&Line> = Vec::new();
+    for (i, line) in order.lines.iter().enumerate() {
         let mut all_yes = true;
         let mut any_no = false;
         for (k, rule) in rules.line_rules.iter().take(n).enumerate() {
@@ -120,16 +152,10 @@ pub fn evaluate_with_facts(
             }
         }
         if all_yes {
-            known.push(line);
-            if !all_lines {
-                eligible_amount = eligible_amount.checked_add(line.payable())?;
-            }
-            if line.charging_mode(order) == ChargingMode::OnDemand {
-                on_demand_amount = on_demand_amount.checked_add(line.payable())?;
-            }
+            known.push(i);
         } else if !any_no {
-            maybe.push(line);
-            maybe_amount = maybe_amount.checked_add(line.payable())?;
+            maybe.push(i);
+            maybe_lines.push(line);
         }
     }
     let before = reasons.len();
@@ -162,10 +188,84 @@ pub fn evaluate_with_facts(
                 None,
                 vec![
                     ("field", Param::List(fields)),
-                    ("lines", limits::line_ids(&maybe)),
+                    ("lines", limits::line_ids(&maybe_lines)),
                 ],
             )
         });
+    }
+    Matched {
+        unreadable: None,
+        reasons,
+        available,
+        rules,
+        known,
+        maybe,
+    }
+}
+
+/// The verdict on `coupon` for `order` from its context-free part `matched` (computed by
+/// [`match_lines`] on an order with the same lines): the same as [`evaluate_with_facts`].
+/// With `all_reasons` false the verdict lists only the reasons of this context (amounts,
+/// discount), not copies of the context-free ones; its status still counts them all.
+pub fn evaluate_matched(
+    order: &Order,
+    facts: &OrderFacts,
+    coupon: &Coupon,
+    opts: &EvalOptions,
+    matched: &Matched<'_>,
+    all_reasons: bool,
+) -> Result<Verdict, CouponError> {
+    let (reasons, status) = if all_reasons {
+        (matched.reasons.clone(), Status::Applicable)
+    } else {
+        let status = matched.reasons.iter().map(|r| r.effect).max();
+        (Vec::new(), status.unwrap_or(Status::Applicable))
+    };
+    finish(order, facts, coupon, opts, matched, reasons, status)
+}
+
+/// Amounts, amount limits and the order's discount: what depends on the discount context.
+/// `least` is the status of context-free reasons left out of `reasons`.
+fn finish(
+    order: &Order,
+    facts: &OrderFacts,
+    coupon: &Coupon,
+    opts: &EvalOptions,
+    matched: &Matched<'_>,
+    mut reasons: Vec<Reason>,
+    least: Status,
+) -> Result<Verdict, CouponError> {
+    if let Some(v) = &matched.unreadable {
+        return Ok(v.clone());
+    }
+    let policy = &opts.policy;
+    let rules = &matched.rules;
+    let line = |i: &usize| {
+        order
+            .lines
+            .get(*i)
+            .ok_or_else(|| CouponError::Internal("line index".to_owned()))
+    };
+    let mut eligible_amount = if rules.line_rules.is_empty() {
+        facts.payable_total
+    } else {
+        Amount::ZERO
+    };
+    let mut on_demand_amount = Amount::ZERO;
+    let mut eligible_lines = Vec::with_capacity(matched.known.len());
+    for i in &matched.known {
+        let line = line(i)?;
+        if !rules.line_rules.is_empty() {
+            eligible_amount = eligible_amount.checked_add(line.payable())?;
+        }
+        if line.charging_mode(order) == ChargingMode::OnDemand {
+            on_demand_amount = on_demand_amount.checked_add(line.payable())?;
+        }
+        eligible_lines.push(line.id.clone());
+    }
+    let mut maybe_amount = Amount::ZERO;
+    for i in &matched.maybe {
+        maybe_amount = maybe_amount.checked_add(line(i)?.payable())?;
     }
 
     let span = match policy.base_value_amount {
@@ -197,18 +297,20 @@ pub fn evaluate_with_facts(
         ));
     }
 
+    let available = matched.available;
     let mut verdict = Verdict {
         coupon_id: coupon.id().to_owned(),
         kind: coupon.kind,
         status: Status::Applicable,
         reasons,
-        eligible_lines: known.iter().map(|l| l.id.clone()).collect(),
+        eligible_lines,
         eligible_amount,
         available: available.unwrap_or(Amount::ZERO),
         max_deduction: Amount::ZERO,
-        params: rules.params,
+        params: rules.params.clone(),
     };
     verdict.settle();
+    verdict.status = verdict.status.max(least);
     if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
         verdict.max_deduction = deduction::max_deduction(
             available,

@@ -360,12 +360,9 @@ impl<'a> Parser<'a> {
         loop {
             // Most strings have no escape: one copy of the run.
             let start = self.i;
-            while let Some(&c) = self.b.get(self.i) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.i += 1;
-            }
+            let rest = self.b.get(start..).unwrap_or_default();
+            let stop = |&c: &u8| c == b'"' || c == b'\\' || c < 0x20;
+            self.i += rest.iter().position(stop).unwrap_or(rest.len());
             // The input is a &str and the run stops at ASCII bytes: it is valid UTF-8.
             let run = self.text(start);
             match self.peek() {

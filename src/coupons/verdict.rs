@@ -177,7 +177,7 @@ impl Serialize for Param {
         match self {
             Param::Text(t) => s.serialize_str(t),
             Param::Static(t) => s.serialize_str(t),
-            Param::Money(a) => s.collect_str(&money_text(*a)),
+            Param::Money(a) => serialize_money(a, s),
             Param::List(l) => l.serialize(s),
         }
     }
@@ -489,17 +489,20 @@ pub fn money_text(a: Amount) -> String {
     if d.scale() >= 2 {
         return d.to_string();
     }
-    let mut s = d.to_string();
-    if d.scale() == 0 {
-        s.push_str(".00");
-    } else {
-        s.push('0');
+    let mut two = d;
+    two.rescale(2);
+    if two.scale() == 2 {
+        return two.to_string();
     }
+    // Too many digits to scale (29): the zeros as text.
+    let mut s = d.to_string();
+    s.push_str(if d.scale() == 0 { ".00" } else { "0" });
     s
 }
 
-fn serialize_money<S: Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&money_text(*a))
+/// Writes an amount as [`money_text`] does (`"80.00"`, `"0.00064"`).
+pub fn serialize_money<S: Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&money_text(*a))
 }
 
 /// Values of the coupon's discount-related limits, for the quote to combine coupons with a
@@ -610,6 +613,13 @@ mod tests {
         assert_eq!(t("0.00064"), "0.00064");
         assert_eq!(t("0"), "0.00");
         assert_eq!(t("100.000"), "100.00");
+        assert_eq!(t("-5"), "-5.00");
+        assert_eq!(t("-0.0"), "0.00");
+        // Too many digits to rescale: the zeros still written.
+        let big = Amount::from(i64::MAX)
+            .checked_mul(Amount::from(1_i64 << 30))
+            .unwrap();
+        assert_eq!(money_text(big), "9903520314283042198119251968.00");
     }
 
     #[test]

@@ -232,7 +232,7 @@ pub(crate) fn in_yuan(
 /// Writes an amount as the coupon area does: every digit, at least two decimals (`"80.00"`,
 /// `"0.00064"`).
 pub fn money<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(&crate::coupons::verdict::money_text(*amount))
+    crate::coupons::verdict::serialize_money(amount, s)
 }
 
 #[cfg(test)]

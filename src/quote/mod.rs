@@ -27,6 +27,7 @@ mod sorting;
 pub mod stack;
 pub mod units;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
@@ -35,6 +36,7 @@ pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
+use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_lines};
 use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
     Verdict, evaluate_coupon,
@@ -69,6 +71,13 @@ pub fn quote(input: &QuoteInput, opts: &QuoteOptions) -> Result<Quote, QuoteErro
             coupon_ids,
         } => prep.explicit(discount, coupon_ids),
         Selection::Best => prep.best(),
+    }
+}
+
+fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
+    match e {
+        crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
+        other => QuoteError::invalid("order", other.to_string()),
     }
 }
 
@@ -232,10 +241,23 @@ impl<'a> Prep<'a> {
     }
 
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(|e| match e {
-            crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
-            other => QuoteError::invalid("order", other.to_string()),
-        })
+        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(coupon_error)
+    }
+
+    /// Every coupon's verdict in one discount context, from the coupons' context-free parts
+    /// `matched`: the order's facts computed once. Without `all_reasons` the verdicts serve
+    /// the search only (status, amounts), not a rejection.
+    fn verdicts(
+        &self,
+        order: &Order,
+        matched: &[Matched<'_>],
+        all_reasons: bool,
+    ) -> Result<Vec<Verdict>, QuoteError> {
+        let facts = OrderFacts::of(order, &self.eval).map_err(coupon_error)?;
+        let eval = |(c, m)| {
+            evaluate_matched(order, &facts, c, &self.eval, m, all_reasons).map_err(coupon_error)
+        };
+        self.input.coupons.iter().zip(matched).map(eval).collect()
     }
 
     /// An explicit selection (or the default one).
@@ -406,15 +428,21 @@ impl<'a> Prep<'a> {
         let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
+        // State, limits and line selection do not depend on the discount: once per coupon.
+        let matched: Vec<Matched<'_>> = self
+            .input
+            .coupons
+            .iter()
+            .map(|c| match_lines(&self.input.order, c, &self.eval))
+            .collect();
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
                 continue;
             }
             let index = choices[c];
             self.set_context(&mut order, index)?;
-            let verdicts: Vec<Verdict> = (0..self.input.coupons.len())
-                .map(|k| self.verdict(&order, k))
-                .collect::<Result<_, _>>()?;
+            // Rejections quote the first context's reasons only (see below).
+            let verdicts = self.verdicts(&order, &matched, c == 0)?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
@@ -430,23 +458,23 @@ impl<'a> Prep<'a> {
         }
         // A coupon is rejected when no context can use it; the contexts the bound skipped
         // are asked about such coupons only.
-        for k in 0..self.input.coupons.len() {
-            if used_somewhere[k] {
+        for (k, used) in used_somewhere.iter_mut().enumerate() {
+            if *used {
                 continue;
             }
             let mut first = None;
             for (c, &index) in choices.iter().enumerate() {
-                let v = match &verdicts_of[c] {
-                    Some(vs) => vs[k].clone(),
+                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)) {
+                    Some(v) => Cow::Borrowed(v),
                     None => {
                         self.set_context(&mut order, index)?;
-                        self.verdict(&order, k)?
+                        Cow::Owned(self.verdict(&order, k)?)
                     }
                 };
-                used_somewhere[k] |= usable(&v) && v.max_deduction > Amount::ZERO;
+                *used |= usable(&v) && v.max_deduction > Amount::ZERO;
                 first.get_or_insert(v);
             }
-            if let (false, Some(v)) = (used_somewhere[k], first) {
+            if let (false, Some(v)) = (*used, first) {
                 rejected.push(unusable(&v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));

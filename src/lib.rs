@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+mod calendar;
 pub mod coupons;
 pub mod discounts;
 pub mod error;

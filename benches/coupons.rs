@@ -100,9 +100,9 @@ fn main() {
     });
     report("  of which reading order and coupons", &read);
     let tree = measure(100, 100, || {
-        black_box(coupons::json_tree::parse_node(black_box(&coupons_text)).ok());
+        black_box(bss_storefront::json::tree::parse_node(black_box(&coupons_text)).ok());
     });
-    report("  json_tree::parse_node(coupons)", &tree);
+    report("  json::tree::parse_node(coupons)", &tree);
     let tree2 = measure(100, 100, || {
         black_box(serde_json::from_str::<serde_json::Value>(black_box(&coupons_text)).ok());
     });

@@ -1,14 +1,14 @@
 //! [`Json`]: the client's JSON value, with numbers kept as their exact text.
 //!
 //! The client reads inputs and BSS answers (with the package's JSON reader,
-//! `coupons::json_tree`) into an owned tree it can change and write back. Keeping this out of
+//! `json::tree`) into an owned tree it can change and write back. Keeping this out of
 //! `serde_json::Value` saves its map type, (de)serializers and float formatting — ~20 KB
 //! gzipped of wasm — for no gain: nothing here needs a float.
 
 use std::fmt;
 
-pub use crate::coupons::json_tree::MAX_DEPTH;
-use crate::coupons::json_tree::{Node, parse_node};
+pub use crate::json::tree::MAX_DEPTH;
+use crate::json::tree::{Node, parse_node};
 
 /// A JSON value. Numbers are their text (`10.50`, `1e-7`), objects keep their key order.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

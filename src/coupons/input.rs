@@ -2,7 +2,7 @@
 //! (`lines[3].official_amount`).
 //!
 //! The JS binding's inputs are read by hand from one parsed tree (a [`JsonNode`]: the
-//! binding's borrowed [`Node`](super::json_tree::Node), or a `serde_json::Value`) instead of
+//! binding's borrowed [`Node`], or a `serde_json::Value`) instead of
 //! through serde derives and path tracking: that keeps the wasm module small (every derived
 //! deserializer is code of its own) and the error paths exact. Rust callers can also use the
 //! serde derives on [`Order`] and [`Policy`].
@@ -10,12 +10,12 @@
 use std::collections::BTreeMap;
 
 use super::CouponError;
-use super::json_tree::{Json, JsonNode, Node, type_name as json_type};
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
     Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
     RatioBase, Rounding, StackingOrder, Undecided,
 };
+use crate::json::tree::{Json, JsonNode, Node, type_name as json_type};
 use crate::money::Amount;
 
 /// Which error a bad value gives.
@@ -489,7 +489,7 @@ mod tests {
 
     fn order(text: &str) -> Result<Order, CouponError> {
         // Both trees read the same: the binding's and serde_json's.
-        let by_node = order_from_value(&crate::coupons::json_tree::parse_node(text).unwrap());
+        let by_node = order_from_value(&crate::json::tree::parse_node(text).unwrap());
         let by_value = order_from_value(&serde_json::from_str::<serde_json::Value>(text).unwrap());
         assert_eq!(by_node, by_value);
         by_node

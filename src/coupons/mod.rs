@@ -10,7 +10,7 @@
 //!   coupons meet the same order.
 //! * [`evaluate_json`] — text in, text out: what the JS binding `evaluateCoupons` calls.
 //! * [`parse_order`], [`parse_coupons`], [`parse_options`] — the text readers it uses, over
-//!   [`json_tree`] (a small borrowed JSON tree; [`json_tree::JsonNode`] lets the same readers
+//!   [`json::tree`](crate::json::tree) (a small borrowed JSON tree; [`JsonNode`] lets the same readers
 //!   take a `serde_json::Value`, e.g. [`Coupon::from_value`] and [`input::order_from_value`]).
 //!
 //! # Types
@@ -42,7 +42,6 @@
 
 pub mod evaluate;
 pub mod input;
-pub mod json_tree;
 pub mod limits;
 pub mod model;
 pub mod order;
@@ -51,7 +50,7 @@ pub mod state;
 pub mod timestamp;
 pub mod verdict;
 
-use json_tree::JsonNode;
+use crate::json::tree::{self, JsonNode};
 
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
@@ -264,8 +263,8 @@ pub fn evaluate_coupons(
 fn tree(
     text: &str,
     bad: impl FnOnce(String) -> CouponError,
-) -> Result<json_tree::Node<'_>, CouponError> {
-    json_tree::parse_node(text).map_err(|e| bad(e.to_string()))
+) -> Result<tree::Node<'_>, CouponError> {
+    tree::parse_node(text).map_err(|e| bad(e.to_string()))
 }
 
 /// Reads and validates an order from JSON text.
@@ -283,10 +282,10 @@ pub fn parse_order(text: &str) -> Result<Order, CouponError> {
 pub fn parse_coupons(text: &str) -> Result<Vec<Coupon>, CouponError> {
     let bad = |message| CouponError::InvalidCoupons { message };
     let v = tree(text, bad)?;
-    let json_tree::Json::Array(items) = v.json() else {
+    let tree::Json::Array(items) = v.json() else {
         return Err(bad(format!(
             "expected an array of coupons, got {}",
-            json_tree::type_name(&v)
+            tree::type_name(&v)
         )));
     };
     if items.len() > MAX_COUPONS {

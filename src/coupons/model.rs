@@ -13,8 +13,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 /// The JSON type of a value, for error messages.
-pub(crate) use super::json_tree::type_name as json_type;
-use super::json_tree::{Json, JsonNode, Node};
+pub(crate) use crate::json::tree::type_name as json_type;
+use crate::json::tree::{Json, JsonNode, Node};
 
 use super::timestamp::Timestamp;
 use crate::money::Amount;
@@ -313,7 +313,7 @@ fn read_use_limit<N: JsonNode>(v: &N) -> UseLimit {
 
 impl Coupon {
     /// Reads a coupon from any JSON value (a `serde_json::Value` or the binding's
-    /// [`Node`](super::json_tree::Node)); never fails (see the module docs).
+    /// [`Node`]); never fails (see the module docs).
     pub fn from_value<N: JsonNode>(value: &N) -> Coupon {
         Coupon::from_node(&value.as_node())
     }

@@ -8,7 +8,7 @@
 //!
 //! One struct reads both, so a quote accepts either unchanged.
 
-use crate::coupons::json_tree::Node;
+use crate::json::tree::Node;
 
 use super::rating::ProductRatingResult;
 use super::wire::Obj;

@@ -5,7 +5,7 @@
 //! the first and strings in the second; both are read from their text. Unknown fields are
 //! ignored, `null` is the same as absent.
 
-use crate::coupons::json_tree::Node;
+use crate::json::tree::Node;
 use serde::Serialize;
 
 use super::error::DiscountError;

@@ -10,7 +10,7 @@
 
 use std::cmp::Ordering;
 
-use crate::coupons::json_tree::Node;
+use crate::json::tree::Node;
 use serde::Serialize;
 
 use super::error::DiscountError;

@@ -1,5 +1,5 @@
 //! Reading BSS bodies and engine inputs by hand from the coupon area's borrowed JSON tree
-//! ([`crate::coupons::json_tree::Node`]: numbers kept as their text), with the path of every
+//! ([`crate::json::tree::Node`]: numbers kept as their text), with the path of every
 //! bad value (`optional_discount_rating_results[1].amount`).
 //!
 //! Reading by hand instead of through serde derives keeps the wasm module small (each derived
@@ -11,13 +11,13 @@
 use serde::Serializer;
 
 use super::error::DiscountError;
-use crate::coupons::json_tree::{self, Node, type_name};
+use crate::json::tree::{self, Node, type_name};
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
 
 /// Parses JSON text into a tree; a syntax error is `invalid_json`.
 pub fn tree(text: &str) -> Result<Node<'_>, JsonError> {
-    json_tree::parse_node(text).map_err(|e| JsonError {
+    tree::parse_node(text).map_err(|e| JsonError {
         kind: JsonErrorKind::Syntax,
         path: String::new(),
         message: e.to_string(),

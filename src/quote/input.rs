@@ -10,13 +10,13 @@ use std::borrow::Cow;
 
 use super::error::QuoteError;
 use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
-use crate::coupons::json_tree::Node;
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
 };
 use crate::discounts::DiscountOption;
 use crate::discounts::policy_options;
 use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::tree::Node;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
 

@@ -10,7 +10,7 @@
 //! * yearly/monthly and one-time: exact; a quotient that does not terminate (a conversion
 //!   ratio that does not divide) is truncated at 10 decimals, the precision of BSS prices.
 
-use crate::coupons::json_tree::Node;
+use crate::json::tree::Node;
 use serde::Serialize;
 
 use super::error::QuoteError;

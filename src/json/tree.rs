@@ -1,7 +1,8 @@
 //! A small JSON parser into a tree that borrows from the text ([`Node`]), numbers kept as
 //! their text, and [`JsonNode`]: one reading interface over [`Node`] and `serde_json::Value`.
 //!
-//! It replaces serde_json's deserializer on the wasm path of `evaluateCoupons`: that
+//! It replaces serde_json's deserializer on the wasm path (coupons, discounts, quote and the
+//! BSS client read their inputs and bodies through it): that
 //! deserializer (with its float formatting and error machinery) weighs about 26 KB gzipped in
 //! the module, this parser a small fraction of it; and a borrowed tree allocates only for
 //! containers and escaped strings, where a `serde_json::Value` allocates every key and string

@@ -5,9 +5,13 @@
 //! original text (`0.0006400000`, `105.00`) and never passes through `f64`. Errors carry the
 //! path of the offending value (`lines[3].official_amount`).
 //!
+//! [`tree`] is the small borrowed JSON tree the engine's readers use on the wasm path.
+//!
 //! [`Amount`]: crate::money::Amount
 
 use serde::de::DeserializeOwned;
+
+pub mod tree;
 
 use crate::error::ErrorCode;
 

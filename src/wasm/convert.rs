@@ -1,17 +1,11 @@
-//! JS values in and out of the core, through JSON text.
-//!
-//! Objects cross the boundary as JSON text (`JSON.stringify` in, `JSON.parse` out): a JS
-//! number is written in its shortest round-trip form — exactly `String(n)` — and the core
-//! reads it from that text, so no amount passes through `f64` on the Rust side. One crossing
-//! per call keeps the boundary cheap.
-
-#![allow(dead_code)] // used by the area bindings as they are added
+//! Shared conversions: JS type names for messages, a JS number's `String(n)` text (amounts
+//! are read from it, never from `f64`), and core results out as plain JS values through one
+//! `JSON.parse` per call.
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use super::error::{bss_error, to_js_error};
+use super::error::bss_error;
 
 /// The JS `typeof` of a value, with `null` and arrays named as such, for error messages.
 pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
@@ -41,24 +35,6 @@ pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
         .to_string_with_radix(10)
         .ok()
         .and_then(|s| s.as_string())
-}
-
-/// Reads a JS value into a core type. `what` names the argument in error messages.
-pub(crate) fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            bss_error(
-                "invalid_input",
-                &format!(
-                    "{what}: cannot read a value of type {} (expected JSON data)",
-                    js_type_name(value)
-                ),
-                JsValue::UNDEFINED,
-            )
-        })?;
-    crate::json::from_str(&text).map_err(|e| to_js_error(&e))
 }
 
 /// Writes a core value as a plain JS value (objects, arrays, strings; amounts as strings).

@@ -2,35 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::js_type_name;
-use super::error::{bss_error, to_js_error};
-
-/// The JSON text of a JS argument; `undefined` reads as `null` when `optional`.
-fn json_text(value: &JsValue, what: &str, optional: bool) -> Result<String, JsValue> {
-    if optional && value.is_undefined() {
-        return Ok("null".to_owned());
-    }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            let code = if what == "order" {
-                "invalid_order"
-            } else {
-                "invalid_input"
-            };
-            let details = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&details, &"field".into(), &what.into());
-            bss_error(
-                code,
-                &format!(
-                    "{what}: cannot read a value of type {} (expected JSON data)",
-                    js_type_name(value)
-                ),
-                details.into(),
-            )
-        })
-}
+use super::error::to_js_error;
+use super::input::json_text;
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
 /// with every reason. `opts.now` (ISO 8601) defaults to the current time. Throws `BssError`
@@ -42,9 +15,9 @@ pub fn evaluate_coupons(
     #[wasm_bindgen(unchecked_param_type = "Coupon[]")] coupons: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EvaluateCouponsOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_text(&order, "order", false)?;
-    let coupons = json_text(&coupons, "coupons", false)?;
-    let opts = json_text(&opts, "opts", true)?;
+    let order = json_text(&order, "order", "invalid_order", false, false)?;
+    let coupons = json_text(&coupons, "coupons", "invalid_input", false, false)?;
+    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let verdicts = crate::coupons::evaluate_json(&order, &coupons, &opts, now.as_deref())
         .map_err(|e| to_js_error(&e))?;

@@ -51,8 +51,8 @@ pub fn select_discount(
     #[wasm_bindgen(unchecked_param_type = "string | object")] rating: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SelectDiscountOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rating = json_text(&rating, "rating", true, false)?;
-    let opts = json_text(&opts, "opts", false, true)?;
+    let rating = json_text(&rating, "rating", "invalid_input", true, false)?;
+    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let choice = crate::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&choice)
 }

@@ -1,16 +1,19 @@
-//! The arguments of the discount and quote exports, as JSON text for the core's readers.
+//! The object arguments of the engine exports (coupons, discounts, quote), as JSON text for
+//! the core's readers.
 
 use wasm_bindgen::prelude::*;
 
 use super::convert::js_type_name;
-use super::error::bss_error;
+use super::js_input::field_error;
 
 /// The JSON text of an argument. A string is taken as JSON text when `text_allowed` (a BSS
 /// body as received keeps every digit, even beyond what a JS number holds); `undefined` is
-/// `null` when `optional`; anything else goes through `JSON.stringify`.
+/// `null` when `optional`; anything else goes through `JSON.stringify`. A value JSON cannot
+/// hold (a BigInt, a cycle) is a `BssError` with `code` and `field` = `what`.
 pub(crate) fn json_text(
     value: &JsValue,
     what: &str,
+    code: &str,
     text_allowed: bool,
     optional: bool,
 ) -> Result<String, JsValue> {
@@ -26,15 +29,13 @@ pub(crate) fn json_text(
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| {
-            let details = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&details, &"field".into(), &what.into());
-            bss_error(
-                "invalid_input",
+            field_error(
+                code,
+                what,
                 &format!(
                     "{what}: cannot read a value of type {} (expected JSON data)",
                     js_type_name(value)
                 ),
-                details.into(),
             )
         })
 }

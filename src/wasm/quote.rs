@@ -133,7 +133,7 @@ export interface Quote {
 pub fn price_line(
     #[wasm_bindgen(unchecked_param_type = "PriceLineInput")] line: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let line = json_text(&line, "line", false, false)?;
+    let line = json_text(&line, "line", "invalid_input", false, false)?;
     let priced = crate::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&priced)
 }
@@ -148,8 +148,8 @@ pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", false, false)?;
-    let opts = json_text(&opts, "opts", false, true)?;
+    let input = json_text(&input, "input", "invalid_input", false, false)?;
+    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let quote =
         crate::quote::quote_json(&input, &opts, now.as_deref()).map_err(|e| to_js_error(&e))?;

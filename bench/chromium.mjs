@@ -17,7 +17,7 @@ const arg = (name) => {
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>bss-storefront bench</title>
 <script type="module">
-  import init, { evaluateCoupons, quote, version } from '/pkg/web/bss_storefront.js';
+  import init, { evaluateCoupons, quote, version } from '/pkg/dist/pricing.js';
   import { measureSync } from '/bench/lib/measure.mjs';
   window.runBench = async () => {
     await init();
@@ -36,9 +36,9 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>bss-storefront bench</
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
-/** Serves the page, pkg/web, bench/lib and the scenarios; nothing else. */
+/** Serves the page, pkg/dist, bench/lib and the scenarios; nothing else. */
 function serve() {
-  const roots = { '/pkg/web/': path.join(ROOT, 'pkg/web'), '/bench/lib/': path.join(BENCH, 'lib'), '/scenarios/': SCENARIO_DIR };
+  const roots = { '/pkg/dist/': path.join(ROOT, 'pkg/dist'), '/bench/lib/': path.join(BENCH, 'lib'), '/scenarios/': SCENARIO_DIR };
   const server = http.createServer((req, res) => {
     const headers = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
     const url = new URL(req.url, 'http://localhost').pathname;

@@ -21,9 +21,9 @@ const out = {};
 
 if (mode === 'web' || mode === 'web-small') {
   const t0 = performance.now();
-  const glue = await import(path.join(ROOT, 'pkg/web/bss_storefront.js'));
+  const glue = await import(path.join(ROOT, 'pkg/dist/pricing.js'));
   const t1 = performance.now();
-  const bytes = fs.readFileSync(path.join(ROOT, 'pkg/web/bss_storefront_bg.wasm'));
+  const bytes = fs.readFileSync(path.join(ROOT, 'pkg/dist/pricing_bg.wasm'));
   const t2 = performance.now();
   const module = await WebAssembly.compile(bytes);
   const t3 = performance.now();

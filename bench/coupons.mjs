@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { evaluateCoupons } = require('../pkg/node/bss_storefront.js');
+const { evaluateCoupons } = require('../pkg/dist/pricing.cjs');
 const scenario = JSON.parse(fs.readFileSync(new URL('./scenarios/coupons-30x20.json', import.meta.url), 'utf8'));
 const { order, coupons, opts } = scenario;
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const lib = require('../pkg/entry/node.cjs');
+const lib = require('../pkg/dist/index.node.cjs');
 const scenario = JSON.parse(fs.readFileSync(new URL('./scenarios/quote-best-20x30.json', import.meta.url), 'utf8'));
 const iterations = Number(process.argv[2] ?? 2000);
 

@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ROOT, BENCH, FILES, loadScenario, scenarioDigest } from './lib/scenarios.mjs';
 import { couponAnswer, quoteAnswer, differences } from './lib/answers.mjs';
 import { markdown } from './report.mjs';
+import { moduleSizes } from './lib/sizes.mjs';
 
 const require = createRequire(import.meta.url);
 const OUT = path.join(ROOT, 'target/bench');
@@ -102,15 +102,7 @@ const rss = {
 };
 process.stderr.write(`  ${JSON.stringify(rss)}\n`);
 
-const gz = (f) => zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
-const pkgFile = (f) => path.join(ROOT, 'pkg', f);
-const glue = ['web/bss_storefront.js', 'web/bss_error.js', 'entry/web.js'].map(pkgFile);
-const sizes = {
-  wasm_raw: fs.statSync(pkgFile('web/bss_storefront_bg.wasm')).size,
-  wasm_gzip: gz(pkgFile('web/bss_storefront_bg.wasm')),
-  glue_raw: glue.reduce((n, f) => n + fs.statSync(f).size, 0),
-  glue_gzip: glue.reduce((n, f) => n + gz(f), 0),
-};
+const sizes = moduleSizes();
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const osRelease = fs.existsSync('/etc/os-release') ? (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? '') : '';

@@ -1,8 +1,8 @@
 //! Huawei Cloud partner sales platform (BSS) rules for partner storefronts.
 //!
-//! The core is pure Rust: no clock, no randomness, no I/O. Everything that knows about
-//! JavaScript lives in `src/wasm/`, which is compiled for `wasm32` only and converts values
-//! between JS and the core.
+//! The core is pure Rust: no clock, no randomness, no I/O, and no JavaScript anywhere in its
+//! dependency graph. The WebAssembly binding is a separate crate (`pkg/`, `bss-storefront-wasm`)
+//! that only converts values between JS and this crate.
 //!
 //! * [`money`] — [`Amount`], the one money type: exact decimal, canonical strings.
 //! * [`json`] — reading BSS bodies from raw JSON text with amounts kept exact.
@@ -21,9 +21,6 @@ pub mod money;
 pub mod quote;
 pub mod registration;
 pub mod sign;
-
-#[cfg(target_arch = "wasm32")]
-mod wasm;
 
 pub use error::ErrorCode;
 pub use money::{Amount, AmountError};

@@ -2,7 +2,7 @@
 // modules (no bundler). Secrets stay on the server: the page calls BSS through the demo
 // server's signing proxies (/api/bss/ for the partner's operations, /api/customer/ for the
 // signed-in customer's).
-import init, { version, BssClient } from '/pkg/entry/web.js';
+import init, { version, BssClient } from '/pkg/dist/index.js';
 import { setLang, t } from './i18n.js';
 import { setupSignup } from './signup.js';
 import { setupShop } from './shop.js';

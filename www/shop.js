@@ -4,7 +4,7 @@
 // (evaluateCoupons), and the payable amount with its per-line breakdown (quote). "Pay"
 // sends the quote's PayOrders body through the customer's proxy.
 
-import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/entry/web.js';
+import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/dist/index.js';
 import { t, msg, lang, REJECT_ZH } from './i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */

@@ -2,7 +2,7 @@
 // normalisation, and CheckUserIdentity / SendVerificationMessageCode / CreateSubCustomer
 // through the partner's signing proxy, with BSS's answers shown on the field they concern.
 
-import { validateField, validateRegistration, normalizeMobile, BssError } from '/pkg/entry/web.js';
+import { validateField, validateRegistration, normalizeMobile, BssError } from '/pkg/dist/index.js';
 import { t, msg, lang, SERVER_CODES } from './i18n.js';
 
 const FIELDS = ['domain_name', 'mobile_phone', 'verification_code', 'password'];

@@ -4,7 +4,7 @@
 // 2 usage or file errors.
 
 import fs from 'node:fs';
-import * as lib from '../entry/node.mjs';
+import * as lib from '../dist/index.node.mjs';
 import { parseArgs, UsageError } from './args.mjs';
 import { createOutput, table } from './output.mjs';
 import { createProgress } from './progress.mjs';

@@ -9,7 +9,7 @@ export async function loadBuilds() {
   const cjs = require('bss-storefront');
   const esm = await import('bss-storefront');
   const web = await import('bss-storefront/web');
-  const wasm = fs.readFileSync(require.resolve('bss-storefront/bss_storefront_bg.wasm'));
-  await web.default({ module_or_path: wasm });
+  const wasm = (area) => ({ module_or_path: fs.readFileSync(require.resolve(`bss-storefront/${area}_bg.wasm`)) });
+  await web.default({ registration: wasm('registration'), pricing: wasm('pricing'), client: wasm('client') });
   return { cjs, esm, web };
 }

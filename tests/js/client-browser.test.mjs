@@ -20,7 +20,7 @@ after(async () => {
 test('the web build calls BSS through the proxy from Chromium', async () => {
   const { page, errors } = await openPage(browser, `${server.url}/`);
   const result = await page.evaluate(async () => {
-    const m = await import('/pkg/entry/web.js');
+    const m = await import('/pkg/dist/index.js');
     await m.default();
     const bss = new m.BssClient({ endpoint: `${location.origin}/api/bss` });
     const types = await bss.listServiceTypes({ x_language: 'en_US', limit: 2 });

@@ -516,7 +516,7 @@ test('layout: no horizontal scrolling at 375 px; two columns on desktop (screens
 test('the page runs the web build: BssError, exact amounts, the same answers as Node', async () => {
   const { page, done } = await open();
   const result = await page.evaluate(async () => {
-    const m = await import('/pkg/entry/web.js');
+    const m = await import('/pkg/dist/index.js');
     let code;
     try { m.normalizeAmount({}); } catch (e) { code = e instanceof m.BssError && e instanceof Error && e.code; }
     return [code, m.normalizeAmount(0.1 + 0.2), m.normalizeAmount('0010.500'), m.version()];

@@ -5,33 +5,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUDGETS, moduleSizes } from '../../bench/lib/sizes.mjs';
 
 const PKG = fileURLToPath(new URL('../../pkg/', import.meta.url));
-const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
-// DESIGN.md budgets: wasm ≤ 80 KB gzipped for the whole package, JS glue ≤ 10 KB gzipped.
-// The wasm budget is MISSED since the coupon, quote and client areas landed (about 215 KB
-// gzipped; see README "Size"). Until the size work brings it down, the test holds the line
-// where it is: it fails on any growth past WASM_CEILING, and prints the budget verdict.
-const WASM_BUDGET = 80 * 1024;
-const WASM_CEILING = 220 * 1024;
-const GLUE_BUDGET = 10 * 1024;
-
-test('wasm and JS glue: the size budget verdict, and no growth past the ceiling', () => {
-  const wasm = path.join(PKG, 'web', 'bss_storefront_bg.wasm');
-  const raw = fs.statSync(wasm).size;
-  const wasmGz = gz(wasm);
-  const glueFiles = ['web/bss_storefront.js', 'web/bss_error.js', 'entry/web.js'].map((f) => path.join(PKG, f));
-  const glueGz = glueFiles.reduce((n, f) => n + gz(f), 0);
-  const verdict = wasmGz <= WASM_BUDGET ? 'met' : `MISSED by ${wasmGz - WASM_BUDGET} B`;
-  console.log(`size: wasm ${raw} B raw, ${wasmGz} B gzipped (DESIGN budget ${WASM_BUDGET}: ${verdict}; ceiling ${WASM_CEILING}); JS glue ${glueGz} B gzipped (budget ${GLUE_BUDGET})`);
-  assert.ok(wasmGz <= WASM_CEILING, `wasm is ${wasmGz} B gzipped, past the ${WASM_CEILING} B ceiling`);
-  assert.ok(glueGz <= GLUE_BUDGET, `JS glue is ${glueGz} B gzipped, over the ${GLUE_BUDGET} B budget`);
-  // The node and web builds ship the same optimised module.
-  assert.deepEqual(fs.readFileSync(wasm), fs.readFileSync(path.join(PKG, 'node', 'bss_storefront_bg.wasm')));
+// DESIGN.md budgets, one wasm module per area (gzip -9 is deterministic for a given build).
+test('each area module: wasm and JS glue within the DESIGN budgets', () => {
+  const sizes = moduleSizes();
+  for (const [area, s] of Object.entries(sizes)) {
+    const b = BUDGETS[area];
+    console.log(
+      `size: ${area} wasm ${s.wasm_raw} B raw, ${s.wasm_gzip} B gzipped (budget ${b.wasm}); JS glue ${s.glue_gzip} B gzipped (budget ${b.glue})`,
+    );
+  }
+  for (const [area, s] of Object.entries(sizes)) {
+    assert.ok(s.wasm_gzip <= BUDGETS[area].wasm, `${area}: wasm is ${s.wasm_gzip} B gzipped, over ${BUDGETS[area].wasm} B`);
+    assert.ok(s.glue_gzip <= BUDGETS[area].glue, `${area}: JS glue is ${s.glue_gzip} B gzipped, over ${BUDGETS[area].glue} B`);
+  }
 });
 
 test('a separate project installs the package and uses it via require and import', () => {

@@ -2,9 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_number_text, js_type_name};
-use super::error::to_js_error;
-use crate::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
+use crate::convert::{js_number_text, js_type_name};
+use crate::error::to_js_error;
+use bss_storefront::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
 
 /// Reads an amount the way every engine entry point does.
 pub(crate) fn amount_from_js(value: &JsValue) -> Result<Amount, AmountError> {
@@ -36,5 +36,5 @@ pub fn normalize_amount(
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
-    crate::VERSION.to_owned()
+    bss_storefront::VERSION.to_owned()
 }

@@ -3,9 +3,10 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::error::to_js_error;
-use super::js_input::{self, field_error, opt_string, req_string};
-use crate::sign::{AccessKey, SdkDate, sign_url};
+use crate::error::field_error;
+use crate::error::to_js_error;
+use crate::js_input::{self, opt_string, req_string};
+use bss_storefront::sign::{AccessKey, SdkDate, sign_url};
 
 #[wasm_bindgen(typescript_custom_section)]
 const SIGN_TS: &'static str = r#"

@@ -4,16 +4,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::convert::js_type_name;
-use super::error::bss_error;
-use crate::api::Json;
-
-/// A `BssError` with `code` and `field`.
-pub(crate) fn field_error(code: &str, field: &str, message: &str) -> JsValue {
-    let details = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&details, &"field".into(), &field.into());
-    bss_error(code, message, details.into())
-}
+use crate::convert::js_type_name;
+use crate::error::field_error;
+use bss_storefront::api::Json;
 
 /// `obj[key]`, `undefined` when `obj` is not an object.
 pub(crate) fn prop(obj: &JsValue, key: &str) -> JsValue {
@@ -101,7 +94,7 @@ pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Resul
             &format!("{what}: larger than {max_bytes} bytes"),
         ));
     }
-    crate::api::parse_json(&text)
+    bss_storefront::api::parse_json(&text)
         .map_err(|e| field_error("invalid_input", what, &format!("{what}: {e}")))
 }
 
@@ -141,7 +134,7 @@ pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue>
             (Some(n), None) => {
                 return Err(bad(&format!(
                     "headers: the value of {} must be a string, got {}",
-                    crate::error::quote_input(&n, 64),
+                    bss_storefront::error::quote_input(&n, 64),
                     js_type_name(&value)
                 )));
             }

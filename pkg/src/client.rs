@@ -1,7 +1,7 @@
 //! `BssClient`: one async method per BSS operation, on `fetch`.
 //!
 //! Every rule (validation, layout, signing, retries, clock skew, error reading) is in the
-//! core (`crate::api`, `crate::sign`); this file holds the options, the loop that applies the
+//! core (`bss_storefront::api`, `bss_storefront::sign`); this file holds the options, the loop that applies the
 //! core's decisions, and the conversions to JS.
 
 use std::cell::Cell;
@@ -9,15 +9,16 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use super::error::{bss_error, to_js_error};
-use super::fetch::{self, Failure, Received};
-use super::js_input::{self, field_error, json_to_js, opt_string, opt_u32, prop};
-use crate::api::{
+use crate::error::field_error;
+use crate::error::{bss_error, to_js_error};
+use crate::fetch::{self, Failure, Received};
+use crate::js_input::{self, json_to_js, opt_string, opt_u32, prop};
+use bss_storefront::api::{
     self, Answer, ApiError, Attempt, Auth, Context, Json, MAX_INPUT_BYTES, Operation, RetryPolicy,
     Step,
 };
-use crate::registration::Site;
-use crate::sign::{AccessKey, SdkDate, Secret};
+use bss_storefront::registration::Site;
+use bss_storefront::sign::{AccessKey, SdkDate, Secret};
 
 /// The China-site BSS endpoint.
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://bss.myhuaweicloud.com";
@@ -286,7 +287,7 @@ impl BssClient {
                 "operation",
                 &format!(
                     "unknown operation \"{}\"",
-                    crate::error::quote_input(operation, 64)
+                    bss_storefront::error::quote_input(operation, 64)
                 ),
             )),
         }

@@ -6,9 +6,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{js_number_text, js_type_name, to_js};
-use super::error::to_js_error;
-use crate::registration::{
+use crate::convert::{js_number_text, js_type_name, to_js};
+use crate::error::to_js_error;
+use bss_storefront::registration::{
     self, FieldValue, Form, MAX_MOBILE_INPUT_CHARS, MobileProblem, REGISTRATION_FIELDS,
     RegistrationError, Site,
 };

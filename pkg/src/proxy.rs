@@ -15,10 +15,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::client::{Credentials, Transport};
-use super::fetch::Failure;
-use super::js_input::{field_error, prop};
-use crate::api::{self, ApiError, Json, MAX_INPUT_BYTES, Operation};
+use crate::client::{Credentials, Transport};
+use crate::error::field_error;
+use crate::fetch::Failure;
+use crate::js_input::prop;
+use bss_storefront::api::{self, ApiError, Json, MAX_INPUT_BYTES, Operation};
 
 /// The largest request body the proxy reads.
 pub const MAX_BODY_BYTES: usize = MAX_INPUT_BYTES;
@@ -69,7 +70,7 @@ pub fn create_proxy(
         let op = Operation::from_name(&name).ok_or_else(|| {
             bad(format!(
                 "allow: unknown operation \"{}\"",
-                crate::error::quote_input(&name, 64)
+                bss_storefront::error::quote_input(&name, 64)
             ))
         })?;
         allow.push(op);
@@ -191,7 +192,7 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             "unknown_operation",
             &format!(
                 "unknown operation \"{}\"",
-                crate::error::quote_input(name, 64)
+                bss_storefront::error::quote_input(name, 64)
             ),
         );
     };

@@ -3,8 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::js_type_name;
-use super::js_input::field_error;
+use crate::convert::js_type_name;
+use crate::error::field_error;
 
 /// The JSON text of an argument. A string is taken as JSON text when `text_allowed` (a BSS
 /// body as received keeps every digit, even beyond what a JS number holds); `undefined` is

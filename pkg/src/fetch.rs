@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::api::{Attempt, Outgoing};
+use bss_storefront::api::{Attempt, Outgoing};
 
 #[wasm_bindgen]
 extern "C" {

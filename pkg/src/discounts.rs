@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::error::to_js_error;
-use super::input::json_text;
+use crate::error::to_js_error;
+use crate::input::json_text;
 
 #[wasm_bindgen(typescript_custom_section)]
 const DISCOUNTS_TS: &'static str = r#"
@@ -53,6 +53,7 @@ pub fn select_discount(
 ) -> Result<JsValue, JsValue> {
     let rating = json_text(&rating, "rating", "invalid_input", true, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
-    let choice = crate::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
+    let choice =
+        bss_storefront::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&choice)
 }

@@ -5,15 +5,15 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use super::client::{DEFAULT_TIMEOUT_MS, api_error_to_js};
-use super::fetch::{self, Failure};
-use super::js_input::{self, opt_string, opt_u32, prop};
-use crate::api::token::{
+use crate::client::{DEFAULT_TIMEOUT_MS, api_error_to_js};
+use crate::fetch::{self, Failure};
+use crate::js_input::{self, opt_string, opt_u32, prop};
+use bss_storefront::api::token::{
     DEFAULT_REFRESH_MARGIN_S, IAM_ENDPOINT, PasswordLogin, TOKEN_PATH, is_fresh, iso_time,
     token_expiry,
 };
-use crate::api::{self, ApiError, Outgoing};
-use crate::sign::{SdkDate, Secret};
+use bss_storefront::api::{self, ApiError, Outgoing};
+use bss_storefront::sign::{SdkDate, Secret};
 
 /// The most tokens kept (one per endpoint, account, user and password).
 const CACHE_SIZE: usize = 16;

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::error::to_js_error;
-use super::input::json_text;
+use crate::error::to_js_error;
+use crate::input::json_text;
 
 #[wasm_bindgen(typescript_custom_section)]
 const QUOTE_TS: &'static str = r#"
@@ -134,7 +134,8 @@ pub fn price_line(
     #[wasm_bindgen(unchecked_param_type = "PriceLineInput")] line: JsValue,
 ) -> Result<JsValue, JsValue> {
     let line = json_text(&line, "line", "invalid_input", false, false)?;
-    let priced = crate::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
+    let priced =
+        bss_storefront::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&priced)
 }
 
@@ -151,7 +152,7 @@ pub fn quote(
     let input = json_text(&input, "input", "invalid_input", false, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
-    let quote =
-        crate::quote::quote_json(&input, &opts, now.as_deref()).map_err(|e| to_js_error(&e))?;
+    let quote = bss_storefront::quote::quote_json(&input, &opts, now.as_deref())
+        .map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&quote)
 }

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::error::to_js_error;
-use super::input::json_text;
+use crate::error::to_js_error;
+use crate::input::json_text;
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
 /// with every reason. `opts.now` (ISO 8601) defaults to the current time. Throws `BssError`
@@ -19,7 +19,7 @@ pub fn evaluate_coupons(
     let coupons = json_text(&coupons, "coupons", "invalid_input", false, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
-    let verdicts = crate::coupons::evaluate_json(&order, &coupons, &opts, now.as_deref())
+    let verdicts = bss_storefront::coupons::evaluate_json(&order, &coupons, &opts, now.as_deref())
         .map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&verdicts)
 }

@@ -2,10 +2,7 @@
 //! are read from it, never from `f64`), and core results out as plain JS values through one
 //! `JSON.parse` per call.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-use super::error::bss_error;
 
 /// The JS `typeof` of a value, with `null` and arrays named as such, for error messages.
 pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
@@ -29,6 +26,7 @@ pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
 
 /// `String(n)` for a JS number — its shortest round-trip decimal text, computed by JS itself —
 /// or `None` when the value is not a number. Amounts are read from this text, never from `f64`.
+#[cfg(any(feature = "registration", feature = "pricing"))]
 pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
     value.as_f64()?;
     js_sys::Number::unchecked_from_js_ref(value)
@@ -38,8 +36,9 @@ pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
 }
 
 /// Writes a core value as a plain JS value (objects, arrays, strings; amounts as strings).
-pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+#[cfg(feature = "registration")]
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
-        .map_err(|e| bss_error("internal", &e.to_string(), JsValue::UNDEFINED))?;
+        .map_err(|e| crate::error::bss_error("internal", &e.to_string(), JsValue::UNDEFINED))?;
     js_sys::JSON::parse(&text)
 }

@@ -1,0 +1,38 @@
+// The package's module sizes against the DESIGN budgets: one wasm module per area, gzip -9
+// (deterministic for a given build), and the JS each area's web entry loads. Used by the size
+// test in `make test` and by `make bench`'s report.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const DIST = fileURLToPath(new URL('../../pkg/dist/', import.meta.url));
+export const KB = 1024;
+
+/** DESIGN.md budgets, gzipped bytes. */
+export const BUDGETS = {
+  registration: { wasm: 30 * KB, glue: 10 * KB },
+  pricing: { wasm: 110 * KB, glue: 10 * KB },
+  client: { wasm: 70 * KB, glue: 10 * KB },
+};
+
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+/** Raw and gzipped sizes of each area's wasm and of the JS its web entry loads. */
+export function moduleSizes() {
+  return Object.fromEntries(
+    Object.keys(BUDGETS).map((area) => {
+      const wasm = path.join(DIST, `${area}_bg.wasm`);
+      const glue = [`${area}.js`, `${area}.web.js`, 'bss_error.js'].map((f) => path.join(DIST, f));
+      return [
+        area,
+        {
+          wasm_raw: fs.statSync(wasm).size,
+          wasm_gzip: gz(wasm),
+          glue_raw: glue.reduce((n, f) => n + fs.statSync(f).size, 0),
+          glue_gzip: glue.reduce((n, f) => n + gz(f), 0),
+        },
+      ];
+    }),
+  );
+}

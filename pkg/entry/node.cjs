@@ -1,4 +1,0 @@
-'use strict';
-// Node, CommonJS: the wasm module is compiled synchronously when this file is required.
-module.exports = require('../node/bss_storefront.js');
-module.exports.BssError = require('../node/bss_error.js').BssError;

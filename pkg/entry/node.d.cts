@@ -1,1 +1,0 @@
-export * from '../node/bss_storefront.js';

@@ -1,2 +1,0 @@
-export * from '../web/bss_storefront.js';
-export { default } from '../web/bss_storefront.js';

@@ -1,0 +1,39 @@
+//! Core errors as JS `BssError`s.
+//!
+//! `BssError` is a real `Error` subclass defined in the package's `bss_error.js`, which sits
+//! next to the generated glue in every build, so `err instanceof BssError` holds for errors
+//! thrown by the engine.
+
+use wasm_bindgen::prelude::*;
+
+use bss_storefront::error::ErrorCode;
+
+#[wasm_bindgen(raw_module = "./bss_error.js")]
+extern "C" {
+    #[wasm_bindgen(extends = js_sys::Error)]
+    type BssError;
+
+    #[wasm_bindgen(constructor)]
+    fn new(code: &str, message: &str, details: &JsValue) -> BssError;
+}
+
+/// Builds a JS `BssError` with `code`, `message` and the optional `details` properties
+/// (`field`, `status`, `issues`, `request_id`, …).
+pub(crate) fn bss_error(code: &str, message: &str, details: JsValue) -> JsValue {
+    BssError::new(code, message, &details).into()
+}
+
+/// A `BssError` with `code` and `field`.
+pub(crate) fn field_error(code: &str, field: &str, message: &str) -> JsValue {
+    let details = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&details, &"field".into(), &field.into());
+    bss_error(code, message, details.into())
+}
+
+/// Any core error as a JS `BssError`.
+pub(crate) fn to_js_error<E: ErrorCode + ?Sized>(e: &E) -> JsValue {
+    match e.field() {
+        Some(field) => field_error(e.code(), field, &e.to_string()),
+        None => bss_error(e.code(), &e.to_string(), JsValue::UNDEFINED),
+    }
+}

@@ -1,0 +1,38 @@
+//! The JavaScript binding of bss-storefront. This is the only code that knows about JS: it
+//! converts values and errors and calls the core crate, which holds every rule.
+//!
+//! One crate, three wasm modules: `make build` compiles it once per area feature
+//! (`registration`, `pricing`, `client`), so each page loads only the rules it uses.
+#![cfg(target_arch = "wasm32")]
+
+mod convert;
+mod error;
+
+#[cfg(feature = "registration")]
+mod registration;
+
+#[cfg(feature = "pricing")]
+mod coupons;
+#[cfg(feature = "pricing")]
+mod discounts;
+#[cfg(feature = "pricing")]
+mod input;
+#[cfg(feature = "pricing")]
+mod money;
+#[cfg(feature = "pricing")]
+mod quote;
+
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod client_types;
+#[cfg(feature = "client")]
+mod fetch;
+#[cfg(feature = "client")]
+mod js_input;
+#[cfg(feature = "client")]
+mod proxy;
+#[cfg(feature = "client")]
+mod sign;
+#[cfg(feature = "client")]
+mod token;

@@ -1,5 +1,5 @@
 // The Chromium runner of `make bench`: scenarios (a) and (b) through the web build
-// (`bss-storefront/web`) in headless Debian Chromium, driven by playwright-core. The page
+// (`pkg/dist/pricing.js`) in headless Debian Chromium, driven by playwright-core. The page
 // is cross-origin isolated (COOP/COEP), so performance.now() has its fine resolution.
 //
 //   node bench/chromium.mjs --out target/bench/chromium.json

@@ -29,6 +29,15 @@ const bssErrorTypes = read(path.join(PKG, 'js', 'bss_error.d.ts'));
 write('bss_error.d.ts', bssErrorTypes);
 write('bss_error.d.cts', bssErrorTypes);
 
+/**
+ * The glue's declarations without `[Symbol.dispose]()`: it needs `lib: esnext.disposable`,
+ * which TypeScript's default `lib` lacks, so it would break every consumer on the defaults.
+ * The method stays at run time (`using` works); `free()` is the declared way.
+ */
+function portableTypes(dts) {
+  return dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+}
+
 /** Names a glue declaration file exports (values and types), without the loader's own. */
 function exportedNames(dts) {
   const names = new Set();
@@ -48,14 +57,14 @@ for (const area of areas) {
   const node = path.join(bindgen, 'node');
   // Glue: the web build as is; the Node build as .cjs next to the same wasm file.
   fs.copyFileSync(path.join(web, `${area}.js`), path.join(DIST, `${area}.js`));
-  fs.copyFileSync(path.join(web, `${area}.d.ts`), path.join(DIST, `${area}.d.ts`));
+  write(`${area}.d.ts`, portableTypes(read(path.join(web, `${area}.d.ts`))));
   const cjsGlue = read(path.join(node, `${area}.js`)).replace(
     /require\(String\.raw`\.\/bss_error\.js`\)/g,
     "require('./bss_error.cjs')",
   );
   if (cjsGlue.includes('bss_error.js')) throw new Error(`${area}: unexpected bss_error import in the Node glue`);
   write(`${area}.cjs`, cjsGlue);
-  write(`${area}.d.cts`, read(path.join(node, `${area}.d.ts`)));
+  write(`${area}.d.cts`, portableTypes(read(path.join(node, `${area}.d.ts`))));
 
   // The area's own entries.
   write(

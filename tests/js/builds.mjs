@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 export async function loadBuilds() {
   const cjs = require('bss-storefront');
   const esm = await import('bss-storefront');
-  const web = await import('bss-storefront/web');
+  const web = await import('../../pkg/dist/index.js');
   const wasm = (area) => ({ module_or_path: fs.readFileSync(require.resolve(`bss-storefront/${area}_bg.wasm`)) });
   await web.default({ registration: wasm('registration'), pricing: wasm('pricing'), client: wasm('client') });
   return { cjs, esm, web };

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCases } from './vectors.mjs';
 import { loadBuilds } from './builds.mjs';
@@ -7,8 +7,8 @@ const builds = await loadBuilds();
 const cases = loadCases('amounts');
 
 for (const [name, lib] of Object.entries(builds)) {
-  test(`${name}: amount vectors (${cases.length} cases)`, () => {
-    for (const c of cases) {
+  describe(`${name}: amount vectors (${cases.length} cases)`, () => {
+    for (const c of cases) test(`amounts::${c.name}`, () => {
       let input = c.input;
       if (c.js_number !== undefined) {
         input = Number(c.js_number);
@@ -25,7 +25,7 @@ for (const [name, lib] of Object.entries(builds)) {
       } else {
         assert.equal(lib.normalizeAmount(input), c.expected, c.name);
       }
-    }
+    });
   });
 
   test(`${name}: documented examples`, () => {

@@ -96,7 +96,7 @@ rust-test:
 # compared with the same file by tests/js/sign.test.mjs).
 sign-diff: tools-python
 	@mkdir -p target
-	$(VENV)/bin/python tests/sign/official_signer.py $(SIGN_DIFF) $(SIGN_CASES)
+	$(VENV)/bin/python tests/sign/official_signer.py differential $(SIGN_DIFF) $(SIGN_CASES)
 	cargo test --test sign_differential -- --ignored --nocapture
 
 js-test: build tools-browser
@@ -124,7 +124,7 @@ bench/node_modules/.installed: bench/package.json
 # Signing throughput: signRequest through wasm in Node next to Huawei's Python signer.
 bench-sign: build tools-python
 	node bench/sign.mjs
-	$(VENV)/bin/python bench/sign_official.py
+	$(VENV)/bin/python tests/sign/official_signer.py throughput
 
 clean:
 	cargo clean

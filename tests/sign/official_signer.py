@@ -16,7 +16,7 @@ it writes every Authorization header (bench/run.mjs checks them equal to signReq
 the timing is used) and the timing; each sample signs all requests once, samples are taken
 for 4 s (at least 3, at most 15).
 
-`throughput` signs the one request of bench/sign.mjs and benches/sign.rs (`make bench-sign`).
+`throughput` signs the one request of bench/sign.mjs and bench/sign.rs (`make bench-sign`).
 The SDK reads the clock only for requests without X-Sdk-Date; the differential cases pin it,
 the benchmark requests carry the header.
 """

@@ -83,8 +83,9 @@ build: tools
 
 ## ---- test ----------------------------------------------------------------
 
-lint: tools-rust
+lint: tools-rust tools-node
 	cargo fmt --all -- --check
+	node_modules/.bin/biome lint --error-on-warnings
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target $(WASM_TARGET) -- -D warnings
 

@@ -17,7 +17,9 @@ function matches(expected, actual, path = '') {
     if (Array.isArray(expected)) {
       assert.ok(Array.isArray(actual), `${path}: not an array`);
       assert.equal(actual.length, expected.length, `${path}: ${actual.length} elements, expected ${expected.length}`);
-      expected.forEach((e, i) => matches(e, actual[i], `${path}[${i}]`));
+      expected.forEach((e, i) => {
+        matches(e, actual[i], `${path}[${i}]`);
+      });
     } else {
       for (const [k, v] of Object.entries(expected)) {
         assert.ok(k in actual, `${path}.${k}: missing`);

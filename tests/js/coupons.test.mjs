@@ -8,7 +8,7 @@ import { loadBuilds } from './builds.mjs';
 const builds = await loadBuilds();
 const cases = loadCases('coupons');
 
-// The same comparison rules as tests/coupons.rs (see the vector file's description).
+// The same comparison rules as tests/cases/coupons.rs (see the vector file's description).
 function verdictDiff(got, want) {
   const diffs = [];
   const same = (what, g, w) => {

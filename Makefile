@@ -86,8 +86,9 @@ build: tools
 
 ## ---- test ----------------------------------------------------------------
 
-lint: tools-rust
+lint: tools-rust tools-node
 	cargo fmt --all -- --check
+	node_modules/.bin/biome lint --error-on-warnings
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --target $(WASM_TARGET) -- -D warnings
 	@# The core crate's graph holds no JavaScript binding.
@@ -101,7 +102,7 @@ rust-test:
 # compared with the same file by tests/js/sign.test.mjs).
 sign-diff: tools-python
 	@mkdir -p target
-	$(VENV)/bin/python tests/sign/official_signer.py $(SIGN_DIFF) $(SIGN_CASES)
+	$(VENV)/bin/python tests/sign/official_signer.py differential $(SIGN_DIFF) $(SIGN_CASES)
 	cargo test --test sign_differential -- --ignored --nocapture
 
 js-test: build tools-browser
@@ -129,7 +130,7 @@ bench/node_modules/.installed: bench/package.json
 # Signing throughput: signRequest through wasm in Node next to Huawei's Python signer.
 bench-sign: build tools-python
 	node bench/sign.mjs
-	$(VENV)/bin/python bench/sign_official.py
+	$(VENV)/bin/python tests/sign/official_signer.py throughput
 
 clean:
 	cargo clean

@@ -48,7 +48,7 @@ function serve() {
     }
     const prefix = Object.keys(roots).find((p) => url.startsWith(p));
     const file = prefix && path.resolve(roots[prefix], '.' + url.slice(prefix.length - 1));
-    if (!file || !file.startsWith(roots[prefix] + path.sep) || !fs.existsSync(file)) {
+    if (!file?.startsWith(roots[prefix] + path.sep) || !fs.existsSync(file)) {
       res.writeHead(404, headers).end();
       return;
     }

@@ -1,5 +1,5 @@
 // evaluateCoupons through wasm in Node: 30 coupons × 20 lines (bench/scenarios/coupons-30x20.json),
-// the scenario of the native bench (benches/coupons.rs). A timing script, not a test:
+// the scenario of the native bench (bench/coupons.rs). A timing script, not a test:
 //   make build && node bench/coupons.mjs
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

@@ -31,7 +31,7 @@ time('evaluateCoupons alone (same order and coupons)', () => lib.evaluateCoupons
 
 // The search's worst case through wasm: n flexi-purchase coupons of the same face value with
 // distinct expiry on a large order (every 3-coupon set pays the same; only the tie-breaks
-// decide), as in benches/quote.rs.
+// decide), as in bench/quote.rs.
 console.log('\nworst case: n same-value flexi coupons, distinct expiry (one line, no discount)');
 for (const n of [10, 20, 30, 40, 50, 60, 70, 80]) {
   const input = {

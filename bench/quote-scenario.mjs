@@ -1,7 +1,7 @@
 // Writes bench/scenarios/quote-best-20x30.json: a cart of 20 lines, 2 discount options and
 // a wallet of 30 coupons (8 cash, 16 flexi-purchase, 2 discount coupons, 4 stored-value
 // cards) with the restrictions a real wallet carries. Deterministic: run it again and the
-// file is the same. The native bench (benches/quote.rs) and the Node bench
+// file is the same. The native bench (bench/quote.rs) and the Node bench
 // (bench/quote-node.mjs) both read the file.
 import fs from 'node:fs';
 

@@ -65,7 +65,7 @@ for (const [k, answer] of [['a', couponAnswer], ['b', quoteAnswer]]) {
 log('official Python signer (huaweicloudsdkcore)');
 const python = path.join(ROOT, '.venv/bin/python');
 const pythonFile = path.join(OUT, 'python.json');
-run(python, ['bench/peers/official_signer.py', path.join(BENCH, 'scenarios', FILES.e), pythonFile]);
+run(python, ['tests/sign/official_signer.py', 'scenario', path.join(BENCH, 'scenarios', FILES.e), pythonFile]);
 const py = readJson(pythonFile);
 {
   const diffs = differences(node.results.e.authorizations, py.authorizations, 8);

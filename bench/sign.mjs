@@ -1,6 +1,6 @@
 // Signing throughput of signRequest (Rust → wasm) in Node: requests signed per second for
 // a typical BSS call (POST with a JSON body, Content-Type, X-Domain-Id, X-Sdk-Date).
-// Compare with bench/sign_official.py (Huawei's Python signer) on the same request:
+// Compare with `tests/sign/official_signer.py throughput` (Huawei's Python signer) on the same request:
 //   make bench-sign
 import { signRequest } from 'bss-storefront';
 

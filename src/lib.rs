@@ -27,3 +27,14 @@ pub use money::{Amount, AmountError};
 
 /// The crate version, as published in the npm package.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+mod tests {
+    /// The crate and the npm package it is published as carry one version.
+    #[test]
+    fn version_is_the_npm_package_version() {
+        let package: serde_json::Value =
+            serde_json::from_str(include_str!("../pkg/package.json")).unwrap();
+        assert_eq!(package["version"], super::VERSION);
+    }
+}

@@ -20,10 +20,12 @@
 
 mod canonical;
 mod date;
-mod sha256;
 mod url;
 
 use std::fmt;
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
 
 use crate::error::{ErrorCode, quote_input};
 
@@ -32,7 +34,6 @@ pub use canonical::{
     trim_python,
 };
 pub use date::SdkDate;
-pub use sha256::{Sha256, hmac_sha256, sha256};
 pub use url::{MAX_URL_LEN, SplitUrl, split_url};
 
 /// The signing algorithm name, first word of the `Authorization` header.
@@ -200,6 +201,27 @@ pub fn is_http_token(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// `SHA-256(data)` (the RustCrypto `sha2` crate).
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    Sha256::digest(data).into()
+}
+
+/// `HMAC-SHA256(key, data)` (the RustCrypto `hmac` crate).
+pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+    // RFC 2104 §2: a key longer than the block is hashed first, then zero-padded to the
+    // block. Handing HMAC that block through its fixed-size `new` keeps this infallible
+    // (`new_from_slice` returns a `Result` that HMAC never fails but the type still carries).
+    let mut block = hmac::digest::Key::<Hmac<Sha256>>::default();
+    if key.len() > block.len() {
+        block[..32].copy_from_slice(&sha256(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let mut mac = <Hmac<Sha256> as KeyInit>::new(&block);
+    mac.update(data);
+    mac.finalize().into_bytes().into()
 }
 
 /// Lowercase hex of `SHA-256(data)`.
@@ -627,5 +649,47 @@ mod tests {
         );
         assert!(parse_authorization("Bearer x").is_none());
         assert!(parse_authorization("").is_none());
+    }
+
+    // The digests are the `sha2`/`hmac` crates'; these vectors check the wiring (output
+    // conversion, the long-key branch), the signer's end-to-end check is the differential test.
+    #[test]
+    fn fips_180_vectors() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            sha256_hex(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        );
+    }
+
+    #[test]
+    fn rfc_4231_vectors() {
+        assert_eq!(
+            hmac_sha256_hex(&[0x0b; 20], b"Hi There"),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        );
+        assert_eq!(
+            hmac_sha256_hex(b"Jefe", b"what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // A key longer than the block is hashed first; one of exactly a block is not.
+        assert_eq!(
+            hmac_sha256_hex(
+                &[0xaa; 131],
+                b"Test Using Larger Than Block-Size Key - Hash Key First"
+            ),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+        );
+        assert_ne!(
+            hmac_sha256_hex(&[0xaa; 64], b"x"),
+            hmac_sha256_hex(&sha256(&[0xaa; 64]), b"x")
+        );
     }
 }

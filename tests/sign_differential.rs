@@ -1,7 +1,7 @@
 //! Differential test of the signer against Huawei's official Python signer.
 //!
-//! `tests/sign/official_signer.py` generates varied requests and signs each one with
-//! `huaweicloudsdkcore`'s `Signer`; this test signs the same requests with `sign::sign` and
+//! `tests/sign/official_signer.py differential` generates varied requests and signs each one
+//! with `huaweicloudsdkcore`'s `Signer`; this test signs the same requests with `sign::sign` and
 //! requires the identical `Authorization` header, the identical final header list and the
 //! identical request URI for every one. `make sign-diff` (part of `make test`) creates the
 //! virtualenv, writes the file and runs this test.

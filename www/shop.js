@@ -35,10 +35,6 @@ const money = (amount) => {
   return `${t('currency')}${int}.${frac.padEnd(2, '0')}`;
 };
 const isZero = (amount) => /^-?0(\.0*)?$/.test(String(amount));
-const regionName = (code) => {
-  const r = REGIONS.find((x) => x.code === code);
-  return r ? r[lang()] : code;
-};
 const bssLanguage = () => (lang() === 'zh' ? 'zh_CN' : 'en_US');
 const wholeIn = (text, { min, max }) => (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : null);
 

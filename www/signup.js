@@ -145,7 +145,7 @@ export function setupSignup(bss, config) {
   function showError(e, fallbackField) {
     if (!(e instanceof BssError)) throw e;
     const known = SERVER_CODES[e.code];
-    if (known && known[0]) {
+    if (known?.[0]) {
       state[known[0]] = { server: [e.code, known[1], known[2]] };
       touched.add(known[0]);
       status = null;

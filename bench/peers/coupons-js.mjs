@@ -166,7 +166,7 @@ export function stateReasons(coupon, nowMs) {
   if (status) out.push({ code: status, effect: NA });
   if (coupon.effectiveMs != null && nowMs < coupon.effectiveMs) out.push({ code: 'not_yet_valid', effect: NA });
   if (coupon.expireMs != null && nowMs >= coupon.expireMs && !out.some((r) => r.code === 'expired')) out.push({ code: 'expired', effect: NA });
-  if (coupon.available != null && coupon.available.isZero()) out.push({ code: 'no_balance', effect: NA });
+  if (coupon.available?.isZero()) out.push({ code: 'no_balance', effect: NA });
   return out;
 }
 
@@ -263,7 +263,7 @@ export function eligibleSpan(order, rules, matches) {
  */
 export function verdict(coupon, rules, matches, order, early, orderReasons) {
   const reasons = [...early];
-  for (const u of coupon.limits.unknown) reasons.push({ code: 'unknown_limit', effect: IND });
+  for (const _unknown of coupon.limits.unknown) reasons.push({ code: 'unknown_limit', effect: IND });
   const { known, maybe, span } = eligibleSpan(order, rules, matches);
   const before = reasons.length;
   rules.forEach((rule, k) => {

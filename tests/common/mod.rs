@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use bss_storefront::registration::Issue;
 use serde_json::Value;
 
 /// The `cases` of `tests/vectors/<name>.json`.
@@ -19,4 +20,35 @@ pub fn load_cases(name: &str) -> Vec<Value> {
 /// A case's string field.
 pub fn str_field<'a>(case: &'a Value, key: &str) -> Option<&'a str> {
     case.get(key).and_then(Value::as_str)
+}
+
+/// Every issue explains itself in both languages, with every placeholder filled, and never
+/// quotes a password.
+pub fn check_messages(name: &str, issues: &[Issue], password: Option<&str>) {
+    for issue in issues {
+        assert!(
+            !issue.message.is_empty() && !issue.message_zh.is_empty(),
+            "{name}: empty message"
+        );
+        for text in [&issue.message, &issue.message_zh] {
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{name}: unfilled placeholder in {text}"
+            );
+        }
+        assert!(
+            issue
+                .message_zh
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{name}: message_zh is not Chinese: {}",
+            issue.message_zh
+        );
+        if let Some(pw) = password.filter(|p| p.len() >= 4) {
+            assert!(
+                !issue.message.contains(pw) && !issue.message_zh.contains(pw),
+                "{name}: password quoted"
+            );
+        }
+    }
 }

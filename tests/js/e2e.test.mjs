@@ -62,11 +62,9 @@ async function open(hash = '', viewport = DESKTOP) {
   await page.goto(`${server.url}/${hash}`);
   await page.waitForSelector('body[data-ready="true"]');
   if (hash === '#shop') await page.waitForSelector('body[data-shop-ready="true"]');
-  let step = 0;
   return {
     page,
     async shot(name, options = {}) {
-      step += 1;
       await page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: true, ...options });
     },
     async done(expected = []) {

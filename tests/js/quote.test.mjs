@@ -1,6 +1,6 @@
 // quote, selectDiscount and priceLine: the shared vectors in every build (Node CommonJS,
 // Node ESM, web build), the invariants every quote keeps, and hostile input.
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCases } from './vectors.mjs';
 import { loadBuilds } from './builds.mjs';
@@ -17,7 +17,9 @@ function matches(expected, actual, path = '') {
     if (Array.isArray(expected)) {
       assert.ok(Array.isArray(actual), `${path}: not an array`);
       assert.equal(actual.length, expected.length, `${path}: ${actual.length} elements, expected ${expected.length}`);
-      expected.forEach((e, i) => matches(e, actual[i], `${path}[${i}]`));
+      expected.forEach((e, i) => {
+        matches(e, actual[i], `${path}[${i}]`);
+      });
     } else {
       for (const [k, v] of Object.entries(expected)) {
         assert.ok(k in actual, `${path}.${k}: missing`);
@@ -78,22 +80,22 @@ function run(lib, c, call, check = () => {}) {
 }
 
 for (const [name, lib] of Object.entries(builds)) {
-  test(`${name}: quote vectors (${quotes.length} cases)`, () => {
-    for (const c of quotes) run(lib, c, () => lib.quote(c.input, c.opts), invariants);
+  describe(`${name}: quote vectors (${quotes.length} cases)`, () => {
+    for (const c of quotes) test(`quotes::${c.name}`, () => run(lib, c, () => lib.quote(c.input, c.opts), invariants));
   });
 
-  test(`${name}: selectDiscount vectors (${discounts.length} cases)`, () => {
-    for (const c of discounts) {
+  describe(`${name}: selectDiscount vectors (${discounts.length} cases)`, () => {
+    for (const c of discounts) test(`discounts::${c.name}`, () => {
       run(lib, c, () => lib.selectDiscount(c.rating_text ?? c.rating, c.opts));
       if (c.rating && !c.error) {
         // The parsed object gives the same answer as its text when no digit is lost.
         assert.deepEqual(lib.selectDiscount(JSON.stringify(c.rating), c.opts), lib.selectDiscount(c.rating, c.opts), c.name);
       }
-    }
+    });
   });
 
-  test(`${name}: priceLine vectors (${pricing.length} cases)`, () => {
-    for (const c of pricing) run(lib, c, () => lib.priceLine(c.line));
+  describe(`${name}: priceLine vectors (${pricing.length} cases)`, () => {
+    for (const c of pricing) test(`pricing::${c.name}`, () => run(lib, c, () => lib.priceLine(c.line)));
   });
 
   test(`${name}: quote defaults now to the current time`, () => {

@@ -1,12 +1,24 @@
-"""Differential test data for the signer: generate varied requests and sign each one with
-Huawei's official Python signer (`huaweicloudsdkcore.signer.signer.Signer`).
+"""Huawei's official Python signer (`huaweicloudsdkcore.signer.signer.Signer`) as the oracle
+of the differential test and as the peer of the signing benchmarks: one harness, three uses.
 
-    python tests/sign/official_signer.py OUT.json [COUNT]
+    python tests/sign/official_signer.py differential OUT.json [COUNT]
+    python tests/sign/official_signer.py scenario bench/scenarios/e-signing.json OUT.json
+    python tests/sign/official_signer.py throughput
 
-Writes {"signer": <sdk version>, "cases": [...]}; each case holds the request as the SDK got
-it and what the SDK produced (Authorization, the final header list, the request URI).
-`tests/sign_differential.rs` (Rust core) and `tests/js/sign.test.mjs` (wasm `signRequest`)
-compare against it. The generator is seeded, so the file is the same on every run.
+`differential` generates varied requests and signs each one; it writes {"signer": <sdk
+version>, "cases": [...]}, each case holding the request as the SDK got it and what the SDK
+produced (Authorization, the final header list, the request URI). `tests/sign_differential.rs`
+(Rust core) and `tests/js/sign.test.mjs` (wasm `signRequest`) compare against it. The
+generator is seeded, so the file is the same on every run.
+
+`scenario` signs the requests of bench scenario (e) as a Python back end does (`make bench`):
+it writes every Authorization header (bench/run.mjs checks them equal to signRequest's before
+the timing is used) and the timing; each sample signs all requests once, samples are taken
+for 4 s (at least 3, at most 15).
+
+`throughput` signs the one request of bench/sign.mjs and bench/sign.rs (`make bench-sign`).
+The SDK reads the clock only for requests without X-Sdk-Date; the differential cases pin it,
+the benchmark requests carry the header.
 """
 
 import base64
@@ -14,6 +26,7 @@ import datetime as _dt
 import json
 import random
 import sys
+import time
 import types
 
 from huaweicloudsdkcore.sdk_request import SdkRequest
@@ -38,8 +51,6 @@ class _FixedClock(_dt.datetime):
     def utcnow(cls):
         return cls.now_value
 
-
-signer_module.datetime = _FixedClock
 
 R = random.Random(20250101)
 
@@ -228,19 +239,23 @@ def fixed_cases():
     ]
 
 
-def sign(case):
-    query = [(k, list(v) if isinstance(v, list) else v) for k, v in case["query"]]
+def sign_request(method, host, path, query, headers, body, ak, sk):
+    """The SDK's signed `SdkRequest` (query: (key, value) pairs, a value may be a list)."""
     request = SdkRequest(
-        method=case["method"],
+        method=method,
         schema="https",
-        host=case["host"],
-        resource_path=case["path"],
-        query_params=query,
-        header_params=dict(case["headers"]),
-        body=case["body"],
+        host=host,
+        resource_path=path,
+        query_params=[(k, list(v) if isinstance(v, list) else v) for k, v in query],
+        header_params=dict(headers),
+        body=body,
     )
-    credentials = types.SimpleNamespace(ak=case["ak"], sk=case["sk"])
-    signed = Signer(credentials).sign(request)
+    return Signer(types.SimpleNamespace(ak=ak, sk=sk)).sign(request)
+
+
+def sign(case):
+    signed = sign_request(case["method"], case["host"], case["path"], case["query"], case["headers"],
+                          case["body"], case["ak"], case["sk"])
     body = case["body"]
     if isinstance(body, str):
         body = body.encode("utf-8")
@@ -272,14 +287,90 @@ def sign(case):
     }
 
 
-def main():
-    out = sys.argv[1]
-    count = int(sys.argv[2]) if len(sys.argv) > 2 else 600
+def differential(out, count=600):
+    signer_module.datetime = _FixedClock
     cases = [sign(c) for c in fixed_cases()]
     cases += [sign(random_case(i)) for i in range(count)]
     with open(out, "w", encoding="utf-8") as f:
         json.dump({"signer": "huaweicloudsdkcore " + SDK_VERSION, "cases": cases}, f, ensure_ascii=False, indent=0)
     print(f"{out}: {len(cases)} requests signed by the official signer (huaweicloudsdkcore {SDK_VERSION})")
+
+
+# ---- benchmarks ----
+
+PYTHON_VERSION = ".".join(map(str, sys.version_info[:3]))
+
+
+def samples_ns(run_once, budget_s, min_samples, max_samples):
+    """Sorted wall times (ns) of `run_once`: samples until the budget is spent, within bounds."""
+    samples = []
+    begin = time.perf_counter()
+    while len(samples) < max_samples and (len(samples) < min_samples or time.perf_counter() - begin < budget_s):
+        t0 = time.perf_counter()
+        run_once()
+        samples.append((time.perf_counter() - t0) * 1e9)
+    return sorted(samples)
+
+
+def pct(sorted_values, p):
+    return sorted_values[round((len(sorted_values) - 1) * p)]
+
+
+def sign_scenario_request(r):
+    return sign_request(r["method"], r["host"], r["path"], r["query"], r["headers"], r["body"] or None,
+                        r["ak"], r["sk"]).header_params["Authorization"]
+
+
+def scenario(scenario_path, out_path):
+    with open(scenario_path, encoding="utf-8") as f:
+        requests = json.load(f)["requests"]
+    authorizations = [sign_scenario_request(r) for r in requests]  # also the warm-up
+    samples = samples_ns(lambda: [sign_scenario_request(r) for r in requests], 4.0, 3, 15)
+    timing = {
+        "median_ns": pct(samples, 0.5),
+        "p10_ns": pct(samples, 0.1),
+        "p90_ns": pct(samples, 0.9),
+        "min_ns": samples[0],
+        "max_ns": samples[-1],
+        "samples": len(samples),
+        "items_per_call": len(requests),
+    }
+    with open(out_path, "w", encoding="utf-8") as f:
+        json.dump({"python": PYTHON_VERSION, "sdk": SDK_VERSION, "timing": timing, "authorizations": authorizations}, f)
+
+
+THROUGHPUT_HEADERS = {
+    "Content-Type": "application/json",
+    "X-Domain-Id": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    "X-Sdk-Date": "20250101T080000Z",
+}
+
+
+def sign_throughput_request():
+    return sign_request("POST", "bss.myhuaweicloud.com", "/v2/partners/sub-customers/query", [], THROUGHPUT_HEADERS,
+                        '{"account_name":"alice","offset":0,"limit":10}', "HPUAXXXXXXXXXXXXXXXX",
+                        "bench-secret-key-0123456789abcdefghijklmn").header_params["Authorization"]
+
+
+def throughput(n=20_000):
+    for _ in range(n // 10):
+        sign_throughput_request()
+    best = samples_ns(lambda: [sign_throughput_request() for _ in range(n)], 0, 5, 5)[0] / 1e9
+    print(f"official Signer (huaweicloudsdkcore, Python {PYTHON_VERSION}): {round(n / best):,} requests/s "
+          f"({best / n * 1e6:.2f} µs each, best of 5 × {n})")
+    print("same Authorization as signRequest:", sign_throughput_request())
+
+
+def main():
+    command, args = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
+    if command == "differential" and len(args) in (1, 2):
+        differential(args[0], *(int(a) for a in args[1:]))
+    elif command == "scenario" and len(args) == 2:
+        scenario(*args)
+    elif command == "throughput" and not args:
+        throughput()
+    else:
+        sys.exit(__doc__)
 
 
 if __name__ == "__main__":

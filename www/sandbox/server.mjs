@@ -175,7 +175,6 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
 
   // ---- operations ----
 
-  const customerOf = (p) => state.customers.find((c) => c.customer_id === p.domain_id);
   const byId = (list, key, id) => list.find((x) => x[key] === id);
 
   const handlers = {

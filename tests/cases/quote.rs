@@ -1,13 +1,13 @@
-//! The shared quote, discount and pricing vectors against the Rust API, plus the invariants
+//! `tests/vectors/{quotes,discounts,pricing}.json` against the Rust API, plus the invariants
 //! every quote must keep.
-
-mod common;
 
 use bss_storefront::ErrorCode;
 use bss_storefront::discounts::select_json;
 use bss_storefront::quote::pricing::price_line_json;
 use bss_storefront::quote::quote_json;
 use serde_json::Value;
+
+use crate::common;
 
 /// Every key of `expected` equals the same key of `actual` (recursively; arrays element by
 /// element with the same length). Returns the path of the first difference.
@@ -163,40 +163,31 @@ fn run<E: ErrorCode>(case: &Value, result: Result<String, E>, check: impl Fn(&Va
     }
 }
 
-#[test]
-fn quote_vectors() {
-    let cases = common::load_cases("quotes");
+pub fn quote_case(case: &Value) {
+    let result = quote_json(
+        &case["input"].to_string(),
+        &text(case.get("opts")),
+        Some("2024-06-01T00:00:00Z"),
+    );
+    run(case, result, invariants);
+}
+
+pub fn coverage(cases: &[Value]) {
     assert!(cases.len() >= 100, "only {} cases", cases.len());
-    for case in &cases {
-        let result = quote_json(
-            &case["input"].to_string(),
-            &text(case.get("opts")),
-            Some("2024-06-01T00:00:00Z"),
-        );
-        run(case, result, invariants);
-    }
 }
 
-#[test]
-fn discount_vectors() {
-    let cases = common::load_cases("discounts");
-    for case in &cases {
-        let rating = match case.get("rating_text") {
-            Some(Value::String(t)) => t.clone(),
-            _ => case["rating"].to_string(),
-        };
-        run(
-            case,
-            select_json(&rating, &text(case.get("opts"))),
-            |_, _| {},
-        );
-    }
+pub fn discount_case(case: &Value) {
+    let rating = match case.get("rating_text") {
+        Some(Value::String(t)) => t.clone(),
+        _ => case["rating"].to_string(),
+    };
+    run(
+        case,
+        select_json(&rating, &text(case.get("opts"))),
+        |_, _| {},
+    );
 }
 
-#[test]
-fn pricing_vectors() {
-    let cases = common::load_cases("pricing");
-    for case in &cases {
-        run(case, price_line_json(&case["line"].to_string()), |_, _| {});
-    }
+pub fn pricing_case(case: &Value) {
+    run(case, price_line_json(&case["line"].to_string()), |_, _| {});
 }

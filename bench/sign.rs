@@ -1,5 +1,6 @@
 //! Native signing throughput: `cargo bench --bench sign`. The request is the one
-//! `bench/sign.mjs` (wasm in Node) and `bench/sign_official.py` (Huawei's Python signer) sign.
+//! `bench/sign.mjs` (wasm in Node) and `tests/sign/official_signer.py throughput` (Huawei's
+//! Python signer) sign.
 
 use std::hint::black_box;
 use std::time::Instant;

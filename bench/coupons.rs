@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use bss_storefront::coupons::{self, evaluate_coupons, evaluate_json};
 
-const SCENARIO: &str = include_str!("../bench/scenarios/coupons-30x20.json");
+const SCENARIO: &str = include_str!("scenarios/coupons-30x20.json");
 
 /// Per-call times in µs of `batches` batches of `per_batch` calls, sorted.
 fn measure(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Vec<f64> {

@@ -93,12 +93,11 @@ Example:
                 "effective_time": "2024-01-01T00:00:00Z", "expire_time": "2024-12-31T00:00:00Z"}],
    "selection": {"coupon_ids": ["c1"]}}
   EOF
-                                         amount
-  -------------------------------------  --------
-  official amount                        1,234.50
-  cash coupon SPRING100 "Spring voucher"  -100.00
-  payable                                1,134.50
-    unpaid                               1,134.50
+                                            amount
+  --------------------------------------  --------
+  official amount                         1,234.50
+  cash coupon SPRING100 "Spring voucher"   -100.00
+  payable                                 1,134.50
 
   line   official  coupons   payable
   -----  --------  -------  --------
@@ -373,7 +372,8 @@ async function quote(argv, io) {
   for (const c of q.coupons) summary.push([`${w.t(c.kind)} ${named(c.coupon_id, couponLabel(c.coupon_id))}`, minus(c.deducted)]);
   if (!isZero(q.truncated_amount)) summary.push([w.t('cut'), minus(q.truncated_amount)]);
   summary.push([w.t('payable'), money(q.payable)]);
-  for (const [key, k] of [['cash', 'paid_cash'], ['credit', 'paid_credit'], ['unpaid', 'unpaid']]) {
+  // How the balances pay it, when the input gives balances.
+  for (const [key, k] of input.doc?.balances ? [['cash', 'paid_cash'], ['credit', 'paid_credit'], ['unpaid', 'unpaid']] : []) {
     if (!isZero(q.payment[key])) summary.push([w.t(k), money(q.payment[key])]);
   }
   await out.write(table(['', w.t('amount')], summary, { right: [1] }));

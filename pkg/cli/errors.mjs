@@ -6,6 +6,12 @@ export class UsageError extends Error {}
 /** A problem with an input as a whole: unreadable, not JSON, wrong columns (exit code 2). */
 export class FileError extends Error {}
 
+/**
+ * True for the names of standard input: `-`, and `/dev/stdin`, which cannot be opened when
+ * standard input is a socket (as Node's child processes get it), so it is read like `-`.
+ */
+export const isStdin = (file) => file === '-' || file === '/dev/stdin';
+
 /** Compared without case and separators, so `Password`, `mobile-phone` and `xaccountId` match. */
 const fold = (name) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 

@@ -2,7 +2,7 @@
 // it as written (`JSON.parse` would round 123456789.123456789 to 123456789.12345679).
 
 import fs from 'node:fs';
-import { FileError, UsageError } from './errors.mjs';
+import { FileError, UsageError, isStdin } from './errors.mjs';
 
 /**
  * The text of `file` (`-`: standard input, which can be read once per run) and, for the
@@ -10,13 +10,14 @@ import { FileError, UsageError } from './errors.mjs';
  * rounded: never take an amount from it.
  */
 export function readJson(file, io) {
-  if (file === '-') {
+  const stdin = isStdin(file);
+  if (stdin) {
     if (io.stdinTaken) throw new UsageError('standard input (-) can be read only once');
     io.stdinTaken = true;
   }
   let text;
   try {
-    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+    text = fs.readFileSync(stdin ? 0 : file, 'utf8');
   } catch (e) {
     const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'a folder, not a file' : e.message;
     throw new FileError(`cannot read ${file}: ${why}`);
@@ -26,7 +27,7 @@ export function readJson(file, io) {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new FileError(`${file === '-' ? 'standard input' : file}: not JSON: ${e.message}`);
+    throw new FileError(`${stdin ? 'standard input' : file}: not JSON: ${e.message}`);
   }
   return { text, doc };
 }

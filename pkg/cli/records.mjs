@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCsv, CsvError } from './csv.mjs';
-import { FileError, closest } from './errors.mjs';
+import { FileError, closest, isStdin } from './errors.mjs';
 import { words } from './text.mjs';
 
 /** The RegistrationForm fields a CSV header or a JSON Lines object may name. */
@@ -88,7 +88,7 @@ function checkHeader(file, header, { required, allowUnknown, w }) {
 
 /** The stream of `file` (`-` for standard input) as UTF-8 text, and its size when known. */
 async function open(file, stdin) {
-  if (file === '-') {
+  if (isStdin(file)) {
     const stream = stdin();
     stream.setEncoding('utf8');
     return { stream, size: undefined };
@@ -115,15 +115,24 @@ async function open(file, stdin) {
  */
 export async function openForms(file, { required = [], allowUnknown = false, w = EN, stdin = () => process.stdin, notice = () => {} } = {}) {
   const { stream, size } = await open(file, stdin);
-  const name = file === '-' ? 'standard input' : file;
+  const name = isStdin(file) ? 'standard input' : file;
   let stopped = false;
   const chunks = stream[Symbol.asyncIterator]();
+  const next = async () => {
+    try {
+      return await chunks.next();
+    } catch (e) {
+      if (stopped) return { done: true };
+      // Read errors (a device that cannot be read) are about the input: exit code 2.
+      throw new FileError(`cannot read ${name}: ${e.message}`);
+    }
+  };
 
   // The first non-blank text tells CSV from JSON Lines when the name does not.
   const head = [];
   let seen = '';
   while (seen.trim() === '') {
-    const { value, done } = await chunks.next();
+    const { value, done } = await next();
     if (done) break;
     head.push(value);
     seen += value;
@@ -133,12 +142,10 @@ export async function openForms(file, { required = [], allowUnknown = false, w =
     try {
       yield* head;
       for (;;) {
-        const { value, done } = await chunks.next();
+        const { value, done } = await next();
         if (done) return;
         yield value;
       }
-    } catch (e) {
-      if (!stopped) throw e;
     } finally {
       await chunks.return?.();
     }

@@ -365,7 +365,8 @@ async function quote(argv, io) {
   const summary = [[w.t('official_amount'), money(q.official_amount)]];
   if (q.discount || !isZero(q.discount_amount)) {
     const d = q.discount;
-    const name = d ? `${discountLabel(d.discount_id).name ? `"${discountLabel(d.discount_id).name}" ` : ''}(${d.discount_id})` : '';
+    const dname = d && discountLabel(d.discount_id).name;
+    const name = d ? `${dname ? `"${dname}" ` : ''}(${d.discount_id})` : '';
     summary.push([w.t('discount_of', { kind: d ? w.t(d.kind) : '', name }).trim(), minus(q.discount_amount)]);
     summary.push([w.t('amount_after_discount'), money(q.amount_after_discount)]);
   }
@@ -389,7 +390,7 @@ async function quote(argv, io) {
       return w.message(r) + because;
     };
     const label = (r) => named(r.id, r.code === 'unknown_discount' || r.code === 'discount_not_applicable' || r.code === 'order_adjustment_mandatory' ? discountLabel(r.id) : couponLabel(r.id));
-    await out.write(`\n${w.t('not_used')}\n${table([w.t('coupon'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, why(r)]))}`);
+    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, why(r)]))}`);
   }
   return 0;
 }

@@ -111,7 +111,7 @@ test('quote: the issue\'s cart adds up, with the flexi-purchase and truncation c
   assert.match(text, /^partner discount "Partner discount 10%" \(partner-10\) +-123,517\.9891$/m);
   assert.match(text, /^cash coupon SPRING100 "Spring voucher" +-100\.00$/m);
   assert.match(text, /^flexi-purchase coupon FLEXI3299 "Partner flexi" +-32\.99$/m);
-  assert.match(t.rest, /^not used:\ncoupon +code +why\n[- ]+\nNEXTYEAR +coupon_not_applicable +the coupon does not apply/);
+  assert.match(t.rest, /^not used:\ncoupon or discount +code +why\n[- ]+\nNEXTYEAR +coupon_not_applicable +the coupon does not apply/);
 });
 
 test('quote: text adds up on the shared vectors with flexi-purchase, card or truncation amounts', async () => {

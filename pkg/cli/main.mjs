@@ -217,7 +217,7 @@ async function validate(argv, io) {
 }
 
 async function validateForms(input, { out, w, format, opts, io, interrupted }) {
-  const progress = createProgress({ label: 'validating', total: input.size });
+  const progress = createProgress({ label: w.t('validating'), unit: w.t('rows'), total: input.size });
   const started = process.hrtime.bigint();
   let rows = 0;
   let invalid = 0;

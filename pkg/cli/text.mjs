@@ -2,6 +2,7 @@
 // from the engine (`message` / `message_zh`); these are the labels around them.
 
 const EN = {
+  validating: 'validating', rows: 'rows',
   row: 'row {row} (line {line})',
   summary: '{rows} rows: {valid} valid, {invalid} invalid ({seconds} s, {rate} rows/s)',
   interrupted: 'interrupted: {rows} rows read so far',
@@ -32,6 +33,7 @@ const EN = {
 };
 
 const ZH = {
+  validating: '校验中', rows: '行',
   row: '第 {row} 行（文件第 {line} 行）',
   summary: '共 {rows} 行：有效 {valid} 行，无效 {invalid} 行（{seconds} 秒，每秒 {rate} 行）',
   interrupted: '已中断：已读取 {rows} 行',

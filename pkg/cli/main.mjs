@@ -1,15 +1,24 @@
 // The `bss-storefront` command line: bulk work for partners' Node scripts.
 //
-// Exit codes: 0 success (all rows valid), 1 some rows invalid / the call failed,
-// 2 usage or file errors.
+// Exit codes: 0 all good, 1 findings (invalid rows) or a failed call, 2 bad input or usage,
+// 130 interrupted (Ctrl-C) after a summary. A reader that goes away (`| head`) ends the run
+// quietly with the code of what was written.
 
-import fs from 'node:fs';
+import { parseArgs } from 'node:util';
 import * as lib from '../dist/index.node.mjs';
-import { parseArgs, UsageError } from './args.mjs';
-import { createOutput, table } from './output.mjs';
+import { UsageError, FileError, closest } from './errors.mjs';
+import { readJson, walletCoupons } from './input.mjs';
+import { createOutput, OutputClosed, table, csvRow } from './output.mjs';
 import { createProgress } from './progress.mjs';
-import { openForms, FileError, FORM_FIELDS } from './records.mjs';
+import { openForms, FORM_FIELDS } from './records.mjs';
+import { words, money, minus, isZero } from './text.mjs';
 
+const EXIT_CODES = `Exit codes: 0 all good, 1 findings (invalid rows, a failed call), 2 bad input or usage,
+130 interrupted (Ctrl-C), 70 an internal error (a bug in bss-storefront: please report it).`;
+
+// Every help ends with one worked example, which tests/js/cli-help.test.mjs runs: the lines
+// after "$ " are the commands (a here-document runs to its EOF), the rest is their output
+// ("…" stands for what changes from run to run).
 const HELP = {
   main: `Usage: bss-storefront <command> [options]
 
@@ -21,54 +30,109 @@ Commands:
   coupons ORDER COUPONS    which coupons of a wallet apply to an order, and why not
   call OPERATION           call one BSS operation (credentials from the environment)
 
+FILE, ORDER and COUPONS may be - for standard input.
+
 Options:
-  -h, --help               help for a command: bss-storefront <command> --help
+  -h, --help               help for a command, with an example: bss-storefront <command> --help
   -V, --version            print the version
 
-Exit codes: 0 ok, 1 invalid rows or a failed call, 2 usage or file errors.
+${EXIT_CODES}
 `,
-  validate: `Usage: bss-storefront validate FILE [--format text|json] [--site cn|intl] [--lang en|zh]
+  validate: `Usage: bss-storefront validate FILE [--format text|json|jsonl|csv] [--site cn|intl] [--lang en|zh] [--allow-unknown]
 
-Checks every registration form in FILE against the CreateSubCustomer field rules and prints the
-issues of each invalid row, then a summary. The file is streamed: memory stays flat on files of
-any length.
+Checks every registration form in FILE (- for standard input) against the CreateSubCustomer
+field rules and prints the issues of each invalid row, then a summary. The input is streamed:
+memory stays flat on files of any length. Ctrl-C stops reading and prints the summary so far.
 
 FILE is CSV with a header row of RegistrationForm field names (an empty cell means the field is
-absent) or JSON Lines, one form object per line (.jsonl, .ndjson, or content starting with "{").
+absent) or JSON Lines, one form object per line (.jsonl, .ndjson, or text starting with "{").
 Fields: ${FORM_FIELDS.join(', ')}.
+A column or field that is not one of them, or a missing required column, is an error (exit 2).
 
 Options:
-  --format text|json   text (default), or JSON Lines: one {"row","line","valid":false,"issues"}
-                       object per invalid row, then {"summary":{...}}
+  --format FORMAT      text (default); json: {"invalid": [...], "summary": {...}};
+                       jsonl: one {"row","line","valid":false,"issues"} line per invalid row,
+                       then {"summary": {...}}; csv: row,line,field,code,message per issue
+                       (the summary goes to stderr)
   --site cn|intl       China site (default) or international site rules
-  --lang en|zh         language of the messages in text output (default en)
+  --lang en|zh         language of the messages (default en)
+  --allow-unknown      ignore columns and fields that are not RegistrationForm fields
 
-Exit codes: 0 all rows valid, 1 some rows invalid, 2 usage or file errors.
+Exit codes: 0 all rows valid, 1 some rows invalid, 2 bad input or usage, 130 interrupted.
+
+Example:
+  $ printf 'xaccount_id,xaccount_type,domain_name\\nu1,ACME_IDP,shop_2024\\nu2,ACME_IDP,op_admin\\n' | bss-storefront validate -
+  row 2 (line 3)  domain_name  reserved_prefix  Account name must not start with 'op_' (in any case); the prefix is reserved.
+  2 rows: 1 valid, 1 invalid (… s, … rows/s)
 `,
-  quote: `Usage: bss-storefront quote FILE [--format text|json]
+  quote: `Usage: bss-storefront quote FILE [--format text|json|jsonl|csv] [--lang en|zh]
 
-Prints the price preview of FILE, a quote input as JSON: { order, discounts?, coupons?,
-selection?, auto_pay?, balances?, now? }. Amounts are decimal strings (or JSON numbers).
+Prints the price preview of FILE (- for standard input), a quote input as JSON: { order,
+discounts?, coupons?, selection?, auto_pay?, balances?, now? }. The text goes to the engine as
+written, so every digit of an amount counts.
+
+The text output lists the deductions from the official amount to the payable amount, then
+every line with each money column that is not zero: official − discount − coupons −
+flexi-purchase − stored-value card − truncated = payable, on every line and in the total.
 
 Options:
-  --format text|json   a readable breakdown (default) or the quote as JSON
+  --format FORMAT      text (default); json: the quote; jsonl: the quote on one line;
+                       csv: one row per order line with every money column
+  --lang en|zh         language of the text output (default en)
 
-Exit codes: 0 ok, 2 usage, file or input errors.
+Exit codes: 0 ok, 2 bad input or usage.
+
+Example:
+  $ bss-storefront quote - <<'EOF'
+  {"now": "2024-06-01T00:00:00Z",
+   "order": {"order_type": "new", "charging_mode": "period", "period_type": 2, "period_num": 1,
+     "lines": [{"id": "ecs", "cloud_service_type": "hws.service.type.ec2", "region": "cn-north-4",
+                "official_amount": "1234.50"}]},
+   "coupons": [{"coupon_id": "c1", "coupon_code": "SPRING100", "plan_name": "Spring voucher",
+                "coupon_type": 1, "status": 2, "face_value": "100",
+                "effective_time": "2024-01-01T00:00:00Z", "expire_time": "2024-12-31T00:00:00Z"}],
+   "selection": {"coupon_ids": ["c1"]}}
+  EOF
+                                            amount
+  --------------------------------------  --------
+  official amount                         1,234.50
+  cash coupon SPRING100 "Spring voucher"   -100.00
+  payable                                 1,134.50
+
+  line   official  coupons   payable
+  -----  --------  -------  --------
+  ecs    1,234.50   100.00  1,134.50
+  -----  --------  -------  --------
+  total  1,234.50   100.00  1,134.50
 `,
-  coupons: `Usage: bss-storefront coupons ORDER COUPONS [--now ISO8601] [--format text|json]
+  coupons: `Usage: bss-storefront coupons ORDER COUPONS [--now ISO8601] [--format text|json|jsonl|csv] [--lang en|zh]
 
-Evaluates every coupon of COUPONS against ORDER and prints the verdict table: applicable or not,
-and the reasons. ORDER is an Order as JSON; COUPONS is a JSON array of coupons as BSS returns them,
-or a ListSubCustomerCoupons / ListOrderCouponsByOrderId response body ({"user_coupons": [...]}).
+Evaluates every coupon of COUPONS against ORDER and prints the verdicts: applicable or not, and
+why. ORDER is an Order as JSON; COUPONS is a JSON array of coupons as BSS returns them, or a
+ListSubCustomerCoupons / ListOrderCouponsByOrderId response body ({"user_coupons": [...]}).
+Either may be - for standard input; both go to the engine as written.
 
 Options:
-  --now ISO8601        the moment to evaluate at (default: now)
-  --format text|json   a table (default) or the verdicts as JSON
-  --lang en|zh         language of the reasons in text output (default en)
+  --now ISO8601        the moment to evaluate at, with a zone (default: now)
+  --format FORMAT      text (default); json: the verdicts; jsonl: one verdict per line;
+                       csv: one row per coupon
+  --lang en|zh         language of the text output (default en)
 
-Exit codes: 0 ok, 2 usage, file or input errors.
+Exit codes: 0 ok, 2 bad input or usage.
+
+Example:
+  $ echo '[{"coupon_id": "c1", "coupon_code": "SPRING100", "plan_name": "Spring voucher", "coupon_type": 1, "status": 2, "face_value": "100", "effective_time": "2024-01-01T00:00:00Z", "expire_time": "2024-12-31T00:00:00Z"}]' > wallet.json
+  $ bss-storefront coupons - wallet.json --now 2024-06-01T00:00:00Z <<'EOF'
+  {"order_type": "new", "charging_mode": "period", "period_type": 2, "period_num": 1,
+   "lines": [{"id": "ecs", "cloud_service_type": "hws.service.type.ec2", "region": "cn-north-4", "official_amount": "1234.50"}]}
+  EOF
+  coupon     name            id  kind         status      eligible  max deduction  reasons
+  ---------  --------------  --  -----------  ----------  --------  -------------  -------
+  SPRING100  Spring voucher  c1  cash coupon  applicable  1,234.50         100.00
+
+  1 of 1 coupons applicable
 `,
-  call: `Usage: bss-storefront call OPERATION [--body FILE] [--query key=value ...]
+  call: `Usage: bss-storefront call OPERATION [--body FILE] [--query key=value ...] [--format json|jsonl]
 
 Calls one BSS operation through BssClient and prints the JSON response. OPERATION is the BSS
 name (ListSubCustomerCoupons) or the client method (listSubCustomerCoupons).
@@ -83,52 +147,93 @@ Options:
                        strings keep every digit
   --query key=value    a request field as a string (repeatable); key:=json for a number,
                        boolean, array or object (--query limit:=10)
+  --format FORMAT      json (default, indented) or jsonl (one line)
 
-Exit codes: 0 ok, 1 the call failed (code and message are printed), 2 usage or file errors.
+Exit codes: 0 ok, 1 the call failed (code and message are printed), 2 bad input or usage
+(the request is checked before it is sent).
+
+Example:
+  $ bss-storefront call CheckUserIdentity --query search_type=name --query search_value=shop_2024 --format jsonl
+  {"check_result":"available"}
 `,
 };
 
-const COMMON = { help: { type: 'boolean', short: 'h' } };
-const FORMAT = { type: 'string', choices: ['text', 'json'] };
 const LANG = { type: 'string', choices: ['en', 'zh'] };
+const FORMATS = { type: 'string', choices: ['text', 'json', 'jsonl', 'csv'] };
 
-const fmt = new Intl.NumberFormat('en-US');
-
-/** Reads a JSON file; the text goes to the engine unparsed where numbers must stay exact. */
-function readJsonFile(file) {
-  let text;
+/** `argv` against `options` with node:util's parseArgs; usage errors say what was meant. */
+function parseCommand(command, argv, options) {
+  const spec = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, o] of Object.entries(options)) spec[name] = { type: o.type, multiple: o.multiple ?? false };
+  let parsed;
   try {
-    text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
+    parsed = parseArgs({ args: argv, options: spec, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new FileError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const given = /'([^']*)'/.exec(e.message)?.[1] ?? '';
+      const near = closest(given.replace(/^-+/, '').split('=')[0], Object.keys(spec));
+      throw new UsageError(`unknown option ${given} for ${command}${near ? ` — did you mean --${near}?` : ''} (see bss-storefront ${command} --help)`);
+    }
+    if (typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError(e.message);
+    throw e;
   }
+  const flags = { ...parsed.values };
+  for (const [name, o] of Object.entries(options)) {
+    if (o.choices && flags[name] !== undefined && !o.choices.includes(flags[name])) {
+      throw new UsageError(`--${name} must be one of ${o.choices.join(', ')} (got ${JSON.stringify(flags[name])})`);
+    }
+  }
+  return { positionals: parsed.positionals, flags };
+}
+
+async function validate(argv, io) {
+  const { positionals, flags } = parseCommand('validate', argv, {
+    format: FORMATS, site: { type: 'string', choices: ['cn', 'intl'] }, lang: LANG, 'allow-unknown': { type: 'boolean' },
+  });
+  if (flags.help) return io.help('validate');
+  if (positionals.length !== 1) throw new UsageError('validate takes one FILE (- for standard input)');
+  const { out } = io;
+  const w = words(flags.lang);
+  const format = flags.format ?? 'text';
+  const opts = { site: flags.site ?? 'cn' };
+  // The columns a header must have: the fields the engine requires of an empty form.
+  const required = lib.validateRegistration({}, opts).issues.filter((i) => i.code === 'required').map((i) => i.field);
+  const input = await openForms(positionals[0], {
+    required, allowUnknown: flags['allow-unknown'] ?? false, w, stdin: io.stdin,
+    notice: (text) => io.stderr.write(`bss-storefront: ${text}\n`),
+  });
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(130); // a second Ctrl-C: now
+    interrupted = true;
+    input.stop();
+  };
+  process.on('SIGINT', onSigint);
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FileError(`${file}: not JSON: ${e.message}`);
+    return await validateForms(input, { out, w, format, opts, io, interrupted: () => interrupted });
+  } finally {
+    process.off('SIGINT', onSigint);
   }
 }
 
-async function validate(argv, out) {
-  const { positionals, flags } = parseArgs(argv, { ...COMMON, format: FORMAT, site: { type: 'string', choices: ['cn', 'intl'] }, lang: LANG });
-  if (flags.help) return out.write(HELP.validate).then(() => 0);
-  if (positionals.length !== 1) throw new UsageError('validate takes one FILE');
-  const json = flags.format === 'json';
-  const zh = flags.lang === 'zh';
-  const opts = { site: flags.site ?? 'cn' };
-  const { forms, size, position } = await openForms(positionals[0]);
-  const progress = createProgress({ label: 'validating', total: size });
+async function validateForms(input, { out, w, format, opts, io, interrupted }) {
+  const progress = createProgress({ label: w.t('validating'), unit: w.t('rows'), total: input.size });
   const started = process.hrtime.bigint();
   let rows = 0;
   let invalid = 0;
+  if (format === 'json') await out.write('{"invalid":[');
+  if (format === 'csv') await out.write(csvRow(['row', 'line', 'field', 'code', 'message']));
   const report = async (rec, issues) => {
     invalid++;
-    if (json) {
-      await out.write(JSON.stringify({ row: rec.row, line: rec.line, valid: false, issues }) + '\n');
+    io.code = 1;
+    if (format === 'json' || format === 'jsonl') {
+      const json = JSON.stringify({ row: rec.row, line: rec.line, valid: false, issues });
+      await out.write(format === 'jsonl' ? `${json}\n` : `${invalid === 1 ? '' : ','}\n${json}`);
+    } else if (format === 'csv') {
+      await out.write(issues.map((i) => csvRow([rec.row, rec.line, i.field, i.code, w.message(i)])).join(''));
     } else {
-      let text = '';
-      for (const i of issues) text += `row ${rec.row} (line ${rec.line})  ${i.field || '-'}  ${i.code}  ${zh ? i.message_zh : i.message}\n`;
-      await out.write(text);
+      const where = w.t('row', { row: rec.row, line: rec.line });
+      await out.write(issues.map((i) => `${where}  ${i.field || '-'}  ${i.code}  ${w.message(i)}\n`).join(''));
     }
   };
   // Forms go to the engine in batches: one call per BATCH rows, and only invalid rows come
@@ -139,83 +244,153 @@ async function validate(argv, out) {
     const withForm = batch.filter((r) => !r.error);
     const result = lib.validateRegistrations(withForm.map((r) => r.form), opts);
     const issuesOf = new Map(result.invalid.map(({ index, issues }) => [withForm[index], issues]));
-    for (const rec of batch) {
+    const done = batch;
+    batch = [];
+    for (const rec of done) {
       const issues = rec.error ? [{ ...rec.error, params: {} }] : issuesOf.get(rec);
       if (issues) await report(rec, issues);
     }
-    batch = [];
   };
-  for await (const rec of forms) {
-    rows++;
-    batch.push(rec);
-    if (batch.length === BATCH) await flush();
-    if ((rows & 1023) === 0) progress.update(rows, position());
+  try {
+    for await (const rec of input.forms) {
+      if (interrupted()) break;
+      rows++;
+      batch.push(rec);
+      if (batch.length === BATCH) await flush();
+      if ((rows & 1023) === 0) progress.update(rows, input.position());
+    }
+  } catch (e) {
+    // Bad input part-way (an unknown field on line N): the rows before it are reported first.
+    if (e instanceof FileError) await flush();
+    throw e;
+  } finally {
+    progress.done();
   }
   if (batch.length > 0) await flush();
-  progress.done();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const summary = { rows, valid: rows - invalid, invalid, seconds: Number(seconds.toFixed(3)), rows_per_second: Math.round(rows / Math.max(seconds, 1e-9)) };
-  if (json) await out.write(JSON.stringify({ summary }) + '\n');
-  else await out.write(`${fmt.format(rows)} rows: ${fmt.format(summary.valid)} valid, ${fmt.format(invalid)} invalid (${seconds.toFixed(2)} s, ${fmt.format(summary.rows_per_second)} rows/s)\n`);
+  const summary = {
+    rows, valid: rows - invalid, invalid, seconds: Number(seconds.toFixed(3)),
+    rows_per_second: Math.round(rows / Math.max(seconds, 1e-9)),
+    ...(interrupted() ? { interrupted: true } : {}),
+  };
+  const line = w.t('summary', {
+    rows: w.count(rows), valid: w.count(summary.valid), invalid: w.count(invalid),
+    seconds: seconds.toFixed(2), rate: w.count(summary.rows_per_second),
+  });
+  if (format === 'json') await out.write(`${invalid === 0 ? '' : '\n'}],\n"summary":${JSON.stringify(summary)}}\n`);
+  else if (format === 'jsonl') await out.write(JSON.stringify({ summary }) + '\n');
+  else if (format === 'csv') io.stderr.write(`bss-storefront: ${line}\n`);
+  else await out.write(line + '\n');
+  if (interrupted()) {
+    io.stderr.write(`bss-storefront: ${w.t('interrupted', { rows: w.count(rows) })}\n`);
+    return 130;
+  }
   return invalid === 0 ? 0 : 1;
 }
 
-/** The coupons of a file: an array, or a BSS list response body with `user_coupons`. */
-function couponList(doc, file) {
-  if (Array.isArray(doc)) return doc;
-  if (doc && Array.isArray(doc.user_coupons)) return doc.user_coupons;
-  throw new FileError(`${file}: expected a JSON array of coupons or a body with "user_coupons"`);
+/** Labels of the coupons and discounts in an input, by id (names and codes, never amounts). */
+function labels(list) {
+  const byId = new Map();
+  for (const c of Array.isArray(list) ? list : []) {
+    if (c && typeof c === 'object') byId.set(String(c.coupon_id ?? c.card_id ?? c.discount_id), c);
+  }
+  return (id) => {
+    const c = byId.get(String(id)) ?? {};
+    return { code: c.coupon_code, name: c.plan_name ?? c.promotion_plan_name ?? c.card_name ?? c.discount_name };
+  };
 }
 
-async function coupons(argv, out) {
-  const { positionals, flags } = parseArgs(argv, { ...COMMON, format: FORMAT, now: { type: 'string' }, lang: LANG });
-  if (flags.help) return out.write(HELP.coupons).then(() => 0);
-  if (positionals.length !== 2) throw new UsageError('coupons takes ORDER and COUPONS files');
-  const order = readJsonFile(positionals[0]);
-  const wallet = couponList(readJsonFile(positionals[1]), positionals[1]);
-  const verdicts = lib.evaluateCoupons(order, wallet, flags.now ? { now: flags.now } : {});
-  if (flags.format === 'json') {
-    await out.write(JSON.stringify(verdicts, null, 2) + '\n');
-    return 0;
+/** The engine's reasons of a verdict or rejection, in the chosen language. */
+const reasonText = (w, reasons) => reasons.map((r) => `${r.code}${r.limit_key ? ` (${r.limit_key})` : ''}: ${w.message(r)}`).join('; ');
+
+async function coupons(argv, io) {
+  const { positionals, flags } = parseCommand('coupons', argv, { format: FORMATS, now: { type: 'string' }, lang: LANG });
+  if (flags.help) return io.help('coupons');
+  if (positionals.length !== 2) throw new UsageError('coupons takes ORDER and COUPONS files (- for standard input)');
+  const order = readJson(positionals[0], io);
+  const wallet = walletCoupons(readJson(positionals[1], io), positionals[1]);
+  const verdicts = lib.evaluateCoupons(order.text, wallet.text, flags.now ? { now: flags.now } : {});
+  const { out } = io;
+  const w = words(flags.lang);
+  const format = flags.format ?? 'text';
+  const label = labels(wallet.list);
+  if (format === 'json') return out.write(JSON.stringify(verdicts, null, 2) + '\n').then(() => 0);
+  if (format === 'jsonl') return out.write(verdicts.map((v) => JSON.stringify(v) + '\n').join('')).then(() => 0);
+  if (format === 'csv') {
+    const header = ['coupon_id', 'coupon_code', 'name', 'kind', 'status', 'eligible_amount', 'available', 'max_deduction', 'reason_codes', 'reasons'];
+    const rows = verdicts.map((v) => {
+      const { code, name } = label(v.coupon_id);
+      return csvRow([v.coupon_id, code, name, v.kind, v.status, v.eligible_amount, v.available, v.max_deduction,
+        v.reasons.map((r) => r.code).join(';'), v.reasons.map((r) => w.message(r)).join('; ')]);
+    });
+    return out.write(csvRow(header) + rows.join('')).then(() => 0);
   }
-  const zh = flags.lang === 'zh';
-  const rows = verdicts.map((v) => [
-    v.coupon_id, v.kind, v.status, v.eligible_amount, v.max_deduction,
-    v.reasons.map((r) => `${r.code}${r.limit_key ? ` (${r.limit_key})` : ''}: ${zh ? r.message_zh : r.message}`).join('; '),
-  ]);
-  await out.write(table(['coupon', 'kind', 'status', 'eligible', 'max deduction', 'reasons'], rows));
+  const rows = verdicts.map((v) => {
+    const { code, name } = label(v.coupon_id);
+    return [code ?? v.coupon_id, name ?? '', v.coupon_id, w.t(v.kind ?? 'unknown_kind'), w.t(v.status),
+      money(v.eligible_amount), money(v.max_deduction), reasonText(w, v.reasons)];
+  });
+  const header = ['coupon', 'name', 'id', 'kind', 'status', 'eligible', 'max_deduction', 'reasons'].map((k) => w.t(k));
+  await out.write(table(header, rows, { right: [5, 6] }));
   const usable = verdicts.filter((v) => v.status === 'applicable').length;
-  await out.write(`\n${usable} of ${verdicts.length} coupons applicable\n`);
+  await out.write(`\n${w.t('applicable_count', { usable: w.count(usable), total: w.count(verdicts.length) })}\n`);
   return 0;
 }
 
-async function quote(argv, out) {
-  const { positionals, flags } = parseArgs(argv, { ...COMMON, format: FORMAT });
-  if (flags.help) return out.write(HELP.quote).then(() => 0);
-  if (positionals.length !== 1) throw new UsageError('quote takes one FILE');
-  const q = lib.quote(readJsonFile(positionals[0]));
-  if (flags.format === 'json') {
-    await out.write(JSON.stringify(q, null, 2) + '\n');
-    return 0;
+/** The money columns of a quote and its lines, in the order they are deducted. */
+const COLUMNS = [
+  ['official_amount', 'official'], ['discount_amount', 'discount'], ['coupon_amount', 'coupons'],
+  ['flexipurchase_coupon_amount', 'flexi'], ['stored_card_amount', 'card'], ['truncated_amount', 'truncated'],
+  ['payable', 'payable'],
+];
+
+async function quote(argv, io) {
+  const { positionals, flags } = parseCommand('quote', argv, { format: FORMATS, lang: LANG });
+  if (flags.help) return io.help('quote');
+  if (positionals.length !== 1) throw new UsageError('quote takes one FILE (- for standard input)');
+  const input = readJson(positionals[0], io);
+  const q = lib.quote(input.text);
+  const { out } = io;
+  const format = flags.format ?? 'text';
+  if (format === 'json') return out.write(JSON.stringify(q, null, 2) + '\n').then(() => 0);
+  if (format === 'jsonl') return out.write(JSON.stringify(q) + '\n').then(() => 0);
+  if (format === 'csv') {
+    const keys = COLUMNS.map(([k]) => k);
+    return out.write(csvRow(['id', ...keys]) + q.lines.map((l) => csvRow([l.id, ...keys.map((k) => l[k])])).join('')).then(() => 0);
   }
-  const minus = (a) => (a === '0' || a === '0.00' ? a : `-${a}`);
-  const summary = [
-    ['official amount', q.official_amount],
-    [q.discount ? `discount ${q.discount.discount_id} (type ${q.discount.discount_type})` : 'discount', q.discount ? minus(q.discount.discount_amount) : '0.00'],
-    ['amount after discount', q.amount_after_discount],
-    ...q.coupons.map((c) => [`coupon ${c.coupon_id} (${c.kind})`, minus(c.deducted)]),
-    ['stored-value card', minus(q.stored_card_amount)],
-    ['payable', q.payable],
-    ['  cut by truncation to the cent', q.truncated_amount],
-    ['  paid from cash balance', q.payment.cash],
-    ['  paid from credit balance', q.payment.credit],
-    ['  unpaid', q.payment.unpaid],
-  ];
-  await out.write(table(['', 'amount'], summary));
-  await out.write('\n' + table(['line', 'official', 'discount', 'coupons', 'payable'],
-    q.lines.map((l) => [l.id, l.official_amount, l.discount_amount, l.coupon_amount, l.payable])));
+  const w = words(flags.lang);
+  const couponLabel = labels(input.doc?.coupons);
+  const discountLabel = labels(input.doc?.discounts);
+  const named = (id, { code, name }) => `${code ?? id}${name ? ` "${name}"` : ''}`;
+  const summary = [[w.t('official_amount'), money(q.official_amount)]];
+  if (q.discount || !isZero(q.discount_amount)) {
+    const d = q.discount;
+    const dname = d && discountLabel(d.discount_id).name;
+    const name = d ? `${dname ? `"${dname}" ` : ''}(${d.discount_id})` : '';
+    summary.push([w.t('discount_of', { kind: d ? w.t(d.kind) : '', name }).trim(), minus(q.discount_amount)]);
+    summary.push([w.t('amount_after_discount'), money(q.amount_after_discount)]);
+  }
+  for (const c of q.coupons) summary.push([`${w.t(c.kind)} ${named(c.coupon_id, couponLabel(c.coupon_id))}`, minus(c.deducted)]);
+  if (!isZero(q.truncated_amount)) summary.push([w.t('cut'), minus(q.truncated_amount)]);
+  summary.push([w.t('payable'), money(q.payable)]);
+  // How the balances pay it, when the input gives balances.
+  for (const [key, k] of input.doc?.balances ? [['cash', 'paid_cash'], ['credit', 'paid_credit'], ['unpaid', 'unpaid']] : []) {
+    if (!isZero(q.payment[key])) summary.push([w.t(k), money(q.payment[key])]);
+  }
+  await out.write(table(['', w.t('amount')], summary, { right: [1] }));
+  // Every column that is not zero on some line or in the total, so that each row adds up.
+  const shown = COLUMNS.filter(([k], i) => i === 0 || k === 'payable' || !isZero(q[k]) || q.lines.some((l) => !isZero(l[k])));
+  const row = (id, x) => [id, ...shown.map(([k]) => money(x[k]))];
+  await out.write('\n' + table([w.t('line'), ...shown.map(([, label]) => w.t(label))],
+    [...q.lines.map((l) => row(l.id, l)), null, row(w.t('total'), q)],
+    { right: shown.map((_, i) => i + 1) }));
   if (q.rejected.length > 0) {
-    await out.write('\nnot used:\n' + table(['id', 'code', 'why'], q.rejected.map((r) => [r.id, r.code, r.message])));
+    const why = (r) => {
+      const because = w.lang === 'zh' && r.reasons?.length ? `：${reasonText(w, r.reasons)}` : '';
+      return w.message(r) + because;
+    };
+    const label = (r) => named(r.id, r.code === 'unknown_discount' || r.code === 'discount_not_applicable' || r.code === 'order_adjustment_mandatory' ? discountLabel(r.id) : couponLabel(r.id));
+    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, why(r)]))}`);
   }
   return 0;
 }
@@ -249,12 +424,18 @@ function credentialsFromEnv(env) {
   throw new UsageError('no credentials: set BSS_AK, BSS_SK and BSS_DOMAIN_ID, or BSS_TOKEN, or BSS_ENDPOINT for a signing proxy');
 }
 
-async function call(argv, out, { stderr, env }) {
-  const { positionals, flags } = parseArgs(argv, { ...COMMON, body: { type: 'string' }, query: { type: 'list' } });
-  if (flags.help) return out.write(HELP.call).then(() => 0);
+/** Client error codes that mean the request itself is wrong: it was never sent. */
+const REQUEST_ERRORS = new Set(['invalid_option', 'unknown_operation', 'invalid_input', 'invalid_request']);
+
+async function call(argv, io) {
+  const { positionals, flags } = parseCommand('call', argv, {
+    body: { type: 'string' }, query: { type: 'string', multiple: true }, format: { type: 'string', choices: ['json', 'jsonl'] },
+  });
+  if (flags.help) return io.help('call');
   if (positionals.length !== 1) throw new UsageError('call takes one OPERATION');
   const operation = positionals[0].charAt(0).toUpperCase() + positionals[0].slice(1);
-  const input = flags.body ? readJsonFile(flags.body) : {};
+  // The client takes an object: string amounts keep their digits, JSON numbers are JS numbers.
+  const input = flags.body ? readJson(flags.body, io).doc : {};
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new FileError(`${flags.body}: the body must be a JSON object`);
   }
@@ -262,11 +443,12 @@ async function call(argv, out, { stderr, env }) {
     const [key, value] = queryPair(q);
     input[key] = value;
   }
+  const { env, stderr, out } = io;
   const credentials = credentialsFromEnv(env);
   try {
     const client = new lib.BssClient({ ...(env.BSS_ENDPOINT ? { endpoint: env.BSS_ENDPOINT } : {}), ...(credentials ? { credentials } : {}) });
     const result = await client.call(operation, input);
-    await out.write(JSON.stringify(result, null, 2) + '\n');
+    await out.write((flags.format === 'jsonl' ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
     return 0;
   } catch (e) {
     if (!(e instanceof lib.BssError)) throw e;
@@ -276,15 +458,20 @@ async function call(argv, out, { stderr, env }) {
     if (e.request_id) text += `  request_id: ${e.request_id}\n`;
     for (const i of e.issues ?? []) text += `  ${i.field || '-'}  ${i.code}  ${i.message}\n`;
     stderr.write(text);
-    return e.code === 'invalid_option' || e.code === 'unknown_operation' || e.code === 'invalid_input' ? 2 : 1;
+    return REQUEST_ERRORS.has(e.code) ? 2 : 1;
   }
 }
 
 const COMMANDS = { validate, quote, coupons, call };
 
-/** Runs the CLI with `argv` (without node and the script); resolves to the exit code. */
-export async function run(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env } = {}) {
+/**
+ * Runs the CLI with `argv` (without node and the script); resolves to the exit code.
+ * `stdin` is a function returning the standard input stream (read only when `-` is given).
+ */
+export async function run(argv, { stdout = process.stdout, stderr = process.stderr, env = process.env, stdin = () => process.stdin } = {}) {
   const out = createOutput(stdout);
+  // `code`: the exit code of what has been written so far, for a reader that goes away.
+  const io = { out, stderr, env, stdin, code: 0, help: (name) => out.write(HELP[name]).then(() => 0) };
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
@@ -296,21 +483,25 @@ export async function run(argv, { stdout = process.stdout, stderr = process.stde
       return 0;
     }
     const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`unknown command ${JSON.stringify(command)} (see bss-storefront --help)`);
-    return await handler(rest, out, { stderr, env });
+    if (!handler) {
+      const near = closest(command, Object.keys(COMMANDS));
+      throw new UsageError(`unknown command ${JSON.stringify(command)}${near ? ` — did you mean ${near}?` : ''} (see bss-storefront --help)`);
+    }
+    return await handler(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof OutputClosed) return io.code;
+    if (e instanceof UsageError || e instanceof FileError) {
       stderr.write(`bss-storefront: ${e.message}\n`);
       return 2;
     }
-    if (e instanceof FileError) {
-      stderr.write(`bss-storefront: ${e.message}\n`);
-      return 2;
-    }
+    // The engine throws only for input it cannot read (the client's errors are handled by call).
     if (e instanceof lib.BssError) {
       stderr.write(`bss-storefront: ${e.code}: ${e.message}\n`);
-      return e.code === 'invalid_input' || e.code === 'invalid_json' || e.code === 'invalid_amount' || e.code === 'invalid_order' || e.code === 'too_large' ? 2 : 1;
+      return 2;
     }
     throw e;
+  } finally {
+    out.close();
   }
 }
+

@@ -6,17 +6,18 @@ use crate::error::to_js_error;
 use crate::input::json_text;
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
-/// with every reason. `opts.now` (ISO 8601) defaults to the current time. Throws `BssError`
+/// with every reason. `order` and `coupons` are objects or JSON text (text keeps every digit
+/// of an amount). `opts.now` (ISO 8601) defaults to the current time. Throws `BssError`
 /// (`invalid_order`, `too_large`, `invalid_input`, `invalid_options`) for a bad order or
 /// arguments; a malformed coupon gets an `indeterminate` verdict instead.
 #[wasm_bindgen(js_name = evaluateCoupons, unchecked_return_type = "CouponVerdict[]")]
 pub fn evaluate_coupons(
-    #[wasm_bindgen(unchecked_param_type = "Order")] order: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Coupon[]")] coupons: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Order | string")] order: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Coupon[] | string")] coupons: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EvaluateCouponsOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_text(&order, "order", "invalid_order", false, false)?;
-    let coupons = json_text(&coupons, "coupons", "invalid_input", false, false)?;
+    let order = json_text(&order, "order", "invalid_order", true, false)?;
+    let coupons = json_text(&coupons, "coupons", "invalid_input", true, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let verdicts = bss_storefront::coupons::evaluate_json(&order, &coupons, &opts, now.as_deref())

@@ -141,15 +141,16 @@ pub fn price_line(
 
 /// The exact price preview of an order: discount, coupons, stored-value card, balances,
 /// payable truncated to the cent, lines that sum to the totals, what was rejected and why,
-/// and the PayOrders body. `input.now` defaults to the current time. Throws `BssError`
+/// and the PayOrders body. `input` is an object or JSON text (text keeps every digit of an
+/// amount). `input.now` defaults to the current time. Throws `BssError`
 /// (`invalid_order`, `invalid_amount`, `invalid_input`, `invalid_options`, `too_large`) for
 /// bad input; unknown or unusable coupons and discounts are `rejected` entries instead.
 #[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
 pub fn quote(
-    #[wasm_bindgen(unchecked_param_type = "QuoteInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "QuoteInput | string")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", "invalid_input", false, false)?;
+    let input = json_text(&input, "input", "invalid_input", true, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let quote = bss_storefront::quote::quote_json(&input, &opts, now.as_deref())

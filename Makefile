@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+.PHONY: demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -77,6 +77,9 @@ build: tools
 	cp pkg/js/bss_error.js pkg/web/bss_error.js
 	sed -e 's/^export class /class /' pkg/js/bss_error.js > pkg/node/bss_error.js
 	echo 'module.exports = { BssError };' >> pkg/node/bss_error.js
+	sed -e 's/^export function /function /' pkg/js/node_adapter.js > pkg/node/node_adapter.js
+	echo 'module.exports = { toNodeListener };' >> pkg/node/node_adapter.js
+	cp pkg/js/node_adapter.d.ts pkg/node/node_adapter.d.ts
 	echo '{"type":"module"}' > pkg/web/package.json
 	echo '{"type":"commonjs"}' > pkg/node/package.json
 	@ls -l pkg/web/$(CRATE)_bg.wasm | awk '{print "wasm: " $$5 " bytes"}'
@@ -114,6 +117,12 @@ demo: build
 bench: build tools-python tools-browser bench/node_modules/.installed
 	node --test bench/peers.test.mjs
 	node bench/run.mjs
+	$(MAKE) bench-load
+
+# The signing proxy and the demo under load (autocannon, bench-only): bench/LOAD.md, with
+# the run before issue 19 (bench/load-before.json) beside it.
+bench-load: build bench/node_modules/.installed
+	node bench/load.mjs --before bench/load-before.json
 
 # The peers (decimal.js, json-rules-engine, zen) are bench-only: `npm install` without a lock
 # file (see bench/package.json for why).

@@ -200,6 +200,11 @@ export async function startServer({ host = '127.0.0.1', port = 8080, env = proce
       res.end();
     });
   });
+  // CONNECT never reaches the request listener: answer it rather than drop the connection.
+  server.on('connect', (req, socket) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
   try {
     await new Promise((resolve, reject) => {
       server.once('error', reject);

@@ -16,6 +16,8 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 /** Statuses whose response has no body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+/** How long an unread rest of a body is drained after the answer before the connection is cut. */
+const LINGER_MS = 1000;
 
 /**
  * A Node request listener, also an Express / Connect middleware, that answers each request
@@ -50,9 +52,6 @@ function serve(handle, req, res, bodyTimeoutMs) {
     sendError(req, res, 400, 'invalid_request', 'the request URL or Host header is not valid');
     return;
   }
-  const aborter = new AbortController();
-  // The client went away before the answer: the handler's request is aborted.
-  res.once('close', () => { if (!res.writableFinished) aborter.abort(); });
   let request;
   let body;
   try {
@@ -69,7 +68,7 @@ function serve(handle, req, res, bodyTimeoutMs) {
       }
     }
     request = new Request(url, {
-      method, headers, body: body?.stream, duplex: body ? 'half' : undefined, signal: aborter.signal,
+      method, headers, body: body?.stream, duplex: body ? 'half' : undefined,
     });
   } catch {
     body?.stop();
@@ -123,7 +122,7 @@ function requestBody(req, res, bodyTimeoutMs) {
     if (done) return;
     sendError(req, res, 408, 'request_timeout', `the request body did not arrive within ${bodyTimeoutMs} ms`);
     finish(new Error('the request body did not arrive in time'));
-    req.resume();
+    discardRest(req, res);
   }, bodyTimeoutMs);
   timer.unref?.();
   const stream = new ReadableStream({
@@ -142,7 +141,7 @@ function requestBody(req, res, bodyTimeoutMs) {
       done = true;
       clearTimeout(timer);
       req.off('data', onData);
-      req.resume();
+      discardRest(req, res);
     },
   }, { highWaterMark: 1 });
   return {
@@ -155,10 +154,27 @@ function requestBody(req, res, bodyTimeoutMs) {
       if (!done) {
         done = true;
         req.off('data', onData);
-        req.resume();
+        discardRest(req, res);
       }
     },
   };
+}
+
+/**
+ * Drops the rest of a body nobody reads: the answer reaches the client only if its request is
+ * read (closing a socket with unread data resets it), but at most `LINGER_MS` after the
+ * answer, so that an endless body cannot hold the connection.
+ */
+function discardRest(req, res) {
+  req.resume();
+  if (req.complete) return;
+  const cut = () => {
+    const timer = setTimeout(() => req.destroy(), LINGER_MS);
+    timer.unref?.();
+    req.once('end', () => clearTimeout(timer));
+  };
+  if (res.writableFinished) cut();
+  else res.once('finish', cut);
 }
 
 async function sendResponse(req, res, response) {

@@ -69,7 +69,9 @@ function raw(bytes, { abortAfter = false, head = false, to = port } = {}) {
       const lines = (end < 0 ? text : text.slice(0, end)).split('\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0);
       const headers = Object.fromEntries(lines.slice(1).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status, headers, body: end < 0 ? '' : data.subarray(end + 4).toString('utf8'), closed });
+      let body = end < 0 ? '' : data.subarray(end + 4).toString('utf8');
+      if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = unchunk(body);
+      resolve({ status, headers, body, closed });
       socket.destroy();
     };
     socket.on('data', (chunk) => {
@@ -84,6 +86,18 @@ function raw(bytes, { abortAfter = false, head = false, to = port } = {}) {
     socket.on('close', () => finish(true));
     socket.write(bytes, () => { if (abortAfter) socket.destroy(); });
   });
+}
+
+/** The payload of a chunked body (ASCII sizes and data). */
+function unchunk(text) {
+  let out = '';
+  for (let at = 0; ;) {
+    const eol = text.indexOf('\r\n', at);
+    const size = parseInt(text.slice(at, eol), 16);
+    if (!(size > 0)) return out;
+    out += text.slice(eol + 2, eol + 2 + size);
+    at = eol + 2 + size + 2;
+  }
 }
 
 const request = (line, headers = {}, body = '') => {
@@ -260,4 +274,29 @@ test('Express: mounted before body parsers it reads the body itself; after expre
   assert.equal(status, 500);
   assert.equal(answer.error_code, 'internal');
   assert.match(answer.error_msg, /body parser/);
+});
+
+test('the demo server (www/server.mjs) answers TRACE, CONNECT and a target that is no URL, and stays up', async () => {
+  const { startServer } = await import('../../www/server.mjs');
+  const demo = await startServer({ port: 0, env: {} });
+  const to = Number(new URL(demo.url).port);
+  const send = (line, headers = {}) => raw(`${line}\r\nHost: 127.0.0.1:${to}\r\nConnection: close\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`, { to });
+  try {
+    for (const target of ['/api/bss/CheckUserIdentity', '/api/customer/PayOrders', '/']) {
+      const r = await send(`TRACE ${target} HTTP/1.1`);
+      assert.equal(r.status, 405, `TRACE ${target}`);
+    }
+    assert.equal((await send('CONNECT 127.0.0.1:1 HTTP/1.1')).status, 405);
+    for (const target of ['http://[/', '//[', 'http://[/api/bss/CheckUserIdentity']) {
+      const r = await send(`GET ${target} HTTP/1.1`);
+      assert.equal(r.status, 400, target);
+      assert.equal(JSON.parse(r.body).error_code, 'invalid_request');
+    }
+    const r = await fetch(`${demo.url}/api/bss/CheckUserIdentity`, {
+      method: 'POST', body: JSON.stringify({ search_type: 'email', search_value: 'new@example.com' }),
+    });
+    assert.deepEqual([r.status, await r.json()], [200, { check_result: 'available' }]);
+  } finally {
+    await demo.close();
+  }
 });

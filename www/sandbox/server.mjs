@@ -11,7 +11,7 @@
 // Its memory is bounded whatever the traffic (it runs behind the demo and the load
 // benchmark): the request log is a ring of the last `logLimit` requests, and every table that
 // grows with calls — IAM tokens, verification codes, the mobile numbers' registrations, the
-// sub-customers created — keeps at most `TABLE_LIMIT` entries, expired and oldest first out.
+// sub-customers created — keeps at most `tableLimit` entries, expired and oldest first out.
 //
 // It is a test double, not part of the package.
 import http from 'node:http';
@@ -40,7 +40,7 @@ function trim(map, limit) {
 }
 
 /** `map.set`, with the entry moved to the newest end, and the oldest beyond `limit` dropped. */
-function setNewest(map, key, value, limit = TABLE_LIMIT) {
+function setNewest(map, key, value, limit) {
   map.delete(key);
   map.set(key, value);
   trim(map, limit);
@@ -145,7 +145,9 @@ const page = (list, q) => {
 const localized = (value, lang) => (value && typeof value === 'object' ? value[lang] ?? value.zh_CN : value);
 const amounts = (obj, keys) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, keys.includes(k) && v !== '' ? new RawNumber(v) : v]));
 
-export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs = 0, logLimit = LOG_LIMIT } = {}) {
+export async function startSandbox({
+  host = '127.0.0.1', port = 0, clockOffsetMs = 0, logLimit = LOG_LIMIT, tableLimit = TABLE_LIMIT,
+} = {}) {
   let state = seed();
   let offsetMs = clockOffsetMs;
   const requests = new Ring(logLimit);
@@ -219,7 +221,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
       if (t.expires > issued) break;
       state.tokens.delete(k);
     }
-    setNewest(state.tokens, token, { domain_id: found.domain_id, role: found.role, expires });
+    setNewest(state.tokens, token, { domain_id: found.domain_id, role: found.role, expires }, tableLimit);
     const iso = (ms) => new Date(ms).toISOString().replace('Z', '000Z');
     return new Reply(201, {
       token: { expires_at: iso(expires), issued_at: iso(issued), methods: ['password'],
@@ -261,7 +263,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
       const minutes = b.timeout == null ? 10 : b.timeout > 60 ? 5 : b.timeout;
       setNewest(state.codes, b.mobile_phone, {
         sent: [...sent, now()], failures: 0, code: state.verificationCode, expires: now() + minutes * 60_000,
-      });
+      }, tableLimit);
       return noContent();
     },
 
@@ -287,12 +289,12 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
           return cbc(400, 'CBC.99004010', 'The verification code is incorrect.');
         }
         code.code = null;
-        setNewest(state.mobileRegistrations, b.mobile_phone, (state.mobileRegistrations.get(b.mobile_phone) ?? 0) + 1);
+        setNewest(state.mobileRegistrations, b.mobile_phone, (state.mobileRegistrations.get(b.mobile_phone) ?? 0) + 1, tableLimit);
       }
       const domainId = nextId('d0000000000000000000000000', 6);
       const domainName = b.domain_name || `a${nextId('', 31)}`;
       // The oldest created sub-customer makes room (the fixture's stay).
-      if (state.customers.length - state.fixtureCustomers >= TABLE_LIMIT) state.customers.splice(state.fixtureCustomers, 1);
+      if (state.customers.length - state.fixtureCustomers >= tableLimit) state.customers.splice(state.fixtureCustomers, 1);
       state.customers.push({
         customer_id: domainId, account_name: domainName, customer: '', xaccount_id: b.xaccount_id,
         xaccount_type: b.xaccount_type, telephone: b.mobile_phone ?? '', country_code: b.mobile_phone ? '0086' : '',
@@ -660,7 +662,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     get requests() { return requests.last(); },
     /** The last `n` requests received, oldest first. */
     recent(n) { return requests.last(n); },
-    /** Sizes of the tables that grow with traffic (each at most 10000) and of the log. */
+    /** Sizes of the log and of the tables that grow with traffic (each at most `tableLimit`, default 10000). */
     sizes() {
       return {
         log: requests.last().length, tokens: state.tokens.size, codes: state.codes.size,

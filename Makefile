@@ -2,7 +2,7 @@
 #   make demo    build and serve the storefront demo on http://127.0.0.1:8080
 #   make test    lint, Rust tests, wasm build + size budget, JS tests, browser tests
 #   make build   the npm package in pkg/ (web + node builds)
-#   make bench   benchmarks
+#   make bench   benchmarks (make bench-load: the signing proxy and the demo under load)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c

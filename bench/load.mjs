@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { compareAdapters, adaptersMarkdown } from './node-adapters.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
@@ -43,7 +44,7 @@ const BODY = JSON.stringify({ search_type: 'email', search_value: 'load@example.
 /** Forks one server of bench/lib/load-serve.mjs; resolves when it listens. */
 function serve(kind, ...args) {
   const child = fork(path.join(BENCH, 'lib/load-serve.mjs'), [kind, TARGET_ROOT, ...args], {
-    cwd: TARGET_ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    cwd: TARGET_ROOT, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: ['--expose-gc'],
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -80,15 +81,17 @@ async function measure(name, server, path) {
     const rounds = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const r = await load(`${server.url}${path}`, connections);
-      const { memory, sizes } = await server.memory();
+      const { memory, retained, sizes } = await server.memory();
       rounds.push({
         rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
         errors: r.errors + r.timeouts, non2xx: r.non2xx,
-        rss_mb: +(memory.rss / MB).toFixed(1), heap_mb: +(memory.heapUsed / MB).toFixed(1), sizes,
+        rss_mb: +(memory.rss / MB).toFixed(1), heap_mb: +(memory.heapUsed / MB).toFixed(1),
+        retained_mb: retained === undefined ? null : +(retained / MB).toFixed(2), sizes,
       });
       process.stderr.write(`${name} c=${connections} round ${round}: ${Math.round(r.requests.average)} req/s, `
         + `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, `
-        + `RSS ${(memory.rss / MB).toFixed(0)} MB${sizes ? ` ${JSON.stringify(sizes)}` : ''}\n`);
+        + `RSS ${(memory.rss / MB).toFixed(0)} MB, heap after GC ${(retained / MB).toFixed(1)} MB`
+        + `${sizes ? ` ${JSON.stringify(sizes)}` : ''}\n`);
     }
     rows.push({ name, connections, rounds });
   }
@@ -119,19 +122,26 @@ async function run() {
   return results;
 }
 
+/** Heap kept (after GC) per request served in rounds 3 and 4. */
+function perRequest(r) {
+  const bytes = (r[3].retained_mb - r[1].retained_mb) * MB / (r[2].requests + r[3].requests);
+  return `${Math.round(bytes)} B`;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 function table(run) {
   const lines = [
-    '| target | conns | req/s (median of 4) | p50 ms | p99 ms | requests | errors + non-2xx | RSS MB after rounds 1 / 2 / 3 / 4 | round 4 / round 2 |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| target | conns | req/s (median of 4) | p50 ms | p99 ms | requests | errors + non-2xx | RSS MB after rounds 1 / 2 / 3 / 4 | RSS round 4 / round 2 | heap after GC, MB, rounds 2 → 4 | retained per request (rounds 3–4) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
   ];
   for (const row of run.results) {
     const r = row.rounds;
     lines.push(`| ${row.name} | ${row.connections} | ${Math.round(median(r.map((x) => x.rps)))} | ${median(r.map((x) => x.p50))} | `
       + `${median(r.map((x) => x.p99))} | ${sum(r.map((x) => x.requests))} | ${sum(r.map((x) => x.errors + x.non2xx))} | `
-      + `${r.map((x) => Math.round(x.rss_mb)).join(' / ')} | ${(r[3].rss_mb / r[1].rss_mb).toFixed(2)} |`);
+      + `${r.map((x) => Math.round(x.rss_mb)).join(' / ')} | ${(r[3].rss_mb / r[1].rss_mb).toFixed(2)} | `
+      + `${r[1].retained_mb} → ${r[3].retained_mb} | ${perRequest(r)} |`);
   }
   return lines.join('\n');
 }
@@ -163,10 +173,12 @@ function section(run) {
 }
 
 const results = await run();
+process.stderr.write('\nadapters: toNodeListener beside @hono/node-server (bench/node-adapters.mjs)\n');
+const adapters = await compareAdapters();
 const current = {
   label: LABEL, date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', seconds: SECONDS,
   node: process.version, cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
-  loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '), results,
+  loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '), results, adapters,
 };
 fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
 fs.writeFileSync(JSON_OUT, JSON.stringify(current, null, 2) + '\n');
@@ -177,7 +189,9 @@ const doc = [
   'Written by `make bench-load` (bench/load.mjs); reported, never asserted. Every target answers the same',
   '`POST /api/bss/CheckUserIdentity` (`{"search_type":"email",…}`) at 1, 10 and 50 connections, 4 rounds each,',
   'from autocannon in another process on 127.0.0.1; each server runs alone in its own process, fresh per target,',
-  'and reports its resident memory (RSS) after every round.',
+  'and reports after every round its resident memory (RSS) and the heap that survives a full GC (what it keeps',
+  'from the requests it served; "retained per request" divides its growth from round 2 to 4 by the requests of',
+  'rounds 3 and 4).',
   '',
   '* **proxy**: `createProxy` mounted with `toNodeListener` in front of a trivial upstream (answers',
   '  `{"check_result":"available"}`): conversion, validation, signing, the upstream call.',
@@ -191,6 +205,14 @@ const doc = [
   '',
   section(current),
   ...(before ? ['', section(before)] : []),
+  '',
+  '## The Node adapter: own (toNodeListener) or @hono/node-server',
+  '',
+  'bench/node-adapters.mjs: both mounted on a Node http server in front of the same Fetch handler, which reads',
+  'the body through `getReader()` as the signing proxy does (1 MB at most, then 413); raw requests on',
+  '127.0.0.1 (status line answered within 2 s), then a short autocannon run. Same run as above.',
+  '',
+  adaptersMarkdown(adapters),
   '',
 ].join('\n');
 fs.writeFileSync(OUT, doc);

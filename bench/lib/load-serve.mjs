@@ -1,6 +1,6 @@
 // One server of the load benchmark, in its own process so that its resident memory is its
 // own (bench/load.mjs forks it). It tells its URL over IPC and answers `{ memory: true }` with
-// its process.memoryUsage() (and the sandbox's table sizes when it has a sandbox).
+// its process.memoryUsage(), the heap left after a full GC, and the sandbox's table sizes.
 //
 //   node bench/lib/load-serve.mjs upstream
 //   node bench/lib/load-serve.mjs proxy  <root> <upstream url>   the package's signing proxy
@@ -90,7 +90,12 @@ async function start() {
 const { url, adapter, sandbox } = await start();
 process.on('message', (m) => {
   if (m?.memory) {
-    process.send({ memory: process.memoryUsage(), sizes: sandbox?.sizes?.() ?? (sandbox ? { log: sandbox.requests.length } : null) });
+    // RSS as the operator sees it; then the heap that survives a full collection (forked with
+    // --expose-gc): what the server keeps per request, free of garbage not yet collected.
+    const memory = process.memoryUsage();
+    globalThis.gc?.();
+    const retained = process.memoryUsage().heapUsed;
+    process.send({ memory, retained, sizes: sandbox?.sizes?.() ?? (sandbox ? { log: sandbox.requests.length } : null) });
   }
 });
 process.send({ url, adapter });

@@ -77,18 +77,22 @@ const MB = 1024 * 1024;
 
 async function measure(name, server, path) {
   const rows = [];
+  let { cpuAfterGc: lastCpu } = await server.memory();
   for (const connections of CONNECTIONS) {
     const rounds = [];
     for (let round = 1; round <= ROUNDS; round++) {
       const r = await load(`${server.url}${path}`, connections);
-      const { memory, retained, sizes } = await server.memory();
+      const { memory, retained, cpu, cpuAfterGc, sizes } = await server.memory();
+      // The server's CPU time per request: what one core can serve, whatever else runs beside it.
+      const cpuUs = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / Math.max(1, r.requests.total);
+      lastCpu = cpuAfterGc;
       rounds.push({
-        rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
+        rps: r.requests.average, cpu_us: +cpuUs.toFixed(1), p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total,
         errors: r.errors + r.timeouts, non2xx: r.non2xx,
         rss_mb: +(memory.rss / MB).toFixed(1), heap_mb: +(memory.heapUsed / MB).toFixed(1),
         retained_mb: retained === undefined ? null : +(retained / MB).toFixed(2), sizes,
       });
-      process.stderr.write(`${name} c=${connections} round ${round}: ${Math.round(r.requests.average)} req/s, `
+      process.stderr.write(`${name} c=${connections} round ${round}: ${Math.round(r.requests.average)} req/s, ${cpuUs.toFixed(0)} µs CPU/request, `
         + `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.timeouts}, non-2xx ${r.non2xx}, `
         + `RSS ${(memory.rss / MB).toFixed(0)} MB, heap after GC ${(retained / MB).toFixed(1)} MB`
         + `${sizes ? ` ${JSON.stringify(sizes)}` : ''}\n`);
@@ -133,12 +137,14 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 function table(run) {
   const lines = [
-    '| target | conns | req/s (median of 4) | p50 ms | p99 ms | requests | errors + non-2xx | RSS MB after rounds 1 / 2 / 3 / 4 | RSS round 4 / round 2 | heap after GC, MB, rounds 2 → 4 | retained per request (rounds 3–4) |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
+    '| target | conns | req/s (median of 4) | server CPU per request (req/s per core) | p50 ms | p99 ms | requests | errors + non-2xx | RSS MB after rounds 1 / 2 / 3 / 4 | RSS round 4 / round 2 | heap after GC, MB, rounds 2 → 4 | retained per request (rounds 3–4) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---:|',
   ];
   for (const row of run.results) {
     const r = row.rounds;
-    lines.push(`| ${row.name} | ${row.connections} | ${Math.round(median(r.map((x) => x.rps)))} | ${median(r.map((x) => x.p50))} | `
+    const cpu = r[0].cpu_us === undefined ? null : median(r.map((x) => x.cpu_us));
+    lines.push(`| ${row.name} | ${row.connections} | ${Math.round(median(r.map((x) => x.rps)))} | `
+      + `${cpu === null ? '–' : `${cpu} µs (${Math.round(1e6 / cpu)})`} | ${median(r.map((x) => x.p50))} | `
       + `${median(r.map((x) => x.p99))} | ${sum(r.map((x) => x.requests))} | ${sum(r.map((x) => x.errors + x.non2xx))} | `
       + `${r.map((x) => Math.round(x.rss_mb)).join(' / ')} | ${(r[3].rss_mb / r[1].rss_mb).toFixed(2)} | `
       + `${r[1].retained_mb} → ${r[3].retained_mb} | ${perRequest(r)} |`);
@@ -148,14 +154,16 @@ function table(run) {
 
 function ratios(run) {
   const find = (prefix, c) => run.results.find((r) => r.name.startsWith(prefix) && r.connections === c);
-  const lines = ['| conns | proxy / plain req/s | proxy / plain p99 |', '|---:|---:|---:|'];
+  const lines = ['| conns | proxy / plain req/s | proxy / plain p99 | proxy / plain CPU per request |', '|---:|---:|---:|---:|'];
   for (const c of CONNECTIONS) {
     const p = find('proxy', c);
     const f = find('plain', c);
     if (!p || !f) continue;
     const rps = median(p.rounds.map((x) => x.rps)) / median(f.rounds.map((x) => x.rps));
     const p99 = median(p.rounds.map((x) => x.p99)) / median(f.rounds.map((x) => x.p99));
-    lines.push(`| ${c} | ${rps.toFixed(2)} | ${p99.toFixed(2)} |`);
+    const cpu = p.rounds[0].cpu_us === undefined ? '–'
+      : (median(p.rounds.map((x) => x.cpu_us)) / median(f.rounds.map((x) => x.cpu_us))).toFixed(2);
+    lines.push(`| ${c} | ${rps.toFixed(2)} | ${p99.toFixed(2)} | ${cpu} |`);
   }
   return lines.join('\n');
 }
@@ -189,7 +197,8 @@ const doc = [
   'Written by `make bench-load` (bench/load.mjs); reported, never asserted. Every target answers the same',
   '`POST /api/bss/CheckUserIdentity` (`{"search_type":"email",…}`) at 1, 10 and 50 connections, 4 rounds each,',
   'from autocannon in another process on 127.0.0.1; each server runs alone in its own process, fresh per target,',
-  'and reports after every round its resident memory (RSS) and the heap that survives a full GC (what it keeps',
+  'and reports after every round its CPU time (per request: what one core can serve whatever else runs on the',
+  'machine), its resident memory (RSS) and the heap that survives a full GC (what it keeps',
   'from the requests it served; "retained per request" divides its growth from round 2 to 4 by the requests of',
   'rounds 3 and 4).',
   '',
@@ -198,7 +207,7 @@ const doc = [
   '* **plain forwarding proxy**: Node http + `fetch` to the same upstream, no validation or signing — the',
   '  baseline for the overhead ratios.',
   '* **demo end to end**: `www/server.mjs` as `make demo` runs it: the partner proxy and the BSS sandbox',
-  '  (which verifies each signature with the package\'s signer) in one process.',
+  '  (which verifies each signature with the package\'s signer) in one process: its CPU per request is both\'s.',
   '',
   'Goals (issue 19): no error or non-2xx; RSS round 4 ≤ 1.25 × round 2; proxy p99 ≤ 1.3 × plain;',
   '≥ 1,000 req/s through the proxy on one core. The machine is shared (2 cores, autocannon on the same cores).',
@@ -210,7 +219,8 @@ const doc = [
   '',
   'bench/node-adapters.mjs: both mounted on a Node http server in front of the same Fetch handler, which reads',
   'the body through `getReader()` as the signing proxy does (1 MB at most, then 413); raw requests on',
-  '127.0.0.1 (status line answered within 2 s), then a short autocannon run. Same run as above.',
+  '127.0.0.1 (status line answered within 2 s), then each in its own server process under autocannon: its CPU time',
+  'per request (steadier than req/s on a shared machine). Same run as above.',
   '',
   adaptersMarkdown(adapters),
   '',

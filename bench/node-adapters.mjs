@@ -2,7 +2,7 @@
 // @hono/node-server's getRequestListener: the same hostile requests against both, each mounted
 // on a Node http server on 127.0.0.1 in front of the same Fetch handler (it reads the body
 // like the signing proxy, 1 MB at most, then 413), their throughput with autocannon, and
-// their size. Reported in bench/LOAD.md by `make bench-load`; run alone:
+// their size, and the server CPU each costs per request. Reported in bench/LOAD.md by `make bench-load`; run alone:
 //
 //   node bench/node-adapters.mjs [--json target/bench/node-adapters.json]
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -80,18 +81,48 @@ async function withServer(listener, fn) {
   }
 }
 
-async function evaluate(name, listener) {
-  return withServer(listener, async (port) => {
+const listeners = {
+  ours: () => toNodeListener(handler, { bodyTimeoutMs: 1000 }),
+  hono: () => getRequestListener(handler),
+};
+const LOAD_REQUESTS = 20_000;
+
+/**
+ * The adapter's cost: the server in its own process, CPU time (user + system) per request
+ * over LOAD_REQUESTS requests after as many to warm up — steadier than req/s on a shared
+ * machine — and the req/s and p99 of that run.
+ */
+async function cost(kind) {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const ask = () => new Promise((resolve) => { child.once('message', resolve); child.send('cpu'); });
+  try {
+    const { port } = await new Promise((resolve) => child.once('message', resolve));
+    const run = () => new Promise((resolve, reject) => autocannon({
+      url: `http://127.0.0.1:${port}/x`, connections: 10, amount: LOAD_REQUESTS, method: 'POST', body: '{"search_type":"email"}',
+    }, (e, r) => (e ? reject(e) : resolve(r))));
+    await run();
+    const a = await ask();
+    const load = await run();
+    const b = await ask();
+    return {
+      cpu_us: +((b.user + b.system - a.user - a.system) / LOAD_REQUESTS).toFixed(1),
+      rps: Math.round(load.requests.average), p99: load.latency.p99, errors: load.errors + load.non2xx,
+    };
+  } finally {
+    child.kill();
+  }
+}
+
+async function evaluate(name, kind) {
+  const found = await withServer(listeners[kind](), async (port) => {
     const cases = {};
     for (const [label, bytes] of Object.entries(CASES)) {
       cases[label] = await raw(port, bytes, { abort: label === 'aborted body' });
     }
     const ok = await fetch(`http://127.0.0.1:${port}/x`, { method: 'POST', body: '{}' }).then((r) => r.status, (e) => String(e));
-    const load = await new Promise((resolve, reject) => autocannon({
-      url: `http://127.0.0.1:${port}/x`, connections: 10, duration: 5, method: 'POST', body: '{"search_type":"email"}',
-    }, (e, r) => (e ? reject(e) : resolve(r))));
-    return { name, cases, after: ok, rps: Math.round(load.requests.average), p99: load.latency.p99, errors: load.errors + load.non2xx };
+    return { name, cases, after: ok };
   });
+  return { ...found, ...(await cost(kind)) };
 }
 
 /** Bytes a partner installs for each, and the gzipped size of the code loaded. */
@@ -115,8 +146,8 @@ function sizes() {
 
 export async function compareAdapters() {
   const results = [
-    await evaluate('toNodeListener (this package)', toNodeListener(handler, { bodyTimeoutMs: 1000 })),
-    await evaluate('@hono/node-server getRequestListener', getRequestListener(handler)),
+    await evaluate('toNodeListener (this package)', 'ours'),
+    await evaluate('@hono/node-server getRequestListener', 'hono'),
   ];
   return { results, sizes: sizes() };
 }
@@ -129,13 +160,18 @@ export function adaptersMarkdown({ results, sizes: s }) {
     ...labels.map((l) => `| ${l} | ${results.map((r) => r.cases[l]).join(' | ')} |`),
     `| a valid POST afterwards | ${results.map((r) => r.after).join(' | ')} |`,
     `| process crash / unhandled rejection | ${results.map((r) => r.crashed ?? 'none').join(' | ')} |`,
-    `| trivial handler, 10 connections, 5 s: req/s, p99 ms, errors | ${results.map((r) => `${r.rps}, ${r.p99}, ${r.errors}`).join(' | ')} |`,
+    `| server CPU per request (${LOAD_REQUESTS} requests, 10 connections) | ${results.map((r) => `${r.cpu_us} µs`).join(' | ')} |`,
+    `| same run: req/s, p99 ms, errors | ${results.map((r) => `${r.rps}, ${r.p99}, ${r.errors}`).join(' | ')} |`,
     `| code loaded (gzip) | ${s.ours.file} B (${s.ours.gzip} B) | ${s.hono.file} B (${s.hono.gzip} B) |`,
     `| installed, with dependencies | ${s.ours.installed} B, none | ${s.hono.installed} B: ${s.hono.dependencies.join(', ')}; Node ${s.hono.node} |`,
   ].join('\n');
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[2] === '--serve') {
+  const server = http.createServer(listeners[process.argv[3]]());
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  process.on('message', () => process.send(process.cpuUsage()));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = await compareAdapters();
   const i = process.argv.indexOf('--json');
   if (i > 0) fs.writeFileSync(process.argv[i + 1], JSON.stringify(out, null, 2) + '\n');

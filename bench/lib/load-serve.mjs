@@ -1,6 +1,7 @@
 // One server of the load benchmark, in its own process so that its resident memory is its
 // own (bench/load.mjs forks it). It tells its URL over IPC and answers `{ memory: true }` with
-// its process.memoryUsage(), the heap left after a full GC, and the sandbox's table sizes.
+// its process.memoryUsage(), the heap left after a full GC, its CPU time so far, and the
+// sandbox's table sizes.
 //
 //   node bench/lib/load-serve.mjs upstream
 //   node bench/lib/load-serve.mjs proxy  <root> <upstream url>   the package's signing proxy
@@ -93,9 +94,10 @@ process.on('message', (m) => {
     // RSS as the operator sees it; then the heap that survives a full collection (forked with
     // --expose-gc): what the server keeps per request, free of garbage not yet collected.
     const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
     globalThis.gc?.();
     const retained = process.memoryUsage().heapUsed;
-    process.send({ memory, retained, sizes: sandbox?.sizes?.() ?? (sandbox ? { log: sandbox.requests.length } : null) });
+    process.send({ memory, retained, cpu, cpuAfterGc: process.cpuUsage(), sizes: sandbox?.sizes?.() ?? (sandbox ? { log: sandbox.requests.length } : null) });
   }
 });
 process.send({ url, adapter });

@@ -46,26 +46,32 @@ function setNewest(map, key, value, limit) {
   trim(map, limit);
 }
 
-/** The last `limit` items pushed, oldest first; O(1) amortised per push. */
+/** The last `limit` items pushed: a circular buffer, so that it holds exactly that many once full. */
 class Ring {
   constructor(limit) {
     this.limit = limit;
     this.items = [];
+    this.next = 0; // where the next push goes once full: the oldest item
   }
 
   push(item) {
-    this.items.push(item);
-    // Compact only once the array is twice the limit: one copy per `limit` pushes.
-    if (this.items.length >= 2 * this.limit) this.items.splice(0, this.items.length - this.limit);
+    if (this.items.length < this.limit) this.items.push(item);
+    else this.items[this.next] = item;
+    this.next = (this.next + 1) % this.limit;
   }
 
   /** The last `n` (at most `limit`) items, oldest first. */
   last(n = this.limit) {
-    const k = Math.max(0, Math.min(n, this.limit, this.items.length));
-    return k === 0 ? [] : this.items.slice(-k);
+    const k = Math.max(0, Math.min(n, this.items.length));
+    if (k === 0) return [];
+    const ordered = this.items.length < this.limit ? this.items : [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
+    return ordered.slice(ordered.length - k);
   }
 
-  clear() { this.items.length = 0; }
+  clear() {
+    this.items.length = 0;
+    this.next = 0;
+  }
 }
 
 const load = (name) => JSON.parse(fs.readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));

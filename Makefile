@@ -2,7 +2,7 @@
 #   make demo    build and serve the storefront demo on http://127.0.0.1:8080
 #   make test    lint, Rust tests, wasm build + size budget, JS tests, browser tests
 #   make build   the npm package in pkg/ (web + node builds)
-#   make bench   benchmarks
+#   make bench   benchmarks (make bench-load: the signing proxy and the demo under load)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -30,7 +30,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+.PHONY: demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -120,6 +120,12 @@ demo: build
 bench: build tools-python tools-browser bench/node_modules/.installed
 	node --test bench/peers.test.mjs
 	node bench/run.mjs
+	$(MAKE) bench-load
+
+# The signing proxy and the demo under load (autocannon, bench-only): bench/LOAD.md, with
+# the run before issue 19 (bench/load-before.json) beside it.
+bench-load: build bench/node_modules/.installed
+	node bench/load.mjs --before bench/load-before.json
 
 # The peers (decimal.js, json-rules-engine, zen) are bench-only: `npm install` without a lock
 # file (see bench/package.json for why).

@@ -48,6 +48,20 @@ function exportedNames(dts) {
   return names;
 }
 
+/** Node-only helpers shipped with an area (plain JS in pkg/js, no wasm): its Node entries export them. */
+const NODE_EXTRAS = {
+  client: [{ file: 'node_adapter', values: ['toNodeListener'], types: ['FetchHandler', 'NodeListener', 'NodeListenerOptions'] }],
+};
+for (const extra of Object.values(NODE_EXTRAS).flat()) {
+  const source = read(path.join(PKG, 'js', `${extra.file}.js`));
+  write(
+    `${extra.file}.cjs`,
+    `'use strict';\n${source.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${extra.values.join(', ')} };\n`,
+  );
+  write(`${extra.file}.d.cts`, read(path.join(PKG, 'js', `${extra.file}.d.ts`)));
+}
+const nodeExtras = (area) => NODE_EXTRAS[area] ?? [];
+
 const NODE_INIT = 'export default function init(): Promise<void>;\n';
 const seen = new Map();
 const root = { web: [], webTypes: [], cjs: [], cjsTypes: [], inits: [] };
@@ -79,11 +93,17 @@ for (const area of areas) {
   write(
     `${area}.node.cjs`,
     `${GENERATED}'use strict';\nmodule.exports = require('./${area}.cjs');\nmodule.exports.BssError = require('./bss_error.cjs').BssError;\n` +
+      nodeExtras(area)
+        .flatMap((x) => x.values.map((v) => `module.exports.${v} = require('./${x.file}.cjs').${v};\n`))
+        .join('') +
       `Object.defineProperty(module.exports, '__esModule', { value: true });\n` +
       `/** Nothing to do in Node (the module is ready on require); kept for code shared with browsers. */\n` +
       `module.exports.default = async function init() {};\n`,
   );
-  const nodeTypes = `${GENERATED}export * from './${area}.cjs';\nexport { BssError } from './bss_error.cjs';\n/** Nothing to do in Node (the module is ready on import); kept for code shared with browsers. */\n${NODE_INIT}`;
+  const extraTypes = nodeExtras(area)
+    .map((x) => `export { ${[...x.values, ...x.types.map((t) => `type ${t}`)].join(', ')} } from './${x.file}.cjs';\n`)
+    .join('');
+  const nodeTypes = `${GENERATED}export * from './${area}.cjs';\nexport { BssError } from './bss_error.cjs';\n${extraTypes}/** Nothing to do in Node (the module is ready on import); kept for code shared with browsers. */\n${NODE_INIT}`;
   write(`${area}.node.d.cts`, nodeTypes);
   write(
     `${area}.node.mjs`,
@@ -108,8 +128,11 @@ for (const area of areas) {
   root.inits.push(area);
   root.web.push(`import ${area}Init from './${area}.js';\nexport { ${list(jsValues)} } from './${area}.js';`);
   root.webTypes.push(`export { ${list(names)} } from './${area}.js';`);
-  root.cjs.push(`const ${area} = require('./${area}.node.cjs');\n${jsValues.map((n) => `exports.${n} = ${area}.${n};`).join('\n')}`);
-  root.cjsTypes.push(`export { ${list(names)} } from './${area}.cjs';`);
+  const extraValues = nodeExtras(area).flatMap((x) => x.values);
+  root.cjs.push(
+    `const ${area} = require('./${area}.node.cjs');\n${[...jsValues, ...extraValues].map((n) => `exports.${n} = ${area}.${n};`).join('\n')}`,
+  );
+  root.cjsTypes.push(`export { ${list(names)} } from './${area}.cjs';\n${extraTypes}`);
 }
 
 const initDoc = `/**

@@ -21,7 +21,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from './sandbox/server.mjs';
-import { nodeHandler } from './sandbox/http.mjs';
 
 const WWW = path.dirname(fileURLToPath(import.meta.url));
 const PKG = path.resolve(WWW, '..', 'pkg');
@@ -158,13 +157,20 @@ async function startBackend(env, log, host) {
  */
 export async function startServer({ host = '127.0.0.1', port = 8080, env = process.env, log = () => {} } = {}) {
   const backend = await startBackend(env, log, host);
-  let origin = '';
+  const { toNodeListener } = await import('bss-storefront');
   const proxies = {
-    '/api/bss/': nodeHandler((request) => backend.partner.handle(request), () => origin),
-    '/api/customer/': nodeHandler((request) => backend.customer.handle(request), () => origin),
+    '/api/bss/': toNodeListener(backend.partner),
+    '/api/customer/': toNodeListener(backend.customer),
   };
   const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://localhost');
+    let pathname;
+    try {
+      ({ pathname } = new URL(req.url, 'http://localhost'));
+    } catch {
+      // A request line whose target is no URL (it would otherwise end the process).
+      sendJson(res, 400, { error_code: 'invalid_request', error_msg: 'the request URL is not valid', issues: [] });
+      return;
+    }
     const mount = Object.keys(proxies).find((prefix) => pathname.startsWith(prefix));
     if (mount) {
       const started = Date.now();
@@ -194,6 +200,11 @@ export async function startServer({ host = '127.0.0.1', port = 8080, env = proce
       res.end();
     });
   });
+  // CONNECT never reaches the request listener: answer it rather than drop the connection.
+  server.on('connect', (req, socket) => {
+    socket.on('error', () => {});
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
   try {
     await new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -204,7 +215,7 @@ export async function startServer({ host = '127.0.0.1', port = 8080, env = proce
     throw e;
   }
   const { port: actual } = server.address();
-  origin = `http://${host}:${actual}`;
+  const origin = `http://${host}:${actual}`;
   return {
     url: origin,
     mode: backend.mode,

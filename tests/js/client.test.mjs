@@ -9,10 +9,9 @@ import util from 'node:util';
 import { loadBuilds } from './builds.mjs';
 import { loadCases } from './vectors.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
-import { nodeHandler } from '../../www/sandbox/http.mjs';
 
 const builds = await loadBuilds();
-const { BssClient, BssError, createProxy, getToken } = builds.esm;
+const { BssClient, BssError, createProxy, getToken, toNodeListener } = builds.esm;
 const CUSTOMER_OPERATIONS = new Set([
   'ListOrderCouponsByOrderId', 'ListOrderDiscounts', 'PayOrders', 'ListRateOnPeriodDetail',
   'ListOnDemandResourceRatings', 'ListRenewRateOnPeriod',
@@ -353,16 +352,14 @@ test('clock skew: "signature expired" is re-signed once with the server clock, t
 // ---- the signing proxy ----
 
 async function startProxy(options = {}) {
-  let origin = '';
   const proxy = createProxy({
     endpoint: sandbox.url, credentials: creds(partner),
     allow: ['ListServiceTypes', 'createSubCustomer', 'CheckUserIdentity', 'SendVerificationMessageCode'], ...options,
   });
   const hits = [];
-  const handler = nodeHandler((req) => { hits.push(req.url); return proxy.handle(req); }, () => origin);
-  const server = http.createServer(handler);
+  const server = http.createServer(toNodeListener((req) => { hits.push(req.url); return proxy.handle(req); }));
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${server.address().port}`;
   return { url: `${origin}/api/bss`, hits, close: () => new Promise((r) => server.close(r)) };
 }
 

@@ -6,7 +6,12 @@
 // can inject faults (429 with Retry-After, 503, slow and malformed answers).
 //
 //   const sandbox = await startSandbox({ port: 0 });   // 127.0.0.1, random port
-//   sandbox.url, sandbox.requests, sandbox.inject({...}), sandbox.setClockOffset(ms), sandbox.close()
+//   sandbox.url, sandbox.requests, sandbox.recent(n), sandbox.inject({...}), sandbox.setClockOffset(ms), sandbox.close()
+//
+// Its memory is bounded whatever the traffic (it runs behind the demo and the load
+// benchmark): the request log is a ring of the last `logLimit` requests, and every table that
+// grows with calls — IAM tokens, verification codes, the mobile numbers' registrations, the
+// sub-customers created — keeps at most `tableLimit` entries, expired and oldest first out.
 //
 // It is a test double, not part of the package.
 import http from 'node:http';
@@ -20,6 +25,54 @@ const { signRequest } = require('bss-storefront');
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 const SKEW_LIMIT_MS = 15 * 60 * 1000;
 const TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
+/** Requests the log keeps by default (the last ones). */
+const LOG_LIMIT = 1000;
+/** Entries each traffic-grown table keeps at most. */
+const TABLE_LIMIT = 10_000;
+const HOUR_MS = 3600_000;
+
+/** Drops a Map's first-inserted (oldest) entries beyond `limit`. */
+function trim(map, limit) {
+  for (const key of map.keys()) {
+    if (map.size <= limit) return;
+    map.delete(key);
+  }
+}
+
+/** `map.set`, with the entry moved to the newest end, and the oldest beyond `limit` dropped. */
+function setNewest(map, key, value, limit) {
+  map.delete(key);
+  map.set(key, value);
+  trim(map, limit);
+}
+
+/** The last `limit` items pushed: a circular buffer, so that it holds exactly that many once full. */
+class Ring {
+  constructor(limit) {
+    this.limit = limit;
+    this.items = [];
+    this.next = 0; // where the next push goes once full: the oldest item
+  }
+
+  push(item) {
+    if (this.items.length < this.limit) this.items.push(item);
+    else this.items[this.next] = item;
+    this.next = (this.next + 1) % this.limit;
+  }
+
+  /** The last `n` (at most `limit`) items, oldest first. */
+  last(n = this.limit) {
+    const k = Math.max(0, Math.min(n, this.items.length));
+    if (k === 0) return [];
+    const ordered = this.items.length < this.limit ? this.items : [...this.items.slice(this.next), ...this.items.slice(0, this.next)];
+    return ordered.slice(ordered.length - k);
+  }
+
+  clear() {
+    this.items.length = 0;
+    this.next = 0;
+  }
+}
 
 const load = (name) => JSON.parse(fs.readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8'));
 
@@ -31,7 +84,7 @@ function seed() {
   return {
     accounts,
     customers: customers.customers.map((c) => ({ ...c })),
-    mobileRegistrations: { ...customers.mobile_registrations },
+    mobileRegistrations: new Map(Object.entries(customers.mobile_registrations)), // mobile -> accounts
     accountsPerMobile: customers.accounts_per_mobile,
     verificationCode: customers.verification_code,
     codes: new Map(), // mobile -> { code, sent: [timestamps], failures }
@@ -40,6 +93,7 @@ function seed() {
     orders: load('orders').orders.map((o) => ({ ...o })),
     catalog: load('catalog'),
     tokens: new Map(), // token -> { domain_id, role, expires }
+    fixtureCustomers: customers.customers.length,
     counter: 0,
   };
 }
@@ -97,10 +151,12 @@ const page = (list, q) => {
 const localized = (value, lang) => (value && typeof value === 'object' ? value[lang] ?? value.zh_CN : value);
 const amounts = (obj, keys) => Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, keys.includes(k) && v !== '' ? new RawNumber(v) : v]));
 
-export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs = 0 } = {}) {
+export async function startSandbox({
+  host = '127.0.0.1', port = 0, clockOffsetMs = 0, logLimit = LOG_LIMIT, tableLimit = TABLE_LIMIT,
+} = {}) {
   let state = seed();
   let offsetMs = clockOffsetMs;
-  const requests = [];
+  const requests = new Ring(logLimit);
   let faults = [];
   const now = () => Date.now() + offsetMs;
   const nextId = (prefix, width = 16) => `${prefix}${String(++state.counter).padStart(width, '0')}`;
@@ -112,6 +168,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     if (token) {
       const t = state.tokens.get(token);
       if (!t || t.expires <= now()) {
+        if (t) state.tokens.delete(token);
         return { error: cbc(401, 'CBC.0154', 'x_auth_token is expired or invalid') };
       }
       return { principal: t };
@@ -165,7 +222,12 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     const token = `MIISandbox${nextId('', 8)}${'x'.repeat(64)}`;
     const issued = now();
     const expires = issued + TOKEN_LIFETIME_MS;
-    state.tokens.set(token, { domain_id: found.domain_id, role: found.role, expires });
+    // Tokens are issued for one lifetime, so the expired ones are the oldest, at the front.
+    for (const [k, t] of state.tokens) {
+      if (t.expires > issued) break;
+      state.tokens.delete(k);
+    }
+    setNewest(state.tokens, token, { domain_id: found.domain_id, role: found.role, expires }, tableLimit);
     const iso = (ms) => new Date(ms).toISOString().replace('Z', '000Z');
     return new Reply(201, {
       token: { expires_at: iso(expires), issued_at: iso(issued), methods: ['password'],
@@ -185,7 +247,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
       if (b.search_type === 'mobile') {
         const m = /^0086-(\d+)$/.exec(b.search_value);
         if (!m) return paramError('search_value must be 0086-<mobile>');
-        const used = state.mobileRegistrations[m[1]] ?? 0;
+        const used = state.mobileRegistrations.get(m[1]) ?? 0;
         const remain = Math.max(state.accountsPerMobile - used, 0);
         return ok({ check_result: remain > 0 ? 'available' : 'used_by_user', mobile_remain_available_num: remain });
       }
@@ -198,14 +260,15 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
       if (b.receiver_type !== 1 || !/^1[3-9]\d{9}$/.test(b.mobile_phone ?? '')) return paramError('mobile_phone');
       if (b.scene === 18 && !b.customer_id) return paramError('customer_id is required for scene 18');
       const entry = state.codes.get(b.mobile_phone) ?? { sent: [], failures: 0 };
-      const hourAgo = now() - 3600_000;
-      if (entry.sent.filter((t) => t > hourAgo).length >= 15) {
+      // Only the last hour's sends count (and are kept).
+      const sent = entry.sent.filter((t) => t > now() - HOUR_MS);
+      if (sent.length >= 15) {
         return cbc(400, 'CBC.99004015', 'The number of verification codes sent has reached the upper limit.');
       }
       const minutes = b.timeout == null ? 10 : b.timeout > 60 ? 5 : b.timeout;
-      state.codes.set(b.mobile_phone, {
-        sent: [...entry.sent, now()], failures: 0, code: state.verificationCode, expires: now() + minutes * 60_000,
-      });
+      setNewest(state.codes, b.mobile_phone, {
+        sent: [...sent, now()], failures: 0, code: state.verificationCode, expires: now() + minutes * 60_000,
+      }, tableLimit);
       return noContent();
     },
 
@@ -219,7 +282,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
       }
       if (b.mobile_phone) {
         if (!/^1[3-9]\d{9}$/.test(b.mobile_phone)) return cbc(400, 'CBC.5017', 'The mobile number format is invalid.');
-        if ((state.mobileRegistrations[b.mobile_phone] ?? 0) >= state.accountsPerMobile) {
+        if ((state.mobileRegistrations.get(b.mobile_phone) ?? 0) >= state.accountsPerMobile) {
           return cbc(400, 'CBC.99000030', 'The number of accounts registered with the mobile number exceeds the limit.');
         }
         const code = state.codes.get(b.mobile_phone);
@@ -231,10 +294,12 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
           return cbc(400, 'CBC.99004010', 'The verification code is incorrect.');
         }
         code.code = null;
-        state.mobileRegistrations[b.mobile_phone] = (state.mobileRegistrations[b.mobile_phone] ?? 0) + 1;
+        setNewest(state.mobileRegistrations, b.mobile_phone, (state.mobileRegistrations.get(b.mobile_phone) ?? 0) + 1, tableLimit);
       }
       const domainId = nextId('d0000000000000000000000000', 6);
       const domainName = b.domain_name || `a${nextId('', 31)}`;
+      // The oldest created sub-customer makes room (the fixture's stay).
+      if (state.customers.length - state.fixtureCustomers >= tableLimit) state.customers.splice(state.fixtureCustomers, 1);
       state.customers.push({
         customer_id: domainId, account_name: domainName, customer: '', xaccount_id: b.xaccount_id,
         xaccount_type: b.xaccount_type, telephone: b.mobile_phone ?? '', country_code: b.mobile_phone ? '0086' : '',
@@ -595,8 +660,20 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   return {
     url: `http://${host}:${server.address().port}`,
-    /** Every request received, in order: { operation, method, path, rawQuery, query, headers, body, principal, requestId }. */
-    requests,
+    /**
+     * The last requests received (at most `logLimit`, default 1000), oldest first:
+     * { operation, method, path, rawQuery, query, headers, body, principal, requestId }.
+     */
+    get requests() { return requests.last(); },
+    /** The last `n` requests received, oldest first. */
+    recent(n) { return requests.last(n); },
+    /** Sizes of the log and of the tables that grow with traffic (each at most `tableLimit`, default 10000). */
+    sizes() {
+      return {
+        log: requests.last().length, tokens: state.tokens.size, codes: state.codes.size,
+        mobile_registrations: state.mobileRegistrations.size, created_customers: state.customers.length - state.fixtureCustomers,
+      };
+    },
     /** The fixture credentials. */
     accounts: state.accounts,
     /**
@@ -610,7 +687,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     /** Moves the sandbox clock (the gateway's) by `ms` from the real one. */
     setClockOffset(ms) { offsetMs = ms; },
     /** Back to the fixture state; clears the log and the faults. */
-    reset() { state = seed(); requests.length = 0; faults = []; offsetMs = clockOffsetMs; },
+    reset() { state = seed(); requests.clear(); faults = []; offsetMs = clockOffsetMs; },
     close() {
       for (const s of sockets) s.destroy();
       return new Promise((resolve) => server.close(resolve));

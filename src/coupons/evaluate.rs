@@ -261,7 +261,7 @@ fn finish(
         if line.charging_mode(order) == ChargingMode::OnDemand {
             on_demand_amount = on_demand_amount.checked_add(line.payable())?;
         }
-        eligible_lines.push(line.id.clone());
+        eligible_lines.push(*i);
     }
     let mut maybe_amount = Amount::ZERO;
     for i in &matched.maybe {
@@ -348,7 +348,7 @@ mod tests {
                 "use_limits":[{"limit_key":"serviceType","value1":"hws.service.type.ec2"},
                               {"limit_key":"baseValue","value1":"80","value2":""}]}"#,
         );
-        assert_eq!(v.eligible_lines, ["a"]);
+        assert_eq!(v.eligible_lines, [0]);
         assert_eq!(
             v.status,
             Status::NotApplicable,

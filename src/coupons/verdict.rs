@@ -562,8 +562,10 @@ pub struct Verdict {
     pub status: Status,
     /// Every reason it does not (or may not) apply; empty when applicable.
     pub reasons: Vec<Reason>,
-    /// Ids of the lines that satisfy every line-selecting limit, in order.
-    pub eligible_lines: Vec<String>,
+    /// The lines that satisfy every line-selecting limit, as indexes into `order.lines`, in
+    /// order: the output stays bounded by the input (an id is never copied per coupon; the
+    /// JS binding gives each index its line's id string, shared).
+    pub eligible_lines: Vec<usize>,
     /// Payable sum of the eligible lines.
     #[serde(serialize_with = "serialize_money")]
     pub eligible_amount: Amount,

@@ -55,6 +55,9 @@ pub fn quote_json(
     opts: &str,
     default_now: Option<&str>,
 ) -> Result<String, QuoteError> {
+    use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+    check_text("input", input, MAX_INPUT_BYTES)?;
+    check_text("opts", opts, MAX_OPTIONS_BYTES)?;
     let input = QuoteInput::from_json(input, default_now)?;
     let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
     let quote = quote(&input, &opts)?;
@@ -637,15 +640,12 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    // `eligible_lines` lists line ids in order: one walk over the lines finds them all.
-    let mut lines = Vec::with_capacity(v.eligible_lines.len());
-    let mut next = 0;
-    for id in &v.eligible_lines {
-        if let Some(offset) = order.lines[next..].iter().position(|l| l.id == *id) {
-            lines.push(next + offset);
-            next += offset + 1;
-        }
-    }
+    let lines = v
+        .eligible_lines
+        .iter()
+        .copied()
+        .filter(|&i| i < order.lines.len())
+        .collect();
     Ok(Some(Candidate {
         coupon: k,
         id: v.coupon_id.clone(),

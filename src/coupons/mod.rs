@@ -61,7 +61,7 @@ pub use order::{
 };
 pub use policy::Policy;
 pub use timestamp::Timestamp;
-pub use verdict::{CouponParams, Reason, ReasonCode, Status, Verdict};
+pub use verdict::{CouponParams, LineIndexes, Reason, ReasonCode, Status, Verdict};
 
 use crate::error::ErrorCode;
 use crate::money::{Amount, AmountError};

@@ -218,7 +218,7 @@ impl<'a> Prep<'a> {
         let start = Position::new(&ledger, &units);
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
-            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, order, &ledger)? {
+            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, &ledger)? {
                 c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -632,7 +632,6 @@ fn candidate(
     k: usize,
     coupon: &Coupon,
     v: &Verdict,
-    order: &Order,
     ledger: &Ledger,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
@@ -640,12 +639,7 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    let lines = v
-        .eligible_lines
-        .iter()
-        .copied()
-        .filter(|&i| i < order.lines.len())
-        .collect();
+    let lines = v.eligible_lines.clone();
     Ok(Some(Candidate {
         coupon: k,
         id: v.coupon_id.clone(),

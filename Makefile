@@ -26,7 +26,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+# `make fuzz`: the native fuzzer (tests/fuzz.rs) and the JS fuzzer (tests/js/fuzz.test.mjs) for
+# FUZZ_SECONDS each (default 300), printing calls per export, panics/traps and violations.
+FUZZ_SECONDS ?= 300
+
+.PHONY: fuzz demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -77,6 +81,10 @@ build: tools
 	cp pkg/js/bss_error.js pkg/web/bss_error.js
 	sed -e 's/^export class /class /' pkg/js/bss_error.js > pkg/node/bss_error.js
 	echo 'module.exports = { BssError };' >> pkg/node/bss_error.js
+	cp pkg/js/guard.js pkg/web/guard.js
+	sed -e "s/^import { BssError } from '.\/bss_error.js';/const { BssError } = require('.\/bss_error.js');/" \
+	  -e 's/^export function guard/function guard/' pkg/js/guard.js > pkg/node/guard.js
+	echo 'module.exports = { guard };' >> pkg/node/guard.js
 	echo '{"type":"module"}' > pkg/web/package.json
 	echo '{"type":"commonjs"}' > pkg/node/package.json
 	@ls -l pkg/web/$(CRATE)_bg.wasm | awk '{print "wasm: " $$5 " bytes"}'
@@ -103,6 +111,10 @@ js-test: build tools-browser
 	node --test --test-reporter=spec $(NODE_TESTS)
 
 test: lint rust-test sign-diff js-test
+
+fuzz: build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture
+	FUZZ_SECONDS=$(FUZZ_SECONDS) node --test --test-reporter=spec tests/js/fuzz.test.mjs
 
 ## ---- demo and bench ------------------------------------------------------
 

@@ -241,7 +241,13 @@ fn each_count_limit_is_accepted_at_the_limit_and_refused_past_it() {
     };
     assert!(select_json(&rating(1000), "null").is_ok());
     let e = select_json(&rating(1001), "null").unwrap_err();
-    assert_eq!(e.field(), Some("optional_discount_rating_results"), "{e}");
+    assert_eq!(
+        refusal(e),
+        (
+            "too_large".into(),
+            Some("optional_discount_rating_results".into())
+        )
+    );
 }
 
 /// A JSON text of exactly `bytes` bytes: an object with one padded string member.

@@ -178,9 +178,11 @@ impl<'a, 't> Obj<'a, 't> {
     pub fn list(&self, field: &str, max: usize) -> Result<&'a [Node<'t>], JsonError> {
         match self.get(field) {
             None => Ok(&[]),
-            Some(Node::Array(items)) if items.len() > max => {
-                Err(shape(self.at(field), format!("more than {max} elements")))
-            }
+            Some(Node::Array(items)) if items.len() > max => Err(JsonError {
+                kind: JsonErrorKind::TooLarge,
+                path: self.at(field),
+                message: format!("more than {max} elements"),
+            }),
             Some(Node::Array(items)) => Ok(items),
             Some(other) => Err(shape(
                 self.at(field),

@@ -1,5 +1,6 @@
 //! `evaluateCoupons`: the coupon wallet next to the cart, in one call.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::error::{bss_error, to_js_error};
@@ -33,8 +34,10 @@ pub fn evaluate_coupons(
 fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<(), JsValue> {
     let ids: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
     let key = JsValue::from_str("eligible_lines");
-    for verdict in js_sys::Array::from(verdicts).iter() {
-        let lines = js_sys::Array::from(&js_sys::Reflect::get(&verdict, &key)?);
+    // `unchecked_ref`, not `Array::from` (which would copy): the arrays are changed in place.
+    let verdicts: &js_sys::Array = verdicts.unchecked_ref();
+    for verdict in verdicts.iter() {
+        let lines: js_sys::Array = js_sys::Reflect::get(&verdict, &key)?.unchecked_into();
         for (i, index) in lines.iter().enumerate() {
             let id = index
                 .as_f64()

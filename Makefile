@@ -126,6 +126,7 @@ demo: build
 bench: build tools-python tools-browser bench/node_modules/.installed
 	node --test bench/peers.test.mjs
 	node bench/run.mjs
+	node bench/limits.mjs
 
 # The peers (decimal.js, json-rules-engine, zen) are bench-only: `npm install` without a lock
 # file (see bench/package.json for why).

@@ -265,7 +265,7 @@ mod tests {
         assert_eq!(o.amount("g").unwrap_err().code(), "invalid_amount");
         assert_eq!(o.amount("h").unwrap_err().code(), "invalid_amount");
         assert_eq!(o.list("h", 5).unwrap().len(), 1);
-        assert_eq!(o.list("h", 0).unwrap_err().code(), "invalid_input");
+        assert_eq!(o.list("h", 0).unwrap_err().code(), "too_large");
         let each = o.each("h", 5, |_, p| Ok(p.to_owned())).unwrap().unwrap();
         assert_eq!(each, ["root.h[0]"]);
         assert_eq!(o.text("a").unwrap().as_deref(), Some("606"));

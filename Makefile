@@ -30,7 +30,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+# `make fuzz`: the native fuzzer (tests/fuzz.rs) and the JS fuzzer (tests/js/fuzz.test.mjs) for
+# FUZZ_SECONDS each (default 300), printing calls per export, panics/traps and violations.
+FUZZ_SECONDS ?= 300
+
+.PHONY: fuzz demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -110,6 +114,10 @@ js-test: build tools-browser
 
 test: lint rust-test sign-diff js-test
 
+fuzz: build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture
+	FUZZ_SECONDS=$(FUZZ_SECONDS) node --test --test-reporter=spec tests/js/fuzz.test.mjs
+
 ## ---- demo and bench ------------------------------------------------------
 
 demo: build
@@ -120,6 +128,7 @@ demo: build
 bench: build tools-python tools-browser bench/node_modules/.installed
 	node --test bench/peers.test.mjs
 	node bench/run.mjs
+	node bench/limits.mjs
 	$(MAKE) bench-load
 
 # The signing proxy and the demo under load (autocannon, bench-only): bench/LOAD.md, with

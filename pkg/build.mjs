@@ -52,14 +52,29 @@ function exportedNames(dts) {
 const NODE_EXTRAS = {
   client: [{ file: 'node_adapter', values: ['toNodeListener'], types: ['FetchHandler', 'NodeListener', 'NodeListenerOptions'] }],
 };
+/**
+ * Argument checks in JS before an area's glue runs (pkg/js/guard.js): the guard function and
+ * the glue functions its result replaces in the area's entries.
+ */
+const GUARDS = {
+  pricing: { fn: 'guardPricing', values: ['evaluateCoupons', 'quote', 'selectDiscount'] },
+  client: { fn: 'guardClient', values: [] },
+};
+
+/** A plain ES module of pkg/js as CommonJS: its `./x.js` imports and `export function`s. */
+function toCommonJs(file, values) {
+  const source = read(path.join(PKG, 'js', `${file}.js`))
+    .replace(/^import \{ (\w+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
+    .replace(/^export function /gm, 'function ');
+  if (/^(import|export) /m.test(source)) throw new Error(`${file}.js: an import or export the CommonJS copy cannot take`);
+  write(`${file}.cjs`, `'use strict';\n${source}\nmodule.exports = { ${values.join(', ')} };\n`);
+}
 for (const extra of Object.values(NODE_EXTRAS).flat()) {
-  const source = read(path.join(PKG, 'js', `${extra.file}.js`));
-  write(
-    `${extra.file}.cjs`,
-    `'use strict';\n${source.replace(/^export function /gm, 'function ')}\nmodule.exports = { ${extra.values.join(', ')} };\n`,
-  );
+  toCommonJs(extra.file, extra.values);
   write(`${extra.file}.d.cts`, read(path.join(PKG, 'js', `${extra.file}.d.ts`)));
 }
+fs.copyFileSync(path.join(PKG, 'js', 'guard.js'), path.join(DIST, 'guard.js'));
+toCommonJs('guard', Object.values(GUARDS).map((g) => g.fn));
 const nodeExtras = (area) => NODE_EXTRAS[area] ?? [];
 
 const NODE_INIT = 'export default function init(): Promise<void>;\n';
@@ -81,9 +96,14 @@ for (const area of areas) {
   write(`${area}.d.cts`, portableTypes(read(path.join(node, `${area}.d.ts`))));
 
   // The area's own entries.
+  const g = GUARDS[area];
+  const webGuard = !g
+    ? ''
+    : `import * as glue from './${area}.js';\nimport { ${g.fn} } from './guard.js';\n` +
+      (g.values.length ? `export const { ${g.values.join(', ')} } = ${g.fn}(glue);\n` : `${g.fn}(glue);\n`);
   write(
     `${area}.web.js`,
-    `${GENERATED}export * from './${area}.js';\nexport { default } from './${area}.js';\nexport { BssError } from './bss_error.js';\n`,
+    `${GENERATED}${webGuard}export * from './${area}.js';\nexport { default } from './${area}.js';\nexport { BssError } from './bss_error.js';\n`,
   );
   write(
     `${area}.web.d.ts`,
@@ -93,6 +113,7 @@ for (const area of areas) {
   write(
     `${area}.node.cjs`,
     `${GENERATED}'use strict';\nmodule.exports = require('./${area}.cjs');\nmodule.exports.BssError = require('./bss_error.cjs').BssError;\n` +
+      (g ? `Object.assign(module.exports, require('./guard.cjs').${g.fn}(module.exports));\n` : '') +
       nodeExtras(area)
         .flatMap((x) => x.values.map((v) => `module.exports.${v} = require('./${x.file}.cjs').${v};\n`))
         .join('') +
@@ -126,7 +147,8 @@ for (const area of areas) {
     .filter((n) => names.includes(n));
   const list = (xs) => xs.join(', ');
   root.inits.push(area);
-  root.web.push(`import ${area}Init from './${area}.js';\nexport { ${list(jsValues)} } from './${area}.js';`);
+  // Values from the area's entry (guarded), not straight from its glue.
+  root.web.push(`import ${area}Init from './${area}.js';\nexport { ${list(jsValues)} } from './${area}.web.js';`);
   root.webTypes.push(`export { ${list(names)} } from './${area}.js';`);
   const extraValues = nodeExtras(area).flatMap((x) => x.values);
   root.cjs.push(

@@ -17,6 +17,7 @@ pub mod coupons;
 pub mod discounts;
 pub mod error;
 pub mod json;
+pub mod limits;
 pub mod money;
 pub mod quote;
 pub mod registration;

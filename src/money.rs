@@ -190,12 +190,23 @@ impl Amount {
     /// The amount with exactly `dp` decimal places (`"105"` → `"105.00"` for `dp = 2`),
     /// rounding half-up when it has more.
     pub fn to_fixed(self, dp: u32) -> String {
-        let mut d = self.round_half_up_dp(dp).0;
-        d.rescale(dp);
+        // A decimal holds at most 28 places (more would panic in the rescale): places past
+        // what it holds, or past what a large value leaves room for, are written as zeros.
+        let held = dp.min(28);
+        let mut d = self.round_half_up_dp(held).0;
+        d.rescale(held);
         if d.is_zero() {
             d.set_sign_positive(true);
         }
-        d.to_string()
+        let mut text = d.to_string();
+        let places = text.split_once('.').map_or(0, |(_, f)| f.len()) as u32;
+        if places < dp {
+            if places == 0 {
+                text.push('.');
+            }
+            text.extend(std::iter::repeat_n('0', (dp - places) as usize));
+        }
+        text
     }
 
     /// `self + rhs`, or an overflow error.
@@ -422,6 +433,27 @@ fn parse_decimal(text: &str) -> Result<Decimal, InvalidReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_fixed_writes_any_number_of_places_without_panicking() {
+        let a = Amount::parse("1.5").unwrap();
+        assert_eq!(a.to_fixed(0), "2");
+        assert_eq!(a.to_fixed(28), format!("1.5{}", "0".repeat(27)));
+        for dp in [29, 31, 40, 1000] {
+            assert_eq!(
+                a.to_fixed(dp),
+                format!("1.5{}", "0".repeat(dp as usize - 1))
+            );
+        }
+        let big = Amount::parse("12345678901234567890123456.7").unwrap();
+        assert_eq!(
+            big.to_fixed(31),
+            format!("12345678901234567890123456.7{}", "0".repeat(30))
+        );
+        let tiny = Amount::parse("-0.001").unwrap();
+        assert_eq!(tiny.to_fixed(31), format!("-0.001{}", "0".repeat(28)));
+        assert_eq!(tiny.to_fixed(2), "0.00");
+    }
 
     fn canon(s: &str) -> String {
         Amount::parse(s).unwrap().to_string()

@@ -127,7 +127,10 @@ pub(crate) fn api_error_to_js(e: &ApiError, op: Option<Operation>, secrets: &[&s
                 set("issues", json_to_js(issues).unwrap_or(JsValue::UNDEFINED));
             }
             if let Some(m) = &s.encoded_authorization_message {
-                set("encoded_authorization_message", m.into());
+                set(
+                    "encoded_authorization_message",
+                    api::redact(m, secrets).into(),
+                );
             }
         }
         ApiError::InvalidOption { option, .. } => set("field", (*option).into()),
@@ -314,7 +317,7 @@ async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<Js
                 body: &r.body,
                 request_id: r.request_id.as_deref(),
             };
-            json_to_js(&api::interpret(op, answer).map_err(fail)?)
+            json_to_js(&api::interpret_redacted(op, answer, &secrets).map_err(fail)?)
         }
         Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => Err(fail(ApiError::Timeout {

@@ -1,8 +1,9 @@
 //! `evaluateCoupons`: the coupon wallet next to the cart, in one call.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::error::to_js_error;
+use crate::error::{bss_error, to_js_error};
 use crate::input::json_text;
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
@@ -20,9 +21,8 @@ pub fn evaluate_coupons(
     let coupons = json_text(&coupons, "coupons", "invalid_input", true, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
-    let verdicts = bss_storefront::coupons::evaluate_json(&order, &coupons, &opts, now.as_deref())
-        .map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&verdicts)
+    use crate::error::{bss_error, to_js_error};
+    use crate::input::json_text;
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -99,6 +99,9 @@ pub(crate) async fn send(out: &Outgoing, timeout_ms: u32) -> Result<Received, Fa
         init.set_body(&JsValue::from_str(body));
     }
     init.set_signal(Some(&controller.signal()));
+    // Never follow a redirect: it would carry the credentials to wherever it points. The
+    // 3xx (Node) or opaque redirect (browsers, status 0) comes back as the answer.
+    init.set_redirect(web_sys::RequestRedirect::Manual);
 
     let timed_out = Rc::new(Cell::new(false));
     let flag = timed_out.clone();
@@ -127,14 +130,23 @@ async fn receive(url: &str, init: &web_sys::RequestInit) -> Result<Received, JsV
     let response: web_sys::Response = JsFuture::from(fetch_with_init(url, init))
         .await?
         .dyn_into()?;
-    let body = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+    let status = match response.type_() {
+        web_sys::ResponseType::Opaqueredirect => 0,
+        _ => response.status(),
+    };
+    // A redirect's body is not read: it is refused whatever it says.
+    let body = if crate::api::is_redirect(status) {
+        String::new()
+    } else {
+        JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default()
+    };
     let headers = response.headers();
     let get = |name: &str| headers.get(name).ok().flatten();
     Ok(Received {
-        status: response.status(),
+        status,
         request_id: get("x-request-id"),
         retry_after: get("retry-after"),
         date: get("date"),

@@ -170,7 +170,12 @@ impl BssProxy {
                     "handle: expected a Fetch API Request",
                 ));
             };
-            handle(&inner, &request).await
+            // Whatever JS throws on the way (a Response the runtime refuses to build, …)
+            // becomes an error Response: the promise never rejects with a foreign value.
+            match handle(&inner, &request).await {
+                Ok(response) => Ok(response),
+                Err(_) => refuse(500, "internal", "the proxy could not answer this request"),
+            }
         })
     }
 }
@@ -203,7 +208,16 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             &format!("{} is not allowed by this proxy", op.spec().name),
         );
     }
-    let Some(bytes) = read_body(request, MAX_BODY_BYTES).await? else {
+    let read = read_body(request, MAX_BODY_BYTES).await;
+    let Ok(read) = read else {
+        // An aborted, errored, locked or already read stream: the request's fault.
+        return refuse(
+            400,
+            "invalid_body",
+            "the request body could not be read (aborted, locked or already used)",
+        );
+    };
+    let Some(bytes) = read else {
         return refuse(
             413,
             "request_too_large",
@@ -234,6 +248,11 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
     };
     let secrets = inner.transport.secrets();
     match inner.transport.exchange(&request, &input).await {
+        Ok(Ok(r)) if api::is_redirect(r.status) => refuse(
+            502,
+            ApiError::Redirect { status: r.status }.code(),
+            &ApiError::Redirect { status: r.status }.to_string(),
+        ),
         Ok(Ok(r)) => {
             let headers = web_sys::Headers::new()?;
             headers.set(
@@ -245,7 +264,9 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
                     headers.set(name, &v)?;
                 }
             }
-            text_response(r.status, &r.body, &headers)
+            // BSS may echo what it received: the proxy's own token or key never reaches the
+            // browser.
+            text_response(r.status, &api::redact(&r.body, &secrets), &headers)
         }
         Ok(Err(Failure::Network(m))) => refuse(
             502,

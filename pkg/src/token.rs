@@ -106,8 +106,11 @@ async fn fetch_token(options: &JsValue) -> Result<JsValue, JsValue> {
         Err(Failure::Network(message)) => return Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => return Err(fail(ApiError::Timeout { timeout_ms })),
     };
+    if api::is_redirect(r.status) {
+        return Err(fail(ApiError::Redirect { status: r.status }));
+    }
     if r.status >= 300 {
-        let e = api::server_error(r.status, &r.body, r.request_id.as_deref());
+        let e = api::server_error_redacted(r.status, &r.body, r.request_id.as_deref(), &secrets);
         return Err(fail(ApiError::Server(Box::new(e))));
     }
     let invalid = |reason: &str| ApiError::InvalidResponse {

@@ -65,6 +65,14 @@ pub enum ApiError {
         /// What was wrong.
         reason: String,
     },
+    /// The server answered with a redirect (3xx, or a browser's opaque redirect, status 0).
+    /// BSS and IAM never redirect an API call: following one would send the credentials
+    /// (`X-Auth-Token`, `X-Security-Token`, an IAM password) to wherever it points, so the
+    /// request is sent with `redirect: "manual"` and the answer refused.
+    Redirect {
+        /// HTTP status (0 for an opaque redirect).
+        status: u16,
+    },
     /// A client or proxy option is wrong.
     InvalidOption {
         /// The option.
@@ -85,6 +93,7 @@ impl ApiError {
             ApiError::Timeout { .. } => "timeout",
             ApiError::InvalidResponse { .. } => "invalid_response",
             ApiError::InvalidOption { .. } => "invalid_option",
+            ApiError::Redirect { .. } => "redirect_refused",
         }
     }
 
@@ -92,7 +101,9 @@ impl ApiError {
     pub fn status(&self) -> Option<u16> {
         match self {
             ApiError::Server(e) => Some(e.status),
-            ApiError::InvalidResponse { status, .. } => Some(*status),
+            ApiError::InvalidResponse { status, .. } | ApiError::Redirect { status } => {
+                Some(*status)
+            }
             _ => None,
         }
     }
@@ -126,6 +137,11 @@ impl fmt::Display for ApiError {
                 write!(f, "unexpected response (HTTP {status}): {reason}")
             }
             ApiError::InvalidOption { option, message } => write!(f, "{option}: {message}"),
+            ApiError::Redirect { status } => write!(
+                f,
+                "the server answered with a redirect (HTTP {status}); BSS never redirects an \
+                 API call, so it was not followed and no credential was sent on"
+            ),
         }
     }
 }
@@ -161,6 +177,18 @@ fn find_code(v: &Json, depth: u8) -> Option<(String, String)> {
 
 /// The error of a `status >= 400` response.
 pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> ServerError {
+    server_error_redacted(status, body, request_id, &[])
+}
+
+/// [`server_error`] with every echoed secret masked in every field taken from the body
+/// (message, code, request id, `issues`, `encoded_authorization_message`), before anything
+/// is cut to length: a cut secret would leave its prefix readable.
+pub fn server_error_redacted(
+    status: u16,
+    body: &str,
+    request_id: Option<&str>,
+    secrets: &[&str],
+) -> ServerError {
     let json: Option<Json> = super::response::parse_json(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
     let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
@@ -168,22 +196,33 @@ pub fn server_error(status: u16, body: &str, request_id: Option<&str>) -> Server
         json.as_ref()
             .and_then(|v| v.get(k))
             .and_then(Json::as_str)
-            .map(str::to_owned)
+            .map(|s| redact(s, secrets))
     };
     ServerError {
         status,
-        code: quote_input(&code, 64),
-        message: quote_input(&message, MAX_MESSAGE_CHARS),
+        code: quote_input(&redact(&code, secrets), 64),
+        message: quote_input(&redact(&message, secrets), MAX_MESSAGE_CHARS),
         request_id: request_id
-            .map(str::to_owned)
+            .map(|id| redact(id, secrets))
             .or_else(|| field("request_id")),
         encoded_authorization_message: field("encoded_authorization_message"),
         issues: json
             .as_ref()
             .and_then(|v| v.get("issues"))
             .filter(|v| v.as_array().is_some())
-            .cloned(),
+            .and_then(|v| redact_json(v, secrets)),
     }
+}
+
+/// `v` with the secrets masked in its text (`None` when masking broke the JSON, which only a
+/// secret holding JSON syntax could do: then the issues are dropped rather than leaked).
+fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
+    let text = v.to_string();
+    let masked = redact(&text, secrets);
+    if masked == text {
+        return Some(v.clone());
+    }
+    super::response::parse_json(&masked).ok()
 }
 
 /// Replaces every occurrence of the secrets in `text` by `***`: a server may echo what it
@@ -246,6 +285,27 @@ mod tests {
             None,
         );
         assert_eq!(e.encoded_authorization_message.as_deref(), Some("enc"));
+    }
+
+    #[test]
+    fn echoed_secrets_are_masked_before_the_message_is_cut() {
+        let token = format!("MII{}", "t".repeat(600));
+        let body = format!(
+            r#"{{"error_code":"APIGW.0301","error_msg":"{}bad token {token}","encoded_authorization_message":"for {token}","issues":[{{"message":"got {token}"}}]}}"#,
+            "x".repeat(400)
+        );
+        let e = server_error_redacted(401, &body, None, &[&token]);
+        let all = format!(
+            "{} {} {:?} {:?}",
+            e.code, e.message, e.encoded_authorization_message, e.issues
+        );
+        assert!(!all.contains("MII"), "{all}");
+        assert!(e.message.ends_with("bad token ***"), "{}", e.message);
+        assert_eq!(e.encoded_authorization_message.as_deref(), Some("for ***"));
+        // A raw (non-JSON) body longer than the cut, echoing the secret across the cut.
+        let raw = format!("{}{token}", "y".repeat(500));
+        let e = server_error_redacted(502, &raw, None, &[&token]);
+        assert!(!e.message.contains("MII"), "{}", e.message);
     }
 
     #[test]

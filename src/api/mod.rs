@@ -24,14 +24,19 @@ pub mod schema;
 pub mod token;
 mod value;
 
-pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
+pub use error::{
+    ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error, server_error_redacted,
+};
 pub use issue::{Issue, Problem, issues_json};
 pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
     site_of,
 };
-pub use response::{AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, parse_body, parse_json};
+pub use response::{
+    AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, interpret_redacted, is_redirect,
+    parse_body, parse_json,
+};
 pub use retry::{
     Attempt, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
     retry_after_ms, server_time,

@@ -7,7 +7,7 @@
 //! `number` cannot hold exactly (a fraction, or an integer beyond 2^53) becomes a string of its
 //! exact digits; safe integers (`count`, `measure_id`, `status`) stay numbers.
 
-use super::error::{ApiError, server_error};
+use super::error::{ApiError, server_error_redacted};
 use super::operation::Operation;
 use super::value::{Json, JsonSyntax};
 use crate::money::Amount;
@@ -112,13 +112,33 @@ fn set(v: &mut Json, key: &str, value: Json, replace: bool) {
 /// `association_pending: true`: the account must be recorded, never created again, and the
 /// association confirmed with ListSubCustomers (`customer_id` = `domain_id`).
 pub fn interpret(op: Operation, answer: Answer<'_>) -> Result<Json, ApiError> {
+    interpret_redacted(op, answer, &[])
+}
+
+/// Whether a status is a redirect: 3xx, or 0 (a browser's opaque answer to
+/// `redirect: "manual"`). BSS never redirects an API call; see [`ApiError::Redirect`].
+pub fn is_redirect(status: u16) -> bool {
+    status == 0 || (300..400).contains(&status)
+}
+
+/// [`interpret`], with the `secrets` masked in an error taken from the body.
+pub fn interpret_redacted(
+    op: Operation,
+    answer: Answer<'_>,
+    secrets: &[&str],
+) -> Result<Json, ApiError> {
+    if is_redirect(answer.status) {
+        return Err(ApiError::Redirect {
+            status: answer.status,
+        });
+    }
     let invalid = |reason: String| ApiError::InvalidResponse {
         status: answer.status,
         request_id: answer.request_id.map(str::to_owned),
         reason,
     };
     if answer.status >= 400 {
-        let error = server_error(answer.status, answer.body, answer.request_id);
+        let error = server_error_redacted(answer.status, answer.body, answer.request_id, secrets);
         if op == Operation::CreateSubCustomer && error.code == ASSOCIATION_PENDING {
             let mut body = parse_body(answer.body).map_err(invalid)?;
             if body.get("domain_id").and_then(Json::as_str).is_some() {
@@ -168,6 +188,14 @@ mod tests {
     }
 
     #[test]
+    fn a_redirect_is_refused_with_its_own_code() {
+        for status in [0, 301, 302, 303, 307, 308] {
+            let e = ok(Operation::ListSubCustomers, status, "").unwrap_err();
+            assert_eq!((e.code(), e.status()), ("redirect_refused", Some(status)));
+        }
+    }
+
+    #[test]
     fn amounts_are_exact_strings_and_unsafe_numbers_keep_their_digits() {
         let v = value(ok(
             Operation::ListOnDemandResourceRatings,
@@ -208,7 +236,7 @@ mod tests {
         );
         assert_eq!(
             ok(Operation::ListSubCustomers, 302, "").unwrap_err().code(),
-            "invalid_response"
+            "redirect_refused"
         );
     }
 

@@ -107,6 +107,10 @@ pub fn retry_after_ms(value: &str, now: SdkDate) -> Option<u64> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(secs.saturating_mul(1000));
     }
+    // Digits past what a u64 holds: a wait longer than any limit, not garbage.
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(u64::MAX);
+    }
     let at = SdkDate::parse_http_date(value)?;
     Some(
         u64::try_from(at.unix() - now.unix())
@@ -252,6 +256,11 @@ mod tests {
             Step::Retry { delay_ms: 0 }
         );
         assert_eq!(next_step(&p, ctx(op, 0), with("120")), Step::Return);
+        // More seconds than a u64 holds: too long, not garbage (no backoff retry).
+        assert_eq!(
+            next_step(&p, ctx(op, 0), with("99999999999999999999999")),
+            Step::Return
+        );
         // Garbage is ignored: backoff instead.
         assert_eq!(
             next_step(&p, ctx(op, 1), with("soon")),

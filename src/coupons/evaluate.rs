@@ -5,7 +5,7 @@ use super::model::Coupon;
 use super::order::{ChargingMode, Line, Order};
 use super::policy::{BaseValueAmount, RatioBase};
 use super::state;
-use super::verdict::{Param, Reason, ReasonCode, Status, Verdict};
+use super::verdict::{LineIndexes, Param, Reason, ReasonCode, Status, Verdict};
 use super::{CouponError, EvalOptions};
 use crate::money::Amount;
 
@@ -20,6 +20,8 @@ pub struct OrderFacts {
     /// Base of `maxDeductionRatio` under the policy: the period and one-time lines' payable
     /// (or list-price) sum; on-demand consumption is not capped.
     pub ratio_base: Amount,
+    /// Payable sum of the on-demand lines.
+    pub on_demand_total: Amount,
 }
 
 impl OrderFacts {
@@ -27,9 +29,12 @@ impl OrderFacts {
     pub fn of(order: &Order, opts: &EvalOptions) -> Result<OrderFacts, CouponError> {
         let mut payable_total = Amount::ZERO;
         let mut ratio_base = Amount::ZERO;
+        let mut on_demand_total = Amount::ZERO;
         for line in &order.lines {
             payable_total = payable_total.checked_add(line.payable())?;
-            if line.charging_mode(order) != ChargingMode::OnDemand {
+            if line.charging_mode(order) == ChargingMode::OnDemand {
+                on_demand_total = on_demand_total.checked_add(line.payable())?;
+            } else {
                 let amount = match opts.policy.max_deduction_ratio_base {
                     RatioBase::AfterDiscount => line.payable(),
                     RatioBase::Official => line.official_amount,
@@ -40,6 +45,7 @@ impl OrderFacts {
         Ok(OrderFacts {
             payable_total,
             ratio_base,
+            on_demand_total,
         })
     }
 }
@@ -86,7 +92,7 @@ pub struct Matched<'a> {
     available: Option<Amount>,
     rules: limits::Rules<'a>,
     /// Indices of the lines every line rule selects.
-    known: Vec<usize>,
+    known: LineIndexes,
     /// Indices of the lines no line rule rejects but some lack data for.
     maybe: Vec<usize>,
 }
@@ -106,7 +112,7 @@ pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) ->
             kind: None,
             status: Status::Indeterminate,
             reasons,
-            eligible_lines: Vec::new(),
+            eligible_lines: LineIndexes::default(),
             eligible_amount: Amount::ZERO,
             available: Amount::ZERO,
             max_deduction: Amount::ZERO,
@@ -118,7 +124,7 @@ pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) ->
             reasons: Vec::new(),
             available: None,
             rules: limits::Rules::default(),
-            known: Vec::new(),
+            known: LineIndexes::default(),
             maybe: Vec::new(),
         };
     }
@@ -198,7 +204,7 @@ pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) ->
         reasons,
         available,
         rules,
-        known,
+        known: known.into(),
         maybe,
     }
 }
@@ -252,8 +258,15 @@ fn finish(
         Amount::ZERO
     };
     let mut on_demand_amount = Amount::ZERO;
-    let mut eligible_lines = Vec::with_capacity(matched.known.len());
-    for i in &matched.known {
+    // Every line eligible (no line rule, the common case): the order's sums, computed once
+    // per order rather than once per coupon and context.
+    let every_line = matched.known.len() == order.lines.len();
+    if every_line {
+        eligible_amount = facts.payable_total;
+        on_demand_amount = facts.on_demand_total;
+    }
+    let walked: &[usize] = if every_line { &[] } else { &matched.known };
+    for i in walked {
         let line = line(i)?;
         if !rules.line_rules.is_empty() {
             eligible_amount = eligible_amount.checked_add(line.payable())?;
@@ -261,7 +274,6 @@ fn finish(
         if line.charging_mode(order) == ChargingMode::OnDemand {
             on_demand_amount = on_demand_amount.checked_add(line.payable())?;
         }
-        eligible_lines.push(line.id.clone());
     }
     let mut maybe_amount = Amount::ZERO;
     for i in &matched.maybe {
@@ -303,7 +315,7 @@ fn finish(
         kind: coupon.kind,
         status: Status::Applicable,
         reasons,
-        eligible_lines,
+        eligible_lines: matched.known.clone(),
         eligible_amount,
         available: available.unwrap_or(Amount::ZERO),
         max_deduction: Amount::ZERO,
@@ -348,7 +360,7 @@ mod tests {
                 "use_limits":[{"limit_key":"serviceType","value1":"hws.service.type.ec2"},
                               {"limit_key":"baseValue","value1":"80","value2":""}]}"#,
         );
-        assert_eq!(v.eligible_lines, ["a"]);
+        assert_eq!(*v.eligible_lines, [0]);
         assert_eq!(
             v.status,
             Status::NotApplicable,

@@ -61,7 +61,7 @@ pub use order::{
 };
 pub use policy::Policy;
 pub use timestamp::Timestamp;
-pub use verdict::{CouponParams, Reason, ReasonCode, Status, Verdict};
+pub use verdict::{CouponParams, LineIndexes, Reason, ReasonCode, Status, Verdict};
 
 use crate::error::ErrorCode;
 use crate::money::{Amount, AmountError};
@@ -110,6 +110,9 @@ pub enum CouponError {
     /// The verdicts could not be written as JSON (a bug, never expected).
     #[error("internal error: {0}")]
     Internal(String),
+    /// An argument longer than [`crate::limits::MAX_INPUT_BYTES`] (`too_large`).
+    #[error(transparent)]
+    InputTooLarge(#[from] crate::limits::TooLarge),
 }
 
 impl ErrorCode for CouponError {
@@ -121,6 +124,7 @@ impl ErrorCode for CouponError {
             CouponError::InvalidOptions { .. } => "invalid_options",
             CouponError::Amount(e) => e.code(),
             CouponError::Internal(_) => "internal",
+            CouponError::InputTooLarge(_) => "too_large",
         }
     }
 
@@ -132,6 +136,7 @@ impl ErrorCode for CouponError {
             CouponError::TooLarge { what, .. } => Some(what),
             CouponError::InvalidCoupons { .. } => Some("coupons"),
             CouponError::Amount(_) | CouponError::Internal(_) => None,
+            CouponError::InputTooLarge(e) => Some(e.what),
         }
     }
 }
@@ -321,16 +326,34 @@ pub fn parse_options(text: &str, default_now: Option<&str>) -> Result<EvalOption
 }
 
 /// `evaluateCoupons` on JSON text: order, coupons array and options in, the verdicts array
-/// out. `default_now` fills `opts.now` when absent (the JS binding passes the current time).
+/// out (`eligible_lines` as indexes into `order.lines`). `default_now` fills `opts.now` when
+/// absent (the JS binding passes the current time).
 pub fn evaluate_json(
     order: &str,
     coupons: &str,
     options: &str,
     default_now: Option<&str>,
 ) -> Result<String, CouponError> {
+    evaluate_json_with_ids(order, coupons, options, default_now).map(|(verdicts, _)| verdicts)
+}
+
+/// [`evaluate_json`], and the order's line ids (one copy each): what the JS binding needs to
+/// give `eligible_lines` their ids without a copy per coupon.
+pub fn evaluate_json_with_ids(
+    order: &str,
+    coupons: &str,
+    options: &str,
+    default_now: Option<&str>,
+) -> Result<(String, Vec<String>), CouponError> {
+    use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+    check_text("order", order, MAX_INPUT_BYTES)?;
+    check_text("coupons", coupons, MAX_INPUT_BYTES)?;
+    check_text("opts", options, MAX_OPTIONS_BYTES)?;
     let coupons = parse_coupons(coupons)?;
     let order = parse_order(order)?;
     let opts = parse_options(options, default_now)?;
     let verdicts = evaluate_coupons(&order, &coupons, &opts)?;
-    serde_json::to_string(&verdicts).map_err(|e| CouponError::Internal(e.to_string()))
+    let text =
+        serde_json::to_string(&verdicts).map_err(|e| CouponError::Internal(e.to_string()))?;
+    Ok((text, order.lines.into_iter().map(|l| l.id).collect()))
 }

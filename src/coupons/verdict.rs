@@ -551,6 +551,14 @@ fn serialize_opt_amount<S: Serializer>(a: &Option<Amount>, s: S) -> Result<S::Ok
     }
 }
 
+/// Indexes into `order.lines`, shared: a coupon's eligible lines do not depend on the
+/// discount, so the quote's contexts and candidates hold one list per coupon, not a copy each.
+pub type LineIndexes = std::sync::Arc<[usize]>;
+
+fn serialize_indexes<S: Serializer>(lines: &LineIndexes, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(lines.iter())
+}
+
 /// The verdict on one coupon, in the order the coupons were given.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
@@ -562,8 +570,11 @@ pub struct Verdict {
     pub status: Status,
     /// Every reason it does not (or may not) apply; empty when applicable.
     pub reasons: Vec<Reason>,
-    /// Ids of the lines that satisfy every line-selecting limit, in order.
-    pub eligible_lines: Vec<String>,
+    /// The lines that satisfy every line-selecting limit, as indexes into `order.lines`, in
+    /// order: the output stays bounded by the input (an id is never copied per coupon; the
+    /// JS binding gives each index its line's id string, shared).
+    #[serde(serialize_with = "serialize_indexes")]
+    pub eligible_lines: LineIndexes,
     /// Payable sum of the eligible lines.
     #[serde(serialize_with = "serialize_money")]
     pub eligible_amount: Amount,

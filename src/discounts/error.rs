@@ -25,6 +25,9 @@ pub enum DiscountError {
     /// Arithmetic on the amounts overflowed.
     #[error("{0}")]
     Amount(#[from] AmountError),
+    /// An argument longer than its byte limit (`too_large`), refused before it is parsed.
+    #[error(transparent)]
+    InputTooLarge(#[from] crate::limits::TooLarge),
 }
 
 impl DiscountError {
@@ -43,6 +46,7 @@ impl ErrorCode for DiscountError {
             DiscountError::Json(e) => e.code(),
             DiscountError::Options(e) => e.code(),
             DiscountError::Amount(e) => e.code(),
+            DiscountError::InputTooLarge(_) => "too_large",
         }
     }
 
@@ -52,6 +56,7 @@ impl ErrorCode for DiscountError {
             DiscountError::Json(e) => e.field(),
             DiscountError::Options(e) => e.field(),
             DiscountError::Amount(_) => None,
+            DiscountError::InputTooLarge(e) => Some(e.what),
         }
     }
 }

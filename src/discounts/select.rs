@@ -88,6 +88,9 @@ pub fn policy_options(v: &Node<'_>, with_auto_pay: bool) -> Result<(bool, Policy
 /// `selectDiscount` on JSON text: the rating response (raw text) and the options in, the
 /// choice out.
 pub fn select_json(rating: &str, options: &str) -> Result<String, DiscountError> {
+    use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+    check_text("rating", rating, MAX_INPUT_BYTES)?;
+    check_text("opts", options, MAX_OPTIONS_BYTES)?;
     let rating = RatingResponse::from_json(rating)?;
     let options = SelectOptions::from_value(&super::wire::tree(options)?)?;
     let choice = select_discount(&rating, &options)?;

@@ -178,9 +178,11 @@ impl<'a, 't> Obj<'a, 't> {
     pub fn list(&self, field: &str, max: usize) -> Result<&'a [Node<'t>], JsonError> {
         match self.get(field) {
             None => Ok(&[]),
-            Some(Node::Array(items)) if items.len() > max => {
-                Err(shape(self.at(field), format!("more than {max} elements")))
-            }
+            Some(Node::Array(items)) if items.len() > max => Err(JsonError {
+                kind: JsonErrorKind::TooLarge,
+                path: self.at(field),
+                message: format!("more than {max} elements"),
+            }),
             Some(Node::Array(items)) => Ok(items),
             Some(other) => Err(shape(
                 self.at(field),
@@ -263,7 +265,7 @@ mod tests {
         assert_eq!(o.amount("g").unwrap_err().code(), "invalid_amount");
         assert_eq!(o.amount("h").unwrap_err().code(), "invalid_amount");
         assert_eq!(o.list("h", 5).unwrap().len(), 1);
-        assert_eq!(o.list("h", 0).unwrap_err().code(), "invalid_input");
+        assert_eq!(o.list("h", 0).unwrap_err().code(), "too_large");
         let each = o.each("h", 5, |_, p| Ok(p.to_owned())).unwrap().unwrap();
         assert_eq!(each, ["root.h[0]"]);
         assert_eq!(o.text("a").unwrap().as_deref(), Some("606"));

@@ -24,6 +24,8 @@ pub enum JsonErrorKind {
     Amount,
     /// The JSON does not have the expected shape (missing field, wrong type).
     Shape,
+    /// A list longer than its documented limit (`too_large`).
+    TooLarge,
 }
 
 /// A JSON reading error with the path of the value it concerns.
@@ -44,6 +46,7 @@ impl ErrorCode for JsonError {
             JsonErrorKind::Syntax => "invalid_json",
             JsonErrorKind::Amount => "invalid_amount",
             JsonErrorKind::Shape => "invalid_input",
+            JsonErrorKind::TooLarge => "too_large",
         }
     }
 

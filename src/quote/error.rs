@@ -41,6 +41,9 @@ pub enum QuoteError {
     /// An arithmetic result does not fit an amount.
     #[error(transparent)]
     Amount(#[from] AmountError),
+    /// An argument longer than its byte limit (`too_large`), refused before it is parsed.
+    #[error(transparent)]
+    InputTooLarge(#[from] crate::limits::TooLarge),
 }
 
 impl QuoteError {
@@ -90,6 +93,7 @@ impl ErrorCode for QuoteError {
             QuoteError::Discount(e) => e.code(),
             QuoteError::Options(e) => e.code(),
             QuoteError::Amount(e) => e.code(),
+            QuoteError::InputTooLarge(_) => "too_large",
         }
     }
 
@@ -102,6 +106,7 @@ impl ErrorCode for QuoteError {
             QuoteError::Discount(e) => e.field(),
             QuoteError::Options(e) => e.field(),
             QuoteError::Amount(_) => None,
+            QuoteError::InputTooLarge(e) => Some(e.what),
         }
     }
 }

@@ -55,6 +55,9 @@ pub fn quote_json(
     opts: &str,
     default_now: Option<&str>,
 ) -> Result<String, QuoteError> {
+    use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+    check_text("input", input, MAX_INPUT_BYTES)?;
+    check_text("opts", opts, MAX_OPTIONS_BYTES)?;
     let input = QuoteInput::from_json(input, default_now)?;
     let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
     let quote = quote(&input, &opts)?;
@@ -215,7 +218,7 @@ impl<'a> Prep<'a> {
         let start = Position::new(&ledger, &units);
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
-            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, order, &ledger)? {
+            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, &ledger)? {
                 c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -629,7 +632,6 @@ fn candidate(
     k: usize,
     coupon: &Coupon,
     v: &Verdict,
-    order: &Order,
     ledger: &Ledger,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
@@ -637,15 +639,7 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    // `eligible_lines` lists line ids in order: one walk over the lines finds them all.
-    let mut lines = Vec::with_capacity(v.eligible_lines.len());
-    let mut next = 0;
-    for id in &v.eligible_lines {
-        if let Some(offset) = order.lines[next..].iter().position(|l| l.id == *id) {
-            lines.push(next + offset);
-            next += offset + 1;
-        }
-    }
+    let lines = v.eligible_lines.clone();
     Ok(Some(Candidate {
         coupon: k,
         id: v.coupon_id.clone(),

@@ -112,6 +112,7 @@ impl LinePriceInput {
 
 /// `priceLine` on JSON text.
 pub fn price_line_json(text: &str) -> Result<String, QuoteError> {
+    crate::limits::check_text("line", text, crate::limits::MAX_OPTIONS_BYTES)?;
     let line = LinePriceInput::from_value(&tree(text)?, "")?;
     let priced = price_line(&line)?;
     serde_json::to_string(&priced).map_err(|e| QuoteError::invalid("", e.to_string()))

@@ -29,6 +29,13 @@ use crate::money::Amount;
 /// stops and reports `exact: false` with the best combination found.
 pub const SEARCH_NODE_LIMIT: u64 = 250_000;
 
+/// The most work one quote's search may spend, in line steps: a node costs the lines of the
+/// position it copies plus the lines its coupon is spread over. The node count alone does
+/// not bound the time (a node costs O(lines)); with this budget the search at the documented
+/// limits (1,000 lines) stops after about 4,000 nodes. Past it the search stops with
+/// `exact: false` and the best combination found.
+pub const SEARCH_WORK_LIMIT: u64 = 8_000_000;
+
 /// How many combinations the search keeps: the best and three runners-up.
 pub const KEPT: usize = 4;
 
@@ -43,8 +50,8 @@ pub struct Candidate {
     pub rank: u32,
     /// What the combination rules need.
     pub rules: Combinable,
-    /// Its eligible lines (indices).
-    pub lines: Vec<usize>,
+    /// Its eligible lines (indices), shared with its verdicts.
+    pub lines: crate::coupons::LineIndexes,
     /// Its `max_deduction` in the context's units.
     pub max: i128,
     /// What it has to give.
@@ -107,7 +114,8 @@ pub struct Key {
 pub struct SearchStats {
     /// Coupon applications the search made.
     pub nodes: u64,
-    /// Whether the whole space was searched (false only past [`SEARCH_NODE_LIMIT`]).
+    /// Whether the whole space was searched (false only past [`SEARCH_NODE_LIMIT`] nodes or
+    /// [`SEARCH_WORK_LIMIT`] line steps).
     pub exact: bool,
 }
 
@@ -118,6 +126,8 @@ pub struct Found {
     pub kept: Vec<(Key, Combo)>,
     /// Statistics.
     pub stats: SearchStats,
+    /// Line steps spent (see [`SEARCH_WORK_LIMIT`]).
+    pub work: u64,
 }
 
 impl Default for Found {
@@ -135,7 +145,16 @@ impl Found {
                 nodes: 0,
                 exact: true,
             },
+            work: 0,
         }
+    }
+
+    /// Whether the budget is spent; when it is, the result is marked inexact.
+    pub fn out_of_budget(&mut self) -> bool {
+        if self.stats.nodes >= SEARCH_NODE_LIMIT || self.work >= SEARCH_WORK_LIMIT {
+            self.stats.exact = false;
+        }
+        !self.stats.exact
     }
 
     /// Whether a context none of whose combinations pays less than `payable` cents can still
@@ -248,6 +267,11 @@ impl<'a> Run<'a> {
         }
     }
 
+    /// The line steps of one node with candidate `c`: copying the position, spreading it.
+    fn node_cost(&self, c: usize) -> u64 {
+        (self.ctx.start.cents.len() + self.ctx.candidates[c].lines.len()) as u64
+    }
+
     fn cents(&self, units: i128) -> i128 {
         self.ctx.ledger.cents(units.max(0))
     }
@@ -314,6 +338,7 @@ impl<'a> Run<'a> {
             }
         }
         found.stats.nodes += picks.len() as u64;
+        found.work += picks.iter().map(|&j| self.node_cost(j)).sum::<u64>();
         self.offer(&pos, &kept, found);
         Ok(())
     }
@@ -333,6 +358,8 @@ impl<'a> Run<'a> {
             walk.positions.push(self.ctx.start.clone());
         }
         for j in from..self.order.len() {
+            // Candidates skipped below cost a step each too.
+            found.work += 1;
             let total = walk.positions[depth].total;
             let best_rest = self.suffix[j][free.min(self.suffix[j].len() - 1)];
             let floor = self.cents(total - best_rest);
@@ -344,11 +371,11 @@ impl<'a> Run<'a> {
             if walk.tally.admits(&c.rules, self.limits).is_err() {
                 continue;
             }
-            if found.stats.nodes >= SEARCH_NODE_LIMIT {
-                found.stats.exact = false;
+            if found.out_of_budget() {
                 return Ok(());
             }
             found.stats.nodes += 1;
+            found.work += self.node_cost(self.order[j]);
             let (parents, children) = walk.positions.split_at_mut(depth + 1);
             let (parent, child) = (&parents[depth], &mut children[0]);
             child.copy_from(parent);

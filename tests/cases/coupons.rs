@@ -62,6 +62,19 @@ fn verdict_diff(got: &Value, want: &Value) -> Vec<String> {
     diffs
 }
 
+/// The verdict with `eligible_lines` indexes (the core's output) replaced by the ids of
+/// those order lines (what the vectors and the JS binding give).
+fn with_line_ids(verdict: &Value, order: &Value) -> Value {
+    let mut v = verdict.clone();
+    if let Some(lines) = v["eligible_lines"].as_array_mut() {
+        for l in lines.iter_mut() {
+            let i = l.as_u64().expect("an index") as usize;
+            *l = order["lines"][i]["id"].clone();
+        }
+    }
+    v
+}
+
 pub fn case(case: &Value) {
     let name = common::str_field(case, "name").expect("name");
     let mut failures = Vec::new();
@@ -83,6 +96,7 @@ pub fn case(case: &Value) {
                 ));
             }
             for (g, w) in got.iter().zip(expect) {
+                let g = &with_line_ids(g, &case["order"]);
                 let diffs = verdict_diff(g, w);
                 if !diffs.is_empty() {
                     failures.push(format!("{name}: {}\n    got: {g}", diffs.join("; ")));

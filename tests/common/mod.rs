@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use bss_storefront::money::Amount;
 use bss_storefront::registration::Issue;
 use serde_json::Value;
 
@@ -51,4 +52,45 @@ pub fn check_messages(name: &str, issues: &[Issue], password: Option<&str>) {
             );
         }
     }
+}
+
+/// `official − discount − coupon − flexi − card − truncated = payable`, payable ≥ 0, each
+/// column of `lines` sums to its total; exact decimals.
+pub fn money_invariants(q: &Value) -> Result<(), String> {
+    let cols = [
+        "official_amount",
+        "discount_amount",
+        "coupon_amount",
+        "flexipurchase_coupon_amount",
+        "stored_card_amount",
+        "truncated_amount",
+        "payable",
+    ];
+    let a = |row: &Value, k: &str| {
+        row[k]
+            .as_str()
+            .and_then(|s| Amount::parse(s).ok())
+            .ok_or_else(|| format!("{k} is not an amount: {}", row[k]))
+    };
+    let overflow = |e: bss_storefront::AmountError| e.to_string();
+    let mut rest = a(q, cols[0])?;
+    for k in &cols[1..6] {
+        rest = rest.checked_sub(a(q, k)?).map_err(overflow)?;
+    }
+    if rest != a(q, "payable")? {
+        return Err(format!("columns do not add up to payable: {rest}"));
+    }
+    if a(q, "payable")?.is_negative() {
+        return Err("negative payable".into());
+    }
+    for k in cols {
+        let mut sum = Amount::ZERO;
+        for l in q["lines"].as_array().into_iter().flatten() {
+            sum = sum.checked_add(a(l, k)?).map_err(overflow)?;
+        }
+        if sum != a(q, k)? {
+            return Err(format!("lines of {k} sum to {sum}"));
+        }
+    }
+    Ok(())
 }

@@ -15,6 +15,8 @@ mod amounts;
 mod api_requests;
 #[path = "cases/coupons.rs"]
 mod coupons;
+#[path = "cases/fuzz_regressions.rs"]
+mod fuzz_regressions;
 #[path = "cases/quote.rs"]
 mod quote;
 #[path = "cases/registration.rs"]
@@ -49,6 +51,11 @@ const SUITES: &[Suite] = &[
     Suite {
         file: "discounts",
         case: quote::discount_case,
+        coverage: |_| {},
+    },
+    Suite {
+        file: "fuzz_regressions",
+        case: fuzz_regressions::case,
         coverage: |_| {},
     },
     Suite {

@@ -21,8 +21,33 @@ pub fn evaluate_coupons(
     let coupons = json_text(&coupons, "coupons", "invalid_input", true, false)?;
     let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
-    use crate::error::{bss_error, to_js_error};
-    use crate::input::json_text;
+    let (verdicts, ids) =
+        bss_storefront::coupons::evaluate_json_with_ids(&order, &coupons, &opts, now.as_deref())
+            .map_err(|e| to_js_error(&e))?;
+    let verdicts = js_sys::JSON::parse(&verdicts)?;
+    eligible_line_ids(&verdicts, &ids)?;
+    Ok(verdicts)
+}
+
+/// Replaces each verdict's `eligible_lines` indexes with the line ids. Every verdict refers
+/// to the same JS string per line, so the output grows with lines × coupons references, never
+/// with the ids' length (the core writes indexes for that reason).
+fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<(), JsValue> {
+    let ids: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
+    let key = JsValue::from_str("eligible_lines");
+    // `unchecked_ref`, not `Array::from` (which would copy): the arrays are changed in place.
+    let verdicts: &js_sys::Array = verdicts.unchecked_ref();
+    for verdict in verdicts.iter() {
+        let lines: js_sys::Array = js_sys::Reflect::get(&verdict, &key)?.unchecked_into();
+        for (i, index) in lines.iter().enumerate() {
+            let id = index
+                .as_f64()
+                .and_then(|n| ids.get(n as usize))
+                .ok_or_else(|| bss_error("internal", "eligible line index", JsValue::UNDEFINED))?;
+            lines.set(i as u32, id.clone());
+        }
+    }
+    Ok(())
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -135,7 +135,7 @@ async fn receive(url: &str, init: &web_sys::RequestInit) -> Result<Received, JsV
         _ => response.status(),
     };
     // A redirect's body is not read: it is refused whatever it says.
-    let body = if crate::api::is_redirect(status) {
+    let body = if bss_storefront::api::is_redirect(status) {
         String::new()
     } else {
         JsFuture::from(response.text()?)

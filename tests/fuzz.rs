@@ -163,7 +163,11 @@ fn text_of(v: &Value, rng: &mut Rng) -> String {
         }
     }
     if rng.chance(50) && !t.is_empty() {
-        t.truncate(rng.below(t.len()));
+        let mut at = rng.below(t.len());
+        while !t.is_char_boundary(at) {
+            at -= 1;
+        }
+        t.truncate(at);
     }
     t
 }

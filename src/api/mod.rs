@@ -13,6 +13,9 @@
 //! * [`Json`] — the client's JSON value (numbers kept as their text): inputs, bodies and
 //!   answers; `Json::from(&serde_json::Value)` for callers holding serde values.
 
+// First: its macro appends the generated rows to the table in `operation`.
+#[macro_use]
+mod sdk_table;
 mod error;
 mod issue;
 mod operation;

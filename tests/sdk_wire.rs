@@ -46,6 +46,15 @@ fn sample(rule: &Rule, name: &str, v: usize, index: usize) -> Json {
             Json::str(s)
         }
         Rule::OneOf(values) => Json::str(values[(pick(values.len()) + index) % values.len()]),
+        // Another letter case in variant 2: the SDK sends it as given, so do we.
+        Rule::OneOfAnyCase(values) => {
+            let s = values[(pick(values.len()) + index) % values.len()];
+            Json::str(if v == 2 {
+                s.to_ascii_lowercase()
+            } else {
+                s.to_owned()
+            })
+        }
         Rule::IntOneOf(values) => Json::int(values[(pick(values.len()) + index) % values.len()]),
         Rule::Int(min, max) => {
             let n = match v {

@@ -125,6 +125,10 @@ def field(name, wire, typ, req, doc, models, model_module, at):
         "empty": empty_of(doc),
         "no_spaces": "不支持携带空格" in doc,
         "doc": doc,
+    } if wire != "X-Language" else {
+        "name": wire, "attr": name, "at": at, "type": typ, "required": req,
+        "rule": {"language": ["zh_CN", "en_US"], "any_case": True}, "empty": "rule",
+        "no_spaces": False, "doc": doc,
     }
 
 
@@ -157,8 +161,51 @@ def amount_fields(name, model_module, seen=None):
     return out
 
 
+def response_model(name, out, model_module):
+    """Response model fields: wire name and SDK type, recursively."""
+    if name in out or not hasattr(model_module, name):
+        return
+    cls = getattr(model_module, name)
+    out[name] = [{"name": cls.attribute_map[a], "type": t} for a, t in cls.openapi_types.items()]
+    for t in cls.openapi_types.values():
+        inner = t[5:-1] if t.startswith("list[") else t
+        if inner not in PRIMITIVES and not inner.startswith("dict("):
+            response_model(inner, out, model_module)
+
+
+# Who calls an operation, read from the first sentence of the SDK method's docstring:
+# "客户…/企业主账号…" the customer (its own AK/SK or token), "伙伴/客户…" either, else the
+# partner. The registration operations run "when a customer registers" but are the partner's.
+# AutoRenewalResources' sentence names the customer mid-sentence; the rating APIs are
+# called with the customer's credentials (the prices are the customer's).
+CALLER_OVERRIDES = {"CheckUserIdentity": "partner", "SendVerificationMessageCode": "partner",
+                    "AutoRenewalResources": "customer", "ListRateOnPeriodDetail": "customer",
+                    "ListOnDemandResourceRatings": "customer"}
+
+
+def caller_of(name, summary):
+    if name in CALLER_OVERRIDES:
+        return CALLER_OVERRIDES[name]
+    s = summary.removeprefix("功能描述：")
+    if s.startswith("伙伴/客户"):
+        return "either"
+    if re.match(r"(个人|企业)?客户|企业主账号", s):
+        return "customer"
+    return "partner"
+
+
+def summaries(client_module):
+    src = inspect.getsource(client_module)
+    out = {}
+    for m in re.finditer(r'    def (\w+)\(self, request\):\n        r"""(.*?)\n\n(.*?)\n', src, re.S):
+        out[m.group(1)] = (m.group(2).strip(), m.group(3).strip())
+    return out
+
+
 def extract(client_module, model_module, source):
     models = {}
+    responses = {}
+    summary = summaries(client_module)
     ops = []
     for name, body in operations(client_module):
         f = http_facts(body)
@@ -176,8 +223,13 @@ def extract(client_module, model_module, source):
         if f["has_body"]:
             body_model = req_cls.openapi_types["body"]
             model(body_model, models, model_module)
+        response_model(name + "Response", responses, model_module)
+        title, first = summary.get(snake(name), ("", ""))
         ops.append({
             "name": name,
+            "title": title,
+            "summary": first,
+            "caller": caller_of(name, first),
             "method": f["method"],
             "path": f["path"],
             "params": params,
@@ -187,7 +239,11 @@ def extract(client_module, model_module, source):
             "source": f"{source} {client_module.__name__} _{snake(name)}_http_info; {name}Request"
                       + (f" / {body_model}" if body_model else "") + f"; {name}Response",
         })
-    return ops, models
+    for o in ops:
+        o["response"] = o["name"] + "Response"
+        fields = responses.get(o["response"], [])
+        o["no_content"] = not fields
+    return ops, models, responses
 
 
 def snake(name):
@@ -230,6 +286,8 @@ def rust_rule(rule):
 
 
 def rust_field(f):
+    if f["at"] == "header" and f["name"] == "X-Language":
+        return "X_LANGUAGE"  # zh_CN / en_US in any case, as on every operation
     rule = rust_rule(f["rule"])
     if f["at"] == "header":
         out = 'Field::header("%s", "%s", %s)' % (f["input"], f["name"], rule)
@@ -272,7 +330,7 @@ def write_rust(ops, models):
         "//! do not edit. The rows of the operations without a hand-kept row in `operation.rs`; their",
         "//! rules come from the SDK types and docstrings only (no constraint where the doc states none).",
         "",
-        "use super::schema::{Empty, Field, Rule};",
+        "use super::schema::{Empty, Field, Rule, X_LANGUAGE};",
         "",
         "/// Any string (the doc states no length).",
         "const TEXT: Rule = Rule::Text(0, usize::MAX);",
@@ -308,6 +366,12 @@ def write_rust(ops, models):
     lines.append("pub const SDK_AMOUNT_KEYS: &[&str] = &[%s];" % ", ".join('"%s"' % a for a in amounts))
     lines.append("/// The operations of the China site's BssClient that the international site lacks.")
     lines.append("pub const CN_ONLY: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if not o["intl"]))
+    lines.append("/// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.")
+    lines.append("pub const CUSTOMER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "customer"))
+    lines.append("/// The operations a partner and a customer may both call.")
+    lines.append("pub const EITHER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "either"))
+    lines.append("/// The operations whose success is `204 No Content` (the SDK's response model is empty).")
+    lines.append("pub const NO_CONTENT: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["no_content"]))
     lines.append("/// Fields of shared operations that the international site's models lack.")
     lines.append("pub const INTL_MISSING_FIELDS: &[(&str, &[&str])] = &[%s];" % ", ".join(
         '("%s", &[%s])' % (o["name"], ", ".join('"%s"' % f for f in o["intl_missing_fields"]))
@@ -332,9 +396,177 @@ def write_rust(ops, models):
     print(f"{out}: {len(gen)} generated rows, {len(used)} models")
 
 
+# ---- the binding's methods and TypeScript types ----
+
+# The hand-written TS types of the hand-kept operations (src/wasm/client_types.rs).
+HAND_TS = {
+    "CheckUserIdentity": ("CheckUserIdentityInput", "CheckUserIdentityResult"),
+    "SendVerificationMessageCode": ("SendVerificationMessageCodeInput", "null"),
+    "CreateSubCustomer": ("CreateSubCustomerInput", "CreateSubCustomerResult"),
+    "ListSubCustomers": ("ListSubCustomersInput", "ListSubCustomersResult"),
+    "ListSubCustomerCoupons": ("ListSubCustomerCouponsInput", "ListCouponsResult"),
+    "ListIssuedPartnerCoupons": ("ListIssuedPartnerCouponsInput", "ListIssuedPartnerCouponsResult"),
+    "CreatePartnerCoupons": ("CreatePartnerCouponsInput", "CreatePartnerCouponsResult"),
+    "ReclaimPartnerCoupons": ("ReclaimPartnerCouponsInput", "null"),
+    "ListQuotaCoupons": ("ListQuotaCouponsInput", "ListQuotaCouponsResult"),
+    "ListOrderCouponsByOrderId": ("OrderIdInput", "ListOrderCouponsResult"),
+    "ListOrderDiscounts": ("OrderIdInput", "ListOrderDiscountsResult"),
+    "PayOrders": ("PayOrdersInput", "null"),
+    "ListRateOnPeriodDetail": ("RateOnPeriodInput", "RateOnPeriodResult"),
+    "ListOnDemandResourceRatings": ("RateOnDemandInput", "RateOnDemandResult"),
+    "ListRenewRateOnPeriod": ("RenewRateInput", "RenewRateResult"),
+    "ListServiceTypes": ("ListServiceTypesInput", "BssList"),
+    "ListResourceTypes": ("PageInput", "BssList"),
+    "ListServiceResources": ("ListServiceResourcesInput", "BssList"),
+    "ListUsageTypes": ("ListUsageTypesInput", "BssList"),
+    "ListMeasureUnits": ("LanguageInput", "BssList"),
+    "ListConversions": ("ListConversionsInput", "BssList"),
+    "ListResourceSpecs": ("ListResourceSpecsInput", "BssList"),
+    "ListIncentiveDiscountPolicies": ("ListIncentivePoliciesInput", "BssList"),
+}
+AMOUNT_NAME = re.compile(r"amount|balance|price|face_value|quota_value|ratio")
+
+
+def ts_doc(text, indent):
+    text = " ".join(text.split()).replace("*/", "*∕")
+    if len(text) > 160:
+        text = text[:157] + "…"
+    return f"{indent}/** {text} */\n" if text else ""
+
+
+def ts_input_type(rule):
+    if "list" in rule:
+        inner = ts_input_type(rule["list"])
+        return f"({inner})[]" if "|" in inner else f"{inner}[]"
+    if "object" in rule:
+        return "Bss" + rule["object"]
+    if "language" in rule:
+        return "Language"
+    if "text" in rule or "time" in rule:
+        return "string"
+    if "int" in rule:
+        return "number"
+    if "decimal" in rule:
+        return "BssAmount"
+    if "bool" in rule:
+        return "boolean"
+    return "unknown"
+
+
+def ts_output_type(typ, name):
+    if typ.startswith("list["):
+        inner = ts_output_type(typ[5:-1], name)
+        return f"({inner})[]" if "|" in inner else f"{inner}[]"
+    if typ in ("str", "datetime"):
+        return "string"
+    if typ == "int":
+        return "number"
+    if typ in ("float", "decimal.Decimal"):
+        # Amounts are exact decimal strings; other fractions too, whole numbers stay numbers.
+        return "string" if AMOUNT_NAME.search(name) else "number | string"
+    if typ == "bool":
+        return "boolean"
+    if typ == "object" or typ.startswith("dict("):
+        return "unknown"
+    return "Bss" + typ
+
+
+def write_binding(ops, models, responses):
+    hand = hand_kept()
+    ts = []
+    used_in, used_out = set(), set()
+
+    def need_in(fields):
+        for f in fields:
+            r = f["rule"].get("list", f["rule"])
+            if "object" in r and r["object"] not in used_in:
+                used_in.add(r["object"])
+                need_in(models[r["object"]])
+
+    def need_out(name):
+        if name in used_out or name not in responses:
+            return
+        used_out.add(name)
+        for f in responses[name]:
+            t = f["type"][5:-1] if f["type"].startswith("list[") else f["type"]
+            if t not in PRIMITIVES and not t.startswith("dict("):
+                need_out(t)
+
+    rows = []
+    for o in ops:
+        js = o["name"][0].lower() + o["name"][1:]
+        if o["name"] in hand:
+            inp, out = HAND_TS[o["name"]]
+        else:
+            fields = list(o["params"]) + (models[o["body"]] if o["body"] else [])
+            need_in(fields)
+            inp = o["name"] + "Input"
+            ts.append(ts_doc(f"{o['title']} ({o['method']} {o['path']}). {o['summary']}", ""))
+            ts.append(f"export interface {inp} {{\n")
+            for f in fields:
+                ts.append(ts_doc(f["doc"], "  "))
+                ts.append(f"  {f['input'] if f['at'] == 'header' else f['name']}{'' if f['required'] else '?'}: "
+                          f"{ts_input_type(f['rule'])};\n")
+            ts.append("}\n")
+            if o["no_content"]:
+                out = "null"
+            else:
+                need_out(o["response"])
+                out = "Bss" + o["response"]
+        snake_js = snake(o["name"])
+        rows.append(f'    {snake_js} "{js}" {o["name"]} "{inp}" "Promise<{out}>";')
+    for name in sorted(used_in):
+        ts.append(f"export interface Bss{name} {{\n")
+        for f in models[name]:
+            ts.append(ts_doc(f["doc"], "  "))
+            ts.append(f"  {f['name']}{'' if f['required'] else '?'}: {ts_input_type(f['rule'])};\n")
+        ts.append("}\n")
+    for name in sorted(used_out):
+        ts.append(f"export interface Bss{name} {{\n")
+        for f in responses[name]:
+            ts.append(f"  {f['name']}?: {ts_output_type(f['type'], f['name'])};\n")
+        ts.append("}\n")
+    text = "".join(ts)
+    lines = [
+        "//! Generated by `tools/bss_operations.py` from the operations table (`src/api/`): do not",
+        "//! edit. One `BssClient` method per operation and the TypeScript input and result types",
+        "//! of the operations without hand-written ones (`client_types.rs`).",
+        "",
+        "use wasm_bindgen::prelude::*;",
+        "",
+        "use super::client::BssClient;",
+        "use crate::api::Operation;",
+        "",
+        "#[wasm_bindgen(typescript_custom_section)]",
+        'const SDK_TS: &\'static str = r#"',
+        text + '"#;',
+        "",
+        "macro_rules! operation_methods {",
+        "    ($($fn:ident $js:literal $op:ident $input:literal $output:literal;)*) => {",
+        "        #[wasm_bindgen]",
+        "        impl BssClient {",
+        "            $(",
+        '                #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]',
+        "                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]",
+        "                pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {",
+        "                    self.start(Operation::$op, input)",
+        "                }",
+        "            )*",
+        "        }",
+        "    };",
+        "}",
+        "",
+        "operation_methods! {",
+    ] + rows + ["}", ""]
+    out = os.path.join(ROOT, "src/wasm/client_methods.rs")
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+    print(f"{out}: {len(rows)} methods, {len(text.encode())} bytes of TypeScript")
+
+
 if __name__ == "__main__":
-    cn_ops, cn_models = extract(cn_client, cn_model, SDK)
-    intl_ops, intl_models = extract(intl_client, intl_model, SDK_INTL)
+    cn_ops, cn_models, cn_responses = extract(cn_client, cn_model, SDK)
+    intl_ops, intl_models, _ = extract(intl_client, intl_model, SDK_INTL)
     intl_by_name = {o["name"]: o for o in intl_ops}
     for op in cn_ops:
         io = intl_by_name.get(op["name"])
@@ -354,6 +586,7 @@ if __name__ == "__main__":
         "sources": [SDK, SDK_INTL],
         "operations": cn_ops,
         "models": cn_models,
+        "responses": cn_responses,
         "intl_only": sorted(set(intl_by_name) - {o["name"] for o in cn_ops}),
     }
     out = os.path.join(ROOT, "src/api/operations.json")
@@ -362,3 +595,4 @@ if __name__ == "__main__":
         fh.write("\n")
     print(f"{out}: {len(cn_ops)} operations, {len(cn_models)} models, intl shares {sum(o['intl'] for o in cn_ops)}")
     write_rust(cn_ops, cn_models)
+    write_binding(cn_ops, cn_models, cn_responses)

@@ -29,7 +29,7 @@ mod value;
 
 pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
 pub use issue::{Issue, Problem, issues_json};
-pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
+pub use operation::{Caller, ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
     site_of,

@@ -26,6 +26,17 @@ pub enum Repeat {
     Never,
 }
 
+/// Who calls an operation (from the SDK's description of it, see `operations.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// The partner, with its AK/SK (or through the signing proxy).
+    Partner,
+    /// The customer, with its own AK/SK or IAM token.
+    Customer,
+    /// Either.
+    Either,
+}
+
 /// Cross-field rules of one operation.
 pub type CrossCheck = fn(&Json, &mut Vec<Issue>);
 
@@ -110,7 +121,7 @@ with_sdk_rows! { operations {
     ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
     ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
     ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
-    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, Some(marker_needs_limit), None;
+    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
     ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
 }}
 
@@ -140,12 +151,19 @@ impl Operation {
 
     /// Whether BSS answers success with `204 No Content`.
     pub fn no_content(self) -> bool {
-        matches!(
-            self,
-            Operation::SendVerificationMessageCode
-                | Operation::ReclaimPartnerCoupons
-                | Operation::PayOrders
-        )
+        sdk_table::NO_CONTENT.contains(&self.spec().name)
+    }
+
+    /// Who calls the operation.
+    pub fn caller(self) -> Caller {
+        let name = self.spec().name;
+        if sdk_table::CUSTOMER_CALLED.contains(&name) {
+            Caller::Customer
+        } else if sdk_table::EITHER_CALLED.contains(&name) {
+            Caller::Either
+        } else {
+            Caller::Partner
+        }
     }
 }
 
@@ -187,12 +205,20 @@ const NONE: &[Field] = &[];
 
 // ---- customers and coupons (spec coupons §1, §3, §5) ----
 
+// account_name, customer, label: "不支持携带空格查询" (no spaces). offset: at most 40,000,000
+// (the international API page; the China page states no bound).
 const LIST_SUB_CUSTOMERS: &[Field] = &[
-    body("account_name", Rule::Text(0, 64)).empty(Empty::Keep),
-    body("customer", Rule::Text(0, 64)).empty(Empty::Keep),
-    body("offset", OFFSET),
+    body("account_name", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
+    body("customer", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
+    body("offset", Rule::Int(0, 40_000_000)),
     body("limit", LIMIT_100),
-    body("label", Rule::Text(0, 64)).empty(Empty::Keep),
+    body("label", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
     body("association_type", Rule::OneOf(&["1", "2"])).empty(Empty::Keep),
     time("associated_on_begin", false),
     time("associated_on_end", false),
@@ -385,10 +411,12 @@ const PERIOD_PRODUCT: &[Field] = product_fields![
     body("period_type", Rule::IntOneOf(&[0, 2, 3, 4])).required(),
     body("period_num", Rule::Int(1, OFFSET_MAX)).required(),
     body("subscription_num", Rule::Int(1, 10_000)).required(),
+    // "" (like absent) means the default NA.
     body(
         "fee_installment_mode",
         Rule::OneOf(&["HALF_PAY", "ZERO_PAY", "NA"])
-    ),
+    )
+    .empty(Empty::Keep),
 ];
 const DEMAND_PRODUCT: &[Field] = product_fields![
     body("usage_factor", Rule::Text(1, 64)).required(),
@@ -457,7 +485,8 @@ const RENEW_RATE: &[Field] = &[
     body("resource_ids", ids(&ID, 1, 10)).required(),
     body("period_type", Rule::IntOneOf(&[2, 3])).required(),
     body("period_num", Rule::Int(1, 11)).required(),
-    body("include_relative_resources", Rule::Bool),
+    // "" (like absent) means false.
+    body("include_relative_resources", Rule::Bool).empty(Empty::Keep),
 ];
 
 fn renew_period_rules(map: &Json, issues: &mut Vec<Issue>) {
@@ -498,17 +527,21 @@ const LIST_USAGE_TYPES: &[Field] = &[
     query("limit", LIMIT_100),
 ];
 const LANGUAGE_ONLY: &[Field] = &[X_LANGUAGE];
-const LIST_CONVERSIONS: &[Field] = &[X_LANGUAGE, query("measure_type", Rule::Int(1, 1000))];
+/// ListConversions' `measure_type`: the values its doc lists.
+const MEASURE_TYPES: &[i64] = &[
+    1, 2, 3, 4, 7, 9, 10, 11, 12, 16, 19, 20, 27, 28, 29, 30, 31, 40, 41, 98, 104, 108,
+];
+const LIST_CONVERSIONS: &[Field] = &[
+    X_LANGUAGE,
+    query("measure_type", Rule::IntOneOf(MEASURE_TYPES)),
+];
 
 const SPEC_FILTER: &[Field] = &[
     body("key", Rule::OneOf(&["RESOURCE_SPEC"])).required(),
     body("value", Rule::Text(1, 400)).required(),
 ];
 const LIST_RESOURCE_SPECS: &[Field] = &[
-    Field {
-        rule: Rule::OneOf(&["zh_cn", "en_us", "zh_CN", "en_US"]),
-        ..X_LANGUAGE
-    },
+    X_LANGUAGE,
     body("cloud_service_type", ID).required(),
     body("resource_type", ID).required(),
     body("region_code", ID).required(),
@@ -526,11 +559,7 @@ const LIST_RESOURCE_SPECS: &[Field] = &[
     body("limit", LIMIT_100),
 ];
 
-fn marker_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
-    if map.has("marker") && !map.has("limit") {
-        issues.push(Problem::RequiredWhen("marker is given".into()).at("limit"));
-    }
-}
+// `marker` without `limit` is fine: limit defaults to 100 (the doc).
 
 const LIST_INCENTIVE_POLICIES: &[Field] = &[
     query("time", Rule::Month),

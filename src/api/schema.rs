@@ -42,6 +42,8 @@ pub enum Rule {
     Text(usize, usize),
     /// One of these strings.
     OneOf(&'static [&'static str]),
+    /// One of these strings in any letter case (sent as given).
+    OneOfAnyCase(&'static [&'static str]),
     /// An integer in `min..=max`.
     Int(i64, i64),
     /// One of these integers.
@@ -151,11 +153,12 @@ impl Field {
     }
 }
 
-/// The `X-Language` header (`x_language` in the input): `zh_CN` or `en_US`.
+/// The `X-Language` header (`x_language` in the input): `zh_CN` or `en_US`, in any letter
+/// case (ListResourceSpecs' doc: "忽略大小写"; the default is spelt `zh_cn` there).
 pub const X_LANGUAGE: Field = Field {
     name: "x_language",
     at: At::Header("X-Language"),
-    rule: Rule::OneOf(&["zh_CN", "en_US"]),
+    rule: Rule::OneOfAnyCase(&["zh_CN", "en_US"]),
     required: false,
     empty: Empty::Rule,
     no_spaces: false,
@@ -249,6 +252,13 @@ fn check(
                 fail(Problem::InvalidValue(list_words(allowed)))
             }
         }
+        (Rule::OneOfAnyCase(allowed), Json::String(s)) => {
+            if allowed.iter().any(|a| a.eq_ignore_ascii_case(s)) {
+                Some(v.clone())
+            } else {
+                fail(Problem::InvalidValue(list_words(allowed)))
+            }
+        }
         (Rule::Int(..) | Rule::IntOneOf(_), Json::Number(_)) => {
             let Some(i) = v.as_i64() else {
                 return fail(Problem::InvalidType("integer"));
@@ -328,7 +338,11 @@ fn check(
         }
         _ => {
             let expected = match rule {
-                Rule::Text(..) | Rule::OneOf(_) | Rule::Time | Rule::Month => "string",
+                Rule::Text(..)
+                | Rule::OneOf(_)
+                | Rule::OneOfAnyCase(_)
+                | Rule::Time
+                | Rule::Month => "string",
                 Rule::Int(..) | Rule::IntOneOf(_) => "integer",
                 Rule::Bool => "boolean",
                 Rule::FaceValue | Rule::Quantity | Rule::Decimal => "amount",

@@ -2,7 +2,7 @@
 //! do not edit. The rows of the operations without a hand-kept row in `operation.rs`; their
 //! rules come from the SDK types and docstrings only (no constraint where the doc states none).
 
-use super::schema::{Empty, Field, Rule};
+use super::schema::{Empty, Field, Rule, X_LANGUAGE};
 
 /// Any string (the doc states no length).
 const TEXT: Rule = Rule::Text(0, usize::MAX);
@@ -186,7 +186,7 @@ pub(super) const CREATE_SUB_ENTERPRISE_ACCOUNT: &[Field] = &[
 ];
 /// `POST /v2/promotions/business/discount-info` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_business_discount_info_http_info; ListBusinessDiscountInfoRequest / BusinessDiscountQueryReq; ListBusinessDiscountInfoResponse)
 pub(super) const LIST_BUSINESS_DISCOUNT_INFO: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("quoting_item_type", TEXT)
         .required()
         .empty(Empty::Keep),
@@ -219,11 +219,11 @@ pub(super) const LIST_CITIES: &[Field] = &[
         .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `POST /v2/bills/subcustomer-bills/res-fee-records/sub-customers/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_consume_sub_customers_http_info; ListConsumeSubCustomersRequest / ListConsumeSubCustomersReq; ListConsumeSubCustomersResponse)
 pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("bill_cycle", TEXT)
         .required()
         .empty(Empty::Keep),
@@ -232,7 +232,7 @@ pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &[Field] = &[
 ];
 /// `POST /v4/costs/cost-analysed-bills/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_costs_http_info; ListCostsRequest / ListCostsReq; ListCostsResponse)
 pub(super) const LIST_COSTS: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("time_condition", Rule::Object(M_TIME_CONDITION)).required(),
     Field::body(
         "groupby",
@@ -267,7 +267,7 @@ pub(super) const LIST_COUNTIES: &[Field] = &[
         .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/partners/coupon-quotas/records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_coupon_quotas_records_http_info; ListCouponQuotasRecordsRequest; ListCouponQuotasRecordsResponse)
 pub(super) const LIST_COUPON_QUOTAS_RECORDS: &[Field] = &[
@@ -316,7 +316,7 @@ pub(super) const LIST_CUSTOMER_BILLS_FEE_RECORDS: &[Field] = &[
     Field::query("limit", INT),
     Field::query("bill_date_begin", TEXT).empty(Empty::Keep),
     Field::query("bill_date_end", TEXT).empty(Empty::Keep),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/costs/cost-analysed-bills/monthly-breakdown` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_bills_monthly_break_down_http_info; ListCustomerBillsMonthlyBreakDownRequest; ListCustomerBillsMonthlyBreakDownResponse)
 pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &[Field] = &[
@@ -335,7 +335,7 @@ pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &[Field] = &[
     Field::query("enterprise_project_id", TEXT).empty(Empty::Keep),
     Field::query("method", TEXT).empty(Empty::Keep),
     Field::query("sub_customer_id", TEXT).empty(Empty::Keep),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/promotions/benefits/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_coupon_change_records_http_info; ListCustomerCouponChangeRecordsRequest; ListCustomerCouponChangeRecordsResponse)
 pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &[Field] = &[
@@ -353,7 +353,7 @@ pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &[Field] = &[
 ];
 /// `POST /v2/partners/sub-customers/on-demand-resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_on_demand_resources_http_info; ListCustomerOnDemandResourcesRequest / QueryCustomerOnDemandResourcesReq; ListCustomerOnDemandResourcesResponse)
 pub(super) const LIST_CUSTOMER_ON_DEMAND_RESOURCES: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("customer_id", TEXT)
         .required()
         .empty(Empty::Keep),
@@ -391,7 +391,7 @@ pub(super) const LIST_CUSTOMERS_BALANCES_DETAIL: &[Field] = &[
 ];
 /// `POST /v2/bills/customer-bills/res-records/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customerself_resource_record_details_http_info; ListCustomerselfResourceRecordDetailsRequest / QueryResRecordsDetailReq; ListCustomerselfResourceRecordDetailsResponse)
 pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("cycle", TEXT).required().empty(Empty::Keep),
     Field::body("cloud_service_type", TEXT).empty(Empty::Keep),
     Field::body("resource_type", TEXT).empty(Empty::Keep),
@@ -429,7 +429,7 @@ pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORDS: &[Field] = &[
     Field::query("bill_date_begin", TEXT).empty(Empty::Keep),
     Field::query("bill_date_end", TEXT).empty(Empty::Keep),
     Field::query("statistic_type", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/enterprises/multi-accounts/retrieve-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_multi_account_http_info; ListEnterpriseMultiAccountRequest; ListEnterpriseMultiAccountResponse)
 pub(super) const LIST_ENTERPRISE_MULTI_ACCOUNT: &[Field] = &[
@@ -462,7 +462,7 @@ pub(super) const LIST_ENTERPRISE_SUB_CUSTOMERS: &[Field] = &[
 ];
 /// `POST /v3/payments/free-resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resource_infos_http_info; ListFreeResourceInfosRequest / ListFreeResourceInfosReq; ListFreeResourceInfosResponse)
 pub(super) const LIST_FREE_RESOURCE_INFOS: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body("region_code", TEXT).empty(Empty::Keep),
     Field::body("order_id", TEXT).empty(Empty::Keep),
     Field::body("product_id", TEXT).empty(Empty::Keep),
@@ -483,7 +483,7 @@ pub(super) const LIST_FREE_RESOURCE_INFOS: &[Field] = &[
 ];
 /// `POST /v2/payments/free-resources/usages/details/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resource_usages_http_info; ListFreeResourceUsagesRequest / ListFreeResourceUsagesReq; ListFreeResourceUsagesResponse)
 pub(super) const LIST_FREE_RESOURCE_USAGES: &[Field] = &[
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
     Field::body(
         "free_resource_ids",
         Rule::List {
@@ -597,7 +597,7 @@ pub(super) const LIST_PARTNER_COUPONS_RECORD: &[Field] = &[
 pub(super) const LIST_PROVINCES: &[Field] = &[
     Field::query("offset", INT),
     Field::query("limit", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/bills/customer-bills/resources/usage/details` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_http_info; ListResourceUsageRequest; ListResourceUsageResponse)
 pub(super) const LIST_RESOURCE_USAGE: &[Field] = &[
@@ -618,7 +618,7 @@ pub(super) const LIST_RESOURCE_USAGE: &[Field] = &[
         .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/bills/customer-bills/resources/usage/summary` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_summary_http_info; ListResourceUsageSummaryRequest; ListResourceUsageSummaryResponse)
 pub(super) const LIST_RESOURCE_USAGE_SUMMARY: &[Field] = &[
@@ -636,7 +636,7 @@ pub(super) const LIST_RESOURCE_USAGE_SUMMARY: &[Field] = &[
         .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/promotions/benefits/stored-value-cards` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_stored_value_cards_http_info; ListStoredValueCardsRequest; ListStoredValueCardsResponse)
 pub(super) const LIST_STORED_VALUE_CARDS: &[Field] = &[
@@ -667,7 +667,7 @@ pub(super) const LIST_SUB_CUSTOMER_BILL_DETAIL: &[Field] = &[
     Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
     Field::query("bill_date_begin", TEXT).empty(Empty::Reject),
     Field::query("bill_date_end", TEXT).empty(Empty::Reject),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `POST /v2/partners/sub-customers/new-customers-tags/batch-query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_sub_customer_new_tag_http_info; ListSubCustomerNewTagRequest / ListSubCustomerNewTagReq; ListSubCustomerNewTagResponse)
 pub(super) const LIST_SUB_CUSTOMER_NEW_TAG: &[Field] = &[
@@ -925,7 +925,7 @@ pub(super) const SHOW_CUSTOMER_ORDER_DETAILS: &[Field] = &[
     Field::query("limit", INT),
     Field::query("offset", INT),
     Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    Field::header("x_language", "X-Language", TEXT).empty(Empty::Keep),
+    X_LANGUAGE,
 ];
 /// `GET /v2/orders/customer-orders/refund-orders` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_refund_order_details_http_info; ShowRefundOrderDetailsRequest; ShowRefundOrderDetailsResponse)
 pub(super) const SHOW_REFUND_ORDER_DETAILS: &[Field] = &[
@@ -1055,6 +1055,74 @@ pub const CN_ONLY: &[&str] = &[
     "UpdateSubEnterpriseAmount",
     "ListOrderCouponsByOrderId",
     "UpdatePeriodToOnDemandInstantly",
+];
+/// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.
+pub const CUSTOMER_CALLED: &[&str] = &[
+    "ChangeEnterpriseRealnameAuthentication",
+    "ClaimEnterpriseMultiAccountCoupon",
+    "CreateEnterpriseProjectAuth",
+    "CreateEnterpriseRealnameAuthentication",
+    "CreatePersonalRealnameAuth",
+    "CreateSubEnterpriseAccount",
+    "ListCosts",
+    "ListCustomerAccountChangeRecords",
+    "ListCustomerBillsFeeRecords",
+    "ListCustomerBillsMonthlyBreakDown",
+    "ListCustomerCouponChangeRecords",
+    "ListCustomerselfResourceRecordDetails",
+    "ListCustomerselfResourceRecords",
+    "ListEnterpriseMultiAccount",
+    "ListEnterpriseOrganizations",
+    "ListEnterpriseSubCustomers",
+    "ListFreeResourceInfos",
+    "ListFreeResourceUsages",
+    "ListFreeResourcesUsageRecords",
+    "ListMultiAccountRetrieveCoupons",
+    "ListMultiAccountTransferCoupons",
+    "ListOnDemandResourceRatings",
+    "ListRateOnPeriodDetail",
+    "ListRenewRateOnPeriod",
+    "ListResourceUsage",
+    "ListResourceUsageSummary",
+    "ListStoredValueCards",
+    "ReclaimEnterpriseMultiAccountCoupon",
+    "ReclaimSubEnterpriseAmount",
+    "SendSmsVerificationCode",
+    "ShowCustomerAccountBalances",
+    "ShowCustomerMonthlySum",
+    "ShowMultiAccountTransferAmount",
+    "ShowRealNameAuthQrCode",
+    "ShowRealNameAuthStatus",
+    "UpdateSubEnterpriseAmount",
+    "AutoRenewalResources",
+    "CancelAutoRenewalResources",
+    "CancelCustomerOrder",
+    "CancelResourcesSubscription",
+    "ListCustomerOrders",
+    "ListOrderCouponsByOrderId",
+    "ListOrderDiscounts",
+    "PayOrders",
+    "RenewalResources",
+    "SetResourcesRenewConfig",
+    "ShowCustomerOrderDetails",
+    "UpdatePeriodToOnDemand",
+    "UpdatePeriodToOnDemandInstantly",
+];
+/// The operations a partner and a customer may both call.
+pub const EITHER_CALLED: &[&str] = &["ListPayPerUseCustomerResources", "ShowRefundOrderDetails"];
+/// The operations whose success is `204 No Content` (the SDK's response model is empty).
+pub const NO_CONTENT: &[&str] = &[
+    "CreateEnterpriseProjectAuth",
+    "CreateSubEnterpriseAccount",
+    "ReclaimPartnerCoupons",
+    "ReclaimSubEnterpriseAmount",
+    "SendSmsVerificationCode",
+    "SendVerificationMessageCode",
+    "UpdateSubEnterpriseAmount",
+    "AutoRenewalResources",
+    "CancelAutoRenewalResources",
+    "CancelCustomerOrder",
+    "PayOrders",
 ];
 /// Fields of shared operations that the international site's models lack.
 pub const INTL_MISSING_FIELDS: &[(&str, &[&str])] = &[

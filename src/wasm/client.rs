@@ -294,7 +294,8 @@ impl BssClient {
 }
 
 impl BssClient {
-    fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
+    /// Starts an operation (the methods are generated: `client_methods.rs`).
+    pub(crate) fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
         let transport = self.transport.clone();
         wasm_bindgen_futures::future_to_promise(async move { run(&transport, op, &input).await })
     }
@@ -320,46 +321,4 @@ async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<Js
             timeout_ms: transport.timeout_ms,
         })),
     }
-}
-
-/// The 23 operation methods.
-macro_rules! operation_methods {
-    ($($fn:ident $js:literal $op:ident $input:literal $output:literal;)*) => {
-        #[wasm_bindgen]
-        impl BssClient {
-            $(
-                #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
-                pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {
-                    self.start(Operation::$op, input)
-                }
-            )*
-        }
-    };
-}
-
-operation_methods! {
-    check_user_identity "checkUserIdentity" CheckUserIdentity "CheckUserIdentityInput" "Promise<CheckUserIdentityResult>";
-    send_verification_message_code "sendVerificationMessageCode" SendVerificationMessageCode "SendVerificationMessageCodeInput" "Promise<null>";
-    create_sub_customer "createSubCustomer" CreateSubCustomer "CreateSubCustomerInput" "Promise<CreateSubCustomerResult>";
-    list_sub_customers "listSubCustomers" ListSubCustomers "ListSubCustomersInput" "Promise<ListSubCustomersResult>";
-    list_sub_customer_coupons "listSubCustomerCoupons" ListSubCustomerCoupons "ListSubCustomerCouponsInput" "Promise<ListCouponsResult>";
-    list_issued_partner_coupons "listIssuedPartnerCoupons" ListIssuedPartnerCoupons "ListIssuedPartnerCouponsInput" "Promise<ListIssuedPartnerCouponsResult>";
-    create_partner_coupons "createPartnerCoupons" CreatePartnerCoupons "CreatePartnerCouponsInput" "Promise<CreatePartnerCouponsResult>";
-    reclaim_partner_coupons "reclaimPartnerCoupons" ReclaimPartnerCoupons "ReclaimPartnerCouponsInput" "Promise<null>";
-    list_quota_coupons "listQuotaCoupons" ListQuotaCoupons "ListQuotaCouponsInput" "Promise<ListQuotaCouponsResult>";
-    list_order_coupons_by_order_id "listOrderCouponsByOrderId" ListOrderCouponsByOrderId "OrderIdInput" "Promise<ListOrderCouponsResult>";
-    list_order_discounts "listOrderDiscounts" ListOrderDiscounts "OrderIdInput" "Promise<ListOrderDiscountsResult>";
-    pay_orders "payOrders" PayOrders "PayOrdersInput" "Promise<null>";
-    list_rate_on_period_detail "listRateOnPeriodDetail" ListRateOnPeriodDetail "RateOnPeriodInput" "Promise<RateOnPeriodResult>";
-    list_on_demand_resource_ratings "listOnDemandResourceRatings" ListOnDemandResourceRatings "RateOnDemandInput" "Promise<RateOnDemandResult>";
-    list_renew_rate_on_period "listRenewRateOnPeriod" ListRenewRateOnPeriod "RenewRateInput" "Promise<RenewRateResult>";
-    list_service_types "listServiceTypes" ListServiceTypes "ListServiceTypesInput" "Promise<BssList>";
-    list_resource_types "listResourceTypes" ListResourceTypes "PageInput" "Promise<BssList>";
-    list_service_resources "listServiceResources" ListServiceResources "ListServiceResourcesInput" "Promise<BssList>";
-    list_usage_types "listUsageTypes" ListUsageTypes "ListUsageTypesInput" "Promise<BssList>";
-    list_measure_units "listMeasureUnits" ListMeasureUnits "LanguageInput" "Promise<BssList>";
-    list_conversions "listConversions" ListConversions "ListConversionsInput" "Promise<BssList>";
-    list_resource_specs "listResourceSpecs" ListResourceSpecs "ListResourceSpecsInput" "Promise<BssList>";
-    list_incentive_discount_policies "listIncentiveDiscountPolicies" ListIncentiveDiscountPolicies "ListIncentivePoliciesInput" "Promise<BssList>";
 }

@@ -2,6 +2,7 @@
 //! and errors and calls the core. It holds no rule.
 
 mod client;
+mod client_methods;
 mod client_types;
 mod convert;
 mod coupons;

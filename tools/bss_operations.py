@@ -310,7 +310,7 @@ def repeat_of(op):
     return "OnThrottle"
 
 
-def write_rust(ops, models):
+def write_rust(ops, models, responses):
     hand = hand_kept()
     gen = [o for o in ops if o["name"] not in hand]
     used = set()
@@ -372,6 +372,17 @@ def write_rust(ops, models):
     lines.append("pub const EITHER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "either"))
     lines.append("/// The operations whose success is `204 No Content` (the SDK's response model is empty).")
     lines.append("pub const NO_CONTENT: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["no_content"]))
+    # Offset/limit paging: the operations with both inputs whose answer has one list.
+    paged = []
+    for o in ops:
+        names = {p["name"] for p in o["params"]} | {f["name"] for f in (models[o["body"]] if o["body"] else [])}
+        resp = responses.get(o["response"], [])
+        lists = [f["name"] for f in resp if f["type"].startswith("list[")]
+        counts = [f["name"] for f in resp if f["type"] == "int" and f["name"] in ("total_count", "count")]
+        if {"offset", "limit"} <= names and len(lists) == 1:
+            paged.append('("%s", "%s", %s)' % (o["name"], lists[0], '"%s"' % counts[0] if counts else '""'))
+    lines.append("/// Offset/limit paging: (operation, the answer's list, its total count or \"\").")
+    lines.append("pub const PAGED: &[(&str, &str, &str)] = &[%s];" % ", ".join(paged))
     lines.append("/// Fields of shared operations that the international site's models lack.")
     lines.append("pub const INTL_MISSING_FIELDS: &[(&str, &[&str])] = &[%s];" % ", ".join(
         '("%s", &[%s])' % (o["name"], ", ".join('"%s"' % f for f in o["intl_missing_fields"]))
@@ -547,7 +558,7 @@ def write_binding(ops, models, responses):
         "        impl BssClient {",
         "            $(",
         '                #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]',
-        "                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]",
+        "                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output, skip_jsdoc)]",
         "                pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {",
         "                    self.start(Operation::$op, input)",
         "                }",
@@ -623,6 +634,10 @@ if __name__ == "__main__":
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
     print(f"{out}: {len(cn_ops)} operations, {len(cn_models)} models, intl shares {sum(o['intl'] for o in cn_ops)}")
-    write_rust(cn_ops, cn_models)
+    write_rust(cn_ops, cn_models, cn_responses)
     write_binding(cn_ops, cn_models, cn_responses)
     write_readme(cn_ops)
+    # The Rust files as `cargo fmt` leaves them, so that regenerating changes nothing.
+    import subprocess
+    subprocess.run(["rustfmt", "--edition", "2024", os.path.join(ROOT, "src/api/sdk_table.rs"),
+                    os.path.join(ROOT, "src/wasm/client_methods.rs")], check=True)

@@ -19,6 +19,7 @@ mod sdk_table;
 mod error;
 mod issue;
 mod operation;
+mod paging;
 mod registration;
 mod request;
 mod response;
@@ -30,6 +31,7 @@ mod value;
 pub use error::{ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error};
 pub use issue::{Issue, Problem, issues_json};
 pub use operation::{Caller, ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
+pub use paging::{Paging, next_page};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
     site_of,

@@ -10,22 +10,39 @@ const TEXT: Rule = Rule::Text(0, usize::MAX);
 const INT: Rule = Rule::Int(i64::MIN, i64::MAX);
 
 pub(super) const M_BANK_CARD_INFO_V2: &[Field] = &[
-    Field::body("bank_account", TEXT).required().empty(Empty::Keep),
+    Field::body("bank_account", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("areacode", TEXT).required().empty(Empty::Keep),
     Field::body("mobile", TEXT).required().empty(Empty::Keep),
-    Field::body("verification_code", TEXT).required().empty(Empty::Keep),
+    Field::body("verification_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
 ];
-pub(super) const M_CUSTOMER_INFO_V2: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
-];
+pub(super) const M_CUSTOMER_INFO_V2: &[Field] = &[Field::body("customer_id", TEXT)
+    .required()
+    .empty(Empty::Keep)];
 pub(super) const M_ENTERPRISE_PERSON_NEW: &[Field] = &[
-    Field::body("legel_name", TEXT).required().empty(Empty::Keep),
-    Field::body("legel_id_number", TEXT).required().empty(Empty::Keep),
+    Field::body("legel_name", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::body("legel_id_number", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("certifier_role", TEXT).empty(Empty::Keep),
 ];
 pub(super) const M_FILTER_FACTOR: &[Field] = &[
     Field::body("key", TEXT).required().empty(Empty::Keep),
-    Field::body("value", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "value",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
 ];
 pub(super) const M_FILTER_V2: &[Field] = &[
     Field::body("operator", INT).required(),
@@ -36,7 +53,9 @@ pub(super) const M_GROUP_BY: &[Field] = &[
     Field::body("key", TEXT).required().empty(Empty::Keep),
 ];
 pub(super) const M_NEW_CUSTOMER_V2: &[Field] = &[
-    Field::body("customer_name", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_name", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("mobile_phone", TEXT).empty(Empty::Keep),
     Field::body("use_pri_mobile_phone", TEXT).empty(Empty::Keep),
     Field::body("password", TEXT).required().empty(Empty::Keep),
@@ -48,56 +67,104 @@ pub(super) const M_TEMPLATE_ARGS: &[Field] = &[
 ];
 pub(super) const M_TIME_CONDITION: &[Field] = &[
     Field::body("time_measure_id", INT).required(),
-    Field::body("begin_time", TEXT).required().empty(Empty::Keep),
+    Field::body("begin_time", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("end_time", TEXT).required().empty(Empty::Keep),
 ];
 /// `PUT /v2/customers/realname-auths/enterprise` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _change_enterprise_realname_authentication_http_info; ChangeEnterpriseRealnameAuthenticationRequest / ChangeEnterpriseRealnameAuthsReq; ChangeEnterpriseRealnameAuthenticationResponse)
 pub(super) const CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("identify_type", INT).required(),
     Field::body("certificate_type", INT),
-    Field::body("verified_file_url", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "verified_file_url",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("corp_name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT).required().empty(Empty::Keep),
+    Field::body("verified_number", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("reg_country", TEXT).empty(Empty::Keep),
     Field::body("reg_address", TEXT).empty(Empty::Keep),
     Field::body("change_type", INT).required(),
-    Field::body("xaccount_type", TEXT).required().empty(Empty::Keep),
+    Field::body("xaccount_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("enterprise_person", Rule::Object(M_ENTERPRISE_PERSON_NEW)),
 ];
 /// `POST /v2/enterprises/multi-accounts/transfer-coupon` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _claim_enterprise_multi_account_coupon_http_info; ClaimEnterpriseMultiAccountCouponRequest / TransferEnterpriseMultiAccountCouponReq; ClaimEnterpriseMultiAccountCouponResponse)
 pub(super) const CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("coupon_id", TEXT).required().empty(Empty::Keep),
     Field::body("amount", TEXT).required().empty(Empty::Keep),
     Field::body("trans_id", TEXT).empty(Empty::Keep),
 ];
 /// `POST /v2/enterprises/enterprise-projects/authority` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_enterprise_project_auth_http_info; CreateEnterpriseProjectAuthRequest; CreateEnterpriseProjectAuthResponse)
-pub(super) const CREATE_ENTERPRISE_PROJECT_AUTH: &[Field] = &[
-];
+pub(super) const CREATE_ENTERPRISE_PROJECT_AUTH: &[Field] = &[];
 /// `POST /v2/customers/realname-auths/enterprise` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_enterprise_realname_authentication_http_info; CreateEnterpriseRealnameAuthenticationRequest / ApplyEnterpriseRealnameAuthsReq; CreateEnterpriseRealnameAuthenticationResponse)
 pub(super) const CREATE_ENTERPRISE_REALNAME_AUTHENTICATION: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("identify_type", INT).required(),
     Field::body("certificate_type", INT),
-    Field::body("verified_file_url", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "verified_file_url",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("corp_name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT).required().empty(Empty::Keep),
+    Field::body("verified_number", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("reg_country", TEXT).empty(Empty::Keep),
     Field::body("reg_address", TEXT).empty(Empty::Keep),
-    Field::body("xaccount_type", TEXT).required().empty(Empty::Keep),
+    Field::body("xaccount_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("enterprise_person", Rule::Object(M_ENTERPRISE_PERSON_NEW)),
 ];
 /// `POST /v2/customers/realname-auths/individual` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_personal_realname_auth_http_info; CreatePersonalRealnameAuthRequest / ApplyIndividualRealnameAuthsReq; CreatePersonalRealnameAuthResponse)
 pub(super) const CREATE_PERSONAL_REALNAME_AUTH: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("identify_type", INT).required(),
     Field::body("verified_type", INT),
-    Field::body("verified_file_url", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "verified_file_url",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT).required().empty(Empty::Keep),
+    Field::body("verified_number", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("change_type", INT),
-    Field::body("xaccount_type", TEXT).required().empty(Empty::Keep),
+    Field::body("xaccount_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("bank_card_info", Rule::Object(M_BANK_CARD_INFO_V2)),
 ];
 /// `POST /v2/enterprises/multi-accounts/sub-customers` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_sub_enterprise_account_http_info; CreateSubEnterpriseAccountRequest / CreateSubCustomerReqV2; CreateSubEnterpriseAccountResponse)
@@ -105,23 +172,51 @@ pub(super) const CREATE_SUB_ENTERPRISE_ACCOUNT: &[Field] = &[
     Field::body("party_id", TEXT).required().empty(Empty::Keep),
     Field::body("display_name", TEXT).empty(Empty::Keep),
     Field::body("sub_customer_association_type", INT).required(),
-    Field::body("permission_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "permission_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("new_sub_customer", Rule::Object(M_NEW_CUSTOMER_V2)).required(),
     Field::body("financial_custody", INT),
 ];
 /// `POST /v2/promotions/business/discount-info` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_business_discount_info_http_info; ListBusinessDiscountInfoRequest / BusinessDiscountQueryReq; ListBusinessDiscountInfoResponse)
 pub(super) const LIST_BUSINESS_DISCOUNT_INFO: &[Field] = &[
     X_LANGUAGE,
-    Field::body("quoting_item_type", TEXT).required().empty(Empty::Keep),
-    Field::body("cloud_service_types", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
-    Field::body("charging_modes", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body("quoting_item_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::body(
+        "cloud_service_types",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
+    Field::body(
+        "charging_modes",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("site_code", TEXT).empty(Empty::Keep),
     Field::body("offset", Rule::Int(0, 2147483647)),
     Field::body("limit", Rule::Int(1, 1000)),
 ];
 /// `GET /v2/systems/configs/cities` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_cities_http_info; ListCitiesRequest; ListCitiesResponse)
 pub(super) const LIST_CITIES: &[Field] = &[
-    Field::query("province_code", TEXT).required().empty(Empty::Keep),
+    Field::query("province_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
     X_LANGUAGE,
@@ -129,7 +224,9 @@ pub(super) const LIST_CITIES: &[Field] = &[
 /// `POST /v2/bills/subcustomer-bills/res-fee-records/sub-customers/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_consume_sub_customers_http_info; ListConsumeSubCustomersRequest / ListConsumeSubCustomersReq; ListConsumeSubCustomersResponse)
 pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &[Field] = &[
     X_LANGUAGE,
-    Field::body("bill_cycle", TEXT).required().empty(Empty::Keep),
+    Field::body("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("offset", INT),
     Field::body("limit", INT),
 ];
@@ -137,16 +234,37 @@ pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &[Field] = &[
 pub(super) const LIST_COSTS: &[Field] = &[
     X_LANGUAGE,
     Field::body("time_condition", Rule::Object(M_TIME_CONDITION)).required(),
-    Field::body("groupby", Rule::List { item: &Rule::Object(M_GROUP_BY), min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "groupby",
+        Rule::List {
+            item: &Rule::Object(M_GROUP_BY),
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("cost_type", TEXT).required().empty(Empty::Keep),
-    Field::body("amount_type", TEXT).required().empty(Empty::Keep),
+    Field::body("amount_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("offset", INT),
     Field::body("limit", INT),
-    Field::body("filters", Rule::List { item: &Rule::Object(M_FILTER_V2), min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "filters",
+        Rule::List {
+            item: &Rule::Object(M_FILTER_V2),
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
 ];
 /// `GET /v2/systems/configs/counties` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_counties_http_info; ListCountiesRequest; ListCountiesResponse)
 pub(super) const LIST_COUNTIES: &[Field] = &[
-    Field::query("city_code", TEXT).required().empty(Empty::Keep),
+    Field::query("city_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
     X_LANGUAGE,
@@ -164,7 +282,9 @@ pub(super) const LIST_COUPON_QUOTAS_RECORDS: &[Field] = &[
 ];
 /// `GET /v2/accounts/customer-accounts/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_account_change_records_http_info; ListCustomerAccountChangeRecordsRequest; ListCustomerAccountChangeRecordsResponse)
 pub(super) const LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT).required().empty(Empty::Keep),
+    Field::query("balance_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("revenue_expense_type", TEXT).empty(Empty::Keep),
     Field::query("trade_type", TEXT).empty(Empty::Keep),
     Field::query("trade_time_begin", TEXT).empty(Empty::Keep),
@@ -177,7 +297,9 @@ pub(super) const LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS: &[Field] = &[
 ];
 /// `GET /v2/bills/customer-bills/fee-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_bills_fee_records_http_info; ListCustomerBillsFeeRecordsRequest; ListCustomerBillsFeeRecordsResponse)
 pub(super) const LIST_CUSTOMER_BILLS_FEE_RECORDS: &[Field] = &[
-    Field::query("bill_cycle", TEXT).required().empty(Empty::Keep),
+    Field::query("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("provider_type", INT),
     Field::query("service_type_code", TEXT).empty(Empty::Keep),
     Field::query("resource_type_code", TEXT).empty(Empty::Keep),
@@ -198,7 +320,9 @@ pub(super) const LIST_CUSTOMER_BILLS_FEE_RECORDS: &[Field] = &[
 ];
 /// `GET /v2/costs/cost-analysed-bills/monthly-breakdown` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_bills_monthly_break_down_http_info; ListCustomerBillsMonthlyBreakDownRequest; ListCustomerBillsMonthlyBreakDownResponse)
 pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &[Field] = &[
-    Field::query("shared_month", TEXT).required().empty(Empty::Keep),
+    Field::query("shared_month", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("service_type_code", TEXT).empty(Empty::Keep),
     Field::query("resource_type_code", TEXT).empty(Empty::Keep),
     Field::query("region_code", TEXT).empty(Empty::Keep),
@@ -215,7 +339,9 @@ pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &[Field] = &[
 ];
 /// `GET /v2/promotions/benefits/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_coupon_change_records_http_info; ListCustomerCouponChangeRecordsRequest; ListCustomerCouponChangeRecordsResponse)
 pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT).required().empty(Empty::Keep),
+    Field::query("balance_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("revenue_expense_type", TEXT).empty(Empty::Keep),
     Field::query("trade_type", TEXT).empty(Empty::Keep),
     Field::query("trade_id", TEXT).empty(Empty::Keep),
@@ -228,10 +354,20 @@ pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &[Field] = &[
 /// `POST /v2/partners/sub-customers/on-demand-resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_on_demand_resources_http_info; ListCustomerOnDemandResourcesRequest / QueryCustomerOnDemandResourcesReq; ListCustomerOnDemandResourcesResponse)
 pub(super) const LIST_CUSTOMER_ON_DEMAND_RESOURCES: &[Field] = &[
     X_LANGUAGE,
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("region_code", TEXT).empty(Empty::Keep),
     Field::body("service_type_code", TEXT).empty(Empty::Keep),
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("effective_time_begin", Rule::Time).empty(Empty::Keep),
     Field::body("effective_time_end", Rule::Time).empty(Empty::Keep),
     Field::body("offset", INT),
@@ -241,7 +377,16 @@ pub(super) const LIST_CUSTOMER_ON_DEMAND_RESOURCES: &[Field] = &[
 ];
 /// `POST /v2/accounts/customer-accounts/balances/batch-query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customers_balances_detail_http_info; ListCustomersBalancesDetailRequest / QueryCustomersBalancesReq; ListCustomersBalancesDetailResponse)
 pub(super) const LIST_CUSTOMERS_BALANCES_DETAIL: &[Field] = &[
-    Field::body("customer_infos", Rule::List { item: &Rule::Object(M_CUSTOMER_INFO_V2), min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "customer_infos",
+        Rule::List {
+            item: &Rule::Object(M_CUSTOMER_INFO_V2),
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
 ];
 /// `POST /v2/bills/customer-bills/res-records/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customerself_resource_record_details_http_info; ListCustomerselfResourceRecordDetailsRequest / QueryResRecordsDetailReq; ListCustomerselfResourceRecordDetailsResponse)
@@ -288,8 +433,12 @@ pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORDS: &[Field] = &[
 ];
 /// `GET /v2/enterprises/multi-accounts/retrieve-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_multi_account_http_info; ListEnterpriseMultiAccountRequest; ListEnterpriseMultiAccountResponse)
 pub(super) const LIST_ENTERPRISE_MULTI_ACCOUNT: &[Field] = &[
-    Field::query("sub_customer_id", TEXT).required().empty(Empty::Keep),
-    Field::query("balance_type", TEXT).required().empty(Empty::Keep),
+    Field::query("sub_customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("balance_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
 ];
@@ -300,8 +449,12 @@ pub(super) const LIST_ENTERPRISE_ORGANIZATIONS: &[Field] = &[
 ];
 /// `GET /v2/enterprises/multi-accounts/sub-customers` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_sub_customers_http_info; ListEnterpriseSubCustomersRequest; ListEnterpriseSubCustomersResponse)
 pub(super) const LIST_ENTERPRISE_SUB_CUSTOMERS: &[Field] = &[
-    Field::query("sub_customer_account_name", TEXT).empty(Empty::Keep).no_spaces(),
-    Field::query("sub_customer_display_name", TEXT).empty(Empty::Keep).no_spaces(),
+    Field::query("sub_customer_account_name", TEXT)
+        .empty(Empty::Keep)
+        .no_spaces(),
+    Field::query("sub_customer_display_name", TEXT)
+        .empty(Empty::Keep)
+        .no_spaces(),
     Field::query("fuzzy_query", INT),
     Field::query("offset", INT),
     Field::query("limit", INT),
@@ -318,20 +471,41 @@ pub(super) const LIST_FREE_RESOURCE_INFOS: &[Field] = &[
     Field::body("status", INT),
     Field::body("offset", INT),
     Field::body("limit", INT),
-    Field::body("service_type_code_list", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "service_type_code_list",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
 ];
 /// `POST /v2/payments/free-resources/usages/details/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resource_usages_http_info; ListFreeResourceUsagesRequest / ListFreeResourceUsagesReq; ListFreeResourceUsagesResponse)
 pub(super) const LIST_FREE_RESOURCE_USAGES: &[Field] = &[
     X_LANGUAGE,
-    Field::body("free_resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "free_resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
 ];
 /// `GET /v2/bills/customer-bills/free-resources-usage-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resources_usage_records_http_info; ListFreeResourcesUsageRecordsRequest; ListFreeResourcesUsageRecordsResponse)
 pub(super) const LIST_FREE_RESOURCES_USAGE_RECORDS: &[Field] = &[
     Field::query("free_resource_id", TEXT).empty(Empty::Keep),
     Field::query("product_id", TEXT).empty(Empty::Keep),
     Field::query("resource_type_code", TEXT).empty(Empty::Keep),
-    Field::query("deduct_time_begin", TEXT).required().empty(Empty::Keep),
-    Field::query("deduct_time_end", TEXT).required().empty(Empty::Keep),
+    Field::query("deduct_time_begin", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("deduct_time_end", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
 ];
@@ -354,18 +528,20 @@ pub(super) const LIST_ISSUED_COUPON_QUOTAS: &[Field] = &[
 ];
 /// `GET /v2/enterprises/multi-accounts/retrieve-coupons` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_multi_account_retrieve_coupons_http_info; ListMultiAccountRetrieveCouponsRequest; ListMultiAccountRetrieveCouponsResponse)
 pub(super) const LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS: &[Field] = &[
-    Field::query("sub_customer_id", TEXT).required().empty(Empty::Keep),
+    Field::query("sub_customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
 ];
 /// `GET /v2/enterprises/multi-accounts/transfer-coupons` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_multi_account_transfer_coupons_http_info; ListMultiAccountTransferCouponsRequest; ListMultiAccountTransferCouponsResponse)
-pub(super) const LIST_MULTI_ACCOUNT_TRANSFER_COUPONS: &[Field] = &[
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_MULTI_ACCOUNT_TRANSFER_COUPONS: &[Field] =
+    &[Field::query("offset", INT), Field::query("limit", INT)];
 /// `GET /v2/accounts/partner-accounts/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_account_change_records_http_info; ListPartnerAccountChangeRecordsRequest; ListPartnerAccountChangeRecordsResponse)
 pub(super) const LIST_PARTNER_ACCOUNT_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT).required().empty(Empty::Keep),
+    Field::query("balance_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("trade_type", TEXT).empty(Empty::Keep),
     Field::query("trade_time_begin", TEXT).empty(Empty::Keep),
     Field::query("trade_time_end", TEXT).empty(Empty::Keep),
@@ -385,15 +561,30 @@ pub(super) const LIST_PARTNER_ADJUST_RECORDS: &[Field] = &[
     Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
 ];
 /// `GET /v2/accounts/partner-accounts/balances` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_balances_http_info; ListPartnerBalancesRequest; ListPartnerBalancesResponse)
-pub(super) const LIST_PARTNER_BALANCES: &[Field] = &[
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_PARTNER_BALANCES: &[Field] =
+    &[Field::query("indirect_partner_id", TEXT).empty(Empty::Keep)];
 /// `GET /v2/promotions/benefits/partner-coupons/records/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_coupons_record_http_info; ListPartnerCouponsRecordRequest; ListPartnerCouponsRecordResponse)
 pub(super) const LIST_PARTNER_COUPONS_RECORD: &[Field] = &[
-    Field::query("operation_types", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::query(
+        "operation_types",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::query("quota_id", TEXT).empty(Empty::Keep),
     Field::query("quota_type", INT),
-    Field::query("coupon_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::query(
+        "coupon_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::query("customer_id", TEXT).empty(Empty::Keep),
     Field::query("operation_time_begin", Rule::Time).empty(Empty::Reject),
     Field::query("operation_time_end", Rule::Time).empty(Empty::Reject),
@@ -410,21 +601,39 @@ pub(super) const LIST_PROVINCES: &[Field] = &[
 ];
 /// `GET /v2/bills/customer-bills/resources/usage/details` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_http_info; ListResourceUsageRequest; ListResourceUsageResponse)
 pub(super) const LIST_RESOURCE_USAGE: &[Field] = &[
-    Field::query("bill_cycle", TEXT).required().empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).required().empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT).required().empty(Empty::Keep),
-    Field::query("usage_type", TEXT).required().empty(Empty::Keep),
-    Field::query("resource_id", TEXT).required().empty(Empty::Keep),
+    Field::query("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("service_type_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("resource_type_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("usage_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("resource_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
     X_LANGUAGE,
 ];
 /// `GET /v2/bills/customer-bills/resources/usage/summary` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_summary_http_info; ListResourceUsageSummaryRequest; ListResourceUsageSummaryResponse)
 pub(super) const LIST_RESOURCE_USAGE_SUMMARY: &[Field] = &[
-    Field::query("bill_cycle", TEXT).required().empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).required().empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT).required().empty(Empty::Keep),
-    Field::query("usage_type", TEXT).required().empty(Empty::Keep),
+    Field::query("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("service_type_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("resource_type_code", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("usage_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
     X_LANGUAGE,
@@ -438,8 +647,12 @@ pub(super) const LIST_STORED_VALUE_CARDS: &[Field] = &[
 ];
 /// `GET /v2/bills/subcustomer-bills/res-fee-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_sub_customer_bill_detail_http_info; ListSubCustomerBillDetailRequest; ListSubCustomerBillDetailResponse)
 pub(super) const LIST_SUB_CUSTOMER_BILL_DETAIL: &[Field] = &[
-    Field::query("bill_cycle", TEXT).required().empty(Empty::Keep),
-    Field::query("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::query("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::query("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("service_type_code", TEXT).empty(Empty::Keep),
     Field::query("region_code", TEXT).empty(Empty::Keep),
     Field::query("charging_mode", INT),
@@ -458,7 +671,15 @@ pub(super) const LIST_SUB_CUSTOMER_BILL_DETAIL: &[Field] = &[
 ];
 /// `POST /v2/partners/sub-customers/new-customers-tags/batch-query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_sub_customer_new_tag_http_info; ListSubCustomerNewTagRequest / ListSubCustomerNewTagReq; ListSubCustomerNewTagResponse)
 pub(super) const LIST_SUB_CUSTOMER_NEW_TAG: &[Field] = &[
-    Field::body("customer_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "customer_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("offset", INT),
     Field::body("limit", INT),
     Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
@@ -468,7 +689,9 @@ pub(super) const LIST_SUBCUSTOMER_MONTHLY_BILLS: &[Field] = &[
     Field::query("customer_id", TEXT).empty(Empty::Keep),
     Field::query("cycle", TEXT).required().empty(Empty::Keep),
     Field::query("cloud_service_type", TEXT).empty(Empty::Keep),
-    Field::query("charge_mode", TEXT).required().empty(Empty::Keep),
+    Field::query("charge_mode", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
     Field::query("bill_type", TEXT).empty(Empty::Keep),
@@ -476,24 +699,41 @@ pub(super) const LIST_SUBCUSTOMER_MONTHLY_BILLS: &[Field] = &[
 ];
 /// `POST /v2/partners/coupon-quotas/indirect-partner-reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_coupon_quotas_http_info; ReclaimCouponQuotasRequest / ReclaimCouponQuotasReq; ReclaimCouponQuotasResponse)
 pub(super) const RECLAIM_COUPON_QUOTAS: &[Field] = &[
-    Field::body("quota_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "quota_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("remark", TEXT).empty(Empty::Keep),
 ];
 /// `POST /v2/enterprises/multi-accounts/retrieve-coupon` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_enterprise_multi_account_coupon_http_info; ReclaimEnterpriseMultiAccountCouponRequest / RetrieveEnterpriseMultiAccountCouponReq; ReclaimEnterpriseMultiAccountCouponResponse)
 pub(super) const RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("coupon_id", TEXT).required().empty(Empty::Keep),
-    Field::body("sub_coupon_id", TEXT).required().empty(Empty::Keep),
+    Field::body("sub_coupon_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("trans_id", TEXT).empty(Empty::Keep),
 ];
 /// `POST /v2/accounts/partner-accounts/indirect-partner-reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_indirect_partner_account_http_info; ReclaimIndirectPartnerAccountRequest / ReclaimIndirectPartnerAccountReq; ReclaimIndirectPartnerAccountResponse)
 pub(super) const RECLAIM_INDIRECT_PARTNER_ACCOUNT: &[Field] = &[
-    Field::body("indirect_partner_id", TEXT).required().empty(Empty::Keep),
+    Field::body("indirect_partner_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("amount", Rule::Decimal).required(),
 ];
 /// `POST /v2/enterprises/multi-accounts/retrieve-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_sub_enterprise_amount_http_info; ReclaimSubEnterpriseAmountRequest / RetrieveEnterpriseMultiAccountReq; ReclaimSubEnterpriseAmountResponse)
 pub(super) const RECLAIM_SUB_ENTERPRISE_AMOUNT: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("amount", TEXT).required().empty(Empty::Keep),
     Field::body("trans_id", TEXT).empty(Empty::Keep),
     Field::body("balance_type", TEXT).empty(Empty::Keep),
@@ -501,22 +741,37 @@ pub(super) const RECLAIM_SUB_ENTERPRISE_AMOUNT: &[Field] = &[
 ];
 /// `POST /v2/accounts/partner-accounts/reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_to_partner_account_http_info; ReclaimToPartnerAccountRequest / ReclaimToPartnerAccountBalancesReq; ReclaimToPartnerAccountResponse)
 pub(super) const RECLAIM_TO_PARTNER_ACCOUNT: &[Field] = &[
-    Field::body("customer_id", TEXT).required().empty(Empty::Keep),
+    Field::body("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("amount", Rule::Decimal).required(),
     Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
 ];
 /// `POST /v2/enterprises/multi-accounts/sm-verification-code` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _send_sms_verification_code_http_info; SendSmsVerificationCodeRequest / SendSmVerificationCodeReq; SendSmsVerificationCodeResponse)
 pub(super) const SEND_SMS_VERIFICATION_CODE: &[Field] = &[
-    Field::body("mobile_phone", TEXT).required().empty(Empty::Keep),
+    Field::body("mobile_phone", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("timeout", INT),
     Field::body("language", TEXT).empty(Empty::Keep),
-    Field::body("sm_template_args", Rule::List { item: &Rule::Object(M_TEMPLATE_ARGS), min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "sm_template_args",
+        Rule::List {
+            item: &Rule::Object(M_TEMPLATE_ARGS),
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
 ];
 /// `GET /v2/accounts/customer-accounts/balances` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_account_balances_http_info; ShowCustomerAccountBalancesRequest; ShowCustomerAccountBalancesResponse)
 /// The parameters of CREATE_ENTERPRISE_PROJECT_AUTH.
 /// `GET /v2/bills/customer-bills/monthly-sum` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_monthly_sum_http_info; ShowCustomerMonthlySumRequest; ShowCustomerMonthlySumResponse)
 pub(super) const SHOW_CUSTOMER_MONTHLY_SUM: &[Field] = &[
-    Field::query("bill_cycle", TEXT).required().empty(Empty::Keep),
+    Field::query("bill_cycle", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("service_type_code", TEXT).empty(Empty::Keep),
     Field::query("enterprise_project_id", TEXT).empty(Empty::Reject),
     Field::query("offset", INT),
@@ -526,7 +781,9 @@ pub(super) const SHOW_CUSTOMER_MONTHLY_SUM: &[Field] = &[
 ];
 /// `GET /v2/enterprises/multi-accounts/transfer-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_multi_account_transfer_amount_http_info; ShowMultiAccountTransferAmountRequest; ShowMultiAccountTransferAmountResponse)
 pub(super) const SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT: &[Field] = &[
-    Field::query("balance_type", TEXT).required().empty(Empty::Keep),
+    Field::query("balance_type", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::query("offset", INT),
     Field::query("limit", INT),
 ];
@@ -535,13 +792,23 @@ pub(super) const SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT: &[Field] = &[
 /// `GET /v2/customers/real-name-auth-status` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_real_name_auth_status_http_info; ShowRealNameAuthStatusRequest; ShowRealNameAuthStatusResponse)
 /// The parameters of CREATE_ENTERPRISE_PROJECT_AUTH.
 /// `GET /v2/customers/realname-auths/result` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_realname_authentication_review_result_http_info; ShowRealnameAuthenticationReviewResultRequest; ShowRealnameAuthenticationReviewResultResponse)
-pub(super) const SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT: &[Field] = &[
-    Field::query("customer_id", TEXT).required().empty(Empty::Keep),
-];
+pub(super) const SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT: &[Field] =
+    &[Field::query("customer_id", TEXT)
+        .required()
+        .empty(Empty::Keep)];
 /// `POST /v2/partners/coupon-quotas/indirect-partner-adjust` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_coupon_quotas_http_info; UpdateCouponQuotasRequest / AdjustCouponQuotasReq; UpdateCouponQuotasResponse)
 pub(super) const UPDATE_COUPON_QUOTAS: &[Field] = &[
     Field::body("quota_id", TEXT).required().empty(Empty::Keep),
-    Field::body("indirect_partner_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "indirect_partner_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("quota_amount", Rule::Decimal).required(),
 ];
 /// `POST /v2/accounts/partner-accounts/adjust-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_customer_account_amount_http_info; UpdateCustomerAccountAmountRequest / AdjustAccountReq; UpdateCustomerAccountAmountResponse)
@@ -552,21 +819,31 @@ pub(super) const UPDATE_COUPON_QUOTAS: &[Field] = &[
 /// The parameters of RECLAIM_SUB_ENTERPRISE_AMOUNT.
 /// `POST /v2/orders/subscriptions/resources/autorenew/{resource_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _auto_renewal_resources_http_info; AutoRenewalResourcesRequest / AutoRenewalResourcesReq; AutoRenewalResourcesResponse)
 pub(super) const AUTO_RENEWAL_RESOURCES: &[Field] = &[
-    Field::path("resource_id", TEXT).required().empty(Empty::Keep),
+    Field::path("resource_id", TEXT)
+        .required()
+        .empty(Empty::Keep),
     Field::body("auto_renew_times", INT),
     Field::body("period_type", TEXT).empty(Empty::Keep),
 ];
 /// `DELETE /v2/orders/subscriptions/resources/autorenew/{resource_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_auto_renewal_resources_http_info; CancelAutoRenewalResourcesRequest; CancelAutoRenewalResourcesResponse)
-pub(super) const CANCEL_AUTO_RENEWAL_RESOURCES: &[Field] = &[
-    Field::path("resource_id", TEXT).required().empty(Empty::Keep),
-];
+pub(super) const CANCEL_AUTO_RENEWAL_RESOURCES: &[Field] = &[Field::path("resource_id", TEXT)
+    .required()
+    .empty(Empty::Keep)];
 /// `PUT /v2/orders/customer-orders/cancel` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_customer_order_http_info; CancelCustomerOrderRequest / CancelCustomerOrderReq; CancelCustomerOrderResponse)
-pub(super) const CANCEL_CUSTOMER_ORDER: &[Field] = &[
-    Field::body("order_id", TEXT).required().empty(Empty::Keep),
-];
+pub(super) const CANCEL_CUSTOMER_ORDER: &[Field] =
+    &[Field::body("order_id", TEXT).required().empty(Empty::Keep)];
 /// `POST /v2/orders/subscriptions/resources/unsubscribe` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_resources_subscription_http_info; CancelResourcesSubscriptionRequest / UnsubscribeResourcesReq; CancelResourcesSubscriptionResponse)
 pub(super) const CANCEL_RESOURCES_SUBSCRIPTION: &[Field] = &[
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("unsubscribe_type", INT).required(),
     Field::body("unsubscribe_reason_type", INT),
     Field::body("unsubscribe_reason", TEXT).empty(Empty::Keep),
@@ -590,10 +867,26 @@ pub(super) const LIST_CUSTOMER_ORDERS: &[Field] = &[
 ];
 /// `POST /v2/orders/suscriptions/resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_pay_per_use_customer_resources_http_info; ListPayPerUseCustomerResourcesRequest / QueryResourcesReq; ListPayPerUseCustomerResourcesResponse)
 pub(super) const LIST_PAY_PER_USE_CUSTOMER_RESOURCES: &[Field] = &[
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("order_id", TEXT).empty(Empty::Keep),
     Field::body("only_main_resource", INT),
-    Field::body("status_list", Rule::List { item: &INT, min: 0, max: usize::MAX, unique: false }),
+    Field::body(
+        "status_list",
+        Rule::List {
+            item: &INT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    ),
     Field::body("offset", INT),
     Field::body("limit", INT),
     Field::body("expire_time_begin", Rule::Time).empty(Empty::Keep),
@@ -603,15 +896,28 @@ pub(super) const LIST_PAY_PER_USE_CUSTOMER_RESOURCES: &[Field] = &[
 ];
 /// `POST /v2/orders/subscriptions/resources/renew` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _renewal_resources_http_info; RenewalResourcesRequest / RenewalResourcesReq; RenewalResourcesResponse)
 pub(super) const RENEWAL_RESOURCES: &[Field] = &[
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
     Field::body("period_type", INT).required(),
     Field::body("period_num", INT).required(),
     Field::body("is_auto_pay", INT),
 ];
 /// `POST /v2/orders/subscriptions/resources/renew/config` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _set_resources_renew_config_http_info; SetResourcesRenewConfigRequest / RenewResourceConfigReq; SetResourcesRenewConfigResponse)
 pub(super) const SET_RESOURCES_RENEW_CONFIG: &[Field] = &[
-    Field::body("config_name", TEXT).required().empty(Empty::Keep),
-    Field::body("config_value", TEXT).required().empty(Empty::Keep),
+    Field::body("config_name", TEXT)
+        .required()
+        .empty(Empty::Keep),
+    Field::body("config_value", TEXT)
+        .required()
+        .empty(Empty::Keep),
 ];
 /// `GET /v2/orders/customer-orders/details/{order_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_order_details_http_info; ShowCustomerOrderDetailsRequest; ShowCustomerOrderDetailsResponse)
 pub(super) const SHOW_CUSTOMER_ORDER_DETAILS: &[Field] = &[
@@ -630,24 +936,295 @@ pub(super) const SHOW_REFUND_ORDER_DETAILS: &[Field] = &[
 /// `POST /v2/orders/subscriptions/resources/to-on-demand` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_period_to_on_demand_http_info; UpdatePeriodToOnDemandRequest / PeriodToOnDemandReq; UpdatePeriodToOnDemandResponse)
 pub(super) const UPDATE_PERIOD_TO_ON_DEMAND: &[Field] = &[
     Field::body("operation", TEXT).required().empty(Empty::Keep),
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
+    Field::body(
+        "resource_ids",
+        Rule::List {
+            item: &TEXT,
+            min: 0,
+            max: usize::MAX,
+            unique: false,
+        },
+    )
+    .required(),
 ];
 /// `POST /v2/orders/subscriptions/resources/to-on-demand/instantly` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_period_to_on_demand_instantly_http_info; UpdatePeriodToOnDemandInstantlyRequest / PeriodToOnDemandInstantlyReq; UpdatePeriodToOnDemandInstantlyResponse)
-pub(super) const UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY: &[Field] = &[
-    Field::body("resource_ids", Rule::List { item: &TEXT, min: 0, max: usize::MAX, unique: false }).required(),
-];
+pub(super) const UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY: &[Field] = &[Field::body(
+    "resource_ids",
+    Rule::List {
+        item: &TEXT,
+        min: 0,
+        max: usize::MAX,
+        unique: false,
+    },
+)
+.required()];
 /// Every decimal field of the SDK's response models: amounts, read exactly.
-pub const SDK_AMOUNT_KEYS: &[&str] = &["adjustment_amount", "amortized_bonus_amount", "amortized_cash_amount", "amortized_coupon_amount", "amortized_credit_amount", "amortized_flexipurchase_coupon_amount", "amortized_stored_value_card_amount", "amount", "amount_after_discount", "avail_retrieve_amount", "avail_transfer_amount", "balance", "bonus_amount", "cash_amount", "commission_amount", "consume_amount", "consumed_amount", "coupon_amount", "credit_amount", "current_month_amortized_amount", "debt_amount", "designated_amount", "discount_amount", "discount_ratio", "erase_amount", "face_value", "flexipurchase_coupon_amount", "future_months_amortized_amount", "official_amount", "official_discount_amount", "official_website_amount", "operation_amount", "original_amount", "past_months_amortized_amount", "payment_amount", "quota_balance", "quota_value", "sales_price", "stored_card_amount", "stored_value_card_amount", "truncated_amount", "unit_price", "usage_amount", "writeoff_amount"];
+pub const SDK_AMOUNT_KEYS: &[&str] = &[
+    "adjustment_amount",
+    "amortized_bonus_amount",
+    "amortized_cash_amount",
+    "amortized_coupon_amount",
+    "amortized_credit_amount",
+    "amortized_flexipurchase_coupon_amount",
+    "amortized_stored_value_card_amount",
+    "amount",
+    "amount_after_discount",
+    "avail_retrieve_amount",
+    "avail_transfer_amount",
+    "balance",
+    "bonus_amount",
+    "cash_amount",
+    "commission_amount",
+    "consume_amount",
+    "consumed_amount",
+    "coupon_amount",
+    "credit_amount",
+    "current_month_amortized_amount",
+    "debt_amount",
+    "designated_amount",
+    "discount_amount",
+    "discount_ratio",
+    "erase_amount",
+    "face_value",
+    "flexipurchase_coupon_amount",
+    "future_months_amortized_amount",
+    "official_amount",
+    "official_discount_amount",
+    "official_website_amount",
+    "operation_amount",
+    "original_amount",
+    "past_months_amortized_amount",
+    "payment_amount",
+    "quota_balance",
+    "quota_value",
+    "sales_price",
+    "stored_card_amount",
+    "stored_value_card_amount",
+    "truncated_amount",
+    "unit_price",
+    "usage_amount",
+    "writeoff_amount",
+];
 /// The operations of the China site's BssClient that the international site lacks.
-pub const CN_ONLY: &[&str] = &["ClaimEnterpriseMultiAccountCoupon", "CreatePartnerCoupons", "CreateSubEnterpriseAccount", "ListBusinessDiscountInfo", "ListCities", "ListConsumeSubCustomers", "ListCounties", "ListCouponQuotasRecords", "ListCustomerAccountChangeRecords", "ListCustomerBillsFeeRecords", "ListCustomerBillsMonthlyBreakDown", "ListCustomerCouponChangeRecords", "ListCustomersBalancesDetail", "ListEnterpriseMultiAccount", "ListEnterpriseOrganizations", "ListIncentiveDiscountPolicies", "ListIssuedCouponQuotas", "ListIssuedPartnerCoupons", "ListMultiAccountRetrieveCoupons", "ListMultiAccountTransferCoupons", "ListPartnerAccountChangeRecords", "ListPartnerAdjustRecords", "ListPartnerBalances", "ListPartnerCouponsRecord", "ListProvinces", "ListQuotaCoupons", "ListResourceUsage", "ListResourceUsageSummary", "ListStoredValueCards", "ListSubCustomerBillDetail", "ListSubCustomerNewTag", "ListSubcustomerMonthlyBills", "ReclaimCouponQuotas", "ReclaimEnterpriseMultiAccountCoupon", "ReclaimIndirectPartnerAccount", "ReclaimPartnerCoupons", "ReclaimSubEnterpriseAmount", "ReclaimToPartnerAccount", "SendSmsVerificationCode", "ShowMultiAccountTransferAmount", "ShowRealNameAuthQrCode", "ShowRealNameAuthStatus", "UpdateCouponQuotas", "UpdateCustomerAccountAmount", "UpdateIndirectPartnerAccount", "UpdateSubEnterpriseAmount", "ListOrderCouponsByOrderId", "UpdatePeriodToOnDemandInstantly"];
+pub const CN_ONLY: &[&str] = &[
+    "ClaimEnterpriseMultiAccountCoupon",
+    "CreatePartnerCoupons",
+    "CreateSubEnterpriseAccount",
+    "ListBusinessDiscountInfo",
+    "ListCities",
+    "ListConsumeSubCustomers",
+    "ListCounties",
+    "ListCouponQuotasRecords",
+    "ListCustomerAccountChangeRecords",
+    "ListCustomerBillsFeeRecords",
+    "ListCustomerBillsMonthlyBreakDown",
+    "ListCustomerCouponChangeRecords",
+    "ListCustomersBalancesDetail",
+    "ListEnterpriseMultiAccount",
+    "ListEnterpriseOrganizations",
+    "ListIncentiveDiscountPolicies",
+    "ListIssuedCouponQuotas",
+    "ListIssuedPartnerCoupons",
+    "ListMultiAccountRetrieveCoupons",
+    "ListMultiAccountTransferCoupons",
+    "ListPartnerAccountChangeRecords",
+    "ListPartnerAdjustRecords",
+    "ListPartnerBalances",
+    "ListPartnerCouponsRecord",
+    "ListProvinces",
+    "ListQuotaCoupons",
+    "ListResourceUsage",
+    "ListResourceUsageSummary",
+    "ListStoredValueCards",
+    "ListSubCustomerBillDetail",
+    "ListSubCustomerNewTag",
+    "ListSubcustomerMonthlyBills",
+    "ReclaimCouponQuotas",
+    "ReclaimEnterpriseMultiAccountCoupon",
+    "ReclaimIndirectPartnerAccount",
+    "ReclaimPartnerCoupons",
+    "ReclaimSubEnterpriseAmount",
+    "ReclaimToPartnerAccount",
+    "SendSmsVerificationCode",
+    "ShowMultiAccountTransferAmount",
+    "ShowRealNameAuthQrCode",
+    "ShowRealNameAuthStatus",
+    "UpdateCouponQuotas",
+    "UpdateCustomerAccountAmount",
+    "UpdateIndirectPartnerAccount",
+    "UpdateSubEnterpriseAmount",
+    "ListOrderCouponsByOrderId",
+    "UpdatePeriodToOnDemandInstantly",
+];
 /// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.
-pub const CUSTOMER_CALLED: &[&str] = &["ChangeEnterpriseRealnameAuthentication", "ClaimEnterpriseMultiAccountCoupon", "CreateEnterpriseProjectAuth", "CreateEnterpriseRealnameAuthentication", "CreatePersonalRealnameAuth", "CreateSubEnterpriseAccount", "ListCosts", "ListCustomerAccountChangeRecords", "ListCustomerBillsFeeRecords", "ListCustomerBillsMonthlyBreakDown", "ListCustomerCouponChangeRecords", "ListCustomerselfResourceRecordDetails", "ListCustomerselfResourceRecords", "ListEnterpriseMultiAccount", "ListEnterpriseOrganizations", "ListEnterpriseSubCustomers", "ListFreeResourceInfos", "ListFreeResourceUsages", "ListFreeResourcesUsageRecords", "ListMultiAccountRetrieveCoupons", "ListMultiAccountTransferCoupons", "ListOnDemandResourceRatings", "ListRateOnPeriodDetail", "ListRenewRateOnPeriod", "ListResourceUsage", "ListResourceUsageSummary", "ListStoredValueCards", "ReclaimEnterpriseMultiAccountCoupon", "ReclaimSubEnterpriseAmount", "SendSmsVerificationCode", "ShowCustomerAccountBalances", "ShowCustomerMonthlySum", "ShowMultiAccountTransferAmount", "ShowRealNameAuthQrCode", "ShowRealNameAuthStatus", "UpdateSubEnterpriseAmount", "AutoRenewalResources", "CancelAutoRenewalResources", "CancelCustomerOrder", "CancelResourcesSubscription", "ListCustomerOrders", "ListOrderCouponsByOrderId", "ListOrderDiscounts", "PayOrders", "RenewalResources", "SetResourcesRenewConfig", "ShowCustomerOrderDetails", "UpdatePeriodToOnDemand", "UpdatePeriodToOnDemandInstantly"];
+pub const CUSTOMER_CALLED: &[&str] = &[
+    "ChangeEnterpriseRealnameAuthentication",
+    "ClaimEnterpriseMultiAccountCoupon",
+    "CreateEnterpriseProjectAuth",
+    "CreateEnterpriseRealnameAuthentication",
+    "CreatePersonalRealnameAuth",
+    "CreateSubEnterpriseAccount",
+    "ListCosts",
+    "ListCustomerAccountChangeRecords",
+    "ListCustomerBillsFeeRecords",
+    "ListCustomerBillsMonthlyBreakDown",
+    "ListCustomerCouponChangeRecords",
+    "ListCustomerselfResourceRecordDetails",
+    "ListCustomerselfResourceRecords",
+    "ListEnterpriseMultiAccount",
+    "ListEnterpriseOrganizations",
+    "ListEnterpriseSubCustomers",
+    "ListFreeResourceInfos",
+    "ListFreeResourceUsages",
+    "ListFreeResourcesUsageRecords",
+    "ListMultiAccountRetrieveCoupons",
+    "ListMultiAccountTransferCoupons",
+    "ListOnDemandResourceRatings",
+    "ListRateOnPeriodDetail",
+    "ListRenewRateOnPeriod",
+    "ListResourceUsage",
+    "ListResourceUsageSummary",
+    "ListStoredValueCards",
+    "ReclaimEnterpriseMultiAccountCoupon",
+    "ReclaimSubEnterpriseAmount",
+    "SendSmsVerificationCode",
+    "ShowCustomerAccountBalances",
+    "ShowCustomerMonthlySum",
+    "ShowMultiAccountTransferAmount",
+    "ShowRealNameAuthQrCode",
+    "ShowRealNameAuthStatus",
+    "UpdateSubEnterpriseAmount",
+    "AutoRenewalResources",
+    "CancelAutoRenewalResources",
+    "CancelCustomerOrder",
+    "CancelResourcesSubscription",
+    "ListCustomerOrders",
+    "ListOrderCouponsByOrderId",
+    "ListOrderDiscounts",
+    "PayOrders",
+    "RenewalResources",
+    "SetResourcesRenewConfig",
+    "ShowCustomerOrderDetails",
+    "UpdatePeriodToOnDemand",
+    "UpdatePeriodToOnDemandInstantly",
+];
 /// The operations a partner and a customer may both call.
 pub const EITHER_CALLED: &[&str] = &["ListPayPerUseCustomerResources", "ShowRefundOrderDetails"];
 /// The operations whose success is `204 No Content` (the SDK's response model is empty).
-pub const NO_CONTENT: &[&str] = &["CreateEnterpriseProjectAuth", "CreateSubEnterpriseAccount", "ReclaimPartnerCoupons", "ReclaimSubEnterpriseAmount", "SendSmsVerificationCode", "SendVerificationMessageCode", "UpdateSubEnterpriseAmount", "AutoRenewalResources", "CancelAutoRenewalResources", "CancelCustomerOrder", "PayOrders"];
+pub const NO_CONTENT: &[&str] = &[
+    "CreateEnterpriseProjectAuth",
+    "CreateSubEnterpriseAccount",
+    "ReclaimPartnerCoupons",
+    "ReclaimSubEnterpriseAmount",
+    "SendSmsVerificationCode",
+    "SendVerificationMessageCode",
+    "UpdateSubEnterpriseAmount",
+    "AutoRenewalResources",
+    "CancelAutoRenewalResources",
+    "CancelCustomerOrder",
+    "PayOrders",
+];
+/// Offset/limit paging: (operation, the answer's list, its total count or "").
+pub const PAGED: &[(&str, &str, &str)] = &[
+    ("ListCities", "cities", "count"),
+    ("ListConsumeSubCustomers", "sub_customers", "total_count"),
+    ("ListCosts", "cost_data", "total_count"),
+    ("ListCounties", "counties", "count"),
+    ("ListCouponQuotasRecords", "records", "total_count"),
+    ("ListCustomerAccountChangeRecords", "records", "total_count"),
+    ("ListCustomerBillsFeeRecords", "records", "total_count"),
+    (
+        "ListCustomerBillsMonthlyBreakDown",
+        "details",
+        "total_count",
+    ),
+    ("ListCustomerCouponChangeRecords", "records", "total_count"),
+    ("ListCustomerOnDemandResources", "resources", "total_count"),
+    (
+        "ListCustomerselfResourceRecordDetails",
+        "monthly_records",
+        "total_count",
+    ),
+    (
+        "ListCustomerselfResourceRecords",
+        "fee_records",
+        "total_count",
+    ),
+    ("ListEnterpriseMultiAccount", "amount_infos", "total_count"),
+    (
+        "ListEnterpriseSubCustomers",
+        "sub_customer_infos",
+        "total_count",
+    ),
+    (
+        "ListFreeResourceInfos",
+        "free_resource_packages",
+        "total_count",
+    ),
+    (
+        "ListFreeResourcesUsageRecords",
+        "free_resource_records",
+        "total_count",
+    ),
+    ("ListIncentiveDiscountPolicies", "policies", "total_count"),
+    ("ListIndirectPartners", "indirect_partners", "count"),
+    ("ListIssuedCouponQuotas", "quotas", "total_count"),
+    ("ListIssuedPartnerCoupons", "user_coupons", "total_count"),
+    (
+        "ListMultiAccountRetrieveCoupons",
+        "avail_retrieve_coupons",
+        "total_count",
+    ),
+    (
+        "ListMultiAccountTransferCoupons",
+        "avail_transfer_coupons",
+        "total_count",
+    ),
+    ("ListPartnerAccountChangeRecords", "records", "total_count"),
+    ("ListPartnerAdjustRecords", "records", "total_count"),
+    ("ListPartnerCouponsRecord", "records", "total_count"),
+    ("ListProvinces", "provinces", "count"),
+    ("ListQuotaCoupons", "quotas", "total_count"),
+    ("ListResourceTypes", "resource_types", "total_count"),
+    ("ListResourceUsage", "usage_info_list", "total_count"),
+    (
+        "ListResourceUsageSummary",
+        "summary_usage_info_list",
+        "total_count",
+    ),
+    ("ListServiceResources", "infos", "total_count"),
+    ("ListServiceTypes", "service_types", "total_count"),
+    ("ListStoredValueCards", "stored_value_cards", "total_count"),
+    ("ListSubCustomerBillDetail", "fee_records", "total_count"),
+    ("ListSubCustomerCoupons", "user_coupons", "count"),
+    ("ListSubCustomerNewTag", "new_customer_tags", ""),
+    ("ListSubCustomers", "customer_infos", "count"),
+    ("ListSubcustomerMonthlyBills", "bill_sums", "count"),
+    ("ListUsageTypes", "usage_types", "total_count"),
+    ("ShowCustomerMonthlySum", "bill_sums", "total_count"),
+    (
+        "ShowMultiAccountTransferAmount",
+        "amount_infos",
+        "total_count",
+    ),
+    ("ListCustomerOrders", "order_infos", "total_count"),
+    ("ListPayPerUseCustomerResources", "data", "total_count"),
+    (
+        "ShowCustomerOrderDetails",
+        "order_line_items",
+        "total_count",
+    ),
+];
 /// Fields of shared operations that the international site's models lack.
-pub const INTL_MISSING_FIELDS: &[(&str, &[&str])] = &[("CreatePersonalRealnameAuth", &["bank_card_info"]), ("CreateSubCustomer", &["cooperation_type", "mobile_phone"]), ("ListSubCustomerCoupons", &["indirect_partner_id"]), ("SendVerificationMessageCode", &["customer_id", "mobile_phone", "scene"])];
+pub const INTL_MISSING_FIELDS: &[(&str, &[&str])] = &[
+    ("CreatePersonalRealnameAuth", &["bank_card_info"]),
+    ("CreateSubCustomer", &["cooperation_type", "mobile_phone"]),
+    ("ListSubCustomerCoupons", &["indirect_partner_id"]),
+    (
+        "SendVerificationMessageCode",
+        &["customer_id", "mobile_phone", "scene"],
+    ),
+];
 
 /// Appends the generated rows to the hand-kept rows and hands them to `$callback`.
 macro_rules! with_sdk_rows {

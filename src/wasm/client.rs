@@ -246,7 +246,7 @@ impl Transport {
 /// (`createProxy`), which is how a browser calls BSS without holding secrets.
 #[wasm_bindgen]
 pub struct BssClient {
-    transport: Rc<Transport>,
+    pub(crate) transport: Rc<Transport>,
 }
 
 #[wasm_bindgen]
@@ -302,19 +302,28 @@ impl BssClient {
 }
 
 async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<JsValue, JsValue> {
+    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
+    json_to_js(&run_json(transport, op, &value).await?)
+}
+
+/// Validates, sends and reads one call (`client_pages.rs` pages with it).
+pub(crate) async fn run_json(
+    transport: &Transport,
+    op: Operation,
+    value: &Json,
+) -> Result<Json, JsValue> {
     let secrets = transport.secrets();
     let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
-    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
     // Validation first: a request with issues is never sent.
-    let request = api::build(op, &value, transport.site).map_err(fail)?;
-    match transport.exchange(&request, &value).await.map_err(fail)? {
+    let request = api::build(op, value, transport.site).map_err(fail)?;
+    match transport.exchange(&request, value).await.map_err(fail)? {
         Ok(r) => {
             let answer = Answer {
                 status: r.status,
                 body: &r.body,
                 request_id: r.request_id.as_deref(),
             };
-            json_to_js(&api::interpret(op, answer).map_err(fail)?)
+            api::interpret(op, answer).map_err(fail)
         }
         Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => Err(fail(ApiError::Timeout {

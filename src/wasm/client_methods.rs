@@ -2236,7 +2236,7 @@ macro_rules! operation_methods {
         impl BssClient {
             $(
                 #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
+                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output, skip_jsdoc)]
                 pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {
                     self.start(Operation::$op, input)
                 }

@@ -3,6 +3,7 @@
 
 mod client;
 mod client_methods;
+mod client_pages;
 mod client_types;
 mod convert;
 mod coupons;

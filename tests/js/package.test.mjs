@@ -17,7 +17,9 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 // gzipped; see README "Size"). Until the size work brings it down, the test holds the line
 // where it is: it fails on any growth past WASM_CEILING, and prints the budget verdict.
 const WASM_BUDGET = 80 * 1024;
-const WASM_CEILING = 220 * 1024;
+// Raised from 220 KB for the operations table (issue 16: 92 operations, +69, about 2.2 KB
+// gzipped per 10 operations, inside the issue's "a few KB per 10 operations").
+const WASM_CEILING = 240 * 1024;
 const GLUE_BUDGET = 10 * 1024;
 
 test('wasm and JS glue: the size budget verdict, and no growth past the ceiling', () => {

@@ -99,6 +99,11 @@ macro_rules! operations {
     };
 }
 
+// The table: the hand-kept rows (the project's documented rules; the registration rows use the
+// registration rules, stricter on purpose in one place: an account name may not start with `_`,
+// which CreateSubCustomer accepts but CheckUserIdentity refuses, so such a name could not be
+// checked first), then the rows generated from the SDK (`sdk_table.rs`). Facts, doc text and
+// sources per operation: `operations.json`.
 with_sdk_rows! { operations {
     CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
     SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));

@@ -382,6 +382,19 @@ def write_rust(ops, models, responses):
         counts = [f["name"] for f in resp if f["type"] == "int" and f["name"] in ("total_count", "count")]
         if {"offset", "limit"} <= names and len(lists) == 1:
             paged.append('("%s", "%s", %s)' % (o["name"], lists[0], '"%s"' % counts[0] if counts else '""'))
+    # Marker paging: a `marker` input and `next_marker` in the answer (at the top or one level down).
+    marked = []
+    for o in ops:
+        names = {p["name"] for p in o["params"]} | {f["name"] for f in (models[o["body"]] if o["body"] else [])}
+        resp = responses.get(o["response"], [])
+        lists = [f["name"] for f in resp if f["type"].startswith("list[")]
+        where = [f["name"] for f in resp if f["name"] == "next_marker"] + [
+            f"{f['name']}.next_marker" for f in resp
+            if any(g["name"] == "next_marker" for g in responses.get(f["type"], []))]
+        if "marker" in names and len(lists) == 1 and where:
+            marked.append('("%s", "%s", "%s")' % (o["name"], lists[0], where[0]))
+    lines.append("/// Marker paging: (operation, the answer's list, where the next marker is: `a.b`).")
+    lines.append("pub const MARKER_PAGED: &[(&str, &str, &str)] = &[%s];" % ", ".join(marked))
     lines.append("/// Offset/limit paging: (operation, the answer's list, its total count or \"\").")
     lines.append("pub const PAGED: &[(&str, &str, &str)] = &[%s];" % ", ".join(paged))
     lines.append("/// Fields of shared operations that the international site's models lack.")

@@ -1124,6 +1124,12 @@ pub const NO_CONTENT: &[&str] = &[
     "CancelCustomerOrder",
     "PayOrders",
 ];
+/// Marker paging: (operation, the answer's list, where the next marker is: `a.b`).
+pub const MARKER_PAGED: &[(&str, &str, &str)] = &[(
+    "ListResourceSpecs",
+    "cloud_service_basics",
+    "page_info.next_marker",
+)];
 /// Offset/limit paging: (operation, the answer's list, its total count or "").
 pub const PAGED: &[(&str, &str, &str)] = &[
     ("ListCities", "cities", "count"),

@@ -1,5 +1,5 @@
-//! `client.pages(operation, input, max_pages?)`: an async iterator over the pages of an
-//! offset/limit list operation (`for await (const page of client.pages(...))`). The paging
+//! `client.pages(operation, input, max_pages?)`: an async iterator over the pages of a list
+//! operation (offset/limit or marker) (`for await (const page of client.pages(...))`). The paging
 //! rule is the core's (`api::next_page`); this file holds the JS iterator protocol.
 
 use std::cell::{Cell, RefCell};
@@ -26,7 +26,7 @@ fn step(value: JsValue, done: bool) -> JsValue {
 impl BssClient {
     /// The pages of a list operation (each the BSS answer), at most `max_pages` (default
     /// 100, at most 10000). Throws `BssError` `unknown_operation`, or `invalid_option` for an
-    /// operation that does not page by offset/limit.
+    /// operation that does not page.
     #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<any>")]
     pub fn pages(
         &self,
@@ -48,7 +48,7 @@ impl BssClient {
             return Err(field_error(
                 "invalid_option",
                 "operation",
-                &format!("{} does not page by offset/limit", op.spec().name),
+                &format!("{} does not page (offset/limit or marker)", op.spec().name),
             ));
         }
         let max = max_pages.unwrap_or(DEFAULT_PAGES).clamp(1, MAX_PAGES);

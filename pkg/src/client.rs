@@ -250,7 +250,7 @@ impl Transport {
 /// (`createProxy`), which is how a browser calls BSS without holding secrets.
 #[wasm_bindgen]
 pub struct BssClient {
-    transport: Rc<Transport>,
+    pub(crate) transport: Rc<Transport>,
 }
 
 #[wasm_bindgen]
@@ -298,72 +298,40 @@ impl BssClient {
 }
 
 impl BssClient {
-    fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
+    /// Starts an operation (the methods are generated: `client_methods.rs`).
+    pub(crate) fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
         let transport = self.transport.clone();
         wasm_bindgen_futures::future_to_promise(async move { run(&transport, op, &input).await })
     }
 }
 
 async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<JsValue, JsValue> {
+    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
+    json_to_js(&run_json(transport, op, &value).await?)
+}
+
+/// Validates, sends and reads one call (`client_pages.rs` pages with it).
+pub(crate) async fn run_json(
+    transport: &Transport,
+    op: Operation,
+    value: &Json,
+) -> Result<Json, JsValue> {
     let secrets = transport.secrets();
     let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
-    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
     // Validation first: a request with issues is never sent.
-    let request = api::build(op, &value, transport.site).map_err(fail)?;
-    match transport.exchange(&request, &value).await.map_err(fail)? {
+    let request = api::build(op, value, transport.site).map_err(fail)?;
+    match transport.exchange(&request, value).await.map_err(fail)? {
         Ok(r) => {
             let answer = Answer {
                 status: r.status,
                 body: &r.body,
                 request_id: r.request_id.as_deref(),
             };
-            json_to_js(&api::interpret_redacted(op, answer, &secrets).map_err(fail)?)
+            api::interpret_redacted(op, answer, &secrets).map_err(fail)
         }
         Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => Err(fail(ApiError::Timeout {
             timeout_ms: transport.timeout_ms,
         })),
     }
-}
-
-/// The 23 operation methods.
-macro_rules! operation_methods {
-    ($($fn:ident $js:literal $op:ident $input:literal $output:literal;)*) => {
-        #[wasm_bindgen]
-        impl BssClient {
-            $(
-                #[doc = concat!("`", stringify!($op), "`: resolves to the BSS answer (amounts as strings), rejects with `BssError`.")]
-                #[wasm_bindgen(js_name = $js, unchecked_return_type = $output)]
-                pub fn $fn(&self, #[wasm_bindgen(unchecked_param_type = $input)] input: JsValue) -> js_sys::Promise {
-                    self.start(Operation::$op, input)
-                }
-            )*
-        }
-    };
-}
-
-operation_methods! {
-    check_user_identity "checkUserIdentity" CheckUserIdentity "CheckUserIdentityInput" "Promise<CheckUserIdentityResult>";
-    send_verification_message_code "sendVerificationMessageCode" SendVerificationMessageCode "SendVerificationMessageCodeInput" "Promise<null>";
-    create_sub_customer "createSubCustomer" CreateSubCustomer "CreateSubCustomerInput" "Promise<CreateSubCustomerResult>";
-    list_sub_customers "listSubCustomers" ListSubCustomers "ListSubCustomersInput" "Promise<ListSubCustomersResult>";
-    list_sub_customer_coupons "listSubCustomerCoupons" ListSubCustomerCoupons "ListSubCustomerCouponsInput" "Promise<ListCouponsResult>";
-    list_issued_partner_coupons "listIssuedPartnerCoupons" ListIssuedPartnerCoupons "ListIssuedPartnerCouponsInput" "Promise<ListIssuedPartnerCouponsResult>";
-    create_partner_coupons "createPartnerCoupons" CreatePartnerCoupons "CreatePartnerCouponsInput" "Promise<CreatePartnerCouponsResult>";
-    reclaim_partner_coupons "reclaimPartnerCoupons" ReclaimPartnerCoupons "ReclaimPartnerCouponsInput" "Promise<null>";
-    list_quota_coupons "listQuotaCoupons" ListQuotaCoupons "ListQuotaCouponsInput" "Promise<ListQuotaCouponsResult>";
-    list_order_coupons_by_order_id "listOrderCouponsByOrderId" ListOrderCouponsByOrderId "OrderIdInput" "Promise<ListOrderCouponsResult>";
-    list_order_discounts "listOrderDiscounts" ListOrderDiscounts "OrderIdInput" "Promise<ListOrderDiscountsResult>";
-    pay_orders "payOrders" PayOrders "PayOrdersInput" "Promise<null>";
-    list_rate_on_period_detail "listRateOnPeriodDetail" ListRateOnPeriodDetail "RateOnPeriodInput" "Promise<RateOnPeriodResult>";
-    list_on_demand_resource_ratings "listOnDemandResourceRatings" ListOnDemandResourceRatings "RateOnDemandInput" "Promise<RateOnDemandResult>";
-    list_renew_rate_on_period "listRenewRateOnPeriod" ListRenewRateOnPeriod "RenewRateInput" "Promise<RenewRateResult>";
-    list_service_types "listServiceTypes" ListServiceTypes "ListServiceTypesInput" "Promise<BssList>";
-    list_resource_types "listResourceTypes" ListResourceTypes "PageInput" "Promise<BssList>";
-    list_service_resources "listServiceResources" ListServiceResources "ListServiceResourcesInput" "Promise<BssList>";
-    list_usage_types "listUsageTypes" ListUsageTypes "ListUsageTypesInput" "Promise<BssList>";
-    list_measure_units "listMeasureUnits" ListMeasureUnits "LanguageInput" "Promise<BssList>";
-    list_conversions "listConversions" ListConversions "ListConversionsInput" "Promise<BssList>";
-    list_resource_specs "listResourceSpecs" ListResourceSpecs "ListResourceSpecsInput" "Promise<BssList>";
-    list_incentive_discount_policies "listIncentiveDiscountPolicies" ListIncentiveDiscountPolicies "ListIncentivePoliciesInput" "Promise<BssList>";
 }

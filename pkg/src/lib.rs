@@ -25,6 +25,10 @@ mod quote;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
+mod client_methods;
+#[cfg(feature = "client")]
+mod client_pages;
+#[cfg(feature = "client")]
 mod client_types;
 #[cfg(feature = "client")]
 mod fetch;

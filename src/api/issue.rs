@@ -10,7 +10,7 @@ pub struct Issue {
     pub field: String,
     /// Stable code: `required`, `empty`, `invalid_type`, `too_short`, `too_long`,
     /// `invalid_value`, `out_of_range`, `too_few_items`, `too_many_items`, `duplicate`,
-    /// `invalid_time`, `invalid_amount`, `unknown_field`, `not_allowed`, plus the
+    /// `invalid_time`, `invalid_amount`, `unknown_field`, `not_allowed`, `contains_space`, plus the
     /// registration codes (`invalid_mobile`, `reserved_prefix`, …).
     pub code: &'static str,
     /// English explanation.
@@ -86,6 +86,10 @@ pub enum Problem {
     TooManyItems(usize),
     /// The same value twice in a list (`value`).
     Duplicate(String),
+    /// An operation or field the request's site (`intl`) does not have.
+    NotOnSite(&'static str),
+    /// A space where the doc says "不支持携带空格查询" (spaces are not supported).
+    Spaces,
     /// Not `yyyy-MM-ddTHH:mm:ssZ` (or `YYYY-MM` for month fields).
     InvalidTime(&'static str),
     /// Not an amount of the right kind (`rule` in words).
@@ -210,6 +214,23 @@ impl Problem {
                 param("value", Json::str(value.as_str()));
                 ("duplicate", m.0, m.1)
             }
+            Problem::NotOnSite(what) => (
+                "not_on_site",
+                format!("{f}: this {what} does not exist on the international site (bssintl)"),
+                format!(
+                    "{f}：国际站（bssintl）没有此{}",
+                    if what == "operation" {
+                        "接口"
+                    } else {
+                        "字段"
+                    }
+                ),
+            ),
+            Problem::Spaces => (
+                "contains_space",
+                format!("{f} must not contain spaces"),
+                format!("{f}不支持携带空格"),
+            ),
             Problem::InvalidTime(form) => {
                 param("format", Json::str(form));
                 (

@@ -13,9 +13,13 @@
 //! * [`Json`] — the client's JSON value (numbers kept as their text): inputs, bodies and
 //!   answers; `Json::from(&serde_json::Value)` for callers holding serde values.
 
+// First: its macro appends the generated rows to the table in `operation`.
+#[macro_use]
+mod sdk_table;
 mod error;
 mod issue;
 mod operation;
+mod paging;
 mod registration;
 mod request;
 mod response;
@@ -28,7 +32,8 @@ pub use error::{
     ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error, server_error_redacted,
 };
 pub use issue::{Issue, Problem, issues_json};
-pub use operation::{ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
+pub use operation::{Caller, ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
+pub use paging::{Paging, next_page};
 pub use request::{
     ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
     site_of,

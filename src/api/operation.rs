@@ -6,6 +6,7 @@
 //! "bound" in the tables below: ids 64 characters (the documented length of every BSS id
 //! that has one), list `limit` 1–100 (the BSS list-API norm), free text 1024.
 
+use super::sdk_table;
 use super::value::Json;
 
 use super::issue::{Issue, Problem};
@@ -25,6 +26,17 @@ pub enum Repeat {
     Never,
 }
 
+/// Who calls an operation (from the SDK's description of it, see `operations.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// The partner, with its AK/SK (or through the signing proxy).
+    Partner,
+    /// The customer, with its own AK/SK or IAM token.
+    Customer,
+    /// Either.
+    Either,
+}
+
 /// Cross-field rules of one operation.
 pub type CrossCheck = fn(&Json, &mut Vec<Issue>);
 
@@ -37,8 +49,10 @@ pub struct Spec {
     pub js_name: &'static str,
     /// HTTP method.
     pub method: &'static str,
-    /// Resource path.
+    /// Resource path (`{name}` marks a path parameter).
     pub path: &'static str,
+    /// Whether the request has a JSON body (the SDK's request model has `body`).
+    pub body: bool,
     /// Retry class.
     pub repeat: Repeat,
     /// Parameters.
@@ -51,7 +65,7 @@ pub struct Spec {
 }
 
 macro_rules! operations {
-    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $fields:ident $cross:expr, $reg:expr;)*) => {
+    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $body:literal $fields:path, $cross:expr, $reg:expr;)*) => {
         /// A BSS operation of the client.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
@@ -62,7 +76,7 @@ macro_rules! operations {
         }
 
         impl Operation {
-            /// Every operation, in the order of the DESIGN list.
+            /// Every operation: the DESIGN list, then the SDK's order.
             pub const ALL: &'static [Operation] = &[$(Operation::$op),*];
 
             /// The operation's definition.
@@ -73,6 +87,7 @@ macro_rules! operations {
                         js_name: $js,
                         method: $method,
                         path: $path,
+                        body: $body,
                         repeat: Repeat::$repeat,
                         fields: $fields,
                         cross: $cross,
@@ -84,31 +99,36 @@ macro_rules! operations {
     };
 }
 
-operations! {
-    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly NONE None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
-    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle NONE None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
-    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never NONE None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
-    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly LIST_SUB_CUSTOMERS None, None;
-    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly LIST_SUB_CUSTOMER_COUPONS Some(offset_needs_limit), None;
-    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly LIST_ISSUED_PARTNER_COUPONS None, None;
-    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle CREATE_PARTNER_COUPONS Some(valid_before_expire), None;
-    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle RECLAIM_PARTNER_COUPONS None, None;
-    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly LIST_QUOTA_COUPONS None, None;
-    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly ORDER_ID None, None;
-    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly ORDER_ID None, None;
-    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle PAY_ORDERS Some(pay_rules), None;
-    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly RATE_ON_PERIOD Some(unique_product_ids), None;
-    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly RATE_ON_DEMAND Some(unique_product_ids), None;
-    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly RENEW_RATE Some(renew_period_rules), None;
-    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly LIST_SERVICE_TYPES None, None;
-    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly LIST_RESOURCE_TYPES None, None;
-    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly LIST_SERVICE_RESOURCES None, None;
-    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly LIST_USAGE_TYPES None, None;
-    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly LANGUAGE_ONLY None, None;
-    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly LIST_CONVERSIONS None, None;
-    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly LIST_RESOURCE_SPECS Some(marker_needs_limit), None;
-    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly LIST_INCENTIVE_POLICIES None, None;
-}
+// The table: the hand-kept rows (the project's documented rules; the registration rows use the
+// registration rules, stricter on purpose in one place: an account name may not start with `_`,
+// which CreateSubCustomer accepts but CheckUserIdentity refuses, so such a name could not be
+// checked first), then the rows generated from the SDK (`sdk_table.rs`). Facts, doc text and
+// sources per operation: `operations.json`.
+with_sdk_rows! { operations {
+    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
+    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
+    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
+    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
+    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
+    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;
+    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle true CREATE_PARTNER_COUPONS, Some(valid_before_expire), None;
+    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle true RECLAIM_PARTNER_COUPONS, None, None;
+    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly true LIST_QUOTA_COUPONS, None, None;
+    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly false ORDER_ID, None, None;
+    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly false ORDER_ID, None, None;
+    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle true PAY_ORDERS, Some(pay_rules), None;
+    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly true RATE_ON_PERIOD, Some(unique_product_ids), None;
+    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly true RATE_ON_DEMAND, Some(unique_product_ids), None;
+    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly true RENEW_RATE, Some(renew_period_rules), None;
+    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly false LIST_SERVICE_TYPES, None, None;
+    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly false LIST_RESOURCE_TYPES, None, None;
+    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly false LIST_SERVICE_RESOURCES, None, None;
+    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
+    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
+    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
+    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
+    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
+}}
 
 impl Operation {
     /// The operation with this BSS name (`ListSubCustomers`) or client method name
@@ -120,14 +140,35 @@ impl Operation {
             .find(|op| op.spec().name == name || op.spec().js_name == name)
     }
 
+    /// Whether the international site (`bssintl`) has this operation.
+    pub fn on_intl(self) -> bool {
+        !sdk_table::CN_ONLY.contains(&self.spec().name)
+    }
+
+    /// The fields of this operation that the international site's model lacks.
+    pub fn intl_missing_fields(self) -> &'static [&'static str] {
+        let name = self.spec().name;
+        sdk_table::INTL_MISSING_FIELDS
+            .iter()
+            .find(|(op, _)| *op == name)
+            .map_or(&[], |(_, fields)| fields)
+    }
+
     /// Whether BSS answers success with `204 No Content`.
     pub fn no_content(self) -> bool {
-        matches!(
-            self,
-            Operation::SendVerificationMessageCode
-                | Operation::ReclaimPartnerCoupons
-                | Operation::PayOrders
-        )
+        sdk_table::NO_CONTENT.contains(&self.spec().name)
+    }
+
+    /// Who calls the operation.
+    pub fn caller(self) -> Caller {
+        let name = self.spec().name;
+        if sdk_table::CUSTOMER_CALLED.contains(&name) {
+            Caller::Customer
+        } else if sdk_table::EITHER_CALLED.contains(&name) {
+            Caller::Either
+        } else {
+            Caller::Partner
+        }
     }
 }
 
@@ -169,12 +210,20 @@ const NONE: &[Field] = &[];
 
 // ---- customers and coupons (spec coupons §1, §3, §5) ----
 
+// account_name, customer, label: "不支持携带空格查询" (no spaces). offset: at most 40,000,000
+// (the international API page; the China page states no bound).
 const LIST_SUB_CUSTOMERS: &[Field] = &[
-    body("account_name", Rule::Text(0, 64)).empty(Empty::Keep),
-    body("customer", Rule::Text(0, 64)).empty(Empty::Keep),
-    body("offset", OFFSET),
+    body("account_name", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
+    body("customer", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
+    body("offset", Rule::Int(0, 40_000_000)),
     body("limit", LIMIT_100),
-    body("label", Rule::Text(0, 64)).empty(Empty::Keep),
+    body("label", Rule::Text(0, 64))
+        .empty(Empty::Keep)
+        .no_spaces(),
     body("association_type", Rule::OneOf(&["1", "2"])).empty(Empty::Keep),
     time("associated_on_begin", false),
     time("associated_on_end", false),
@@ -367,10 +416,12 @@ const PERIOD_PRODUCT: &[Field] = product_fields![
     body("period_type", Rule::IntOneOf(&[0, 2, 3, 4])).required(),
     body("period_num", Rule::Int(1, OFFSET_MAX)).required(),
     body("subscription_num", Rule::Int(1, 10_000)).required(),
+    // "" (like absent) means the default NA.
     body(
         "fee_installment_mode",
         Rule::OneOf(&["HALF_PAY", "ZERO_PAY", "NA"])
-    ),
+    )
+    .empty(Empty::Keep),
 ];
 const DEMAND_PRODUCT: &[Field] = product_fields![
     body("usage_factor", Rule::Text(1, 64)).required(),
@@ -439,7 +490,8 @@ const RENEW_RATE: &[Field] = &[
     body("resource_ids", ids(&ID, 1, 10)).required(),
     body("period_type", Rule::IntOneOf(&[2, 3])).required(),
     body("period_num", Rule::Int(1, 11)).required(),
-    body("include_relative_resources", Rule::Bool),
+    // "" (like absent) means false.
+    body("include_relative_resources", Rule::Bool).empty(Empty::Keep),
 ];
 
 fn renew_period_rules(map: &Json, issues: &mut Vec<Issue>) {
@@ -480,17 +532,21 @@ const LIST_USAGE_TYPES: &[Field] = &[
     query("limit", LIMIT_100),
 ];
 const LANGUAGE_ONLY: &[Field] = &[X_LANGUAGE];
-const LIST_CONVERSIONS: &[Field] = &[X_LANGUAGE, query("measure_type", Rule::Int(1, 1000))];
+/// ListConversions' `measure_type`: the values its doc lists.
+const MEASURE_TYPES: &[i64] = &[
+    1, 2, 3, 4, 7, 9, 10, 11, 12, 16, 19, 20, 27, 28, 29, 30, 31, 40, 41, 98, 104, 108,
+];
+const LIST_CONVERSIONS: &[Field] = &[
+    X_LANGUAGE,
+    query("measure_type", Rule::IntOneOf(MEASURE_TYPES)),
+];
 
 const SPEC_FILTER: &[Field] = &[
     body("key", Rule::OneOf(&["RESOURCE_SPEC"])).required(),
     body("value", Rule::Text(1, 400)).required(),
 ];
 const LIST_RESOURCE_SPECS: &[Field] = &[
-    Field {
-        rule: Rule::OneOf(&["zh_cn", "en_us", "zh_CN", "en_US"]),
-        ..X_LANGUAGE
-    },
+    X_LANGUAGE,
     body("cloud_service_type", ID).required(),
     body("resource_type", ID).required(),
     body("region_code", ID).required(),
@@ -508,11 +564,7 @@ const LIST_RESOURCE_SPECS: &[Field] = &[
     body("limit", LIMIT_100),
 ];
 
-fn marker_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
-    if map.has("marker") && !map.has("limit") {
-        issues.push(Problem::RequiredWhen("marker is given".into()).at("limit"));
-    }
-}
+// `marker` without `limit` is fine: limit defaults to 100 (the doc).
 
 const LIST_INCENTIVE_POLICIES: &[Field] = &[
     query("time", Rule::Month),
@@ -527,7 +579,7 @@ mod tests {
 
     #[test]
     fn names_resolve_both_ways_and_are_unique() {
-        assert_eq!(Operation::ALL.len(), 23);
+        assert_eq!(Operation::ALL.len(), 92);
         for op in Operation::ALL {
             let s = op.spec();
             assert_eq!(Operation::from_name(s.name), Some(*op));

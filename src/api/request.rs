@@ -17,6 +17,8 @@ pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 pub struct ApiRequest {
     /// The operation.
     pub operation: Operation,
+    /// The resource path, path parameters filled in (percent-encoded).
+    pub path: String,
     /// Query pairs (raw strings).
     pub query: Vec<(String, String)>,
     /// Headers: `Content-Type` (as the SDK sends it for every operation) and `X-Language`.
@@ -57,6 +59,12 @@ fn registration(
 /// Validates `input` for `op` on `site`. With issues, nothing is to be sent.
 pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiError> {
     let spec = op.spec();
+    if site == Site::Intl && !op.on_intl() {
+        return Err(ApiError::InvalidRequest {
+            operation: op,
+            issues: vec![Problem::NotOnSite("operation").at("")],
+        });
+    }
     let laid = match spec.registration {
         Some((names, check)) => registration(op, input, site, names, check),
         None => validate(spec.fields, input, spec.name),
@@ -64,6 +72,14 @@ pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiE
     let mut issues = laid.as_ref().err().cloned().unwrap_or_default();
     if let (Some(cross), Json::Object(_)) = (spec.cross, input) {
         cross(input, &mut issues);
+    }
+    // Registration operations apply their own site rules.
+    if site == Site::Intl && spec.registration.is_none() {
+        for field in op.intl_missing_fields() {
+            if input.has(field) {
+                issues.push(Problem::NotOnSite("field").at(field));
+            }
+        }
     }
     let laid = match laid {
         Ok(laid) if issues.is_empty() => laid,
@@ -76,13 +92,32 @@ pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiE
     };
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     headers.extend(laid.headers);
-    let body = (spec.method == "POST").then(|| Json::Object(laid.body).to_string());
+    let body = spec.body.then(|| Json::Object(laid.body).to_string());
+    let mut path = spec.path.to_owned();
+    for (name, value) in &laid.path {
+        path = path.replace(&format!("{{{name}}}"), &percent_encode(value));
+    }
     Ok(ApiRequest {
         operation: op,
+        path,
         query: laid.query,
         headers,
         body,
     })
+}
+
+/// A path parameter as the SDK writes it (Python's `quote(v, safe='')`): every byte but
+/// the unreserved `A-Z a-z 0-9 _ . - ~` percent-encoded.
+fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Reads an endpoint option: an absolute `http(s)` URL without query; a trailing `/` is
@@ -106,7 +141,7 @@ impl ApiRequest {
     pub fn url(&self, endpoint: &str) -> String {
         let query = canonical_query(&self.query);
         let sep = if query.is_empty() { "" } else { "?" };
-        format!("{endpoint}{}{sep}{query}", self.operation.spec().path)
+        format!("{endpoint}{}{sep}{query}", self.path)
     }
 }
 

@@ -48,7 +48,9 @@ pub struct Answer<'a> {
 const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 fn exact(key: Option<&str>, v: Json) -> Json {
-    let amount_key = key.is_some_and(|k| AMOUNT_KEYS.contains(&k));
+    let amount_key = key.is_some_and(|k| {
+        AMOUNT_KEYS.contains(&k) || super::sdk_table::SDK_AMOUNT_KEYS.contains(&k)
+    });
     match v {
         Json::Number(text) => {
             if amount_key && let Ok(a) = Amount::parse(&text) {

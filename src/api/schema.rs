@@ -16,8 +16,10 @@ use crate::money::Amount;
 pub enum At {
     /// A key of the JSON body.
     Body,
-    /// A query parameter.
+    /// A query parameter (a list is sent as repeated pairs, the SDK's `multi` format).
     Query,
+    /// A segment of the path (`{name}`), percent-encoded.
+    Path,
     /// A header (its wire name).
     Header(&'static str),
 }
@@ -40,6 +42,8 @@ pub enum Rule {
     Text(usize, usize),
     /// One of these strings.
     OneOf(&'static [&'static str]),
+    /// One of these strings in any letter case (sent as given).
+    OneOfAnyCase(&'static [&'static str]),
     /// An integer in `min..=max`.
     Int(i64, i64),
     /// One of these integers.
@@ -54,6 +58,10 @@ pub enum Rule {
     FaceValue,
     /// An amount `>= 0` (a usage quantity).
     Quantity,
+    /// Any decimal number (number or decimal string), sent as an exact JSON number.
+    Decimal,
+    /// Any JSON value, sent as given (the SDK types it `object`).
+    Any,
     /// A list of `min..=max` items, each checked by the rule; `unique` rejects repeats.
     List {
         /// Rule of each item.
@@ -82,6 +90,8 @@ pub struct Field {
     pub required: bool,
     /// What `""` means.
     pub empty: Empty,
+    /// Whether a space is refused (the doc: "不支持携带空格查询").
+    pub no_spaces: bool,
 }
 
 impl Field {
@@ -93,6 +103,31 @@ impl Field {
             rule,
             required: false,
             empty: Empty::Rule,
+            no_spaces: false,
+        }
+    }
+
+    /// An optional path parameter.
+    pub const fn path(name: &'static str, rule: Rule) -> Field {
+        Field {
+            at: At::Path,
+            ..Field::body(name, rule)
+        }
+    }
+
+    /// An optional header `wire`, given as `input` in the request object.
+    pub const fn header(input: &'static str, wire: &'static str, rule: Rule) -> Field {
+        Field {
+            at: At::Header(wire),
+            ..Field::body(input, rule)
+        }
+    }
+
+    /// The same field, refusing spaces.
+    pub const fn no_spaces(self) -> Field {
+        Field {
+            no_spaces: true,
+            ..self
         }
     }
 
@@ -118,13 +153,15 @@ impl Field {
     }
 }
 
-/// The `X-Language` header (`x_language` in the input): `zh_CN` or `en_US`.
+/// The `X-Language` header (`x_language` in the input): `zh_CN` or `en_US`, in any letter
+/// case (ListResourceSpecs' doc: "忽略大小写"; the default is spelt `zh_cn` there).
 pub const X_LANGUAGE: Field = Field {
     name: "x_language",
     at: At::Header("X-Language"),
-    rule: Rule::OneOf(&["zh_CN", "en_US"]),
+    rule: Rule::OneOfAnyCase(&["zh_CN", "en_US"]),
     required: false,
     empty: Empty::Rule,
+    no_spaces: false,
 };
 
 /// A request checked against its schema, laid out for the wire.
@@ -132,6 +169,8 @@ pub const X_LANGUAGE: Field = Field {
 pub struct Laid {
     /// Query pairs.
     pub query: Vec<(String, String)>,
+    /// Path parameters (name, raw value).
+    pub path: Vec<(String, String)>,
     /// Extra headers (`X-Language`).
     pub headers: Vec<(String, String)>,
     /// Body fields, in the schema's order.
@@ -213,6 +252,13 @@ fn check(
                 fail(Problem::InvalidValue(list_words(allowed)))
             }
         }
+        (Rule::OneOfAnyCase(allowed), Json::String(s)) => {
+            if allowed.iter().any(|a| a.eq_ignore_ascii_case(s)) {
+                Some(v.clone())
+            } else {
+                fail(Problem::InvalidValue(list_words(allowed)))
+            }
+        }
         (Rule::Int(..) | Rule::IntOneOf(_), Json::Number(_)) => {
             let Some(i) = v.as_i64() else {
                 return fail(Problem::InvalidType("integer"));
@@ -249,6 +295,11 @@ fn check(
                 _ => fail(Problem::InvalidAmount(what)),
             }
         }
+        (Rule::Decimal, Json::String(text) | Json::Number(text)) => match Amount::parse(text) {
+            Ok(a) => Some(Json::Number(a.to_string())),
+            Err(_) => fail(Problem::InvalidAmount("a decimal number")),
+        },
+        (Rule::Any, _) => Some(v.clone()),
         (
             Rule::List {
                 item,
@@ -287,15 +338,29 @@ fn check(
         }
         _ => {
             let expected = match rule {
-                Rule::Text(..) | Rule::OneOf(_) | Rule::Time | Rule::Month => "string",
+                Rule::Text(..)
+                | Rule::OneOf(_)
+                | Rule::OneOfAnyCase(_)
+                | Rule::Time
+                | Rule::Month => "string",
                 Rule::Int(..) | Rule::IntOneOf(_) => "integer",
                 Rule::Bool => "boolean",
-                Rule::FaceValue | Rule::Quantity => "amount",
+                Rule::FaceValue | Rule::Quantity | Rule::Decimal => "amount",
+                Rule::Any => "any",
                 Rule::List { .. } => "list",
                 Rule::Object(_) => "object",
             };
             fail(Problem::InvalidType(expected))
         }
+    }
+}
+
+/// A query, path or header value as text: strings and numbers as they are, booleans as
+/// `true`/`false`.
+fn param_text(v: Json) -> String {
+    match v {
+        Json::String(s) | Json::Number(s) => s,
+        other => other.to_string(),
     }
 }
 
@@ -348,21 +413,34 @@ pub fn check_fields(
                 issues.push(Problem::Empty.at(&p));
                 None
             }
+            // The signer reads a `/` as a segment break; the SDK would send `%2F`.
+            (Json::String(s), _)
+                if f.at == At::Path && (s.contains('/') || s == "." || s == "..") =>
+            {
+                issues
+                    .push(Problem::InvalidValue("a path segment: no /, not . or ..".into()).at(&p));
+                None
+            }
+            (Json::String(s), _) if f.no_spaces && s.contains(' ') => {
+                issues.push(Problem::Spaces.at(&p));
+                None
+            }
             _ => check(&f.rule, &p, value, op, issues),
         };
         let Some(out) = out else { continue };
         match f.at {
             At::Body => laid.body.push((f.name.to_owned(), out)),
-            At::Query | At::Header(_) => {
-                let text = match out {
-                    Json::String(s) | Json::Number(s) => s,
-                    other => other.to_string(),
-                };
-                match f.at {
-                    At::Header(h) => laid.headers.push((h.to_owned(), text)),
-                    _ => laid.query.push((f.name.to_owned(), text)),
+            // A query list goes as repeated pairs (the SDK's `multi` collection format).
+            At::Query if matches!(out, Json::Array(_)) => {
+                if let Json::Array(items) = out {
+                    for item in items {
+                        laid.query.push((f.name.to_owned(), param_text(item)));
+                    }
                 }
             }
+            At::Query => laid.query.push((f.name.to_owned(), param_text(out))),
+            At::Path => laid.path.push((f.name.to_owned(), param_text(out))),
+            At::Header(h) => laid.headers.push((h.to_owned(), param_text(out))),
         }
     }
     issues.len() == before

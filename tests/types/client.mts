@@ -26,3 +26,15 @@ console.log(rated.currency, pending, amount, answer.status, token, url, headers[
 await bss.payOrders({ order_id: 'o', use_coupon: 'MAYBE', use_discount: 'NO' });
 // @ts-expect-error AK/SK credentials need the account ID
 new BssClient({ credentials: { ak: 'a', sk: 's' } });
+// Generated from the operations table: inputs typed from the SDK models, amounts as strings.
+const orders = await bss.listCustomerOrders({ order_id: 'CS1', limit: 10 });
+const details = await bss.showCustomerOrderDetails({ order_id: 'CS1', x_language: 'en_US' });
+console.log(details.order_info?.amount_after_discount);
+const total: number | undefined = orders.total_count;
+const firstAmount: string | undefined = orders.order_infos?.[0]?.amount_after_discount;
+console.log(total, firstAmount);
+for await (const page of bss.pages('ListSubCustomers', { limit: 10 }, 5)) console.log(page);
+// @ts-expect-error limit is a number
+await bss.listCustomerOrders({ limit: '10' });
+// @ts-expect-error X-Language is zh_CN or en_US
+await bss.showCustomerOrderDetails({ order_id: 'CS1', x_language: 'fr' });

@@ -18,6 +18,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Dec, RawNumber, stringify } from './decimal.mjs';
+import { tableRoute, emptyAnswer } from './operations.mjs';
 
 const require = createRequire(import.meta.url);
 const { signRequest } = require('bss-storefront');
@@ -594,7 +595,8 @@ export async function startSandbox({
     const url = new URL(req.url, 'http://sandbox');
     const requestId = nextId('sbx', 24);
     const key = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
-    const [operation, role] = OPERATIONS[key] ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
+    const [operation, role] = OPERATIONS[key] ?? tableRoute(req.method, url.pathname.replace(/\/$/, ''))
+      ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
     const record = {
       operation, method: req.method, path: url.pathname, rawQuery: url.search.slice(1),
       query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw.toString('utf8'), requestId,
@@ -630,7 +632,8 @@ export async function startSandbox({
           reply = new Reply(200, '{"total_count": 1, "service_types": [');
         } else {
           const lang = /^en/i.test(req.headers['x-language'] ?? '') ? 'en_US' : 'zh_CN';
-          reply = handlers[operation](principal, record.query, body ?? {}, fault, lang);
+          reply = handlers[operation]?.(principal, record.query, body ?? {}, fault, lang)
+            ?? Object.assign(new Reply(200), emptyAnswer(operation));
         }
       }
     }

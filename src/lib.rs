@@ -18,6 +18,7 @@ pub mod discounts;
 pub mod error;
 pub mod json;
 pub mod money;
+pub mod orders;
 pub mod quote;
 pub mod registration;
 pub mod sign;

@@ -11,6 +11,7 @@ mod fetch;
 mod input;
 mod js_input;
 mod money;
+mod orders;
 mod proxy;
 mod quote;
 mod registration;

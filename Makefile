@@ -26,7 +26,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 export CARGO_TERM_COLOR := never
 
-.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff js-test clean
+.PHONY: demo test build bench bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff sdk-requests js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -99,10 +99,22 @@ sign-diff: tools-python
 	$(VENV)/bin/python tests/sign/official_signer.py $(SIGN_DIFF) $(SIGN_CASES)
 	cargo test --test sign_differential -- --ignored --nocapture
 
+# The client's order and wallet requests against the official SDK: huaweicloudsdkbss calls each
+# `"sdk": true` vector against a recorder on 127.0.0.1, the core must build the same requests.
+SDK_REQS := target/sdk-requests.json
+SDK_OPS  := ListCustomerOrders ShowCustomerOrderDetails CancelCustomerOrder ShowRefundOrderDetails ShowCustomerAccountBalances ListStoredValueCards
+$(VENV)/.bss-installed: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check huaweicloudsdkbss==3.1.219
+	@touch $@
+sdk-requests: $(VENV)/.bss-installed
+	@mkdir -p target
+	$(VENV)/bin/python tests/sdk/official_requests.py $(SDK_REQS) $(SDK_OPS)
+	cargo test --test sdk_requests -- --ignored --nocapture
+
 js-test: build tools-browser
 	node --test --test-reporter=spec $(NODE_TESTS)
 
-test: lint rust-test sign-diff js-test
+test: lint rust-test sign-diff sdk-requests js-test
 
 ## ---- demo and bench ------------------------------------------------------
 

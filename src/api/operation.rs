@@ -108,6 +108,12 @@ operations! {
     ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly LIST_CONVERSIONS None, None;
     ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly LIST_RESOURCE_SPECS Some(marker_needs_limit), None;
     ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly LIST_INCENTIVE_POLICIES None, None;
+    ListCustomerOrders "listCustomerOrders" "GET" "/v2/orders/customer-orders" ReadOnly LIST_CUSTOMER_ORDERS None, None;
+    ShowCustomerOrderDetails "showCustomerOrderDetails" "GET" "/v2/orders/customer-orders/details/{order_id}" ReadOnly SHOW_ORDER_DETAILS None, None;
+    CancelCustomerOrder "cancelCustomerOrder" "PUT" "/v2/orders/customer-orders/cancel" OnThrottle CANCEL_ORDER None, None;
+    ShowRefundOrderDetails "showRefundOrderDetails" "GET" "/v2/orders/customer-orders/refund-orders" ReadOnly REFUND_ORDER None, None;
+    ShowCustomerAccountBalances "showCustomerAccountBalances" "GET" "/v2/accounts/customer-accounts/balances" ReadOnly NONE None, None;
+    ListStoredValueCards "listStoredValueCards" "GET" "/v2/promotions/benefits/stored-value-cards" ReadOnly LIST_STORED_VALUE_CARDS None, None;
 }
 
 impl Operation {
@@ -345,6 +351,56 @@ fn pay_rules(map: &Json, issues: &mut Vec<Issue>) {
     }
 }
 
+// ---- customer orders and the customer's money (SDK huaweicloudsdkbss models; the issue-14
+// rows, to be folded into the operations table) ----
+
+const LIST_CUSTOMER_ORDERS: &[Field] = &[
+    query("order_id", FILTER_ID).empty(Empty::Keep),
+    query("customer_id", FILTER_ID).empty(Empty::Keep),
+    query("create_time_begin", Rule::Time).empty(Empty::Keep),
+    query("create_time_end", Rule::Time).empty(Empty::Keep),
+    query("service_type_code", FILTER_ID).empty(Empty::Keep),
+    // 1 待审核, 3 处理中, 4 已取消, 5 已完成, 6 待支付, 9 待确认.
+    query("status", Rule::IntOneOf(&[1, 3, 4, 5, 6, 9])),
+    // 1 开通, 2 续订, 3 变更, 4 退订, 10 包年/包月转按需, 11 按需转包年/包月, 13 试用, 14 转商用, 15 费用调整.
+    query(
+        "order_type",
+        Rule::OneOf(&["1", "2", "3", "4", "10", "11", "13", "14", "15"]),
+    )
+    .empty(Empty::Keep),
+    query("limit", LIMIT_100),
+    query("offset", OFFSET),
+    // createTime / -createTime, case-insensitive.
+    query("order_by", Rule::Text(0, 32)).empty(Empty::Keep),
+    query("payment_time_begin", Rule::Time).empty(Empty::Keep),
+    query("payment_time_end", Rule::Time).empty(Empty::Keep),
+    query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
+    query("method", Rule::OneOf(&["oneself", "sub_customer"])).empty(Empty::Keep),
+];
+
+const SHOW_ORDER_DETAILS: &[Field] = &[
+    X_LANGUAGE,
+    Field::path("order_id", ID),
+    query("limit", LIMIT_100),
+    query("offset", OFFSET),
+    query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
+];
+
+const CANCEL_ORDER: &[Field] = &[body("order_id", ID).required()];
+
+const REFUND_ORDER: &[Field] = &[
+    query("order_id", ID).required(),
+    query("customer_id", FILTER_ID).empty(Empty::Keep),
+    query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
+];
+
+const LIST_STORED_VALUE_CARDS: &[Field] = &[
+    query("status", Rule::IntOneOf(&[1, 2])),
+    query("card_id", FILTER_ID).empty(Empty::Keep),
+    query("offset", OFFSET),
+    query("limit", LIMIT_100),
+];
+
 // ---- ratings (spec pricing-discounts §1–§3) ----
 
 /// The product fields shared by the period and on-demand inquiries, then `$extra`.
@@ -527,7 +583,7 @@ mod tests {
 
     #[test]
     fn names_resolve_both_ways_and_are_unique() {
-        assert_eq!(Operation::ALL.len(), 23);
+        assert_eq!(Operation::ALL.len(), 29);
         for op in Operation::ALL {
             let s = op.spec();
             assert_eq!(Operation::from_name(s.name), Some(*op));

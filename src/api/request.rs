@@ -21,8 +21,10 @@ pub struct ApiRequest {
     pub query: Vec<(String, String)>,
     /// Headers: `Content-Type` (as the SDK sends it for every operation) and `X-Language`.
     pub headers: Vec<(String, String)>,
-    /// The JSON body (compact UTF-8) for POST operations.
+    /// The JSON body (compact UTF-8) for POST and PUT operations.
     pub body: Option<String>,
+    /// Path parameters, put into the operation's `{name}` placeholders.
+    pub path_params: Vec<(String, String)>,
 }
 
 /// The registration operations' body, from the registration rules.
@@ -76,12 +78,13 @@ pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiE
     };
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     headers.extend(laid.headers);
-    let body = (spec.method == "POST").then(|| Json::Object(laid.body).to_string());
+    let body = matches!(spec.method, "POST" | "PUT").then(|| Json::Object(laid.body).to_string());
     Ok(ApiRequest {
         operation: op,
         query: laid.query,
         headers,
         body,
+        path_params: laid.path,
     })
 }
 
@@ -106,7 +109,16 @@ impl ApiRequest {
     pub fn url(&self, endpoint: &str) -> String {
         let query = canonical_query(&self.query);
         let sep = if query.is_empty() { "" } else { "?" };
-        format!("{endpoint}{}{sep}{query}", self.operation.spec().path)
+        format!("{endpoint}{}{sep}{query}", self.path())
+    }
+
+    /// The operation's path with its path parameters percent-encoded in place.
+    pub fn path(&self) -> String {
+        let mut path = self.operation.spec().path.to_owned();
+        for (name, value) in &self.path_params {
+            path = path.replace(&format!("{{{name}}}"), &crate::sign::percent_encode(value));
+        }
+        path
     }
 }
 

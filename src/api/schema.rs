@@ -20,6 +20,8 @@ pub enum At {
     Query,
     /// A header (its wire name).
     Header(&'static str),
+    /// A path parameter: `{name}` in the operation's path.
+    Path,
 }
 
 /// What `""` means for a string parameter.
@@ -104,6 +106,15 @@ impl Field {
         }
     }
 
+    /// A path parameter (always required; `""` is missing).
+    pub const fn path(name: &'static str, rule: Rule) -> Field {
+        Field {
+            at: At::Path,
+            ..Field::query(name, rule)
+        }
+        .required()
+    }
+
     /// The same field, required.
     pub const fn required(self) -> Field {
         Field {
@@ -136,6 +147,8 @@ pub struct Laid {
     pub headers: Vec<(String, String)>,
     /// Body fields, in the schema's order.
     pub body: Vec<(String, Json)>,
+    /// Path parameters (raw strings).
+    pub path: Vec<(String, String)>,
 }
 
 /// `s.length` in JavaScript: BSS (Java) counts UTF-16 units.
@@ -353,13 +366,14 @@ pub fn check_fields(
         let Some(out) = out else { continue };
         match f.at {
             At::Body => laid.body.push((f.name.to_owned(), out)),
-            At::Query | At::Header(_) => {
+            At::Query | At::Header(_) | At::Path => {
                 let text = match out {
                     Json::String(s) | Json::Number(s) => s,
                     other => other.to_string(),
                 };
                 match f.at {
                     At::Header(h) => laid.headers.push((h.to_owned(), text)),
+                    At::Path => laid.path.push((f.name.to_owned(), text)),
                     _ => laid.query.push((f.name.to_owned(), text)),
                 }
             }

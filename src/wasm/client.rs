@@ -322,7 +322,7 @@ async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<Js
     }
 }
 
-/// The 23 operation methods.
+/// The operation methods.
 macro_rules! operation_methods {
     ($($fn:ident $js:literal $op:ident $input:literal $output:literal;)*) => {
         #[wasm_bindgen]
@@ -362,4 +362,10 @@ operation_methods! {
     list_conversions "listConversions" ListConversions "ListConversionsInput" "Promise<BssList>";
     list_resource_specs "listResourceSpecs" ListResourceSpecs "ListResourceSpecsInput" "Promise<BssList>";
     list_incentive_discount_policies "listIncentiveDiscountPolicies" ListIncentiveDiscountPolicies "ListIncentivePoliciesInput" "Promise<BssList>";
+    list_customer_orders "listCustomerOrders" ListCustomerOrders "ListCustomerOrdersInput" "Promise<ListCustomerOrdersResult>";
+    show_customer_order_details "showCustomerOrderDetails" ShowCustomerOrderDetails "ShowCustomerOrderDetailsInput" "Promise<ShowCustomerOrderDetailsResult>";
+    cancel_customer_order "cancelCustomerOrder" CancelCustomerOrder "OrderIdInput" "Promise<null>";
+    show_refund_order_details "showRefundOrderDetails" ShowRefundOrderDetails "ShowRefundOrderDetailsInput" "Promise<ShowRefundOrderDetailsResult>";
+    show_customer_account_balances "showCustomerAccountBalances" ShowCustomerAccountBalances "Record<string, never> | undefined" "Promise<ShowCustomerAccountBalancesResult>";
+    list_stored_value_cards "listStoredValueCards" ListStoredValueCards "ListStoredValueCardsInput" "Promise<ListStoredValueCardsResult>";
 }

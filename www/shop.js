@@ -6,6 +6,7 @@
 
 import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/entry/web.js';
 import { t, msg, lang, REJECT_ZH } from './i18n.js';
+import { ot, errorText } from './orders-i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */
 const REGIONS = [
@@ -49,7 +50,7 @@ window.storefrontTimings = [];
  * Wires the shop. `partner` / `customer` are BssClients on the two proxies; `config` is
  * /demo/config. Returns `{ activate, render }`: `activate()` loads data on first view.
  */
-export function setupShop(partner, customer, config) {
+export function setupShop(partner, customer, config, hooks = {}) {
   const state = {
     region: REGIONS[0].code,
     catalog: new Map(), // `${region}|${lang}` → products
@@ -607,6 +608,54 @@ export function setupShop(partner, customer, config) {
     renderPay();
   }
 
+  // ---- place order (issue 14) ----
+
+  /** The cart lines that can be ordered, and those left out (bad input, no price, not sold). */
+  function orderable() {
+    const ok = [];
+    const excluded = [];
+    for (const line of state.cart) (lineProblem(line) || state.unavailable.has(line.id) ? excluded : ok).push(line);
+    return { ok, excluded };
+  }
+
+  function renderPlace() {
+    const { ok, excluded } = orderable();
+    const button = $('place-order');
+    button.textContent = ot('place_order');
+    button.disabled = state.placing || ok.length === 0;
+    const out = $('place-status');
+    out.className = 'msg';
+    out.textContent = state.place?.text() ?? (excluded.length && ok.length ? ot('excluded_banner', { n: excluded.length }) : '');
+    if (state.place && !state.place.ok) out.classList.add('error');
+    else if (excluded.length) out.classList.add('warn');
+  }
+
+  async function placeOrder() {
+    const { ok } = orderable();
+    if (!ok.length || state.placing) return;
+    state.placing = true;
+    state.place = { ok: true, text: () => ot('placing') };
+    renderPlace();
+    try {
+      const items = ok.map((line) => {
+        const { id, size_measure_id: unit, ...item } = productInfo(line);
+        return item;
+      });
+      const r = await fetch('/demo/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      const body = await r.json();
+      if (body.order_id) {
+        state.place = null;
+        hooks.placed?.(body.order_id);
+      } else {
+        state.place = { ok: false, text: () => errorText({ code: body.error_code }) };
+      }
+    } finally {
+      state.placing = false;
+      renderPlace();
+    }
+  }
+  $('place-order').addEventListener('click', placeOrder);
+
   // ---- events ----
 
   $('catalog-region').addEventListener('change', () => {
@@ -645,6 +694,7 @@ export function setupShop(partner, customer, config) {
   $('pay').addEventListener('click', pay);
 
   function renderAll() {
+    renderPlace();
     renderCatalog();
     renderCart();
     renderPreview();

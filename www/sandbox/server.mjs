@@ -13,6 +13,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Dec, RawNumber, stringify } from './decimal.mjs';
+import { orderHandlers, orderRoute, seedWallet } from './orders.mjs';
 
 const require = createRequire(import.meta.url);
 const { signRequest } = require('bss-storefront');
@@ -40,6 +41,7 @@ function seed() {
     orders: load('orders').orders.map((o) => ({ ...o })),
     catalog: load('catalog'),
     tokens: new Map(), // token -> { domain_id, role, expires }
+    wallet: seedWallet(), // orders placed in the sandbox, order coupons, cards, balances (./orders.mjs)
     counter: 0,
   };
 }
@@ -508,6 +510,14 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     },
   };
 
+  // Orders placed in the sandbox (./orders.mjs); the fixture orders keep the handlers above.
+  const orders = orderHandlers({ state: () => state, now, nextId, findPrice, localized, reply: { ok, noContent, cbc, paramError } });
+  Object.assign(handlers, orders.handlers);
+  for (const [name, fn] of Object.entries(orders.overrides)) {
+    const base = handlers[name];
+    handlers[name] = (...args) => fn(...args) ?? base(...args);
+  }
+
   function findPrice(item) {
     return state.catalog.prices.find((x) => x.cloud_service_type === item.cloud_service_type
       && x.resource_type === item.resource_type && x.resource_spec === item.resource_spec && x.region === item.region);
@@ -530,7 +540,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
     const url = new URL(req.url, 'http://sandbox');
     const requestId = nextId('sbx', 24);
     const key = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
-    const [operation, role] = OPERATIONS[key] ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
+    const [operation, role] = OPERATIONS[key] ?? orderRoute(key) ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
     const record = {
       operation, method: req.method, path: url.pathname, rawQuery: url.search.slice(1),
       query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw.toString('utf8'), requestId,
@@ -566,7 +576,7 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
           reply = new Reply(200, '{"total_count": 1, "service_types": [');
         } else {
           const lang = /^en/i.test(req.headers['x-language'] ?? '') ? 'en_US' : 'zh_CN';
-          reply = handlers[operation](principal, record.query, body ?? {}, fault, lang);
+          reply = handlers[operation](principal, record.query, body ?? {}, fault, lang, record);
         }
       }
     }
@@ -608,6 +618,10 @@ export async function startSandbox({ host = '127.0.0.1', port = 0, clockOffsetMs
      * CBC.99000050.
      */
     inject(fault) { faults.push({ times: 1, ...fault }); },
+    /** Sandbox only: a pending order from a cart, as the console creates it (./orders.mjs). */
+    placeOrder(args) { return orders.placeOrder(args); },
+    /** The orders, order coupons, cards, balances and recorded charges (./orders.mjs). */
+    get wallet() { return state.wallet; },
     /** Moves the sandbox clock (the gateway's) by `ms` from the real one. */
     setClockOffset(ms) { offsetMs = ms; },
     /** Back to the fixture state; clears the log and the faults. */

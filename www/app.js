@@ -7,6 +7,7 @@ import { setLang, t } from './i18n.js';
 import { setupSignup } from './signup.js';
 import { setupShop } from './shop.js';
 import { setupOrders } from './orders.js';
+import { ot } from './orders-i18n.js';
 
 const [, config] = await Promise.all([init(), fetch('/demo/config').then((r) => r.json())]);
 document.getElementById('version').textContent = version();
@@ -22,6 +23,8 @@ const shop = setupShop(partner, customer, config, { placed: (id) => { location.h
 function render() {
   document.getElementById('mode').textContent = t(config.mode === 'sandbox' ? 'mode_sandbox' : 'mode_bss');
   renderSignup();
+  document.getElementById('signup-next').textContent = ot('continue_shop');
+  document.getElementById('shop-developer-summary').textContent = ot('developer');
   shop.render();
   orders.render();
 }

@@ -71,6 +71,7 @@ const TEXT = {
     placed: 'Order {id} placed.',
     excluded_banner: '{n} line(s) cannot be ordered (no price or not sold in the region) and are left out.',
     nothing_to_order: 'Nothing in the cart can be ordered.',
+    continue_shop: 'Continue to the shop',
   },
   zh: {
     nav_orders: '我的订单',
@@ -139,6 +140,7 @@ const TEXT = {
     placed: '订单 {id} 已创建。',
     excluded_banner: '{n} 个订单项无法订购（无价格或该区域不售卖），已排除。',
     nothing_to_order: '购物车中没有可订购的产品。',
+    continue_shop: '继续前往商店',
   },
 };
 

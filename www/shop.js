@@ -6,7 +6,7 @@
 
 import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/entry/web.js';
 import { t, msg, lang, REJECT_ZH } from './i18n.js';
-import { ot, errorText } from './orders-i18n.js';
+import { ot, errorText, formatMoney } from './orders-i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */
 const REGIONS = [
@@ -30,11 +30,8 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children);
   return node;
 };
-/** An amount string as money: at least two decimals, by padding the text (no arithmetic). */
-const money = (amount) => {
-  const [int, frac = ''] = String(amount).split('.');
-  return `${t('currency')}${int}.${frac.padEnd(2, '0')}`;
-};
+/** An amount string as money: ¥, thousands separators, at least two decimals; `—` for none. */
+const money = formatMoney;
 const isZero = (amount) => /^-?0(\.0*)?$/.test(String(amount));
 const regionName = (code) => {
   const r = REGIONS.find((x) => x.code === code);

@@ -50,11 +50,11 @@ pub struct FactFromBss {
     pub missing: &'static str,
 }
 
-/// The quote of a pending order.
-#[derive(Debug, Clone, Serialize)]
+/// The quote of a pending order: on the wire, the quote's object with `order_id` and
+/// `facts_from_bss` added.
+#[derive(Debug, Clone)]
 pub struct OrderQuote {
     /// The quote, `pay_request` carrying the order id.
-    #[serde(flatten)]
     pub quote: Quote,
     /// The order id.
     pub order_id: String,
@@ -143,8 +143,18 @@ pub fn quote_order_json(
 ) -> Result<String, QuoteError> {
     let root = tree(input)?;
     let opts = QuoteOptions::from_value(&tree(opts)?)?;
-    let quote = quote_order(&root, &opts, default_now)?;
-    serde_json::to_string(&quote).map_err(|e| QuoteError::invalid("", e.to_string()))
+    let q = quote_order(&root, &opts, default_now)?;
+    let json = |e: serde_json::Error| QuoteError::invalid("", e.to_string());
+    // The quote's object with two more members (no `#[serde(flatten)]`: it would compile a
+    // second, map-based serializer of the whole quote into the module).
+    let mut text = serde_json::to_string(&q.quote).map_err(json)?;
+    text.pop();
+    text.push_str(r#","order_id":"#);
+    text.push_str(&serde_json::to_string(&q.order_id).map_err(json)?);
+    text.push_str(r#","facts_from_bss":"#);
+    text.push_str(&serde_json::to_string(&q.facts_from_bss).map_err(json)?);
+    text.push('}');
+    Ok(text)
 }
 
 /// Prices the pending order described by the BSS bodies in `root` (see the module doc).
@@ -165,10 +175,16 @@ pub fn quote_order(
     }
     let order_id = built.order.order_id.clone().unwrap_or_default();
 
-    let order_text =
-        serde_json::to_string(&built.order).map_err(|e| QuoteError::invalid("", e.to_string()))?;
-    let mut members: Vec<(Cow<'_, str>, Node<'_>)> = Vec::new();
-    members.push(("order".into(), tree(&order_text)?));
+    // The order is read from the details already: the quote reader gets an empty one, which
+    // is then replaced (its lines are what `discounts` and `coupons` are checked against).
+    let mut members: Vec<(Cow<'_, str>, Node<'_>)> = vec![(
+        "order".into(),
+        Node::Object(vec![
+            ("order_type".into(), Node::String("new".into())),
+            ("charging_mode".into(), Node::String("period".into())),
+            ("lines".into(), Node::Array(Vec::new())),
+        ]),
+    )];
 
     let discounts = o
         .get("discounts")
@@ -221,7 +237,8 @@ pub fn quote_order(
             members.push((field.into(), v.clone()));
         }
     }
-    let input = QuoteInput::from_value(Node::Object(members), default_now)?;
+    let mut input = QuoteInput::from_value(Node::Object(members), default_now)?;
+    input.order = built.order;
     let quote = crate::quote::quote(&input, opts)?;
     Ok(OrderQuote {
         quote,

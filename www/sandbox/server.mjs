@@ -1,6 +1,6 @@
 // The BSS sandbox: a local test double of Huawei's partner sales platform API for the demo
 // and the client tests. It serves the documented paths, bodies, status codes and CBC error
-// codes of the 23 operations the client covers and IAM's token endpoint; it verifies AK/SK
+// codes of the 29 operations the client covers (the order ones in ./orders.mjs) and IAM's token endpoint; it verifies AK/SK
 // signatures with the project's own signer and rejects an X-Sdk-Date more than 15 minutes
 // from its clock, like the API gateway; its state is seeded from fixtures/*.json; and tests
 // can inject faults (429 with Retry-After, 503, slow and malformed answers).

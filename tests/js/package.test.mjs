@@ -17,7 +17,9 @@ const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 // gzipped; see README "Size"). Until the size work brings it down, the test holds the line
 // where it is: it fails on any growth past WASM_CEILING, and prints the budget verdict.
 const WASM_BUDGET = 80 * 1024;
-const WASM_CEILING = 220 * 1024;
+// Issue 14 (quoteOrder, orderFromDetails and six order/wallet operations) moved it from
+// 220644 B (main 65aa527) to 233341 B gzipped: the ceiling follows, with the same headroom rule.
+const WASM_CEILING = 232 * 1024;
 const GLUE_BUDGET = 10 * 1024;
 
 test('wasm and JS glue: the size budget verdict, and no growth past the ceiling', () => {

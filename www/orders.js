@@ -101,9 +101,9 @@ export function setupOrders(customer) {
     }
   }
 
-  async function openOrder(id) {
+  async function openOrder(id, selection = 'best') {
     const my = ++seq;
-    state.order = { id, parts: null, selection: 'best', quote: null, error: null };
+    state.order = { id, parts: null, selection, quote: null, error: null };
     render();
     try {
       const parts = await fetchParts(id);
@@ -358,5 +358,6 @@ export function setupOrders(customer) {
     }
   }
 
-  return { show, render, language: () => (state.order ? openOrder(state.order.id) : loadList()) };
+  // A new language: the order's product names come from BSS in it; the choice is kept.
+  return { show, render, language: () => (state.order ? openOrder(state.order.id, state.order.selection) : loadList()) };
 }

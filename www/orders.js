@@ -9,7 +9,9 @@ import { ot, errorText, rejectText, formatMoney, formatTime, statusName } from '
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
+  const { dataset, ...rest } = props; // `dataset` has no setter: its entries are copied
+  const node = Object.assign(document.createElement(tag), rest);
+  if (dataset) Object.assign(node.dataset, dataset);
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
@@ -182,7 +184,9 @@ export function setupOrders(customer) {
           el('td', { textContent: statusName(o.status) }),
           el('td', { className: 'num', textContent: formatMoney(o.official_amount) })))));
     }
+    const refocus = document.activeElement?.id === 'orders-filter';
     box.replaceChildren(head, body);
+    if (refocus) filter.focus();
   }
 
   function moneyRow(label, amount, { minus = false, strong = false, key } = {}) {
@@ -242,7 +246,12 @@ export function setupOrders(customer) {
       ...(discounts.discounts ?? []).map((d) => el('option', {
         value: d.discount_id, selected: sel.discount_id === d.discount_id, textContent: `${d.discount_name ?? d.discount_id}`,
       })));
-    choice.addEventListener('change', () => { o.selection = { ...o.selection, discount_id: choice.value || null }; requote(); render(); });
+    choice.addEventListener('change', () => {
+      o.selection = { ...o.selection, discount_id: choice.value || null };
+      requote();
+      render();
+      $('order-discount')?.focus();
+    });
     panel.append(el('div', { className: 'field' }, el('label', { htmlFor: 'order-discount', textContent: ot('discount') }), choice));
     // Coupons and cards, each usable or not with its reason.
     const all = [...(coupons.user_coupons ?? []), ...(cards.stored_value_cards ?? [])];

@@ -641,7 +641,12 @@ export function setupShop(partner, customer, config, hooks = {}) {
       const r = await fetch('/demo/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
       const body = await r.json();
       if (body.order_id) {
+        // The ordered lines leave the cart; lines that could not be ordered stay.
+        const ordered = new Set(ok.map((line) => line.id));
+        state.cart = state.cart.filter((line) => !ordered.has(line.id));
         state.place = null;
+        buildCart();
+        refresh('order');
         hooks.placed?.(body.order_id);
       } else {
         state.place = { ok: false, text: () => errorText({ code: body.error_code }) };

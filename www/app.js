@@ -25,6 +25,7 @@ function render() {
   renderSignup();
   document.getElementById('signup-next').textContent = ot('continue_shop');
   document.getElementById('shop-developer-summary').textContent = ot('developer');
+  document.getElementById('signup-developer-summary').textContent = ot('developer');
   shop.render();
   orders.render();
 }

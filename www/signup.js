@@ -78,10 +78,13 @@ export function setupSignup(bss, config) {
     const hint = $('mobile_phone-hint');
     const value = $('mobile_phone').value;
     hint.textContent = t('mobile_phone_hint');
+    // What is sent is a developer's detail: it goes to the developer panel.
+    const note = $('mobile-normalized');
+    note.textContent = '';
     if (!value || state.mobile_phone?.issues?.length) return;
     try {
       const m = normalizeMobile(value);
-      hint.textContent = t('mobile_normalized', { national: m.national, check: m.check_identity });
+      note.textContent = t('mobile_normalized', { national: m.national, check: m.check_identity });
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
     }

@@ -143,7 +143,7 @@ test('sign-up: live messages in English and Chinese, invalid then valid, account
   assert.equal(await text(page, '#domain_name-msg'), '格式正确。');
   assert.equal(await page.getAttribute('#domain_name', 'aria-invalid'), null);
   const mobile = normalizeMobile('+86 139-0000-0009');
-  assert.equal(await text(page, '#mobile_phone-hint'), `发送为 ${mobile.national}；校验为 ${mobile.check_identity}。`);
+  assert.equal(await text(page, '#mobile-normalized'), `发送为 ${mobile.national}；校验为 ${mobile.check_identity}。`);
   await page.click('#lang-en');
   for (const field of ['domain_name', 'mobile_phone', 'password']) {
     assert.equal(await text(page, `#${field}-msg`), 'Looks good.', field);

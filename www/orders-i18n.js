@@ -72,6 +72,12 @@ const TEXT = {
     excluded_banner: '{n} line(s) cannot be ordered (no price or not sold in the region) and are left out.',
     nothing_to_order: 'Nothing in the cart can be ordered.',
     continue_shop: 'Continue to the shop',
+    discount_coupon: 'Discount coupon',
+    discount_type_0: 'Promotion discount',
+    discount_type_1: 'Contract discount',
+    discount_type_2: 'Business discount',
+    discount_type_3: 'Partner discount',
+    discount_type_609: 'Price adjustment',
   },
   zh: {
     nav_orders: '我的订单',
@@ -141,6 +147,12 @@ const TEXT = {
     excluded_banner: '{n} 个订单项无法订购（无价格或该区域不售卖），已排除。',
     nothing_to_order: '购物车中没有可订购的产品。',
     continue_shop: '继续前往商店',
+    discount_coupon: '折扣券',
+    discount_type_0: '促销折扣',
+    discount_type_1: '合同折扣',
+    discount_type_2: '商务折扣',
+    discount_type_3: '伙伴授予折扣',
+    discount_type_609: '订单调价',
   },
 };
 

@@ -195,10 +195,19 @@ export function setupOrders(customer) {
       el('dt', { textContent: label }), el('dd', { textContent: value }));
   }
 
+  /** A coupon or card in the page's language: its kind, what it is worth, its code. (Names
+   * and usage notes are the partner's free text in one language: left out.) */
   function couponName(c) {
-    const type = c.card_id ? ot('card') : { 300: ot('discount'), 301: ot('cash_coupon'), 302: ot('flexi_coupon') }[c.coupon_type] ?? '';
-    const name = c.card_name || c.coupon_usage || c.coupon_code || c.coupon_id || c.card_id;
-    return `${type} ${formatMoney(c.balance)} · ${name}`;
+    if (c.card_id) return `${ot('card')} ${formatMoney(c.balance)} · ${c.card_id.slice(-4)}`;
+    if (Number(c.coupon_type) === 300) return `${ot('discount_coupon')} ×${c.face_value} · ${c.coupon_code || c.coupon_id}`;
+    const kind = { 301: ot('cash_coupon'), 302: ot('flexi_coupon') }[c.coupon_type] ?? '';
+    return `${kind} ${formatMoney(c.balance)} · ${c.coupon_code || c.coupon_id}`;
+  }
+
+  /** A discount option in the page's language: its kind and pay ratio. */
+  function discountName(d) {
+    const kind = ot(`discount_type_${d.discount_type}`);
+    return d.discount_value !== undefined ? `${kind} ×${d.discount_value}` : kind;
   }
 
   function renderOrder() {
@@ -244,7 +253,7 @@ export function setupOrders(customer) {
     const choice = el('select', { id: 'order-discount' },
       el('option', { value: '', textContent: ot('no_discount'), selected: sel.discount_id === null }),
       ...(discounts.discounts ?? []).map((d) => el('option', {
-        value: d.discount_id, selected: sel.discount_id === d.discount_id, textContent: `${d.discount_name ?? d.discount_id}`,
+        value: d.discount_id, selected: sel.discount_id === d.discount_id, textContent: discountName(d),
       })));
     choice.addEventListener('change', () => {
       o.selection = { ...o.selection, discount_id: choice.value || null };

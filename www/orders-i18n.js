@@ -181,6 +181,13 @@ export function errorText(e) {
   return known ? `${known[lang()]} (${e.code})` : `${ot('error')} (${e?.code ?? 'error'})`;
 }
 
+/** A BSS error on a customer's screen: known codes in the current language; otherwise BSS's
+ * own (English) message on the English page, a plain "something went wrong" on the Chinese. */
+export function customerError(e) {
+  if (ERRORS[e?.code]) return errorText(e);
+  return lang() === 'en' && e?.message ? `${e.message} (${e.code})` : `${ot('error')} (${e?.code ?? 'error'})`;
+}
+
 /** A quote rejection's reason in the current language. */
 export const rejectText = (r) => (lang() === 'zh' ? REJECT_ZH[r.code] ?? r.message : r.message);
 

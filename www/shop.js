@@ -6,7 +6,7 @@
 
 import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/entry/web.js';
 import { t, msg, lang, REJECT_ZH } from './i18n.js';
-import { ot, errorText, formatMoney } from './orders-i18n.js';
+import { ot, errorText, customerError, formatMoney } from './orders-i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */
 const REGIONS = [
@@ -143,7 +143,7 @@ export function setupShop(partner, customer, config, hooks = {}) {
       $('catalog-status').textContent = '';
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
-      $('catalog-status').textContent = `${t('error')}: ${e.code} ${e.message}`;
+      $('catalog-status').textContent = customerError(e);
     }
     renderCatalog();
   }
@@ -391,7 +391,7 @@ export function setupShop(partner, customer, config, hooks = {}) {
     if (my !== seq) return; // a newer edit is under way
     if (error) {
       state.last = null;
-      state.previewError = () => `${t('error')}: ${error.code} ${error.message}`;
+      state.previewError = () => customerError(error);
       renderAll();
       return;
     }
@@ -411,7 +411,7 @@ export function setupShop(partner, customer, config, hooks = {}) {
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
       state.last = null;
-      state.previewError = () => `${t('error')}: ${e.code} ${e.message}`;
+      state.previewError = () => customerError(e);
     }
     renderAll();
     const ms = performance.now() - started;
@@ -716,7 +716,7 @@ export function setupShop(partner, customer, config, hooks = {}) {
       renderAll();
       const wallet = customer.listSubCustomerCoupons({ limit: 100 }).then((r) => { state.wallet = r.user_coupons ?? []; }, (e) => {
         if (!(e instanceof BssError)) throw e;
-        state.walletError = `${t('error')}: ${e.code} ${e.message}`;
+        state.walletError = customerError(e);
       });
       await Promise.all([showCatalog(), wallet]);
       renderAll();

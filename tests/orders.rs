@@ -142,3 +142,36 @@ fn order_from_details_maps_the_bss_codes() {
     assert_eq!(order["lines"][2]["charging_mode"], "one_time");
     assert_eq!(order["lines"][2]["official_amount"], "1");
 }
+
+#[test]
+fn hostile_parts_are_errors_not_panics() {
+    let details = r#"{"order_info":{"order_id":"O","status":6,"order_type":1},"order_line_items":[{"order_line_item_id":"a","service_type_code":"s","period_type":2,"period_num":1,"official_amount":"1"}]}"#;
+    let cases = [
+        json!({}),
+        json!({ "details": 1 }),
+        json!({ "details": "not json" }),
+        json!({ "details": "[1,2]" }),
+        json!({ "details": { "order_info": [] } }),
+        json!({ "details": { "order_info": { "order_type": "x" } } }),
+        json!({ "details": { "total_count": -1, "order_info": { "order_type": 1 }, "order_line_items": [] } }),
+        json!({ "details": { "order_info": { "order_type": 1 }, "order_line_items": [{ "order_line_item_id": "a", "official_amount": "-1" }] } }),
+        json!({ "details": { "order_info": { "order_type": 1 }, "order_line_items": [{ "order_line_item_id": "a", "official_amount": "1" }, { "order_line_item_id": "a", "official_amount": "1" }] } }),
+        json!({ "details": details, "coupons": { "user_coupons": 5 } }),
+        json!({ "details": details, "coupons": { "user_coupons": [1, "x", null, { "use_limits": 7 }] }, "now": "2026-01-01T00:00:00Z" }),
+        json!({ "details": details, "balances": { "account_balances": [{ "account_type": 1, "amount": "x" }] } }),
+        json!({ "details": details, "cards": { "stored_value_cards": [{}] }, "selection": "best", "now": "2026-01-01T00:00:00Z" }),
+        json!({ "details": details, "discounts": { "discounts": [{ "discount_id": "d", "orders": 3 }] } }),
+        json!({ "details": details, "extra": 1 }),
+    ];
+    for input in cases {
+        let r = quote_order_json(&input.to_string(), "null", Some("2026-01-01T00:00:00Z"));
+        if let Err(e) = &r {
+            assert!(!e.code().is_empty(), "{input}: {e}");
+        }
+    }
+    // Coupons that cannot be read are rejected, not errors.
+    let input = json!({ "details": details, "coupons": { "user_coupons": [1, "x", null] }, "selection": "best", "now": "2026-01-01T00:00:00Z" });
+    let q: Value =
+        serde_json::from_str(&quote_order_json(&input.to_string(), "null", None).unwrap()).unwrap();
+    assert_eq!(q["payable"], "1.00");
+}

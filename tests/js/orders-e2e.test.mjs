@@ -230,3 +230,54 @@ for (const language of ['en', 'zh']) {
     await done();
   });
 }
+
+// ---- what the partner's product manager flagged (issue 14) ----
+
+test('sign-up: Enter in the name field checks the name and creates nothing; a created account locks the form and leads to the shop', async () => {
+  server.sandbox.reset();
+  const { page, shot, done } = await open('');
+  await page.fill('#domain_name', 'enter-only-name');
+  await page.press('#domain_name', 'Enter');
+  await page.waitForSelector('#domain_name-msg >> text=This name is available.');
+  assert.deepEqual(server.sandbox.requests.map((r) => r.operation), ['CheckUserIdentity'], 'Enter checks the name, nothing else');
+  // The whole form, then the button: the account is created, the form locks, the way on shows.
+  await page.fill('#mobile_phone', '13900000007');
+  await page.click('#send-code');
+  await page.waitForSelector('#signup-status.ok');
+  await page.fill('#verification_code', '246810');
+  await page.fill('#password', 'Shop#2024ok');
+  await page.press('#password', 'Enter');
+  assert.ok(!server.sandbox.requests.some((r) => r.operation === 'CreateSubCustomer'), 'Enter in a field creates no account');
+  await page.click('#create-account');
+  await page.waitForSelector('#signup-next:not([hidden])');
+  assert.equal(server.sandbox.requests.filter((r) => r.operation === 'CreateSubCustomer').length, 1);
+  for (const id of ['domain_name', 'mobile_phone', 'password', 'create-account', 'send-code']) {
+    assert.ok(await page.isDisabled(`#${id}`), `${id} is locked`);
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'signup-next');
+  await shot('signup-created-locked');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#shop:not([hidden])');
+  await done();
+});
+
+test('shop: lines without a price are excluded with a banner and never ordered; money has thousands separators', async () => {
+  server.sandbox.reset();
+  const { page, shot, done } = await open('#shop');
+  await edit(page, () => page.click(`button[data-product="${PRODUCTS.c6}"]`));
+  await edit(page, () => page.fill('#L1-qty', '5'));
+  await edit(page, () => page.selectOption('#period-type', '3'));
+  await edit(page, () => page.click(`button[data-product="${PRODUCTS.s6}"]`));
+  await edit(page, () => page.selectOption('#L2-region', 'cn-north-1'));
+  assert.equal((await page.textContent('#place-status')).trim(), '1 line(s) cannot be ordered (no price or not sold in the region) and are left out.');
+  assert.match(await page.textContent('#p-payable'), /^¥\d{1,3}(,\d{3})+\.\d{2}$/);
+  await shot('shop-excluded-banner');
+  await page.click('#place-order');
+  await page.waitForURL(/#orders\/CS/);
+  const id = page.url().split('#orders/')[1];
+  const order = server.sandbox.wallet.orders.find((o) => o.order_id === id);
+  assert.deepEqual(order.lines.map((l) => [l.service_type_code, l.subscription_num, l.period_type]), [['hws.service.type.ec2', 5, 3]]);
+  await page.waitForSelector(`body[data-order-ready="${id}"]`);
+  assert.equal(await figure(page, 'official'), '¥10,404.00');
+  await done();
+});

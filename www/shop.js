@@ -422,10 +422,10 @@ export function setupShop(partner, customer, config, hooks = {}) {
 
   // ---- preview ----
 
+  /** A discount in the page's language: its kind and id (BSS's `discount_name` is the
+   * partner's free text in one language). */
   function discountLabel(d) {
-    const option = state.last?.rating.optional_discount_rating_results?.find((o) => o.discount_id === d.discount_id);
-    const name = option?.discount_name ?? d.discount_id;
-    return `${name} (${t(`kind_${d.kind}`)})`;
+    return `${t(`kind_${d.kind}`)} · ${d.discount_id}`;
   }
 
   function renderDiscountChoice() {

@@ -34,7 +34,7 @@ export CARGO_TERM_COLOR := never
 # FUZZ_SECONDS each (default 300), printing calls per export, panics/traps and violations.
 FUZZ_SECONDS ?= 300
 
-.PHONY: fuzz demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff sdk-wire js-test clean
+.PHONY: fuzz demo test build bench bench-load bench-sign tools tools-rust tools-node tools-browser tools-python lint rust-test sign-diff sdk-wire sdk-requests js-test clean
 
 ## ---- tools ---------------------------------------------------------------
 
@@ -118,10 +118,22 @@ sdk-wire: tools-python
 	$(VENV)/bin/python tests/sdk_wire/record.py target/sdk-wire-cases.json target/sdk-wire.json
 	cargo test --test sdk_wire -- --ignored --exact compare --nocapture
 
+# The client's order and wallet requests against the official SDK: huaweicloudsdkbss calls each
+# `"sdk": true` vector against a recorder on 127.0.0.1, the core must build the same requests.
+SDK_REQS := target/sdk-requests.json
+SDK_OPS  := ListCustomerOrders ShowCustomerOrderDetails CancelCustomerOrder ShowRefundOrderDetails ShowCustomerAccountBalances ListStoredValueCards
+$(VENV)/.bss-installed: $(VENV)/.installed
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check huaweicloudsdkbss==3.1.219
+	@touch $@
+sdk-requests: $(VENV)/.bss-installed
+	@mkdir -p target
+	$(VENV)/bin/python tests/sdk/official_requests.py $(SDK_REQS) $(SDK_OPS)
+	cargo test --test sdk_requests -- --ignored --nocapture
+
 js-test: build tools-browser
 	node --test --test-reporter=spec $(NODE_TESTS)
 
-test: lint rust-test sign-diff sdk-wire js-test
+test: lint rust-test sign-diff sdk-wire sdk-requests js-test
 
 fuzz: build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture

@@ -19,6 +19,7 @@ pub mod error;
 pub mod json;
 pub mod limits;
 pub mod money;
+pub mod orders;
 pub mod quote;
 pub mod registration;
 pub mod sign;

@@ -17,6 +17,8 @@ mod api_requests;
 mod coupons;
 #[path = "cases/fuzz_regressions.rs"]
 mod fuzz_regressions;
+#[path = "cases/orders.rs"]
+mod orders;
 #[path = "cases/quote.rs"]
 mod quote;
 #[path = "cases/registration.rs"]
@@ -57,6 +59,11 @@ const SUITES: &[Suite] = &[
         file: "fuzz_regressions",
         case: fuzz_regressions::case,
         coverage: |_| {},
+    },
+    Suite {
+        file: "orders",
+        case: orders::case,
+        coverage: orders::coverage,
     },
     Suite {
         file: "pricing",

@@ -6,6 +6,8 @@ import init, { version, BssClient } from '/pkg/dist/index.js';
 import { setLang, t } from './i18n.js';
 import { setupSignup } from './signup.js';
 import { setupShop } from './shop.js';
+import { setupOrders } from './orders.js';
+import { ot } from './orders-i18n.js';
 
 const [, config] = await Promise.all([init(), fetch('/demo/config').then((r) => r.json())]);
 document.getElementById('version').textContent = version();
@@ -15,12 +17,17 @@ const partner = proxy('/api/bss');
 const customer = proxy('/api/customer');
 
 const renderSignup = setupSignup(partner, config);
-const shop = setupShop(partner, customer, config);
+const orders = setupOrders(customer);
+const shop = setupShop(partner, customer, config, { placed: (id) => { location.hash = `#orders/${id}`; } });
 
 function render() {
   document.getElementById('mode').textContent = t(config.mode === 'sandbox' ? 'mode_sandbox' : 'mode_bss');
   renderSignup();
+  document.getElementById('signup-next').textContent = ot('continue_shop');
+  document.getElementById('shop-developer-summary').textContent = ot('developer');
+  document.getElementById('signup-developer-summary').textContent = ot('developer');
   shop.render();
+  orders.render();
 }
 
 // ---- language ----
@@ -36,6 +43,7 @@ function useLanguage(next) {
     // storage may be unavailable (private mode): the choice lasts for this page only
   }
   render();
+  if (section === 'orders') orders.language();
 }
 document.getElementById('lang-zh').addEventListener('click', () => useLanguage('zh'));
 document.getElementById('lang-en').addEventListener('click', () => useLanguage('en'));
@@ -45,17 +53,18 @@ document.getElementById('lang-en').addEventListener('click', () => useLanguage('
 let section = null;
 /** Shows the section named by the hash (#signup, #shop); other anchors keep the current one. */
 function showSection() {
-  const named = { '#shop': 'shop', '#signup': 'signup' }[location.hash];
+  const named = { '#shop': 'shop', '#signup': 'signup' }[location.hash] ?? (/^#orders(\/|$)/.test(location.hash) ? 'orders' : undefined);
   if (section && !named) return false;
   const name = named ?? 'signup';
   section = name;
-  for (const id of ['signup', 'shop']) {
+  for (const id of ['signup', 'shop', 'orders']) {
     document.getElementById(id).hidden = id !== name;
     const tab = document.getElementById(`tab-${id}`);
     if (id === name) tab.setAttribute('aria-current', 'page');
     else tab.removeAttribute('aria-current');
   }
   if (name === 'shop') shop.activate();
+  if (name === 'orders') orders.show(location.hash.replace(/^#orders\/?/, ''));
   return true;
 }
 window.addEventListener('hashchange', () => {

@@ -48,6 +48,9 @@ export const DEMO_ALLOW = [
 export const CUSTOMER_ALLOW = [
   'ListSubCustomerCoupons', 'ListRateOnPeriodDetail', 'ListOrderCouponsByOrderId',
   'ListOrderDiscounts', 'PayOrders',
+  // issue 14: the customer's orders and money
+  'ListCustomerOrders', 'ShowCustomerOrderDetails', 'CancelCustomerOrder', 'ShowRefundOrderDetails',
+  'ShowCustomerAccountBalances', 'ListStoredValueCards',
 ];
 
 /** Maps a URL path to a file under www/ or pkg/, or null when it would leave them. */
@@ -151,6 +154,30 @@ async function startBackend(env, log, host) {
 }
 
 /**
+ * Sandbox only: what the Huawei console does when the signed-in customer buys — a pending
+ * order from the cart `{ items }` (www/sandbox/orders.mjs). Answers `{ order_id }`, or the
+ * sandbox's CBC error with status 400.
+ */
+async function placeOrder(req, res, backend) {
+  if (!backend.sandbox) {
+    sendJson(res, 404, { error_code: 'not_found', error_msg: 'orders are placed in the Huawei Cloud console' });
+    return;
+  }
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  let body;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    sendJson(res, 400, { error_code: 'CBC.0100', error_msg: 'Parameter error: the body is not JSON' });
+    return;
+  }
+  const customer = backend.config.customer;
+  const placed = backend.sandbox.placeOrder({ customer_id: customer.customer_id, user_name: customer.account_name, items: body?.items });
+  sendJson(res, placed.order_id ? 200 : 400, placed);
+}
+
+/**
  * Starts the server. Resolves to `{ url, close(), mode, sandbox }` once it listens.
  * `port: 0` picks a free port (tests). `env` (default `process.env`) selects the sandbox or
  * the real BSS endpoint; `log` receives one line per proxied call (default: none).
@@ -189,6 +216,10 @@ export async function startServer({ host = '127.0.0.1', port = 8080, env = proce
       }
       backend.sandbox.reset();
       sendJson(res, 200, { reset: true });
+      return;
+    }
+    if (pathname === '/demo/place-order' && req.method === 'POST') {
+      placeOrder(req, res, backend);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

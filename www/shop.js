@@ -6,6 +6,7 @@
 
 import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/dist/index.js';
 import { t, msg, lang, REJECT_ZH } from './i18n.js';
+import { ot, errorText, customerError, formatMoney } from './orders-i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */
 const REGIONS = [
@@ -29,11 +30,8 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children);
   return node;
 };
-/** An amount string as money: at least two decimals, by padding the text (no arithmetic). */
-const money = (amount) => {
-  const [int, frac = ''] = String(amount).split('.');
-  return `${t('currency')}${int}.${frac.padEnd(2, '0')}`;
-};
+/** An amount string as money: ¥, thousands separators, at least two decimals; `—` for none. */
+const money = formatMoney;
 const isZero = (amount) => /^-?0(\.0*)?$/.test(String(amount));
 const bssLanguage = () => (lang() === 'zh' ? 'zh_CN' : 'en_US');
 const wholeIn = (text, { min, max }) => (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : null);
@@ -45,7 +43,7 @@ window.storefrontTimings = [];
  * Wires the shop. `partner` / `customer` are BssClients on the two proxies; `config` is
  * /demo/config. Returns `{ activate, render }`: `activate()` loads data on first view.
  */
-export function setupShop(partner, customer, config) {
+export function setupShop(partner, customer, config, hooks = {}) {
   const state = {
     region: REGIONS[0].code,
     catalog: new Map(), // `${region}|${lang}` → products
@@ -141,7 +139,7 @@ export function setupShop(partner, customer, config) {
       $('catalog-status').textContent = '';
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
-      $('catalog-status').textContent = `${t('error')}: ${e.code} ${e.message}`;
+      $('catalog-status').textContent = customerError(e);
     }
     renderCatalog();
   }
@@ -389,7 +387,7 @@ export function setupShop(partner, customer, config) {
     if (my !== seq) return; // a newer edit is under way
     if (error) {
       state.last = null;
-      state.previewError = () => `${t('error')}: ${error.code} ${error.message}`;
+      state.previewError = () => customerError(error);
       renderAll();
       return;
     }
@@ -409,7 +407,7 @@ export function setupShop(partner, customer, config) {
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
       state.last = null;
-      state.previewError = () => `${t('error')}: ${e.code} ${e.message}`;
+      state.previewError = () => customerError(e);
     }
     renderAll();
     const ms = performance.now() - started;
@@ -420,10 +418,10 @@ export function setupShop(partner, customer, config) {
 
   // ---- preview ----
 
+  /** A discount in the page's language: its kind and id (BSS's `discount_name` is the
+   * partner's free text in one language). */
   function discountLabel(d) {
-    const option = state.last?.rating.optional_discount_rating_results?.find((o) => o.discount_id === d.discount_id);
-    const name = option?.discount_name ?? d.discount_id;
-    return `${name} (${t(`kind_${d.kind}`)})`;
+    return `${t(`kind_${d.kind}`)} · ${d.discount_id}`;
   }
 
   function renderDiscountChoice() {
@@ -603,6 +601,59 @@ export function setupShop(partner, customer, config) {
     renderPay();
   }
 
+  // ---- place order (issue 14) ----
+
+  /** The cart lines that can be ordered, and those left out (bad input, no price, not sold). */
+  function orderable() {
+    const ok = [];
+    const excluded = [];
+    for (const line of state.cart) (lineProblem(line) || state.unavailable.has(line.id) ? excluded : ok).push(line);
+    return { ok, excluded };
+  }
+
+  function renderPlace() {
+    const { ok, excluded } = orderable();
+    const button = $('place-order');
+    button.textContent = ot('place_order');
+    button.disabled = state.placing || ok.length === 0;
+    const out = $('place-status');
+    out.className = 'msg';
+    out.textContent = state.place?.text() ?? (excluded.length && ok.length ? ot('excluded_banner', { n: excluded.length }) : '');
+    if (state.place && !state.place.ok) out.classList.add('error');
+    else if (excluded.length) out.classList.add('warn');
+  }
+
+  async function placeOrder() {
+    const { ok } = orderable();
+    if (!ok.length || state.placing) return;
+    state.placing = true;
+    state.place = { ok: true, text: () => ot('placing') };
+    renderPlace();
+    try {
+      const items = ok.map((line) => {
+        const { id, size_measure_id: unit, ...item } = productInfo(line);
+        return item;
+      });
+      const r = await fetch('/demo/place-order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
+      const body = await r.json();
+      if (body.order_id) {
+        // The ordered lines leave the cart; lines that could not be ordered stay.
+        const ordered = new Set(ok.map((line) => line.id));
+        state.cart = state.cart.filter((line) => !ordered.has(line.id));
+        state.place = null;
+        buildCart();
+        refresh('order');
+        hooks.placed?.(body.order_id);
+      } else {
+        state.place = { ok: false, text: () => errorText({ code: body.error_code }) };
+      }
+    } finally {
+      state.placing = false;
+      renderPlace();
+    }
+  }
+  $('place-order').addEventListener('click', placeOrder);
+
   // ---- events ----
 
   $('catalog-region').addEventListener('change', () => {
@@ -641,6 +692,7 @@ export function setupShop(partner, customer, config) {
   $('pay').addEventListener('click', pay);
 
   function renderAll() {
+    renderPlace();
     renderCatalog();
     renderCart();
     renderPreview();
@@ -660,7 +712,7 @@ export function setupShop(partner, customer, config) {
       renderAll();
       const wallet = customer.listSubCustomerCoupons({ limit: 100 }).then((r) => { state.wallet = r.user_coupons ?? []; }, (e) => {
         if (!(e instanceof BssError)) throw e;
-        state.walletError = `${t('error')}: ${e.code} ${e.message}`;
+        state.walletError = customerError(e);
       });
       await Promise.all([showCatalog(), wallet]);
       renderAll();

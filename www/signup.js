@@ -78,10 +78,13 @@ export function setupSignup(bss, config) {
     const hint = $('mobile_phone-hint');
     const value = $('mobile_phone').value;
     hint.textContent = t('mobile_phone_hint');
+    // What is sent is a developer's detail: it goes to the developer panel.
+    const note = $('mobile-normalized');
+    note.textContent = '';
     if (!value || state.mobile_phone?.issues?.length) return;
     try {
       const m = normalizeMobile(value);
-      hint.textContent = t('mobile_normalized', { national: m.national, check: m.check_identity });
+      note.textContent = t('mobile_normalized', { national: m.national, check: m.check_identity });
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
     }
@@ -96,7 +99,7 @@ export function setupSignup(bss, config) {
   function renderSendButton() {
     const button = $('send-code');
     const left = Math.ceil((resendAt - Date.now()) / 1000);
-    button.disabled = left > 0;
+    button.disabled = left > 0 || Boolean(form.dataset.created);
     button.textContent = left > 0 ? t('resend_in', { s: left }) : t('send_code');
     if (left <= 0 && timer) {
       clearInterval(timer);
@@ -172,7 +175,7 @@ export function setupSignup(bss, config) {
       await work();
     } finally {
       button.removeAttribute('aria-busy');
-      button.disabled = false;
+      button.disabled = Boolean(form.dataset.created); // a created account locks the form
       renderSendButton();
     }
   }
@@ -229,6 +232,15 @@ export function setupSignup(bss, config) {
     }
   }));
 
+  // Enter in a field never creates an account (a name alone would do): it runs that field's
+  // own step (check the name, send the code); only the button creates.
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.target.tagName !== 'INPUT') return;
+    event.preventDefault();
+    const step = { domain_name: 'check-name', mobile_phone: 'send-code' }[event.target.id];
+    if (step && !$(step).disabled) $(step).click();
+  });
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     busy($('create-account'), async () => {
@@ -256,6 +268,11 @@ export function setupSignup(bss, config) {
         };
         render();
         form.dataset.created = r.domain_id;
+        // Done: the form locks (no second account by a second click) and leads on to the shop.
+        for (const control of form.elements) control.disabled = true;
+        const next = $('signup-next');
+        next.hidden = false;
+        next.focus();
       } catch (e) {
         showError(e);
       }

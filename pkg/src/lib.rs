@@ -20,6 +20,8 @@ mod input;
 #[cfg(feature = "pricing")]
 mod money;
 #[cfg(feature = "pricing")]
+mod orders;
+#[cfg(feature = "pricing")]
 mod quote;
 
 #[cfg(feature = "client")]

@@ -32,6 +32,11 @@ pub const AMOUNT_KEYS: &[&str] = &[
     "coupon_amount",
     "flexipurchase_coupon_amount",
     "stored_card_amount",
+    "commission_amount",
+    "consumed_amount",
+    "debt_amount",
+    "credit_amount",
+    "designated_amount",
 ];
 
 /// The part of an HTTP answer the client reads.

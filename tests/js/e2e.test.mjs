@@ -82,6 +82,8 @@ async function open(hash = '', viewport = DESKTOP) {
 }
 
 const text = (page, selector) => page.textContent(selector).then((s) => s.trim());
+/** An amount as the page shows money: ¥ and thousands separators. */
+const yuan = (amount) => `¥${amount.replace(/^\d+/, (i) => i.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}`;
 const messages = (page, field) => page.$$eval(`#${field}-msg span`, (spans) => spans.map((s) => s.textContent));
 
 /** Runs an edit and waits until the preview has caught up with it. */
@@ -139,7 +141,7 @@ test('sign-up: live messages in English and Chinese, invalid then valid, account
   assert.equal(await text(page, '#domain_name-msg'), '格式正确。');
   assert.equal(await page.getAttribute('#domain_name', 'aria-invalid'), null);
   const mobile = normalizeMobile('+86 139-0000-0009');
-  assert.equal(await text(page, '#mobile_phone-hint'), `发送为 ${mobile.national}；校验为 ${mobile.check_identity}。`);
+  assert.equal(await text(page, '#mobile-normalized'), `发送为 ${mobile.national}；校验为 ${mobile.check_identity}。`);
   await page.click('#lang-en');
   for (const field of ['domain_name', 'mobile_phone', 'password']) {
     assert.equal(await text(page, `#${field}-msg`), 'Looks good.', field);
@@ -283,6 +285,11 @@ async function shown(page) {
   });
 }
 
+/** The shop's developer panel (order id, PayOrders body, the fixture order's Pay button). */
+async function openDeveloper(page) {
+  if (!(await page.$eval('#shop-developer', (d) => d.open))) await page.click('#shop-developer-summary');
+}
+
 async function addProduct(page, product) {
   await edit(page, () => page.click(`button[data-product="${product}"]`));
 }
@@ -302,7 +309,7 @@ test('shop: the payable amount shown equals quote() in Node, per line too; the t
   const q = await nodeQuote(cart, { periodType: 3, periodNum: 1, selection: { coupon_ids: [] } });
   let s = await shown(page);
   assert.equal(s.payable, q.payable);
-  assert.equal(s.payable_text, `¥${q.payable}`);
+  assert.equal(s.payable_text, yuan(q.payable));
   assert.equal(s.official_amount, q.official_amount);
   assert.equal(s.discount_amount, q.discount_amount);
   assert.equal(s.truncated_amount, q.truncated_amount);
@@ -391,14 +398,15 @@ test('shop: "best combination" picks what quote({ selection: "best" }) picks; pa
   assert.equal(s.discount, best.discount?.discount_id ?? 'none');
   assert.equal(s.payable, best.payable);
   assert.deepEqual(JSON.parse(s.pay_body), best.pay_request);
-  assert.equal(await text(page, '#preview-status'), `Best combination chosen: payable ¥${best.payable}.`);
-  assert.equal(await text(page, '#payable-bar'), `Payable ¥${best.payable}`);
+  assert.equal(await text(page, '#preview-status'), `Best combination chosen: payable ${yuan(best.payable)}.`);
+  assert.equal(await text(page, '#payable-bar'), `Payable ${yuan(best.payable)}`);
   // This cart's best is the business discount with the cash coupon (over the discount coupon alone).
   assert.deepEqual(best.coupons.map((c) => c.coupon_id), [CASH_COUPON]);
   assert.equal(best.discount.discount_id, 'DSC-BIZ-90');
   await shot('shop-6-best-375');
 
   const before = server.sandbox.requests.length;
+  await openDeveloper(page);
   await page.click('#pay');
   await page.waitForSelector('#pay-status.ok');
   assert.equal(await text(page, '#pay-status'), 'Paid: BSS accepted order CS2503011200AAAAA.');
@@ -407,6 +415,7 @@ test('shop: "best combination" picks what quote({ selection: "best" }) picks; pa
   assert.deepEqual(JSON.parse(pay[0].body), best.pay_request);
   await shot('shop-7-paid-375');
   // The sandbox's answer to paying the same order twice is shown as it is.
+  await openDeveloper(page);
   await page.click('#pay');
   await page.waitForSelector('#pay-status.error');
   assert.match(await text(page, '#pay-status'), /^Error: CBC\.99003106 /);

@@ -1,6 +1,6 @@
 // The BSS sandbox: a local test double of Huawei's partner sales platform API for the demo
 // and the client tests. It serves the documented paths, bodies, status codes and CBC error
-// codes of the 23 operations the client covers and IAM's token endpoint; it verifies AK/SK
+// codes of the 29 operations the client covers (the order ones in ./orders.mjs) and IAM's token endpoint; it verifies AK/SK
 // signatures with the project's own signer and rejects an X-Sdk-Date more than 15 minutes
 // from its clock, like the API gateway; its state is seeded from fixtures/*.json; and tests
 // can inject faults (429 with Retry-After, 503, slow and malformed answers).
@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Dec, RawNumber, stringify } from './decimal.mjs';
 import { tableRoute, emptyAnswer } from './operations.mjs';
+import { orderHandlers, orderRoute, seedWallet } from './orders.mjs';
 
 const require = createRequire(import.meta.url);
 const { signRequest } = require('bss-storefront');
@@ -95,6 +96,7 @@ function seed() {
     catalog: load('catalog'),
     tokens: new Map(), // token -> { domain_id, role, expires }
     fixtureCustomers: customers.customers.length,
+    wallet: seedWallet(), // orders placed in the sandbox, order coupons, cards, balances (./orders.mjs)
     counter: 0,
   };
 }
@@ -573,6 +575,14 @@ export async function startSandbox({
     },
   };
 
+  // Orders placed in the sandbox (./orders.mjs); the fixture orders keep the handlers above.
+  const orders = orderHandlers({ state: () => state, now, nextId, findPrice, localized, reply: { ok, noContent, cbc, paramError } });
+  Object.assign(handlers, orders.handlers);
+  for (const [name, fn] of Object.entries(orders.overrides)) {
+    const base = handlers[name];
+    handlers[name] = (...args) => fn(...args) ?? base(...args);
+  }
+
   function findPrice(item) {
     return state.catalog.prices.find((x) => x.cloud_service_type === item.cloud_service_type
       && x.resource_type === item.resource_type && x.resource_spec === item.resource_spec && x.region === item.region);
@@ -595,7 +605,7 @@ export async function startSandbox({
     const url = new URL(req.url, 'http://sandbox');
     const requestId = nextId('sbx', 24);
     const key = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
-    const [operation, role] = OPERATIONS[key] ?? tableRoute(req.method, url.pathname.replace(/\/$/, ''))
+    const [operation, role] = OPERATIONS[key] ?? orderRoute(key) ?? tableRoute(req.method, url.pathname.replace(/\/$/, ''))
       ?? (key === 'POST /v3/auth/tokens' ? ['IamToken', 'none'] : [null, null]);
     const record = {
       operation, method: req.method, path: url.pathname, rawQuery: url.search.slice(1),
@@ -632,7 +642,7 @@ export async function startSandbox({
           reply = new Reply(200, '{"total_count": 1, "service_types": [');
         } else {
           const lang = /^en/i.test(req.headers['x-language'] ?? '') ? 'en_US' : 'zh_CN';
-          reply = handlers[operation]?.(principal, record.query, body ?? {}, fault, lang)
+          reply = handlers[operation]?.(principal, record.query, body ?? {}, fault, lang, record)
             ?? Object.assign(new Reply(200), emptyAnswer(operation));
         }
       }
@@ -687,6 +697,10 @@ export async function startSandbox({
      * CBC.99000050.
      */
     inject(fault) { faults.push({ times: 1, ...fault }); },
+    /** Sandbox only: a pending order from a cart, as the console creates it (./orders.mjs). */
+    placeOrder(args) { return orders.placeOrder(args); },
+    /** The orders, order coupons, cards, balances and recorded charges (./orders.mjs). */
+    get wallet() { return state.wallet; },
     /** Moves the sandbox clock (the gateway's) by `ms` from the real one. */
     setClockOffset(ms) { offsetMs = ms; },
     /** Back to the fixture state; clears the log and the faults. */

@@ -1,0 +1,538 @@
+//! Orders: a pending BSS order, as the BSS responses describe it, priced by [`crate::quote`].
+//!
+//! [`quote_order`] takes the response bodies of ShowCustomerOrderDetails, ListOrderDiscounts,
+//! ListOrderCouponsByOrderId, ShowCustomerAccountBalances and ListStoredValueCards exactly as
+//! received (JSON text, or a JSON string holding that text) and returns the [`Quote`] of the
+//! order with its PayOrders (v3) body.
+//!
+//! ListOrderCouponsByOrderId is BSS's own answer to "which coupons apply to this order"
+//! (spec coupons §6.1). The order details carry no region, no purchase history and no
+//! strict-selected flag, so a limit that needs such a fact cannot be decided locally; for a
+//! coupon BSS listed for the order, that limit is taken as satisfied and named in
+//! [`OrderQuote::facts_from_bss`]. Limits the details can decide (amount range, service type,
+//! product, order type, period, discount flags) are still evaluated, and amounts (the
+//! deduction caps, `maxDeductionRatio`, balances) are always computed.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::coupons::limits::LimitKey;
+use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
+use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::tree::Node;
+use crate::money::Amount;
+use crate::quote::{Quote, QuoteError, QuoteInput, QuoteOptions};
+
+/// The fields of a `quoteOrder` input.
+const FIELDS: [&str; 7] = [
+    "details",
+    "discounts",
+    "coupons",
+    "balances",
+    "cards",
+    "selection",
+    "now",
+];
+
+/// ShowCustomerOrderDetails `order_info.status` of an order waiting for payment (待支付).
+pub const STATUS_PENDING_PAYMENT: i64 = 6;
+
+/// A limit of a coupon listed by ListOrderCouponsByOrderId that the order details cannot
+/// decide, taken as satisfied on BSS's word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FactFromBss {
+    /// The coupon.
+    pub coupon_id: String,
+    /// The `limit_key` taken from BSS.
+    pub limit_key: String,
+    /// The fact the order details lack (`region`, `first_order_in_service`, …).
+    pub missing: &'static str,
+}
+
+/// The quote of a pending order: on the wire, the quote's object with `order_id` and
+/// `facts_from_bss` added.
+#[derive(Debug, Clone)]
+pub struct OrderQuote {
+    /// The quote, `pay_request` carrying the order id.
+    pub quote: Quote,
+    /// The order id.
+    pub order_id: String,
+    /// The coupon limits taken from ListOrderCouponsByOrderId rather than evaluated.
+    pub facts_from_bss: Vec<FactFromBss>,
+}
+
+/// An order built from ShowCustomerOrderDetails, with the facts the details lack.
+#[derive(Debug, Clone)]
+pub struct DetailsOrder {
+    /// The order (`region` is empty on every line: the details carry none).
+    pub order: Order,
+    /// `order_info.status`.
+    pub status: Option<i64>,
+    /// Facts the details lack for some line or for the order.
+    pub missing: Vec<Missing>,
+}
+
+/// A fact an order built from its details lacks, and the limits that need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Lines have no region (never in the details).
+    Region,
+    /// No purchase history (never in the details).
+    FirstOrderInService,
+    /// No strict-selected (严选) flag (never in the details).
+    StrictSelected,
+    /// A line has no `product_id`.
+    ProductId,
+    /// A line has no `service_type_code`.
+    ServiceType,
+    /// A line's `period_type` is not one the engine models (week, reserved codes).
+    PeriodType,
+    /// The lines differ in `period_num`, or have none.
+    PeriodNum,
+}
+
+impl Missing {
+    /// The fact's name in [`FactFromBss::missing`].
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Missing::Region => "region",
+            Missing::FirstOrderInService => "first_order_in_service",
+            Missing::StrictSelected => "is_strict_selected",
+            Missing::ProductId => "product_id",
+            Missing::ServiceType => "cloud_service_type",
+            Missing::PeriodType => "period_type",
+            Missing::PeriodNum => "period_num",
+        }
+    }
+
+    /// The limits that need this fact.
+    fn needed_by(self, key: LimitKey) -> bool {
+        matches!(
+            (self, key),
+            (Missing::Region, LimitKey::RegionCode)
+                | (Missing::FirstOrderInService, LimitKey::FirstOrderInService)
+                | (Missing::StrictSelected, LimitKey::IsOnlyForStrictSelected)
+                | (
+                    Missing::ProductId,
+                    LimitKey::ProductId | LimitKey::ProductIdBlackList
+                )
+                | (
+                    Missing::ServiceType,
+                    LimitKey::ServiceType | LimitKey::ServiceTypeBlackList
+                )
+                | (Missing::PeriodType, LimitKey::CycleType)
+                | (Missing::PeriodNum, LimitKey::CycleNum)
+        )
+    }
+}
+
+/// `orderFromDetails` on JSON text: the ShowCustomerOrderDetails body in, the engine's
+/// [`Order`] out.
+pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
+    let node = tree(details)?;
+    let order = order_from_details(&part(&node, "details")?, "details")?.order;
+    serde_json::to_string(&order).map_err(|e| QuoteError::invalid("", e.to_string()))
+}
+
+/// `quoteOrder` on JSON text; `default_now` fills `now` when absent.
+pub fn quote_order_json(
+    input: &str,
+    opts: &str,
+    default_now: Option<&str>,
+) -> Result<String, QuoteError> {
+    let root = tree(input)?;
+    let opts = QuoteOptions::from_value(&tree(opts)?)?;
+    let q = quote_order(&root, &opts, default_now)?;
+    let json = |e: serde_json::Error| QuoteError::invalid("", e.to_string());
+    // The quote's object with two more members (no `#[serde(flatten)]`: it would compile a
+    // second, map-based serializer of the whole quote into the module).
+    let mut text = serde_json::to_string(&q.quote).map_err(json)?;
+    text.pop();
+    text.push_str(r#","order_id":"#);
+    text.push_str(&serde_json::to_string(&q.order_id).map_err(json)?);
+    text.push_str(r#","facts_from_bss":"#);
+    text.push_str(&serde_json::to_string(&q.facts_from_bss).map_err(json)?);
+    text.push('}');
+    Ok(text)
+}
+
+/// Prices the pending order described by the BSS bodies in `root` (see the module doc).
+pub fn quote_order(
+    root: &Node<'_>,
+    opts: &QuoteOptions,
+    default_now: Option<&str>,
+) -> Result<OrderQuote, QuoteError> {
+    let o = Obj::new(root, "")?.only(&FIELDS)?;
+    let details = part(o.required("details")?, "details")?;
+    let built = order_from_details(&details, "details")?;
+    if let Some(status) = built.status.filter(|s| *s != STATUS_PENDING_PAYMENT) {
+        return Err(shape(
+            "details.order_info.status",
+            format!("the order is not pending payment (status {status}, pending is 6)"),
+        )
+        .into());
+    }
+    let order_id = built.order.order_id.clone().unwrap_or_default();
+
+    // The order is read from the details already: the quote reader gets an empty one, which
+    // is then replaced (its lines are what `discounts` and `coupons` are checked against).
+    let mut members: Vec<(Cow<'_, str>, Node<'_>)> = vec![(
+        "order".into(),
+        Node::Object(vec![
+            ("order_type".into(), Node::String("new".into())),
+            ("charging_mode".into(), Node::String("period".into())),
+            ("lines".into(), Node::Array(Vec::new())),
+        ]),
+    )];
+
+    let discounts = o
+        .get("discounts")
+        .map(|d| part(d, "discounts"))
+        .transpose()?;
+    if let Some(d) = &discounts {
+        members.push((
+            "discounts".into(),
+            Node::Array(list_of(d, "discounts", "discounts")?.clone()),
+        ));
+    }
+
+    let mut facts = Vec::new();
+    let mut coupons: Vec<Node<'_>> = Vec::new();
+    let listed = o.get("coupons").map(|c| part(c, "coupons")).transpose()?;
+    if let Some(listed) = &listed {
+        for coupon in list_of(listed, "user_coupons", "coupons")? {
+            coupons.push(take_from_bss(coupon, &built.missing, &mut facts));
+        }
+        if let Some(q) = Obj::new(listed, "coupons")?.get("coupon_max_use_quantity") {
+            members.push(("coupon_max_use_quantity".into(), q.clone()));
+        }
+    }
+    let cards = o.get("cards").map(|c| part(c, "cards")).transpose()?;
+    if let Some(cards) = &cards {
+        for card in list_of(cards, "stored_value_cards", "cards")? {
+            // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
+            let id = Obj::new(card, "cards")?.text("card_id")?;
+            if id.is_none() || !coupons.iter().any(|c| coupon_id(c) == id) {
+                coupons.push(card.clone());
+            }
+        }
+    }
+    if !coupons.is_empty() {
+        members.push(("coupons".into(), Node::Array(coupons)));
+    }
+
+    if let Some(b) = o.get("balances") {
+        let (cash, credit) = balances(&part(b, "balances")?)?;
+        members.push((
+            "balances".into(),
+            Node::Object(vec![
+                ("cash".into(), Node::String(cash.to_string().into())),
+                ("credit".into(), Node::String(credit.to_string().into())),
+            ]),
+        ));
+    }
+    for field in ["selection", "now"] {
+        if let Some(v) = o.get(field) {
+            members.push((field.into(), v.clone()));
+        }
+    }
+    let mut input = QuoteInput::from_value(Node::Object(members), default_now)?;
+    input.order = built.order;
+    let quote = crate::quote::quote(&input, opts)?;
+    Ok(OrderQuote {
+        quote,
+        order_id,
+        facts_from_bss: facts,
+    })
+}
+
+/// A part given as an object, or as a JSON string holding the body's text (read in place,
+/// so every digit is kept).
+fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Node<'a>, QuoteError> {
+    match v {
+        Node::String(text) => {
+            let parsed = tree(text).map_err(|mut e| {
+                e.path = path.to_owned();
+                e
+            })?;
+            match parsed {
+                Node::Object(_) => Ok(parsed),
+                _ => Err(shape(
+                    path,
+                    "expected the JSON text of a BSS response body (an object)",
+                )
+                .into()),
+            }
+        }
+        Node::Object(_) => Ok(v.clone()),
+        _ => Err(shape(
+            path,
+            "expected the BSS response body (an object or its JSON text)",
+        )
+        .into()),
+    }
+}
+
+/// The array `field` of a body (absent or null: empty).
+fn list_of<'a, 't>(
+    body: &'a Node<'t>,
+    field: &str,
+    path: &str,
+) -> Result<&'a Vec<Node<'t>>, QuoteError> {
+    static EMPTY: Vec<Node<'static>> = Vec::new();
+    match Obj::new(body, path)?.get(field) {
+        None | Some(Node::Null) => Ok(&EMPTY),
+        Some(Node::Array(items)) => Ok(items),
+        Some(_) => Err(shape(format!("{path}.{field}"), "expected an array").into()),
+    }
+}
+
+fn coupon_id(v: &Node<'_>) -> Option<String> {
+    match v {
+        Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
+            ("coupon_id" | "card_id", Node::String(s)) => Some(s.to_string()),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The coupon without the `use_limits` rows the order details cannot decide (BSS listed
+/// the coupon for this order: they hold); each removed row is recorded in `facts`.
+fn take_from_bss<'t>(
+    coupon: &Node<'t>,
+    missing: &[Missing],
+    facts: &mut Vec<FactFromBss>,
+) -> Node<'t> {
+    let Node::Object(members) = coupon else {
+        return coupon.clone();
+    };
+    let id = coupon_id(coupon).unwrap_or_default();
+    let mut out = members.clone();
+    for (key, value) in out.iter_mut() {
+        if key != "use_limits" {
+            continue;
+        }
+        let Node::Array(rows) = value else { continue };
+        rows.retain(|row| {
+            let key = match row {
+                Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
+                    ("limit_key", Node::String(s)) => Some(s.to_string()),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            let Some(key) = key else { return true };
+            let fact = match LimitKey::from_key(&key) {
+                Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
+                // A key the engine does not know would make the coupon indeterminate; BSS
+                // knows it and listed the coupon.
+                None => Some("unknown_limit"),
+            };
+            match fact {
+                Some(missing) => {
+                    facts.push(FactFromBss {
+                        coupon_id: id.clone(),
+                        limit_key: key,
+                        missing,
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    Node::Object(out)
+}
+
+/// Cash (account type 1) and credit (type 2) of a ShowCustomerAccountBalances body; a
+/// negative balance (debt) counts as 0.
+fn balances(body: &Node<'_>) -> Result<(Amount, Amount), QuoteError> {
+    let mut cash = Amount::ZERO;
+    let mut credit = Amount::ZERO;
+    for (i, account) in list_of(body, "account_balances", "balances")?
+        .iter()
+        .enumerate()
+    {
+        let a = Obj::new(account, &format!("balances.account_balances[{i}]"))?;
+        let slot = match a.code("account_type")? {
+            Some(1) => &mut cash,
+            Some(2) => &mut credit,
+            _ => continue,
+        };
+        let amount = a.amount("amount")?.unwrap_or(Amount::ZERO);
+        if !amount.is_negative() {
+            *slot = slot.checked_add(amount)?;
+        }
+    }
+    Ok((cash, credit))
+}
+
+/// The engine's order for a ShowCustomerOrderDetails body (`order_info` and
+/// `order_line_items`). Every line item must be present: `total_count` larger than the
+/// items given means a page is missing.
+pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, QuoteError> {
+    let o = Obj::new(body, path)?;
+    let info = o.required("order_info")?;
+    let info = Obj::new(info, &o.at("order_info"))?;
+    let items = list_of(body, "order_line_items", path)?;
+    if let Some(total) = o.code("total_count")? {
+        if usize::try_from(total).map_or(true, |t| t > items.len()) {
+            return Err(shape(
+                o.at("total_count"),
+                format!(
+                    "the order has {total} line items and {} were given: fetch every page (offset/limit)",
+                    items.len()
+                ),
+            )
+            .into());
+        }
+    }
+    if items.len() > crate::coupons::order::MAX_LINES {
+        return Err(QuoteError::TooLarge {
+            field: o.at("order_line_items"),
+            limit: crate::coupons::order::MAX_LINES,
+        });
+    }
+    let order_type_code = info.code("order_type")?;
+    let order_type = match order_type_code {
+        // 开通, 按需转包年/包月, 试用, 转商用: the `subscribeType` "new" family.
+        Some(1 | 11 | 13 | 14) => OrderType::New,
+        Some(2) => OrderType::Renew,
+        Some(3) => OrderType::Change,
+        other => {
+            return Err(shape(
+                info.at("order_type"),
+                format!(
+                    "order type {} is not a purchase, renewal or change",
+                    other.map_or("missing".to_owned(), |c| c.to_string())
+                ),
+            )
+            .into());
+        }
+    };
+    let mut missing = vec![
+        Missing::Region,
+        Missing::FirstOrderInService,
+        Missing::StrictSelected,
+    ];
+    let mut note = |m: Missing| {
+        if !missing.contains(&m) {
+            missing.push(m);
+        }
+    };
+    let mut lines = Vec::with_capacity(items.len());
+    let mut periods: Option<Option<i64>> = None;
+    let mut period_types: Option<Option<PeriodType>> = None;
+    let mut modes: Option<ChargingMode> = None;
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{}[{i}]", o.at("order_line_items"));
+        let l = Obj::new(item, &at)?;
+        let id = l
+            .text("order_line_item_id")?
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| shape(l.at("order_line_item_id"), "missing"))?;
+        let official_amount = l
+            .amount("official_amount")?
+            .ok_or_else(|| shape(l.at("official_amount"), "missing"))?;
+        let service = l.text("service_type_code")?.filter(|s| !s.is_empty());
+        if service.is_none() {
+            note(Missing::ServiceType);
+        }
+        let product_id = l.text("product_id")?.filter(|s| !s.is_empty()).or_else(|| {
+            l.get("base_product_info").and_then(|p| {
+                Obj::new(p, "")
+                    .ok()
+                    .and_then(|p| p.text("product_id").ok().flatten())
+                    .filter(|s| !s.is_empty())
+            })
+        });
+        if product_id.is_none() {
+            note(Missing::ProductId);
+        }
+        // 0 天, 1 周, 2 月, 3 年, 4 小时, 5 一次性, 6 按需 (reserved), 7 按用量 (reserved).
+        let (mode, period_type) = match l.code("period_type")? {
+            Some(0) => (ChargingMode::Period, Some(PeriodType::Day)),
+            Some(2) => (ChargingMode::Period, Some(PeriodType::Month)),
+            Some(3) => (ChargingMode::Period, Some(PeriodType::Year)),
+            Some(4) => (ChargingMode::Period, Some(PeriodType::Hour)),
+            Some(5) => (ChargingMode::OneTime, None),
+            Some(6 | 7) => (ChargingMode::OnDemand, None),
+            _ => {
+                note(Missing::PeriodType);
+                (ChargingMode::Period, None)
+            }
+        };
+        let period_num = l.code("period_num")?;
+        match &periods {
+            None => periods = Some(period_num),
+            Some(p) if *p != period_num => periods = Some(None),
+            _ => {}
+        }
+        match &period_types {
+            None => period_types = Some(period_type),
+            Some(p) if *p != period_type => period_types = Some(None),
+            _ => {}
+        }
+        if modes.is_none() {
+            modes = Some(mode);
+        }
+        lines.push(Line {
+            id,
+            cloud_service_type: service.unwrap_or_default(),
+            resource_type: None,
+            resource_spec: None,
+            region: String::new(),
+            product_id,
+            official_amount,
+            amount: None,
+            discount_ratio: None,
+            charging_mode: Some(mode),
+            period_type,
+            is_strict_selected: None,
+        });
+    }
+    let period_num = periods
+        .flatten()
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n > 0);
+    if period_num.is_none() {
+        note(Missing::PeriodNum);
+    }
+    let charging_mode = modes.unwrap_or(ChargingMode::Period);
+    // Lines that share the order's mode and period type do not repeat them.
+    let period_type = period_types.flatten();
+    for line in &mut lines {
+        if line.charging_mode == Some(charging_mode) {
+            line.charging_mode = None;
+        }
+        if line.period_type == period_type {
+            line.period_type = None;
+        }
+    }
+    let order = Order {
+        order_id: info.text("order_id")?.filter(|s| !s.is_empty()),
+        order_type,
+        charging_mode,
+        period_type,
+        period_num,
+        currency: info.text("currency")?.filter(|s| !s.is_empty()),
+        first_order_in_service: None,
+        discount: None,
+        lines,
+    };
+    crate::coupons::validate_order(&order).map_err(|e| match e {
+        // The order's `lines[i]` are the body's `order_line_items[i]`.
+        crate::coupons::CouponError::InvalidOrder { path: p, message } => QuoteError::invalid(
+            format!("{path}.{}", p.replacen("lines", "order_line_items", 1)),
+            message,
+        ),
+        other => QuoteError::invalid(path, other.to_string()),
+    })?;
+    Ok(DetailsOrder {
+        order,
+        status: info.code("status")?,
+        missing,
+    })
+}

@@ -3,7 +3,7 @@
 // ShowCustomerAccountBalances, ListStoredValueCards) through the customer's proxy and
 // previews the payment with quoteOrder; "Pay" sends the quote's PayOrders body; the receipt
 // puts what BSS charged (the paid order's amounts) next to what was previewed.
-import { quoteOrder, BssError } from '/pkg/entry/web.js';
+import { quoteOrder, BssError } from '/pkg/dist/index.js';
 import { lang } from './i18n.js';
 import { ot, errorText, rejectText, formatMoney, formatTime, statusName } from './orders-i18n.js';
 

@@ -104,33 +104,6 @@ export interface RateOnDemandInput {
 export interface RateOnDemandResult { amount?: string; discount_amount?: string; official_website_amount?: string; measure_id?: number; currency?: string; product_rating_results?: Record<string, unknown>[] }
 export interface RenewRateInput { resource_ids: string[]; period_type: 2 | 3; period_num: number; include_relative_resources?: boolean }
 export interface RenewRateResult { renew_inquiry_results?: { resource_id: string; amount: string }[]; official_website_rating_result?: Record<string, unknown>; optional_discount_rating_results?: Record<string, unknown>[]; fail_resource_infos?: Record<string, unknown>[]; currency?: string }
-export interface ListCustomerOrdersInput {
-  order_id?: string; customer_id?: string; create_time_begin?: string; create_time_end?: string; service_type_code?: string;
-  /** 1 待审核, 3 处理中, 4 已取消, 5 已完成, 6 待支付, 9 待确认. */
-  status?: 1 | 3 | 4 | 5 | 6 | 9;
-  order_type?: "1" | "2" | "3" | "4" | "10" | "11" | "13" | "14" | "15";
-  limit?: number; offset?: number; order_by?: string; payment_time_begin?: string; payment_time_end?: string;
-  indirect_partner_id?: string; method?: "oneself" | "sub_customer";
-}
-export interface CustomerOrder {
-  order_id: string; customer_id?: string; service_type_code?: string; service_type_name?: string; source_type?: number;
-  status: number; order_type: number; amount_after_discount?: string; official_amount?: string; measure_id?: number;
-  create_time?: string; payment_time?: string; currency?: string; user_name?: string; pending_payment_end_time?: string;
-  amount_info?: { discounts?: { discount_type: string; discount_amount: string }[]; flexipurchase_coupon_amount?: string; coupon_amount?: string; stored_card_amount?: string; commission_amount?: string; consumed_amount?: string };
-  [field: string]: unknown;
-}
-export interface ListCustomerOrdersResult { total_count?: number; order_infos?: CustomerOrder[] }
-export interface ShowCustomerOrderDetailsInput { order_id: string; limit?: number; offset?: number; indirect_partner_id?: string; x_language?: "zh_CN" | "en_US" }
-export interface ShowCustomerOrderDetailsResult { total_count?: number; order_info?: CustomerOrder; order_line_items?: Record<string, unknown>[] }
-export interface ShowRefundOrderDetailsInput { order_id: string; customer_id?: string; indirect_partner_id?: string }
-export interface ShowRefundOrderDetailsResult { total_count?: number; refund_infos?: { id?: string; amount?: string; measure_id?: string; customer_id?: string; service_type_code?: string; resource_type_code?: string; region_code?: string; base_order_id?: string; [field: string]: unknown }[] }
-export interface ShowCustomerAccountBalancesResult {
-  /** account_type 1 余额 (cash), 2 信用 (credit), 5 奖励金, 7 保证金. */
-  account_balances?: { account_id?: string; account_type: number; amount: string; currency?: string; designated_amount?: string; credit_amount?: string; measure_id?: number }[];
-  debt_amount?: string; measure_id?: number; currency?: string;
-}
-export interface ListStoredValueCardsInput { status?: 1 | 2; card_id?: string; offset?: number; limit?: number }
-export interface ListStoredValueCardsResult { total_count?: number; stored_value_cards?: { card_id: string; card_name?: string; status: number; face_value: string; balance: string; effective_time?: string; expire_time?: string }[] }
 export interface ListServiceTypesInput extends PageInput { service_type_name?: string }
 export interface ListServiceResourcesInput extends PageInput { service_type_code: string }
 export interface ListUsageTypesInput extends PageInput { resource_type_code?: string }

@@ -198,29 +198,45 @@ impl Amount {
         d.to_string()
     }
 
-    /// `self + rhs`, or an overflow error.
+    /// `self + rhs`, exact, or an overflow error: a sum that would need more than
+    /// [`MAX_SIGNIFICANT_DIGITS`] digits (rust_decimal would round it silently, and
+    /// `normalizeAmount` would refuse what it prints) is `amount_overflow` (issue 13 item 7).
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
-            .checked_add(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "add" })
+        let r = self.0.checked_add(rhs.0);
+        exact(r, self.0.scale().max(rhs.0.scale()), "add")
     }
 
-    /// `self - rhs`, or an overflow error.
+    /// `self - rhs`, exact, or an overflow error (see [`checked_add`](Self::checked_add)).
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
-            .checked_sub(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "sub" })
+        let r = self.0.checked_sub(rhs.0);
+        exact(r, self.0.scale().max(rhs.0.scale()), "sub")
     }
 
-    /// `self × rhs`, or an overflow error. Digits beyond 28 decimal places are rounded
-    /// (banker's rounding, as rust_decimal does).
+    /// `self × rhs`, exact, or an overflow error: a product whose exact digits do not fit
+    /// (more than 28 decimal places or significant digits) is `amount_overflow`, never
+    /// rounded.
     pub fn checked_mul(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
+        let (a, b) = (self.0.normalize(), rhs.0.normalize());
+        let r = a.checked_mul(b);
+        exact(r, a.scale() + b.scale(), "mul")
+    }
+
+    /// `self × rhs` floored to `dp` places, for non-negative caps: exact when the product
+    /// fits; otherwise from the rounded product, one step lower when rounding may have
+    /// lifted it onto the step (a cap is never higher than the exact one).
+    pub fn checked_mul_floor(self, rhs: Amount, dp: u32) -> Result<Amount, AmountError> {
+        if let Ok(p) = self.checked_mul(rhs) {
+            return Ok(p.floor_dp(dp));
+        }
+        let r = self
+            .0
             .checked_mul(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "mul" })
+            .ok_or(AmountError::Overflow { operation: "mul" })?;
+        let f = r.round_dp_with_strategy(dp, RoundingStrategy::ToNegativeInfinity);
+        if f == r && !f.is_zero() {
+            return Ok(Amount(f - Decimal::new(1, dp)));
+        }
+        Ok(Amount(f))
     }
 
     /// `self ÷ rhs`, or an error on overflow or division by zero.
@@ -319,6 +335,21 @@ impl<'de> Visitor<'de> for AmountVisitor {
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
+}
+
+/// `r` when it is the exact result at `scale` (rust_decimal lowers the scale only when it
+/// rounds) with at most [`MAX_SIGNIFICANT_DIGITS`] significant digits; else an overflow.
+fn exact(r: Option<Decimal>, scale: u32, operation: &'static str) -> Result<Amount, AmountError> {
+    let overflow = AmountError::Overflow { operation };
+    let r = r.ok_or(overflow.clone())?;
+    if r.scale() < scale {
+        return Err(overflow);
+    }
+    const LIMIT: u128 = 10u128.pow(MAX_SIGNIFICANT_DIGITS as u32);
+    if r.mantissa().unsigned_abs() >= LIMIT && r.normalize().mantissa().unsigned_abs() >= LIMIT {
+        return Err(overflow);
+    }
+    Ok(Amount(r))
 }
 
 /// The grammar and range checks, on bytes: `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -504,6 +535,23 @@ mod tests {
         let err = big.checked_add(big).unwrap_err();
         assert_eq!(err.code(), "amount_overflow");
         assert!(Amount::from(1).checked_div(Amount::ZERO).is_err());
+        // Past 28 significant digits: an error, never a silent rounding (issue 13 item 7).
+        let a = |s: &str| Amount::parse(s).unwrap();
+        let sum = a("500000000000.0000000000000001").checked_add(a("0.00000000000000005"));
+        assert_eq!(sum.unwrap_err().code(), "amount_overflow");
+        let sum = a("900000000000.0000000000000001").checked_add(a("0.00000000000000005"));
+        assert_eq!(sum.unwrap_err().code(), "amount_overflow");
+        let product = a("123456789012.3456789").checked_mul(a("0.8512345678"));
+        assert_eq!(product.unwrap_err().code(), "amount_overflow");
+        assert_eq!(
+            a("999999999999.9999999999999999")
+                .checked_add(a("0.0000000000000001"))
+                .unwrap()
+                .to_string(),
+            "1000000000000"
+        );
+        assert_eq!(a("10.01").checked_mul(a("0.85")).unwrap().to_string(), "8.5085");
+        assert_eq!(a("0.50").checked_mul(a("0.20")).unwrap().to_string(), "0.1");
         assert_eq!(
             Amount::parse("0.1")
                 .unwrap()

@@ -203,13 +203,13 @@ impl Amount {
     /// `normalizeAmount` would refuse what it prints) is `amount_overflow` (issue 13 item 7).
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
         let r = self.0.checked_add(rhs.0);
-        exact(r, self.0.scale().max(rhs.0.scale()), "add")
+        exact(r, sum_scale(self.0, rhs.0, r), "add")
     }
 
     /// `self - rhs`, exact, or an overflow error (see [`checked_add`](Self::checked_add)).
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
         let r = self.0.checked_sub(rhs.0);
-        exact(r, self.0.scale().max(rhs.0.scale()), "sub")
+        exact(r, sum_scale(self.0, rhs.0, r), "sub")
     }
 
     /// `self × rhs`, exact, or an overflow error: a product whose exact digits do not fit
@@ -217,6 +217,9 @@ impl Amount {
     /// rounded.
     pub fn checked_mul(self, rhs: Amount) -> Result<Amount, AmountError> {
         let (a, b) = (self.0.normalize(), rhs.0.normalize());
+        if a.is_zero() || b.is_zero() {
+            return Ok(Amount::ZERO);
+        }
         let r = a.checked_mul(b);
         exact(r, a.scale() + b.scale(), "mul")
     }
@@ -334,6 +337,17 @@ impl<'de> Visitor<'de> for AmountVisitor {
             }
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
+    }
+}
+
+/// The scale an exact sum of `a` and `b` keeps: rust_decimal drops a zero operand's scale
+/// (and a zero result's), so only non-zero operands count.
+fn sum_scale(a: Decimal, b: Decimal, r: Option<Decimal>) -> u32 {
+    let s = |d: Decimal| if d.is_zero() { 0 } else { d.scale() };
+    if r.is_some_and(|r| r.is_zero()) {
+        0
+    } else {
+        s(a).max(s(b))
     }
 }
 
@@ -550,7 +564,10 @@ mod tests {
                 .to_string(),
             "1000000000000"
         );
-        assert_eq!(a("10.01").checked_mul(a("0.85")).unwrap().to_string(), "8.5085");
+        assert_eq!(
+            a("10.01").checked_mul(a("0.85")).unwrap().to_string(),
+            "8.5085"
+        );
         assert_eq!(a("0.50").checked_mul(a("0.20")).unwrap().to_string(), "0.1");
         assert_eq!(
             Amount::parse("0.1")

@@ -80,6 +80,10 @@ pub enum ReasonCode {
     CycleTypeNotAllowed,
     /// A discount coupon on lines that are not yearly/monthly.
     DiscountCouponPeriodOnly,
+    /// A discount coupon whose `face_value` is not a pay ratio in (0, 1).
+    DiscountCouponFaceValue,
+    /// `coupon_group` 3: a coupon for hardware only, and no line is hardware.
+    HardwareOnly,
     /// `firstOrderInService`: no line is the customer's first order of its service.
     NotFirstOrder,
     /// `firstOrderInService`: the order carries no history for the lines' services.
@@ -136,6 +140,8 @@ impl ReasonCode {
             NotStrictSelected => "not_strict_selected",
             CycleTypeNotAllowed => "cycle_type_not_allowed",
             DiscountCouponPeriodOnly => "discount_coupon_period_only",
+            DiscountCouponFaceValue => "discount_coupon_face_value",
+            HardwareOnly => "hardware_only",
             NotFirstOrder => "not_first_order",
             FirstOrderUnknown => "first_order_unknown",
             LineDataMissing => "line_data_missing",
@@ -354,6 +360,14 @@ fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
         DiscountCouponPeriodOnly => (
             "Discount coupons only apply to yearly/monthly purchases.",
             "折扣券仅适用于包年/包月产品。",
+        ),
+        DiscountCouponFaceValue => (
+            "The discount coupon's face value {actual} is not a pay ratio between 0 and 1; only Huawei Cloud can tell what it takes off.",
+            "折扣券面值 {actual} 不是 0 到 1 之间的折扣率，实际优惠以华为云为准。",
+        ),
+        HardwareOnly => (
+            "This coupon only pays for hardware, and the cart has no hardware item.",
+            "该券仅可抵扣硬件，购物车中没有硬件产品。",
         ),
         NotFirstOrder => (
             "Only for the first purchase of the service.",

@@ -395,12 +395,17 @@ impl<'a> Prep<'a> {
             .floor_dp(2)
             .checked_add(self.input.balances.credit.floor_dp(2))?;
         let funds = Funds(units::to_units(funds, 2)?);
-        // The most any coupons could take: the largest balances or face values, one per slot.
+        // The most any coupons could take: the largest balances or face values, one per slot;
+        // a discount coupon's face value is a ratio, it may take up to the whole list price.
+        let official = self.official_total()?;
         let mut values: Vec<Amount> = self
             .input
             .coupons
             .iter()
-            .map(|c| c.balance.max(c.face_value).unwrap_or(Amount::ZERO))
+            .map(|c| match c.kind {
+                Some(CouponKind::DiscountCoupon) => official,
+                _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
+            })
             .collect();
         sorting::sort_by(&mut values, |a, b| a > b);
         let mut most = Amount::ZERO;

@@ -29,6 +29,8 @@ const coupon = (coupon_id, coupon_type, face_value, extra = {}) => ({
 });
 const cash = (id, face, extra) => coupon(id, 1, face, extra);
 const flexi = (id, face, extra) => coupon(id, 4, face, extra);
+// A 折扣券's face value is a pay ratio (0.84 = pay 84 %), spec coupons §2 terminology; issue 13
+// item 1 replaced the amounts these cases used to carry (80 → 0.84 on 500.00 keeps the 80.00 saving).
 const dcoupon = (id, face, extra) => coupon(id, 2, face, extra);
 const card = (id, face, extra) => coupon(id, 303, face, { balance: face, ...extra });
 const ratio = (discount_id, discount_type, discount_ratio, ids) => ({
@@ -119,18 +121,18 @@ add('coupon_max_use_quantity from the server: one flexi-purchase coupon only', '
     coupon_max_use_quantity: [{ coupon_type: 302, use_quantity_value: 1 }] },
   { flexipurchase_coupon_amount: '10.00', rejected: [{ id: 'f2', code: 'coupon_max_use_quantity' }] });
 add('a cash coupon and a discount coupon are never used together', 'coupons §6.1 (CBC.99003147)',
-  { order: three, coupons: [cash('c', '50'), dcoupon('d', '80')], selection: { discount_id: null, coupon_ids: ['c', 'd'] } },
+  { order: three, coupons: [cash('c', '50'), dcoupon('d', '0.84')], selection: { discount_id: null, coupon_ids: ['c', 'd'] } },
   { coupon_amount: '50.00', rejected: [{ id: 'd', code: 'cash_with_discount_coupon' }] });
 add('the discount coupon first, then the cash coupon is rejected', 'coupons §6.1 (CBC.99003147)',
-  { order: three, coupons: [cash('c', '50'), dcoupon('d', '80')], selection: { discount_id: null, coupon_ids: ['d', 'c'] } },
+  { order: three, coupons: [cash('c', '50'), dcoupon('d', '0.84')], selection: { discount_id: null, coupon_ids: ['d', 'c'] } },
   { discount_amount: '80.00', coupon_amount: '0.00', payable: '420.00', rejected: [{ id: 'c', code: 'cash_with_discount_coupon' }],
     coupons: [{ coupon_id: 'd', kind: 'discount_coupon', deducted: '80.00', balance_after: '0.00' }],
     pay_request: { use_coupon: 'YES', coupon_infos: [{ id: 'd', type: 300 }], use_discount: 'NO' } });
 add('one discount coupon per order', 'coupons §6.1 (one discount)',
-  { order: three, coupons: [dcoupon('d1', '30'), dcoupon('d2', '40')], selection: { discount_id: null, coupon_ids: ['d1', 'd2'] } },
+  { order: three, coupons: [dcoupon('d1', '0.94'), dcoupon('d2', '0.92')], selection: { discount_id: null, coupon_ids: ['d1', 'd2'] } },
   { discount_amount: '30.00', rejected: [{ id: 'd2', code: 'too_many_discount_coupons' }] });
 add('simultaneousUseWithDiscountCoupon = 0 keeps a flexi-purchase coupon from a discount coupon', 'coupons §4.2',
-  { order: three, coupons: [dcoupon('d', '30'), flexi('f', '20', { use_limits: [limit('simultaneousUseWithDiscountCoupon', '0')] })],
+  { order: three, coupons: [dcoupon('d', '0.94'), flexi('f', '20', { use_limits: [limit('simultaneousUseWithDiscountCoupon', '0')] })],
     selection: { discount_id: null, coupon_ids: ['d', 'f'] } },
   { discount_amount: '30.00', flexipurchase_coupon_amount: '0.00', rejected: [{ id: 'f', code: 'discount_coupon_not_combinable' }] });
 add('a KooGallery coupon and a 1024 dedicated coupon are not combined', 'coupons §6.1 (CBC.99003156)',
@@ -190,14 +192,14 @@ add('simultaneousUseWithPromotionDiscount = 0 forbids a promotion discount', 'co
     selection: { discount_id: 'promo', coupon_ids: ['c'] } },
   { coupon_amount: '0.00', rejected: [{ id: 'c', code: 'coupon_not_applicable' }] });
 add('a discount coupon is never combined with a discount', 'coupons §6.2 step 2',
-  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '60')], selection: { discount_id: 'p', coupon_ids: ['d'] } },
+  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '0.88')], selection: { discount_id: 'p', coupon_ids: ['d'] } },
   { discount_amount: '50.00', rejected: [{ id: 'd', code: 'coupon_not_applicable', reasons: [{ code: 'discount_not_combinable' }] }] });
 add('a discount coupon only applies to yearly/monthly lines', 'coupons §4.1 row 8 (折扣券 only 包年/包月)',
   { order: order([line('a', '100.00')], { charging_mode: 'on_demand', period_type: undefined, period_num: undefined }),
-    coupons: [dcoupon('d', '60')], selection: { discount_id: null, coupon_ids: ['d'] } },
+    coupons: [dcoupon('d', '0.88')], selection: { discount_id: null, coupon_ids: ['d'] } },
   { discount_amount: '0.00', rejected: [{ id: 'd', code: 'coupon_not_applicable', reasons: [{ code: 'discount_coupon_period_only' }] }] });
 add('the default discount excludes a discount coupon; discount_id null uses the coupon instead', 'issue 5 (one discount or a discount coupon)',
-  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '60')], selection: { discount_id: null, coupon_ids: ['d'] } },
+  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '0.88')], selection: { discount_id: null, coupon_ids: ['d'] } },
   { discount: null, discount_rule: 'no_discount', discount_amount: '60.00', amount_after_discount: '440.00', payable: '440.00', rejected: [] });
 add('the outdated "coupons cancel discounts" rule as a policy: no coupon next to a discount', 'DESIGN Policies discount_with_coupons',
   { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [flexi('f', '10')], selection: { discount_id: 'p', coupon_ids: ['f'] } },
@@ -330,7 +332,7 @@ add('best: only one cash coupon, the larger one', 'coupons §6.1',
   { order: order([line('a', '500.00')]), coupons: [cash('small', '50'), cash('big', '80')], selection: 'best' },
   { coupons: [{ coupon_id: 'big', deducted: '80.00' }], payable: '420.00' });
 add('best: a discount coupon instead of a weaker discount', 'coupons §6.2 step 2',
-  { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.95', ['a'])], coupons: [dcoupon('d', '20')], selection: 'best' },
+  { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.95', ['a'])], coupons: [dcoupon('d', '0.8')], selection: 'best' },
   { discount: null, discount_amount: '20.00', payable: '80.00', coupons: [{ coupon_id: 'd', kind: 'discount_coupon' }] });
 add('best: with a 609 adjustment only the adjustment is searched', 'pricing §3.3',
   { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.5', ['a']), amountOff('adj', 609, 2, '1.00', ['a'])],

@@ -167,7 +167,7 @@ impl Rejection {
         let base = match code {
             RejectCode::UnknownCoupon => "no coupon with this id was given",
             RejectCode::UnknownDiscount => "no discount with this id was given",
-            RejectCode::DuplicateCoupon => "the coupon is requested twice",
+            RejectCode::DuplicateCoupon => "the coupon id is given more than once; it is used once",
             RejectCode::CouponNotApplicable => "the coupon does not apply to this order",
             RejectCode::CouponIndeterminate => {
                 "whether the coupon applies can only be checked by Huawei Cloud"
@@ -192,6 +192,7 @@ impl Rejection {
                 "the benefits before this coupon already cover everything it could pay"
             }
             RejectCode::DiscountNotApplicable => "the discount does not fit this order",
+            RejectCode::DiscountNotPayable => "PayOrders cannot pay with this discount",
             RejectCode::OrderAdjustmentMandatory => {
                 "the order carries a price adjustment (609) that must be used instead"
             }

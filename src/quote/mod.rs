@@ -41,7 +41,9 @@ use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
     Verdict, evaluate_coupon,
 };
-use crate::discounts::{AppliedDiscount, ApplyError, LineRef, SelectionRule, choose};
+use crate::discounts::{
+    AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
+};
 use crate::money::Amount;
 use build::{Settled, payment, quote_discount, settle};
 use rules::{Combinable, Limits, RejectCode, Tally, stacking_rank};
@@ -87,13 +89,19 @@ struct Prep<'a> {
     opts: &'a QuoteOptions,
     eval: EvalOptions,
     /// Per discount option: applied, or why not.
-    applied: Vec<Result<AppliedDiscount, String>>,
+    applied: Vec<Result<AppliedDiscount, (RejectCode, String)>>,
     /// The first applicable 609 adjustment.
     mandatory: Option<usize>,
     limits: Limits,
     /// Per coupon: the rank of its id among all coupon ids.
     coupon_ranks: Vec<u32>,
+    /// Per coupon: whether an earlier coupon has the same id.
+    duplicate: Vec<bool>,
 }
+
+/// The `discount_infos[].type` codes PayOrders (v3) accepts (spec coupons §7); the same set
+/// our client's `payOrders` validation enforces (`src/api/operation.rs` DISCOUNT_INFO).
+const PAYABLE_DISCOUNT_TYPES: [i64; 4] = [0, 2, 3, 609];
 
 /// One discount context, ready for the stack.
 struct Prepared {
@@ -121,17 +129,40 @@ impl<'a> Prep<'a> {
                         .and_then(|t| u16::try_from(t).ok())
                         .is_none() =>
                 {
-                    Err("discount_type is missing or not a BSS code".to_owned())
+                    Err((
+                        RejectCode::DiscountNotApplicable,
+                        "discount_type is missing or not a BSS code".to_owned(),
+                    ))
+                }
+                // A discount PayOrders cannot take (v3 `discount_infos[].type` is 0, 2, 3 or
+                // 609; ListOrderDiscounts also lists 1 合同折扣): a quote never builds a body
+                // BSS or our own `payOrders` refuses (issue 13 item 4).
+                Ok(d) if !d
+                    .discount_type
+                    .is_some_and(|t| PAYABLE_DISCOUNT_TYPES.contains(&pay_discount_type(t))) =>
+                {
+                    Err((
+                        RejectCode::DiscountNotPayable,
+                        format!(
+                            "discount_type {} cannot be paid with (PayOrders takes 0, 2, 3 and 609)",
+                            d.discount_type.unwrap_or_default()
+                        ),
+                    ))
                 }
                 Ok(d) => Ok(d),
-                Err(ApplyError::Inapplicable(why)) => Err(why),
+                Err(ApplyError::Inapplicable(why)) => Err((RejectCode::DiscountNotApplicable, why)),
                 Err(ApplyError::Amount(e)) => return Err(e.into()),
             });
         }
         let mandatory = applied
             .iter()
             .position(|a| matches!(a, Ok(d) if d.kind == DiscountKind::OrderAdjustment));
+        // A wallet merged from several lists may carry one coupon several times: BSS takes
+        // each id once (issue 13 item 3), so only the first copy is a candidate.
+        let mut seen = HashSet::new();
+        let duplicate = input.coupons.iter().map(|c| !seen.insert(c.id())).collect();
         Ok(Prep {
+            duplicate,
             coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
             input,
             opts,
@@ -268,6 +299,7 @@ impl<'a> Prep<'a> {
     ) -> Result<Quote, QuoteError> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
+        self.reject_failed_adjustments(&mut rejected);
         let mut order = self.input.order.clone();
         self.set_context(&mut order, index)?;
         let mut seen = HashSet::new();
@@ -303,6 +335,20 @@ impl<'a> Prep<'a> {
         Ok(with_idle(quote, &prepared, &idle))
     }
 
+    /// A 609 price adjustment is mandatory (spec §6.2): one that cannot be applied is
+    /// reported whatever the selection, never dropped silently (issue 13 item 8).
+    fn reject_failed_adjustments(&self, rejected: &mut Vec<Rejection>) {
+        for (option, a) in self.input.discounts.iter().zip(&self.applied) {
+            let adjustment = crate::discounts::kind_of(option.discount_type, &self.opts.policy)
+                == DiscountKind::OrderAdjustment;
+            if let (true, Err((code, why))) = (adjustment, a) {
+                if !rejected.iter().any(|r| r.id == option.discount_id) {
+                    rejected.push(Rejection::new(&option.discount_id, *code, Some(why)));
+                }
+            }
+        }
+    }
+
     /// Which discount an explicit selection uses, and the rule that decided.
     fn requested_discount(
         &self,
@@ -330,12 +376,8 @@ impl<'a> Prep<'a> {
                 }
                 Some(i) => match &self.applied[i] {
                     Ok(_) => (Some(i), SelectionRule::Requested),
-                    Err(why) => {
-                        rejected.push(Rejection::new(
-                            id,
-                            RejectCode::DiscountNotApplicable,
-                            Some(why),
-                        ));
+                    Err((code, why)) => {
+                        rejected.push(Rejection::new(id, *code, Some(why)));
                         (None, SelectionRule::NoDiscount)
                     }
                 },
@@ -363,11 +405,7 @@ impl<'a> Prep<'a> {
         for (i, a) in self.applied.iter().enumerate() {
             let id = &self.input.discounts[i].discount_id;
             match a {
-                Err(why) => rejected.push(Rejection::new(
-                    id,
-                    RejectCode::DiscountNotApplicable,
-                    Some(why),
-                )),
+                Err((code, why)) => rejected.push(Rejection::new(id, *code, Some(why))),
                 Ok(_) if self.mandatory.is_some_and(|m| m != i) => rejected.push(Rejection::new(
                     id,
                     RejectCode::OrderAdjustmentMandatory,
@@ -451,7 +489,7 @@ impl<'a> Prep<'a> {
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| usable(v))
+                .filter(|(k, v)| usable(v) && !self.duplicate[*k])
                 .collect();
             let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
@@ -464,6 +502,16 @@ impl<'a> Prep<'a> {
         // A coupon is rejected when no context can use it; the contexts the bound skipped
         // are asked about such coupons only.
         for (k, used) in used_somewhere.iter_mut().enumerate() {
+            if self.duplicate[k] {
+                let id = self.input.coupons[k].id();
+                if !rejected
+                    .iter()
+                    .any(|r| r.id == id && r.code == RejectCode::DuplicateCoupon)
+                {
+                    rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                }
+                continue;
+            }
             if *used {
                 continue;
             }

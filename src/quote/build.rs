@@ -11,7 +11,7 @@ use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
-use crate::discounts::{AppliedDiscount, SelectionRule, money};
+use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
 use crate::money::Amount;
 
 /// The price preview of one order and one choice of discount and coupons.
@@ -77,6 +77,8 @@ pub struct QuoteDiscount {
     /// Its saving.
     #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
+    /// `server`: the saving BSS stated; `computed`: derived from the ratio here; `mixed`.
+    pub amount_source: AmountSource,
 }
 
 /// A coupon used by a quote.
@@ -375,6 +377,7 @@ pub fn quote_discount(d: &AppliedDiscount) -> Option<QuoteDiscount> {
         discount_type: t,
         kind: d.kind,
         discount_amount: d.discount_amount,
+        amount_source: d.amount_source,
     })
 }
 

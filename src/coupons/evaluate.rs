@@ -10,7 +10,7 @@ use super::{CouponError, EvalOptions};
 use crate::money::Amount;
 
 /// The most line-selecting rules a coupon compiles to (one per kind of [`limits::LineRule`]).
-const MAX_LINE_RULES: usize = 9;
+const MAX_LINE_RULES: usize = 10;
 
 /// What every coupon needs from the order, computed once per call.
 #[derive(Debug, Clone, Copy)]

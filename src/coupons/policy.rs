@@ -39,6 +39,9 @@ pub enum Undecided {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmpowerScope {
+    /// Every discount: PayOrders v3 "如果优惠券的限制属性上存在simultaneousUseWithEmpowerDiscount字段，
+    /// 并且值为0，则折扣和优惠券不能同时使用" names no kind (the safe reading, issue 13 item 5).
+    AnyDiscount,
     /// Business and partner discounts (the limit table's wording) and partner price
     /// adjustments (609).
     BusinessAndPartner,
@@ -178,7 +181,7 @@ impl Default for Policy {
             max_cash_coupons_per_order: 1,
             cash_with_discount_coupon: false,
             discount_with_coupons: true,
-            empower_scope: EmpowerScope::BusinessAndPartner,
+            empower_scope: EmpowerScope::AnyDiscount,
             max_deduction_ratio_base: RatioBase::AfterDiscount,
             discount_606: DiscountFamily::Business,
             auto_pay_business_first: true,

@@ -261,10 +261,7 @@ pub fn settle(
         parts.clear();
         let took = apply(
             ledger,
-            super::stack::Piece {
-                lines: &c.lines,
-                max: c.max,
-            },
+            super::search::piece(c),
             &mut pos,
             &mut scratch,
             Some(&mut parts),

@@ -37,6 +37,8 @@ pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
 use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_lines};
+use crate::coupons::order::ChargingMode as LineMode;
+use crate::coupons::policy::RatioBase;
 use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
     Verdict, evaluate_coupon,
@@ -243,10 +245,23 @@ impl<'a> Prep<'a> {
         for a in &after {
             units.push(ledger.units(*a)?);
         }
-        let start = Position::new(&ledger, &units);
+        // The ratio caps' base: the period and one-time lines after the discount (policy
+        // `max_deduction_ratio_base`); a discount coupon lowers it as it applies.
+        let after_discount = self.opts.policy.max_deduction_ratio_base == RatioBase::AfterDiscount;
+        let mut base = 0i128;
+        for (line, u) in order.lines.iter().zip(&units) {
+            if line.charging_mode(order) != LineMode::OnDemand {
+                base += match after_discount {
+                    true => *u,
+                    false => ledger.units(line.official_amount)?,
+                };
+            }
+        }
+        let start = Position::new(&ledger, &units).with_ratio_base(base);
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
-            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, order, &ledger)? {
+            let coupon = &self.input.coupons[k];
+            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, after_discount)? {
                 c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -684,6 +699,7 @@ fn candidate(
     v: &Verdict,
     order: &Order,
     ledger: &Ledger,
+    after_discount: bool,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
     let kind = rules.kind;
@@ -699,7 +715,15 @@ fn candidate(
             next += offset + 1;
         }
     }
+    let mut on_demand = 0i128;
+    for &i in &lines {
+        if order.lines[i].charging_mode(order) == LineMode::OnDemand {
+            on_demand += ledger.units(order.lines[i].payable())?;
+        }
+    }
     Ok(Some(Candidate {
+        ratio: v.params.max_deduction_ratio.map(|r| (r, on_demand)),
+        cuts_base: kind == CouponKind::DiscountCoupon && after_discount,
         coupon: k,
         id: v.coupon_id.clone(),
         rank: 0,

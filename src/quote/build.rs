@@ -63,6 +63,8 @@ pub struct Quote {
     pub search: Option<SearchStats>,
     /// The policy used.
     pub policy: Policy,
+    /// Where each money column came from (compact codes; `explain::describe` renders them).
+    pub explain: super::explain::Explain,
 }
 
 /// The discount of a quote.

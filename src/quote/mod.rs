@@ -18,6 +18,7 @@
 pub mod allocation;
 pub mod build;
 mod error;
+pub mod explain;
 pub mod input;
 pub mod pay_request;
 pub mod pricing;
@@ -598,6 +599,8 @@ impl<'a> Prep<'a> {
         } = settle(&self.input.order.lines, discount, &p.context, picks, true)?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
+        let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
+        let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
             discount: discount.and_then(quote_discount),
@@ -621,6 +624,7 @@ impl<'a> Prep<'a> {
             alternatives: None,
             search: None,
             policy: self.opts.policy.clone(),
+            explain,
         };
         Ok((quote, idle))
     }

@@ -362,13 +362,10 @@ fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
             "折扣券仅适用于包年/包月产品。",
         ),
         DiscountCouponFaceValue => (
-            "The discount coupon's face value {actual} is not a pay ratio between 0 and 1; only Huawei Cloud can tell what it takes off.",
-            "折扣券面值 {actual} 不是 0 到 1 之间的折扣率，实际优惠以华为云为准。",
+            "Face value {actual} is not a pay ratio in (0, 1).",
+            "面值 {actual} 不是 (0, 1) 内的折扣率。",
         ),
-        HardwareOnly => (
-            "This coupon only pays for hardware, and the cart has no hardware item.",
-            "该券仅可抵扣硬件，购物车中没有硬件产品。",
-        ),
+        HardwareOnly => ("Only for hardware.", "仅可抵扣硬件。"),
         NotFirstOrder => (
             "Only for the first purchase of the service.",
             "仅限首次购买该云服务时使用。",

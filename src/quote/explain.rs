@@ -37,23 +37,41 @@ pub struct Origin {
     pub rule: &'static str,
 }
 
-/// The origin of every money column of a quote's totals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Explain {
-    /// `official_amount`.
-    pub official_amount: Origin,
-    /// `discount_amount`.
-    pub discount_amount: Origin,
-    /// `coupon_amount`.
-    pub coupon_amount: Origin,
-    /// `flexipurchase_coupon_amount`.
-    pub flexipurchase_coupon_amount: Origin,
-    /// `stored_card_amount`.
-    pub stored_card_amount: Origin,
-    /// `truncated_amount`.
-    pub truncated_amount: Origin,
-    /// `payable`.
-    pub payable: Origin,
+/// The money columns [`Explain`] covers, in its order.
+pub const COLUMNS: [&str; 7] = [
+    "official_amount",
+    "discount_amount",
+    "coupon_amount",
+    "flexipurchase_coupon_amount",
+    "stored_card_amount",
+    "truncated_amount",
+    "payable",
+];
+
+/// The origin of every money column of a quote's totals, in [`COLUMNS`] order; serialized
+/// as an object keyed by column (one loop, not a struct per column: the wasm stays small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Explain(pub [Origin; 7]);
+
+impl Explain {
+    /// The origin of `column` (a [`COLUMNS`] name).
+    pub fn get(&self, column: &str) -> Option<&Origin> {
+        COLUMNS
+            .iter()
+            .position(|c| *c == column)
+            .map(|i| &self.0[i])
+    }
+}
+
+impl Serialize for Explain {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(COLUMNS.len()))?;
+        for (column, origin) in COLUMNS.iter().zip(&self.0) {
+            map.serialize_entry(column, origin)?;
+        }
+        map.end()
+    }
 }
 
 /// Every rule id: (id, source section, English, Chinese).
@@ -186,23 +204,23 @@ pub fn explain(
         }
         None => origin(Source::None, None, "discount.none"),
     };
-    Explain {
-        official_amount: origin(Source::Input, None, "official"),
+    Explain([
+        origin(Source::Input, None, "official"),
         discount_amount,
-        coupon_amount: coupons(
+        coupons(
             totals.coupon_amount,
             "max_cash_coupons_per_order",
             "coupon.cash",
         ),
-        flexipurchase_coupon_amount: coupons(
+        coupons(
             totals.flexipurchase_coupon_amount,
             "max_deduction_ratio_base",
             "coupon.flexi",
         ),
-        stored_card_amount: coupons(totals.stored_card_amount, "stacking_order", "coupon.card"),
-        truncated_amount: origin(Source::Computed, Some("rounding"), "truncate"),
-        payable: origin(Source::Computed, Some("stacking_order"), "payable"),
-    }
+        coupons(totals.stored_card_amount, "stacking_order", "coupon.card"),
+        origin(Source::Computed, Some("rounding"), "truncate"),
+        origin(Source::Computed, Some("stacking_order"), "payable"),
+    ])
 }
 
 #[cfg(test)]

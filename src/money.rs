@@ -342,6 +342,7 @@ impl<'de> Visitor<'de> for AmountVisitor {
 
 /// The scale an exact sum of `a` and `b` keeps: rust_decimal drops a zero operand's scale
 /// (and a zero result's), so only non-zero operands count.
+#[inline(never)]
 fn sum_scale(a: Decimal, b: Decimal, r: Option<Decimal>) -> u32 {
     let s = |d: Decimal| if d.is_zero() { 0 } else { d.scale() };
     if r.is_some_and(|r| r.is_zero()) {
@@ -353,6 +354,8 @@ fn sum_scale(a: Decimal, b: Decimal, r: Option<Decimal>) -> u32 {
 
 /// `r` when it is the exact result at `scale` (rust_decimal lowers the scale only when it
 /// rounds) with at most [`MAX_SIGNIFICANT_DIGITS`] significant digits; else an overflow.
+/// Not inlined: every amount operation calls it, one copy keeps the wasm small.
+#[inline(never)]
 fn exact(r: Option<Decimal>, scale: u32, operation: &'static str) -> Result<Amount, AmountError> {
     let overflow = AmountError::Overflow { operation };
     let r = r.ok_or(overflow.clone())?;

@@ -184,73 +184,53 @@ impl DiscountOption {
         let mode = item
             .discount_mode
             .unwrap_or(if item.discount_ratio.is_some() { 0 } else { 2 });
-        match mode {
-            // BSS states the group's saving next to the ratio ("订单可用的折扣金额（即减免金额）"):
-            // that amount is what it deducts (10.01 at 0.85 → 1.50, not 1.5015); the saving is
-            // computed from the ratio only when the amount is absent (issue 13 item 2).
-            0 if item.discount_amount.is_some() => {
-                let ratio = item.discount_ratio.or(self.discount_value);
-                if let Some(r) = ratio {
-                    check_ratio(r)?;
-                }
-                let saving = item.discount_amount.unwrap_or_default();
-                let officials: Vec<Amount> =
-                    group.iter().map(|&i| lines[i].official_amount).collect();
-                let parts = spread(saving, &officials)?;
-                for (&i, part) in group.iter().zip(parts) {
-                    out[i] = LineDiscount {
-                        covered: true,
-                        discount_amount: part,
-                        discount_ratio: match ratio {
-                            Some(r) => r,
-                            None => pay_ratio(lines[i].official_amount, part)?,
-                        },
-                    };
-                }
-                return Ok(AmountSource::Server);
-            }
-            0 => {
-                let ratio = item.discount_ratio.or(self.discount_value).ok_or_else(|| {
-                    ApplyError::Inapplicable("discount_mode 0 without discount_ratio".into())
-                })?;
-                check_ratio(ratio)?;
-                let off = Amount::from(1).checked_sub(ratio)?;
-                for &i in group {
-                    out[i] = LineDiscount {
-                        covered: true,
-                        discount_amount: lines[i].official_amount.checked_mul(off)?,
-                        discount_ratio: ratio,
-                    };
-                }
-                return Ok(AmountSource::Computed);
-            }
-            1 | 2 => {
-                let saving = item
-                    .discount_amount
-                    .or(if mode == 2 { self.discount_value } else { None })
-                    .ok_or_else(|| {
-                        ApplyError::Inapplicable(format!(
-                            "discount_mode {mode} without discount_amount"
-                        ))
-                    })?;
-                if let Some(r) = item.discount_ratio {
-                    check_ratio(r)?;
-                }
-                let officials: Vec<Amount> =
-                    group.iter().map(|&i| lines[i].official_amount).collect();
-                let parts = spread(saving, &officials)?;
-                for (&i, part) in group.iter().zip(parts) {
-                    out[i] = LineDiscount {
-                        covered: true,
-                        discount_amount: part,
-                        discount_ratio: match item.discount_ratio {
-                            Some(r) => r,
-                            None => pay_ratio(lines[i].official_amount, part)?,
-                        },
-                    };
-                }
-            }
+        // The saving BSS states for the group: `discount_amount` ("订单可用的折扣金额（即减免
+        //金额）"), or for amount off its `discount_value`. With a ratio too (mode 0) the stated
+        // amount is what BSS deducts (10.01 at 0.85 → 1.50, not 1.5015); the saving is computed
+        // from the ratio only when no amount is stated (issue 13 item 2).
+        let (stated, ratio) = match mode {
+            0 => (
+                item.discount_amount,
+                item.discount_ratio.or(self.discount_value),
+            ),
+            1 => (item.discount_amount, item.discount_ratio),
+            2 => (
+                item.discount_amount.or(self.discount_value),
+                item.discount_ratio,
+            ),
             other => return inapplicable(format!("unknown discount_mode {other}")),
+        };
+        if let Some(r) = ratio {
+            check_ratio(r)?;
+        }
+        let Some(saving) = stated else {
+            let ratio = ratio.filter(|_| mode == 0).ok_or_else(|| {
+                ApplyError::Inapplicable(match mode {
+                    0 => "discount_mode 0 without discount_ratio".to_owned(),
+                    _ => format!("discount_mode {mode} without discount_amount"),
+                })
+            })?;
+            let off = Amount::from(1).checked_sub(ratio)?;
+            for &i in group {
+                out[i] = LineDiscount {
+                    covered: true,
+                    discount_amount: lines[i].official_amount.checked_mul(off)?,
+                    discount_ratio: ratio,
+                };
+            }
+            return Ok(AmountSource::Computed);
+        };
+        let officials: Vec<Amount> = group.iter().map(|&i| lines[i].official_amount).collect();
+        let parts = spread(saving, &officials)?;
+        for (&i, part) in group.iter().zip(parts) {
+            out[i] = LineDiscount {
+                covered: true,
+                discount_amount: part,
+                discount_ratio: match ratio {
+                    Some(r) => r,
+                    None => pay_ratio(lines[i].official_amount, part)?,
+                },
+            };
         }
         Ok(AmountSource::Server)
     }

@@ -231,15 +231,16 @@ impl Amount {
         if let Ok(p) = self.checked_mul(rhs) {
             return Ok(p.floor_dp(dp));
         }
-        let r = self
-            .0
-            .checked_mul(rhs.0)
-            .ok_or(AmountError::Overflow { operation: "mul" })?;
-        let f = r.round_dp_with_strategy(dp, RoundingStrategy::ToNegativeInfinity);
+        let r = Amount(
+            self.0
+                .checked_mul(rhs.0)
+                .ok_or(AmountError::Overflow { operation: "mul" })?,
+        );
+        let f = r.floor_dp(dp);
         if f == r && !f.is_zero() {
-            return Ok(Amount(f - Decimal::new(1, dp)));
+            return f.checked_sub(Amount(Decimal::new(1, dp)));
         }
-        Ok(Amount(f))
+        Ok(f)
     }
 
     /// `self ÷ rhs`, or an error on overflow or division by zero.

@@ -42,9 +42,9 @@ pub struct LineDiscount {
     pub discount_ratio: Amount,
 }
 
-/// Where a discount's saving comes from (DESIGN "BSS's own numbers win").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); serialized as
+/// `server` / `computed` / `mixed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountSource {
     /// Every saving is an amount BSS stated (rating results, `discount_amount` of the line
     /// item groups, an amount-off value).
@@ -53,6 +53,16 @@ pub enum AmountSource {
     Computed,
     /// Some groups stated their saving, others were computed.
     Mixed,
+}
+
+impl serde::Serialize for AmountSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            AmountSource::Server => "server",
+            AmountSource::Computed => "computed",
+            AmountSource::Mixed => "mixed",
+        })
+    }
 }
 
 impl AmountSource {

@@ -11,25 +11,26 @@ use crate::coupons::CouponKind;
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
 use crate::money::Amount;
 
-/// Where a number comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// Given by the caller (or priced from the list-price fields given).
-    Input,
-    /// An amount BSS stated, used as stated.
-    Server,
-    /// Computed by the engine from ratios, caps and the stacking order.
-    Computed,
-    /// Nothing of this kind applies (the column is zero).
-    None,
+/// Where a number comes from: `input` (given by the caller, or priced from the list-price
+/// fields given), `server` (an amount BSS stated, used as stated), `computed` (from ratios,
+/// caps and the stacking order), `none` (nothing of this kind applies). Plain strings: one
+/// serializer for all (the wasm stays small).
+pub mod source {
+    /// Given by the caller.
+    pub const INPUT: &str = "input";
+    /// Stated by BSS.
+    pub const SERVER: &str = "server";
+    /// Computed by the engine.
+    pub const COMPUTED: &str = "computed";
+    /// Nothing applies.
+    pub const NONE: &str = "none";
 }
 
 /// One column's origin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    /// Where the number comes from.
-    pub source: Source,
+    /// Where the number comes from ([`source`]).
+    pub source: &'static str,
     /// The policy field that decided, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<&'static str>,
@@ -164,7 +165,7 @@ pub fn describe(rule: &str, zh: bool) -> Option<String> {
         })
 }
 
-fn origin(source: Source, policy: Option<&'static str>, rule: &'static str) -> Origin {
+fn origin(source: &'static str, policy: Option<&'static str>, rule: &'static str) -> Origin {
     Origin {
         source,
         policy,
@@ -175,8 +176,8 @@ fn origin(source: Source, policy: Option<&'static str>, rule: &'static str) -> O
 /// A coupon column: computed under `policy` when it holds an amount.
 fn coupons(amount: Amount, policy: &'static str, rule: &'static str) -> Origin {
     match amount.is_zero() {
-        true => origin(Source::None, None, "coupon.none"),
-        false => origin(Source::Computed, Some(policy), rule),
+        true => origin(source::NONE, None, "coupon.none"),
+        false => origin(source::COMPUTED, Some(policy), rule),
     }
 }
 
@@ -195,17 +196,17 @@ pub fn explain(
     };
     let discount_amount = match discount {
         Some(d) => match d.amount_source {
-            AmountSource::Server => origin(Source::Server, decided_by, "discount.stated"),
-            AmountSource::Computed => origin(Source::Computed, decided_by, "discount.ratio"),
-            AmountSource::Mixed => origin(Source::Computed, decided_by, "discount.mixed"),
+            AmountSource::Server => origin(source::SERVER, decided_by, "discount.stated"),
+            AmountSource::Computed => origin(source::COMPUTED, decided_by, "discount.ratio"),
+            AmountSource::Mixed => origin(source::COMPUTED, decided_by, "discount.mixed"),
         },
         None if kinds.contains(&CouponKind::DiscountCoupon) => {
-            origin(Source::Computed, Some("rounding"), "discount.coupon")
+            origin(source::COMPUTED, Some("rounding"), "discount.coupon")
         }
-        None => origin(Source::None, None, "discount.none"),
+        None => origin(source::NONE, None, "discount.none"),
     };
     Explain([
-        origin(Source::Input, None, "official"),
+        origin(source::INPUT, None, "official"),
         discount_amount,
         coupons(
             totals.coupon_amount,
@@ -218,8 +219,8 @@ pub fn explain(
             "coupon.flexi",
         ),
         coupons(totals.stored_card_amount, "stacking_order", "coupon.card"),
-        origin(Source::Computed, Some("rounding"), "truncate"),
-        origin(Source::Computed, Some("stacking_order"), "payable"),
+        origin(source::COMPUTED, Some("rounding"), "truncate"),
+        origin(source::COMPUTED, Some("stacking_order"), "payable"),
     ])
 }
 

@@ -214,7 +214,8 @@ impl Amount {
 
     /// `self × rhs`, exact, or an overflow error: a product whose exact digits do not fit
     /// (more than 28 decimal places or significant digits) is `amount_overflow`, never
-    /// rounded.
+    /// rounded. One out-of-line copy (it normalizes both operands).
+    #[inline(never)]
     pub fn checked_mul(self, rhs: Amount) -> Result<Amount, AmountError> {
         let (a, b) = (self.0.normalize(), rhs.0.normalize());
         if a.is_zero() || b.is_zero() {
@@ -238,7 +239,8 @@ impl Amount {
         );
         let f = r.floor_dp(dp);
         if f == r && !f.is_zero() {
-            return f.checked_sub(Amount(Decimal::new(1, dp)));
+            // One step of `dp` places (`from_parts` cannot panic: no formatting code pulled in).
+            return f.checked_sub(Amount(Decimal::from_parts(1, 0, 0, false, dp)));
         }
         Ok(f)
     }

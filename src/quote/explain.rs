@@ -1,8 +1,9 @@
 //! `explain`: where each money column of a quote came from, so that a partner can answer a
-//! customer's "why this price" without reading the engine. Compact codes only — per column
-//! the `source` (`input`, `server`, `computed`, `none`), the [`Policy`](crate::coupons::Policy)
-//! field that decided (when one did) and the rule id; [`describe`] renders a rule id as a
-//! sentence (English or Chinese) with the spec section it rests on.
+//! customer's "why this price" without reading the engine. One compact code per column,
+//! `source:rule` or `source:rule:policy` — the `source` (`input`, `server`, `computed`,
+//! `none`), the rule id, and the [`Policy`](crate::coupons::Policy) field that decided (when
+//! one did), e.g. `server:discount.stated`, `computed:truncate:rounding`; [`describe`]
+//! renders a rule id as a sentence (English or Chinese) with the spec section it rests on.
 
 use serde::Serialize;
 
@@ -26,13 +27,12 @@ pub mod source {
     pub const NONE: &str = "none";
 }
 
-/// One column's origin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// One column's origin (serialized as its compact code, see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     /// Where the number comes from ([`source`]).
     pub source: &'static str,
     /// The policy field that decided, when one did.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<&'static str>,
     /// The rule id ([`describe`] renders it).
     pub rule: &'static str,
@@ -68,8 +68,12 @@ impl Serialize for Explain {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut map = s.serialize_map(Some(COLUMNS.len()))?;
-        for (column, origin) in COLUMNS.iter().zip(&self.0) {
-            map.serialize_entry(column, origin)?;
+        for (column, o) in COLUMNS.iter().zip(&self.0) {
+            let code = match o.policy {
+                Some(p) => format!("{}:{}:{p}", o.source, o.rule),
+                None => format!("{}:{}", o.source, o.rule),
+            };
+            map.serialize_entry(column, &code)?;
         }
         map.end()
     }

@@ -120,10 +120,9 @@ export interface Quote {
     use_discount: "YES" | "NO";
     discount_infos?: { id: string; type: number }[];
   };
-  /** Per money column: where the number came from (rule ids; see the README "explain" table). */
+  /** Per money column, `source:rule[:policy]` (source input | server | computed | none; README "explain"). */
   explain: Record<"official_amount" | "discount_amount" | "coupon_amount" | "flexipurchase_coupon_amount"
-    | "stored_card_amount" | "truncated_amount" | "payable",
-    { source: "input" | "server" | "computed" | "none"; policy?: string; rule: string }>;
+    | "stored_card_amount" | "truncated_amount" | "payable", string>;
   /** With `selection: "best"`: up to three runners-up, best first. */
   alternatives?: (QuoteColumns & { discount_id: string | null; coupon_ids: string[] })[];
   /** With `selection: "best"`: coupon applications searched; `exact` is false only past the node limit. */

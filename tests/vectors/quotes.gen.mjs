@@ -692,21 +692,21 @@ i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 
   { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'inclusive', max_deduction_ratio_base: 'after_discount', discount_with_coupons: true } });
 
 // i13.explain — where each column came from.
-const none = { source: 'none', rule: 'coupon.none' };
-const cut = { source: 'computed', policy: 'rounding', rule: 'truncate' };
-const rest = { source: 'computed', policy: 'stacking_order', rule: 'payable' };
+const none = 'none:coupon.none';
+const cut = 'computed:truncate:rounding';
+const rest = 'computed:payable:stacking_order';
 i13('i13.explain', 'explain: a stated discount, a cash coupon and the cut', 'pricing §3.3, §4.4; coupons §6.2', 'discount 1.50 as stated (server), cash coupon 1.00 (computed under max_cash_coupons_per_order): 10.01 − 1.50 − 1.00 = 7.51',
   { order: tenOhOne, discounts: [stated('p85', 3, '0.85', '1.50', ['a'])], coupons: [cash('c1', '1')], selection: { discount_id: 'p85', coupon_ids: ['c1'] } },
-  { payable: '7.51', explain: { official_amount: { source: 'input', rule: 'official' }, discount_amount: { source: 'server', rule: 'discount.stated' },
-    coupon_amount: { source: 'computed', policy: 'max_cash_coupons_per_order', rule: 'coupon.cash' }, flexipurchase_coupon_amount: none,
+  { payable: '7.51', explain: { official_amount: 'input:official', discount_amount: 'server:discount.stated',
+    coupon_amount: 'computed:coupon.cash:max_cash_coupons_per_order', flexipurchase_coupon_amount: none,
     stored_card_amount: none, truncated_amount: cut, payable: rest } });
 i13('i13.explain', 'explain: a 折扣券 and a capped 现金券', 'coupons §2, §6.2 step 4', 'the discount column is the 折扣券 (computed, floored: policy rounding); the 现金券 cap is max_deduction_ratio_base: 425.00',
   { order: thousand, coupons: [d85, flexi('f600', '600', { use_limits: [limit('maxDeductionRatio', '0.5')] })], selection: pick('d85', 'f600') },
-  { payable: '425.00', explain: { discount_amount: { source: 'computed', policy: 'rounding', rule: 'discount.coupon' }, coupon_amount: none,
-    flexipurchase_coupon_amount: { source: 'computed', policy: 'max_deduction_ratio_base', rule: 'coupon.flexi' } } });
+  { payable: '425.00', explain: { discount_amount: 'computed:discount.coupon:rounding', coupon_amount: none,
+    flexipurchase_coupon_amount: 'computed:coupon.flexi:max_deduction_ratio_base' } });
 i13('i13.explain', 'explain: the default discount, computed from its ratio, chosen by the best-discount rule', 'pricing §1.5, §3.3', 'one business discount, no stated amount: 100 × 0.9 = 90.00 (largest saving → policy best_discount)',
   { order: hundred, discounts: [ratio('b', 2, '0.9', ['a'])] },
-  { payable: '90.00', explain: { discount_amount: { source: 'computed', policy: 'best_discount', rule: 'discount.ratio' } } });
+  { payable: '90.00', explain: { discount_amount: 'computed:discount.ratio:best_discount' } });
 
 // Remove `undefined` fields (used above to drop defaults).
 const clean = (v) => JSON.parse(JSON.stringify(v));

@@ -170,7 +170,9 @@ impl Amount {
         Amount(self.0.round_dp_with_strategy(dp, RoundingStrategy::ToZero))
     }
 
-    /// Rounds down to `dp` decimal places, toward negative infinity.
+    /// Rounds down to `dp` decimal places, toward negative infinity. Out of line: it is
+    /// called all over the engine, one copy keeps the wasm small.
+    #[inline(never)]
     pub fn floor_dp(self, dp: u32) -> Amount {
         Amount(
             self.0
@@ -221,7 +223,7 @@ impl Amount {
         if a.is_zero() || b.is_zero() {
             return Ok(Amount::ZERO);
         }
-        let r = a.checked_mul(b);
+        let r = raw_mul(a, b);
         exact(r, a.scale() + b.scale(), "mul")
     }
 
@@ -232,11 +234,7 @@ impl Amount {
         if let Ok(p) = self.checked_mul(rhs) {
             return Ok(p.floor_dp(dp));
         }
-        let r = Amount(
-            self.0
-                .checked_mul(rhs.0)
-                .ok_or(AmountError::Overflow { operation: "mul" })?,
-        );
+        let r = Amount(raw_mul(self.0, rhs.0).ok_or(AmountError::Overflow { operation: "mul" })?);
         let f = r.floor_dp(dp);
         if f == r && !f.is_zero() {
             // One step of `dp` places (`from_parts` cannot panic: no formatting code pulled in).
@@ -341,6 +339,12 @@ impl<'de> Visitor<'de> for AmountVisitor {
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
+}
+
+/// rust_decimal's product (rounded past 28 places): one out-of-line copy of its code.
+#[inline(never)]
+fn raw_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
 }
 
 /// The scale an exact sum of `a` and `b` keeps: rust_decimal drops a zero operand's scale

@@ -166,6 +166,7 @@ impl Amount {
     }
 
     /// Truncates to `dp` decimal places, toward zero (BSS "抹零": `0.0459 → 0.04`).
+    #[inline(never)]
     pub fn trunc_dp(self, dp: u32) -> Amount {
         Amount(self.0.round_dp_with_strategy(dp, RoundingStrategy::ToZero))
     }

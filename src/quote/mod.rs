@@ -140,16 +140,14 @@ impl<'a> Prep<'a> {
                 // A discount PayOrders cannot take (v3 `discount_infos[].type` is 0, 2, 3 or
                 // 609; ListOrderDiscounts also lists 1 合同折扣): a quote never builds a body
                 // BSS or our own `payOrders` refuses (issue 13 item 4).
-                Ok(d) if !d
-                    .discount_type
-                    .is_some_and(|t| PAYABLE_DISCOUNT_TYPES.contains(&pay_discount_type(t))) =>
+                Ok(d)
+                    if !d.discount_type.is_some_and(|t| {
+                        PAYABLE_DISCOUNT_TYPES.contains(&pay_discount_type(t))
+                    }) =>
                 {
                     Err((
                         RejectCode::DiscountNotPayable,
-                        format!(
-                            "discount_type {} cannot be paid with (PayOrders takes 0, 2, 3 and 609)",
-                            d.discount_type.unwrap_or_default()
-                        ),
+                        "PayOrders takes discount types 0, 2, 3 and 609".to_owned(),
                     ))
                 }
                 Ok(d) => Ok(d),

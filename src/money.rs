@@ -204,12 +204,14 @@ impl Amount {
     /// `self + rhs`, exact, or an overflow error: a sum that would need more than
     /// [`MAX_SIGNIFICANT_DIGITS`] digits (rust_decimal would round it silently, and
     /// `normalizeAmount` would refuse what it prints) is `amount_overflow` (issue 13 item 7).
+    #[inline(never)]
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
         let r = self.0.checked_add(rhs.0);
         exact(r, sum_scale(self.0, rhs.0, r), "add")
     }
 
     /// `self - rhs`, exact, or an overflow error (see [`checked_add`](Self::checked_add)).
+    #[inline(never)]
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
         let r = self.0.checked_sub(rhs.0);
         exact(r, sum_scale(self.0, rhs.0, r), "sub")

@@ -166,11 +166,14 @@ impl Amount {
     }
 
     /// Truncates to `dp` decimal places, toward zero (BSS "抹零": `0.0459 → 0.04`).
+    #[inline(never)]
     pub fn trunc_dp(self, dp: u32) -> Amount {
         Amount(self.0.round_dp_with_strategy(dp, RoundingStrategy::ToZero))
     }
 
-    /// Rounds down to `dp` decimal places, toward negative infinity.
+    /// Rounds down to `dp` decimal places, toward negative infinity. Out of line: it is
+    /// called all over the engine, one copy keeps the wasm small.
+    #[inline(never)]
     pub fn floor_dp(self, dp: u32) -> Amount {
         Amount(
             self.0
@@ -209,29 +212,49 @@ impl Amount {
         text
     }
 
-    /// `self + rhs`, or an overflow error.
+    /// `self + rhs`, exact, or an overflow error: a sum that would need more than
+    /// [`MAX_SIGNIFICANT_DIGITS`] digits (rust_decimal would round it silently, and
+    /// `normalizeAmount` would refuse what it prints) is `amount_overflow` (issue 13 item 7).
+    #[inline(never)]
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
-            .checked_add(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "add" })
+        let r = self.0.checked_add(rhs.0);
+        exact(r, sum_scale(self.0, rhs.0, r), "add")
     }
 
-    /// `self - rhs`, or an overflow error.
+    /// `self - rhs`, exact, or an overflow error (see [`checked_add`](Self::checked_add)).
+    #[inline(never)]
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
-            .checked_sub(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "sub" })
+        let r = self.0.checked_sub(rhs.0);
+        exact(r, sum_scale(self.0, rhs.0, r), "sub")
     }
 
-    /// `self × rhs`, or an overflow error. Digits beyond 28 decimal places are rounded
-    /// (banker's rounding, as rust_decimal does).
+    /// `self × rhs`, exact, or an overflow error: a product whose exact digits do not fit
+    /// (more than 28 decimal places or significant digits) is `amount_overflow`, never
+    /// rounded. One out-of-line copy (it normalizes both operands).
+    #[inline(never)]
     pub fn checked_mul(self, rhs: Amount) -> Result<Amount, AmountError> {
-        self.0
-            .checked_mul(rhs.0)
-            .map(Amount)
-            .ok_or(AmountError::Overflow { operation: "mul" })
+        let (a, b) = (self.0.normalize(), rhs.0.normalize());
+        if a.is_zero() || b.is_zero() {
+            return Ok(Amount::ZERO);
+        }
+        let r = raw_mul(a, b);
+        exact(r, a.scale() + b.scale(), "mul")
+    }
+
+    /// `self × rhs` floored to `dp` places, for non-negative caps: exact when the product
+    /// fits; otherwise from the rounded product, one step lower when rounding may have
+    /// lifted it onto the step (a cap is never higher than the exact one).
+    pub fn checked_mul_floor(self, rhs: Amount, dp: u32) -> Result<Amount, AmountError> {
+        if let Ok(p) = self.checked_mul(rhs) {
+            return Ok(p.floor_dp(dp));
+        }
+        let r = Amount(raw_mul(self.0, rhs.0).ok_or(AmountError::Overflow { operation: "mul" })?);
+        let f = r.floor_dp(dp);
+        if f == r && !f.is_zero() {
+            // One step of `dp` places (`from_parts` cannot panic: no formatting code pulled in).
+            return f.checked_sub(Amount(Decimal::from_parts(1, 0, 0, false, dp)));
+        }
+        Ok(f)
     }
 
     /// `self ÷ rhs`, or an error on overflow or division by zero.
@@ -330,6 +353,41 @@ impl<'de> Visitor<'de> for AmountVisitor {
             _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
         }
     }
+}
+
+/// rust_decimal's product (rounded past 28 places): one out-of-line copy of its code.
+#[inline(never)]
+fn raw_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_mul(b)
+}
+
+/// The scale an exact sum of `a` and `b` keeps: rust_decimal drops a zero operand's scale
+/// (and a zero result's), so only non-zero operands count.
+#[inline(never)]
+fn sum_scale(a: Decimal, b: Decimal, r: Option<Decimal>) -> u32 {
+    let s = |d: Decimal| if d.is_zero() { 0 } else { d.scale() };
+    if r.is_some_and(|r| r.is_zero()) {
+        0
+    } else {
+        s(a).max(s(b))
+    }
+}
+
+/// `r` when it is the exact result at `scale` (rust_decimal lowers the scale only when it
+/// rounds) with at most [`MAX_SIGNIFICANT_DIGITS`] significant digits; else an overflow.
+/// Not inlined: every amount operation calls it, one copy keeps the wasm small.
+#[inline(never)]
+fn exact(r: Option<Decimal>, scale: u32, operation: &'static str) -> Result<Amount, AmountError> {
+    let overflow = AmountError::Overflow { operation };
+    let r = r.ok_or(overflow.clone())?;
+    if r.scale() < scale {
+        return Err(overflow);
+    }
+    const LIMIT: u128 = 10u128.pow(MAX_SIGNIFICANT_DIGITS as u32);
+    if r.mantissa().unsigned_abs() >= LIMIT && r.normalize().mantissa().unsigned_abs() >= LIMIT {
+        return Err(overflow);
+    }
+    Ok(Amount(r))
 }
 
 /// The grammar and range checks, on bytes: `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
@@ -536,6 +594,26 @@ mod tests {
         let err = big.checked_add(big).unwrap_err();
         assert_eq!(err.code(), "amount_overflow");
         assert!(Amount::from(1).checked_div(Amount::ZERO).is_err());
+        // Past 28 significant digits: an error, never a silent rounding (issue 13 item 7).
+        let a = |s: &str| Amount::parse(s).unwrap();
+        let sum = a("500000000000.0000000000000001").checked_add(a("0.00000000000000005"));
+        assert_eq!(sum.unwrap_err().code(), "amount_overflow");
+        let sum = a("900000000000.0000000000000001").checked_add(a("0.00000000000000005"));
+        assert_eq!(sum.unwrap_err().code(), "amount_overflow");
+        let product = a("123456789012.3456789").checked_mul(a("0.8512345678"));
+        assert_eq!(product.unwrap_err().code(), "amount_overflow");
+        assert_eq!(
+            a("999999999999.9999999999999999")
+                .checked_add(a("0.0000000000000001"))
+                .unwrap()
+                .to_string(),
+            "1000000000000"
+        );
+        assert_eq!(
+            a("10.01").checked_mul(a("0.85")).unwrap().to_string(),
+            "8.5085"
+        );
+        assert_eq!(a("0.50").checked_mul(a("0.20")).unwrap().to_string(), "0.1");
         assert_eq!(
             Amount::parse("0.1")
                 .unwrap()

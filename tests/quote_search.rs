@@ -6,8 +6,10 @@
 //! the documented criteria. The search must return exactly the oracle's best combination,
 //! and, where no two coupons are interchangeable, exactly its three runners-up.
 
+use bss_storefront::api::{Json, Operation, build};
 use bss_storefront::coupons::Timestamp;
 use bss_storefront::quote::{DiscountRequest, Quote, QuoteInput, QuoteOptions, Selection, quote};
+use bss_storefront::registration::Site;
 
 /// xorshift64*: small, deterministic, no dependency.
 struct Rng(u64);
@@ -57,9 +59,14 @@ fn instance(rng: &mut Rng) -> Instance {
     let lines: Vec<String> = (0..n_lines)
         .map(|i| {
             format!(
-                r#"{{"id":"L{i}","cloud_service_type":"{}","region":"cn-north-4","official_amount":"{}"}}"#,
+                r#"{{"id":"L{i}","cloud_service_type":"{}","region":"cn-north-4","official_amount":"{}"{}}}"#,
                 rng.pick(&SERVICES),
-                money(rng, 40_000)
+                money(rng, 40_000),
+                if rng.chance(15) {
+                    r#","charging_mode":"on_demand""#
+                } else {
+                    ""
+                }
             )
         })
         .collect();
@@ -73,7 +80,7 @@ fn instance(rng: &mut Rng) -> Instance {
         let code = if adjustment {
             609
         } else {
-            *rng.pick(&[0, 1, 2, 3, 605, 607])
+            *rng.pick(&[0, 1, 2, 3, 605, 606, 607])
         };
         let ids: Vec<String> = (0..n_lines)
             .filter(|_| rng.chance(70))
@@ -85,8 +92,14 @@ fn instance(rng: &mut Rng) -> Instance {
             ids
         };
         let item = if rng.chance(70) {
+            // Sometimes with the saving BSS states (used as stated, issue 13 item 2).
+            let stated = if rng.chance(30) {
+                format!(r#","discount_amount":"{}""#, money(rng, 300))
+            } else {
+                String::new()
+            };
             format!(
-                r#"{{"order_line_item_ids":[{}],"discount_mode":0,"discount_ratio":"{}"}}"#,
+                r#"{{"order_line_item_ids":[{}],"discount_mode":0,"discount_ratio":"{}"{stated}}}"#,
                 ids.join(","),
                 rng.pick(&["0.8", "0.85", "0.9", "0.95", "0.7777"])
             )
@@ -102,12 +115,21 @@ fn instance(rng: &mut Rng) -> Instance {
         ));
         discount_ids.push(id);
     }
-    let mut coupons = Vec::new();
+    let mut coupons: Vec<String> = Vec::new();
     let mut coupon_meta: Vec<(String, Option<i64>)> = Vec::new();
     let n_coupons = rng.below(7) as usize;
     let mut twins = false;
     for c in 0..n_coupons {
         let id = format!("C{c}");
+        if c > 0 && rng.chance(6) {
+            // The same coupon listed again (merged wallets, issue 13 item 3).
+            let prev = coupons[c - 1].clone();
+            coupons.push(prev);
+            let meta = coupon_meta[c - 1].clone();
+            coupon_meta.push(meta);
+            twins = true;
+            continue;
+        }
         if c > 0 && rng.chance(12) {
             // A twin of the previous coupon: same everything but the id.
             let prev: &String = &coupons[c - 1];
@@ -171,7 +193,12 @@ fn instance(rng: &mut Rng) -> Instance {
         } else {
             0
         };
-        let face = money(rng, 30_000);
+        // A discount coupon's face value is a pay ratio (issue 13 item 1); 1.5 cannot be one.
+        let face = if kind == 2 {
+            (*rng.pick(&["0.8", "0.85", "0.9", "0.95", "0.7", "1.5"])).to_owned()
+        } else {
+            money(rng, 30_000)
+        };
         let (version, balance) = if rng.chance(40) {
             (2, format!(r#","balance":"{}""#, money(rng, 30_000)))
         } else {
@@ -194,7 +221,7 @@ fn instance(rng: &mut Rng) -> Instance {
         money(rng, 20_000)
     );
     let json = format!(
-        r#"{{"now":"2024-06-01T00:00:00Z","order":{{"order_type":"new","charging_mode":"period","period_type":2,"period_num":1,
+        r#"{{"now":"2024-06-01T00:00:00Z","order":{{"order_id":"CS1","order_type":"new","charging_mode":"period","period_type":2,"period_num":1,
             "lines":[{}]}},"discounts":[{}],"coupons":[{}],"balances":{balances},"selection":"best"}}"#,
         lines.join(","),
         discounts.join(","),
@@ -254,6 +281,29 @@ fn key(q: &Quote, inst: &Instance, funds: i128) -> Key {
     }
 }
 
+/// What holds for every quote's PayOrders body (issue 13 items 3, 4): each coupon id once, at
+/// most three, and the package's own `payOrders` validation accepts it.
+fn pays(q: &Quote, n: usize, json: &str) {
+    let body = serde_json::to_value(&q.pay_request).unwrap();
+    let ids: Vec<&str> = body["coupon_infos"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|c| c["id"].as_str()).collect())
+        .unwrap_or_default();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "instance {n}: an id twice {body}\n{json}"
+    );
+    assert!(ids.len() <= 3, "instance {n}: {body}");
+    let wire = Json::from(&body);
+    if let Err(e) = build(Operation::PayOrders, &wire, Site::Cn) {
+        panic!("instance {n}: payOrders refuses {body}: {e:?}\n{json}");
+    }
+}
+
 fn subsets(n: usize, max: usize) -> Vec<Vec<usize>> {
     (0u32..(1 << n))
         .filter(|m| m.count_ones() as usize <= max)
@@ -277,6 +327,7 @@ fn best_equals_brute_force_on_random_instances() {
             quote(&input, &opts).unwrap_or_else(|e| panic!("instance {n}: {e}\n{}", inst.json));
         let search = best.search.expect("search stats");
         assert!(search.exact, "instance {n}");
+        pays(&best, n, &inst.json);
 
         let mut discount_choices: Vec<DiscountRequest> = vec![DiscountRequest::None];
         if !inst.has_adjustment {
@@ -290,12 +341,28 @@ fn best_equals_brute_force_on_random_instances() {
         for discount in &discount_choices {
             for subset in subsets(inst.coupons.len(), 3) {
                 let ids: Vec<String> = subset.iter().map(|&i| inst.coupons[i].0.clone()).collect();
+                let mut unique = ids.clone();
+                unique.sort();
+                unique.dedup();
+                if unique.len() != ids.len() {
+                    continue; // one coupon listed twice is one coupon
+                }
                 let mut explicit = input.clone();
                 explicit.selection = Selection::Explicit {
                     discount: discount.clone(),
                     coupon_ids: ids.clone(),
                 };
                 let q = quote(&explicit, &opts).unwrap();
+                pays(&q, n, &inst.json);
+                // "best" is never worse than any explicit selection, used in full or not.
+                assert!(
+                    cents(&best.payable.to_string()) <= cents(&q.payable.to_string()),
+                    "instance {n}: best {} > explicit {:?} {ids:?} {}\n{}",
+                    best.payable,
+                    discount,
+                    q.payable,
+                    inst.json
+                );
                 let discount_used = match discount {
                     DiscountRequest::Id(id) => {
                         q.discount.as_ref().map(|d| &d.discount_id) == Some(id)

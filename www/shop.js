@@ -512,10 +512,19 @@ export function setupShop(partner, customer, config, hooks = {}) {
 
   // ---- wallet ----
 
+  /** "0.85" → "8.5" (八五折), "0.8" → "8": the Chinese 折 reading of a pay ratio, by digits. */
+  function zheZhe(ratio) {
+    const frac = (/^0\.(\d+)$/.exec(String(ratio)) ?? [])[1];
+    if (!frac) return String(ratio);
+    return frac.length === 1 ? frac : `${frac[0]}.${frac.slice(1)}`;
+  }
+
   function couponLabel(c, verdict) {
     const kind = verdict?.kind ? t(`coupon_kind_${verdict.kind}`) : '';
+    // A 折扣券's face value is a pay ratio (0.85 = 八五折 = pay 85 %), not an amount: show the
+    // ratio the way the customer reads it and the saving the engine computed for this cart.
     const value = verdict?.kind === 'discount_coupon'
-      ? t('coupon_discount_value', { value: c.face_value })
+      ? t('coupon_discount_value', { value: String(c.face_value), zh: zheZhe(c.face_value), saving: money(verdict.max_deduction ?? '0') })
       : t('coupon_value', { value: money(verdict?.available ?? c.balance ?? c.face_value) });
     return `${kind} ${c.coupon_code ?? c.coupon_id} · ${value}`;
   }

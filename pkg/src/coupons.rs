@@ -82,6 +82,7 @@ export interface OrderLine {
   charging_mode?: "period" | "on_demand" | "one_time";
   period_type?: 0 | 2 | 3 | 4;
   is_strict_selected?: boolean;
+  is_hardware?: boolean;
 }
 export interface OrderDiscount {
   discount_id?: string;
@@ -120,7 +121,7 @@ export interface Policy {
   max_cash_coupons_per_order?: number;
   cash_with_discount_coupon?: boolean;
   discount_with_coupons?: boolean;
-  empower_scope?: "business_and_partner" | "partner";
+  empower_scope?: "any_discount" | "business_and_partner" | "partner";
   max_deduction_ratio_base?: "after_discount" | "official";
   discount_606?: "business" | "partner";
   auto_pay_business_first?: boolean;

@@ -92,13 +92,14 @@ export interface QuoteRejection {
   code: "unknown_coupon" | "unknown_discount" | "duplicate_coupon" | "coupon_not_applicable" | "coupon_indeterminate"
     | "unsupported_coupon_kind" | "too_many_coupons" | "too_many_cash_coupons" | "coupon_max_use_quantity"
     | "too_many_discount_coupons" | "cash_with_discount_coupon" | "discount_coupon_not_combinable"
-    | "coupon_group_conflict" | "nothing_to_deduct" | "discount_not_applicable" | "order_adjustment_mandatory";
+    | "coupon_group_conflict" | "nothing_to_deduct" | "discount_not_applicable" | "discount_not_payable" | "order_adjustment_mandatory";
   message: string;
   reasons?: CouponReason[];
 }
 export interface Quote {
   official_amount: string;
-  discount: { discount_id: string; discount_type: number; kind: DiscountKind; discount_amount: string } | null;
+  discount: { discount_id: string; discount_type: number; kind: DiscountKind; discount_amount: string;
+    amount_source: "server" | "computed" | "mixed" } | null;
   discount_rule: DiscountRule;
   discount_amount: string;
   amount_after_discount: string;
@@ -119,6 +120,9 @@ export interface Quote {
     use_discount: "YES" | "NO";
     discount_infos?: { id: string; type: number }[];
   };
+  /** Per money column, `source:rule[:policy]` (source input | server | computed | none; README "explain"). */
+  explain: Record<"official_amount" | "discount_amount" | "coupon_amount" | "flexipurchase_coupon_amount"
+    | "stored_card_amount" | "truncated_amount" | "payable", string>;
   /** With `selection: "best"`: up to three runners-up, best first. */
   alternatives?: (QuoteColumns & { discount_id: string | null; coupon_ids: string[] })[];
   /** With `selection: "best"`: coupon applications searched; `exact` is false only past the node limit. */

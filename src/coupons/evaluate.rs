@@ -1,7 +1,7 @@
 //! One coupon against one order: state, then limits, then amounts.
 
 use super::limits::{self, LineMatch, amount, deduction, discount, period, subscription};
-use super::model::Coupon;
+use super::model::{Coupon, CouponKind};
 use super::order::{ChargingMode, Line, Order};
 use super::policy::{BaseValueAmount, RatioBase};
 use super::state;
@@ -10,7 +10,7 @@ use super::{CouponError, EvalOptions};
 use crate::money::Amount;
 
 /// The most line-selecting rules a coupon compiles to (one per kind of [`limits::LineRule`]).
-const MAX_LINE_RULES: usize = 9;
+const MAX_LINE_RULES: usize = 10;
 
 /// What every coupon needs from the order, computed once per call.
 #[derive(Debug, Clone, Copy)]
@@ -309,7 +309,39 @@ fn finish(
         ));
     }
 
-    let available = matched.available;
+    // A discount coupon (折扣券) is a pay ratio, not an amount (spec §2 terminology, §6.2):
+    // `face_value` 0.85 = pay 85 % of the list price of its yearly/monthly lines, instead of
+    // the order's discount. Its saving is what it may take; a face value that cannot be a
+    // ratio is never guessed at.
+    let mut available = matched.available;
+    if coupon.kind == Some(CouponKind::DiscountCoupon) {
+        available = match coupon.face_value {
+            Some(r) if r > Amount::ZERO && r < Amount::from(1) => {
+                let mut official = Amount::ZERO;
+                for i in matched.known.iter() {
+                    official = official.checked_add(line(i)?.official_amount)?;
+                }
+                // Floored to the cent: the smaller saving (never preview less than BSS charges).
+                Some(official.checked_mul_floor(Amount::from(1).checked_sub(r)?, 2)?)
+            }
+            _ => {
+                reasons.push(Reason::new(
+                    ReasonCode::DiscountCouponFaceValue,
+                    Status::Indeterminate,
+                    None,
+                    vec![(
+                        "actual",
+                        Param::Text(
+                            coupon
+                                .face_value
+                                .map_or("none".to_owned(), |f| f.to_string()),
+                        ),
+                    )],
+                ));
+                None
+            }
+        };
+    }
     let mut verdict = Verdict {
         coupon_id: coupon.id().to_owned(),
         kind: coupon.kind,

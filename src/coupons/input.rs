@@ -214,7 +214,7 @@ fn period_type<N: JsonNode>(
     }
 }
 
-const LINE_FIELDS: [&str; 12] = [
+const LINE_FIELDS: [&str; 13] = [
     "id",
     "cloud_service_type",
     "resource_type",
@@ -227,6 +227,7 @@ const LINE_FIELDS: [&str; 12] = [
     "charging_mode",
     "period_type",
     "is_strict_selected",
+    "is_hardware",
 ];
 
 fn line<N: JsonNode>(o: &Obj<'_, N>) -> Result<Line, CouponError> {
@@ -243,6 +244,7 @@ fn line<N: JsonNode>(o: &Obj<'_, N>) -> Result<Line, CouponError> {
         charging_mode: o.pick("charging_mode", &CHARGING_MODES)?,
         period_type: period_type(o, "period_type")?,
         is_strict_selected: o.boolean("is_strict_selected")?,
+        is_hardware: o.boolean("is_hardware")?,
     })
 }
 
@@ -399,6 +401,7 @@ fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponErr
             .pick(
                 "empower_scope",
                 &[
+                    ("any_discount", EmpowerScope::AnyDiscount),
                     ("business_and_partner", EmpowerScope::BusinessAndPartner),
                     ("partner", EmpowerScope::Partner),
                 ],

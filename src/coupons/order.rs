@@ -138,6 +138,10 @@ pub struct Line {
     /// (`isOnlyForStrictSelected`); unknown when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_strict_selected: Option<bool>,
+    /// Whether the line is hardware (a `coupon_group` 3 coupon pays for hardware only); a
+    /// line that does not say so is a cloud service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_hardware: Option<bool>,
 }
 
 impl Line {

@@ -39,6 +39,9 @@ pub enum Undecided {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmpowerScope {
+    /// Every discount: PayOrders v3 "如果优惠券的限制属性上存在simultaneousUseWithEmpowerDiscount字段，
+    /// 并且值为0，则折扣和优惠券不能同时使用" names no kind (the safe reading, issue 13 item 5).
+    AnyDiscount,
     /// Business and partner discounts (the limit table's wording) and partner price
     /// adjustments (609).
     BusinessAndPartner,
@@ -105,39 +108,63 @@ pub enum Allocation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
-    /// `baseValue` lower bound: exclusive (满100 = "greater than 100", billing FAQ).
+    /// `baseValue` lower bound: exclusive. Source: billing FAQ explains "满¥100可用" as the
+    /// eligible payable sum "大于 100" (spec coupons §4.1 row 1, §8 example 6). Safe: the equal
+    /// amount gets no coupon, so the preview never counts on one BSS may refuse.
     pub base_value_lower: Bound,
-    /// `baseValue` upper bound: inclusive.
+    /// `baseValue` upper bound: inclusive. Source: DESIGN Policies (the docs are silent, spec
+    /// coupons §9); "exclusive" is the stricter reading and stays selectable.
     pub base_value_upper: Bound,
-    /// Amount compared with `baseValue`: the eligible lines' payable sum.
+    /// Amount compared with `baseValue`: the eligible lines' payable sum (after the discount,
+    /// before coupons). Source: billing FAQ "满¥100可用" — the payable sum of the products the
+    /// coupon covers (spec coupons §4.1 row 1, §6.2).
     pub base_value_amount: BaseValueAmount,
     /// A `limit_key` the engine does not know: `indeterminate` (never "no restriction").
+    /// Source: spec coupons §4.1 ("treat unknown keys as not evaluable client-side"). Safe: the
+    /// quote never uses an indeterminate coupon.
     pub unknown_limit: Undecided,
     /// `firstOrderInService` when the order carries no history for the service:
     /// `indeterminate`.
     pub first_order_unknown: Undecided,
-    /// Coupons per order in total (PayOrders); `coupon_max_use_quantity` from the server wins.
+    /// Coupons per order in total: 3. Source: PayOrders `coupon_infos` "目前支持传递最多三个"
+    /// (spec coupons §6.1, §7). A policy may lower it, never raise it: the quote caps it at 3
+    /// so that its `pay_request` always passes PayOrders (issue 13 item 4).
     pub max_coupons_per_order: u32,
-    /// Cash coupons (代金券) per order (billing center).
+    /// Cash coupons (代金券) per order: 1. Source: billing center "一个订单只能使用一张代金券"
+    /// (spec coupons §6.1); `coupon_max_use_quantity` from the server wins when given.
     pub max_cash_coupons_per_order: u32,
-    /// Whether a cash coupon and a discount coupon may be used together (CBC.99003147: no).
+    /// Whether a cash coupon and a discount coupon may be used together: no. Source: PayOrders
+    /// error CBC.99003147 (spec coupons §6.1, §7).
     pub cash_with_discount_coupon: bool,
-    /// Whether a discount and coupons may be combined at all (current PayOrders: yes, unless a
-    /// coupon flag forbids it; the outdated appendix said no).
+    /// Whether a discount and coupons may be combined at all: yes, unless a coupon flag
+    /// forbids it. Source: the current PayOrders text with its per-coupon exclusion flags (spec
+    /// coupons §6.3; pricing §3.3); the older appendix "使用优惠券支付将不能再享受折扣优惠" is
+    /// selectable (`false`). The flags default to their strict readings, so BSS cannot refuse
+    /// a combination the quote shows.
     pub discount_with_coupons: bool,
-    /// Discounts excluded by `simultaneousUseWithEmpowerDiscount = 0`.
+    /// Discounts excluded by `simultaneousUseWithEmpowerDiscount = 0`: every discount. Source:
+    /// PayOrders v3 "…值为0，则折扣和优惠券不能同时使用" (no kind named). Safe: the widest
+    /// exclusion; the limit table's narrower readings stay selectable (issue 13 item 5).
     pub empower_scope: EmpowerScope,
-    /// Base of the `maxDeductionRatio` cap: the amount after discount.
+    /// Base of the `maxDeductionRatio` cap: the amount after discount (DESIGN Policies: "order
+    /// total" read as the payable order total; partner console "占订单总金额的比例", spec coupons
+    /// §6.2 step 4). Whether it is before or after the cash coupon is not stated [gap]; the
+    /// list-price base (`official`) is selectable.
     pub max_deduction_ratio_base: RatioBase,
-    /// The family of rating discount code 606 (605 is business, 607 partner).
+    /// The family of rating discount code 606: business. Source: doc table and old Go SDK
+    /// label 606 "渠道商务合同折扣" (pricing §1.4); SDK 3.1.219's "伙伴授予折扣" is selectable.
     pub discount_606: DiscountFamily,
-    /// Whether a business discount wins under auto-pay.
+    /// Whether a business discount wins under auto-pay: yes. Source: ListRateOnPeriodDetail
+    /// function description (pricing §1.5 rule 3). Coupons under auto-pay are chosen by BSS
+    /// by an undocumented rule [gap]: the quote previews the coupons it is given.
     pub auto_pay_business_first: bool,
     /// How the best discount is chosen.
     pub best_discount: BestDiscount,
     /// Order of deductions.
     pub stacking_order: StackingOrder,
-    /// Rounding of money results.
+    /// Rounding of money results: full precision inside, payable truncated to the cent (抹零,
+    /// pricing §4.4 fact 1), ratio caps and discount-coupon savings floored to the cent (spec
+    /// coupons §6.6 [derived]) — a cap is never above what BSS could allow.
     pub rounding: Rounding,
     /// Allocation of order-level amounts to lines.
     pub allocation: Allocation,
@@ -178,7 +205,7 @@ impl Default for Policy {
             max_cash_coupons_per_order: 1,
             cash_with_discount_coupon: false,
             discount_with_coupons: true,
-            empower_scope: EmpowerScope::BusinessAndPartner,
+            empower_scope: EmpowerScope::AnyDiscount,
             max_deduction_ratio_base: RatioBase::AfterDiscount,
             discount_606: DiscountFamily::Business,
             auto_pay_business_first: true,

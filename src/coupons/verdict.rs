@@ -80,6 +80,10 @@ pub enum ReasonCode {
     CycleTypeNotAllowed,
     /// A discount coupon on lines that are not yearly/monthly.
     DiscountCouponPeriodOnly,
+    /// A discount coupon whose `face_value` is not a pay ratio in (0, 1).
+    DiscountCouponFaceValue,
+    /// `coupon_group` 3: a coupon for hardware only, and no line is hardware.
+    HardwareOnly,
     /// `firstOrderInService`: no line is the customer's first order of its service.
     NotFirstOrder,
     /// `firstOrderInService`: the order carries no history for the lines' services.
@@ -136,6 +140,8 @@ impl ReasonCode {
             NotStrictSelected => "not_strict_selected",
             CycleTypeNotAllowed => "cycle_type_not_allowed",
             DiscountCouponPeriodOnly => "discount_coupon_period_only",
+            DiscountCouponFaceValue => "discount_coupon_face_value",
+            HardwareOnly => "hardware_only",
             NotFirstOrder => "not_first_order",
             FirstOrderUnknown => "first_order_unknown",
             LineDataMissing => "line_data_missing",
@@ -355,6 +361,11 @@ fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
             "Discount coupons only apply to yearly/monthly purchases.",
             "折扣券仅适用于包年/包月产品。",
         ),
+        DiscountCouponFaceValue => (
+            "Face value {actual} is not a pay ratio in (0, 1).",
+            "面值 {actual} 不是 (0, 1) 内的折扣率。",
+        ),
+        HardwareOnly => ("Only for hardware.", "仅可抵扣硬件。"),
         NotFirstOrder => (
             "Only for the first purchase of the service.",
             "仅限首次购买该云服务时使用。",

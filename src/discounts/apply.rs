@@ -42,6 +42,39 @@ pub struct LineDiscount {
     pub discount_ratio: Amount,
 }
 
+/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); serialized as
+/// `server` / `computed` / `mixed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountSource {
+    /// Every saving is an amount BSS stated (rating results, `discount_amount` of the line
+    /// item groups, an amount-off value).
+    Server,
+    /// Every saving is computed here (`official × (1 − discount_ratio)`): BSS stated none.
+    Computed,
+    /// Some groups stated their saving, others were computed.
+    Mixed,
+}
+
+impl serde::Serialize for AmountSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            AmountSource::Server => "server",
+            AmountSource::Computed => "computed",
+            AmountSource::Mixed => "mixed",
+        })
+    }
+}
+
+impl AmountSource {
+    fn and(self, other: AmountSource) -> AmountSource {
+        if self == other {
+            self
+        } else {
+            AmountSource::Mixed
+        }
+    }
+}
+
 /// A discount option applied to an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliedDiscount {
@@ -57,6 +90,8 @@ pub struct AppliedDiscount {
     pub lines: Vec<LineDiscount>,
     /// The total saving (the exact sum of the lines').
     pub discount_amount: Amount,
+    /// Whether the saving is BSS's stated amount or computed here.
+    pub amount_source: AmountSource,
 }
 
 impl Contender for AppliedDiscount {
@@ -121,15 +156,18 @@ impl DiscountOption {
             .collect();
         let index: HashMap<&str, usize> =
             lines.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        let mut source: Option<AmountSource> = None;
         if let Some(orders) = &self.orders {
             for order in orders {
                 for item in order.order_line_items.as_deref().unwrap_or_default() {
                     let group = group_lines(item, &index, &out)?;
-                    self.apply_item(item, &group, lines, &mut out)?;
+                    let s = self.apply_item(item, &group, lines, &mut out)?;
+                    source = Some(source.map_or(s, |old| old.and(s)));
                 }
             }
         } else {
             self.apply_rating(lines, &index, &mut out, policy)?;
+            source = Some(AmountSource::Server);
         }
         let mut total = Amount::ZERO;
         for l in &out {
@@ -142,6 +180,7 @@ impl DiscountOption {
             best_offer: self.best_offer == Some(1),
             lines: out,
             discount_amount: total,
+            amount_source: source.unwrap_or(AmountSource::Server),
         })
     }
 
@@ -151,54 +190,59 @@ impl DiscountOption {
         group: &[usize],
         lines: &[LineRef<'_>],
         out: &mut [LineDiscount],
-    ) -> Result<(), ApplyError> {
+    ) -> Result<AmountSource, ApplyError> {
         let mode = item
             .discount_mode
             .unwrap_or(if item.discount_ratio.is_some() { 0 } else { 2 });
-        match mode {
-            0 => {
-                let ratio = item.discount_ratio.or(self.discount_value).ok_or_else(|| {
-                    ApplyError::Inapplicable("discount_mode 0 without discount_ratio".into())
-                })?;
-                check_ratio(ratio)?;
-                let off = Amount::from(1).checked_sub(ratio)?;
-                for &i in group {
-                    out[i] = LineDiscount {
-                        covered: true,
-                        discount_amount: lines[i].official_amount.checked_mul(off)?,
-                        discount_ratio: ratio,
-                    };
-                }
-            }
-            1 | 2 => {
-                let saving = item
-                    .discount_amount
-                    .or(if mode == 2 { self.discount_value } else { None })
-                    .ok_or_else(|| {
-                        ApplyError::Inapplicable(format!(
-                            "discount_mode {mode} without discount_amount"
-                        ))
-                    })?;
-                if let Some(r) = item.discount_ratio {
-                    check_ratio(r)?;
-                }
-                let officials: Vec<Amount> =
-                    group.iter().map(|&i| lines[i].official_amount).collect();
-                let parts = spread(saving, &officials)?;
-                for (&i, part) in group.iter().zip(parts) {
-                    out[i] = LineDiscount {
-                        covered: true,
-                        discount_amount: part,
-                        discount_ratio: match item.discount_ratio {
-                            Some(r) => r,
-                            None => pay_ratio(lines[i].official_amount, part)?,
-                        },
-                    };
-                }
-            }
+        // The saving BSS states for the group: `discount_amount` ("订单可用的折扣金额（即减免
+        //金额）"), or for amount off its `discount_value`. With a ratio too (mode 0) the stated
+        // amount is what BSS deducts (10.01 at 0.85 → 1.50, not 1.5015); the saving is computed
+        // from the ratio only when no amount is stated (issue 13 item 2).
+        let (stated, ratio) = match mode {
+            0 => (
+                item.discount_amount,
+                item.discount_ratio.or(self.discount_value),
+            ),
+            1 => (item.discount_amount, item.discount_ratio),
+            2 => (
+                item.discount_amount.or(self.discount_value),
+                item.discount_ratio,
+            ),
             other => return inapplicable(format!("unknown discount_mode {other}")),
+        };
+        if let Some(r) = ratio {
+            check_ratio(r)?;
         }
-        Ok(())
+        let Some(saving) = stated else {
+            let ratio = ratio.filter(|_| mode == 0).ok_or_else(|| {
+                ApplyError::Inapplicable(match mode {
+                    0 => "discount_mode 0 without discount_ratio".to_owned(),
+                    _ => format!("discount_mode {mode} without discount_amount"),
+                })
+            })?;
+            let off = Amount::from(1).checked_sub(ratio)?;
+            for &i in group {
+                out[i] = LineDiscount {
+                    covered: true,
+                    discount_amount: lines[i].official_amount.checked_mul(off)?,
+                    discount_ratio: ratio,
+                };
+            }
+            return Ok(AmountSource::Computed);
+        };
+        let officials: Vec<Amount> = group.iter().map(|&i| lines[i].official_amount).collect();
+        let parts = spread(saving, &officials)?;
+        for (&i, part) in group.iter().zip(parts) {
+            out[i] = LineDiscount {
+                covered: true,
+                discount_amount: part,
+                discount_ratio: match ratio {
+                    Some(r) => r,
+                    None => pay_ratio(lines[i].official_amount, part)?,
+                },
+            };
+        }
+        Ok(AmountSource::Server)
     }
 
     fn apply_rating(

@@ -16,7 +16,7 @@ pub mod wire;
 
 pub use wire::money;
 
-pub use apply::{AppliedDiscount, ApplyError, LineDiscount, LineRef};
+pub use apply::{AmountSource, AppliedDiscount, ApplyError, LineDiscount, LineRef};
 pub use error::DiscountError;
 pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};
 pub use option::DiscountOption;

@@ -491,6 +491,9 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
             charging_mode: Some(mode),
             period_type,
             is_strict_selected: None,
+            // ShowCustomerOrderDetails does not say; a hardware-only coupon that BSS listed for
+            // the order is BSS's own answer (ListOrderCouponsByOrderId), see `facts_from_bss`.
+            is_hardware: None,
         });
     }
     let period_num = periods

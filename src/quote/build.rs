@@ -11,7 +11,7 @@ use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
-use crate::discounts::{AppliedDiscount, SelectionRule, money};
+use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
 use crate::money::Amount;
 
 /// The price preview of one order and one choice of discount and coupons.
@@ -63,6 +63,8 @@ pub struct Quote {
     pub search: Option<SearchStats>,
     /// The policy used.
     pub policy: Policy,
+    /// Where each money column came from (compact codes; `explain::describe` renders them).
+    pub explain: super::explain::Explain,
 }
 
 /// The discount of a quote.
@@ -77,6 +79,8 @@ pub struct QuoteDiscount {
     /// Its saving.
     #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
+    /// `server`: the saving BSS stated; `computed`: derived from the ratio here; `mixed`.
+    pub amount_source: AmountSource,
 }
 
 /// A coupon used by a quote.
@@ -167,7 +171,7 @@ impl Rejection {
         let base = match code {
             RejectCode::UnknownCoupon => "no coupon with this id was given",
             RejectCode::UnknownDiscount => "no discount with this id was given",
-            RejectCode::DuplicateCoupon => "the coupon is requested twice",
+            RejectCode::DuplicateCoupon => "the coupon id is given more than once; it is used once",
             RejectCode::CouponNotApplicable => "the coupon does not apply to this order",
             RejectCode::CouponIndeterminate => {
                 "whether the coupon applies can only be checked by Huawei Cloud"
@@ -192,6 +196,7 @@ impl Rejection {
                 "the benefits before this coupon already cover everything it could pay"
             }
             RejectCode::DiscountNotApplicable => "the discount does not fit this order",
+            RejectCode::DiscountNotPayable => "PayOrders cannot pay with this discount",
             RejectCode::OrderAdjustmentMandatory => {
                 "the order carries a price adjustment (609) that must be used instead"
             }
@@ -258,10 +263,7 @@ pub fn settle(
         parts.clear();
         let took = apply(
             ledger,
-            super::stack::Piece {
-                lines: &c.lines,
-                max: c.max,
-            },
+            super::search::piece(c),
             &mut pos,
             &mut scratch,
             Some(&mut parts),
@@ -374,6 +376,7 @@ pub fn quote_discount(d: &AppliedDiscount) -> Option<QuoteDiscount> {
         discount_type: t,
         kind: d.kind,
         discount_amount: d.discount_amount,
+        amount_source: d.amount_source,
     })
 }
 

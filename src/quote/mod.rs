@@ -18,6 +18,7 @@
 pub mod allocation;
 pub mod build;
 mod error;
+pub mod explain;
 pub mod input;
 pub mod pay_request;
 pub mod pricing;
@@ -37,11 +38,15 @@ pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
 use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_lines};
+use crate::coupons::order::ChargingMode as LineMode;
+use crate::coupons::policy::RatioBase;
 use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
     Verdict, evaluate_coupon,
 };
-use crate::discounts::{AppliedDiscount, ApplyError, LineRef, SelectionRule, choose};
+use crate::discounts::{
+    AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
+};
 use crate::money::Amount;
 use build::{Settled, payment, quote_discount, settle};
 use rules::{Combinable, Limits, RejectCode, Tally, stacking_rank};
@@ -90,13 +95,19 @@ struct Prep<'a> {
     opts: &'a QuoteOptions,
     eval: EvalOptions,
     /// Per discount option: applied, or why not.
-    applied: Vec<Result<AppliedDiscount, String>>,
+    applied: Vec<Result<AppliedDiscount, (RejectCode, String)>>,
     /// The first applicable 609 adjustment.
     mandatory: Option<usize>,
     limits: Limits,
     /// Per coupon: the rank of its id among all coupon ids.
     coupon_ranks: Vec<u32>,
+    /// Per coupon: whether an earlier coupon has the same id.
+    duplicate: Vec<bool>,
 }
+
+/// The `discount_infos[].type` codes PayOrders (v3) accepts (spec coupons §7); the same set
+/// our client's `payOrders` validation enforces (`src/api/operation.rs` DISCOUNT_INFO).
+const PAYABLE_DISCOUNT_TYPES: [i64; 4] = [0, 2, 3, 609];
 
 /// One discount context, ready for the stack.
 struct Prepared {
@@ -124,17 +135,38 @@ impl<'a> Prep<'a> {
                         .and_then(|t| u16::try_from(t).ok())
                         .is_none() =>
                 {
-                    Err("discount_type is missing or not a BSS code".to_owned())
+                    Err((
+                        RejectCode::DiscountNotApplicable,
+                        "discount_type is missing or not a BSS code".to_owned(),
+                    ))
+                }
+                // A discount PayOrders cannot take (v3 `discount_infos[].type` is 0, 2, 3 or
+                // 609; ListOrderDiscounts also lists 1 合同折扣): a quote never builds a body
+                // BSS or our own `payOrders` refuses (issue 13 item 4).
+                Ok(d)
+                    if !d.discount_type.is_some_and(|t| {
+                        PAYABLE_DISCOUNT_TYPES.contains(&pay_discount_type(t))
+                    }) =>
+                {
+                    Err((
+                        RejectCode::DiscountNotPayable,
+                        "PayOrders takes discount types 0, 2, 3 and 609".to_owned(),
+                    ))
                 }
                 Ok(d) => Ok(d),
-                Err(ApplyError::Inapplicable(why)) => Err(why),
+                Err(ApplyError::Inapplicable(why)) => Err((RejectCode::DiscountNotApplicable, why)),
                 Err(ApplyError::Amount(e)) => return Err(e.into()),
             });
         }
         let mandatory = applied
             .iter()
             .position(|a| matches!(a, Ok(d) if d.kind == DiscountKind::OrderAdjustment));
+        // A wallet merged from several lists may carry one coupon several times: BSS takes
+        // each id once (issue 13 item 3), so only the first copy is a candidate.
+        let mut seen = HashSet::new();
+        let duplicate = input.coupons.iter().map(|c| !seen.insert(c.id())).collect();
         Ok(Prep {
+            duplicate,
             coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
             input,
             opts,
@@ -215,10 +247,23 @@ impl<'a> Prep<'a> {
         for a in &after {
             units.push(ledger.units(*a)?);
         }
-        let start = Position::new(&ledger, &units);
+        // The ratio caps' base: the period and one-time lines after the discount (policy
+        // `max_deduction_ratio_base`); a discount coupon lowers it as it applies.
+        let after_discount = self.opts.policy.max_deduction_ratio_base == RatioBase::AfterDiscount;
+        let mut base = 0i128;
+        for (line, u) in order.lines.iter().zip(&units) {
+            if line.charging_mode(order) != LineMode::OnDemand {
+                base += match after_discount {
+                    true => *u,
+                    false => ledger.units(line.official_amount)?,
+                };
+            }
+        }
+        let start = Position::new(&ledger, &units).with_ratio_base(base);
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
-            if let Some(mut c) = candidate(k, &self.input.coupons[k], v, &ledger)? {
+            let coupon = &self.input.coupons[k];
+            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, after_discount)? {
                 c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -271,6 +316,7 @@ impl<'a> Prep<'a> {
     ) -> Result<Quote, QuoteError> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
+        self.reject_failed_adjustments(&mut rejected);
         let mut order = self.input.order.clone();
         self.set_context(&mut order, index)?;
         let mut seen = HashSet::new();
@@ -306,6 +352,20 @@ impl<'a> Prep<'a> {
         Ok(with_idle(quote, &prepared, &idle))
     }
 
+    /// A 609 price adjustment is mandatory (spec §6.2): one that cannot be applied is
+    /// reported whatever the selection, never dropped silently (issue 13 item 8).
+    fn reject_failed_adjustments(&self, rejected: &mut Vec<Rejection>) {
+        for (option, a) in self.input.discounts.iter().zip(&self.applied) {
+            let adjustment = crate::discounts::kind_of(option.discount_type, &self.opts.policy)
+                == DiscountKind::OrderAdjustment;
+            if let (true, Err((code, why))) = (adjustment, a) {
+                if !rejected.iter().any(|r| r.id == option.discount_id) {
+                    rejected.push(Rejection::new(&option.discount_id, *code, Some(why)));
+                }
+            }
+        }
+    }
+
     /// Which discount an explicit selection uses, and the rule that decided.
     fn requested_discount(
         &self,
@@ -333,12 +393,8 @@ impl<'a> Prep<'a> {
                 }
                 Some(i) => match &self.applied[i] {
                     Ok(_) => (Some(i), SelectionRule::Requested),
-                    Err(why) => {
-                        rejected.push(Rejection::new(
-                            id,
-                            RejectCode::DiscountNotApplicable,
-                            Some(why),
-                        ));
+                    Err((code, why)) => {
+                        rejected.push(Rejection::new(id, *code, Some(why)));
                         (None, SelectionRule::NoDiscount)
                     }
                 },
@@ -366,11 +422,7 @@ impl<'a> Prep<'a> {
         for (i, a) in self.applied.iter().enumerate() {
             let id = &self.input.discounts[i].discount_id;
             match a {
-                Err(why) => rejected.push(Rejection::new(
-                    id,
-                    RejectCode::DiscountNotApplicable,
-                    Some(why),
-                )),
+                Err((code, why)) => rejected.push(Rejection::new(id, *code, Some(why))),
                 Ok(_) if self.mandatory.is_some_and(|m| m != i) => rejected.push(Rejection::new(
                     id,
                     RejectCode::OrderAdjustmentMandatory,
@@ -398,12 +450,17 @@ impl<'a> Prep<'a> {
             .floor_dp(2)
             .checked_add(self.input.balances.credit.floor_dp(2))?;
         let funds = Funds(units::to_units(funds, 2)?);
-        // The most any coupons could take: the largest balances or face values, one per slot.
+        // The most any coupons could take: the largest balances or face values, one per slot;
+        // a discount coupon's face value is a ratio, it may take up to the whole list price.
+        let official = self.official_total()?;
         let mut values: Vec<Amount> = self
             .input
             .coupons
             .iter()
-            .map(|c| c.balance.max(c.face_value).unwrap_or(Amount::ZERO))
+            .map(|c| match c.kind {
+                Some(CouponKind::DiscountCoupon) => official,
+                _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
+            })
             .collect();
         sorting::sort_by(&mut values, |a, b| a > b);
         let mut most = Amount::ZERO;
@@ -449,7 +506,7 @@ impl<'a> Prep<'a> {
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
-                .filter(|(_, v)| usable(v))
+                .filter(|(k, v)| usable(v) && !self.duplicate[*k])
                 .collect();
             let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
@@ -462,6 +519,16 @@ impl<'a> Prep<'a> {
         // A coupon is rejected when no context can use it; the contexts the bound skipped
         // are asked about such coupons only.
         for (k, used) in used_somewhere.iter_mut().enumerate() {
+            if self.duplicate[k] {
+                let id = self.input.coupons[k].id();
+                if !rejected
+                    .iter()
+                    .any(|r| r.id == id && r.code == RejectCode::DuplicateCoupon)
+                {
+                    rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                }
+                continue;
+            }
             if *used {
                 continue;
             }
@@ -533,6 +600,8 @@ impl<'a> Prep<'a> {
         } = settle(&self.input.order.lines, discount, &p.context, picks, true)?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
+        let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
+        let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
             discount: discount.and_then(quote_discount),
@@ -556,6 +625,7 @@ impl<'a> Prep<'a> {
             alternatives: None,
             search: None,
             policy: self.opts.policy.clone(),
+            explain,
         };
         Ok((quote, idle))
     }
@@ -632,7 +702,9 @@ fn candidate(
     k: usize,
     coupon: &Coupon,
     v: &Verdict,
+    order: &Order,
     ledger: &Ledger,
+    after_discount: bool,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
     let kind = rules.kind;
@@ -640,7 +712,16 @@ fn candidate(
         return Ok(None);
     }
     let lines = v.eligible_lines.clone();
+    let mut on_demand = 0i128;
+    for &i in lines.iter() {
+        let line = &order.lines[i];
+        if line.charging_mode(order) == LineMode::OnDemand {
+            on_demand += ledger.units(line.payable())?;
+        }
+    }
     Ok(Some(Candidate {
+        ratio: v.params.max_deduction_ratio.map(|r| (r, on_demand)),
+        cuts_base: kind == CouponKind::DiscountCoupon && after_discount,
         coupon: k,
         id: v.coupon_id.clone(),
         rank: 0,

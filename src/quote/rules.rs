@@ -52,9 +52,15 @@ pub enum RejectCode {
     NothingToDeduct,
     /// The discount option does not fit the order (`message` says why).
     DiscountNotApplicable,
+    /// A discount PayOrders cannot take (`discount_type` 1 合同折扣, or another code outside
+    /// 0 / 2 / 3 / 609).
+    DiscountNotPayable,
     /// A 609 order price adjustment is present: it must be used, no other discount.
     OrderAdjustmentMandatory,
 }
+
+/// PayOrders takes at most three `coupon_infos` ("目前支持传递最多三个", spec coupons §6.1).
+pub const PAY_ORDERS_MAX_COUPONS: usize = 3;
 
 /// The limits of one quote.
 #[derive(Debug, Clone)]
@@ -69,7 +75,8 @@ impl Limits {
     /// The limits from the policy and the server's quantities.
     pub fn new(policy: &Policy, server: &[MaxUseQuantity]) -> Limits {
         Limits {
-            max_total: policy.max_coupons_per_order as usize,
+            // The policy may lower PayOrders' limit, never raise it (issue 13 item 4).
+            max_total: (policy.max_coupons_per_order as usize).min(PAY_ORDERS_MAX_COUPONS),
             max_cash: policy.max_cash_coupons_per_order,
             cash_with_discount_coupon: policy.cash_with_discount_coupon,
             server: server.to_vec(),

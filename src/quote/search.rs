@@ -56,6 +56,11 @@ pub struct Candidate {
     pub max: i128,
     /// What it has to give.
     pub wallet: Wallet,
+    /// `maxDeductionRatio` and the on-demand part of its eligible amount (in units), which
+    /// the ratio does not cap: the cap is taken again on the base a discount coupon left.
+    pub ratio: Option<(Amount, i128)>,
+    /// A discount coupon: what it takes lowers the base of later coupons' ratio caps.
+    pub cuts_base: bool,
 }
 
 /// What a coupon has before a payment.
@@ -394,14 +399,22 @@ impl<'a> Run<'a> {
     }
 }
 
-fn piece(c: &Candidate) -> Piece<'_> {
+/// The stack's view of a candidate.
+pub fn piece(c: &Candidate) -> Piece<'_> {
     Piece {
         lines: &c.lines,
         max: c.max,
+        ratio: c.ratio,
+        cuts_base: c.cuts_base,
     }
 }
 
 /// Whether two candidates differ only by id.
 fn interchangeable(a: &Candidate, b: &Candidate) -> bool {
-    a.rules == b.rules && a.lines == b.lines && a.max == b.max && a.wallet == b.wallet
+    a.rules == b.rules
+        && a.lines == b.lines
+        && a.max == b.max
+        && a.wallet == b.wallet
+        && a.ratio == b.ratio
+        && a.cuts_base == b.cuts_base
 }

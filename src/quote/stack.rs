@@ -73,6 +73,10 @@ pub struct Position {
     pub sub: Vec<i128>,
     /// The order's total, in units.
     pub total: i128,
+    /// The base of `maxDeductionRatio` caps, in units (period and one-time lines).
+    pub ratio_base: i128,
+    /// `ratio_base` before any coupon (the caps in `Piece::max` were taken on it).
+    pub ratio_base_start: i128,
 }
 
 impl Position {
@@ -85,11 +89,21 @@ impl Position {
             cents.push(whole / ledger.cent);
             sub.push(a - whole);
         }
+        let total = amounts.iter().sum();
         Position {
             cents,
             sub,
-            total: amounts.iter().sum(),
+            total,
+            ratio_base: total,
+            ratio_base_start: total,
         }
+    }
+
+    /// The same position with `base` as the ratio base.
+    pub fn with_ratio_base(mut self, base: i128) -> Position {
+        self.ratio_base = base;
+        self.ratio_base_start = base;
+        self
     }
 
     /// What line `i` owes, in units.
@@ -101,6 +115,7 @@ impl Position {
     pub fn copy_from(&mut self, other: &Position) {
         self.cents.copy_from_slice(&other.cents);
         self.total = other.total;
+        self.ratio_base = other.ratio_base;
     }
 }
 
@@ -111,6 +126,12 @@ pub struct Piece<'a> {
     pub lines: &'a [usize],
     /// The most it may take, in units (whole cents).
     pub max: i128,
+    /// `maxDeductionRatio` r and the uncapped (on-demand) eligible units: the coupon takes at
+    /// most `floor(r × ratio base) + uncapped`, on the base as it stands when it applies.
+    pub ratio: Option<(Amount, i128)>,
+    /// What it takes lowers the ratio base (a discount coupon: spec §6.2 step 4, "with a
+    /// 折扣券 the 现金券 applies on the discounted price").
+    pub cuts_base: bool,
 }
 
 /// Reusable buffers of [`apply`].
@@ -143,9 +164,18 @@ pub fn apply(
     }
     // Whole cents owed by the eligible lines, and by the order.
     let owed = (owed_cents + ledger.cents(owed_sub)) * ledger.cent;
-    let take = piece.max.min(owed).min(ledger.floor_cent(pos.total));
+    let mut take = piece.max.min(owed).min(ledger.floor_cent(pos.total));
+    if let (Some((r, uncapped)), true) = (piece.ratio, pos.ratio_base < pos.ratio_base_start) {
+        // `max` holds the cap on the starting base; a discount coupon has lowered it since.
+        let base = ledger.amount(pos.ratio_base.max(0))?;
+        let cap = ledger.units(base.checked_mul_floor(r, 2)?)? + uncapped;
+        take = take.min(ledger.floor_cent(cap));
+    }
     if take <= 0 {
         return Ok(0);
+    }
+    if piece.cuts_base {
+        pos.ratio_base -= take;
     }
     let take_cents = ledger.cents(take);
     let mut record = |pos: &mut Position, i: usize, cents: i128| {
@@ -217,6 +247,8 @@ mod tests {
             Piece {
                 lines: &all,
                 max: ledger.units(a("50")).unwrap(),
+                ratio: None,
+                cuts_base: false,
             },
             &mut pos,
             &mut Scratch::default(),
@@ -236,6 +268,8 @@ mod tests {
             Piece {
                 lines: &[1],
                 max: ledger.units(a("100")).unwrap(),
+                ratio: None,
+                cuts_base: false,
             },
             &mut pos,
             &mut Scratch::default(),
@@ -256,6 +290,8 @@ mod tests {
             Piece {
                 lines: &[0, 1],
                 max: ledger.units(a("5")).unwrap(),
+                ratio: None,
+                cuts_base: false,
             },
             &mut pos,
             &mut Scratch::default(),
@@ -270,6 +306,8 @@ mod tests {
             Piece {
                 lines: &[1],
                 max: ledger.units(a("5")).unwrap(),
+                ratio: None,
+                cuts_base: false,
             },
             &mut pos,
             &mut Scratch::default(),

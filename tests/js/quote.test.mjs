@@ -145,3 +145,37 @@ for (const [name, lib] of Object.entries(builds)) {
       (e) => e instanceof lib.BssError && e.code === 'too_large' && e.field === 'discounts');
   });
 }
+
+// ---- preview = charge (issue 13): what the quote previews is what the sandbox charges ----
+// The sandbox computes its charge independently of the engine (www/sandbox/server.mjs
+// `charge`): a 折扣券 as a pay ratio, ListOrderDiscounts amounts as stated.
+test('preview = charge: the quote\'s pay_request, paid in the sandbox, costs the quote\'s payable', async () => {
+  const { startSandbox } = await import('../../www/sandbox/server.mjs');
+  const sandbox = await startSandbox();
+  try {
+    const lib = builds.esm;
+    const [, customer] = sandbox.accounts.access_keys;
+    const bss = new lib.BssClient({ endpoint: sandbox.url, credentials: { ak: customer.ak, sk: customer.sk, domain_id: customer.domain_id } });
+    const order_id = 'CS2503011200AAAAA';
+    const selections = [
+      ['best', 'best', '980.00'], // 1200 × 0.9 (stated 120.00) − 代金券 100 (满100) = 980.00
+      ['the 八五折 coupon alone', { discount_id: null, coupon_ids: ['CP2025030100000002'] }, '1020.00'], // 1200 × 0.85
+      ['the partner discount with the cash coupon', { discount_id: 'DSC-PTN-95', coupon_ids: ['CP2025030100000001'] }, '1040.00'],
+    ];
+    for (const [name, selection, expected] of selections) {
+      sandbox.reset();
+      const coupons = (await bss.listOrderCouponsByOrderId({ order_id })).user_coupons;
+      const { discounts } = await bss.listOrderDiscounts({ order_id });
+      const q = lib.quote({
+        now: '2026-01-01T00:00:00Z', coupons, discounts, selection,
+        order: { order_id, order_type: 'new', charging_mode: 'period', period_type: 2, period_num: 1,
+          lines: [{ id: `${order_id}-000001`, cloud_service_type: 'hws.service.type.ec2', region: 'cn-north-4', official_amount: '1200.00' }] },
+      });
+      assert.equal(q.payable, expected, `${name}: preview`);
+      assert.equal(await bss.payOrders(q.pay_request), null, name);
+      assert.equal(sandbox.order(order_id).charge.paid_amount, q.payable, `${name}: charged`);
+    }
+  } finally {
+    await sandbox.close();
+  }
+});

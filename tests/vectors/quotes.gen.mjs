@@ -29,6 +29,8 @@ const coupon = (coupon_id, coupon_type, face_value, extra = {}) => ({
 });
 const cash = (id, face, extra) => coupon(id, 1, face, extra);
 const flexi = (id, face, extra) => coupon(id, 4, face, extra);
+// A 折扣券's face value is a pay ratio (0.84 = pay 84 %), spec coupons §2 terminology; issue 13
+// item 1 replaced the amounts these cases used to carry (80 → 0.84 on 500.00 keeps the 80.00 saving).
 const dcoupon = (id, face, extra) => coupon(id, 2, face, extra);
 const card = (id, face, extra) => coupon(id, 303, face, { balance: face, ...extra });
 const ratio = (discount_id, discount_type, discount_ratio, ids) => ({
@@ -119,18 +121,18 @@ add('coupon_max_use_quantity from the server: one flexi-purchase coupon only', '
     coupon_max_use_quantity: [{ coupon_type: 302, use_quantity_value: 1 }] },
   { flexipurchase_coupon_amount: '10.00', rejected: [{ id: 'f2', code: 'coupon_max_use_quantity' }] });
 add('a cash coupon and a discount coupon are never used together', 'coupons §6.1 (CBC.99003147)',
-  { order: three, coupons: [cash('c', '50'), dcoupon('d', '80')], selection: { discount_id: null, coupon_ids: ['c', 'd'] } },
+  { order: three, coupons: [cash('c', '50'), dcoupon('d', '0.84')], selection: { discount_id: null, coupon_ids: ['c', 'd'] } },
   { coupon_amount: '50.00', rejected: [{ id: 'd', code: 'cash_with_discount_coupon' }] });
 add('the discount coupon first, then the cash coupon is rejected', 'coupons §6.1 (CBC.99003147)',
-  { order: three, coupons: [cash('c', '50'), dcoupon('d', '80')], selection: { discount_id: null, coupon_ids: ['d', 'c'] } },
+  { order: three, coupons: [cash('c', '50'), dcoupon('d', '0.84')], selection: { discount_id: null, coupon_ids: ['d', 'c'] } },
   { discount_amount: '80.00', coupon_amount: '0.00', payable: '420.00', rejected: [{ id: 'c', code: 'cash_with_discount_coupon' }],
     coupons: [{ coupon_id: 'd', kind: 'discount_coupon', deducted: '80.00', balance_after: '0.00' }],
     pay_request: { use_coupon: 'YES', coupon_infos: [{ id: 'd', type: 300 }], use_discount: 'NO' } });
 add('one discount coupon per order', 'coupons §6.1 (one discount)',
-  { order: three, coupons: [dcoupon('d1', '30'), dcoupon('d2', '40')], selection: { discount_id: null, coupon_ids: ['d1', 'd2'] } },
+  { order: three, coupons: [dcoupon('d1', '0.94'), dcoupon('d2', '0.92')], selection: { discount_id: null, coupon_ids: ['d1', 'd2'] } },
   { discount_amount: '30.00', rejected: [{ id: 'd2', code: 'too_many_discount_coupons' }] });
 add('simultaneousUseWithDiscountCoupon = 0 keeps a flexi-purchase coupon from a discount coupon', 'coupons §4.2',
-  { order: three, coupons: [dcoupon('d', '30'), flexi('f', '20', { use_limits: [limit('simultaneousUseWithDiscountCoupon', '0')] })],
+  { order: three, coupons: [dcoupon('d', '0.94'), flexi('f', '20', { use_limits: [limit('simultaneousUseWithDiscountCoupon', '0')] })],
     selection: { discount_id: null, coupon_ids: ['d', 'f'] } },
   { discount_amount: '30.00', flexipurchase_coupon_amount: '0.00', rejected: [{ id: 'f', code: 'discount_coupon_not_combinable' }] });
 add('a KooGallery coupon and a 1024 dedicated coupon are not combined', 'coupons §6.1 (CBC.99003156)',
@@ -190,14 +192,14 @@ add('simultaneousUseWithPromotionDiscount = 0 forbids a promotion discount', 'co
     selection: { discount_id: 'promo', coupon_ids: ['c'] } },
   { coupon_amount: '0.00', rejected: [{ id: 'c', code: 'coupon_not_applicable' }] });
 add('a discount coupon is never combined with a discount', 'coupons §6.2 step 2',
-  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '60')], selection: { discount_id: 'p', coupon_ids: ['d'] } },
+  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '0.88')], selection: { discount_id: 'p', coupon_ids: ['d'] } },
   { discount_amount: '50.00', rejected: [{ id: 'd', code: 'coupon_not_applicable', reasons: [{ code: 'discount_not_combinable' }] }] });
 add('a discount coupon only applies to yearly/monthly lines', 'coupons §4.1 row 8 (折扣券 only 包年/包月)',
   { order: order([line('a', '100.00')], { charging_mode: 'on_demand', period_type: undefined, period_num: undefined }),
-    coupons: [dcoupon('d', '60')], selection: { discount_id: null, coupon_ids: ['d'] } },
+    coupons: [dcoupon('d', '0.88')], selection: { discount_id: null, coupon_ids: ['d'] } },
   { discount_amount: '0.00', rejected: [{ id: 'd', code: 'coupon_not_applicable', reasons: [{ code: 'discount_coupon_period_only' }] }] });
 add('the default discount excludes a discount coupon; discount_id null uses the coupon instead', 'issue 5 (one discount or a discount coupon)',
-  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '60')], selection: { discount_id: null, coupon_ids: ['d'] } },
+  { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [dcoupon('d', '0.88')], selection: { discount_id: null, coupon_ids: ['d'] } },
   { discount: null, discount_rule: 'no_discount', discount_amount: '60.00', amount_after_discount: '440.00', payable: '440.00', rejected: [] });
 add('the outdated "coupons cancel discounts" rule as a policy: no coupon next to a discount', 'DESIGN Policies discount_with_coupons',
   { order: three, discounts: [ratio('p', 3, '0.9', ['a', 'b'])], coupons: [flexi('f', '10')], selection: { discount_id: 'p', coupon_ids: ['f'] } },
@@ -330,7 +332,7 @@ add('best: only one cash coupon, the larger one', 'coupons §6.1',
   { order: order([line('a', '500.00')]), coupons: [cash('small', '50'), cash('big', '80')], selection: 'best' },
   { coupons: [{ coupon_id: 'big', deducted: '80.00' }], payable: '420.00' });
 add('best: a discount coupon instead of a weaker discount', 'coupons §6.2 step 2',
-  { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.95', ['a'])], coupons: [dcoupon('d', '20')], selection: 'best' },
+  { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.95', ['a'])], coupons: [dcoupon('d', '0.8')], selection: 'best' },
   { discount: null, discount_amount: '20.00', payable: '80.00', coupons: [{ coupon_id: 'd', kind: 'discount_coupon' }] });
 add('best: with a 609 adjustment only the adjustment is searched', 'pricing §3.3',
   { order: order([line('a', '100.00')]), discounts: [ratio('p', 3, '0.5', ['a']), amountOff('adj', 609, 2, '1.00', ['a'])],
@@ -501,6 +503,210 @@ add('1/3: a 100.00 coupon over three lines of 100.00', 'DESIGN Policies (largest
   { order: order([line('a', '100.00'), line('b', '100.00'), line('c', '100.00')]), coupons: [cash('c1', '100')], selection: pick('c1') },
   { coupon_amount: '100.00', payable: '200.00', lines: [{ id: 'a', coupon_amount: '33.34', payable: '66.66' },
     { id: 'b', coupon_amount: '33.33', payable: '66.67' }, { id: 'c', coupon_amount: '33.33', payable: '66.67' }] });
+
+// ---------------------------------------------------------------------------------------
+// Issue 13: preview = charge. Every expected number is worked out by hand from the doc text
+// quoted in `why`; `rule` names the issue item (`i13.1` … `i13.8`, `i13.policy`).
+const i13 = (rule, name, spec, why, input, expect, extra = {}) =>
+  add(`issue 13 #${rule.slice(4)}: ${name}`, spec, input, expect, { rule, why, ...extra });
+const i13fail = (rule, name, spec, why, input, error, extra = {}) =>
+  fail(`issue 13 #${rule.slice(4)}: ${name}`, spec, input, error, { rule, why, ...extra });
+const thousand = order([line('a', '1000.00')]);
+const d85 = dcoupon('d85', '0.85', { coupon_usage: '包年包月八五折' });
+const b90 = ratio('b90', 2, '0.9', ['a']);
+const stated = (discount_id, discount_type, discount_ratio, discount_amount, ids) => ({
+  discount_id, discount_type,
+  orders: [{ order_id: 'CS1', order_line_items: [{ order_line_item_ids: ids, discount_mode: 0, discount_ratio, discount_amount }] }],
+});
+const DC = 'coupons §2 terminology: 折扣券 "multiplies price; yearly/monthly only; behaves like a discount"; face_value in (0, 1) is the pay ratio';
+
+// i13.1 — the 折扣券 is a pay ratio that competes with the order's discount.
+i13('i13.1', '折扣券 0.85 on a 1000.00 monthly order charges 850.00', 'coupons §2, §6.2 step 2', `${DC}: 1000.00 × 0.85 = 850.00, the saving 150.00 is reported as discount_amount (rating APIs: "discount_amount … discount coupon")`,
+  { order: thousand, coupons: [d85], selection: pick('d85') },
+  { discount: null, discount_amount: '150.00', amount_after_discount: '850.00', payable: '850.00',
+    coupons: [{ coupon_id: 'd85', kind: 'discount_coupon', deducted: '150.00', balance_after: '0.00' }],
+    pay_request: { use_coupon: 'YES', coupon_infos: [{ id: 'd85', type: 300 }], use_discount: 'NO' } });
+i13('i13.1', 'best prefers the 八五折 coupon (850.00) over a 九折 business discount (900.00)', 'coupons §6.2 step 2', 'one discount or a 折扣券 (alternatives): 1000 × 0.85 = 850.00 < 1000 × 0.9 = 900.00',
+  { order: thousand, discounts: [b90], coupons: [d85], selection: 'best' },
+  { discount: null, payable: '850.00', discount_amount: '150.00', coupons: [{ coupon_id: 'd85', deducted: '150.00' }],
+    pay_request: { use_coupon: 'YES', coupon_infos: [{ id: 'd85', type: 300 }], use_discount: 'NO' } });
+i13('i13.1', 'best prefers a 九折 business discount (900.00) over a 九五折 coupon (950.00)', 'coupons §6.2 step 2', '1000 × 0.9 = 900.00 < 1000 × 0.95 = 950.00: the discount wins',
+  { order: thousand, discounts: [b90], coupons: [dcoupon('d95', '0.95')], selection: 'best' },
+  { discount: { discount_id: 'b90' }, payable: '900.00', coupons: [] });
+i13('i13.1', 'a 现金券 after the 折扣券 applies on the discounted price: 1000 × 0.85 − 100 = 750.00', 'coupons §6.2 step 4', '"with a 折扣券 the 现金券 applies on the discounted price": 850.00 − 100.00 = 750.00',
+  { order: thousand, coupons: [d85, flexi('f100', '100')], selection: pick('d85', 'f100') },
+  { discount_amount: '150.00', flexipurchase_coupon_amount: '100.00', payable: '750.00' });
+i13('i13.1', 'a 代金券 with the 折扣券 is refused (CBC.99003147)', 'coupons §6.1', '"代金券 and 折扣券 cannot be used together (CBC.99003147)": the coupon first in the request stays, 850.00',
+  { order: thousand, coupons: [d85, cash('c100', '100')], selection: pick('d85', 'c100') },
+  { payable: '850.00', coupon_amount: '0.00', rejected: [{ id: 'c100', code: 'cash_with_discount_coupon' }] });
+for (const face of ['1.5', '1', '85']) {
+  i13('i13.1', `a 折扣券 with face_value ${face} is indeterminate, never guessed`, 'coupons §2 terminology', `${DC}; anything else is indeterminate: ${face} is not in (0, 1), the order pays its list price 1000.00`,
+    { order: thousand, coupons: [dcoupon('dx', face)], selection: pick('dx') },
+    { payable: '1000.00', discount_amount: '0.00', coupons: [],
+      rejected: [{ id: 'dx', code: 'coupon_indeterminate', reasons: [{ code: 'discount_coupon_face_value' }] }] });
+}
+i13('i13.1', 'a 折扣券 with face_value 0 is refused: nothing to take, and no ratio', 'coupons §2 terminology, §6.4', `${DC}; a zero face value also reads as no balance: refused, 1000.00`,
+  { order: thousand, coupons: [dcoupon('dx', '0')], selection: pick('dx') },
+  { payable: '1000.00', coupons: [],
+    rejected: [{ id: 'dx', code: 'coupon_not_applicable', reasons: [{ code: 'no_balance' }, { code: 'discount_coupon_face_value' }] }] });
+i13('i13.1', 'the 折扣券 covers the yearly/monthly line only: 600 × 0.15 = 90.00', 'coupons §4.1 row 8', '"折扣券 only 包年/包月": the pay-per-use line (400.00) keeps its price; 600.00 × 0.15 = 90.00, payable 910.00',
+  { order: order([line('a', '600.00'), line('b', '400.00', 'ebs', { charging_mode: 'on_demand' })]), coupons: [d85], selection: pick('d85') },
+  { discount_amount: '90.00', payable: '910.00', lines: [{ id: 'a', discount_amount: '90.00', payable: '510.00' },
+    { id: 'b', discount_amount: '0.00', payable: '400.00' }] });
+i13('i13.1', 'a 折扣券 on a one-time order does not apply', 'coupons §4.1 row 8', '"折扣券 only 包年/包月": a one-time purchase is neither; payable 1000.00',
+  { order: order([line('a', '1000.00')], { charging_mode: 'one_time', period_type: undefined, period_num: undefined }), coupons: [d85], selection: pick('d85') },
+  { payable: '1000.00', rejected: [{ id: 'd85', code: 'coupon_not_applicable', reasons: [{ code: 'discount_coupon_period_only' }] }] });
+i13('i13.1', 'a 折扣券 is not combined with the requested discount', 'coupons §6.1, §6.2 step 2', '"at most one discount … or a 折扣券 (they are alternatives)": the discount stays, 900.00',
+  { order: thousand, discounts: [b90], coupons: [d85], selection: { discount_id: 'b90', coupon_ids: ['d85'] } },
+  { payable: '900.00', discount: { discount_id: 'b90' }, rejected: [{ id: 'd85', code: 'coupon_not_applicable', reasons: [{ code: 'discount_not_combinable' }] }] });
+i13('i13.1', 'the 折扣券 saving is floored to the cent: 33.33 × 0.15 = 4.9995 → 4.99', 'coupons §6.6', 'rounding not stated [gap]; "cap = floor to the cent (never over-deduct)": 33.33 − 4.99 = 28.34',
+  { order: order([line('a', '33.33')]), coupons: [d85], selection: pick('d85') },
+  { discount_amount: '4.99', payable: '28.34' });
+i13('i13.1', 'a 九折 coupon over two lines splits its saving in proportion', 'DESIGN Policies (allocation)', '(100.01 + 200.02) × 0.1 = 30.003 → 30.00; 100.01 : 200.02 = 1 : 2 → 10.00 and 20.00',
+  { order: order([line('a', '100.01'), line('b', '200.02', 'ebs')]), coupons: [dcoupon('d90', '0.9')], selection: pick('d90') },
+  { discount_amount: '30.00', payable: '270.03', lines: [{ id: 'a', discount_amount: '10.00', payable: '90.01' }, { id: 'b', discount_amount: '20.00', payable: '180.02' }] });
+i13('i13.1', 'a stored-value card after the 折扣券: 850.00 − 100.00 = 750.00', 'coupons §6.2 steps 2, 5', 'discount coupon → … → 储值卡 (derived order): 1000 × 0.85 − 100 = 750.00',
+  { order: thousand, coupons: [d85, card('s100', '100')], selection: pick('d85', 's100') },
+  { discount_amount: '150.00', stored_card_amount: '100.00', payable: '750.00' });
+i13('i13.1', 'a 现金券 maxDeductionRatio 0.5 after the 折扣券 caps at 0.5 × 850.00 = 425.00', 'coupons §4.2 maxDeductionRatio, §6.2 step 4', '"may cover at most r × order total" on the discounted price (DESIGN: amount after discount): 0.5 × 850.00 = 425.00, payable 425.00 (not 0.5 × 1000)',
+  { order: thousand, coupons: [d85, flexi('f600', '600', { use_limits: [limit('maxDeductionRatio', '0.5')] })], selection: pick('d85', 'f600') },
+  { discount_amount: '150.00', flexipurchase_coupon_amount: '425.00', payable: '425.00' });
+i13('i13.1', 'best with a mandatory 609: the 折扣券 cannot replace it', 'coupons §6.2 step 2', '"609 is mandatory when present" and the 折扣券 is an alternative to a discount: 1000 − 10 = 990.00',
+  { order: thousand, discounts: [amountOff('adj', 609, 2, '10.00', ['a'])], coupons: [d85], selection: 'best' },
+  { discount: { discount_id: 'adj' }, payable: '990.00', rejected: [{ id: 'd85', code: 'coupon_not_applicable' }] });
+
+// i13.2 — BSS's own amounts first.
+const tenOhOne = order([line('a', '10.01')]);
+i13('i13.2', 'ListOrderDiscounts discount_amount 1.50 is used as stated: 10.01 − 1.50 = 8.51', 'pricing §3.3 OrderLineItemV3', '"discount_amount (saving)" — "订单可用的折扣金额（即减免金额）": BSS deducts 1.50, not 10.01 × 0.15 = 1.5015',
+  { order: tenOhOne, discounts: [stated('p85', 3, '0.85', '1.50', ['a'])], selection: { discount_id: 'p85' } },
+  { discount: { discount_id: 'p85', discount_amount: '1.50', amount_source: 'server' }, discount_amount: '1.50', payable: '8.51', truncated_amount: '0.00' });
+i13('i13.2', 'without a stated amount the saving is computed from the ratio and says so', 'pricing §3.3', 'no discount_amount: 10.01 × 0.15 = 1.5015; 8.5085 truncated to 8.50 (抹零 0.0085)',
+  { order: tenOhOne, discounts: [ratio('p85', 3, '0.85', ['a'])], selection: { discount_id: 'p85' } },
+  { discount: { discount_amount: '1.5015', amount_source: 'computed' }, payable: '8.50', truncated_amount: '0.0085' });
+i13('i13.2', 'a stated group amount is spread over the group, largest remainder', 'pricing §3.3 (merged line items)', 'stated 22.49 (not 150 × 0.15 = 22.50) over 100 : 50 → 14.9933…, 7.4966… → 14.99 + 7.49 = 22.48, the cent to the larger remainder: 7.50',
+  { order: order([line('a', '100.00'), line('b', '50.00', 'ebs')]), discounts: [stated('p', 3, '0.85', '22.49', ['a', 'b'])], selection: { discount_id: 'p' } },
+  { discount_amount: '22.49', payable: '127.51', lines: [{ id: 'a', discount_amount: '14.99' }, { id: 'b', discount_amount: '7.50' }] });
+i13('i13.2', 'one group stated, one computed: amount_source mixed', 'pricing §3.3', 'group a: stated 10.00; group b: 50 × (1 − 0.8) = 10.00 computed; 150 − 20 = 130.00',
+  { order: order([line('a', '100.00'), line('b', '50.00', 'ebs')]), discounts: [{ discount_id: 'm', discount_type: 3, orders: [{ order_id: 'CS1', order_line_items: [
+    { order_line_item_ids: ['a'], discount_mode: 0, discount_ratio: '0.9', discount_amount: '10.00' },
+    { order_line_item_ids: ['b'], discount_mode: 0, discount_ratio: '0.8' }] }] }], selection: { discount_id: 'm' } },
+  { discount: { amount_source: 'mixed', discount_amount: '20.00' }, payable: '130.00' });
+i13('i13.2', 'a stated amount above the line price is rejected, not trusted', 'pricing §3.3', 'a saving larger than the price it applies to cannot be deducted: rejected, 10.00 payable',
+  { order: order([line('a', '10.00')]), discounts: [stated('p', 3, '0.85', '11.00', ['a'])], selection: { discount_id: 'p' } },
+  { payable: '10.00', discount: null, rejected: [{ id: 'p', code: 'discount_not_applicable' }] });
+i13('i13.2', 'a rating result is a server amount', 'pricing §1.3', '"amount = official_website_amount − discount_amount": 100 − 85 = 15.00 as stated',
+  { order: order([line('a', '100.00')]), discounts: [rated('r605', 605, '100', '85')], selection: { discount_id: 'r605' } },
+  { discount: { amount_source: 'server', discount_amount: '15.00' }, payable: '85.00' });
+i13('i13.2', 'minConsumeDiscount still reads the stated group ratio', 'coupons §6.3 minConsumeDiscount', '"every order line … discount_ratio < m" ⇒ not combinable: 0.85 < 0.9 (CBC.99003117); payable 100 − 15 = 85.00',
+  { order: order([line('a', '100.00')]), discounts: [stated('p', 3, '0.85', '15.00', ['a'])],
+    coupons: [cash('c', '10', { use_limits: [limit('minConsumeDiscount', '0.9')] })], selection: { discount_id: 'p', coupon_ids: ['c'] } },
+  { payable: '85.00', rejected: [{ id: 'c', code: 'coupon_not_applicable', reasons: [{ code: 'discount_below_minimum' }] }] });
+
+// i13.3 — one coupon id is used once.
+i13('i13.3', 'a wallet listing one coupon three times uses it once', 'coupons §7 PayOrders coupon_infos', 'PayOrders names each coupon by id ("IDs must come from ListOrderCouponsByOrderId"): 1000 − 100 = 900.00, one coupon_infos entry',
+  { order: thousand, coupons: [flexi('F1', '100'), flexi('F1', '100'), flexi('F1', '100')], selection: 'best' },
+  { payable: '900.00', coupons: [{ coupon_id: 'F1', deducted: '100.00' }], pay_request: { use_coupon: 'YES', coupon_infos: [{ id: 'F1', type: 302 }], use_discount: 'NO' },
+    rejected: [{ id: 'F1', code: 'duplicate_coupon' }] });
+i13('i13.3', 'a duplicated cash coupon next to a flexi-purchase coupon', 'coupons §6.1', 'one 代金券 (50) and the 现金券 (30): 1000 − 50 − 30 = 920.00; the copy is reported',
+  { order: thousand, coupons: [cash('c1', '50'), cash('c1', '50'), flexi('f1', '30')], selection: 'best' },
+  { payable: '920.00', coupon_amount: '50.00', flexipurchase_coupon_amount: '30.00', rejected: [{ id: 'c1', code: 'duplicate_coupon' }] });
+i13('i13.3', 'an explicit selection naming one id twice uses it once', 'coupons §7', 'the second mention is rejected: 1000 − 100 = 900.00',
+  { order: thousand, coupons: [flexi('F1', '100')], selection: pick('F1', 'F1') },
+  { payable: '900.00', coupons: [{ coupon_id: 'F1' }], rejected: [{ id: 'F1', code: 'duplicate_coupon' }] });
+i13('i13.3', 'of two copies the first is the coupon: a frozen first copy is not used', 'coupons §2.2 is_frozen', 'frozen coupons are excluded ("is_frozen … excluded from the available coupons"); the copy is not a second coupon: 1000.00',
+  { order: thousand, coupons: [flexi('F1', '100', { is_frozen: '1' }), flexi('F1', '100')], selection: 'best' },
+  { payable: '1000.00', coupons: [], rejected: [{ id: 'F1', code: 'coupon_not_applicable' }, { id: 'F1', code: 'duplicate_coupon' }] });
+
+// i13.4 — a pay_request PayOrders accepts.
+const hundred = order([line('a', '100.00')]);
+i13('i13.4', 'a 合同折扣 (type 1) cannot be paid with: rejected, no discount_infos', 'coupons §7 PayOrders discount_infos', '"discount_infos … type (0 促销折扣, 2 商务优惠, 3 合作伙伴授予折扣)" plus 609: type 1 is not accepted; 100.00',
+  { order: hundred, discounts: [ratio('k1', 1, '0.8', ['a'])], selection: { discount_id: 'k1' } },
+  { payable: '100.00', discount: null, rejected: [{ id: 'k1', code: 'discount_not_payable' }], pay_request: { use_coupon: 'NO', use_discount: 'NO' } });
+i13('i13.4', 'best skips a type-1 discount for a payable one', 'coupons §7', 'type 1 (0.8) is not payable; type 2 (0.9): 90.00',
+  { order: hundred, discounts: [ratio('k1', 1, '0.8', ['a']), ratio('b2', 2, '0.9', ['a'])], selection: 'best' },
+  { payable: '90.00', discount: { discount_id: 'b2' }, rejected: [{ id: 'k1', code: 'discount_not_payable' }], pay_request: { use_discount: 'YES', discount_infos: [{ id: 'b2', type: 2 }] } });
+i13('i13.4', 'a bill code (700) is not a PayOrders discount type', 'coupons §2.1, §7', 'bill discount_type 700 促销折扣 is not one of 0/2/3/609: rejected, 100.00',
+  { order: hundred, discounts: [ratio('x', 700, '0.9', ['a'])], selection: { discount_id: 'x' } },
+  { payable: '100.00', rejected: [{ id: 'x', code: 'discount_not_payable' }] });
+i13('i13.4', 'a policy of 5 coupons still gives at most 3 coupon_infos', 'coupons §6.1', '"at most 3 coupon IDs (目前支持传递最多三个)": 1000 − 3 × 10 = 970.00',
+  { order: thousand, coupons: ['f1', 'f2', 'f3', 'f4', 'f5'].map((id) => flexi(id, '10')), selection: 'best' },
+  { payable: '970.00', coupons: [{ coupon_id: 'f1' }, { coupon_id: 'f2' }, { coupon_id: 'f3' }] }, { opts: { policy: { max_coupons_per_order: 5 } } });
+i13('i13.4', 'an explicit fourth coupon is rejected even when the policy says 5', 'coupons §6.1', 'PayOrders ≤ 3: f4 too_many_coupons; 1000 − 30 = 970.00',
+  { order: thousand, coupons: ['f1', 'f2', 'f3', 'f4'].map((id) => flexi(id, '10')), selection: pick('f1', 'f2', 'f3', 'f4') },
+  { payable: '970.00', rejected: [{ id: 'f4', code: 'too_many_coupons' }] }, { opts: { policy: { max_coupons_per_order: 5 } } });
+i13('i13.4', 'a rating 606 discount is paid as type 2', 'pricing §3.4', 'the rating → order mapping (605/606 → 2 business) is derived; type 2 is accepted: 100 − 12 = 88.00',
+  { order: hundred, discounts: [rated('r606', 606, '100', '88')], selection: { discount_id: 'r606' } },
+  { payable: '88.00', pay_request: { use_discount: 'YES', discount_infos: [{ id: 'r606', type: 2 }] } });
+
+// i13.5 — simultaneousUseWithEmpowerDiscount = 0 and any discount.
+const empower0 = (id, face) => cash(id, face, { use_limits: [limit('simultaneousUseWithEmpowerDiscount', '0')] });
+const EMP = 'PayOrders v3: "如果优惠券的限制属性上存在simultaneousUseWithEmpowerDiscount字段，并且值为0，则折扣和优惠券不能同时使用" — no kind named';
+i13('i13.5', 'empower 0 refuses a promotion discount', 'coupons §6.3', `${EMP}: the coupon is refused; 100 × 0.9 = 90.00`,
+  { order: hundred, discounts: [ratio('pr', 0, '0.9', ['a'])], coupons: [empower0('c', '10')], selection: { discount_id: 'pr', coupon_ids: ['c'] } },
+  { payable: '90.00', coupon_amount: '0.00', rejected: [{ id: 'c', code: 'coupon_not_applicable', reasons: [{ code: 'discount_not_combinable', limit_key: 'simultaneousUseWithEmpowerDiscount' }] }] });
+i13('i13.5', 'the limit-table reading stays selectable (business_and_partner)', 'coupons §4.2', 'limit table: "only partner discounts and business discounts count": 100 × 0.9 − 10 = 80.00',
+  { order: hundred, discounts: [ratio('pr', 0, '0.9', ['a'])], coupons: [empower0('c', '10')], selection: { discount_id: 'pr', coupon_ids: ['c'] } },
+  { payable: '80.00', coupon_amount: '10.00', rejected: [] }, { opts: { policy: { empower_scope: 'business_and_partner' } } });
+i13('i13.5', 'best picks the coupon without the promotion when that is cheaper', 'coupons §6.3', `${EMP}: promotion alone 90.00, coupon alone 100 − 50 = 50.00`,
+  { order: hundred, discounts: [ratio('pr', 0, '0.9', ['a'])], coupons: [empower0('c', '50')], selection: 'best' },
+  { payable: '50.00', discount: null, coupons: [{ coupon_id: 'c', deducted: '50.00' }] });
+i13('i13.5', 'empower 0 refuses a 609 adjustment', 'coupons §6.3, pricing §3.3', `${EMP}; the 609 is mandatory: 100 − 5 = 95.00, the coupon refused`,
+  { order: hundred, discounts: [amountOff('adj', 609, 2, '5.00', ['a'])], coupons: [empower0('c', '10')], selection: pick('c') },
+  { payable: '95.00', rejected: [{ id: 'c', code: 'coupon_not_applicable' }] });
+
+// i13.6 — coupon_group 3 pays hardware only.
+const HW = 'coupons §2.3 coupon_group: "3 华为云券 restricted to hardware" (华为云券-使用限制-抵扣硬件的券)';
+i13('i13.6', 'a hardware coupon does not pay a cloud service line', 'coupons §2.3', `${HW}: no hardware line, 100.00`,
+  { order: hundred, coupons: [cash('h', '10', { coupon_group: 3 })], selection: pick('h') },
+  { payable: '100.00', rejected: [{ id: 'h', code: 'coupon_not_applicable', reasons: [{ code: 'hardware_only' }] }] });
+i13('i13.6', 'a hardware coupon pays a line marked is_hardware', 'coupons §2.3', `${HW}: 100 − 10 = 90.00`,
+  { order: order([line('a', '100.00', 'ec2', { is_hardware: true })]), coupons: [cash('h', '10', { coupon_group: 3 })], selection: pick('h') },
+  { payable: '90.00', coupon_amount: '10.00' });
+i13('i13.6', 'a hardware coupon covers only the hardware line', 'coupons §2.3, §6.2', `${HW}: the coupon (50) covers the 30.00 hardware line only; 130 − 30 = 100.00`,
+  { order: order([line('a', '100.00'), line('b', '30.00', 'ec2', { is_hardware: true })]), coupons: [cash('h', '50', { coupon_group: 3 })], selection: pick('h') },
+  { payable: '100.00', coupon_amount: '30.00', lines: [{ id: 'a', coupon_amount: '0.00' }, { id: 'b', coupon_amount: '30.00', payable: '0.00' }] });
+
+// i13.7 — exact or amount_overflow.
+i13fail('i13.7', 'a sum past 28 significant digits is amount_overflow, not rounded', 'DESIGN Non-negotiables 1', '500000000000.0000000000000001 + 0.00000000000000005 needs 29 digits: normalizeAmount would refuse the printed sum',
+  { order: order([line('a', '500000000000.0000000000000001'), line('b', '0.00000000000000005')]) }, { code: 'amount_overflow' });
+i13fail('i13.7', 'a discount product past 28 digits is amount_overflow', 'DESIGN Non-negotiables 1', '123456789012.3456789 × (1 − 0.8512345678) has 29 significant digits',
+  { order: order([line('a', '123456789012.3456789')]), discounts: [ratio('p', 3, '0.8512345678', ['a'])], selection: { discount_id: 'p' } }, { code: 'amount_overflow' });
+i13('i13.7', 'a sum that fits 28 digits stays exact', 'DESIGN Non-negotiables 1', '999999999999.9999999999999999 + 0.0000000000000001 = 1000000000000 exactly',
+  { order: order([line('a', '999999999999.9999999999999999'), line('b', '0.0000000000000001')]) },
+  { official_amount: '1000000000000.00', payable: '1000000000000.00', truncated_amount: '0.00' });
+
+// i13.8 — a mandatory 609 that cannot apply is reported.
+i13('i13.8', 'a 609 naming a line not in the order is reported under the default selection', 'pricing §3.3', '"If the order carries a 609 discount it must be used": it cannot, so it is rejected with its reason; 100.00',
+  { order: hundred, discounts: [ratio('adj', 609, '0.9', ['zz'])] },
+  { payable: '100.00', rejected: [{ id: 'adj', code: 'discount_not_applicable' }] });
+i13('i13.8', 'a broken 609 is reported next to the discount that is used', 'pricing §3.3', 'the requested partner discount applies (100 × 0.9 = 90.00); the 609 is listed in rejected',
+  { order: hundred, discounts: [ratio('p', 3, '0.9', ['a']), amountOff('adj', 609, 2, '500.00', ['a'])], selection: { discount_id: 'p' } },
+  { payable: '90.00', discount: { discount_id: 'p' }, rejected: [{ id: 'adj', code: 'discount_not_applicable' }] });
+i13('i13.8', 'a broken 609 is reported under an explicit no-discount selection', 'pricing §3.3', 'discount_id null: no discount, 100.00; the 609 still reported',
+  { order: hundred, discounts: [amountOff('adj', 609, 1, null, ['a'])], selection: { discount_id: null } },
+  { payable: '100.00', rejected: [{ id: 'adj', code: 'discount_not_applicable' }] });
+
+// i13.policy — the quote reports the policy it used.
+i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 'empower_scope any_discount (PayOrders v3), 3 coupons (PayOrders), baseValue lower exclusive (billing FAQ), ratio base after discount',
+  { order: hundred },
+  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'inclusive', max_deduction_ratio_base: 'after_discount', discount_with_coupons: true } });
+
+// i13.explain — where each column came from.
+const none = 'none:coupon.none';
+const cut = 'computed:truncate:rounding';
+const rest = 'computed:payable:stacking_order';
+i13('i13.explain', 'explain: a stated discount, a cash coupon and the cut', 'pricing §3.3, §4.4; coupons §6.2', 'discount 1.50 as stated (server), cash coupon 1.00 (computed under max_cash_coupons_per_order): 10.01 − 1.50 − 1.00 = 7.51',
+  { order: tenOhOne, discounts: [stated('p85', 3, '0.85', '1.50', ['a'])], coupons: [cash('c1', '1')], selection: { discount_id: 'p85', coupon_ids: ['c1'] } },
+  { payable: '7.51', explain: { official_amount: 'input:official', discount_amount: 'server:discount.stated',
+    coupon_amount: 'computed:coupon.cash:max_cash_coupons_per_order', flexipurchase_coupon_amount: none,
+    stored_card_amount: none, truncated_amount: cut, payable: rest } });
+i13('i13.explain', 'explain: a 折扣券 and a capped 现金券', 'coupons §2, §6.2 step 4', 'the discount column is the 折扣券 (computed, floored: policy rounding); the 现金券 cap is max_deduction_ratio_base: 425.00',
+  { order: thousand, coupons: [d85, flexi('f600', '600', { use_limits: [limit('maxDeductionRatio', '0.5')] })], selection: pick('d85', 'f600') },
+  { payable: '425.00', explain: { discount_amount: 'computed:discount.coupon:rounding', coupon_amount: none,
+    flexipurchase_coupon_amount: 'computed:coupon.flexi:max_deduction_ratio_base' } });
+i13('i13.explain', 'explain: the default discount, computed from its ratio, chosen by the best-discount rule', 'pricing §1.5, §3.3', 'one business discount, no stated amount: 100 × 0.9 = 90.00 (largest saving → policy best_discount)',
+  { order: hundred, discounts: [ratio('b', 2, '0.9', ['a'])] },
+  { payable: '90.00', explain: { discount_amount: 'computed:discount.ratio:best_discount' } });
 
 // Remove `undefined` fields (used above to drop defaults).
 const clean = (v) => JSON.parse(JSON.stringify(v));

@@ -127,6 +127,57 @@ const OPERATIONS = {
   'GET /v2/products/incentive-discount-policies': ['ListIncentiveDiscountPolicies', 'partner'],
 };
 
+/**
+ * What BSS charges for a PayOrders body, computed here independently of the engine (spec
+ * coupons §6.2): the chosen discount's saving as ListOrderDiscounts states it (a group
+ * without `discount_amount` at official × (1 − ratio)), or a 折扣券 instead — its face value
+ * is a pay ratio, saving official × (1 − ratio) floored to the cent; then the 代金券, the
+ * 现金券 and the 储值卡 on what remains; the payable amount truncated to the cent.
+ */
+function charge(order, b) {
+  const official = Dec.of(order.official_amount);
+  let discount = Dec.of('0');
+  const discounts = [];
+  for (const d of b.discount_infos ?? []) {
+    const offer = order.discounts.find((x) => x.discount_id === d.id);
+    for (const o of offer.orders ?? []) {
+      for (const item of o.order_line_items ?? []) {
+        const saving = item.discount_amount != null
+          ? Dec.of(item.discount_amount)
+          : Dec.of(official.sub(official.mul(item.discount_ratio ?? offer.discount_value)).fixed(2));
+        discount = discount.add(saving);
+        discounts.push({ discount_type: String(offer.discount_type), discount_amount: saving.fixed(2) });
+      }
+    }
+  }
+  const used = (b.coupon_infos ?? []).map((c) => order.coupons.find((x) => x.coupon_id === c.id));
+  const ratioCoupon = used.find((c) => c.coupon_type === 300);
+  if (ratioCoupon) {
+    if (discounts.length) return cbc(400, 'CBC.99003116', 'The coupon cannot be used with the discount.');
+    const r = Dec.of(ratioCoupon.face_value);
+    if (r.cmp('0') <= 0 || r.cmp('1') >= 0) return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
+    discount = Dec.of(official.sub(official.mul(r)).fixed(2));
+    discounts.push({ discount_type: '300', discount_amount: discount.fixed(2) });
+  }
+  let rest = official.sub(discount);
+  const amountAfterDiscount = rest;
+  const take = { 301: Dec.of('0'), 302: Dec.of('0'), 303: Dec.of('0') };
+  for (const type of [301, 302, 303]) {
+    for (const c of used.filter((x) => x.coupon_type === type)) {
+      const has = Dec.of(c.coupon_version === 2 || type === 303 ? c.balance : c.face_value);
+      const part = has.cmp(rest) < 0 ? has : rest;
+      take[type] = take[type].add(part);
+      rest = rest.sub(part);
+    }
+  }
+  return {
+    official_amount: official.fixed(2),
+    amount_after_discount: amountAfterDiscount.fixed(2),
+    amount_info: { discounts, coupon_amount: take[301].fixed(2), flexipurchase_coupon_amount: take[302].fixed(2), stored_card_amount: take[303].fixed(2) },
+    paid_amount: rest.fixed(2),
+  };
+}
+
 /** An answer: status, body (object, text, or null for no body), extra headers. */
 class Reply {
   constructor(status, body = null, headers = {}) {
@@ -428,6 +479,9 @@ export async function startSandbox({
       for (const d of b.discount_infos ?? []) {
         if (!order.discounts.some((x) => x.discount_id === d.id)) return cbc(400, 'CBC.99003108', 'The discount is not applicable to the order.');
       }
+      const charged = charge(order, b);
+      if (charged instanceof Reply) return charged;
+      order.charge = charged;
       order.status = 'paid';
       return noContent();
     },
@@ -689,6 +743,8 @@ export async function startSandbox({
     },
     /** The fixture credentials. */
     accounts: state.accounts,
+    /** An order's state, with `charge` (what PayOrders charged) once paid. */
+    order(id) { return state.orders.find((o) => o.order_id === id); },
     /**
      * Injects a fault for the next `times` calls of `operation` ('*' for any), after
      * authentication: { status, retry_after, body } answers with that status; { delay_ms }

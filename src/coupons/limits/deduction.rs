@@ -61,8 +61,7 @@ pub fn max_deduction(
     let mut cap = available.min(eligible.amount);
     if let Some(r) = params.max_deduction_ratio {
         let ratio_cap = ratio_base
-            .checked_mul(r)?
-            .floor_dp(2)
+            .checked_mul_floor(r, 2)?
             .checked_add(eligible.on_demand)?;
         cap = cap.min(ratio_cap);
     }

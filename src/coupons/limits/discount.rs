@@ -109,7 +109,8 @@ pub fn discount_conflicts(
     };
     let empower = matches!(
         (policy.empower_scope, dk),
-        (_, DiscountKind::Partner | DiscountKind::OrderAdjustment)
+        (EmpowerScope::AnyDiscount, _)
+            | (_, DiscountKind::Partner | DiscountKind::OrderAdjustment)
             | (
                 EmpowerScope::BusinessAndPartner,
                 DiscountKind::Business | DiscountKind::Contract

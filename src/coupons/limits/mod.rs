@@ -214,6 +214,8 @@ pub enum LineRule<'a> {
     FirstOrderInService,
     /// A discount coupon: yearly/monthly lines only (no `limit_key`).
     PeriodOnly,
+    /// `coupon_group` 3 ("华为云券-使用限制-抵扣硬件的券"): hardware lines only (no `limit_key`).
+    HardwareOnly,
 }
 
 impl LineRule<'_> {
@@ -228,7 +230,7 @@ impl LineRule<'_> {
             LineRule::StrictSelected => LimitKey::IsOnlyForStrictSelected,
             LineRule::CycleType(_) => LimitKey::CycleType,
             LineRule::FirstOrderInService => LimitKey::FirstOrderInService,
-            LineRule::PeriodOnly => return None,
+            LineRule::PeriodOnly | LineRule::HardwareOnly => return None,
         })
     }
 
@@ -250,6 +252,8 @@ impl LineRule<'_> {
             LineRule::PeriodOnly => LineMatch::from_bool(
                 line.charging_mode(order) == super::order::ChargingMode::Period,
             ),
+            // Only a line that says it is hardware: the safe reading (issue 13 item 6).
+            LineRule::HardwareOnly => LineMatch::from_bool(line.is_hardware == Some(true)),
         }
     }
 
@@ -313,6 +317,7 @@ impl LineRule<'_> {
             LineRule::StrictSelected => na(ReasonCode::NotStrictSelected, vec![]),
             LineRule::CycleType(types) => period::cycle_type_reason(*types, order),
             LineRule::FirstOrderInService => na(ReasonCode::NotFirstOrder, vec![]),
+            LineRule::HardwareOnly => na(ReasonCode::HardwareOnly, vec![]),
             LineRule::PeriodOnly => na(
                 ReasonCode::DiscountCouponPeriodOnly,
                 vec![(
@@ -333,6 +338,7 @@ impl LineRule<'_> {
             LineRule::ServiceType(_) | LineRule::ServiceTypeBlackList(_) => "cloud_service_type",
             LineRule::RegionCode(_) => "region",
             LineRule::PeriodOnly => "charging_mode",
+            LineRule::HardwareOnly => "is_hardware",
         }
     }
 }
@@ -579,6 +585,9 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     }
     if coupon.kind == Some(CouponKind::DiscountCoupon) {
         rules.line_rules.push(LineRule::PeriodOnly);
+    }
+    if coupon.coupon_group == Some(3) {
+        rules.line_rules.push(LineRule::HardwareOnly);
     }
     rules
 }

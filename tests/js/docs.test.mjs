@@ -12,9 +12,10 @@
 // least two spaces. A result is compared as JSON data (what `JSON.stringify` keeps).
 //
 // Blocks that talk to BSS read `process.env.BSS_ENDPOINT`, `BSS_AK`, `BSS_SK`, `BSS_DOMAIN_ID`
-// (and `BSS_ORDER_ID`, a pending order of that customer): this test starts the BSS sandbox on
-// 127.0.0.1, gives every block its customer's keys and pending order, resets the sandbox before
-// each block and stops it at the end.
+// (and `BSS_ORDER_ID`, a pending order of that customer; `BSS_IAM_ENDPOINT`, `BSS_IAM_USER`,
+// `BSS_IAM_PASSWORD`, `BSS_IAM_DOMAIN` for an IAM token): this test starts the BSS sandbox on
+// 127.0.0.1, gives every block the sandbox customer's keys, IAM user and pending order
+// (www/sandbox/fixtures), resets the sandbox before each block and stops it at the end.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -100,7 +101,12 @@ before(async () => {
   fs.symlinkSync(path.join(ROOT, 'pkg'), path.join(dir, 'node_modules', 'bss-storefront'), 'dir');
   sandbox = await startSandbox({ host: '127.0.0.1', port: 0 });
   const customer = sandbox.accounts.access_keys.find((k) => k.role === 'customer');
-  env = { ...process.env, BSS_ENDPOINT: sandbox.url, BSS_AK: customer.ak, BSS_SK: customer.sk, BSS_DOMAIN_ID: customer.domain_id, BSS_ORDER_ID: PENDING_ORDER };
+  const iam = sandbox.accounts.iam_users.find((u) => u.role === 'customer');
+  env = {
+    ...process.env,
+    BSS_ENDPOINT: sandbox.url, BSS_AK: customer.ak, BSS_SK: customer.sk, BSS_DOMAIN_ID: customer.domain_id, BSS_ORDER_ID: PENDING_ORDER,
+    BSS_IAM_ENDPOINT: sandbox.url, BSS_IAM_USER: iam.user_name, BSS_IAM_PASSWORD: iam.password, BSS_IAM_DOMAIN: iam.domain_name,
+  };
 });
 after(async () => {
   await sandbox?.close();

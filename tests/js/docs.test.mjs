@@ -8,7 +8,8 @@
 //   EXPR; // → VALUE                          deep strict equality of EXPR with the JS literal VALUE
 //   EXPR; // throws BssError { code: 'x' }    EXPR throws (or, with `await`, rejects with) a
 //                                             BssError whose properties include those given
-// VALUE may continue on the following lines when they are comments indented past `//` by at
+// The comment may also stand alone on the line after `EXPR;` (which may carry a remark). VALUE
+// may continue on the following lines when they are comments indented past `//` by at
 // least two spaces. A result is compared as JSON data (what `JSON.stringify` keeps).
 //
 // Blocks that talk to BSS read `process.env.BSS_ENDPOINT`, `BSS_AK`, `BSS_SK`, `BSS_DOMAIN_ID`
@@ -55,14 +56,22 @@ export function checkable(code) {
   const out = [];
   let checks = 0;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^(\s*)(.*?);\s*\/\/ (→|throws BssError) ?(.*)$/.exec(lines[i]);
+    let m = /^(\s*)(.*?);\s*\/\/ (→|throws BssError) ?(.*)$/.exec(lines[i]);
+    let extra = 0;
+    // `EXPR;` (perhaps with a remark) and `// → VALUE` on the next line.
+    const below = /^\s*\/\/ (→|throws BssError) ?(.*)$/.exec(lines[i + 1] ?? '');
+    const statement = /^(\s*)([^/\s].*?);\s*(?:\/\/.*)?$/.exec(lines[i]);
+    if (!m && below && statement) {
+      m = [null, statement[1], statement[2], below[1], below[2]];
+      i++;
+      extra++;
+    }
     if (!m) {
       out.push(lines[i]);
       continue;
     }
     const [, indent, expr, kind, first] = m;
     let value = first;
-    let extra = 0;
     while (i + 1 < lines.length && /^\s*\/\/ {2,}/.test(lines[i + 1])) {
       value += '\n' + lines[++i].replace(/^\s*\/\//, '');
       extra++;
@@ -137,10 +146,11 @@ for (const file of FILES) {
 
 test('the docs have runnable blocks, and the harness checks what they claim', () => {
   assert.ok(total >= 10, `only ${total} blocks`);
-  const { code, checks } = checkable("f(1); // → { a: '1' }\ng(); // throws BssError { code: 'x' }\nawait h(); // throws BssError { code: 'y' }\nk(); // → [1,\n//   2]");
-  assert.equal(checks, 4);
+  const { code, checks } = checkable("f(1); // → { a: '1' }\ng(); // throws BssError { code: 'x' }\nawait h(); // throws BssError { code: 'y' }\nk(); // → [1,\n//   2]\nm(); // a remark\n// → 3");
+  assert.equal(checks, 5);
+  assert.match(code, /__plain\(m\(\)\), \(3\)\);/);
   assert.match(code, /__assert\.deepStrictEqual\(__plain\(f\(1\)\), \(\{ a: '1' \}\)\);/);
   assert.match(code, /__assert\.throws\(\(\) => \{ g\(\); \}, \(e\) => __isBssError\(e, \{ code: 'x' \}\)\);/);
   assert.match(code, /await __assert\.rejects\(async \(\) => \{ await h\(\); \}/);
-  assert.match(code, /__plain\(k\(\)\), \(\[1,\n {3}2\]\)\);\n$/);
+  assert.match(code, /__plain\(k\(\)\), \(\[1,\n {3}2\]\)\);\n\n__assert/);
 });

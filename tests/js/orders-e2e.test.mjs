@@ -123,9 +123,8 @@ async function checkPreview(page, id) {
 const SCENARIOS = [
   { name: 'discount only', cart: [{ product: 'c6' }], choose: async (page) => setCoupons(page, []) },
   {
-    // The engine reads a 折扣券's face value as a deduction until issue 13 lands; the sandbox
-    // charges the pay ratio (spec §2): todo until then.
-    name: 'discount coupon (折扣券)', todo: 'engine 折扣券 as a pay ratio: issue 13', cart: [{ product: 'c6' }, { product: 'gpssd', size: 40 }],
+    // A 折扣券 is a pay ratio (spec §2): the engine previews it, the sandbox charges it.
+    name: 'discount coupon (折扣券)', cart: [{ product: 'c6' }, { product: 'gpssd', size: 40 }],
     choose: async (page) => {
       await page.selectOption('#order-discount', '');
       await setCoupons(page, [DISC_85]);

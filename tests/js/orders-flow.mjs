@@ -19,9 +19,8 @@ export const CARD = 'SVC2026110100000001';
  */
 export const SCENARIOS = [
   { name: 'discount only', items: [{ ...ECS, period_type: 2, period_num: 1, subscription_num: 1 }], selection: { coupon_ids: [] } },
-  // The engine reads a 折扣券's face value as a deduction until issue 13 (face value as a pay
-  // ratio, spec §2) lands; the sandbox charges the ratio. Marked `todo` until then.
-  { name: 'discount coupon (折扣券) instead of the discount', todo: 'engine 折扣券 as a pay ratio: issue 13', items: [{ ...ECS, period_type: 2, period_num: 1, subscription_num: 1 }, { ...EVS, period_type: 2, period_num: 1, subscription_num: 1, resource_size: 40 }], selection: { discount_id: null, coupon_ids: [DISC_85] } },
+  // A 折扣券 is a pay ratio (spec §2): the engine previews it, the sandbox charges it.
+  { name: 'discount coupon (折扣券) instead of the discount', items: [{ ...ECS, period_type: 2, period_num: 1, subscription_num: 1 }, { ...EVS, period_type: 2, period_num: 1, subscription_num: 1, resource_size: 40 }], selection: { discount_id: null, coupon_ids: [DISC_85] } },
   { name: 'cash coupon plus flexi-purchase coupons (best)', items: [{ ...ECS, period_type: 3, period_num: 1, subscription_num: 1 }], selection: 'best' },
   { name: 'stored-value card', items: [{ ...ECS_SMALL, period_type: 2, period_num: 1, subscription_num: 2 }], selection: { coupon_ids: [CARD] } },
   { name: 'balances too small', items: [{ ...ECS, period_type: 3, period_num: 1, subscription_num: 3 }], selection: 'best', insufficient: true },

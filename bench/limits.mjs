@@ -46,6 +46,7 @@ const only = process.argv[2];
 if (only) {
   let memory;
   const Instance = WebAssembly.Instance;
+  // biome-ignore lint/complexity/useArrowFunction: it replaces a constructor (called with `new`)
   WebAssembly.Instance = function (module, imports) {
     const instance = new Instance(module, imports);
     memory ??= instance.exports.memory;

@@ -88,7 +88,7 @@ export function setupOrders(customer) {
 
   function requote() {
     const o = state.order;
-    if (!o?.parts || o.parts.details.order_info?.status !== 6) return;
+    if (o?.parts?.details.order_info?.status !== 6) return;
     try {
       o.quote = quoteOrder({ ...o.parts, selection: o.selection });
       o.error = null;

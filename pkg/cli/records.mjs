@@ -67,7 +67,10 @@ function checkHeader(file, header, { required, allowUnknown, w }) {
   const unknown = [];
   const use = [];
   header.forEach((name, i) => {
-    if (!FORM_FIELDS.includes(name)) return unknown.push(name);
+    if (!FORM_FIELDS.includes(name)) {
+      unknown.push(name);
+      return;
+    }
     if (known.has(name)) problems.push(w.t('duplicate_column', { name }));
     known.add(name);
     use.push(i);

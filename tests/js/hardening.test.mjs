@@ -9,7 +9,9 @@ import { loadBuilds } from './builds.mjs';
 
 const builds = await loadBuilds();
 const servers = [];
-after(() => servers.forEach((s) => s.close()));
+after(() => {
+  for (const s of servers) s.close();
+});
 
 function listen(handler) {
   return new Promise((resolve) => {

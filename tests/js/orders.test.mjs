@@ -21,7 +21,9 @@ function matches(expected, actual, path = '') {
     assert.ok(actual !== null && typeof actual === 'object', `${path}: got ${JSON.stringify(actual)}`);
     if (Array.isArray(expected)) {
       assert.equal(actual.length, expected.length, `${path}: ${JSON.stringify(actual)}`);
-      expected.forEach((e, i) => matches(e, actual[i], `${path}[${i}]`));
+      expected.forEach((e, i) => {
+        matches(e, actual[i], `${path}[${i}]`);
+      });
     } else {
       for (const [k, v] of Object.entries(expected)) matches(v, actual[k], `${path}.${k}`);
     }

@@ -180,7 +180,7 @@ export function orderHandlers(ctx) {
     for (const info of infos) {
       if (info.type === 303) {
         const card = wallet().cards.find((c) => c.card_id === info.id && c.customer_id === p.domain_id);
-        if (!card || card.status !== 1 || Dec.of(card.balance).cmp('0') <= 0 || nowMs() >= Date.parse(card.expire_time)) {
+        if (card?.status !== 1 || Dec.of(card.balance).cmp('0') <= 0 || nowMs() >= Date.parse(card.expire_time)) {
           return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
         }
         chosen.push({ kind: 303, card });

@@ -112,8 +112,9 @@ pub struct Policy {
     /// eligible payable sum "大于 100" (spec coupons §4.1 row 1, §8 example 6). Safe: the equal
     /// amount gets no coupon, so the preview never counts on one BSS may refuse.
     pub base_value_lower: Bound,
-    /// `baseValue` upper bound: inclusive. Source: DESIGN Policies (the docs are silent, spec
-    /// coupons §9); "exclusive" is the stricter reading and stays selectable.
+    /// `baseValue` upper bound: exclusive. The docs are silent (spec coupons §9); the exclusive
+    /// reading refuses the coupon at the bound, so a preview never promises a coupon BSS may
+    /// refuse (issue 13: never preview less than BSS may charge). "inclusive" stays selectable.
     pub base_value_upper: Bound,
     /// Amount compared with `baseValue`: the eligible lines' payable sum (after the discount,
     /// before coupons). Source: billing FAQ "满¥100可用" — the payable sum of the products the
@@ -197,7 +198,7 @@ impl Default for Policy {
     fn default() -> Self {
         Policy {
             base_value_lower: Bound::Exclusive,
-            base_value_upper: Bound::Inclusive,
+            base_value_upper: Bound::Exclusive,
             base_value_amount: BaseValueAmount::EligiblePayable,
             unknown_limit: Undecided::Indeterminate,
             first_order_unknown: Undecided::Indeterminate,
@@ -225,7 +226,7 @@ mod tests {
     fn partial_policy_keeps_other_defaults_and_rejects_typos() {
         let p: Policy = crate::json::from_str(r#"{"base_value_lower":"inclusive"}"#).unwrap();
         assert_eq!(p.base_value_lower, Bound::Inclusive);
-        assert_eq!(p.base_value_upper, Bound::Inclusive);
+        assert_eq!(p.base_value_upper, Bound::Exclusive);
         assert_eq!(p.max_coupons_per_order, 3);
         let err = crate::json::from_str::<Policy>(r#"{"base_value_lowr":"inclusive"}"#);
         assert!(err.is_err());

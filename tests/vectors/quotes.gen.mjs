@@ -689,7 +689,7 @@ i13('i13.8', 'a broken 609 is reported under an explicit no-discount selection',
 // i13.policy — the quote reports the policy it used.
 i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 'empower_scope any_discount (PayOrders v3), 3 coupons (PayOrders), baseValue lower exclusive (billing FAQ), ratio base after discount',
   { order: hundred },
-  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'inclusive', max_deduction_ratio_base: 'after_discount', discount_with_coupons: true } });
+  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'exclusive', max_deduction_ratio_base: 'after_discount', discount_with_coupons: true } });
 
 // i13.explain — where each column came from.
 const none = 'none:coupon.none';

@@ -122,10 +122,7 @@ sdk-wire: tools-python
 # `"sdk": true` vector against a recorder on 127.0.0.1, the core must build the same requests.
 SDK_REQS := target/sdk-requests.json
 SDK_OPS  := ListCustomerOrders ShowCustomerOrderDetails CancelCustomerOrder ShowRefundOrderDetails ShowCustomerAccountBalances ListStoredValueCards
-$(VENV)/.bss-installed: $(VENV)/.installed
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check huaweicloudsdkbss==3.1.219
-	@touch $@
-sdk-requests: $(VENV)/.bss-installed
+sdk-requests: tools-python
 	@mkdir -p target
 	$(VENV)/bin/python tests/sdk/official_requests.py $(SDK_REQS) $(SDK_OPS)
 	cargo test --test sdk_requests -- --ignored --nocapture

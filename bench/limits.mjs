@@ -1,4 +1,4 @@
-// The worst cases inside the documented limits (README "Limits"), through the wasm package in
+// The worst cases inside the documented limits (docs/limits.md), through the wasm package in
 // Node: each export once at its limits in a fresh process (first call, then a second), with
 // the peak wasm linear memory (it never shrinks, so its size after the calls is the peak).
 // Reported, not asserted.
@@ -67,7 +67,7 @@ if (only) {
   const [second, secondCpu] = time();
   process.stdout.write(JSON.stringify({ scenario: only, first_ms: first, first_cpu_ms: firstCpu, second_ms: second, second_cpu_ms: secondCpu, result: out, wasm_memory_mib: memory.buffer.byteLength / 2 ** 20 }) + '\n');
 } else {
-  console.log('| scenario (README "Limits") | first call (CPU) | second call (CPU) | peak wasm memory | result |\n|---|---|---|---|---|');
+  console.log('| scenario (docs/limits.md) | first call (CPU) | second call (CPU) | peak wasm memory | result |\n|---|---|---|---|---|');
   for (const name of Object.keys(scenarios)) {
     const r = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), name], { encoding: 'utf8' }));
     const ms = (wall, cpu) => `${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms)`;

@@ -2,7 +2,10 @@
 // one test per block named `<file>:<line>` (the line of its opening fence), as its own Node
 // process against the built package (`make build`): `bss-storefront` resolves to pkg/ through a
 // node_modules symlink in a temporary directory. Blocks in other languages (`sh` commands,
-// `ts` type listings, tables of output) are not run.
+// `ts` type listings, tables of output) are not run, nor are the blocks between the
+// `<!-- mount-examples: begin -->` and `<!-- mount-examples: end -->` markers of docs/client.md:
+// those start servers that listen until stopped, so tests/js/readme_mount.test.mjs runs them as
+// the processes they are (and stops them).
 //
 // The examples' comments are checked:
 //   EXPR; // → VALUE                          deep strict equality of EXPR with the JS literal VALUE
@@ -34,19 +37,26 @@ const PENDING_ORDER = 'CS2503011200AAAAA'; // www/sandbox/fixtures/orders.json
 const FILES = ['README.md', 'pkg/README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 const RUN = new Set(['js', 'mjs', 'cjs']);
 
-/** The fenced blocks of a Markdown file: `{ lang, line, code }`, `line` 1-based of the fence. */
+/**
+ * The fenced blocks of a Markdown file: `{ lang, line, code, mount }`, `line` 1-based of the
+ * fence, `mount` true between the mount-examples markers.
+ */
 export function codeBlocks(text) {
   const blocks = [];
   let open = null;
+  let mount = false;
   text.split('\n').forEach((l, i) => {
     const fence = /^(\s*)(```+)\s*([\w-]*)/.exec(l);
-    if (!open && fence) open = { lang: fence[3], line: i + 1, fence: fence[2], lines: [] };
+    if (!open && /^<!-- mount-examples: begin\b/.test(l)) mount = true;
+    else if (!open && /^<!-- mount-examples: end -->/.test(l)) mount = false;
+    else if (!open && fence) open = { lang: fence[3], line: i + 1, fence: fence[2], lines: [] };
     else if (open && fence && fence[2] === open.fence && !fence[3]) {
-      blocks.push({ lang: open.lang, line: open.line, code: open.lines.join('\n') });
+      blocks.push({ lang: open.lang, line: open.line, code: open.lines.join('\n'), mount });
       open = null;
     } else if (open) open.lines.push(l);
   });
   assert.equal(open, null, 'an unclosed code block');
+  assert.equal(mount, false, 'a mount-examples section without its end marker');
   return blocks;
 }
 
@@ -125,7 +135,7 @@ after(async () => {
 let total = 0;
 for (const file of FILES) {
   for (const block of codeBlocks(fs.readFileSync(path.join(ROOT, file), 'utf8'))) {
-    if (!RUN.has(block.lang)) continue;
+    if (!RUN.has(block.lang) || block.mount) continue;
     total++;
     test(`${file}:${block.line}`, async () => {
       sandbox.reset();

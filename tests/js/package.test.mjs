@@ -12,7 +12,7 @@ import { BUDGETS, moduleSizes } from '../../bench/lib/sizes.mjs';
 const PKG = fileURLToPath(new URL('../../pkg/', import.meta.url));
 
 // DESIGN.md budgets, one wasm module per area (gzip -9 is deterministic for a given build).
-// The JS glue budget holds. The wasm budgets are not met yet (see README "Size"): the test
+// The JS glue budget holds. The wasm budgets are not met yet (see docs/performance.md): the test
 // prints the verdict and fails on any growth past each module's CEILING (bench/lib/sizes.mjs).
 test('each area module: JS glue within budget, wasm verdict and no growth past the ceiling', () => {
   const sizes = moduleSizes();

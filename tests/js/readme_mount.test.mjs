@@ -1,4 +1,4 @@
-// The README's three ways of mounting the signing proxy (Node http, Express, a Fetch-API
+// docs/client.md's three ways of mounting the signing proxy (Node http, Express, a Fetch-API
 // worker), run exactly as written there: the blocks between the `mount-examples` markers are
 // written to files under target/ (so that `bss-storefront` and `express` resolve as they would
 // in a partner's project), the servers started as their own processes and the worker module
@@ -15,11 +15,11 @@ import { startSandbox } from '../../www/sandbox/server.mjs';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = path.join(ROOT, 'target/readme-mount');
 
-/** The README's examples: { 'node-http.mjs': code, … }, named by each block's first comment. */
+/** docs/client.md's examples: { 'node-http.mjs': code, … }, named by each block's first comment. */
 function examples() {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const section = /<!-- mount-examples: begin[^>]*-->([\s\S]*?)<!-- mount-examples: end -->/.exec(readme)?.[1];
-  assert.ok(section, 'the README has the mount-examples section');
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/client.md'), 'utf8');
+  const section = /<!-- mount-examples: begin[^>]*-->([\s\S]*?)<!-- mount-examples: end -->/.exec(doc)?.[1];
+  assert.ok(section, 'docs/client.md has the mount-examples section');
   const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
   return Object.fromEntries(blocks.map((code) => [/^\/\/ ([\w-]+\.mjs):/.exec(code)?.[1], code]));
 }
@@ -75,7 +75,7 @@ async function throughServer(file, prefix) {
   }
 }
 
-test('README, Node http: http.createServer(toNodeListener(proxy))', async () => {
+test('docs/client.md, Node http: http.createServer(toNodeListener(proxy))', async () => {
   const before = sandbox.requests.length;
   const [status, body] = await throughServer(files['node-http.mjs'], '');
   assert.equal(status, 200);
@@ -85,14 +85,14 @@ test('README, Node http: http.createServer(toNodeListener(proxy))', async () => 
   assert.match(seen.headers.authorization, new RegExp(`^SDK-HMAC-SHA256 Access=${env.BSS_AK}, `));
 });
 
-test('README, Express: app.use("/api/bss", toNodeListener(proxy))', async () => {
+test('docs/client.md, Express: app.use("/api/bss", toNodeListener(proxy))', async () => {
   const [status, body] = await throughServer(files['express.mjs'], '/api/bss');
   assert.equal(status, 200);
   assert.equal(body.total_count, 4);
   assert.equal(sandbox.recent(1)[0].operation, 'ListServiceTypes');
 });
 
-test('README, Fetch-API worker: export default { fetch } with proxy.handle', async () => {
+test('docs/client.md, Fetch-API worker: export default { fetch } with proxy.handle', async () => {
   const worker = (await import(pathToFileURL(files['worker.mjs']).href)).default;
   const call = (op, body) => worker.fetch(new Request(`https://shop.example/api/bss/${op}`, { method: 'POST', body }), env, {});
   let r = await call('ListServiceTypes', '{"limit":1}');

@@ -96,7 +96,7 @@ for (const [build, lib] of Object.entries(builds)) {
     assert.equal(lib.validateField('domain_name', '_alice')[0].code, 'invalid_start');
   });
 
-  test(`${build}: the README examples`, () => {
+  test(`${build}: the docs/registration.md examples`, () => {
     const got = lib.validateRegistration({
       xaccount_id: 'user-0001', xaccount_type: 'ACME_IDP', domain_name: 'alice-2024',
       mobile_phone: '138 0000 0000', verification_code: '123456', password: 'Secret#2024',

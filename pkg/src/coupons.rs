@@ -122,7 +122,7 @@ export interface Policy {
   cash_with_discount_coupon?: boolean;
   discount_with_coupons?: boolean;
   empower_scope?: "any_discount" | "business_and_partner" | "partner";
-  max_deduction_ratio_base?: "after_discount" | "official";
+  max_deduction_ratio_base?: "after_cash_coupon" | "after_discount" | "official";
   discount_606?: "business" | "partner";
   auto_pay_business_first?: boolean;
   best_discount?: "best_offer_then_largest_saving";

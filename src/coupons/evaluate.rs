@@ -36,7 +36,8 @@ impl OrderFacts {
                 on_demand_total = on_demand_total.checked_add(line.payable())?;
             } else {
                 let amount = match opts.policy.max_deduction_ratio_base {
-                    RatioBase::AfterDiscount => line.payable(),
+                    // Cash coupons are not known here: the quote lowers the base as they apply.
+                    RatioBase::AfterCashCoupon | RatioBase::AfterDiscount => line.payable(),
                     RatioBase::Official => line.official_amount,
                 };
                 ratio_base = ratio_base.checked_add(amount)?;

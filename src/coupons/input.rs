@@ -411,6 +411,7 @@ fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponErr
             .pick(
                 "max_deduction_ratio_base",
                 &[
+                    ("after_cash_coupon", RatioBase::AfterCashCoupon),
                     ("after_discount", RatioBase::AfterDiscount),
                     ("official", RatioBase::Official),
                 ],

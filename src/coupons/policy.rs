@@ -53,6 +53,9 @@ pub enum EmpowerScope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatioBase {
+    /// The order's payable total after the discount and after the cash coupon (代金券) that
+    /// applies before the capped coupon: the smallest base, so the smallest cap.
+    AfterCashCoupon,
     /// The order's payable total after the discount ("order total" read as payable).
     AfterDiscount,
     /// The order's list-price total.
@@ -147,10 +150,12 @@ pub struct Policy {
     /// PayOrders v3 "…值为0，则折扣和优惠券不能同时使用" (no kind named). Safe: the widest
     /// exclusion; the limit table's narrower readings stay selectable (issue 13 item 5).
     pub empower_scope: EmpowerScope,
-    /// Base of the `maxDeductionRatio` cap: the amount after discount (DESIGN Policies: "order
-    /// total" read as the payable order total; partner console "占订单总金额的比例", spec coupons
-    /// §6.2 step 4). Whether it is before or after the cash coupon is not stated [gap]; the
-    /// list-price base (`official`) is selectable.
+    /// Base of the `maxDeductionRatio` cap: the amount after discount and after the cash coupon
+    /// (代金券) stacked before it ("order total" read as the payable order total; partner console
+    /// "占订单总金额的比例", spec coupons §6.2 step 4). Whether the 代金券 comes off first is not
+    /// stated [gap]: after it, the base and so the cap are smallest, the payable highest
+    /// (issue 13: never preview less than BSS may charge). `after_discount` (DESIGN's reading)
+    /// and the list-price base (`official`) are selectable.
     pub max_deduction_ratio_base: RatioBase,
     /// The family of rating discount code 606: business. Source: doc table and old Go SDK
     /// label 606 "渠道商务合同折扣" (pricing §1.4); SDK 3.1.219's "伙伴授予折扣" is selectable.
@@ -207,7 +212,7 @@ impl Default for Policy {
             cash_with_discount_coupon: false,
             discount_with_coupons: true,
             empower_scope: EmpowerScope::AnyDiscount,
-            max_deduction_ratio_base: RatioBase::AfterDiscount,
+            max_deduction_ratio_base: RatioBase::AfterCashCoupon,
             discount_606: DiscountFamily::Business,
             auto_pay_business_first: true,
             best_discount: BestDiscount::BestOfferThenLargestSaving,

@@ -249,7 +249,8 @@ impl<'a> Prep<'a> {
         }
         // The ratio caps' base: the period and one-time lines after the discount (policy
         // `max_deduction_ratio_base`); a discount coupon lowers it as it applies.
-        let after_discount = self.opts.policy.max_deduction_ratio_base == RatioBase::AfterDiscount;
+        let ratio_base = self.opts.policy.max_deduction_ratio_base;
+        let after_discount = ratio_base != RatioBase::Official;
         let mut base = 0i128;
         for (line, u) in order.lines.iter().zip(&units) {
             if line.charging_mode(order) != LineMode::OnDemand {
@@ -263,7 +264,7 @@ impl<'a> Prep<'a> {
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
             let coupon = &self.input.coupons[k];
-            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, after_discount)? {
+            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, ratio_base)? {
                 c.rank = self.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -704,7 +705,7 @@ fn candidate(
     v: &Verdict,
     order: &Order,
     ledger: &Ledger,
-    after_discount: bool,
+    ratio_base: RatioBase,
 ) -> Result<Option<Candidate>, QuoteError> {
     let rules = combinable(coupon, v);
     let kind = rules.kind;
@@ -721,7 +722,12 @@ fn candidate(
     }
     Ok(Some(Candidate {
         ratio: v.params.max_deduction_ratio.map(|r| (r, on_demand)),
-        cuts_base: kind == CouponKind::DiscountCoupon && after_discount,
+        // What lowers the base of the caps of the coupons stacked after this one.
+        cuts_base: match kind {
+            CouponKind::DiscountCoupon => ratio_base != RatioBase::Official,
+            CouponKind::CashCoupon => ratio_base == RatioBase::AfterCashCoupon,
+            _ => false,
+        },
         coupon: k,
         id: v.coupon_id.clone(),
         rank: 0,

@@ -687,9 +687,24 @@ i13('i13.8', 'a broken 609 is reported under an explicit no-discount selection',
   { payable: '100.00', rejected: [{ id: 'adj', code: 'discount_not_applicable' }] });
 
 // i13.policy — the quote reports the policy it used.
-i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 'empower_scope any_discount (PayOrders v3), 3 coupons (PayOrders), baseValue lower exclusive (billing FAQ), ratio base after discount',
+i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 'empower_scope any_discount (PayOrders v3), 3 coupons (PayOrders), baseValue lower exclusive (billing FAQ), upper exclusive and ratio base after the 代金券 (the docs are silent: the readings with the higher payable)',
   { order: hundred },
-  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'exclusive', max_deduction_ratio_base: 'after_discount', discount_with_coupons: true } });
+  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'exclusive', max_deduction_ratio_base: 'after_cash_coupon', discount_with_coupons: true } });
+
+// i13.policy — maxDeductionRatio's base: after the 代金券 by default (the docs do not say whether
+// the 代金券 comes off first; after it the cap is smallest and the payable highest).
+const RATIO = 'coupons §4.2 maxDeductionRatio "占订单总金额的比例" and §6.2 step 4 (stacking: discount → 代金券 → 现金券); whether the order total is taken before or after the 代金券 is a gap';
+const capped = flexi('f500', '500', { use_limits: [limit('maxDeductionRatio', '0.5')] });
+i13('i13.policy', 'maxDeductionRatio 0.5 after a 代金券 of 200: the 现金券 takes 0.5 × 800.00 = 400.00, payable 400.00', 'coupons §4.2, §6.2 step 4', `${RATIO}: 1000.00 − 200.00 (代金券) = 800.00; cap 0.5 × 800.00 = 400.00; 800.00 − 400.00 = 400.00`,
+  { order: thousand, coupons: [cash('c200', '200'), capped], selection: pick('c200', 'f500') },
+  { coupon_amount: '200.00', flexipurchase_coupon_amount: '400.00', payable: '400.00' });
+i13('i13.policy', 'maxDeductionRatio 0.5 on the amount after discount (policy after_discount): the 现金券 takes 500.00, payable 300.00', 'coupons §4.2, §6.2 step 4', `${RATIO}: the selectable reading; cap 0.5 × 1000.00 = 500.00; 1000.00 − 200.00 − 500.00 = 300.00`,
+  { order: thousand, coupons: [cash('c200', '200'), capped], selection: pick('c200', 'f500') },
+  { coupon_amount: '200.00', flexipurchase_coupon_amount: '500.00', payable: '300.00' },
+  { opts: { policy: { max_deduction_ratio_base: 'after_discount' } } });
+i13('i13.policy', 'maxDeductionRatio after a 九折 discount and a 代金券 of 100: 0.5 × (900.00 − 100.00) = 400.00, payable 400.00', 'coupons §4.2, §6.2 step 4', `${RATIO}: 1000.00 × 0.9 = 900.00; − 100.00 (代金券) = 800.00; cap 0.5 × 800.00 = 400.00; 800.00 − 400.00 = 400.00`,
+  { order: thousand, discounts: [b90], coupons: [cash('c100', '100'), capped], selection: { discount_id: 'b90', coupon_ids: ['c100', 'f500'] } },
+  { discount_amount: '100.00', coupon_amount: '100.00', flexipurchase_coupon_amount: '400.00', payable: '400.00' });
 
 // i13.explain — where each column came from.
 const none = 'none:coupon.none';

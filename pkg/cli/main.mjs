@@ -29,6 +29,7 @@ Commands:
   quote FILE               price preview of a quote input (JSON)
   coupons ORDER COUPONS    which coupons of a wallet apply to an order, and why not
   call OPERATION           call one BSS operation (credentials from the environment)
+  order ORDER_ID           preview a pending order with every coupon's verdict; --pay pays it
 
 FILE, ORDER and COUPONS may be - for standard input.
 
@@ -155,6 +156,64 @@ Exit codes: 0 ok, 1 the call failed (code and message are printed), 2 bad input 
 Example:
   $ bss-storefront call CheckUserIdentity --query search_type=name --query search_value=shop_2024 --format jsonl
   {"check_result":"available"}
+`,
+  order: `Usage: bss-storefront order ORDER_ID [--pay [--yes]] [--coupons ID,ID] [--discount ID|none] [--format text|json|jsonl] [--lang en|zh]
+
+Fetches the pending order ORDER_ID through BssClient — ShowCustomerOrderDetails,
+ListOrderDiscounts, ListOrderCouponsByOrderId, ShowCustomerAccountBalances and
+ListStoredValueCards — and prints its price preview (quoteOrder) with every coupon and
+stored-value card: used (what it takes), applicable (what it would take on its own), or not,
+and why. The selection is --coupons and --discount, or without them the best combination.
+
+With --pay it pays exactly that preview: it shows the payable amount, asks for confirmation on
+the terminal (--yes: do not ask, for scripts) and sends the quote's PayOrders body. A selected
+coupon or discount the order cannot use is refused before anything is paid.
+
+Credentials come from the environment, as for call: BSS_AK, BSS_SK and BSS_DOMAIN_ID (or
+BSS_TOKEN) of the customer, BSS_ENDPOINT for a sandbox or a signing proxy.
+
+Options:
+  --coupons ID,ID      the coupons and stored-value cards to use (ids, comma-separated)
+  --discount ID|none   the discount to use; none: no discount (to use a discount coupon)
+  --pay                pay the order after confirmation
+  --yes                with --pay: do not ask (without a terminal --pay needs it)
+  --format FORMAT      text (default); json: the quote with coupon_verdicts; jsonl: on one line
+                       (with json and jsonl the payment's outcome goes to stderr)
+  --lang en|zh         language of the text output (default en)
+
+Exit codes: 0 ok (previewed, or paid), 1 a failed call (BSS's code and message are printed),
+the order is not pending payment, or the payment was not confirmed, 2 bad input or usage.
+
+Example:
+  $ bss-storefront order CS2611011200EXAMPL
+  order CS2611011200EXAMPL, pending payment until …
+
+                                                        amount
+  ---------------------------------------------------  -------
+  official amount                                       232.00
+  business discount "商务授权折扣 9折" (DSC-BIZ-90)     -23.20
+  amount after discount                                 208.80
+  cash coupon SBX-ORD-CASH-50                           -50.00
+  flexi-purchase coupon SBX-ORD-FLEX-30                 -30.00
+  stored-value card SVC2026110100000001 "储值卡 ¥120"  -120.00
+  payable                                                 8.80
+    paid from cash balance                                8.80
+
+  line                       official  discount  coupons  flexi-purchase  stored-value card  payable
+  -------------------------  --------  --------  -------  --------------  -----------------  -------
+  CS2611011200EXAMPL-000001    204.00     20.40    43.97           26.38             105.51     7.74
+  CS2611011200EXAMPL-000002     28.00      2.80     6.03            3.62              14.49     1.06
+  -------------------------  --------  --------  -------  --------------  -----------------  -------
+  total                        232.00     23.20    50.00           30.00             120.00     8.80
+
+  coupons and cards:
+  coupon               name         id                   verdict          amount  why
+  -------------------  -----------  -------------------  --------------  -------  ------------------------------------------------------------------------------------------------------------
+  SBX-ORD-CASH-50                   CP2026110100000011   used             -50.00
+  SBX-ORD-FLEX-30                   CP2026110100000021   used             -30.00
+  SBX-ORD-FLEX-20                   CP2026110100000022   applicable       -20.00
+  SBX-ORD-DISC-85                   CP2026110100000031   not applicable           coupon_not_applicable: the coupon does not apply to this order: Cannot be combined with a business discount.
+  SVC2026110100000001  储值卡 ¥120  SVC2026110100000001  used            -120.00
 `,
 };
 
@@ -485,9 +544,9 @@ function clientFromEnv(env) {
 }
 
 /** The BSS bodies quoteOrder takes for `orderId`, fetched with `client` (as docs/pricing.md lists them). */
-async function orderBodies(client, orderId) {
+async function orderBodies(client, orderId, lang) {
   const [details, discounts, coupons, balances, cards] = await Promise.all([
-    client.showCustomerOrderDetails({ order_id: orderId, limit: 100 }),
+    client.showCustomerOrderDetails({ order_id: orderId, limit: 100, x_language: lang === 'zh' ? 'zh_CN' : 'en_US' }),
     client.listOrderDiscounts({ order_id: orderId }),
     client.listOrderCouponsByOrderId({ order_id: orderId }),
     client.showCustomerAccountBalances(),
@@ -555,7 +614,7 @@ async function order(argv, io) {
   const client = clientFromEnv(env);
   let bodies;
   try {
-    bodies = await orderBodies(client, orderId);
+    bodies = await orderBodies(client, orderId, flags.lang);
   } catch (e) {
     return callFailed(e, stderr);
   }

@@ -584,12 +584,23 @@ function couponVerdicts(bodies, q) {
   });
 }
 
-/** Asks on the terminal; true for y or yes. */
+/** Asks on the terminal: 'yes' for y or yes, 'no' for anything else or end of input, 'interrupted' for Ctrl-C. */
 async function confirm(stdin, stderr, question) {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: stdin, output: stderr });
+  const interrupt = new AbortController();
+  let sigint = false;
+  rl.on('SIGINT', () => {
+    sigint = true;
+    interrupt.abort();
+  });
+  rl.on('close', () => interrupt.abort()); // end of input: the question would wait for ever
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
+    return /^y(es)?$/i.test((await rl.question(question, { signal: interrupt.signal })).trim()) ? 'yes' : 'no';
+  } catch {
+    // Ctrl-D or Ctrl-C closes the question: never a yes.
+    stderr.write('\n');
+    return sigint ? 'interrupted' : 'no';
   } finally {
     rl.close();
   }
@@ -635,9 +646,10 @@ async function order(argv, io) {
     throw new UsageError(w.t('not_paying_rejected', { ids: q.rejected.map((r) => r.id).join(', ') }));
   }
   const amount = w.t('pay_amount', { payable: money(q.payable), order: orderId });
-  if (stdin && !(await confirm(stdin, stderr, `${amount} [y/N] `))) {
+  const answer = stdin ? await confirm(stdin, stderr, `${amount} [y/N] `) : 'yes';
+  if (answer !== 'yes') {
     stderr.write(`bss-storefront: ${w.t('not_paid')}\n`);
-    return 1;
+    return answer === 'interrupted' ? 130 : 1;
   }
   try {
     await client.payOrders(q.pay_request);

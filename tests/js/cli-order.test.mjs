@@ -3,7 +3,8 @@
 // --pay --yes is charged exactly the previewed amount, and each refusal has its exit code.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli } from './cli-process.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cli, BIN } from './cli-process.mjs';
 import { loadBuilds } from './builds.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
 import { ECS, EVS, CASH_50, CASH_200, DISC_85, orderParts, figures } from './orders-flow.mjs';
@@ -162,4 +163,44 @@ test('usage: missing ORDER_ID, no credentials, --pay without a terminal, an unkn
   assert.equal(unknown.code, 1);
   assert.match(unknown.stderr, /^bss-storefront: CBC\.30000010: /);
   noSecret(unknown);
+});
+
+// A terminal for the confirmation: util-linux `script` runs the CLI on a pseudo-terminal.
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** `order ID --pay` on a terminal, answering `answer` once the question is shown. */
+function onTerminal(id, answer) {
+  const command = [process.execPath, BIN, 'order', id, '--pay'].map((a) => `'${a}'`).join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...env() }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let seen = '';
+  let answered = false;
+  return new Promise((resolve, reject) => {
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      seen += d;
+      if (/\[y\/N\] /.test(seen) && !answered) {
+        answered = true;
+        child.stdin.write(answer);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, seen }));
+  });
+}
+
+test('--pay on a terminal: the amount is asked for; n pays nothing, y pays it', { skip: !hasScript && 'no `script` for a pseudo-terminal' }, async () => {
+  const id = place();
+  const preview = JSON.parse((await order([id, '--format', 'jsonl'])).stdout);
+  const question = `Pay ${money(preview.payable)} for order ${id}? [y/N] `;
+  const no = await onTerminal(id, 'n\r');
+  assert.equal(no.code, 1, no.seen);
+  assert.ok(no.seen.includes(question), no.seen);
+  assert.match(no.seen, /bss-storefront: not paid/);
+  assert.equal(payRequests().length, 0);
+  const ctrlC = await onTerminal(id, '\x03');
+  assert.equal(ctrlC.code, 130, ctrlC.seen);
+  assert.equal(payRequests().length, 0);
+  const yes = await onTerminal(id, 'y\r');
+  assert.equal(yes.code, 0, yes.seen);
+  assert.match(yes.seen, new RegExp(`paid ${money(preview.payable).replace('.', '\\.')} for order ${id}`));
+  assert.deepEqual(figures(sandbox.wallet.charges.find((c) => c.order_id === id)), figures(preview));
 });

@@ -182,7 +182,8 @@ Options:
   --lang en|zh         language of the text output (default en)
 
 Exit codes: 0 ok (previewed, or paid), 1 a failed call (BSS's code and message are printed),
-the order is not pending payment, or the payment was not confirmed, 2 bad input or usage.
+the order is not pending payment, or the payment was not confirmed, 2 bad input or usage,
+130 Ctrl-C at the question.
 
 Example:
   $ bss-storefront order CS2611011200EXAMPL

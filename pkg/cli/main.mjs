@@ -29,6 +29,7 @@ Commands:
   quote FILE               price preview of a quote input (JSON)
   coupons ORDER COUPONS    which coupons of a wallet apply to an order, and why not
   call OPERATION           call one BSS operation (credentials from the environment)
+  order ORDER_ID           preview a pending order with every coupon's verdict; --pay pays it
 
 FILE, ORDER and COUPONS may be - for standard input.
 
@@ -155,6 +156,65 @@ Exit codes: 0 ok, 1 the call failed (code and message are printed), 2 bad input 
 Example:
   $ bss-storefront call CheckUserIdentity --query search_type=name --query search_value=shop_2024 --format jsonl
   {"check_result":"available"}
+`,
+  order: `Usage: bss-storefront order ORDER_ID [--pay [--yes]] [--coupons ID,ID] [--discount ID|none] [--format text|json|jsonl] [--lang en|zh]
+
+Fetches the pending order ORDER_ID through BssClient — ShowCustomerOrderDetails,
+ListOrderDiscounts, ListOrderCouponsByOrderId, ShowCustomerAccountBalances and
+ListStoredValueCards — and prints its price preview (quoteOrder) with every coupon and
+stored-value card: used (what it takes), applicable (what it would take on its own), or not,
+and why. The selection is --coupons and --discount, or without them the best combination.
+
+With --pay it pays exactly that preview: it shows the payable amount, asks for confirmation on
+the terminal (--yes: do not ask, for scripts) and sends the quote's PayOrders body. A selected
+coupon or discount the order cannot use is refused before anything is paid.
+
+Credentials come from the environment, as for call: BSS_AK, BSS_SK and BSS_DOMAIN_ID (or
+BSS_TOKEN) of the customer, BSS_ENDPOINT for a sandbox or a signing proxy.
+
+Options:
+  --coupons ID,ID      the coupons and stored-value cards to use (ids, comma-separated)
+  --discount ID|none   the discount to use; none: no discount (to use a discount coupon)
+  --pay                pay the order after confirmation
+  --yes                with --pay: do not ask (without a terminal --pay needs it)
+  --format FORMAT      text (default); json: the quote with coupon_verdicts; jsonl: on one line
+                       (with json and jsonl the payment's outcome goes to stderr)
+  --lang en|zh         language of the text output (default en)
+
+Exit codes: 0 ok (previewed, or paid), 1 a failed call (BSS's code and message are printed),
+the order is not pending payment, or the payment was not confirmed, 2 bad input or usage,
+130 Ctrl-C at the question.
+
+Example:
+  $ bss-storefront order CS2611011200EXAMPL
+  order CS2611011200EXAMPL, pending payment until …
+
+                                                        amount
+  ---------------------------------------------------  -------
+  official amount                                       232.00
+  business discount "商务授权折扣 9折" (DSC-BIZ-90)     -23.20
+  amount after discount                                 208.80
+  cash coupon SBX-ORD-CASH-50                           -50.00
+  flexi-purchase coupon SBX-ORD-FLEX-30                 -30.00
+  stored-value card SVC2026110100000001 "储值卡 ¥120"  -120.00
+  payable                                                 8.80
+    paid from cash balance                                8.80
+
+  line                       official  discount  coupons  flexi-purchase  stored-value card  payable
+  -------------------------  --------  --------  -------  --------------  -----------------  -------
+  CS2611011200EXAMPL-000001    204.00     20.40    43.97           26.38             105.51     7.74
+  CS2611011200EXAMPL-000002     28.00      2.80     6.03            3.62              14.49     1.06
+  -------------------------  --------  --------  -------  --------------  -----------------  -------
+  total                        232.00     23.20    50.00           30.00             120.00     8.80
+
+  coupons and cards:
+  coupon               name         id                   verdict          amount  why
+  -------------------  -----------  -------------------  --------------  -------  ------------------------------------------------------------------------------------------------------------
+  SBX-ORD-CASH-50                   CP2026110100000011   used             -50.00
+  SBX-ORD-FLEX-30                   CP2026110100000021   used             -30.00
+  SBX-ORD-FLEX-20                   CP2026110100000022   applicable       -20.00
+  SBX-ORD-DISC-85                   CP2026110100000031   not applicable           coupon_not_applicable: the coupon does not apply to this order: Cannot be combined with a business discount.
+  SVC2026110100000001  储值卡 ¥120  SVC2026110100000001  used            -120.00
 `,
 };
 
@@ -300,6 +360,15 @@ function labels(list) {
   };
 }
 
+/** Why a quote did not use a coupon or discount; in Chinese with the engine's reasons (its English message has them). */
+function rejectionText(w, r) {
+  const because = w.lang === 'zh' && r.reasons?.length ? `：${reasonText(w, r.reasons)}` : '';
+  return w.message(r) + because;
+}
+
+/** A coupon or discount as people know it: its code (or id) and its name. */
+const named = (id, { code, name }) => `${code ?? id}${name ? ` "${name}"` : ''}`;
+
 /** The engine's reasons of a verdict or rejection, in the chosen language. */
 const reasonText = (w, reasons) => reasons.map((r) => `${r.code}${r.limit_key ? ` (${r.limit_key})` : ''}: ${w.message(r)}`).join('; ');
 
@@ -344,6 +413,40 @@ const COLUMNS = [
   ['payable', 'payable'],
 ];
 
+/**
+ * A quote as text: the deductions from the official amount to the payable amount (and how
+ * the balances pay it, with `payment`), the lines with every non-zero money column, and what
+ * was not used and why.
+ */
+async function quoteText(out, w, q, { couponLabel, discountLabel, payment }) {
+  const summary = [[w.t('official_amount'), money(q.official_amount)]];
+  if (q.discount || !isZero(q.discount_amount)) {
+    const d = q.discount;
+    const dname = d && discountLabel(d.discount_id).name;
+    const name = d ? `${dname ? `"${dname}" ` : ''}(${d.discount_id})` : '';
+    summary.push([w.t('discount_of', { kind: d ? w.t(d.kind) : '', name }).trim(), minus(q.discount_amount)]);
+    summary.push([w.t('amount_after_discount'), money(q.amount_after_discount)]);
+  }
+  for (const c of q.coupons) summary.push([`${w.t(c.kind)} ${named(c.coupon_id, couponLabel(c.coupon_id))}`, minus(c.deducted)]);
+  if (!isZero(q.truncated_amount)) summary.push([w.t('cut'), minus(q.truncated_amount)]);
+  summary.push([w.t('payable'), money(q.payable)]);
+  // How the balances pay it, when the input gives balances.
+  for (const [key, k] of payment ? [['cash', 'paid_cash'], ['credit', 'paid_credit'], ['unpaid', 'unpaid']] : []) {
+    if (!isZero(q.payment[key])) summary.push([w.t(k), money(q.payment[key])]);
+  }
+  await out.write(table(['', w.t('amount')], summary, { right: [1] }));
+  // Every column that is not zero on some line or in the total, so that each row adds up.
+  const shown = COLUMNS.filter(([k], i) => i === 0 || k === 'payable' || !isZero(q[k]) || q.lines.some((l) => !isZero(l[k])));
+  const row = (id, x) => [id, ...shown.map(([k]) => money(x[k]))];
+  await out.write('\n' + table([w.t('line'), ...shown.map(([, label]) => w.t(label))],
+    [...q.lines.map((l) => row(l.id, l)), null, row(w.t('total'), q)],
+    { right: shown.map((_, i) => i + 1) }));
+  if (q.rejected.length > 0) {
+    const label = (r) => named(r.id, r.code === 'unknown_discount' || r.code === 'discount_not_applicable' || r.code === 'order_adjustment_mandatory' ? discountLabel(r.id) : couponLabel(r.id));
+    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, rejectionText(w, r)]))}`);
+  }
+}
+
 async function quote(argv, io) {
   const { positionals, flags } = parseCommand('quote', argv, { format: FORMATS, lang: LANG });
   if (flags.help) return io.help('quote');
@@ -358,40 +461,9 @@ async function quote(argv, io) {
     const keys = COLUMNS.map(([k]) => k);
     return out.write(csvRow(['id', ...keys]) + q.lines.map((l) => csvRow([l.id, ...keys.map((k) => l[k])])).join('')).then(() => 0);
   }
-  const w = words(flags.lang);
-  const couponLabel = labels(input.doc?.coupons);
-  const discountLabel = labels(input.doc?.discounts);
-  const named = (id, { code, name }) => `${code ?? id}${name ? ` "${name}"` : ''}`;
-  const summary = [[w.t('official_amount'), money(q.official_amount)]];
-  if (q.discount || !isZero(q.discount_amount)) {
-    const d = q.discount;
-    const dname = d && discountLabel(d.discount_id).name;
-    const name = d ? `${dname ? `"${dname}" ` : ''}(${d.discount_id})` : '';
-    summary.push([w.t('discount_of', { kind: d ? w.t(d.kind) : '', name }).trim(), minus(q.discount_amount)]);
-    summary.push([w.t('amount_after_discount'), money(q.amount_after_discount)]);
-  }
-  for (const c of q.coupons) summary.push([`${w.t(c.kind)} ${named(c.coupon_id, couponLabel(c.coupon_id))}`, minus(c.deducted)]);
-  if (!isZero(q.truncated_amount)) summary.push([w.t('cut'), minus(q.truncated_amount)]);
-  summary.push([w.t('payable'), money(q.payable)]);
-  // How the balances pay it, when the input gives balances.
-  for (const [key, k] of input.doc?.balances ? [['cash', 'paid_cash'], ['credit', 'paid_credit'], ['unpaid', 'unpaid']] : []) {
-    if (!isZero(q.payment[key])) summary.push([w.t(k), money(q.payment[key])]);
-  }
-  await out.write(table(['', w.t('amount')], summary, { right: [1] }));
-  // Every column that is not zero on some line or in the total, so that each row adds up.
-  const shown = COLUMNS.filter(([k], i) => i === 0 || k === 'payable' || !isZero(q[k]) || q.lines.some((l) => !isZero(l[k])));
-  const row = (id, x) => [id, ...shown.map(([k]) => money(x[k]))];
-  await out.write('\n' + table([w.t('line'), ...shown.map(([, label]) => w.t(label))],
-    [...q.lines.map((l) => row(l.id, l)), null, row(w.t('total'), q)],
-    { right: shown.map((_, i) => i + 1) }));
-  if (q.rejected.length > 0) {
-    const why = (r) => {
-      const because = w.lang === 'zh' && r.reasons?.length ? `：${reasonText(w, r.reasons)}` : '';
-      return w.message(r) + because;
-    };
-    const label = (r) => named(r.id, r.code === 'unknown_discount' || r.code === 'discount_not_applicable' || r.code === 'order_adjustment_mandatory' ? discountLabel(r.id) : couponLabel(r.id));
-    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, why(r)]))}`);
-  }
+  await quoteText(out, words(flags.lang), q, {
+    couponLabel: labels(input.doc?.coupons), discountLabel: labels(input.doc?.discounts), payment: Boolean(input.doc?.balances),
+  });
   return 0;
 }
 
@@ -444,25 +516,172 @@ async function call(argv, io) {
     input[key] = value;
   }
   const { env, stderr, out } = io;
-  const credentials = credentialsFromEnv(env);
+  const client = clientFromEnv(env);
   try {
-    const client = new lib.BssClient({ ...(env.BSS_ENDPOINT ? { endpoint: env.BSS_ENDPOINT } : {}), ...(credentials ? { credentials } : {}) });
     const result = await client.call(operation, input);
     await out.write((flags.format === 'jsonl' ? JSON.stringify(result) : JSON.stringify(result, null, 2)) + '\n');
     return 0;
   } catch (e) {
-    if (!(e instanceof lib.BssError)) throw e;
-    // The error's own fields only: the client never puts secrets in them.
-    let text = `bss-storefront: ${e.code}: ${e.message}\n`;
-    if (e.status) text += `  status: ${e.status}\n`;
-    if (e.request_id) text += `  request_id: ${e.request_id}\n`;
-    for (const i of e.issues ?? []) text += `  ${i.field || '-'}  ${i.code}  ${i.message}\n`;
-    stderr.write(text);
-    return REQUEST_ERRORS.has(e.code) ? 2 : 1;
+    return callFailed(e, stderr);
   }
 }
 
-const COMMANDS = { validate, quote, coupons, call };
+/** A failed client call on stderr; its exit code (2: the request was never sent, 1: it failed). */
+function callFailed(e, stderr) {
+  if (!(e instanceof lib.BssError)) throw e;
+  // The error's own fields only: the client never puts secrets in them.
+  let text = `bss-storefront: ${e.code}: ${e.message}\n`;
+  if (e.status) text += `  status: ${e.status}\n`;
+  if (e.request_id) text += `  request_id: ${e.request_id}\n`;
+  for (const i of e.issues ?? []) text += `  ${i.field || '-'}  ${i.code}  ${i.message}\n`;
+  stderr.write(text);
+  return REQUEST_ERRORS.has(e.code) ? 2 : 1;
+}
+
+/** The client of the environment's credentials and endpoint (`call` and `order`). */
+function clientFromEnv(env) {
+  const credentials = credentialsFromEnv(env);
+  return new lib.BssClient({ ...(env.BSS_ENDPOINT ? { endpoint: env.BSS_ENDPOINT } : {}), ...(credentials ? { credentials } : {}) });
+}
+
+/** The BSS bodies quoteOrder takes for `orderId`, fetched with `client` (as docs/pricing.md lists them). */
+async function orderBodies(client, orderId, lang) {
+  const [details, discounts, coupons, balances, cards] = await Promise.all([
+    client.showCustomerOrderDetails({ order_id: orderId, limit: 100, x_language: lang === 'zh' ? 'zh_CN' : 'en_US' }),
+    client.listOrderDiscounts({ order_id: orderId }),
+    client.listOrderCouponsByOrderId({ order_id: orderId }),
+    client.showCustomerAccountBalances(),
+    client.listStoredValueCards({ status: 1 }),
+  ]);
+  return { details, discounts, coupons, balances, cards };
+}
+
+/** The selection of --coupons and --discount ("none": no discount); "best" without either. */
+function orderSelection(flags) {
+  if (flags.coupons === undefined && flags.discount === undefined) return 'best';
+  const ids = (flags.coupons ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (flags.coupons !== undefined && ids.length === 0) throw new UsageError('--coupons takes coupon or card ids separated by commas');
+  const selection = { coupon_ids: ids };
+  if (flags.discount !== undefined) selection.discount_id = flags.discount === 'none' ? null : flags.discount;
+  return selection;
+}
+
+/**
+ * Every coupon and card of the order with its verdict under the quote's discount: used (what
+ * it takes), not used (why), or, for one not selected, what it would take on its own or why not.
+ */
+function couponVerdicts(bodies, q) {
+  const held = [...(bodies.coupons?.user_coupons ?? []), ...(bodies.cards?.stored_value_cards ?? [])];
+  return held.map((c) => {
+    const id = String(c.coupon_id ?? c.card_id);
+    const used = q.coupons.find((u) => u.coupon_id === id);
+    if (used) return { coupon_id: id, verdict: 'used', kind: used.kind, deducted: used.deducted };
+    const rejected = q.rejected.find((r) => r.id === id);
+    if (rejected) return { coupon_id: id, verdict: 'unused', rejection: rejected };
+    const alone = lib.quoteOrder({ ...bodies, selection: { discount_id: q.discount?.discount_id ?? null, coupon_ids: [id] } });
+    const u = alone.coupons.find((x) => x.coupon_id === id);
+    if (u) return { coupon_id: id, verdict: 'applicable', kind: u.kind, deducted: u.deducted };
+    return { coupon_id: id, verdict: 'not_applicable', rejection: alone.rejected.find((r) => r.id === id) };
+  });
+}
+
+/** Asks on the terminal: 'yes' for y or yes, 'no' for anything else or end of input, 'interrupted' for Ctrl-C. */
+async function confirm(stdin, stderr, question) {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: stdin, output: stderr });
+  const interrupt = new AbortController();
+  let sigint = false;
+  rl.on('SIGINT', () => {
+    sigint = true;
+    interrupt.abort();
+  });
+  rl.on('close', () => interrupt.abort()); // end of input: the question would wait for ever
+  try {
+    return /^y(es)?$/i.test((await rl.question(question, { signal: interrupt.signal })).trim()) ? 'yes' : 'no';
+  } catch {
+    // Ctrl-D or Ctrl-C closes the question: never a yes.
+    stderr.write('\n');
+    return sigint ? 'interrupted' : 'no';
+  } finally {
+    rl.close();
+  }
+}
+
+async function order(argv, io) {
+  const { positionals, flags } = parseCommand('order', argv, {
+    format: { type: 'string', choices: ['text', 'json', 'jsonl'] }, lang: LANG, pay: { type: 'boolean' }, yes: { type: 'boolean' },
+    coupons: { type: 'string' }, discount: { type: 'string' },
+  });
+  if (flags.help) return io.help('order');
+  if (positionals.length !== 1) throw new UsageError('order takes one ORDER_ID');
+  if (flags.yes && !flags.pay) throw new UsageError('--yes confirms a payment: use it with --pay');
+  const orderId = positionals[0];
+  const selection = orderSelection(flags);
+  const { env, stderr, out } = io;
+  const w = words(flags.lang);
+  const format = flags.format ?? 'text';
+  // Checked before anything is fetched: a script without a terminal must say --yes.
+  const stdin = flags.pay && !flags.yes ? io.stdin() : null;
+  if (stdin && !stdin.isTTY) throw new UsageError('--pay asks for confirmation on a terminal: standard input is not one; add --yes to pay without asking');
+  const client = clientFromEnv(env);
+  let bodies;
+  try {
+    bodies = await orderBodies(client, orderId, flags.lang);
+  } catch (e) {
+    return callFailed(e, stderr);
+  }
+  const status = bodies.details?.order_info?.status;
+  if (status !== 6) {
+    stderr.write(`bss-storefront: ${w.t('not_pending', { order: orderId, status })}\n`);
+    return 1;
+  }
+  const q = lib.quoteOrder({ ...bodies, selection });
+  const verdicts = couponVerdicts(bodies, q);
+  if (format === 'json') await out.write(JSON.stringify({ ...q, coupon_verdicts: verdicts }, null, 2) + '\n');
+  else if (format === 'jsonl') await out.write(JSON.stringify({ ...q, coupon_verdicts: verdicts }) + '\n');
+  else await orderText(out, w, q, bodies, verdicts);
+  if (!flags.pay) return 0;
+  // Pay exactly what was previewed: a requested coupon or discount that is not used is a
+  // wrong selection, never a silent change of the amount.
+  if (q.rejected.length > 0) {
+    throw new UsageError(w.t('not_paying_rejected', { ids: q.rejected.map((r) => r.id).join(', ') }));
+  }
+  const amount = w.t('pay_amount', { payable: money(q.payable), order: orderId });
+  const answer = stdin ? await confirm(stdin, stderr, `${amount} [y/N] `) : 'yes';
+  if (answer !== 'yes') {
+    stderr.write(`bss-storefront: ${w.t('not_paid')}\n`);
+    return answer === 'interrupted' ? 130 : 1;
+  }
+  try {
+    await client.payOrders(q.pay_request);
+  } catch (e) {
+    return callFailed(e, stderr);
+  }
+  const paid = `${w.t('paid', { payable: money(q.payable), order: orderId })}\n`;
+  if (format === 'text') await out.write(paid);
+  else stderr.write(`bss-storefront: ${paid}`);
+  return 0;
+}
+
+/** The text of `order`: the order, the quote (with the balances), every coupon's verdict. */
+async function orderText(out, w, q, bodies, verdicts) {
+  const info = bodies.details.order_info;
+  await out.write(`${w.t('order_head', { order: q.order_id, deadline: info.pending_payment_end_time ?? '' })}\n\n`);
+  const couponLabel = labels([...(bodies.coupons?.user_coupons ?? []), ...(bodies.cards?.stored_value_cards ?? [])]);
+  const discountLabel = labels(bodies.discounts?.discounts);
+  await quoteText(out, w, q, { couponLabel, discountLabel, payment: true });
+  if (verdicts.length === 0) return;
+  const rows = verdicts.map((v) => {
+    const { code, name } = couponLabel(v.coupon_id);
+    const r = v.rejection;
+    const why = r ? `${r.code}: ${rejectionText(w, r)}` : '';
+    return [code ?? v.coupon_id, name ?? '', v.coupon_id, w.t(v.verdict), v.deducted ? minus(v.deducted) : '', why];
+  });
+  const header = ['coupon', 'name', 'id', 'verdict', 'amount', 'why'].map((k) => w.t(k));
+  await out.write(`\n${w.t('coupon_verdicts')}\n${table(header, rows, { right: [4] })}`);
+}
+
+const COMMANDS = { validate, quote, coupons, call, order };
 
 /**
  * Runs the CLI with `argv` (without node and the script); resolves to the exit code.

@@ -30,6 +30,12 @@ const EN = {
   stored_value_card: 'stored-value card', product_coupon: 'product coupon', unknown_kind: 'unknown kind',
   not_applicable: 'not applicable', indeterminate: 'indeterminate',
   business: 'business', contract: 'contract', partner: 'partner', promotion: 'promotion', order_adjustment: 'order adjustment',
+  order_head: 'order {order}, pending payment until {deadline}',
+  not_pending: 'order {order} is not pending payment (status {status}): nothing to preview or pay',
+  coupon_verdicts: 'coupons and cards:', verdict: 'verdict',
+  used: 'used', unused: 'not used',
+  pay_amount: 'Pay {payable} for order {order}?', paid: 'paid {payable} for order {order}', not_paid: 'not paid',
+  not_paying_rejected: 'not paying: the selection has coupons or a discount that the order cannot use ({ids}); see the preview',
 };
 
 const ZH = {
@@ -61,6 +67,12 @@ const ZH = {
   stored_value_card: '储值卡', product_coupon: '提货券', unknown_kind: '未知类型',
   applicable: '可用', not_applicable: '不可用', indeterminate: '待确认',
   business: '商务', contract: '合同', partner: '合作伙伴', promotion: '促销', order_adjustment: '订单调价',
+  order_head: '订单 {order}，待支付，截止 {deadline}',
+  not_pending: '订单 {order} 不是待支付状态（status {status}）：无法预览或支付',
+  coupon_verdicts: '优惠券和储值卡：', verdict: '结论',
+  used: '已使用', unused: '未使用',
+  pay_amount: '为订单 {order} 支付 {payable}？', paid: '已为订单 {order} 支付 {payable}', not_paid: '未支付',
+  not_paying_rejected: '不支付：所选的优惠券或折扣有本订单不能使用的（{ids}），见预览',
 };
 
 // The quote's rejection codes in Chinese, for an engine whose rejections carry no

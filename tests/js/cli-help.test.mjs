@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { BIN, cli, tempDir } from './cli-process.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
+import { ECS, EVS } from './orders-flow.mjs';
 
 let tmp;
 before(() => { tmp = tempDir(); });
@@ -52,7 +53,7 @@ function bash(script, env) {
 /** The printed output as a pattern: "…" stands for anything on its line. */
 const pattern = (text) => new RegExp(`^${text.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\n]*?')}\n$`);
 
-for (const command of ['validate', 'quote', 'coupons', 'call']) {
+for (const command of ['validate', 'quote', 'coupons', 'call', 'order']) {
   test(`${command} --help: the worked example prints what the help shows`, async () => {
     const help = await cli([command, '--help']);
     assert.equal(help.code, 0);
@@ -63,12 +64,18 @@ for (const command of ['validate', 'quote', 'coupons', 'call']) {
     assert.ok(output.length > 0, 'the example shows its output');
     let sandbox;
     let env = {};
-    if (command === 'call') {
+    if (command === 'call' || command === 'order') {
       sandbox = await startSandbox({ port: 0 });
-      env = {
-        BSS_ENDPOINT: sandbox.url, BSS_AK: 'SANDBOXPARTNERAK0001', BSS_SK: 'sandbox-partner-secret-key-0001',
-        BSS_DOMAIN_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9', BSS_TOKEN: '',
-      };
+      // call: the partner's keys; order: the customer's, with the pending order the example names.
+      const key = sandbox.accounts.access_keys.find((k) => k.role === (command === 'call' ? 'partner' : 'customer'));
+      env = { BSS_ENDPOINT: sandbox.url, BSS_AK: key.ak, BSS_SK: key.sk, BSS_DOMAIN_ID: key.domain_id, BSS_TOKEN: '' };
+      if (command === 'order') {
+        const placed = sandbox.placeOrder({
+          customer_id: key.domain_id, order_id: /bss-storefront order (\S+)/.exec(script)[1],
+          items: [{ ...ECS, period_type: 2, period_num: 1, subscription_num: 1 }, { ...EVS, period_type: 2, period_num: 1, subscription_num: 1, resource_size: 40 }],
+        });
+        assert.ok(placed.order_id, JSON.stringify(placed));
+      }
     }
     try {
       const r = await bash(script, env);

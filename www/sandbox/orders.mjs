@@ -391,12 +391,14 @@ export function orderHandlers(ctx) {
    * of yearly/monthly items { cloud_service_type, resource_type, resource_spec, region,
    * period_type (2 month, 3 year), period_num, subscription_num, resource_size? }, each line
    * priced from the sandbox's price list. `pay_within_ms` (default 7 days) sets the payment
-   * deadline. Returns { order_id } or { error_code, error_msg }.
+   * deadline; `order_id` a fixed id (for examples that name it). Returns { order_id } or
+   * { error_code, error_msg }.
    */
-  function placeOrder({ customer_id, user_name = '', items, pay_within_ms = 7 * DAY_MS }) {
+  function placeOrder({ customer_id, user_name = '', items, pay_within_ms = 7 * DAY_MS, order_id: fixedId }) {
     if (!Array.isArray(items) || !items.length) return { error_code: 'CBC.0100', error_msg: 'Parameter error: items' };
+    if (fixedId !== undefined && wallet().orders.some((o) => o.order_id === fixedId)) return { error_code: 'CBC.0100', error_msg: 'Parameter error: order_id' };
     const created = nowMs();
-    const order_id = ctx.nextId(`CS${iso(created).slice(2, 10).replace(/-/g, '')}`, 9);
+    const order_id = fixedId ?? ctx.nextId(`CS${iso(created).slice(2, 10).replace(/-/g, '')}`, 9);
     const lines = [];
     for (const [i, item] of items.entries()) {
       const price = ctx.findPrice(item);

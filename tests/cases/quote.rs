@@ -3,6 +3,7 @@
 
 use bss_storefront::ErrorCode;
 use bss_storefront::discounts::select_json;
+use bss_storefront::quote::explain::COLUMNS;
 use bss_storefront::quote::pricing::price_line_json;
 use bss_storefront::quote::quote_json;
 use serde_json::Value;
@@ -48,16 +49,6 @@ fn units(s: &Value) -> i128 {
     let v: i128 = format!("{int}{frac:0<20}").parse().expect(s);
     if neg { -v } else { v }
 }
-
-const COLUMNS: [&str; 7] = [
-    "official_amount",
-    "discount_amount",
-    "coupon_amount",
-    "flexipurchase_coupon_amount",
-    "stored_card_amount",
-    "truncated_amount",
-    "payable",
-];
 
 /// What holds for every quote, whatever the input.
 fn invariants(q: &Value, name: &str) {

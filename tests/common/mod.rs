@@ -57,15 +57,8 @@ pub fn check_messages(name: &str, issues: &[Issue], password: Option<&str>) {
 /// `official − discount − coupon − flexi − card − truncated = payable`, payable ≥ 0, each
 /// column of `lines` sums to its total; exact decimals.
 pub fn money_invariants(q: &Value) -> Result<(), String> {
-    let cols = [
-        "official_amount",
-        "discount_amount",
-        "coupon_amount",
-        "flexipurchase_coupon_amount",
-        "stored_card_amount",
-        "truncated_amount",
-        "payable",
-    ];
+    // The quote's money columns, in stacking order: official first, payable last.
+    let cols = bss_storefront::quote::explain::COLUMNS;
     let a = |row: &Value, k: &str| {
         row[k]
             .as_str()

@@ -1,12 +1,6 @@
 //! `createProxy`: a Fetch-API handler (`Request` → `Response`) that a partner mounts on its
-//! server so that browsers call BSS without holding secrets.
-//!
-//! The browser (a `BssClient` whose `endpoint` is the proxy) sends `POST <proxy>/<Operation>`
-//! with the operation's input as JSON. The proxy answers 405/404/403/413/400 itself
-//! (`method_not_allowed`, `unknown_operation`, `operation_not_allowed`, `request_too_large`,
-//! `invalid_request` with `issues`); otherwise it validates with the same rules, signs with
-//! its own credentials (nothing of the browser's request but the input is forwarded: no
-//! `Authorization`, no `X-Auth-Token`, no cookie), and returns BSS's status and body. It
+//! server so that browsers call BSS without holding secrets. Its rules (routing, refusals,
+//! body limit, passed headers) are the core's `api::proxy`; this file moves the bytes. It
 //! re-signs once after clock skew and leaves retries to the client.
 
 use std::rc::Rc;
@@ -19,10 +13,8 @@ use crate::client::{Credentials, Transport};
 use crate::error::field_error;
 use crate::fetch::Failure;
 use crate::js_input::prop;
-use bss_storefront::api::{self, ApiError, Json, MAX_INPUT_BYTES, Operation};
-
-/// The largest request body the proxy reads.
-pub const MAX_BODY_BYTES: usize = MAX_INPUT_BYTES;
+use bss_storefront::api::proxy::{self, MAX_BODY_BYTES, Refusal};
+use bss_storefront::api::{self, ApiError, Operation};
 
 #[wasm_bindgen(typescript_custom_section)]
 const PROXY_TS: &'static str = r#"
@@ -60,21 +52,15 @@ pub fn create_proxy(
 ) -> Result<BssProxy, JsValue> {
     let credentials = Credentials::from_js(&prop(&options, "credentials"))?;
     let list = prop(&options, "allow");
-    let bad = |m: String| field_error("invalid_option", "allow", &m);
+    let bad = |m: &str| field_error("invalid_option", "allow", m);
     let list: &js_sys::Array = list
         .dyn_ref()
-        .ok_or_else(|| bad("allow: expected a list of operation names".into()))?;
-    let mut allow = Vec::new();
-    for name in list.iter() {
-        let name = name.as_string().unwrap_or_default();
-        let op = Operation::from_name(&name).ok_or_else(|| {
-            bad(format!(
-                "allow: unknown operation \"{}\"",
-                bss_storefront::error::quote_input(&name, 64)
-            ))
-        })?;
-        allow.push(op);
-    }
+        .ok_or_else(|| bad("allow: expected a list of operation names"))?;
+    let names: Vec<String> = list
+        .iter()
+        .map(|name| name.as_string().unwrap_or_default())
+        .collect();
+    let allow = proxy::allow_list(names.iter().map(String::as_str)).map_err(|r| bad(&r.message))?;
     let mut transport = Transport::from_options(&options, Some(credentials))?;
     // The browser's client retries; the proxy answers once (re-signing after skew).
     transport.policy.max_retries = 0;
@@ -83,25 +69,11 @@ pub fn create_proxy(
     })
 }
 
-/// `{"error_code": …, "error_msg": …[, "issues": …]}` as the proxy's own answer.
-fn error_response(
-    status: u16,
-    code: &str,
-    message: &str,
-    issues: Option<&str>,
-) -> Result<JsValue, JsValue> {
+/// The proxy's own answer.
+fn refusal(r: &Refusal) -> Result<JsValue, JsValue> {
     let headers = web_sys::Headers::new()?;
     headers.set("content-type", "application/json;charset=UTF-8")?;
-    let text = |s: &str| Json::str(s).to_string();
-    let issues = issues
-        .map(|i| format!(r#","issues":{i}"#))
-        .unwrap_or_default();
-    let body = format!(
-        r#"{{"error_code":{},"error_msg":{}{issues}}}"#,
-        text(code),
-        text(message)
-    );
-    text_response(status, &body, &headers)
+    text_response(r.status, &r.body(), &headers)
 }
 
 fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<JsValue, JsValue> {
@@ -112,10 +84,6 @@ fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<
     // Fetch API's Response constructor throws on it.
     let body = (!matches!(status, 204 | 205 | 304)).then_some(body);
     web_sys::Response::new_with_opt_str_and_init(body, &init).map(Into::into)
-}
-
-fn refuse(status: u16, code: &str, message: &str) -> Result<JsValue, JsValue> {
-    error_response(status, code, message, None)
 }
 
 /// Reads the body, at most `limit` bytes: `None` when it is larger.
@@ -174,92 +142,40 @@ impl BssProxy {
             // becomes an error Response: the promise never rejects with a foreign value.
             match handle(&inner, &request).await {
                 Ok(response) => Ok(response),
-                Err(_) => refuse(500, "internal", "the proxy could not answer this request"),
+                Err(_) => refusal(&proxy::internal()),
             }
         })
     }
 }
 
 async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValue, JsValue> {
-    if request.method() != "POST" {
-        return refuse(
-            405,
-            "method_not_allowed",
-            "the proxy takes POST <mount>/<Operation>",
-        );
-    }
-    let url = request.url();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let Some(op) = Operation::from_name(name) else {
-        return refuse(
-            404,
-            "unknown_operation",
-            &format!(
-                "unknown operation \"{}\"",
-                bss_storefront::error::quote_input(name, 64)
-            ),
-        );
+    let op = match proxy::route(&request.method(), &request.url(), &inner.allow) {
+        Ok(op) => op,
+        Err(r) => return refusal(&r),
     };
-    if !inner.allow.contains(&op) {
-        return refuse(
-            403,
-            "operation_not_allowed",
-            &format!("{} is not allowed by this proxy", op.spec().name),
-        );
-    }
-    let read = read_body(request, MAX_BODY_BYTES).await;
-    let Ok(read) = read else {
+    let bytes = match read_body(request, MAX_BODY_BYTES).await {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return refusal(&proxy::unreadable_body(true)),
         // An aborted, errored, locked or already read stream: the request's fault.
-        return refuse(
-            400,
-            "invalid_body",
-            "the request body could not be read (aborted, locked or already used)",
-        );
+        Err(_) => return refusal(&proxy::unreadable_body(false)),
     };
-    let Some(bytes) = read else {
-        return refuse(
-            413,
-            "request_too_large",
-            &format!("the body is larger than {MAX_BODY_BYTES} bytes"),
-        );
-    };
-    let invalid = |message: String, issues: String| {
-        error_response(400, "invalid_request", &message, Some(&issues))
-    };
-    let text = String::from_utf8_lossy(&bytes);
-    let input: Json = if text.trim().is_empty() {
-        Json::Null
-    } else {
-        match api::parse_json(&text) {
-            Ok(v) => v,
-            Err(e) => return invalid(format!("the body is not JSON: {e}"), "[]".to_owned()),
-        }
-    };
-    let request = match api::build(op, &input, inner.transport.site) {
-        Ok(r) => r,
-        Err(e) => {
-            let issues = match &e {
-                ApiError::InvalidRequest { issues, .. } => api::issues_json(issues),
-                _ => "[]".to_owned(),
-            };
-            return invalid(e.to_string(), issues);
-        }
+    let (request, input) = match proxy::request(op, &bytes, inner.transport.site) {
+        Ok(built) => built,
+        Err(r) => return refusal(&r),
     };
     let secrets = inner.transport.secrets();
     match inner.transport.exchange(&request, &input).await {
-        Ok(Ok(r)) if api::is_redirect(r.status) => refuse(
-            502,
-            ApiError::Redirect { status: r.status }.code(),
-            &ApiError::Redirect { status: r.status }.to_string(),
-        ),
+        Ok(Ok(r)) if api::is_redirect(r.status) => {
+            let e = ApiError::Redirect { status: r.status };
+            refusal(&proxy::upstream_failure(&e, e.to_string()))
+        }
         Ok(Ok(r)) => {
             let headers = web_sys::Headers::new()?;
             headers.set(
                 "content-type",
                 r.content_type.as_deref().unwrap_or("application/json"),
             )?;
-            for name in ["x-request-id", "retry-after"] {
+            for name in proxy::PASSED_HEADERS {
                 if let Some(v) = r.headers.get(name)? {
                     headers.set(name, &v)?;
                 }
@@ -268,12 +184,22 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
             // browser.
             text_response(r.status, &api::redact(&r.body, &secrets), &headers)
         }
-        Ok(Err(Failure::Network(m))) => refuse(
-            502,
-            "network_error",
-            &api::redact(&format!("BSS unreachable: {m}"), &secrets),
-        ),
-        Ok(Err(Failure::Timeout)) => refuse(504, "timeout", "BSS did not answer in time"),
-        Err(e) => refuse(500, e.code(), &api::redact(&e.to_string(), &secrets)),
+        Ok(Err(Failure::Network(m))) => {
+            let message = api::redact(&format!("BSS unreachable: {m}"), &secrets);
+            refusal(&proxy::upstream_failure(
+                &ApiError::Network { message: m },
+                message,
+            ))
+        }
+        Ok(Err(Failure::Timeout)) => refusal(&proxy::upstream_failure(
+            &ApiError::Timeout {
+                timeout_ms: inner.transport.timeout_ms,
+            },
+            "BSS did not answer in time".into(),
+        )),
+        Err(e) => refusal(&proxy::upstream_failure(
+            &e,
+            api::redact(&e.to_string(), &secrets),
+        )),
     }
 }

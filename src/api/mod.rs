@@ -20,6 +20,7 @@ mod error;
 mod issue;
 mod operation;
 mod paging;
+pub mod proxy;
 mod registration;
 mod request;
 mod response;

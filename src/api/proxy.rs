@@ -1,0 +1,268 @@
+//! The rules of the signing proxy (`createProxy`), sans IO: which requests it answers itself
+//! and with what, which operations a proxy allows, what it reads of a request body and which
+//! of BSS's answer headers it passes on. The binding only moves bytes and headers.
+//!
+//! A browser's `BssClient` whose `endpoint` is the proxy sends `POST <mount>/<Operation>` with
+//! the operation's input as JSON; the proxy signs with its own credentials and forwards
+//! nothing of the browser's request but that input.
+
+use std::fmt;
+
+use super::{
+    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, build, issues_json, parse_json,
+};
+use crate::error::quote_input;
+use crate::registration::Site;
+
+/// The largest request body the proxy reads.
+pub const MAX_BODY_BYTES: usize = MAX_INPUT_BYTES;
+
+/// The headers of BSS's answer that reach the browser (besides `content-type`): the request id
+/// for support, and `Retry-After` for the browser client's backoff.
+pub const PASSED_HEADERS: [&str; 2] = ["x-request-id", "retry-after"];
+
+/// An answer the proxy gives itself, without calling BSS: an HTTP status, a stable code, a
+/// message and, for `invalid_request`, the issues as JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The HTTP status of the answer.
+    pub status: u16,
+    /// The stable error code.
+    pub code: String,
+    /// The message.
+    pub message: String,
+    /// `invalid_request`: the validation issues (a JSON array).
+    pub issues: Option<String>,
+}
+
+impl Refusal {
+    fn new(status: u16, code: &str, message: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            code: code.to_owned(),
+            message: message.into(),
+            issues: None,
+        }
+    }
+}
+
+impl Refusal {
+    /// The answer's body, in BSS's error shape: `{"error_code": …, "error_msg": …[, "issues": …]}`
+    /// (the browser's `BssClient` reads it like any BSS error).
+    pub fn body(&self) -> String {
+        let text = |s: &str| Json::str(s).to_string();
+        let issues = self
+            .issues
+            .as_deref()
+            .map(|i| format!(r#","issues":{i}"#))
+            .unwrap_or_default();
+        format!(
+            r#"{{"error_code":{},"error_msg":{}{issues}}}"#,
+            text(&self.code),
+            text(&self.message)
+        )
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The operations a proxy allows, from their names (BSS names such as `"ListServiceTypes"`, or
+/// method names). An unknown name is an `invalid_option` refusal naming it.
+pub fn allow_list<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Operation>, Refusal> {
+    names
+        .into_iter()
+        .map(|name| {
+            Operation::from_name(name).ok_or_else(|| {
+                Refusal::new(
+                    400,
+                    "invalid_option",
+                    format!("allow: unknown operation \"{}\"", quote_input(name, 64)),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The operation a request asks for: `POST <mount>/<Operation>` with the operation in `allow`.
+/// Otherwise 405 `method_not_allowed`, 404 `unknown_operation` or 403 `operation_not_allowed`.
+pub fn route(method: &str, url: &str, allow: &[Operation]) -> Result<Operation, Refusal> {
+    if method != "POST" {
+        return Err(Refusal::new(
+            405,
+            "method_not_allowed",
+            "the proxy takes POST <mount>/<Operation>",
+        ));
+    }
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let op = Operation::from_name(name).ok_or_else(|| {
+        Refusal::new(
+            404,
+            "unknown_operation",
+            format!("unknown operation \"{}\"", quote_input(name, 64)),
+        )
+    })?;
+    if !allow.contains(&op) {
+        return Err(Refusal::new(
+            403,
+            "operation_not_allowed",
+            format!("{} is not allowed by this proxy", op.spec().name),
+        ));
+    }
+    Ok(op)
+}
+
+/// The refusal for a body that could not be read: past [`MAX_BODY_BYTES`] (413), or a stream
+/// that failed (aborted, locked, already used: 400).
+pub fn unreadable_body(past_limit: bool) -> Refusal {
+    if past_limit {
+        Refusal::new(
+            413,
+            "request_too_large",
+            format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+        )
+    } else {
+        Refusal::new(
+            400,
+            "invalid_body",
+            "the request body could not be read (aborted, locked or already used)",
+        )
+    }
+}
+
+/// The BSS request for the operation's input in the request body (empty: no input), validated
+/// by the same rules as the client's, with the input (for signing); a body that is not JSON or
+/// an input with issues is a 400 `invalid_request` refusal (with the issues).
+pub fn request(op: Operation, body: &[u8], site: Site) -> Result<(ApiRequest, Json), Refusal> {
+    let invalid = |message: String, issues: String| Refusal {
+        issues: Some(issues),
+        ..Refusal::new(400, "invalid_request", message)
+    };
+    let text = String::from_utf8_lossy(body);
+    let input = if text.trim().is_empty() {
+        Json::Null
+    } else {
+        parse_json(&text).map_err(|e| invalid(format!("the body is not JSON: {e}"), "[]".into()))?
+    };
+    match build(op, &input, site) {
+        Ok(request) => Ok((request, input)),
+        Err(e) => {
+            let issues = match &e {
+                ApiError::InvalidRequest { issues, .. } => issues_json(issues),
+                _ => "[]".to_owned(),
+            };
+            Err(invalid(e.to_string(), issues))
+        }
+    }
+}
+
+/// The answer when the proxy itself failed (a `Response` the runtime refused to build, …):
+/// 500 `internal`, saying nothing of the cause.
+pub fn internal() -> Refusal {
+    Refusal::new(500, "internal", "the proxy could not answer this request")
+}
+
+/// The refusal for a call to BSS that did not get an answer the browser may see: a redirect
+/// (502 `redirect_refused`), no answer (502 `network_error`, 504 `timeout`) or another failure
+/// of the call (500, its own code). `message` is the failure's text, already redacted.
+pub fn upstream_failure(error: &ApiError, message: String) -> Refusal {
+    let status = match error {
+        ApiError::Redirect { .. } | ApiError::Network { .. } => 502,
+        ApiError::Timeout { .. } => 504,
+        _ => 500,
+    };
+    Refusal {
+        status,
+        code: error.code().to_owned(),
+        message,
+        issues: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allow() -> Vec<Operation> {
+        allow_list(["ListServiceTypes", "checkUserIdentity"]).unwrap()
+    }
+
+    #[test]
+    fn routes_post_to_an_allowed_operation_by_its_last_segment() {
+        let op = route(
+            "POST",
+            "https://shop.example/api/bss/ListServiceTypes?x=1#y",
+            &allow(),
+        )
+        .unwrap();
+        assert_eq!(op.spec().name, "ListServiceTypes");
+        let op = route("POST", "/api/bss/CheckUserIdentity", &allow()).unwrap();
+        assert_eq!(op.spec().name, "CheckUserIdentity");
+    }
+
+    #[test]
+    fn refuses_method_unknown_and_not_allowed() {
+        let r = |m, u| route(m, u, &allow()).unwrap_err();
+        let get = r("GET", "/x/ListServiceTypes");
+        assert_eq!((get.status, get.code.as_str()), (405, "method_not_allowed"));
+        let unknown = r("POST", "/x/DropTables");
+        assert_eq!(
+            (unknown.status, unknown.code.as_str()),
+            (404, "unknown_operation")
+        );
+        assert!(unknown.message.contains("DropTables"));
+        let other = r("POST", "/x/PayOrders");
+        assert_eq!(
+            (other.status, other.code.as_str()),
+            (403, "operation_not_allowed")
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_in_allow_is_an_invalid_option() {
+        let e = allow_list(["ListServiceTypes", "Nope"]).unwrap_err();
+        assert_eq!(e.code, "invalid_option");
+        assert!(e.message.contains("\"Nope\""));
+    }
+
+    #[test]
+    fn body_rules() {
+        let op = Operation::from_name("ListServiceTypes").unwrap();
+        assert_eq!(request(op, b"  ", Site::Cn).unwrap().1, Json::Null);
+        let bad = request(op, b"{nope", Site::Cn).unwrap_err();
+        assert_eq!(
+            (bad.status, bad.code.as_str(), bad.issues.as_deref()),
+            (400, "invalid_request", Some("[]"))
+        );
+        let check = Operation::from_name("CheckUserIdentity").unwrap();
+        let issues = request(check, b"{}", Site::Cn).unwrap_err();
+        assert!(
+            issues
+                .body()
+                .starts_with(r#"{"error_code":"invalid_request","error_msg":"#)
+        );
+        assert_eq!(issues.code, "invalid_request");
+        assert!(issues.issues.unwrap().contains("search_type"));
+        assert_eq!(unreadable_body(true).status, 413);
+        assert_eq!(unreadable_body(false).code, "invalid_body");
+    }
+
+    #[test]
+    fn upstream_failures() {
+        let r = upstream_failure(&ApiError::Redirect { status: 302 }, "m".into());
+        assert_eq!((r.status, r.code.as_str()), (502, "redirect_refused"));
+        let r = upstream_failure(&ApiError::Timeout { timeout_ms: 5 }, "m".into());
+        assert_eq!((r.status, r.code.as_str()), (504, "timeout"));
+        let r = upstream_failure(
+            &ApiError::Network {
+                message: "x".into(),
+            },
+            "m".into(),
+        );
+        assert_eq!((r.status, r.code.as_str()), (502, "network_error"));
+    }
+}

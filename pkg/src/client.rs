@@ -14,93 +14,34 @@ use crate::error::{bss_error, to_js_error};
 use crate::fetch::{self, Failure, Received};
 use crate::js_input::{self, json_to_js, opt_string, opt_u32, prop};
 use bss_storefront::api::{
-    self, Answer, ApiError, Attempt, Auth, Context, Json, MAX_INPUT_BYTES, Operation, RetryPolicy,
-    Step,
+    self, Answer, ApiError, Attempt, Context, Credentials, CredentialsInput, Json, MAX_INPUT_BYTES,
+    Operation, RetryPolicy, Step,
 };
 use bss_storefront::registration::Site;
-use bss_storefront::sign::{AccessKey, SdkDate, Secret};
+use bss_storefront::sign::SdkDate;
 
 /// The China-site BSS endpoint.
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://bss.myhuaweicloud.com";
 /// Default time limit of one attempt.
 pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
-/// How requests are authenticated.
-#[derive(Debug)]
-pub(crate) enum Credentials {
-    AkSk {
-        key: AccessKey,
-        domain_id: String,
-        security_token: Option<Secret>,
-    },
-    Token(Secret),
+/// Reads `{ak, sk, domain_id, security_token?}` or `{token}` (the rules: the core's
+/// [`Credentials::new`]).
+pub(crate) fn credentials_from_js(value: &JsValue) -> Result<Credentials, JsValue> {
+    let bad = |m: &str| field_error("invalid_option", "credentials", m);
+    if !value.is_object() {
+        return Err(bad("credentials: expected {ak, sk, domain_id} or {token}"));
+    }
+    let get = |k: &str| opt_string(value, k, "invalid_option");
+    Credentials::new(CredentialsInput {
+        token: get("token")?,
+        ak: get("ak")?,
+        sk: get("sk")?,
+        domain_id: get("domain_id")?,
+        security_token: get("security_token")?,
+    })
+    .map_err(bad)
 }
-
-impl Credentials {
-    pub(crate) fn auth(&self) -> Auth<'_> {
-        match self {
-            Credentials::AkSk {
-                key,
-                domain_id,
-                security_token,
-            } => Auth::AkSk {
-                key,
-                domain_id,
-                security_token: security_token.as_ref(),
-            },
-            Credentials::Token(t) => Auth::Token(t),
-        }
-    }
-
-    /// The secrets that must never appear in an error.
-    pub(crate) fn secrets(&self) -> Vec<&str> {
-        match self {
-            Credentials::AkSk {
-                key,
-                security_token,
-                ..
-            } => {
-                let mut s = vec![key.sk.expose()];
-                s.extend(security_token.as_ref().map(Secret::expose));
-                s
-            }
-            Credentials::Token(t) => vec![t.expose()],
-        }
-    }
-
-    /// Reads `{ak, sk, domain_id, security_token?}` or `{token}`.
-    pub(crate) fn from_js(value: &JsValue) -> Result<Credentials, JsValue> {
-        let bad = |m: &str| field_error("invalid_option", "credentials", m);
-        if !value.is_object() {
-            return Err(bad("credentials: expected {ak, sk, domain_id} or {token}"));
-        }
-        if let Some(token) = opt_string(value, "token", "invalid_option")? {
-            if token.is_empty() {
-                return Err(bad("credentials.token is empty"));
-            }
-            return Ok(Credentials::Token(Secret::new(token)));
-        }
-        let ak = opt_string(value, "ak", "invalid_option")?.unwrap_or_default();
-        let sk = opt_string(value, "sk", "invalid_option")?.unwrap_or_default();
-        let domain_id = opt_string(value, "domain_id", "invalid_option")?.unwrap_or_default();
-        if ak.is_empty() || sk.is_empty() {
-            return Err(bad("credentials: ak and sk are required (or give a token)"));
-        }
-        if domain_id.is_empty() {
-            return Err(bad(
-                "credentials.domain_id (the partner's account ID, sent as X-Domain-Id) is required",
-            ));
-        }
-        let security_token =
-            opt_string(value, "security_token", "invalid_option")?.map(Secret::new);
-        Ok(Credentials::AkSk {
-            key: AccessKey::new(ak, sk),
-            domain_id,
-            security_token,
-        })
-    }
-}
-
 /// An [`ApiError`] as a JS `BssError`, with `status`, `request_id`, `issues`, `operation`;
 /// any secret echoed by a server is masked.
 pub(crate) fn api_error_to_js(e: &ApiError, op: Option<Operation>, secrets: &[&str]) -> JsValue {
@@ -262,7 +203,7 @@ impl BssClient {
     ) -> Result<BssClient, JsValue> {
         let credentials = match prop(&options, "credentials") {
             v if v.is_undefined() || v.is_null() => None,
-            v => Some(Credentials::from_js(&v)?),
+            v => Some(credentials_from_js(&v)?),
         };
         if credentials.is_none() && prop(&options, "endpoint").is_undefined() {
             return Err(field_error(

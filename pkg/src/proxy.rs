@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::client::{Credentials, Transport};
+use crate::client::{Transport, credentials_from_js};
 use crate::error::field_error;
 use crate::fetch::Failure;
 use crate::js_input::prop;
@@ -50,7 +50,7 @@ pub struct BssProxy {
 pub fn create_proxy(
     #[wasm_bindgen(unchecked_param_type = "ProxyOptions")] options: JsValue,
 ) -> Result<BssProxy, JsValue> {
-    let credentials = Credentials::from_js(&prop(&options, "credentials"))?;
+    let credentials = credentials_from_js(&prop(&options, "credentials"))?;
     let list = prop(&options, "allow");
     let bad = |m: &str| field_error("invalid_option", "allow", m);
     let list: &js_sys::Array = list

@@ -16,6 +16,7 @@
 // First: its macro appends the generated rows to the table in `operation`.
 #[macro_use]
 mod sdk_table;
+mod credentials;
 mod error;
 mod issue;
 mod operation;
@@ -29,6 +30,7 @@ pub mod schema;
 pub mod token;
 mod value;
 
+pub use credentials::{Credentials, CredentialsInput};
 pub use error::{
     ApiError, MAX_MESSAGE_CHARS, ServerError, redact, server_error, server_error_redacted,
 };

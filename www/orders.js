@@ -127,7 +127,7 @@ export function setupOrders(customer) {
     state.status = { ok: true, text: () => ot('paying') };
     render();
     const previewed = { ...previewFigures(o.quote), cash: o.quote.payment.cash, credit: o.quote.payment.credit };
-    try {
+    await busy(async () => {
       await customer.payOrders(o.quote.pay_request);
       const paid = await customer.showCustomerOrderDetails({ order_id: o.id, limit: 1 });
       const balances = await customer.showCustomerAccountBalances();
@@ -135,6 +135,13 @@ export function setupOrders(customer) {
       state.status = null;
       location.hash = `#orders/${o.id}/receipt`;
       await openOrder(o.id);
+    });
+  }
+
+  /** Runs a BSS action with the page busy; a BssError becomes the page's status line. */
+  async function busy(action) {
+    try {
+      await action();
     } catch (e) {
       if (!(e instanceof BssError)) throw e;
       state.status = { ok: false, text: () => errorText(e) };
@@ -149,17 +156,11 @@ export function setupOrders(customer) {
     if (!o || state.busy) return;
     if (!window.confirm(ot('cancel_confirm', { id: o.id }))) return;
     state.busy = true;
-    try {
+    await busy(async () => {
       await customer.cancelCustomerOrder({ order_id: o.id });
       state.status = { ok: true, text: () => ot('cancelled', { id: o.id }) };
       await openOrder(o.id);
-    } catch (e) {
-      if (!(e instanceof BssError)) throw e;
-      state.status = { ok: false, text: () => errorText(e) };
-    } finally {
-      state.busy = false;
-    }
-    render();
+    });
   }
 
   // ---- views ----

@@ -11,6 +11,7 @@ import { loadCases } from './vectors.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
 
 import { ROLES } from '../../www/sandbox/operations.mjs';
+import { rejection } from './rejection.mjs';
 
 const builds = await loadBuilds();
 const { BssClient, BssError, createProxy, getToken, toNodeListener } = builds.esm;
@@ -24,14 +25,6 @@ let customer;
 const creds = (k) => ({ ak: k.ak, sk: k.sk, domain_id: k.domain_id });
 const client = (k = partner, opts = {}) => new BssClient({ endpoint: sandbox.url, credentials: creds(k), retry_delay_ms: 10, ...opts });
 
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 /** A port nothing listens on. */
 async function closedPort() {

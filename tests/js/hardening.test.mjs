@@ -6,6 +6,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { loadBuilds } from './builds.mjs';
+import { rejection } from './rejection.mjs';
 
 const builds = await loadBuilds();
 const servers = [];
@@ -21,14 +22,6 @@ function listen(handler) {
   });
 }
 
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 // The other origin: records every request it receives.
 const received = [];

@@ -11,6 +11,7 @@ import { loadBuilds } from './builds.mjs';
 import { loadCases } from './vectors.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
 import { SCENARIOS, ECS, CASH_200, orderParts, figures, units } from './orders-flow.mjs';
+import { rejection } from './rejection.mjs';
 
 const builds = await loadBuilds();
 const { BssClient, BssError, quoteOrder, orderFromDetails } = builds.esm;
@@ -74,14 +75,6 @@ const place = (items, extra = {}) => {
   assert.ok(placed.order_id, JSON.stringify(placed));
   return placed.order_id;
 };
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 const table = [];
 for (const s of SCENARIOS) {

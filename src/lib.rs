@@ -6,13 +6,15 @@
 //!
 //! * [`money`] — [`Amount`], the one money type: exact decimal, canonical strings.
 //! * [`json`] — reading BSS bodies from raw JSON text with amounts kept exact.
-//! * [`error`] — the stable error codes shared by every area.
+//! * [`codes`] — the registry of every code the package emits, and the catalog of fixed messages.
+//! * [`error`] — the error trait every area's error implements.
 //! * `registration`, `coupons`, `discounts`, `quote`, `api` — the BSS rule areas.
 //! * [`sign`] — the SDK-HMAC-SHA256 request signer.
 #![deny(missing_docs)]
 
 pub mod api;
 mod calendar;
+pub mod codes;
 pub mod coupons;
 pub mod discounts;
 pub mod error;

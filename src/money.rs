@@ -111,8 +111,8 @@ impl AmountError {
 impl ErrorCode for AmountError {
     fn code(&self) -> &'static str {
         match self {
-            AmountError::Invalid { .. } => "invalid_amount",
-            AmountError::Overflow { .. } => "amount_overflow",
+            AmountError::Invalid { .. } => crate::codes::error::INVALID_AMOUNT,
+            AmountError::Overflow { .. } => crate::codes::error::AMOUNT_OVERFLOW,
         }
     }
 }

@@ -177,11 +177,15 @@ pub enum SignError {
 impl ErrorCode for SignError {
     fn code(&self) -> &'static str {
         match self {
-            SignError::MissingCredentials(_) => "missing_credentials",
-            SignError::InvalidMethod(_) => "invalid_method",
-            SignError::InvalidHeader { .. } | SignError::TooManyHeaders => "invalid_header",
-            SignError::InvalidDate(_) => "invalid_date",
-            SignError::InvalidUrl(_) | SignError::TooManyQueryPairs => "invalid_url",
+            SignError::MissingCredentials(_) => crate::codes::error::MISSING_CREDENTIALS,
+            SignError::InvalidMethod(_) => crate::codes::error::INVALID_METHOD,
+            SignError::InvalidHeader { .. } | SignError::TooManyHeaders => {
+                crate::codes::error::INVALID_HEADER
+            }
+            SignError::InvalidDate(_) => crate::codes::error::INVALID_DATE,
+            SignError::InvalidUrl(_) | SignError::TooManyQueryPairs => {
+                crate::codes::error::INVALID_URL
+            }
         }
     }
 

@@ -134,7 +134,7 @@ fn hostile_input_gives_errors_or_verdicts_never_panics() {
 fn now_is_required_in_the_core() {
     let o = r#"{"order_type":"new","charging_mode":"period","lines":[]}"#;
     let err = evaluate_json(o, "[]", "{}", None).unwrap_err();
-    assert_eq!(err.code(), "invalid_options");
+    assert_eq!(err.code(), "invalid_option");
     assert_eq!(err.field(), Some("now"));
     // opts.now wins over the binding's default.
     let c = r#"[{"coupon_id":"x","coupon_type":1,"status":2,"face_value":"1",

@@ -175,7 +175,7 @@ fn text_of(v: &Value, rng: &mut Rng) -> String {
 const CODES: &[&str] = &[
     "invalid_order",
     "invalid_input",
-    "invalid_options",
+    "invalid_option",
     "invalid_json",
     "invalid_amount",
     "invalid_rating",

@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::field_error;
 use crate::error::{bss_error, to_js_error};
 use crate::fetch::{self, Failure, Received};
@@ -28,11 +30,11 @@ pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Reads `{ak, sk, domain_id, security_token?}` or `{token}` (the rules: the core's
 /// [`Credentials::new`]).
 pub(crate) fn credentials_from_js(value: &JsValue) -> Result<Credentials, JsValue> {
-    let bad = |m: &str| field_error("invalid_option", "credentials", m);
+    let bad = |m: &str| field_error(code::INVALID_OPTION, "credentials", m);
     if !value.is_object() {
         return Err(bad("credentials: expected {ak, sk, domain_id} or {token}"));
     }
-    let get = |k: &str| opt_string(value, k, "invalid_option");
+    let get = |k: &str| opt_string(value, k, code::INVALID_OPTION);
     Credentials::new(CredentialsInput {
         token: get("token")?,
         ak: get("ak")?,
@@ -102,12 +104,12 @@ impl Transport {
         options: &JsValue,
         credentials: Option<Credentials>,
     ) -> Result<Transport, JsValue> {
-        let url = opt_string(options, "endpoint", "invalid_option")?;
+        let url = opt_string(options, "endpoint", code::INVALID_OPTION)?;
         let endpoint = api::endpoint(url.as_deref().unwrap_or(DEFAULT_ENDPOINT))
             .map_err(|e| api_error_to_js(&e, None, &[]))?;
         let defaults = RetryPolicy::default();
         let base = opt_u32(options, "retry_delay_ms", 0, 60_000)?.unwrap_or(defaults.base_delay_ms);
-        let site = match opt_string(options, "site", "invalid_option")? {
+        let site = match opt_string(options, "site", code::INVALID_OPTION)? {
             Some(s) => s.parse::<Site>().map_err(|e| to_js_error(&e))?,
             None => api::site_of(&endpoint),
         };
@@ -207,7 +209,7 @@ impl BssClient {
         };
         if credentials.is_none() && prop(&options, "endpoint").is_undefined() {
             return Err(field_error(
-                "invalid_option",
+                code::INVALID_OPTION,
                 "credentials",
                 "credentials are required, unless endpoint is a signing proxy (createProxy)",
             ));
@@ -227,7 +229,7 @@ impl BssClient {
         match Operation::from_name(operation) {
             Some(op) => self.start(op, input),
             None => js_sys::Promise::reject(&field_error(
-                "unknown_operation",
+                code::UNKNOWN_OPERATION,
                 "operation",
                 &format!(
                     "unknown operation \"{}\"",

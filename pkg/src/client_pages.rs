@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::client::{BssClient, run_json};
 use crate::error::field_error;
 use crate::js_input::{self, json_to_js};
@@ -37,7 +39,7 @@ impl BssClient {
     ) -> Result<JsValue, JsValue> {
         let Some(op) = Operation::from_name(operation) else {
             return Err(field_error(
-                "unknown_operation",
+                code::UNKNOWN_OPERATION,
                 "operation",
                 &format!(
                     "unknown operation \"{}\"",
@@ -47,7 +49,7 @@ impl BssClient {
         };
         if op.paging().is_none() {
             return Err(field_error(
-                "invalid_option",
+                code::INVALID_OPTION,
                 "operation",
                 &format!("{} does not page (offset/limit or marker)", op.spec().name),
             ));

@@ -38,7 +38,12 @@ pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
 /// Writes a core value as a plain JS value (objects, arrays, strings; amounts as strings).
 #[cfg(feature = "registration")]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| crate::error::bss_error("internal", &e.to_string(), JsValue::UNDEFINED))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        crate::error::bss_error(
+            bss_storefront::codes::error::INTERNAL,
+            &e.to_string(),
+            JsValue::UNDEFINED,
+        )
+    })?;
     js_sys::JSON::parse(&text)
 }

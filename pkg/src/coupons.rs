@@ -3,13 +3,15 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::{bss_error, to_js_error};
 use crate::input::json_text;
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
 /// with every reason. `order` and `coupons` are objects or JSON text (text keeps every digit
 /// of an amount). `opts.now` (ISO 8601) defaults to the current time. Throws `BssError`
-/// (`invalid_order`, `too_large`, `invalid_input`, `invalid_options`) for a bad order or
+/// (`invalid_order`, `too_large`, `invalid_input`, `invalid_option`) for a bad order or
 /// arguments; a malformed coupon gets an `indeterminate` verdict instead.
 #[wasm_bindgen(js_name = evaluateCoupons, unchecked_return_type = "CouponVerdict[]")]
 pub fn evaluate_coupons(
@@ -17,9 +19,9 @@ pub fn evaluate_coupons(
     #[wasm_bindgen(unchecked_param_type = "Coupon[] | string")] coupons: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EvaluateCouponsOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_text(&order, "order", "invalid_order", true, false)?;
-    let coupons = json_text(&coupons, "coupons", "invalid_input", true, false)?;
-    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
+    let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
+    let coupons = json_text(&coupons, "coupons", code::INVALID_INPUT, true, false)?;
+    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let (verdicts, ids) =
         bss_storefront::coupons::evaluate_json_with_ids(&order, &coupons, &opts, now.as_deref())
@@ -43,7 +45,9 @@ fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<(), JsValue> 
             let id = index
                 .as_f64()
                 .and_then(|n| ids.get(n as usize))
-                .ok_or_else(|| bss_error("internal", "eligible line index", JsValue::UNDEFINED))?;
+                .ok_or_else(|| {
+                    bss_error(code::INTERNAL, "eligible line index", JsValue::UNDEFINED)
+                })?;
             lines.set(i as u32, id.clone());
         }
     }

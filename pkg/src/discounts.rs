@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::to_js_error;
 use crate::input::json_text;
 
@@ -45,14 +47,14 @@ export interface DiscountChoice extends PriceTriple {
 /// The discount BSS applies to a ListRateOnPeriodDetail or ListRenewRateOnPeriod response,
 /// given as received: the raw response text (exact to every digit) or the parsed object.
 /// Throws `BssError` `invalid_rating` (with `field`), `invalid_amount`, `invalid_json`,
-/// `invalid_input` or `invalid_options`.
+/// `invalid_input` or `invalid_option`.
 #[wasm_bindgen(js_name = selectDiscount, unchecked_return_type = "DiscountChoice")]
 pub fn select_discount(
     #[wasm_bindgen(unchecked_param_type = "string | object")] rating: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SelectDiscountOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rating = json_text(&rating, "rating", "invalid_input", true, false)?;
-    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
+    let rating = json_text(&rating, "rating", code::INVALID_INPUT, true, false)?;
+    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
     let choice =
         bss_storefront::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&choice)

@@ -4,6 +4,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::convert::js_type_name;
 use crate::error::field_error;
 use bss_storefront::api::Json;
@@ -52,7 +54,7 @@ pub(crate) fn opt_u32(
             Ok(Some(n as u32))
         }
         _ => Err(field_error(
-            "invalid_option",
+            code::INVALID_OPTION,
             key,
             &format!("{key}: expected an integer from {min} to {max}"),
         )),
@@ -70,7 +72,7 @@ pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Resul
         .filter(|s| !s.is_undefined())
         .ok_or_else(|| {
             field_error(
-                "invalid_input",
+                code::INVALID_INPUT,
                 what,
                 &format!(
                     "{what}: cannot read a value of type {} (expected JSON data)",
@@ -81,7 +83,7 @@ pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Resul
     // UTF-16 length bounds the UTF-8 length from below; the exact check follows.
     if text.length() as usize > max_bytes {
         return Err(field_error(
-            "invalid_input",
+            code::INVALID_INPUT,
             what,
             &format!("{what}: larger than {max_bytes} bytes"),
         ));
@@ -89,19 +91,19 @@ pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Resul
     let text = String::from(text);
     if text.len() > max_bytes {
         return Err(field_error(
-            "invalid_input",
+            code::INVALID_INPUT,
             what,
             &format!("{what}: larger than {max_bytes} bytes"),
         ));
     }
     bss_storefront::api::parse_json(&text)
-        .map_err(|e| field_error("invalid_input", what, &format!("{what}: {e}")))
+        .map_err(|e| field_error(code::INVALID_INPUT, what, &format!("{what}: {e}")))
 }
 
 /// Headers from a plain object, a `Headers`/`Map` (anything with `entries()`), or an array of
 /// `[name, value]` pairs. Values must be strings.
 pub(crate) fn headers(value: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
-    let bad = |msg: &str| field_error("invalid_header", "headers", msg);
+    let bad = |msg: &str| field_error(code::INVALID_HEADER, "headers", msg);
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
@@ -159,7 +161,7 @@ pub(crate) fn body(value: &JsValue) -> Result<Vec<u8>, JsValue> {
         return Ok(js_sys::Uint8Array::new(buf).to_vec());
     }
     Err(field_error(
-        "invalid_body",
+        code::INVALID_BODY,
         "body",
         &format!(
             "body: expected a string, Uint8Array or ArrayBuffer, got {}",

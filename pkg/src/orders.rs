@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::to_js_error;
 use crate::input::json_text;
 
@@ -43,8 +45,8 @@ pub fn quote_order(
     #[wasm_bindgen(unchecked_param_type = "QuoteOrderInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", "invalid_input", false, false)?;
-    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
+    let input = json_text(&input, "input", code::INVALID_INPUT, false, false)?;
+    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let quote = bss_storefront::orders::quote_order_json(&input, &opts, now.as_deref())
         .map_err(|e| to_js_error(&e))?;
@@ -57,7 +59,7 @@ pub fn quote_order(
 pub fn order_from_details(
     #[wasm_bindgen(unchecked_param_type = "string | object")] details: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let details = json_text(&details, "details", "invalid_input", true, false)?;
+    let details = json_text(&details, "details", code::INVALID_INPUT, true, false)?;
     let order =
         bss_storefront::orders::order_from_details_json(&details).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&order)

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+
+use bss_storefront::codes::error as code;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::client::{Transport, credentials_from_js};
@@ -52,7 +54,7 @@ pub fn create_proxy(
 ) -> Result<BssProxy, JsValue> {
     let credentials = credentials_from_js(&prop(&options, "credentials"))?;
     let list = prop(&options, "allow");
-    let bad = |m: &str| field_error("invalid_option", "allow", m);
+    let bad = |m: &str| field_error(code::INVALID_OPTION, "allow", m);
     let list: &js_sys::Array = list
         .dyn_ref()
         .ok_or_else(|| bad("allow: expected a list of operation names"))?;
@@ -133,7 +135,7 @@ impl BssProxy {
         wasm_bindgen_futures::future_to_promise(async move {
             let Ok(request) = request.dyn_into::<web_sys::Request>() else {
                 return Err(field_error(
-                    "invalid_input",
+                    code::INVALID_INPUT,
                     "request",
                     "handle: expected a Fetch API Request",
                 ));

@@ -2,6 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::to_js_error;
 use crate::input::json_text;
 
@@ -137,7 +139,7 @@ export interface Quote {
 pub fn price_line(
     #[wasm_bindgen(unchecked_param_type = "PriceLineInput")] line: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let line = json_text(&line, "line", "invalid_input", false, false)?;
+    let line = json_text(&line, "line", code::INVALID_INPUT, false, false)?;
     let priced =
         bss_storefront::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&priced)
@@ -147,15 +149,15 @@ pub fn price_line(
 /// payable truncated to the cent, lines that sum to the totals, what was rejected and why,
 /// and the PayOrders body. `input` is an object or JSON text (text keeps every digit of an
 /// amount). `input.now` defaults to the current time. Throws `BssError`
-/// (`invalid_order`, `invalid_amount`, `invalid_input`, `invalid_options`, `too_large`) for
+/// (`invalid_order`, `invalid_amount`, `invalid_input`, `invalid_option`, `too_large`) for
 /// bad input; unknown or unusable coupons and discounts are `rejected` entries instead.
 #[wasm_bindgen(js_name = quote, unchecked_return_type = "Quote")]
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput | string")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", "invalid_input", true, false)?;
-    let opts = json_text(&opts, "opts", "invalid_input", false, true)?;
+    let input = json_text(&input, "input", code::INVALID_INPUT, true, false)?;
+    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
     let now = js_sys::Date::new_0().to_iso_string().as_string();
     let quote = bss_storefront::quote::quote_json(&input, &opts, now.as_deref())
         .map_err(|e| to_js_error(&e))?;

@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::error::field_error;
 use crate::error::to_js_error;
 use crate::js_input::{self, opt_string, req_string};
@@ -35,7 +37,7 @@ export interface SignedRequest {
 pub(crate) fn date_option(value: &JsValue) -> Result<SdkDate, JsValue> {
     let bad = || {
         field_error(
-            "invalid_date",
+            code::INVALID_DATE,
             "date",
             "date: expected YYYYMMDDTHHMMSSZ (UTC) or a valid Date",
         )
@@ -73,15 +75,15 @@ pub fn sign_request(
 ) -> Result<JsValue, JsValue> {
     if !req.is_object() {
         return Err(field_error(
-            "invalid_input",
+            code::INVALID_INPUT,
             "req",
             "signRequest: expected an object",
         ));
     }
-    let method = req_string(&req, "method", "invalid_method")?;
-    let url = req_string(&req, "url", "invalid_url")?;
-    let ak = opt_string(&req, "ak", "missing_credentials")?.unwrap_or_default();
-    let sk = opt_string(&req, "sk", "missing_credentials")?.unwrap_or_default();
+    let method = req_string(&req, "method", code::INVALID_METHOD)?;
+    let url = req_string(&req, "url", code::INVALID_URL)?;
+    let ak = opt_string(&req, "ak", code::MISSING_CREDENTIALS)?.unwrap_or_default();
+    let sk = opt_string(&req, "sk", code::MISSING_CREDENTIALS)?.unwrap_or_default();
     let headers = js_input::headers(&js_input::prop(&req, "headers"))?;
     let body = js_input::body(&js_input::prop(&req, "body"))?;
     let date = date_option(&js_input::prop(&req, "date"))?;

@@ -5,6 +5,8 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+use bss_storefront::codes::error as code;
+
 use crate::client::{DEFAULT_TIMEOUT_MS, api_error_to_js};
 use crate::fetch::{self, Failure};
 use crate::js_input::{self, opt_string, opt_u32, prop};
@@ -60,16 +62,16 @@ pub fn get_token(
 
 async fn fetch_token(options: &JsValue) -> Result<JsValue, JsValue> {
     let login = PasswordLogin {
-        user_name: opt_string(options, "user_name", "invalid_option")?.unwrap_or_default(),
+        user_name: opt_string(options, "user_name", code::INVALID_OPTION)?.unwrap_or_default(),
         password: Secret::new(
-            opt_string(options, "password", "invalid_option")?.unwrap_or_default(),
+            opt_string(options, "password", code::INVALID_OPTION)?.unwrap_or_default(),
         ),
-        domain_name: opt_string(options, "domain_name", "invalid_option")?.unwrap_or_default(),
+        domain_name: opt_string(options, "domain_name", code::INVALID_OPTION)?.unwrap_or_default(),
     };
     let secrets = [login.password.expose()];
     let fail = |e: ApiError| api_error_to_js(&e, None, &secrets);
     login.validate().map_err(fail)?;
-    let url = opt_string(options, "endpoint", "invalid_option")?;
+    let url = opt_string(options, "endpoint", code::INVALID_OPTION)?;
     let endpoint = api::endpoint(url.as_deref().unwrap_or(IAM_ENDPOINT)).map_err(fail)?;
     let margin = match prop(options, "refresh_margin_s").as_f64() {
         Some(m) if (0.0..=86_400.0).contains(&m) => m as i64,

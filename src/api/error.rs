@@ -87,13 +87,13 @@ impl ApiError {
     /// `invalid_response`, `invalid_option`) or the server's (`CBC.0100`, `APIGW.0301`).
     pub fn code(&self) -> &str {
         match self {
-            ApiError::InvalidRequest { .. } => "invalid_request",
+            ApiError::InvalidRequest { .. } => crate::codes::error::INVALID_REQUEST,
             ApiError::Server(e) => &e.code,
-            ApiError::Network { .. } => "network_error",
-            ApiError::Timeout { .. } => "timeout",
-            ApiError::InvalidResponse { .. } => "invalid_response",
-            ApiError::InvalidOption { .. } => "invalid_option",
-            ApiError::Redirect { .. } => "redirect_refused",
+            ApiError::Network { .. } => crate::codes::error::NETWORK_ERROR,
+            ApiError::Timeout { .. } => crate::codes::error::TIMEOUT,
+            ApiError::InvalidResponse { .. } => crate::codes::error::INVALID_RESPONSE,
+            ApiError::InvalidOption { .. } => crate::codes::error::INVALID_OPTION,
+            ApiError::Redirect { .. } => crate::codes::error::REDIRECT_REFUSED,
         }
     }
 

@@ -2,6 +2,7 @@
 //! and Chinese. A request with issues is never sent.
 
 use super::value::{Json, write_str};
+use crate::codes::request;
 
 /// One problem with one field of a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +125,7 @@ impl Problem {
         let mut server_code = None;
         let (code, message, message_zh) = match self {
             Problem::Required => (
-                "required",
+                request::REQUIRED,
                 format!("{f} is required"),
                 format!("{f}为必填项"),
             ),
@@ -134,7 +135,7 @@ impl Problem {
                     format!("当{when}时，{f}为必填项"),
                 );
                 param("when", Json::str(when.as_str()));
-                ("required", m.0, m.1)
+                (request::REQUIRED, m.0, m.1)
             }
             Problem::NotAllowed(when) => {
                 let m = (
@@ -142,17 +143,17 @@ impl Problem {
                     format!("当{when}时，不能传{f}"),
                 );
                 param("when", Json::str(when.as_str()));
-                ("not_allowed", m.0, m.1)
+                (request::NOT_ALLOWED, m.0, m.1)
             }
             Problem::Empty => (
-                "empty",
+                request::EMPTY,
                 format!("{f} must not be an empty string: leave it out instead"),
                 format!("{f}不支持空字符串，不需要时请不传"),
             ),
             Problem::InvalidType(t) => {
                 param("expected", Json::str(t));
                 (
-                    "invalid_type",
+                    request::INVALID_TYPE,
                     format!("{f} must be a {t}"),
                     format!("{f}应为{}", zh_type(t)),
                 )
@@ -160,7 +161,7 @@ impl Problem {
             Problem::TooShort(min) => {
                 param("min", Json::Number(min.to_string()));
                 (
-                    "too_short",
+                    request::TOO_SHORT,
                     format!("{f} must have at least {min} characters"),
                     format!("{f}至少需要{min}个字符"),
                 )
@@ -168,7 +169,7 @@ impl Problem {
             Problem::TooLong(max) => {
                 param("max", Json::Number(max.to_string()));
                 (
-                    "too_long",
+                    request::TOO_LONG,
                     format!("{f} must have at most {max} characters"),
                     format!("{f}最多{max}个字符"),
                 )
@@ -179,13 +180,13 @@ impl Problem {
                     format!("{f}的取值只能是{allowed}"),
                 );
                 param("allowed", Json::str(allowed.as_str()));
-                ("invalid_value", m.0, m.1)
+                (request::INVALID_VALUE, m.0, m.1)
             }
             Problem::OutOfRange(min, max) => {
                 param("min", Json::Number(min.to_string()));
                 param("max", Json::Number(max.to_string()));
                 (
-                    "out_of_range",
+                    request::OUT_OF_RANGE,
                     format!("{f} must be between {min} and {max}"),
                     format!("{f}的取值范围是{min}～{max}"),
                 )
@@ -193,7 +194,7 @@ impl Problem {
             Problem::TooFewItems(min) => {
                 param("min", Json::Number(min.to_string()));
                 (
-                    "too_few_items",
+                    request::TOO_FEW_ITEMS,
                     format!("{f} needs at least {min} item(s)"),
                     format!("{f}至少需要{min}项"),
                 )
@@ -201,7 +202,7 @@ impl Problem {
             Problem::TooManyItems(max) => {
                 param("max", Json::Number(max.to_string()));
                 (
-                    "too_many_items",
+                    request::TOO_MANY_ITEMS,
                     format!("{f} may have at most {max} items"),
                     format!("{f}最多{max}项"),
                 )
@@ -212,10 +213,10 @@ impl Problem {
                     format!("{f}中的“{value}”重复"),
                 );
                 param("value", Json::str(value.as_str()));
-                ("duplicate", m.0, m.1)
+                (request::DUPLICATE, m.0, m.1)
             }
             Problem::NotOnSite(what) => (
-                "not_on_site",
+                request::NOT_ON_SITE,
                 format!("{f}: this {what} does not exist on the international site (bssintl)"),
                 format!(
                     "{f}：国际站（bssintl）没有此{}",
@@ -227,34 +228,38 @@ impl Problem {
                 ),
             ),
             Problem::Spaces => (
-                "contains_space",
+                request::CONTAINS_SPACE,
                 format!("{f} must not contain spaces"),
                 format!("{f}不支持携带空格"),
             ),
             Problem::InvalidTime(form) => {
                 param("format", Json::str(form));
                 (
-                    "invalid_time",
+                    request::INVALID_TIME,
                     format!("{f} must be written {form}"),
                     format!("{f}的格式应为{form}"),
                 )
             }
             Problem::InvalidAmount(rule) => (
-                "invalid_amount",
+                request::INVALID_AMOUNT,
                 format!("{f} must be {rule}"),
                 format!("{f}应为金额（{rule}）"),
             ),
             Problem::UnknownField(op) => {
                 param("operation", Json::str(op));
                 (
-                    "unknown_field",
+                    request::UNKNOWN_FIELD,
                     format!("{f} is not a parameter of {op}"),
                     format!("{f}不是{op}的参数"),
                 )
             }
             Problem::Conflict(code, en, zh) => {
                 server_code = Some(code);
-                ("conflict", format!("{f}: {en}"), format!("{f}：{zh}"))
+                (
+                    request::CONFLICT,
+                    format!("{f}: {en}"),
+                    format!("{f}：{zh}"),
+                )
             }
         };
         Issue {

@@ -79,7 +79,7 @@ pub fn allow_list<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Op
             Operation::from_name(name).ok_or_else(|| {
                 Refusal::new(
                     400,
-                    "invalid_option",
+                    crate::codes::error::INVALID_OPTION,
                     format!("allow: unknown operation \"{}\"", quote_input(name, 64)),
                 )
             })
@@ -93,7 +93,7 @@ pub fn route(method: &str, url: &str, allow: &[Operation]) -> Result<Operation, 
     if method != "POST" {
         return Err(Refusal::new(
             405,
-            "method_not_allowed",
+            crate::codes::refusal::METHOD_NOT_ALLOWED,
             "the proxy takes POST <mount>/<Operation>",
         ));
     }
@@ -102,14 +102,14 @@ pub fn route(method: &str, url: &str, allow: &[Operation]) -> Result<Operation, 
     let op = Operation::from_name(name).ok_or_else(|| {
         Refusal::new(
             404,
-            "unknown_operation",
+            crate::codes::refusal::UNKNOWN_OPERATION,
             format!("unknown operation \"{}\"", quote_input(name, 64)),
         )
     })?;
     if !allow.contains(&op) {
         return Err(Refusal::new(
             403,
-            "operation_not_allowed",
+            crate::codes::refusal::OPERATION_NOT_ALLOWED,
             format!("{} is not allowed by this proxy", op.spec().name),
         ));
     }
@@ -122,13 +122,13 @@ pub fn unreadable_body(past_limit: bool) -> Refusal {
     if past_limit {
         Refusal::new(
             413,
-            "request_too_large",
+            crate::codes::refusal::REQUEST_TOO_LARGE,
             format!("the body is larger than {MAX_BODY_BYTES} bytes"),
         )
     } else {
         Refusal::new(
             400,
-            "invalid_body",
+            crate::codes::refusal::INVALID_BODY,
             "the request body could not be read (aborted, locked or already used)",
         )
     }
@@ -140,7 +140,7 @@ pub fn unreadable_body(past_limit: bool) -> Refusal {
 pub fn request(op: Operation, body: &[u8], site: Site) -> Result<(ApiRequest, Json), Refusal> {
     let invalid = |message: String, issues: String| Refusal {
         issues: Some(issues),
-        ..Refusal::new(400, "invalid_request", message)
+        ..Refusal::new(400, crate::codes::refusal::INVALID_REQUEST, message)
     };
     let text = String::from_utf8_lossy(body);
     let input = if text.trim().is_empty() {
@@ -163,7 +163,11 @@ pub fn request(op: Operation, body: &[u8], site: Site) -> Result<(ApiRequest, Js
 /// The answer when the proxy itself failed (a `Response` the runtime refused to build, …):
 /// 500 `internal`, saying nothing of the cause.
 pub fn internal() -> Refusal {
-    Refusal::new(500, "internal", "the proxy could not answer this request")
+    Refusal::new(
+        500,
+        crate::codes::refusal::INTERNAL,
+        "the proxy could not answer this request",
+    )
 }
 
 /// The refusal for a call to BSS that did not get an answer the browser may see: a redirect

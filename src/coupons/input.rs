@@ -562,6 +562,6 @@ mod tests {
         let err = options_from_value(&serde_json::json!({"policy": {"base_value_lowr": "x"}}))
             .unwrap_err();
         assert_eq!(err.field(), Some("policy.base_value_lowr"));
-        assert_eq!(err.code(), "invalid_options");
+        assert_eq!(err.code(), "invalid_option");
     }
 }

@@ -63,6 +63,7 @@ pub use policy::Policy;
 pub use timestamp::Timestamp;
 pub use verdict::{CouponParams, LineIndexes, Reason, ReasonCode, Status, Verdict};
 
+use crate::codes::error as code;
 use crate::error::ErrorCode;
 use crate::money::{Amount, AmountError};
 
@@ -96,7 +97,7 @@ pub enum CouponError {
         /// What is wrong.
         message: String,
     },
-    /// The options are malformed (`invalid_options`); `path` names the field.
+    /// The options are malformed (`invalid_option`); `path` names the field.
     #[error("invalid options: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     InvalidOptions {
         /// The field path (`now`, `policy.base_value_lower`).
@@ -118,13 +119,13 @@ pub enum CouponError {
 impl ErrorCode for CouponError {
     fn code(&self) -> &'static str {
         match self {
-            CouponError::InvalidOrder { .. } => "invalid_order",
-            CouponError::TooLarge { .. } => "too_large",
-            CouponError::InvalidCoupons { .. } => "invalid_input",
-            CouponError::InvalidOptions { .. } => "invalid_options",
+            CouponError::InvalidOrder { .. } => code::INVALID_ORDER,
+            CouponError::TooLarge { .. } => code::TOO_LARGE,
+            CouponError::InvalidCoupons { .. } => code::INVALID_INPUT,
+            CouponError::InvalidOptions { .. } => code::INVALID_OPTION,
             CouponError::Amount(e) => e.code(),
-            CouponError::Internal(_) => "internal",
-            CouponError::InputTooLarge(_) => "too_large",
+            CouponError::Internal(_) => code::INTERNAL,
+            CouponError::InputTooLarge(_) => code::TOO_LARGE,
         }
     }
 

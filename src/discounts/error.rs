@@ -1,5 +1,6 @@
 //! Errors of the discounts area.
 
+use crate::codes::error as code;
 use crate::coupons::CouponError;
 use crate::error::ErrorCode;
 use crate::json::JsonError;
@@ -19,7 +20,7 @@ pub enum DiscountError {
     /// The body could not be read (bad JSON, an amount that does not parse, wrong shape).
     #[error(transparent)]
     Json(#[from] JsonError),
-    /// The options are malformed (`invalid_options`).
+    /// The options are malformed (`invalid_option`).
     #[error(transparent)]
     Options(#[from] CouponError),
     /// Arithmetic on the amounts overflowed.
@@ -42,11 +43,11 @@ impl DiscountError {
 impl ErrorCode for DiscountError {
     fn code(&self) -> &'static str {
         match self {
-            DiscountError::InvalidRating { .. } => "invalid_rating",
+            DiscountError::InvalidRating { .. } => code::INVALID_RATING,
             DiscountError::Json(e) => e.code(),
             DiscountError::Options(e) => e.code(),
             DiscountError::Amount(e) => e.code(),
-            DiscountError::InputTooLarge(_) => "too_large",
+            DiscountError::InputTooLarge(_) => code::TOO_LARGE,
         }
     }
 

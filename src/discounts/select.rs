@@ -50,7 +50,7 @@ pub struct SelectOptions {
 
 impl SelectOptions {
     /// Reads `{ auto_pay?: boolean, policy?: Partial<Policy> }` (or `null`); a bad field is
-    /// `invalid_options`, as for every options argument.
+    /// `invalid_option`, as for every options argument.
     pub fn from_value(v: &Node<'_>) -> Result<SelectOptions, CouponError> {
         let (auto_pay, policy) = policy_options(v, true)?;
         Ok(SelectOptions { auto_pay, policy })

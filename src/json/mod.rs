@@ -43,10 +43,10 @@ pub struct JsonError {
 impl ErrorCode for JsonError {
     fn code(&self) -> &'static str {
         match self.kind {
-            JsonErrorKind::Syntax => "invalid_json",
-            JsonErrorKind::Amount => "invalid_amount",
-            JsonErrorKind::Shape => "invalid_input",
-            JsonErrorKind::TooLarge => "too_large",
+            JsonErrorKind::Syntax => crate::codes::error::INVALID_JSON,
+            JsonErrorKind::Amount => crate::codes::error::INVALID_AMOUNT,
+            JsonErrorKind::Shape => crate::codes::error::INVALID_INPUT,
+            JsonErrorKind::TooLarge => crate::codes::error::TOO_LARGE,
         }
     }
 

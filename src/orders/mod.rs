@@ -328,7 +328,7 @@ fn take_from_bss<'t>(
                 Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
                 // A key the engine does not know would make the coupon indeterminate; BSS
                 // knows it and listed the coupon.
-                None => Some("unknown_limit"),
+                None => Some(crate::codes::reason::UNKNOWN_LIMIT),
             };
             match fact {
                 Some(missing) => {

@@ -160,47 +160,18 @@ pub struct Rejection {
     pub code: RejectCode,
     /// Why, in English.
     pub message: String,
+    /// Why, in Chinese.
+    pub message_zh: String,
     /// The evaluator's reasons, for coupons it rules out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Reason>,
 }
 
 impl Rejection {
-    /// A rejection with a message built from the code.
+    /// A rejection with its messages from the catalog (`codes::catalog`); `detail` (English)
+    /// follows the English message.
     pub fn new(id: &str, code: RejectCode, detail: Option<&str>) -> Rejection {
-        let base = match code {
-            RejectCode::UnknownCoupon => "no coupon with this id was given",
-            RejectCode::UnknownDiscount => "no discount with this id was given",
-            RejectCode::DuplicateCoupon => "the coupon id is given more than once; it is used once",
-            RejectCode::CouponNotApplicable => "the coupon does not apply to this order",
-            RejectCode::CouponIndeterminate => {
-                "whether the coupon applies can only be checked by Huawei Cloud"
-            }
-            RejectCode::UnsupportedCouponKind => "this kind of coupon cannot be used here",
-            RejectCode::TooManyCoupons => "the order already uses the most coupons allowed",
-            RejectCode::TooManyCashCoupons => "the order already uses a cash coupon",
-            RejectCode::CouponMaxUseQuantity => {
-                "the order already uses the most coupons of this type the server allows"
-            }
-            RejectCode::TooManyDiscountCoupons => "the order already uses a discount coupon",
-            RejectCode::CashWithDiscountCoupon => {
-                "a cash coupon and a discount coupon cannot be used together"
-            }
-            RejectCode::DiscountCouponNotCombinable => {
-                "the coupon cannot be combined with a discount coupon"
-            }
-            RejectCode::CouponGroupConflict => {
-                "KooGallery coupons and 1024 dedicated coupons cannot be used together"
-            }
-            RejectCode::NothingToDeduct => {
-                "the benefits before this coupon already cover everything it could pay"
-            }
-            RejectCode::DiscountNotApplicable => "the discount does not fit this order",
-            RejectCode::DiscountNotPayable => "PayOrders cannot pay with this discount",
-            RejectCode::OrderAdjustmentMandatory => {
-                "the order carries a price adjustment (609) that must be used instead"
-            }
-        };
+        let (base, base_zh) = crate::codes::catalog::rejection(code.as_str()).unwrap_or_default();
         Rejection {
             id: id.to_owned(),
             code,
@@ -208,8 +179,19 @@ impl Rejection {
                 Some(d) => format!("{base}: {d}"),
                 None => base.to_owned(),
             },
+            message_zh: base_zh.to_owned(),
             reasons: Vec::new(),
         }
+    }
+
+    /// The rejection with the evaluator's reasons; the Chinese message then gives the first
+    /// reason's Chinese text, as the English one gives its English text.
+    pub fn with_reasons(mut self, reasons: Vec<Reason>) -> Rejection {
+        if let Some(first) = reasons.first() {
+            self.message_zh = format!("{}：{}", self.message_zh, first.message_zh);
+        }
+        self.reasons = reasons;
+        self
     }
 }
 

@@ -101,7 +101,7 @@ pub struct QuoteOptions {
 }
 
 impl QuoteOptions {
-    /// Reads `{ policy?: Partial<Policy> }` (or `null`); a bad field is `invalid_options`.
+    /// Reads `{ policy?: Partial<Policy> }` (or `null`); a bad field is `invalid_option`.
     pub fn from_value(v: &Node<'_>) -> Result<QuoteOptions, QuoteError> {
         let (_, policy) = policy_options(v, false)?;
         Ok(QuoteOptions { policy })

@@ -66,7 +66,7 @@ pub fn quote_json(
     let input = QuoteInput::from_json(input, default_now)?;
     let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
     let quote = quote(&input, &opts)?;
-    serde_json::to_string(&quote).map_err(|e| QuoteError::invalid("", e.to_string()))
+    serde_json::to_string(&quote).map_err(|e| QuoteError::Internal(e.to_string()))
 }
 
 /// Prices `input` under `opts`.
@@ -680,13 +680,12 @@ fn unusable(v: &Verdict) -> Option<Rejection> {
         Status::Indeterminate => RejectCode::CouponIndeterminate,
         Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
-    let mut r = Rejection::new(
+    let r = Rejection::new(
         &v.coupon_id,
         code,
         v.reasons.first().map(|r| r.message.as_str()),
     );
-    r.reasons = v.reasons.clone();
-    Some(r)
+    Some(r.with_reasons(v.reasons.clone()))
 }
 
 fn combinable(coupon: &Coupon, v: &Verdict) -> Combinable {

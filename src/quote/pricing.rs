@@ -115,7 +115,7 @@ pub fn price_line_json(text: &str) -> Result<String, QuoteError> {
     crate::limits::check_text("line", text, crate::limits::MAX_OPTIONS_BYTES)?;
     let line = LinePriceInput::from_value(&tree(text)?, "")?;
     let priced = price_line(&line)?;
-    serde_json::to_string(&priced).map_err(|e| QuoteError::invalid("", e.to_string()))
+    serde_json::to_string(&priced).map_err(|e| QuoteError::Internal(e.to_string()))
 }
 
 /// Prices one line. Errors name the offending field (`unit_price`).

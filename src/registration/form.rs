@@ -88,11 +88,11 @@ pub enum RegistrationError {
 impl ErrorCode for RegistrationError {
     fn code(&self) -> &'static str {
         match self {
-            RegistrationError::InvalidMobile(_) => "invalid_mobile",
-            RegistrationError::InvalidInput { .. } => "invalid_input",
-            RegistrationError::InvalidJson(_) => "invalid_json",
-            RegistrationError::UnknownField(_) => "unknown_field",
-            RegistrationError::BatchTooLarge { .. } => "too_large",
+            RegistrationError::InvalidMobile(_) => crate::codes::error::INVALID_MOBILE,
+            RegistrationError::InvalidInput { .. } => crate::codes::error::INVALID_INPUT,
+            RegistrationError::InvalidJson(_) => crate::codes::error::INVALID_JSON,
+            RegistrationError::UnknownField(_) => crate::codes::error::UNKNOWN_FIELD,
+            RegistrationError::BatchTooLarge { .. } => crate::codes::error::TOO_LARGE,
         }
     }
 

@@ -98,26 +98,28 @@ impl IssueCode {
     /// The stable snake_case code.
     pub fn as_str(self) -> &'static str {
         match self {
-            IssueCode::Required => "required",
-            IssueCode::Empty => "empty",
-            IssueCode::InvalidType => "invalid_type",
-            IssueCode::TooShort => "too_short",
-            IssueCode::TooLong => "too_long",
-            IssueCode::InvalidCharacter => "invalid_character",
-            IssueCode::InvalidStart => "invalid_start",
-            IssueCode::ReservedPrefix => "reserved_prefix",
-            IssueCode::AllDigits => "all_digits",
-            IssueCode::TooFewCharacterClasses => "too_few_character_classes",
-            IssueCode::SameAsName => "same_as_name",
-            IssueCode::SameAsReversedName => "same_as_reversed_name",
-            IssueCode::ContainsMobile => "contains_mobile",
-            IssueCode::ContainsEmail => "contains_email",
-            IssueCode::InvalidMobile => "invalid_mobile",
-            IssueCode::InvalidEmail => "invalid_email",
-            IssueCode::InvalidValue => "invalid_value",
-            IssueCode::OutOfRange => "out_of_range",
-            IssueCode::InvalidCountryCode => "invalid_country_code",
-            IssueCode::FieldNotOnSite => "field_not_on_site",
+            IssueCode::Required => crate::codes::registration::REQUIRED,
+            IssueCode::Empty => crate::codes::registration::EMPTY,
+            IssueCode::InvalidType => crate::codes::registration::INVALID_TYPE,
+            IssueCode::TooShort => crate::codes::registration::TOO_SHORT,
+            IssueCode::TooLong => crate::codes::registration::TOO_LONG,
+            IssueCode::InvalidCharacter => crate::codes::registration::INVALID_CHARACTER,
+            IssueCode::InvalidStart => crate::codes::registration::INVALID_START,
+            IssueCode::ReservedPrefix => crate::codes::registration::RESERVED_PREFIX,
+            IssueCode::AllDigits => crate::codes::registration::ALL_DIGITS,
+            IssueCode::TooFewCharacterClasses => {
+                crate::codes::registration::TOO_FEW_CHARACTER_CLASSES
+            }
+            IssueCode::SameAsName => crate::codes::registration::SAME_AS_NAME,
+            IssueCode::SameAsReversedName => crate::codes::registration::SAME_AS_REVERSED_NAME,
+            IssueCode::ContainsMobile => crate::codes::registration::CONTAINS_MOBILE,
+            IssueCode::ContainsEmail => crate::codes::registration::CONTAINS_EMAIL,
+            IssueCode::InvalidMobile => crate::codes::registration::INVALID_MOBILE,
+            IssueCode::InvalidEmail => crate::codes::registration::INVALID_EMAIL,
+            IssueCode::InvalidValue => crate::codes::registration::INVALID_VALUE,
+            IssueCode::OutOfRange => crate::codes::registration::OUT_OF_RANGE,
+            IssueCode::InvalidCountryCode => crate::codes::registration::INVALID_COUNTRY_CODE,
+            IssueCode::FieldNotOnSite => crate::codes::registration::FIELD_NOT_ON_SITE,
         }
     }
 }

@@ -116,7 +116,7 @@ for (const [name, lib] of Object.entries(builds)) {
     const many = { ...ORDER, lines: Array.from({ length: 1001 }, (_, i) => ({ ...ORDER.lines[0], id: `l${i}` })) };
     assert.throws(() => lib.evaluateCoupons(many, []), { code: 'too_large', field: 'lines' });
     assert.throws(() => lib.evaluateCoupons(ORDER, Array(1001).fill(COUPON)), { code: 'too_large', field: 'coupons' });
-    assert.throws(() => lib.evaluateCoupons(ORDER, [], { now: 'soon' }), { code: 'invalid_options', field: 'now' });
+    assert.throws(() => lib.evaluateCoupons(ORDER, [], { now: 'soon' }), { code: 'invalid_option', field: 'now' });
   });
 
   test(`${name}: no JS value kills the instance`, () => {

@@ -363,7 +363,7 @@ fail('a line must not carry amount (the quote computes it)', 'issue 5',
   { order: order([line('a', '1.00', 'ec2', { amount: '0.5' })]) }, { code: 'invalid_order', field: 'order.lines[0].amount' });
 fail('selection is "best" or an object', 'DESIGN quote', { order: three, selection: 'cheapest' }, { code: 'invalid_input', field: 'selection' });
 fail('an unknown input field is an error', 'DESIGN quote', { order: three, coupon: [] }, { code: 'invalid_input', field: 'coupon' });
-fail('a policy typo is invalid_options', 'DESIGN Policies', { order: three }, { code: 'invalid_options', field: 'policy.max_coupon' },
+fail('a policy typo is invalid_option', 'DESIGN Policies', { order: three }, { code: 'invalid_option', field: 'policy.max_coupon' },
   { opts: { policy: { max_coupon: 1 } } });
 fail('a negative balance is invalid_input', 'DESIGN quote', { order: three, balances: { cash: '-5' } }, { code: 'invalid_input', field: 'balances.cash' });
 

@@ -1,7 +1,6 @@
 // The page's own words in Chinese and English. Rule messages come from the engine
-// (`message` / `message_zh`); these are the labels around them, the wording of the BSS
-// error codes a form can meet, and the quote's rejection codes (the engine gives those in
-// English only).
+// (`message` / `message_zh`: issues, coupon reasons, quote rejections); these are the labels
+// around them and the wording of the BSS error codes a form can meet.
 
 const TEXT = {
   en: {
@@ -258,26 +257,6 @@ export const SERVER_CODES = {
   'CBC.99000039': [null, 'This shop user already has a Huawei Cloud account.', '该商城用户已关联华为云账号。'],
 };
 
-/** The quote's rejection codes in Chinese (the engine's English `message` is used for en). */
-export const REJECT_ZH = {
-  unknown_coupon: '未找到该优惠券',
-  unknown_discount: '未找到该折扣',
-  duplicate_coupon: '优惠券重复选择',
-  coupon_not_applicable: '该优惠券不适用于此订单',
-  coupon_indeterminate: '该优惠券是否可用需在支付时由华为云确认',
-  unsupported_coupon_kind: '此类优惠券不能在此使用',
-  too_many_coupons: '订单使用的优惠券已达上限',
-  too_many_cash_coupons: '订单已使用一张代金券',
-  coupon_max_use_quantity: '此类优惠券的使用张数已达上限',
-  too_many_discount_coupons: '订单已使用一张折扣券',
-  cash_with_discount_coupon: '代金券和折扣券不能同时使用',
-  discount_coupon_not_combinable: '该优惠券不能与折扣券同时使用',
-  coupon_group_conflict: '云商店优惠券与 1024 专用券不能同时使用',
-  nothing_to_deduct: '前面的优惠已抵扣全部可抵扣金额',
-  discount_not_applicable: '该折扣不适用于此订单',
-  order_adjustment_mandatory: '订单有调价（609），须使用调价',
-};
-
 let current = 'en';
 
 /** The current language: "en" or "zh". */
@@ -298,5 +277,5 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
-/** The engine's message of an issue or reason in the current language. */
+/** The engine's message of an issue, reason or rejection in the current language. */
 export const msg = (item) => (current === 'zh' ? item.message_zh || item.message : item.message);

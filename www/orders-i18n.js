@@ -1,7 +1,7 @@
 // The words of the orders pages (My orders, the order page, the receipt) in English and
 // Chinese, money as the customer reads it, and the PayOrders / order errors a customer can
 // meet, in the chosen language.
-import { lang, REJECT_ZH } from './i18n.js';
+import { lang, msg } from './i18n.js';
 
 const TEXT = {
   en: {
@@ -188,8 +188,8 @@ export function customerError(e) {
   return lang() === 'en' && e?.message ? `${e.message} (${e.code})` : `${ot('error')} (${e?.code ?? 'error'})`;
 }
 
-/** A quote rejection's reason in the current language. */
-export const rejectText = (r) => (lang() === 'zh' ? REJECT_ZH[r.code] ?? r.message : r.message);
+/** A quote rejection's reason in the current language (the engine's `message` / `message_zh`). */
+export const rejectText = msg;
 
 /**
  * A decimal string as money: `¥` and thousands separators, at least two decimals (more kept

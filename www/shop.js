@@ -5,7 +5,7 @@
 // sends the quote's PayOrders body through the customer's proxy.
 
 import { quote, selectDiscount, evaluateCoupons, BssError } from '/pkg/dist/index.js';
-import { t, msg, lang, REJECT_ZH } from './i18n.js';
+import { t, msg, lang } from './i18n.js';
 import { ot, errorText, customerError, formatMoney } from './orders-i18n.js';
 
 /** Regions offered by the demo (BSS has no region-list operation among the 23). */
@@ -558,8 +558,7 @@ export function setupShop(partner, customer, config, hooks = {}) {
       const rejected = state.couponIds.includes(id) ? q?.rejected.find((r) => r.id === id) : null;
       const reasons = el('ul', { className: 'reasons', id: `${id}-reasons` });
       if (rejected) {
-        const why = lang() === 'zh' ? REJECT_ZH[rejected.code] ?? rejected.message : rejected.message;
-        const li = el('li', { className: 'rejected', textContent: t('coupon_not_used', { reason: why }) });
+        const li = el('li', { className: 'rejected', textContent: t('coupon_not_used', { reason: msg(rejected) }) });
         li.dataset.code = rejected.code;
         reasons.append(li);
       }

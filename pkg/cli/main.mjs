@@ -360,12 +360,6 @@ function labels(list) {
   };
 }
 
-/** Why a quote did not use a coupon or discount; in Chinese with the engine's reasons (its English message has them). */
-function rejectionText(w, r) {
-  const because = w.lang === 'zh' && r.reasons?.length ? `：${reasonText(w, r.reasons)}` : '';
-  return w.message(r) + because;
-}
-
 /** A coupon or discount as people know it: its code (or id) and its name. */
 const named = (id, { code, name }) => `${code ?? id}${name ? ` "${name}"` : ''}`;
 
@@ -443,7 +437,7 @@ async function quoteText(out, w, q, { couponLabel, discountLabel, payment }) {
     { right: shown.map((_, i) => i + 1) }));
   if (q.rejected.length > 0) {
     const label = (r) => named(r.id, r.code === 'unknown_discount' || r.code === 'discount_not_applicable' || r.code === 'order_adjustment_mandatory' ? discountLabel(r.id) : couponLabel(r.id));
-    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, rejectionText(w, r)]))}`);
+    await out.write(`\n${w.t('not_used')}\n${table([w.t('offer'), w.t('code'), w.t('why')], q.rejected.map((r) => [label(r), r.code, w.message(r)]))}`);
   }
 }
 
@@ -674,7 +668,7 @@ async function orderText(out, w, q, bodies, verdicts) {
   const rows = verdicts.map((v) => {
     const { code, name } = couponLabel(v.coupon_id);
     const r = v.rejection;
-    const why = r ? `${r.code}: ${rejectionText(w, r)}` : '';
+    const why = r ? `${r.code}: ${w.message(r)}` : '';
     return [code ?? v.coupon_id, name ?? '', v.coupon_id, w.t(v.verdict), v.deducted ? minus(v.deducted) : '', why];
   });
   const header = ['coupon', 'name', 'id', 'verdict', 'amount', 'why'].map((k) => w.t(k));

@@ -75,28 +75,6 @@ const ZH = {
   not_paying_rejected: '不支付：所选的优惠券或折扣有本订单不能使用的（{ids}），见预览',
 };
 
-// The quote's rejection codes in Chinese, for an engine whose rejections carry no
-// `message_zh` yet (the same words as the demo's www/i18n.js; both go once the core's catalog
-// gives rejections their Chinese message).
-const REJECT_ZH = {
-  unknown_coupon: '未找到该优惠券',
-  unknown_discount: '未找到该折扣',
-  duplicate_coupon: '优惠券重复选择',
-  coupon_not_applicable: '该优惠券不适用于此订单',
-  coupon_indeterminate: '该优惠券是否可用需在支付时由华为云确认',
-  unsupported_coupon_kind: '此类优惠券不能在此使用',
-  too_many_coupons: '订单使用的优惠券已达上限',
-  too_many_cash_coupons: '订单已使用一张代金券',
-  coupon_max_use_quantity: '此类优惠券的使用张数已达上限',
-  too_many_discount_coupons: '订单已使用一张折扣券',
-  cash_with_discount_coupon: '代金券和折扣券不能同时使用',
-  discount_coupon_not_combinable: '该优惠券不能与折扣券同时使用',
-  coupon_group_conflict: '云商店优惠券与 1024 专用券不能同时使用',
-  nothing_to_deduct: '前面的优惠已抵扣全部可抵扣金额',
-  discount_not_applicable: '该折扣不适用于此订单',
-  order_adjustment_mandatory: '订单有调价（609），须使用调价',
-};
-
 /** The words of one language: `t(key, params)`, and `message(x)` for an engine message. */
 export function words(lang) {
   const zh = lang === 'zh';
@@ -110,7 +88,7 @@ export function words(lang) {
     /** An engine issue, reason or rejection in this language. */
     message(x) {
       if (!zh) return x.message;
-      return x.message_zh ?? REJECT_ZH[x.code] ?? x.message;
+      return x.message_zh ?? x.message;
     },
     /** A count with thousands separators. */
     count: (n) => COUNT.format(n),

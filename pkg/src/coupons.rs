@@ -141,7 +141,7 @@ export interface EvaluateCouponsOptions {
 }
 export interface CouponReason {
   /** Stable code, e.g. "amount_below_minimum", "unknown_limit", "malformed_coupon". */
-  code: string;
+  code: ReasonCode;
   limit_key?: string;
   message: string;
   message_zh: string;

@@ -5,6 +5,8 @@
 //! (`registration`, `pricing`, `client`), so each page loads only the rules it uses.
 #![cfg(target_arch = "wasm32")]
 
+#[cfg(any(feature = "registration", feature = "pricing"))]
+mod codes;
 mod convert;
 mod error;
 

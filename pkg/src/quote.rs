@@ -91,11 +91,11 @@ export interface QuoteLine extends QuoteColumns {
 }
 export interface QuoteRejection {
   id: string;
-  code: "unknown_coupon" | "unknown_discount" | "duplicate_coupon" | "coupon_not_applicable" | "coupon_indeterminate"
-    | "unsupported_coupon_kind" | "too_many_coupons" | "too_many_cash_coupons" | "coupon_max_use_quantity"
-    | "too_many_discount_coupons" | "cash_with_discount_coupon" | "discount_coupon_not_combinable"
-    | "coupon_group_conflict" | "nothing_to_deduct" | "discount_not_applicable" | "discount_not_payable" | "order_adjustment_mandatory";
+  code: RejectionCode;
+  /** Why, in English (with the first reason or the discount's problem). */
   message: string;
+  /** Why, in Chinese (with the first reason's Chinese text). */
+  message_zh: string;
   reasons?: CouponReason[];
 }
 export interface Quote {

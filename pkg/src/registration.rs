@@ -210,14 +210,6 @@ export interface RegistrationOptions {
   site?: "cn" | "intl";
 }
 
-/** The stable issue codes (see the README table). */
-export type RegistrationIssueCode =
-  | "required" | "empty" | "invalid_type" | "too_short" | "too_long" | "invalid_character"
-  | "invalid_start" | "reserved_prefix" | "all_digits" | "too_few_character_classes"
-  | "same_as_name" | "same_as_reversed_name" | "contains_mobile" | "contains_email"
-  | "invalid_mobile" | "invalid_email" | "invalid_value" | "out_of_range"
-  | "invalid_country_code" | "field_not_on_site";
-
 /** One problem with one field. */
 export interface RegistrationIssue {
   field: string;

@@ -115,6 +115,10 @@ macro_rules! code_set {
             };
             /// The codes as a TypeScript union body: `| "a" | "b"`.
             pub const TS_UNION: &str = concat!($(" | \"", $code, "\""),+);
+            /// The TypeScript declaration of the union (for the binding's `.d.ts`).
+            pub const TS_TYPE: &str = concat!(
+                "/**", $($mdoc,)* " */\nexport type ", $union, " =", $(" | \"", $code, "\""),+, ";\n"
+            );
         }
     };
     (@status) => { None };
@@ -179,7 +183,7 @@ code_set! {
 code_set! {
     /// The answers a signing proxy gives itself, without calling BSS: `error_code` of its
     /// `{"error_code", "error_msg"}` body, which a browser `BssClient` throws as `BssError.code`.
-    pub mod refusal as "RefusalCode" in "BssError.code (from a signing proxy)" {
+    pub mod refusal as "RefusalCode" in "a signing proxy's error_code, BssError.code in the browser" {
         /// The request is not `POST <mount>/<Operation>`.
         METHOD_NOT_ALLOWED = "method_not_allowed", Proxy(405);
         /// The last path segment is not an operation name.

@@ -22,6 +22,7 @@ pub mod explain;
 pub mod input;
 pub mod pay_request;
 pub mod pricing;
+mod rejection;
 pub mod rules;
 pub mod search;
 mod sorting;

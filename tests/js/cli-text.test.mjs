@@ -135,7 +135,7 @@ test('--lang zh: every label in Chinese (quote, coupons, validate), the engine\'
   assert.doesNotMatch(labelsOf(quote.stdout, data), /[A-Za-z]{2,}/, quote.stdout);
   assert.match(quote.stdout, /^订单项 +官网价 +折扣 +代金券 +现金券 +抹零 +应付$/m);
   assert.match(quote.stdout, /^合计 +1,235,179\.891 /m);
-  assert.match(quote.stdout, /NEXTYEAR +coupon_not_applicable +该优惠券不适用于此订单：not_yet_valid: 优惠券自/);
+  assert.match(quote.stdout, /NEXTYEAR +coupon_not_applicable +该优惠券不适用于此订单：优惠券自 \S+ 起生效。$/m);
 
   const order = tmp.write('order.json', JSON.stringify(CART.order));
   const wallet = tmp.write('wallet.json', JSON.stringify({ count: 3, user_coupons: CART.coupons }));

@@ -375,7 +375,7 @@ test('shop: a coupon that does not apply shows its reasons, in both languages', 
   await page.click('#lang-zh');
   await page.waitForSelector('body[data-preview-busy="false"]');
   assert.deepEqual(await reasons(), [
-    ['coupon_not_applicable', '未使用：该优惠券不适用于此订单'],
+    ['coupon_not_applicable', `未使用：${rejected.message_zh}`],
     ...rejected.reasons.map((r) => [r.code, r.message_zh]),
   ]);
   assert.equal(await text(page, badge), '不可用');

@@ -1,0 +1,73 @@
+//! The codes of the quote's rejections: each [`RejectCode`] is a registry code
+//! (`codes::rejection`) with its messages in the catalog (`codes::catalog`).
+
+use super::rules::RejectCode;
+use crate::codes::rejection;
+
+impl RejectCode {
+    /// The stable code (serde writes the same, `tests` below check it).
+    pub fn as_str(self) -> &'static str {
+        use RejectCode::*;
+        match self {
+            UnknownCoupon => rejection::UNKNOWN_COUPON,
+            UnknownDiscount => rejection::UNKNOWN_DISCOUNT,
+            DuplicateCoupon => rejection::DUPLICATE_COUPON,
+            CouponNotApplicable => rejection::COUPON_NOT_APPLICABLE,
+            CouponIndeterminate => rejection::COUPON_INDETERMINATE,
+            UnsupportedCouponKind => rejection::UNSUPPORTED_COUPON_KIND,
+            TooManyCoupons => rejection::TOO_MANY_COUPONS,
+            TooManyCashCoupons => rejection::TOO_MANY_CASH_COUPONS,
+            CouponMaxUseQuantity => rejection::COUPON_MAX_USE_QUANTITY,
+            TooManyDiscountCoupons => rejection::TOO_MANY_DISCOUNT_COUPONS,
+            CashWithDiscountCoupon => rejection::CASH_WITH_DISCOUNT_COUPON,
+            DiscountCouponNotCombinable => rejection::DISCOUNT_COUPON_NOT_COMBINABLE,
+            CouponGroupConflict => rejection::COUPON_GROUP_CONFLICT,
+            NothingToDeduct => rejection::NOTHING_TO_DEDUCT,
+            DiscountNotApplicable => rejection::DISCOUNT_NOT_APPLICABLE,
+            DiscountNotPayable => rejection::DISCOUNT_NOT_PAYABLE,
+            OrderAdjustmentMandatory => rejection::ORDER_ADJUSTMENT_MANDATORY,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RejectCode::{self, *};
+    use crate::codes::{catalog, rejection};
+
+    const ALL: [RejectCode; 17] = [
+        UnknownCoupon,
+        UnknownDiscount,
+        DuplicateCoupon,
+        CouponNotApplicable,
+        CouponIndeterminate,
+        UnsupportedCouponKind,
+        TooManyCoupons,
+        TooManyCashCoupons,
+        CouponMaxUseQuantity,
+        TooManyDiscountCoupons,
+        CashWithDiscountCoupon,
+        DiscountCouponNotCombinable,
+        CouponGroupConflict,
+        NothingToDeduct,
+        DiscountNotApplicable,
+        DiscountNotPayable,
+        OrderAdjustmentMandatory,
+    ];
+
+    /// Every variant is registered, written by serde as its registry code, and has both
+    /// messages; the registry lists no code the enum lacks.
+    #[test]
+    fn reject_codes_are_the_registry_set() {
+        for c in ALL {
+            let wire = serde_json::to_value(c).unwrap();
+            assert_eq!(wire, c.as_str());
+            assert!(catalog::rejection(c.as_str()).is_some(), "{}", c.as_str());
+        }
+        let mut ours: Vec<&str> = ALL.iter().map(|c| c.as_str()).collect();
+        let mut registered: Vec<&str> = rejection::SET.codes.iter().map(|c| c.code).collect();
+        ours.sort_unstable();
+        registered.sort_unstable();
+        assert_eq!(ours, registered);
+    }
+}

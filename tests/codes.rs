@@ -1,0 +1,365 @@
+//! The error-code registry (`src/codes`) against the sources and the generated files:
+//!
+//! * no code is minted as a string literal outside the registry (Rust sources of the core and
+//!   the binding), and every code the JS files mint is registered (with its HTTP status);
+//! * `docs/errors.md`'s tables and `pkg/js/bss_error.d.ts`'s unions are what the registry
+//!   generates (`UPDATE=1 cargo test --test codes` rewrites them);
+//! * the JS guard's limits (`pkg/js/guard.js`) are the core's.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use bss_storefront::codes::{self, Area, Code, Retried, SETS, Set, catalog};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The source without what is not code that runs: the `#[cfg(test)]` module (last in every
+/// file), comments, and raw strings (the binding's TypeScript declarations).
+fn runtime_code(source: &str) -> String {
+    let source = source.split("#[cfg(test)]").next().unwrap_or_default();
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find("r#\"") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 3..]
+            .split_once("\"#")
+            .map_or("", |(_, after)| after);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(|l| l.split_once("//").map_or(l, |(code, _)| code))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `"text"` literals of a line of Rust.
+fn literals(line: &str) -> Vec<&str> {
+    line.split('"').skip(1).step_by(2).collect()
+}
+
+fn all_codes() -> BTreeSet<&'static str> {
+    SETS.iter().flat_map(|s| s.codes).map(|c| c.code).collect()
+}
+
+/// Every snake_case code is minted through its registry constant: no `"invalid_amount"`
+/// literal in the runtime code of `src/` (outside `src/codes/`) or `pkg/src/`.
+#[test]
+fn no_code_literal_outside_the_registry() {
+    let codes: BTreeSet<&str> = all_codes()
+        .into_iter()
+        .filter(|c| c.contains('_'))
+        .collect();
+    // Literals that equal a code but name something else: policy fields named after the
+    // code they govern, the server's `coupon_max_use_quantity` list, the `reason` param of
+    // an `invalid_mobile` issue.
+    let not_codes = [
+        ("src/coupons/input.rs", "unknown_limit"),
+        ("src/coupons/input.rs", "first_order_unknown"),
+        ("src/coupons/input.rs", "cash_with_discount_coupon"),
+        ("src/coupons/policy.rs", "unknown_limit"),
+        ("src/coupons/policy.rs", "first_order_unknown"),
+        ("src/coupons/policy.rs", "cash_with_discount_coupon"),
+        ("src/orders/mod.rs", "coupon_max_use_quantity"),
+        ("src/quote/input.rs", "coupon_max_use_quantity"),
+        ("src/registration/mobile.rs", "too_long"),
+        ("src/registration/mobile.rs", "invalid_character"),
+        ("src/registration/mobile.rs", "invalid_type"),
+    ];
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    rust_files(&root().join("pkg/src"), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let rel = file
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if rel.starts_with("src/codes/") {
+            continue;
+        }
+        let code = runtime_code(&fs::read_to_string(&file).unwrap());
+        for (n, line) in code.lines().enumerate() {
+            for lit in literals(line) {
+                if codes.contains(lit) && !not_codes.contains(&(rel.as_str(), lit)) {
+                    found.push(format!("{rel}:{}: \"{lit}\"", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "codes minted as literals (use src/codes constants):\n{}",
+        found.join("\n")
+    );
+    // The renamed code is gone from every source, docs and vector.
+    for dir in [
+        "src",
+        "pkg/src",
+        "pkg/js",
+        "pkg/cli",
+        "tests/vectors",
+        "www",
+    ] {
+        let mut stack = vec![root().join(dir)];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                stack.extend(fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if !path.starts_with(root().join("src/codes")) {
+                let text = fs::read(&path).unwrap();
+                let text = String::from_utf8_lossy(&text);
+                assert!(
+                    !text.contains("\"invalid_options\"") && !text.contains("'invalid_options'"),
+                    "{}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+/// The JS files mint codes too (`new BssError('too_large', …)`, the Node adapter's
+/// `sendError(req, res, 408, 'request_timeout', …)`): each is registered, with its status.
+#[test]
+fn the_js_codes_are_registered() {
+    let all = all_codes();
+    let mut seen = 0;
+    for file in [
+        "pkg/js/guard.js",
+        "pkg/js/node_adapter.js",
+        "pkg/js/bss_error.js",
+    ] {
+        let text = read(file);
+        for (at, _) in text.match_indices("new BssError('") {
+            let code = text[at + 14..].split('\'').next().unwrap();
+            assert!(all.contains(code), "{file}: {code} is not registered");
+            seen += 1;
+        }
+        for (at, _) in text.match_indices("sendError(req, res, ") {
+            let mut args = text[at + 20..].splitn(3, ", ");
+            let Ok(status) = args.next().unwrap().parse::<u16>() else {
+                continue; // the declaration
+            };
+            let code = args.next().unwrap();
+            let Some(code) = code.strip_prefix('\'').and_then(|c| c.strip_suffix('\'')) else {
+                continue; // a BssError's own code, passed on
+            };
+            let refusal = codes::refusal::SET.codes.iter().find(|c| c.code == code);
+            assert_eq!(
+                refusal.and_then(|c| c.status),
+                Some(status),
+                "{file}: {code}"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 6, "{seen}");
+}
+
+// ---- generated files ---------------------------------------------------------------------
+
+const DOC_BEGIN: &str = "<!-- codes: generated from src/codes by tests/codes.rs (UPDATE=1 cargo test --test codes) -->\n";
+const DOC_END: &str = "<!-- end of codes -->";
+const TS_BEGIN: &str =
+    "// codes: generated from src/codes by tests/codes.rs (UPDATE=1 cargo test --test codes)\n";
+const TS_END: &str = "// end of codes";
+
+/// Replaces what is between `begin` and `end` in `path` with `body`, or checks it is already
+/// there (`UPDATE=1` writes).
+fn generated(path: &str, begin: &str, end: &str, body: &str) {
+    let text = read(path);
+    let start = text
+        .find(begin)
+        .unwrap_or_else(|| panic!("{path}: no {begin:?}"))
+        + begin.len();
+    let stop = start
+        + text[start..]
+            .find(end)
+            .unwrap_or_else(|| panic!("{path}: no {end:?}"));
+    if text[start..stop] == *body {
+        return;
+    }
+    if std::env::var_os("UPDATE").is_some() {
+        fs::write(
+            root().join(path),
+            format!("{}{body}{}", &text[..start], &text[stop..]),
+        )
+        .unwrap();
+        return;
+    }
+    panic!("{path} is stale: run `UPDATE=1 cargo test --test codes`");
+}
+
+fn cell(text: &str) -> String {
+    text.trim().replace('|', "\\|")
+}
+
+fn table(set: &Set) -> String {
+    let status = set.codes.iter().any(|c| c.status.is_some());
+    let retried = set.codes.iter().any(|c| c.retried != Retried::No);
+    let messages = set.union == "RejectionCode";
+    let mut head = vec!["code", "area", "meaning"];
+    if status {
+        head.push("HTTP status");
+    }
+    if retried {
+        head.push("retried");
+    }
+    if messages {
+        head.extend(["message", "message_zh"]);
+    }
+    let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
+    for c in set.codes {
+        let mut row = vec![
+            format!("`{}`", c.code),
+            c.area.as_str().to_owned(),
+            cell(c.meaning),
+        ];
+        if status {
+            row.push(c.status.map(|s| s.to_string()).unwrap_or_default());
+        }
+        if retried {
+            row.push(
+                match c.retried {
+                    Retried::No => "no",
+                    Retried::ReadOnly => "read-only operations",
+                }
+                .to_owned(),
+            );
+        }
+        if messages {
+            let (en, zh) = catalog::rejection(c.code).unwrap();
+            row.extend([cell(en), cell(zh)]);
+        }
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    out
+}
+
+fn docs() -> String {
+    let mut out = String::new();
+    for set in SETS {
+        out.push_str(&format!(
+            "\n### `{}` ({})\n\n{}",
+            set.union,
+            set.field,
+            table(&set)
+        ));
+    }
+    out.push_str("\n### Changed codes\n\n| was | now | since |\n|---|---|---|\n");
+    for (old, new, why) in codes::CHANGED {
+        out.push_str(&format!("| `{old}` | `{new}` | {} |\n", cell(why)));
+    }
+    out.push('\n');
+    out
+}
+
+/// The union of `sets`' codes in registry order, without repeats.
+fn union<'a>(sets: impl IntoIterator<Item = &'a Set>) -> String {
+    let mut seen = BTreeSet::new();
+    let mut out = String::new();
+    for c in sets.into_iter().flat_map(|s| s.codes.iter()) {
+        if seen.insert(c.code) {
+            out.push_str(&format!("\n  | \"{}\"", c.code));
+        }
+    }
+    out
+}
+
+fn declarations() -> String {
+    format!(
+        "/** The codes the package itself throws (`docs/errors.md`), a signing proxy's refusals included. */\n\
+         export type ErrorCode ={};\n\
+         /** A signing proxy's own answers (`docs/errors.md`: their HTTP statuses). */\n\
+         export type RefusalCode ={};\n\
+         /** Codes passed on from BSS, its gateway or IAM: `CBC.99000038`, `APIGW.0301`, or the HTTP status (`\"502\"`). */\n\
+         export type ServerErrorCode = `CBC.${{string}}` | `APIGW.${{string}}` | `APIG.${{string}}` | `${{number}}`;\n\
+         /** The codes of a request's validation issues (`invalid_request`), registration codes included. */\n\
+         export type RequestIssueCode ={};\n",
+        union([&codes::error::SET, &codes::refusal::SET]),
+        union([&codes::refusal::SET]),
+        union([&codes::request::SET, &codes::registration::SET]),
+    )
+}
+
+#[test]
+fn docs_tables_are_generated_from_the_registry() {
+    generated("docs/errors.md", DOC_BEGIN, DOC_END, &docs());
+}
+
+#[test]
+fn bss_error_types_are_generated_from_the_registry() {
+    generated("pkg/js/bss_error.d.ts", TS_BEGIN, TS_END, &declarations());
+}
+
+#[test]
+fn every_area_has_codes_and_the_tables_name_them() {
+    let areas: BTreeSet<Area> = SETS
+        .iter()
+        .flat_map(|s| s.codes)
+        .map(|c: &Code| c.area)
+        .collect();
+    assert_eq!(areas.len(), 7);
+    let doc = docs();
+    for code in all_codes() {
+        assert!(doc.contains(&format!("`{code}`")), "{code}");
+    }
+}
+
+// ---- the JS guard's limits -------------------------------------------------------------
+
+/// `const NAME = <integer expression of * and <<>;` of `pkg/js/guard.js`.
+fn guard_limit(text: &str, name: &str) -> usize {
+    let decl = format!("const {name} = ");
+    let at = text
+        .find(&decl)
+        .unwrap_or_else(|| panic!("guard.js has no {name}"))
+        + decl.len();
+    let expr = text[at..].split(';').next().unwrap();
+    expr.split('*')
+        .map(|factor| {
+            let mut parts = factor.split("<<").map(|p| p.trim().replace('_', ""));
+            let base: usize = parts.next().unwrap().parse().unwrap();
+            parts.fold(base, |v, s| v << s.parse::<u32>().unwrap())
+        })
+        .product()
+}
+
+#[test]
+fn the_js_guard_limits_are_the_cores() {
+    let guard = read("pkg/js/guard.js");
+    let expected = [
+        ("MAX_INPUT_BYTES", bss_storefront::limits::MAX_INPUT_BYTES),
+        ("MAX_LINES", bss_storefront::coupons::MAX_LINES),
+        ("MAX_COUPONS", bss_storefront::coupons::MAX_COUPONS),
+        ("MAX_DISCOUNTS", bss_storefront::quote::input::MAX_DISCOUNTS),
+        (
+            "MAX_ELEMENTS",
+            bss_storefront::discounts::option::MAX_ELEMENTS,
+        ),
+    ];
+    for (name, core) in expected {
+        assert_eq!(guard_limit(&guard, name), core, "{name}");
+    }
+    // Every limit the guard declares is one of them.
+    let declared = guard.matches("\nconst MAX_").count();
+    assert_eq!(declared, expected.len());
+}

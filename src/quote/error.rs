@@ -3,12 +3,11 @@
 use crate::codes::error as code;
 use crate::coupons::CouponError;
 use crate::discounts::DiscountError;
-use crate::error::ErrorCode;
+use crate::error::{ErrorCode, join_path};
 use crate::json::JsonError;
 use crate::money::AmountError;
 
 use super::allocation::AllocationError;
-use super::input::join_path;
 
 /// Why a line cannot be priced or an order cannot be quoted. Problems with one coupon or one
 /// discount are not errors: the quote reports them in `rejected`.

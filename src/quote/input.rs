@@ -16,6 +16,7 @@ use crate::coupons::{
 use crate::discounts::DiscountOption;
 use crate::discounts::policy_options;
 use crate::discounts::wire::{Obj, shape, tree};
+use crate::error::join_path;
 use crate::json::tree::Node;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
@@ -392,16 +393,6 @@ fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
         }
     }
     Ok(out)
-}
-
-/// `prefix` + `path`, where `path` may start with an index (`[2].amount`).
-pub(crate) fn join_path(prefix: &str, path: &str) -> String {
-    match (prefix.is_empty(), path.is_empty()) {
-        (true, _) => path.to_owned(),
-        (false, true) => prefix.to_owned(),
-        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
-    }
 }
 
 #[cfg(test)]

@@ -172,6 +172,19 @@ fn the_js_codes_are_registered() {
         }
     }
     assert!(seen >= 6, "{seen}");
+    // The CLI's request errors (exit code 2) are codes the client throws.
+    let cli = read("pkg/cli/main.mjs");
+    let set = cli
+        .split("const REQUEST_ERRORS = new Set([")
+        .nth(1)
+        .and_then(|s| s.split("])").next())
+        .expect("REQUEST_ERRORS");
+    for code in set.split(',').map(|c| c.trim().trim_matches('\'')) {
+        assert!(
+            codes::error::SET.codes.iter().any(|c| c.code == code),
+            "pkg/cli: {code}"
+        );
+    }
 }
 
 // ---- generated files ---------------------------------------------------------------------

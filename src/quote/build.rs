@@ -171,7 +171,7 @@ impl Rejection {
     /// A rejection with its messages from the catalog (`codes::catalog`); `detail` (English)
     /// follows the English message.
     pub fn new(id: &str, code: RejectCode, detail: Option<&str>) -> Rejection {
-        let (base, base_zh) = crate::codes::catalog::rejection(code.as_str()).unwrap_or_default();
+        let (base, base_zh) = code.messages();
         Rejection {
             id: id.to_owned(),
             code,

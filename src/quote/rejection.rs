@@ -1,32 +1,87 @@
 //! The codes of the quote's rejections: each [`RejectCode`] is a registry code
 //! (`codes::rejection`) with its messages in the catalog (`codes::catalog`).
 
+use serde::{Serialize, Serializer};
+
 use super::rules::RejectCode;
+use crate::codes::catalog::{Texts, messages};
 use crate::codes::rejection;
 
 impl RejectCode {
-    /// The stable code (serde writes the same, `tests` below check it).
-    pub fn as_str(self) -> &'static str {
+    /// The stable code and its messages.
+    fn entry(self) -> (&'static str, Texts) {
         use RejectCode::*;
         match self {
-            UnknownCoupon => rejection::UNKNOWN_COUPON,
-            UnknownDiscount => rejection::UNKNOWN_DISCOUNT,
-            DuplicateCoupon => rejection::DUPLICATE_COUPON,
-            CouponNotApplicable => rejection::COUPON_NOT_APPLICABLE,
-            CouponIndeterminate => rejection::COUPON_INDETERMINATE,
-            UnsupportedCouponKind => rejection::UNSUPPORTED_COUPON_KIND,
-            TooManyCoupons => rejection::TOO_MANY_COUPONS,
-            TooManyCashCoupons => rejection::TOO_MANY_CASH_COUPONS,
-            CouponMaxUseQuantity => rejection::COUPON_MAX_USE_QUANTITY,
-            TooManyDiscountCoupons => rejection::TOO_MANY_DISCOUNT_COUPONS,
-            CashWithDiscountCoupon => rejection::CASH_WITH_DISCOUNT_COUPON,
-            DiscountCouponNotCombinable => rejection::DISCOUNT_COUPON_NOT_COMBINABLE,
-            CouponGroupConflict => rejection::COUPON_GROUP_CONFLICT,
-            NothingToDeduct => rejection::NOTHING_TO_DEDUCT,
-            DiscountNotApplicable => rejection::DISCOUNT_NOT_APPLICABLE,
-            DiscountNotPayable => rejection::DISCOUNT_NOT_PAYABLE,
-            OrderAdjustmentMandatory => rejection::ORDER_ADJUSTMENT_MANDATORY,
+            UnknownCoupon => (rejection::UNKNOWN_COUPON, messages::UNKNOWN_COUPON),
+            UnknownDiscount => (rejection::UNKNOWN_DISCOUNT, messages::UNKNOWN_DISCOUNT),
+            DuplicateCoupon => (rejection::DUPLICATE_COUPON, messages::DUPLICATE_COUPON),
+            CouponNotApplicable => (
+                rejection::COUPON_NOT_APPLICABLE,
+                messages::COUPON_NOT_APPLICABLE,
+            ),
+            CouponIndeterminate => (
+                rejection::COUPON_INDETERMINATE,
+                messages::COUPON_INDETERMINATE,
+            ),
+            UnsupportedCouponKind => (
+                rejection::UNSUPPORTED_COUPON_KIND,
+                messages::UNSUPPORTED_COUPON_KIND,
+            ),
+            TooManyCoupons => (rejection::TOO_MANY_COUPONS, messages::TOO_MANY_COUPONS),
+            TooManyCashCoupons => (
+                rejection::TOO_MANY_CASH_COUPONS,
+                messages::TOO_MANY_CASH_COUPONS,
+            ),
+            CouponMaxUseQuantity => (
+                rejection::COUPON_MAX_USE_QUANTITY,
+                messages::COUPON_MAX_USE_QUANTITY,
+            ),
+            TooManyDiscountCoupons => (
+                rejection::TOO_MANY_DISCOUNT_COUPONS,
+                messages::TOO_MANY_DISCOUNT_COUPONS,
+            ),
+            CashWithDiscountCoupon => (
+                rejection::CASH_WITH_DISCOUNT_COUPON,
+                messages::CASH_WITH_DISCOUNT_COUPON,
+            ),
+            DiscountCouponNotCombinable => (
+                rejection::DISCOUNT_COUPON_NOT_COMBINABLE,
+                messages::DISCOUNT_COUPON_NOT_COMBINABLE,
+            ),
+            CouponGroupConflict => (
+                rejection::COUPON_GROUP_CONFLICT,
+                messages::COUPON_GROUP_CONFLICT,
+            ),
+            NothingToDeduct => (rejection::NOTHING_TO_DEDUCT, messages::NOTHING_TO_DEDUCT),
+            DiscountNotApplicable => (
+                rejection::DISCOUNT_NOT_APPLICABLE,
+                messages::DISCOUNT_NOT_APPLICABLE,
+            ),
+            DiscountNotPayable => (
+                rejection::DISCOUNT_NOT_PAYABLE,
+                messages::DISCOUNT_NOT_PAYABLE,
+            ),
+            OrderAdjustmentMandatory => (
+                rejection::ORDER_ADJUSTMENT_MANDATORY,
+                messages::ORDER_ADJUSTMENT_MANDATORY,
+            ),
         }
+    }
+
+    /// The stable code, as serialized.
+    pub fn as_str(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// The English and Chinese messages (`codes::catalog`).
+    pub fn messages(self) -> Texts {
+        self.entry().1
+    }
+}
+
+impl Serialize for RejectCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -62,7 +117,7 @@ mod tests {
         for c in ALL {
             let wire = serde_json::to_value(c).unwrap();
             assert_eq!(wire, c.as_str());
-            assert!(catalog::rejection(c.as_str()).is_some(), "{}", c.as_str());
+            assert_eq!(catalog::rejection(c.as_str()), Some(c.messages()));
         }
         let mut ours: Vec<&str> = ALL.iter().map(|c| c.as_str()).collect();
         let mut registered: Vec<&str> = rejection::SET.codes.iter().map(|c| c.code).collect();

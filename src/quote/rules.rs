@@ -12,14 +12,11 @@
 //! Every rule is monotone (adding a coupon never lifts a conflict), so a [`Tally`] of the
 //! coupons chosen so far decides whether one more is admitted.
 
-use serde::Serialize;
-
 use super::input::MaxUseQuantity;
 use crate::coupons::{CouponKind, Policy, Timestamp};
 
-/// Why a requested coupon or discount is not used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Why a requested coupon or discount is not used (its code and messages: `quote::rejection`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RejectCode {
     /// No coupon with this id was given.
     UnknownCoupon,

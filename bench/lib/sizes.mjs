@@ -16,7 +16,7 @@ export const KB = 1024;
 export const BUDGETS = {
   registration: { wasm: 30 * KB, glue: 10 * KB, ceiling: 40_330 },
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 150_420 },
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 117_270 },
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 107_370 },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -27,7 +27,9 @@ export function moduleSizes() {
     Object.keys(BUDGETS).map((area) => {
       const wasm = path.join(DIST, `${area}_bg.wasm`);
       const guarded = area === 'registration' ? [] : ['guard.js'];
-      const glue = [`${area}.js`, `${area}.web.js`, 'bss_error.js', ...guarded].map((f) => path.join(DIST, f));
+      // JS the client's entry runs on its glue: its operation methods.
+      const setup = area === 'client' ? ['client_methods.js'] : [];
+      const glue = [`${area}.js`, `${area}.web.js`, 'bss_error.js', ...guarded, ...setup].map((f) => path.join(DIST, f));
       return [
         area,
         {

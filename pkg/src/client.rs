@@ -11,28 +11,42 @@ use wasm_bindgen::prelude::*;
 
 use bss_storefront::codes::error as code;
 
-use crate::error::field_error;
 use crate::error::{bss_error, to_js_error};
 use crate::fetch::{self, Failure, Received};
-use crate::js_input::{self, json_to_js, opt_string, opt_u32, prop};
+use crate::js_input::{self, json_to_js, opt_string, prop};
+use bss_storefront::api::options::{self, Given, IntOption};
 use bss_storefront::api::{
     self, Answer, ApiError, Attempt, Context, Credentials, CredentialsInput, Json, MAX_INPUT_BYTES,
     Operation, RetryPolicy, Step,
 };
 use bss_storefront::registration::Site;
-use bss_storefront::sign::SdkDate;
 
 /// The China-site BSS endpoint.
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://bss.myhuaweicloud.com";
-/// Default time limit of one attempt.
-pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// `obj[key]` as a numeric option for the core's rules.
+pub(crate) fn given(obj: &JsValue, key: &str) -> Given {
+    let v = prop(obj, key);
+    if v.is_undefined() || v.is_null() {
+        Given::Absent
+    } else {
+        v.as_f64().map_or(Given::Other, Given::Number)
+    }
+}
+
+/// The integer option `option` of `options` (the range: the core's).
+pub(crate) fn int_option(options: &JsValue, option: IntOption) -> Result<Option<u32>, JsValue> {
+    option
+        .read(given(options, option.name))
+        .map_err(|e| api_error_to_js(&e, None, &[]))
+}
 
 /// Reads `{ak, sk, domain_id, security_token?}` or `{token}` (the rules: the core's
 /// [`Credentials::new`]).
 pub(crate) fn credentials_from_js(value: &JsValue) -> Result<Credentials, JsValue> {
-    let bad = |m: &str| field_error(code::INVALID_OPTION, "credentials", m);
+    let fail = |e: ApiError| api_error_to_js(&e, None, &[]);
     if !value.is_object() {
-        return Err(bad("credentials: expected {ak, sk, domain_id} or {token}"));
+        return Err(fail(Credentials::not_an_object()));
     }
     let get = |k: &str| opt_string(value, k, code::INVALID_OPTION);
     Credentials::new(CredentialsInput {
@@ -42,7 +56,7 @@ pub(crate) fn credentials_from_js(value: &JsValue) -> Result<Credentials, JsValu
         domain_id: get("domain_id")?,
         security_token: get("security_token")?,
     })
-    .map_err(bad)
+    .map_err(fail)
 }
 /// An [`ApiError`] as a JS `BssError`, with `status`, `request_id`, `issues`, `operation`;
 /// any secret echoed by a server is masked.
@@ -77,6 +91,7 @@ pub(crate) fn api_error_to_js(e: &ApiError, op: Option<Operation>, secrets: &[&s
             }
         }
         ApiError::InvalidOption { option, .. } => set("field", (*option).into()),
+        ApiError::UnknownOperation { .. } => set("field", "operation".into()),
         _ => {}
     }
     let code = api::redact(e.code(), secrets);
@@ -107,23 +122,19 @@ impl Transport {
         let url = opt_string(options, "endpoint", code::INVALID_OPTION)?;
         let endpoint = api::endpoint(url.as_deref().unwrap_or(DEFAULT_ENDPOINT))
             .map_err(|e| api_error_to_js(&e, None, &[]))?;
-        let defaults = RetryPolicy::default();
-        let base = opt_u32(options, "retry_delay_ms", 0, 60_000)?.unwrap_or(defaults.base_delay_ms);
+        let retry_delay_ms = int_option(options, options::RETRY_DELAY_MS)?;
         let site = match opt_string(options, "site", code::INVALID_OPTION)? {
             Some(s) => s.parse::<Site>().map_err(|e| to_js_error(&e))?,
             None => api::site_of(&endpoint),
         };
+        let timeout_ms = int_option(options, options::TIMEOUT_MS)?;
+        let max_retries = int_option(options, options::MAX_RETRIES)?;
         Ok(Transport {
             site,
             endpoint,
             credentials,
-            timeout_ms: opt_u32(options, "timeout_ms", 1, 600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS),
-            policy: RetryPolicy {
-                max_retries: opt_u32(options, "max_retries", 0, 10)?
-                    .unwrap_or(defaults.max_retries),
-                base_delay_ms: base,
-                max_delay_ms: defaults.max_delay_ms.max(base),
-            },
+            timeout_ms: timeout_ms.unwrap_or(options::DEFAULT_TIMEOUT_MS),
+            policy: options::retry_policy(max_retries, retry_delay_ms),
             clock_offset_s: Cell::new(0),
         })
     }
@@ -146,14 +157,7 @@ impl Transport {
         let mut retries = 0;
         let mut resigned = false;
         loop {
-            let clock = |offset: i64| {
-                SdkDate::from_unix(js_input::now_unix().saturating_add(offset)).ok_or(
-                    ApiError::InvalidOption {
-                        option: "clock",
-                        message: "the clock is out of range".into(),
-                    },
-                )
-            };
+            let clock = |offset: i64| options::clock(js_input::now_unix().saturating_add(offset));
             let now = clock(0)?;
             let outgoing = match &self.credentials {
                 None => api::proxy_outgoing(&self.endpoint, op, input),
@@ -207,13 +211,11 @@ impl BssClient {
             v if v.is_undefined() || v.is_null() => None,
             v => Some(credentials_from_js(&v)?),
         };
-        if credentials.is_none() && prop(&options, "endpoint").is_undefined() {
-            return Err(field_error(
-                code::INVALID_OPTION,
-                "credentials",
-                "credentials are required, unless endpoint is a signing proxy (createProxy)",
-            ));
-        }
+        options::require_credentials(
+            credentials.is_some(),
+            !prop(&options, "endpoint").is_undefined(),
+        )
+        .map_err(|e| api_error_to_js(&e, None, &[]))?;
         Ok(BssClient {
             transport: Rc::new(Transport::from_options(&options, credentials)?),
         })
@@ -226,25 +228,15 @@ impl BssClient {
         operation: &str,
         #[wasm_bindgen(unchecked_param_type = "object")] input: JsValue,
     ) -> js_sys::Promise {
-        match Operation::from_name(operation) {
-            Some(op) => self.start(op, input),
-            None => js_sys::Promise::reject(&field_error(
-                code::UNKNOWN_OPERATION,
-                "operation",
-                &format!(
-                    "unknown operation \"{}\"",
-                    bss_storefront::error::quote_input(operation, 64)
-                ),
-            )),
+        match options::operation(operation) {
+            Ok(op) => {
+                let transport = self.transport.clone();
+                wasm_bindgen_futures::future_to_promise(
+                    async move { run(&transport, op, &input).await },
+                )
+            }
+            Err(e) => js_sys::Promise::reject(&api_error_to_js(&e, None, &[])),
         }
-    }
-}
-
-impl BssClient {
-    /// Starts an operation (the methods are generated: `client_methods.rs`).
-    pub(crate) fn start(&self, op: Operation, input: JsValue) -> js_sys::Promise {
-        let transport = self.transport.clone();
-        wasm_bindgen_futures::future_to_promise(async move { run(&transport, op, &input).await })
     }
 }
 

@@ -7,16 +7,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use bss_storefront::codes::error as code;
-
-use crate::client::{BssClient, run_json};
-use crate::error::field_error;
+use crate::client::{BssClient, api_error_to_js, run_json};
 use crate::js_input::{self, json_to_js};
-use bss_storefront::api::{self, MAX_INPUT_BYTES, Operation};
-
-/// Pages when `max_pages` is not given, and the most that may be asked for.
-const DEFAULT_PAGES: u32 = 100;
-const MAX_PAGES: u32 = 10_000;
+use bss_storefront::api::{self, MAX_INPUT_BYTES, options};
 
 fn step(value: JsValue, done: bool) -> JsValue {
     let o = js_sys::Object::new();
@@ -37,24 +30,8 @@ impl BssClient {
         #[wasm_bindgen(unchecked_param_type = "object")] input: JsValue,
         max_pages: Option<u32>,
     ) -> Result<JsValue, JsValue> {
-        let Some(op) = Operation::from_name(operation) else {
-            return Err(field_error(
-                code::UNKNOWN_OPERATION,
-                "operation",
-                &format!(
-                    "unknown operation \"{}\"",
-                    bss_storefront::error::quote_input(operation, 64)
-                ),
-            ));
-        };
-        if op.paging().is_none() {
-            return Err(field_error(
-                code::INVALID_OPTION,
-                "operation",
-                &format!("{} does not page (offset/limit or marker)", op.spec().name),
-            ));
-        }
-        let max = max_pages.unwrap_or(DEFAULT_PAGES).clamp(1, MAX_PAGES);
+        let op = options::paged_operation(operation).map_err(|e| api_error_to_js(&e, None, &[]))?;
+        let max = options::max_pages(max_pages);
         let first = js_input::json_value(&input, "input", MAX_INPUT_BYTES)?;
         let pending = Rc::new(RefCell::new(Some(first)));
         let sent = Rc::new(Cell::new(0u32));

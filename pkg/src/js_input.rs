@@ -38,29 +38,6 @@ pub(crate) fn req_string(obj: &JsValue, key: &str, code: &str) -> Result<String,
     opt_string(obj, key, code)?.ok_or_else(|| field_error(code, key, &format!("{key} is required")))
 }
 
-/// An integer property in `min..=max`; `None` when absent.
-pub(crate) fn opt_u32(
-    obj: &JsValue,
-    key: &'static str,
-    min: u32,
-    max: u32,
-) -> Result<Option<u32>, JsValue> {
-    let v = prop(obj, key);
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    match v.as_f64() {
-        Some(n) if n >= f64::from(min) && n <= f64::from(max) && n.fract() == 0.0 => {
-            Ok(Some(n as u32))
-        }
-        _ => Err(field_error(
-            code::INVALID_OPTION,
-            key,
-            &format!("{key}: expected an integer from {min} to {max}"),
-        )),
-    }
-}
-
 /// A JS value as JSON data (`undefined` is `null`), read from its `JSON.stringify` text so
 /// numbers keep their digits; text longer than `max_bytes` is refused before it is copied.
 pub(crate) fn json_value(value: &JsValue, what: &str, max_bytes: usize) -> Result<Json, JsValue> {

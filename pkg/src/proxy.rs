@@ -54,18 +54,17 @@ pub fn create_proxy(
 ) -> Result<BssProxy, JsValue> {
     let credentials = credentials_from_js(&prop(&options, "credentials"))?;
     let list = prop(&options, "allow");
-    let bad = |m: &str| field_error(code::INVALID_OPTION, "allow", m);
+    let bad = |r: Refusal| field_error(&r.code, "allow", &r.message);
     let list: &js_sys::Array = list
         .dyn_ref()
-        .ok_or_else(|| bad("allow: expected a list of operation names"))?;
+        .ok_or_else(|| bad(proxy::allow_not_a_list()))?;
     let names: Vec<String> = list
         .iter()
         .map(|name| name.as_string().unwrap_or_default())
         .collect();
-    let allow = proxy::allow_list(names.iter().map(String::as_str)).map_err(|r| bad(&r.message))?;
+    let allow = proxy::allow_list(names.iter().map(String::as_str)).map_err(bad)?;
     let mut transport = Transport::from_options(&options, Some(credentials))?;
-    // The browser's client retries; the proxy answers once (re-signing after skew).
-    transport.policy.max_retries = 0;
+    transport.policy = proxy::retry_policy(transport.policy);
     Ok(BssProxy {
         inner: Rc::new(ProxyInner { transport, allow }),
     })

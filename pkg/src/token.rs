@@ -1,5 +1,6 @@
 //! `getToken`: an IAM password token for BSS (domain scope), cached until shortly before it
-//! expires.
+//! expires. The cache, the refresh margin and the reading of IAM's answer are the core's
+//! (`api::token`); this file does the `fetch` and the conversions.
 
 use std::cell::RefCell;
 
@@ -7,21 +8,18 @@ use wasm_bindgen::prelude::*;
 
 use bss_storefront::codes::error as code;
 
-use crate::client::{DEFAULT_TIMEOUT_MS, api_error_to_js};
+use crate::client::{api_error_to_js, given, int_option};
 use crate::fetch::{self, Failure};
-use crate::js_input::{self, opt_string, opt_u32, prop};
+use crate::js_input::{self, opt_string};
+use bss_storefront::api::options::{self, DEFAULT_TIMEOUT_MS};
 use bss_storefront::api::token::{
-    DEFAULT_REFRESH_MARGIN_S, IAM_ENDPOINT, PasswordLogin, TOKEN_PATH, is_fresh, iso_time,
-    token_expiry,
+    IAM_ENDPOINT, PasswordLogin, TokenAnswer, TokenCache, iso_time, read_token, refresh_margin_s,
 };
-use bss_storefront::api::{self, ApiError, Outgoing};
+use bss_storefront::api::{self, ApiError};
 use bss_storefront::sign::{SdkDate, Secret};
 
-/// The most tokens kept (one per endpoint, account, user and password).
-const CACHE_SIZE: usize = 16;
-
 thread_local! {
-    static CACHE: RefCell<Vec<(String, Secret, SdkDate)>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<TokenCache> = const { RefCell::new(TokenCache::new()) };
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -73,69 +71,29 @@ async fn fetch_token(options: &JsValue) -> Result<JsValue, JsValue> {
     login.validate().map_err(fail)?;
     let url = opt_string(options, "endpoint", code::INVALID_OPTION)?;
     let endpoint = api::endpoint(url.as_deref().unwrap_or(IAM_ENDPOINT)).map_err(fail)?;
-    let margin = match prop(options, "refresh_margin_s").as_f64() {
-        Some(m) if (0.0..=86_400.0).contains(&m) => m as i64,
-        _ => DEFAULT_REFRESH_MARGIN_S,
-    };
-    let timeout_ms = opt_u32(options, "timeout_ms", 1, 600_000)?.unwrap_or(DEFAULT_TIMEOUT_MS);
-    let now = SdkDate::from_unix(js_input::now_unix()).ok_or_else(|| {
-        fail(ApiError::InvalidOption {
-            option: "clock",
-            message: "the clock is out of range".into(),
-        })
-    })?;
+    let margin = refresh_margin_s(given(options, "refresh_margin_s"));
+    let timeout_ms = int_option(options, options::TIMEOUT_MS)?.unwrap_or(DEFAULT_TIMEOUT_MS);
+    let now = options::clock(js_input::now_unix()).map_err(fail)?;
     let key = login.cache_key(&endpoint);
-    let cached = CACHE.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|(k, _, exp)| *k == key && is_fresh(*exp, now, margin))
-            .map(|(_, t, exp)| (t.clone(), *exp))
-    });
-    if let Some((token, expires)) = cached {
+    if let Some((token, expires)) = CACHE.with(|c| c.borrow().get(&key, now, margin)) {
         return answer(&token, expires, true);
     }
-    let outgoing = Outgoing {
-        method: "POST",
-        url: format!("{endpoint}{TOKEN_PATH}"),
-        headers: vec![(
-            "Content-Type".into(),
-            "application/json;charset=utf8".into(),
-        )],
-        body: Some(login.body()),
-    };
-    let r = match fetch::send(&outgoing, timeout_ms).await {
+    let r = match fetch::send(&login.request(&endpoint), timeout_ms).await {
         Ok(r) => r,
         Err(Failure::Network(message)) => return Err(fail(ApiError::Network { message })),
         Err(Failure::Timeout) => return Err(fail(ApiError::Timeout { timeout_ms })),
     };
-    if api::is_redirect(r.status) {
-        return Err(fail(ApiError::Redirect { status: r.status }));
-    }
-    if r.status >= 300 {
-        let e = api::server_error_redacted(r.status, &r.body, r.request_id.as_deref(), &secrets);
-        return Err(fail(ApiError::Server(Box::new(e))));
-    }
-    let invalid = |reason: &str| ApiError::InvalidResponse {
-        status: r.status,
-        request_id: r.request_id.clone(),
-        reason: reason.into(),
-    };
-    let token = r
-        .headers
-        .get("x-subject-token")
-        .ok()
-        .flatten()
-        .filter(|t| !t.is_empty());
-    let token = Secret::new(token.ok_or_else(|| fail(invalid("no X-Subject-Token header")))?);
-    let expires =
-        token_expiry(&r.body).ok_or_else(|| fail(invalid("no token.expires_at in the body")))?;
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        c.retain(|(k, _, exp)| *k != key && is_fresh(*exp, now, 0));
-        if c.len() >= CACHE_SIZE {
-            c.remove(0);
-        }
-        c.push((key, token.clone(), expires));
-    });
+    let subject_token = r.headers.get("x-subject-token").ok().flatten();
+    let (token, expires) = read_token(
+        TokenAnswer {
+            status: r.status,
+            body: &r.body,
+            request_id: r.request_id.as_deref(),
+            subject_token: subject_token.as_deref(),
+        },
+        &secrets,
+    )
+    .map_err(fail)?;
+    CACHE.with(|c| c.borrow_mut().put(key, token.clone(), expires, now));
     answer(&token, expires, false)
 }

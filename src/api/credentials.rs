@@ -3,7 +3,16 @@
 //! secrets that no error may show.
 
 use super::Auth;
+use super::error::ApiError;
 use crate::sign::{AccessKey, Secret};
+
+/// `invalid_option` for the `credentials` option.
+fn invalid(message: &str) -> ApiError {
+    ApiError::InvalidOption {
+        option: "credentials",
+        message: message.into(),
+    }
+}
 
 /// Credentials of a `BssClient` or signing proxy.
 #[derive(Debug)]
@@ -38,23 +47,23 @@ pub struct CredentialsInput {
 
 impl Credentials {
     /// A token when one is given (it must not be empty), else AK/SK, which need `ak`, `sk` and
-    /// `domain_id`. The error is the message for the `credentials` option.
-    pub fn new(input: CredentialsInput) -> Result<Credentials, &'static str> {
+    /// `domain_id`; `invalid_option` (`credentials`) otherwise.
+    pub fn new(input: CredentialsInput) -> Result<Credentials, ApiError> {
         if let Some(token) = input.token {
             if token.is_empty() {
-                return Err("credentials.token is empty");
+                return Err(invalid("token is empty"));
             }
             return Ok(Credentials::Token(Secret::new(token)));
         }
         let (ak, sk) = (input.ak.unwrap_or_default(), input.sk.unwrap_or_default());
         if ak.is_empty() || sk.is_empty() {
-            return Err("credentials: ak and sk are required (or give a token)");
+            return Err(invalid("ak and sk are required (or give a token)"));
         }
         let domain_id = input.domain_id.unwrap_or_default();
         if domain_id.is_empty() {
-            return Err(
-                "credentials.domain_id (the partner's account ID, sent as X-Domain-Id) is required",
-            );
+            return Err(invalid(
+                "domain_id (the partner's account ID, sent as X-Domain-Id) is required",
+            ));
         }
         Ok(Credentials::AkSk {
             key: AccessKey::new(ak, sk),
@@ -77,6 +86,11 @@ impl Credentials {
             },
             Credentials::Token(t) => Auth::Token(t),
         }
+    }
+
+    /// `invalid_option` (`credentials`) for a value that is not an object.
+    pub fn not_an_object() -> ApiError {
+        invalid("expected {ak, sk, domain_id} or {token}")
     }
 
     /// The secrets that must never appear in an error (masked by [`super::redact`]).
@@ -122,19 +136,20 @@ mod tests {
             Credentials::new(input(&[("token", "t")])),
             Ok(Credentials::Token(_))
         ));
+        let message = |pairs: &[(&str, &str)]| {
+            let e = Credentials::new(input(pairs)).unwrap_err();
+            assert_eq!(e.code(), "invalid_option");
+            e.to_string()
+        };
+        assert_eq!(message(&[("token", "")]), "credentials: token is empty");
         assert_eq!(
-            Credentials::new(input(&[("token", "")])).unwrap_err(),
-            "credentials.token is empty"
+            message(&[("ak", "a"), ("sk", "")]),
+            "credentials: ak and sk are required (or give a token)"
         );
-        assert!(
-            Credentials::new(input(&[("ak", "a"), ("sk", "")]))
-                .unwrap_err()
-                .contains("ak and sk")
-        );
-        assert!(
-            Credentials::new(input(&[("ak", "a"), ("sk", "s")]))
-                .unwrap_err()
-                .contains("domain_id")
+        assert!(message(&[("ak", "a"), ("sk", "s")]).starts_with("credentials: domain_id "));
+        assert_eq!(
+            Credentials::not_an_object().to_string(),
+            "credentials: expected {ak, sk, domain_id} or {token}"
         );
         let c = Credentials::new(input(&[
             ("ak", "a"),

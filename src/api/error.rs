@@ -73,6 +73,11 @@ pub enum ApiError {
         /// HTTP status (0 for an opaque redirect).
         status: u16,
     },
+    /// No operation has this name (BSS or method name).
+    UnknownOperation {
+        /// The name given.
+        name: String,
+    },
     /// A client or proxy option is wrong.
     InvalidOption {
         /// The option.
@@ -93,6 +98,7 @@ impl ApiError {
             ApiError::Timeout { .. } => crate::codes::error::TIMEOUT,
             ApiError::InvalidResponse { .. } => crate::codes::error::INVALID_RESPONSE,
             ApiError::InvalidOption { .. } => crate::codes::error::INVALID_OPTION,
+            ApiError::UnknownOperation { .. } => crate::codes::error::UNKNOWN_OPERATION,
             ApiError::Redirect { .. } => crate::codes::error::REDIRECT_REFUSED,
         }
     }
@@ -137,6 +143,9 @@ impl fmt::Display for ApiError {
                 write!(f, "unexpected response (HTTP {status}): {reason}")
             }
             ApiError::InvalidOption { option, message } => write!(f, "{option}: {message}"),
+            ApiError::UnknownOperation { name } => {
+                write!(f, "unknown operation \"{}\"", quote_input(name, 64))
+            }
             ApiError::Redirect { status } => write!(
                 f,
                 "the server answered with a redirect (HTTP {status}); BSS never redirects an \

@@ -20,6 +20,7 @@ mod credentials;
 mod error;
 mod issue;
 mod operation;
+pub mod options;
 mod paging;
 pub mod proxy;
 mod registration;

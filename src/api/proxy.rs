@@ -9,7 +9,8 @@
 use std::fmt;
 
 use super::{
-    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, build, issues_json, parse_json,
+    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, RetryPolicy, build, issues_json,
+    parse_json,
 };
 use crate::error::quote_input;
 use crate::registration::Site;
@@ -85,6 +86,24 @@ pub fn allow_list<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Op
             })
         })
         .collect()
+}
+
+/// The `invalid_option` refusal of an `allow` option that is not a list.
+pub fn allow_not_a_list() -> Refusal {
+    Refusal::new(
+        400,
+        crate::codes::error::INVALID_OPTION,
+        "allow: expected a list of operation names",
+    )
+}
+
+/// A proxy's retry policy: the browser's client retries, so the proxy answers once (it still
+/// re-signs after clock skew).
+pub fn retry_policy(client: RetryPolicy) -> RetryPolicy {
+    RetryPolicy {
+        max_retries: 0,
+        ..client
+    }
 }
 
 /// The operation a request asks for: `POST <mount>/<Operation>` with the operation in `allow`.
@@ -231,6 +250,12 @@ mod tests {
         let e = allow_list(["ListServiceTypes", "Nope"]).unwrap_err();
         assert_eq!(e.code, "invalid_option");
         assert!(e.message.contains("\"Nope\""));
+        assert_eq!(allow_not_a_list().code, "invalid_option");
+        let p = retry_policy(RetryPolicy::default());
+        assert_eq!(
+            (p.max_retries, p.base_delay_ms),
+            (0, RetryPolicy::default().base_delay_ms)
+        );
     }
 
     #[test]

@@ -38,7 +38,14 @@ pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
 /// Writes a core value as a plain JS value (objects, arrays, strings; amounts as strings).
 #[cfg(feature = "registration")]
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| crate::error::bss_error("internal", &e.to_string(), JsValue::UNDEFINED))?;
+    // Writing to a String fails only for a map with non-string keys, which no core result
+    // has; the error's text is not kept (its Display pulls every serde_json and io message).
+    let text = serde_json::to_string(value).map_err(|_| {
+        crate::error::bss_error(
+            "internal",
+            "a result could not be written",
+            JsValue::UNDEFINED,
+        )
+    })?;
     js_sys::JSON::parse(&text)
 }

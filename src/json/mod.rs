@@ -12,6 +12,7 @@
 use serde::de::DeserializeOwned;
 
 pub mod tree;
+pub mod write;
 
 use crate::error::ErrorCode;
 

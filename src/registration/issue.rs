@@ -14,6 +14,7 @@ use super::email::EmailProblem;
 use super::fields::Allowed;
 use super::form::Site;
 use super::mobile::MobileProblem;
+use crate::json::write::{self, Object, WriteJson};
 
 /// The BSS operation a request is validated for; it decides which CBC code the server
 /// answers for a field error.
@@ -138,6 +139,25 @@ pub struct Issue {
     /// The CBC code the server answers for this field error (`CBC.99000031`, `CBC.0100`, …);
     /// `None` for a client-side guard the server does not check.
     pub server_code: Option<&'static str>,
+}
+
+impl WriteJson for IssueCode {
+    fn write_json(&self, out: &mut String) {
+        write::string(out, self.as_str());
+    }
+}
+
+impl WriteJson for Issue {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("field", self.field)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("message_zh", &self.message_zh)
+            .field("params", &self.params)
+            .field("server_code", &self.server_code)
+            .end();
+    }
 }
 
 /// Why a field needs a value it does not have.
@@ -271,6 +291,27 @@ impl Serialize for Params {
             map.serialize_entry(k, v)?;
         }
         map.end()
+    }
+}
+
+impl WriteJson for Param {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Param::Int(n) => write::int(out, *n),
+            Param::Text(t) => write::string(out, t),
+            Param::Texts(list) => list.write_json(out),
+            Param::Ints(list) => list.write_json(out),
+        }
+    }
+}
+
+impl WriteJson for Params {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (k, v) in &self.0 {
+            o.field(k, v);
+        }
+        o.end();
     }
 }
 
@@ -455,5 +496,15 @@ impl<B> Validation<B> {
                 body: None,
             }
         }
+    }
+}
+
+impl<B: WriteJson> WriteJson for Validation<B> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("valid", &self.valid)
+            .field("issues", &self.issues)
+            .field("body", &self.body)
+            .end();
     }
 }

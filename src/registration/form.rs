@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::mobile::MobileProblem;
-use crate::error::{ErrorCode, quote_input};
+use crate::error::ErrorCode;
 use crate::json::tree::{Node, parse_node, type_name};
 
 /// The Huawei Cloud site a customer registers on.
@@ -45,7 +45,7 @@ impl std::str::FromStr for Site {
             other => Err(RegistrationError::InvalidInput {
                 what: "site",
                 expected: "\"cn\" or \"intl\"",
-                actual: format!("\"{}\"", quote_input(other, 64)),
+                actual: format!("\"{}\"", quoted(other)),
             }),
         }
     }
@@ -106,8 +106,21 @@ impl ErrorCode for RegistrationError {
 
 impl RegistrationError {
     pub(crate) fn unknown_field(name: &str) -> Self {
-        RegistrationError::UnknownField(quote_input(name, 64))
+        RegistrationError::UnknownField(quoted(name))
     }
+}
+
+/// A caller's text as shown in an error: its first 64 characters, `…` when cut (what
+/// `error::quote_input(text, 64)` writes). Built from `chars()`, not by slicing: a `str`
+/// slice's panic path pulls `char`'s `Debug` and the Unicode printable tables into the
+/// registration module (4 KB gzipped).
+fn quoted(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(64).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// A field value as the caller gave it. A field that is not in the [`Form`] is absent.
@@ -265,5 +278,19 @@ mod tests {
             Form::from_json("[1]").unwrap_err().to_string(),
             "form: expected an object, got array"
         );
+    }
+
+    #[test]
+    fn quoted_is_quote_input() {
+        for text in [
+            "",
+            "cn",
+            &"é".repeat(64),
+            &"é".repeat(65),
+            &"x".repeat(200),
+            "中文",
+        ] {
+            assert_eq!(quoted(text), crate::error::quote_input(text, 64));
+        }
     }
 }

@@ -160,7 +160,9 @@ impl Problem {
         };
         match (name, self) {
             ("label", _) => pick(label(field)),
-            ("at", Problem::InvalidCharacter { position, .. }) => Some((position + 1).to_string()),
+            ("at", Problem::InvalidCharacter { position, .. }) => {
+                Some(super::issue::Param::int(position + 1).display(""))
+            }
             ("alphabet", _) => pick(alphabet(field)),
             ("detail", Problem::Mobile(reason)) => {
                 let (en, zh_text) = reason.templates();

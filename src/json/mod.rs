@@ -11,6 +11,7 @@
 
 use serde::de::DeserializeOwned;
 
+pub mod read;
 pub mod tree;
 pub mod write;
 

@@ -494,7 +494,10 @@ mod tests {
             o.uint("a", 605).unwrap_err().message,
             "expected an integer from 0 to 605, got 606"
         );
-        assert_eq!(o.pick("a", &[("606", 7)]).unwrap_err().message, "expected one of 606, got number");
+        assert_eq!(
+            o.pick("a", &[("606", 7)]).unwrap_err().message,
+            "expected one of 606, got number"
+        );
         assert_eq!(o.pick("e", &[("x", 7)]).unwrap(), Some(7));
         let strict = Obj::new(&v, "").unwrap().only(&["a"]).err().unwrap();
         assert_eq!(strict.code(), "invalid_input");

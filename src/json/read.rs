@@ -349,6 +349,7 @@ impl<'a, 't> Obj<'a, 't> {
 /// [`Lenient::problems`] (field, message) and read as absent. `null` and `""` are absent.
 pub struct Lenient<'a, 't> {
     members: &'a Members<'t>,
+    empty_is_absent: bool,
     /// The fields that could not be read, with why, in reading order.
     pub problems: Vec<(String, String)>,
 }
@@ -358,8 +359,15 @@ impl<'a, 't> Lenient<'a, 't> {
     pub fn new(members: &'a Members<'t>) -> Self {
         Lenient {
             members,
+            empty_is_absent: true,
             problems: Vec::new(),
         }
+    }
+
+    /// Reads `""` as a value (only `null` is absent).
+    pub fn keeping_empty(mut self) -> Self {
+        self.empty_is_absent = false;
+        self
     }
 
     /// Records that `field` cannot be read.
@@ -372,11 +380,11 @@ impl<'a, 't> Lenient<'a, 't> {
         self.problems.iter().any(|(f, _)| f == field)
     }
 
-    /// A present, non-null, non-empty value.
+    /// A present, non-null, non-empty value (`""` is a value when [`Lenient::keeping_empty`]).
     pub fn get(&self, field: &str) -> Option<&'a Node<'t>> {
         match member(self.members, field)? {
             Node::Null => None,
-            Node::String(s) if s.is_empty() => None,
+            Node::String(s) if s.is_empty() && self.empty_is_absent => None,
             v => Some(v),
         }
     }

@@ -18,6 +18,7 @@ use super::policy::{
 use crate::json::JsonError;
 use crate::json::read::Obj;
 use crate::json::tree::{JsonNode, Node};
+use crate::money::Amount;
 
 /// Which argument is read: it decides the error a bad value gives.
 #[derive(Clone, Copy)]
@@ -74,7 +75,8 @@ const LINE_FIELDS: [&str; 13] = [
     "is_hardware",
 ];
 
-fn line(o: &Obj<'_, '_>) -> Result<Line, JsonError> {
+/// A line; `priced`: its official amount when the caller priced it from list-price fields.
+fn line(o: &Obj<'_, '_>, priced: Option<Amount>) -> Result<Line, JsonError> {
     Ok(Line {
         id: o.required_string("id")?,
         cloud_service_type: o.required_string("cloud_service_type")?,
@@ -82,7 +84,10 @@ fn line(o: &Obj<'_, '_>) -> Result<Line, JsonError> {
         resource_spec: o.string("resource_spec")?,
         region: o.required_string("region")?,
         product_id: o.string("product_id")?,
-        official_amount: required_amount(o, "official_amount")?,
+        official_amount: match priced {
+            Some(amount) => amount,
+            None => required_amount(o, "official_amount")?,
+        },
         amount: o.number_or_text_amount("amount")?,
         discount_ratio: o.number_or_text_amount("discount_ratio")?,
         charging_mode: o.pick("charging_mode", &CHARGING_MODES)?,
@@ -95,7 +100,7 @@ fn line(o: &Obj<'_, '_>) -> Result<Line, JsonError> {
 /// How a boolean is asked for in this area's messages.
 const TRUE_OR_FALSE: &str = "true or false";
 
-fn required_amount(o: &Obj<'_, '_>, field: &str) -> Result<crate::money::Amount, JsonError> {
+fn required_amount(o: &Obj<'_, '_>, field: &str) -> Result<Amount, JsonError> {
     o.required(field)?;
     o.number_or_text_amount(field)
         .map(Option::unwrap_or_default)
@@ -141,6 +146,17 @@ const ORDER_FIELDS: [&str; 9] = [
 ];
 
 fn order_from_node(v: &Node<'_>) -> Result<Order, CouponError> {
+    order_from_priced_node(v, &[], &[])
+}
+
+/// Reads an order whose lines may also carry `ignored` fields (list-price fields the caller
+/// read) and whose line `i` has the official amount `priced[i]` when that is set (the caller
+/// priced it): the amounts reach the order as values, never as text written into the tree.
+pub(crate) fn order_from_priced_node(
+    v: &Node<'_>,
+    ignored: &[&str],
+    priced: &[Option<Amount>],
+) -> Result<Order, CouponError> {
     let e = |err| Arg::Order.error(err);
     let o = Obj::new(v, "")
         .and_then(|o| o.only_named(&ORDER_FIELDS))
@@ -156,16 +172,21 @@ fn order_from_node(v: &Node<'_>) -> Result<Order, CouponError> {
             max: super::MAX_LINES,
         });
     }
-    read_order(&o, lines).map_err(e)
+    read_order(&o, lines, ignored, priced).map_err(e)
 }
 
-fn read_order(o: &Obj<'_, '_>, lines_value: &[Node<'_>]) -> Result<Order, JsonError> {
+fn read_order(
+    o: &Obj<'_, '_>,
+    lines_value: &[Node<'_>],
+    ignored: &[&str],
+    priced: &[Option<Amount>],
+) -> Result<Order, JsonError> {
     let mut lines = Vec::with_capacity(lines_value.len());
     for (i, v) in lines_value.iter().enumerate() {
-        lines.push(line(
-            &o.child(&format!("lines[{i}]"), v)?
-                .only_named(&LINE_FIELDS)?,
-        )?);
+        let l = o
+            .child(&format!("lines[{i}]"), v)?
+            .only_named_except(&LINE_FIELDS, ignored)?;
+        lines.push(line(&l, priced.get(i).copied().flatten())?);
     }
     let first_order_in_service = match o.get("first_order_in_service") {
         None => None,

@@ -108,17 +108,17 @@ impl<'a, 't> Obj<'a, 't> {
         Obj::new(v, &self.at(field))
     }
 
-    fn unknown(&self, allowed: &[&str]) -> Option<&'a str> {
+    fn unknown(&self, allowed: &[&str], ignored: &[&str]) -> Option<&'a str> {
         self.members
             .iter()
             .map(|(k, _)| k.as_ref())
-            .find(|k| !allowed.contains(k))
+            .find(|k| !allowed.contains(k) && !ignored.contains(k))
     }
 
     /// Rejects fields not in `allowed` (engine inputs, where a typo must not pass silently):
     /// `unknown field (expected one of: …)` at the field's path.
     pub fn only(self, allowed: &[&str]) -> Result<Obj<'a, 't>, JsonError> {
-        if let Some(k) = self.unknown(allowed) {
+        if let Some(k) = self.unknown(allowed, &[]) {
             return Err(shape(
                 self.at(k),
                 format!("unknown field (expected one of: {})", allowed.join(", ")),
@@ -130,7 +130,17 @@ impl<'a, 't> Obj<'a, 't> {
     /// As [`Obj::only`], the message naming the key: `unknown field "x" (expected one of: …)`
     /// (the coupon area's wording).
     pub fn only_named(self, allowed: &[&str]) -> Result<Obj<'a, 't>, JsonError> {
-        if let Some(k) = self.unknown(allowed) {
+        self.only_named_except(allowed, &[])
+    }
+
+    /// As [`Obj::only_named`], fields in `ignored` passing too (read by someone else) without
+    /// being offered in the message.
+    pub fn only_named_except(
+        self,
+        allowed: &[&str],
+        ignored: &[&str],
+    ) -> Result<Obj<'a, 't>, JsonError> {
+        if let Some(k) = self.unknown(allowed, ignored) {
             let message = format!(
                 "unknown field \"{}\" (expected one of: {})",
                 quote_input(k, 40),

@@ -424,7 +424,7 @@ mod tests {
               "official_amount":"100.50","amount":85.425,"discount_ratio":0.85,
               "charging_mode":"on_demand","period_type":2,"is_strict_selected":false}]}"#;
         let by_hand = order(text).unwrap();
-        let by_serde: Order = crate::json::from_str(text).unwrap();
+        let by_serde: Order = serde_json::from_str(text).unwrap();
         assert_eq!(by_hand, by_serde);
     }
 

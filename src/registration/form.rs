@@ -111,16 +111,18 @@ impl RegistrationError {
 }
 
 /// A caller's text as shown in an error: its first 64 characters, `…` when cut (what
-/// `error::quote_input(text, 64)` writes). Built from `chars()`, not by slicing: a `str`
+/// `error::quote_input(text, 64)` writes). Cut with `str::get`, not by slicing: a `str`
 /// slice's panic path pulls `char`'s `Debug` and the Unicode printable tables into the
 /// registration module (4 KB gzipped).
 fn quoted(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars.by_ref().take(64).collect();
-    if chars.next().is_some() {
-        out.push('…');
+    match text.char_indices().nth(64) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let mut out = text.get(..cut).unwrap_or(text).to_owned();
+            out.push('…');
+            out
+        }
     }
-    out
 }
 
 /// A field value as the caller gave it. A field that is not in the [`Form`] is absent.

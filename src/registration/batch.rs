@@ -172,4 +172,41 @@ mod tests {
         let m = crate::registration::normalize_mobile("+86 138 0000 0000").unwrap();
         assert_eq!(m.to_json(), serde_json::to_string(&m).unwrap());
     }
+
+    /// The request bodies of the two other operations, written by hand and by serde.
+    #[test]
+    fn other_bodies_are_written_as_serde_json_writes_them() {
+        use crate::json::write::WriteJson;
+        use crate::registration::{
+            check_user_identity_request, send_verification_message_code_request,
+        };
+        let number = |n: &str| FieldValue::Number(n.to_owned());
+        let mut bodies = 0;
+        for (search_type, value) in [
+            ("mobile", "138 0000 0000"),
+            ("email", "a@b.co"),
+            ("name", "jo-smith"),
+        ] {
+            let v = check_user_identity_request(&form(&[
+                ("search_type", search_type),
+                ("search_value", value),
+            ]));
+            assert!(v.valid, "{}", v.to_json());
+            assert_eq!(v.to_json(), serde_json::to_string(&v).unwrap());
+            bodies += 1;
+        }
+        let sms = form(&[("mobile_phone", "13800000000"), ("lang", "en-us")])
+            .with("receiver_type", number("1"))
+            .with("timeout", number("10"))
+            .with("scene", number("29"));
+        let mail = form(&[("email", "a\"b@example.com")]).with("receiver_type", number("2"));
+        for (f, site) in [(sms, Site::Cn), (mail, Site::Intl)] {
+            let v = send_verification_message_code_request(&f, site);
+            if v.valid {
+                bodies += 1;
+            }
+            assert_eq!(v.to_json(), serde_json::to_string(&v).unwrap());
+        }
+        assert_eq!(bodies, 5, "every body case is valid");
+    }
 }

@@ -11,10 +11,11 @@ export const KB = 1024;
 
 /**
  * DESIGN.md budgets, gzipped bytes. `ceiling`: where a module stands today while its wasm
- * budget is missed (the measured size plus 1 %), so that growth fails `make test`.
+ * budget is missed (the measured size plus 1 %), so that growth fails `make test`; a module
+ * without one is held to its budget.
  */
 export const BUDGETS = {
-  registration: { wasm: 30 * KB, glue: 10 * KB, ceiling: 40_330 },
+  registration: { wasm: 30 * KB, glue: 10 * KB },
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 150_420 },
   client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 107_370 },
 };

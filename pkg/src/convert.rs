@@ -1,6 +1,5 @@
-//! Shared conversions: JS type names for messages, a JS number's `String(n)` text (amounts
-//! are read from it, never from `f64`), and core results out as plain JS values through one
-//! `JSON.parse` per call.
+//! Shared conversions: JS type names for messages, and a JS number's `String(n)` text (amounts
+//! are read from it, never from `f64`).
 
 use wasm_bindgen::prelude::*;
 
@@ -33,17 +32,4 @@ pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
         .to_string_with_radix(10)
         .ok()
         .and_then(|s| s.as_string())
-}
-
-/// Writes a core value as a plain JS value (objects, arrays, strings; amounts as strings).
-#[cfg(feature = "registration")]
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| {
-        crate::error::bss_error(
-            bss_storefront::codes::error::INTERNAL,
-            &e.to_string(),
-            JsValue::UNDEFINED,
-        )
-    })?;
-    js_sys::JSON::parse(&text)
 }

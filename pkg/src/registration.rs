@@ -6,12 +6,19 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{js_number_text, js_type_name, to_js};
+use crate::convert::{js_number_text, js_type_name};
 use crate::error::to_js_error;
+use bss_storefront::json::write::WriteJson;
 use bss_storefront::registration::{
     self, FieldValue, Form, MAX_MOBILE_INPUT_CHARS, MobileProblem, REGISTRATION_FIELDS,
     RegistrationError, Site,
 };
+
+/// A core result as a plain JS value: its JSON text (written by the core's small writer, not
+/// serde: see `json::write`) through one `JSON.parse`.
+fn to_js(value: &impl WriteJson) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&value.to_json())
+}
 
 fn invalid_input(what: &'static str, expected: &'static str, value: &JsValue) -> JsValue {
     to_js_error(&RegistrationError::InvalidInput {
@@ -263,3 +270,10 @@ export interface MobileNumber {
   check_identity: string;
 }
 "#;
+
+/// The registration module's allocator: talc instead of the default dlmalloc, 2.7 KB gzipped
+/// smaller (dlmalloc was a quarter of the module's code) and no slower on bulk validation.
+/// Only in the registration-only build: the other modules keep theirs until measured.
+#[cfg(not(any(feature = "pricing", feature = "client")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,11 +1,11 @@
-//! Reading the order and the options from a parsed JSON tree, naming the path of a bad value
-//! (`lines[3].official_amount`).
+//! Reading the order and the options with the one reader ([`crate::json::read::Obj`]),
+//! naming the path of a bad value (`lines[3].official_amount`).
 //!
-//! The JS binding's inputs are read by hand from one parsed tree (a [`JsonNode`]: the
-//! binding's borrowed [`Node`], or a `serde_json::Value`) instead of
-//! through serde derives and path tracking: that keeps the wasm module small (every derived
-//! deserializer is code of its own) and the error paths exact. Rust callers can also use the
-//! serde derives on [`Order`] and [`Policy`].
+//! The inputs are read by hand from one parsed tree (a [`JsonNode`]: the binding's borrowed
+//! [`Node`], or a `serde_json::Value`) instead of through serde derives: that keeps the wasm
+//! module small (every derived deserializer is code of its own) and the error paths exact.
+//! Reading errors become `invalid_order` / `invalid_options` here, once. Rust callers can
+//! also use the serde derives on [`Order`] and [`Policy`].
 
 use std::collections::BTreeMap;
 
@@ -15,178 +15,26 @@ use super::policy::{
     Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
     RatioBase, Rounding, StackingOrder, Undecided,
 };
-use crate::json::tree::{Json, JsonNode, Node, type_name as json_type};
+use crate::json::JsonError;
+use crate::json::read::Obj;
+use crate::json::tree::{JsonNode, Node};
 use crate::money::Amount;
 
-/// Which error a bad value gives.
+/// Which argument is read: it decides the error a bad value gives.
 #[derive(Clone, Copy)]
 enum Arg {
     Order,
     Options,
 }
 
-/// An object being read, with its path and the fields it allows.
-struct Obj<'a, N> {
-    node: &'a N,
-    path: String,
-    arg: Arg,
-}
-
-fn error(arg: Arg, path: String, message: String) -> CouponError {
-    match arg {
-        Arg::Order => CouponError::InvalidOrder { path, message },
-        Arg::Options => CouponError::InvalidOptions { path, message },
-    }
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{path}.{field}")
-    }
-}
-
-impl<'a, N: JsonNode> Obj<'a, N> {
-    fn new(v: &'a N, path: String, arg: Arg, fields: &[&str]) -> Result<Obj<'a, N>, CouponError> {
-        let Json::Object = v.json() else {
-            let msg = format!("expected an object, got {}", json_type(v));
-            return Err(error(arg, path, msg));
-        };
-        if let Some(k) = v.unknown_key(fields) {
-            let msg = format!(
-                "unknown field \"{}\" (expected one of: {})",
-                crate::error::quote_input(k, 40),
-                fields.join(", ")
-            );
-            return Err(error(arg, join(&path, k), msg));
+impl Arg {
+    /// The coupon area's error for a reading error.
+    fn error(self, e: JsonError) -> CouponError {
+        let (path, message) = (e.path, e.message);
+        match self {
+            Arg::Order => CouponError::InvalidOrder { path, message },
+            Arg::Options => CouponError::InvalidOptions { path, message },
         }
-        Ok(Obj { node: v, path, arg })
-    }
-
-    fn fail(&self, field: &str, message: String) -> CouponError {
-        error(self.arg, join(&self.path, field), message)
-    }
-
-    /// A present, non-null value.
-    fn get(&self, field: &str) -> Option<&'a N> {
-        self.node
-            .field(field)
-            .filter(|v| !matches!(v.json(), Json::Null))
-    }
-
-    fn required(&self, field: &str) -> Result<&'a N, CouponError> {
-        self.get(field)
-            .ok_or_else(|| self.fail(field, "missing".to_owned()))
-    }
-
-    fn wrong(&self, field: &str, expected: &str, v: &N) -> CouponError {
-        self.fail(field, format!("expected {expected}, got {}", json_type(v)))
-    }
-
-    fn string(&self, field: &str) -> Result<Option<String>, CouponError> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(v) => match v.json() {
-                Json::String(s) => Ok(Some(s.to_owned())),
-                _ => Err(self.wrong(field, "a string", v)),
-            },
-        }
-    }
-
-    fn required_string(&self, field: &str) -> Result<String, CouponError> {
-        self.required(field)?;
-        self.string(field).map(Option::unwrap_or_default)
-    }
-
-    fn boolean(&self, field: &str) -> Result<Option<bool>, CouponError> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(v) => match v.json() {
-                Json::Bool(b) => Ok(Some(b)),
-                _ => Err(self.wrong(field, "true or false", v)),
-            },
-        }
-    }
-
-    fn uint(&self, field: &str, max: u64) -> Result<Option<u64>, CouponError> {
-        let Some(v) = self.get(field) else {
-            return Ok(None);
-        };
-        let Json::Number(n) = v.json() else {
-            return Err(self.wrong(field, "an integer", v));
-        };
-        match n.parse::<u64>() {
-            Ok(u) if u <= max => Ok(Some(u)),
-            _ => Err(self.fail(
-                field,
-                format!(
-                    "expected an integer from 0 to {max}, got {}",
-                    crate::error::quote_input(n, 40)
-                ),
-            )),
-        }
-    }
-
-    fn amount(&self, field: &str) -> Result<Option<Amount>, CouponError> {
-        let Some(v) = self.get(field) else {
-            return Ok(None);
-        };
-        let parsed = match v.json() {
-            Json::String(s) | Json::Number(s) => Amount::parse(s),
-            _ => return Err(self.wrong(field, "an amount (decimal string or number)", v)),
-        };
-        parsed
-            .map(Some)
-            .map_err(|e| self.fail(field, e.to_string()))
-    }
-
-    fn required_amount(&self, field: &str) -> Result<Amount, CouponError> {
-        self.required(field)?;
-        self.amount(field).map(Option::unwrap_or_default)
-    }
-
-    /// One of the named values of an enum.
-    fn pick<T: Copy>(&self, field: &str, options: &[(&str, T)]) -> Result<Option<T>, CouponError> {
-        // Only the lookup is generic; reading and the error are shared by every enum.
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        let i = self.pick_index(field, &names)?;
-        Ok(i.and_then(|i| options.get(i)).map(|(_, t)| *t))
-    }
-
-    fn pick_index(&self, field: &str, names: &[&str]) -> Result<Option<usize>, CouponError> {
-        let Some(v) = self.get(field) else {
-            return Ok(None);
-        };
-        let text = match v.json() {
-            Json::String(s) => Some(s),
-            _ => None,
-        };
-        if let Some(i) = text.and_then(|s| names.iter().position(|n| *n == s)) {
-            return Ok(Some(i));
-        }
-        let shown = match text {
-            Some(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
-            None => json_type(v).to_owned(),
-        };
-        Err(self.fail(
-            field,
-            format!("expected one of {}, got {shown}", names.join(", ")),
-        ))
-    }
-
-    fn array(&self, field: &str) -> Result<Option<&'a [N]>, CouponError> {
-        match self.get(field) {
-            None => Ok(None),
-            Some(v) => match v.json() {
-                Json::Array(items) => Ok(Some(items)),
-                _ => Err(self.wrong(field, "an array", v)),
-            },
-        }
-    }
-
-    fn child(&self, field: &str, v: &'a N, fields: &[&str]) -> Result<Obj<'a, N>, CouponError> {
-        Obj::new(v, join(&self.path, field), self.arg, fields)
     }
 }
 
@@ -202,10 +50,7 @@ const CHARGING_MODES: [(&str, ChargingMode); 3] = [
     ("one_time", ChargingMode::OneTime),
 ];
 
-fn period_type<N: JsonNode>(
-    o: &Obj<'_, N>,
-    field: &str,
-) -> Result<Option<PeriodType>, CouponError> {
+fn period_type(o: &Obj<'_, '_>, field: &str) -> Result<Option<PeriodType>, JsonError> {
     match o.uint(field, 255)? {
         None => Ok(None),
         Some(code) => PeriodType::try_from(code as u8)
@@ -230,7 +75,8 @@ const LINE_FIELDS: [&str; 13] = [
     "is_hardware",
 ];
 
-fn line<N: JsonNode>(o: &Obj<'_, N>) -> Result<Line, CouponError> {
+/// A line; `priced`: its official amount when the caller priced it from list-price fields.
+fn line(o: &Obj<'_, '_>, priced: Option<Amount>) -> Result<Line, JsonError> {
     Ok(Line {
         id: o.required_string("id")?,
         cloud_service_type: o.required_string("cloud_service_type")?,
@@ -238,27 +84,41 @@ fn line<N: JsonNode>(o: &Obj<'_, N>) -> Result<Line, CouponError> {
         resource_spec: o.string("resource_spec")?,
         region: o.required_string("region")?,
         product_id: o.string("product_id")?,
-        official_amount: o.required_amount("official_amount")?,
-        amount: o.amount("amount")?,
-        discount_ratio: o.amount("discount_ratio")?,
+        official_amount: match priced {
+            Some(amount) => amount,
+            None => required_amount(o, "official_amount")?,
+        },
+        amount: o.number_or_text_amount("amount")?,
+        discount_ratio: o.number_or_text_amount("discount_ratio")?,
         charging_mode: o.pick("charging_mode", &CHARGING_MODES)?,
         period_type: period_type(o, "period_type")?,
-        is_strict_selected: o.boolean("is_strict_selected")?,
-        is_hardware: o.boolean("is_hardware")?,
+        is_strict_selected: o.boolean("is_strict_selected", TRUE_OR_FALSE)?,
+        is_hardware: o.boolean("is_hardware", TRUE_OR_FALSE)?,
     })
 }
 
-fn discount<N: JsonNode>(o: &Obj<'_, N>) -> Result<OrderDiscount, CouponError> {
+/// How a boolean is asked for in this area's messages.
+const TRUE_OR_FALSE: &str = "true or false";
+
+fn required_amount(o: &Obj<'_, '_>, field: &str) -> Result<Amount, JsonError> {
+    o.required(field)?;
+    o.number_or_text_amount(field)
+        .map(Option::unwrap_or_default)
+}
+
+fn discount(o: &Obj<'_, '_>) -> Result<OrderDiscount, JsonError> {
     o.required("discount_type")?;
     let discount_type = o
         .uint("discount_type", u64::from(u16::MAX))?
         .unwrap_or_default() as u16;
     let mut lines = Vec::new();
     for (i, v) in o.array("lines")?.into_iter().flatten().enumerate() {
-        let l = o.child(&format!("lines[{i}]"), v, &["id", "discount_ratio"])?;
+        let l = o
+            .child(&format!("lines[{i}]"), v)?
+            .only_named(&["id", "discount_ratio"])?;
         lines.push(DiscountLine {
             id: l.required_string("id")?,
-            discount_ratio: l.required_amount("discount_ratio")?,
+            discount_ratio: required_amount(&l, "discount_ratio")?,
         });
     }
     Ok(OrderDiscount {
@@ -273,63 +133,87 @@ pub fn order_from_value<N: JsonNode>(v: &N) -> Result<Order, CouponError> {
     order_from_node(&v.as_node())
 }
 
+const ORDER_FIELDS: [&str; 9] = [
+    "order_id",
+    "order_type",
+    "charging_mode",
+    "period_type",
+    "period_num",
+    "currency",
+    "first_order_in_service",
+    "discount",
+    "lines",
+];
+
 fn order_from_node(v: &Node<'_>) -> Result<Order, CouponError> {
-    let o = Obj::new(
-        v,
-        String::new(),
-        Arg::Order,
-        &[
-            "order_id",
-            "order_type",
-            "charging_mode",
-            "period_type",
-            "period_num",
-            "currency",
-            "first_order_in_service",
-            "discount",
-            "lines",
-        ],
-    )?;
-    let lines_value = o
-        .array("lines")?
-        .ok_or_else(|| o.fail("lines", "missing".to_owned()))?;
-    if lines_value.len() > super::MAX_LINES {
+    order_from_priced_node(v, &[], &[])
+}
+
+/// Reads an order whose lines may also carry `ignored` fields (list-price fields the caller
+/// read) and whose line `i` has the official amount `priced[i]` when that is set (the caller
+/// priced it): the amounts reach the order as values, never as text written into the tree.
+pub(crate) fn order_from_priced_node(
+    v: &Node<'_>,
+    ignored: &[&str],
+    priced: &[Option<Amount>],
+) -> Result<Order, CouponError> {
+    let e = |err| Arg::Order.error(err);
+    let o = Obj::new(v, "")
+        .and_then(|o| o.only_named(&ORDER_FIELDS))
+        .map_err(e)?;
+    let lines = o
+        .array("lines")
+        .map_err(e)?
+        .ok_or_else(|| e(o.fail("lines", "missing")))?;
+    if lines.len() > super::MAX_LINES {
         return Err(CouponError::TooLarge {
             what: "lines",
-            count: lines_value.len(),
+            count: lines.len(),
             max: super::MAX_LINES,
         });
     }
+    read_order(&o, lines, ignored, priced).map_err(e)
+}
+
+fn read_order(
+    o: &Obj<'_, '_>,
+    lines_value: &[Node<'_>],
+    ignored: &[&str],
+    priced: &[Option<Amount>],
+) -> Result<Order, JsonError> {
     let mut lines = Vec::with_capacity(lines_value.len());
     for (i, v) in lines_value.iter().enumerate() {
-        lines.push(line(&o.child(&format!("lines[{i}]"), v, &LINE_FIELDS)?)?);
+        let l = o
+            .child(&format!("lines[{i}]"), v)?
+            .only_named_except(&LINE_FIELDS, ignored)?;
+        lines.push(line(&l, priced.get(i).copied().flatten())?);
     }
     let first_order_in_service = match o.get("first_order_in_service") {
         None => None,
         Some(v) => {
-            let Json::Object = v.json() else {
+            let Node::Object(members) = v else {
                 return Err(o.wrong("first_order_in_service", "an object", v));
             };
             let mut out = BTreeMap::new();
-            for (service, first) in v.members() {
-                let Json::Bool(b) = first.json() else {
+            for (service, first) in members {
+                let Node::Bool(b) = first else {
                     let field = format!("first_order_in_service.{service}");
-                    return Err(o.wrong(&field, "true or false", first));
+                    return Err(o.wrong(&field, TRUE_OR_FALSE, first));
                 };
-                out.insert(service.to_owned(), b);
+                out.insert(service.to_string(), *b);
             }
             Some(out)
         }
     };
     let discount = match o.get("discount") {
         None => None,
-        Some(v) => Some(discount(&o.child(
-            "discount",
-            v,
-            &["discount_id", "discount_type", "lines"],
-        )?)?),
+        Some(v) => Some(discount(&o.child("discount", v)?.only_named(&[
+            "discount_id",
+            "discount_type",
+            "lines",
+        ])?)?),
     };
-    let required = |field: &str| o.fail(field, "missing".to_owned());
+    let required = |field: &str| o.fail(field, "missing");
     Ok(Order {
         order_id: o.string("order_id")?,
         order_type: o
@@ -338,7 +222,7 @@ fn order_from_node(v: &Node<'_>) -> Result<Order, CouponError> {
         charging_mode: o
             .pick("charging_mode", &CHARGING_MODES)?
             .ok_or_else(|| required("charging_mode"))?,
-        period_type: period_type(&o, "period_type")?,
+        period_type: period_type(o, "period_type")?,
         period_num: o.uint("period_num", u64::from(u32::MAX))?.map(|n| n as u32),
         currency: o.string("currency")?,
         first_order_in_service,
@@ -357,9 +241,9 @@ const UNDECIDED: [(&str, Undecided); 2] = [
 ];
 
 /// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
-fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponError> {
+fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
     let d = Policy::default();
-    let o = Obj::new(v, path.to_owned(), Arg::Options, &Policy::FIELDS)?;
+    let o = Obj::new(v, path)?.only_named(&Policy::FIELDS)?;
     let count = |field: &str, default: u32| {
         o.uint(field, u64::from(u32::MAX))
             .map(|n| n.map_or(default, |n| n as u32))
@@ -392,10 +276,10 @@ fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponErr
             d.max_cash_coupons_per_order,
         )?,
         cash_with_discount_coupon: o
-            .boolean("cash_with_discount_coupon")?
+            .boolean("cash_with_discount_coupon", TRUE_OR_FALSE)?
             .unwrap_or(d.cash_with_discount_coupon),
         discount_with_coupons: o
-            .boolean("discount_with_coupons")?
+            .boolean("discount_with_coupons", TRUE_OR_FALSE)?
             .unwrap_or(d.discount_with_coupons),
         empower_scope: o
             .pick(
@@ -427,7 +311,7 @@ fn policy_from_value<N: JsonNode>(v: &N, path: &str) -> Result<Policy, CouponErr
             )?
             .unwrap_or(d.discount_606),
         auto_pay_business_first: o
-            .boolean("auto_pay_business_first")?
+            .boolean("auto_pay_business_first", TRUE_OR_FALSE)?
             .unwrap_or(d.auto_pay_business_first),
         best_discount: o
             .pick(
@@ -475,15 +359,18 @@ pub fn options_from_value<N: JsonNode>(v: &N) -> Result<(Option<String>, Policy)
 }
 
 fn options_from_node(v: &Node<'_>) -> Result<(Option<String>, Policy), CouponError> {
-    if let Json::Null = v.json() {
+    if let Node::Null = v {
         return Ok((None, Policy::default()));
     }
-    let o = Obj::new(v, String::new(), Arg::Options, &["now", "policy"])?;
-    let policy = match o.get("policy") {
-        None => Policy::default(),
-        Some(p) => policy_from_value(p, "policy")?,
+    let read = || -> Result<_, JsonError> {
+        let o = Obj::new(v, "")?.only_named(&["now", "policy"])?;
+        let policy = match o.get("policy") {
+            None => Policy::default(),
+            Some(p) => policy_from_node(p, "policy")?,
+        };
+        Ok((o.string("now")?, policy))
     };
-    Ok((o.string("now")?, policy))
+    read().map_err(|e| Arg::Options.error(e))
 }
 
 #[cfg(test)]
@@ -537,7 +424,7 @@ mod tests {
               "official_amount":"100.50","amount":85.425,"discount_ratio":0.85,
               "charging_mode":"on_demand","period_type":2,"is_strict_selected":false}]}"#;
         let by_hand = order(text).unwrap();
-        let by_serde: Order = crate::json::from_str(text).unwrap();
+        let by_serde: Order = serde_json::from_str(text).unwrap();
         assert_eq!(by_hand, by_serde);
     }
 
@@ -556,7 +443,7 @@ mod tests {
         // Every serialised default reads back to the default.
         let all = serde_json::to_value(Policy::default()).unwrap();
         assert_eq!(
-            policy_from_value(&all, "policy").unwrap(),
+            policy_from_node(&Node::borrowed(&all), "policy").unwrap(),
             Policy::default()
         );
         let err = options_from_value(&serde_json::json!({"policy": {"base_value_lowr": "x"}}))

@@ -5,16 +5,18 @@
 //! ListIssuedPartnerCoupons (`IQueryUserPartnerCouponsResultV2`) and ListStoredValueCards
 //! (`card_id`). Amounts may be JSON numbers or strings and are read from their text.
 //!
-//! Reading never fails: a field that cannot be read is recorded in [`Coupon::malformed`] and
+//! Reading never fails (the one reader's lenient mode, [`crate::json::read::Lenient`]): a
+//! field that cannot be read is recorded in [`Coupon::malformed`] and
 //! the coupon's verdict becomes `indeterminate` (`malformed_coupon`), so one bad coupon does
 //! not hide the verdicts of the others. Unknown fields are ignored.
 
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::json::read::{Lenient, member};
 /// The JSON type of a value, for error messages.
 pub(crate) use crate::json::tree::type_name as json_type;
-use crate::json::tree::{Json, JsonNode, Node};
+use crate::json::tree::{JsonNode, Node};
 
 use super::timestamp::Timestamp;
 use crate::money::Amount;
@@ -154,160 +156,43 @@ impl<'de> Deserialize<'de> for Coupon {
     }
 }
 
-/// Reads one field leniently, recording what cannot be read.
-struct Reader<'a, N> {
-    obj: &'a N,
-    malformed: Vec<Malformed>,
-}
-
-impl<'a, N: JsonNode> Reader<'a, N> {
-    fn bad(&mut self, field: &str, message: impl Into<String>) {
-        self.malformed.push(Malformed {
-            field: field.to_owned(),
-            message: message.into(),
-        });
-    }
-
-    /// A present, non-null, non-empty value.
-    fn get(&self, field: &str) -> Option<&'a N> {
-        let v = self.obj.field(field)?;
-        match v.json() {
-            Json::Null => None,
-            Json::String("") => None,
-            _ => Some(v),
-        }
-    }
-
-    fn text(&mut self, field: &str) -> Option<String> {
-        let v = self.get(field)?;
-        match scalar_text(v) {
-            Some(s) if s.len() > MAX_TEXT_LEN => {
-                self.bad(field, format!("longer than {MAX_TEXT_LEN} bytes"));
-                None
-            }
-            Some(s) => Some(s.to_owned()),
-            None => {
-                let ty = json_type(v);
-                self.bad(field, format!("expected a string, got {ty}"));
-                None
-            }
-        }
-    }
-
-    fn int(&mut self, field: &str) -> Option<i64> {
-        let v = self.get(field)?;
-        let parsed = match v.json() {
-            Json::Number(n) => n.parse::<i64>().ok(),
-            Json::String(s) => s.trim().parse::<i64>().ok(),
-            _ => None,
-        };
-        if parsed.is_none() {
-            let shown = describe(v);
-            self.bad(field, format!("expected an integer, got {shown}"));
-        }
-        parsed
-    }
-
-    fn amount(&mut self, field: &str) -> Option<Amount> {
-        let v = self.get(field)?;
-        let parsed = match v.json() {
-            Json::Number(n) | Json::String(n) => Amount::parse(n),
-            _ => Err(crate::money::AmountError::wrong_type(json_type(v))),
-        };
-        match parsed {
-            Ok(a) if a.is_negative() => {
-                self.bad(field, format!("negative amount {a}"));
-                None
-            }
-            Ok(a) => Some(a),
-            Err(e) => {
-                self.bad(field, e.to_string());
-                None
-            }
-        }
-    }
-
-    fn time(&mut self, field: &str) -> Option<Timestamp> {
-        let text = self.text(field)?;
-        match Timestamp::parse(&text) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                self.bad(field, e.to_string());
-                None
-            }
-        }
-    }
-
-    fn flag(&mut self, field: &str) -> Option<bool> {
-        let v = self.get(field)?;
-        let parsed = match v.json() {
-            Json::Bool(b) => Some(b),
-            Json::Number(t) | Json::String(t) => match t {
-                "0" => Some(false),
-                "1" => Some(true),
-                _ => None,
-            },
-            _ => None,
-        };
-        if parsed.is_none() {
-            let shown = describe(v);
-            self.bad(field, format!("expected \"0\" or \"1\", got {shown}"));
-        }
-        parsed
-    }
-}
-
-/// The text of a string or number value.
-fn scalar_text<N: JsonNode>(v: &N) -> Option<&str> {
-    match v.json() {
-        Json::String(s) | Json::Number(s) => Some(s),
-        _ => None,
-    }
-}
-
-/// A value for an error message: scalars quoted (cut to 40 characters), others by type.
-fn describe<N: JsonNode>(v: &N) -> String {
-    match v.json() {
-        Json::String(s) => format!("\"{}\"", crate::error::quote_input(s, 40)),
-        Json::Number(n) => crate::error::quote_input(n, 40),
-        Json::Bool(b) => b.to_string(),
-        _ => json_type(v).to_owned(),
-    }
-}
-
-fn read_use_limit<N: JsonNode>(v: &N) -> UseLimit {
-    let Json::Object = v.json() else {
+fn read_use_limit(v: &Node<'_>) -> UseLimit {
+    let Node::Object(members) = v else {
         return UseLimit {
             malformed: Some(format!("expected an object, got {}", json_type(v))),
             ..UseLimit::default()
         };
     };
-    let mut malformed = None;
-    let mut text = |field: &str| {
-        let v = v.field(field)?;
-        if let Json::Null = v.json() {
-            return None;
+    // A row keeps `""` values (only the coupon's own fields read `""` as absent), and names
+    // its last problem.
+    let mut r = Lenient::new(members).keeping_empty();
+    let limit_key = r.text("limit_key", MAX_TEXT_LEN);
+    let value1 = r.text("value1", MAX_TEXT_LEN);
+    let value2 = r.text("value2", MAX_TEXT_LEN);
+    let malformed = r.problems.pop().map(|(field, message)| {
+        if message.starts_with("longer") {
+            format!("{field} is {message}")
+        } else {
+            format!("{field}: {message}")
         }
-        match scalar_text(v) {
-            Some(s) if s.len() > MAX_TEXT_LEN => {
-                malformed = Some(format!("{field} is longer than {MAX_TEXT_LEN} bytes"));
-                None
-            }
-            Some(s) => Some(s.to_owned()),
-            None => {
-                malformed = Some(format!("{field}: expected a string, got {}", json_type(v)));
-                None
-            }
-        }
-    };
-    let limit_key = text("limit_key");
-    let value1 = text("value1");
-    let value2 = text("value2");
+    });
     UseLimit {
         limit_key,
         value1,
         value2,
         malformed,
+    }
+}
+
+/// A time field, recorded as malformed when it is not an ISO 8601 time.
+fn time(r: &mut Lenient<'_, '_>, field: &str) -> Option<Timestamp> {
+    let text = r.text(field, MAX_TEXT_LEN)?;
+    match Timestamp::parse(&text) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            r.bad(field, e.to_string());
+            None
+        }
     }
 }
 
@@ -319,7 +204,7 @@ impl Coupon {
     }
 
     fn from_node(value: &Node<'_>) -> Coupon {
-        let Json::Object = value.json() else {
+        let Node::Object(members) = value else {
             return Coupon {
                 malformed: vec![Malformed {
                     field: String::new(),
@@ -328,21 +213,15 @@ impl Coupon {
                 ..Coupon::default()
             };
         };
-        let mut r = Reader {
-            obj: value,
-            malformed: Vec::new(),
-        };
-        let coupon_id = r.text("coupon_id");
-        let card_id = r.text("card_id");
+        let mut r = Lenient::new(members);
+        let coupon_id = r.text("coupon_id", MAX_TEXT_LEN);
+        let card_id = r.text("card_id", MAX_TEXT_LEN);
         let coupon_type = r.int("coupon_type");
         let mut kind = coupon_type.and_then(CouponKind::from_code);
         if coupon_type.is_none() && card_id.is_some() && r.get("coupon_type").is_none() {
             kind = Some(CouponKind::StoredValueCard);
         }
-        if coupon_id.is_none()
-            && card_id.is_none()
-            && !r.malformed.iter().any(|m| m.field == "coupon_id")
-        {
+        if coupon_id.is_none() && card_id.is_none() && !r.is_bad("coupon_id") {
             r.bad("coupon_id", "missing");
         }
         match coupon_type {
@@ -350,9 +229,7 @@ impl Coupon {
                 "coupon_type",
                 format!("unknown coupon type {code} (expected 1–4 or 300–303)"),
             ),
-            None if kind.is_none() && !r.malformed.iter().any(|m| m.field == "coupon_type") => {
-                r.bad("coupon_type", "missing")
-            }
+            None if kind.is_none() && !r.is_bad("coupon_type") => r.bad("coupon_type", "missing"),
             _ => {}
         }
         let status = r.int("status");
@@ -361,36 +238,38 @@ impl Coupon {
         let coupon_version = r.int("coupon_version");
         let coupon_group = r.int("coupon_group");
         let effective_time = if r.get("valid_time").is_some() {
-            r.time("valid_time")
+            time(&mut r, "valid_time")
         } else {
-            r.time("effective_time")
+            time(&mut r, "effective_time")
         };
-        let expire_time = r.time("expire_time");
+        let expire_time = time(&mut r, "expire_time");
         let is_frozen = r.flag("is_frozen");
-        let lock_order_id = r.text("lock_order_id");
-        let used_by_order_id = r.text("used_by_order_id");
-        let currency = r.text("currency");
+        let lock_order_id = r.text("lock_order_id", MAX_TEXT_LEN);
+        let used_by_order_id = r.text("used_by_order_id", MAX_TEXT_LEN);
+        let currency = r.text("currency", MAX_TEXT_LEN);
         let measure_id = r.int("measure_id");
-        let use_limits = match value.field("use_limits").map(|v| (v, v.json())) {
-            None | Some((_, Json::Null)) => Vec::new(),
-            Some((_, Json::Array(rows))) if rows.len() > MAX_USE_LIMITS => {
+        // `member`, not `get`: `""` here is a wrong type, not an absent list.
+        let use_limits = match member(members, "use_limits") {
+            None | Some(Node::Null) => Vec::new(),
+            Some(Node::Array(rows)) if rows.len() > MAX_USE_LIMITS => {
                 r.bad(
                     "use_limits",
                     format!("{} rows, more than {MAX_USE_LIMITS}", rows.len()),
                 );
                 Vec::new()
             }
-            Some((_, Json::Array(rows))) => rows.iter().map(read_use_limit).collect(),
-            Some((other, _)) => {
+            Some(Node::Array(rows)) => rows.iter().map(read_use_limit).collect(),
+            Some(other) => {
                 let ty = json_type(other);
                 r.bad("use_limits", format!("expected an array, got {ty}"));
                 Vec::new()
             }
         };
+        let coupon_code = r.text("coupon_code", MAX_TEXT_LEN);
         Coupon {
             coupon_id,
             card_id,
-            coupon_code: r.text("coupon_code"),
+            coupon_code,
             coupon_type,
             kind,
             status,
@@ -406,7 +285,11 @@ impl Coupon {
             currency,
             measure_id,
             use_limits,
-            malformed: r.malformed,
+            malformed: r
+                .problems
+                .into_iter()
+                .map(|(field, message)| Malformed { field, message })
+                .collect(),
         }
     }
 
@@ -426,7 +309,7 @@ impl Coupon {
 
     /// Reads a coupon from JSON text; only text that is not JSON is an error.
     pub fn from_json(text: &str) -> Result<Coupon, crate::json::JsonError> {
-        crate::json::from_str::<Value>(text).map(|v| Coupon::from_value(&v))
+        crate::json::read::tree(text).map(|n| Coupon::from_node(&n))
     }
 }
 
@@ -497,5 +380,51 @@ mod tests {
         let c = read("[]");
         assert_eq!(c.malformed.len(), 1);
         assert!(c.malformed[0].message.contains("array"));
+    }
+
+    #[test]
+    fn use_limit_rows_keep_empty_values_and_name_their_last_problem() {
+        let long = "x".repeat(MAX_TEXT_LEN + 1);
+        let c = read(&format!(
+            r#"{{"coupon_id":"c","coupon_type":1,"use_limits":[
+                {{"limit_key":"","value1":null,"value2":7}},
+                {{"limit_key":[],"value1":"{long}"}},
+                {{"limit_key":"k","value2":true}}],"coupon_code":"","status":" 2 "}}"#
+        ));
+        assert!(c.malformed.is_empty(), "{:?}", c.malformed);
+        assert_eq!(c.status, Some(2));
+        assert_eq!(c.coupon_code, None, "\"\" is absent on the coupon");
+        let rows = &c.use_limits;
+        assert_eq!(
+            rows[0].limit_key.as_deref(),
+            Some(""),
+            "\"\" is kept in a row"
+        );
+        assert_eq!(
+            (rows[0].value1.as_deref(), rows[0].value2.as_deref()),
+            (None, Some("7"))
+        );
+        assert_eq!(rows[0].malformed, None);
+        let too_long = format!("value1 is longer than {MAX_TEXT_LEN} bytes");
+        assert_eq!(rows[1].malformed.as_deref(), Some(too_long.as_str()));
+        assert_eq!(
+            rows[2].malformed.as_deref(),
+            Some("value2: expected a string, got boolean")
+        );
+        let c =
+            read(r#"{"coupon_id":"c","coupon_type":1,"use_limits":"","is_frozen":2,"status":[1]}"#);
+        let got: Vec<(&str, &str)> = c
+            .malformed
+            .iter()
+            .map(|m| (m.field.as_str(), m.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("status", "expected an integer, got array"),
+                ("is_frozen", "expected \"0\" or \"1\", got 2"),
+                ("use_limits", "expected an array, got string"),
+            ]
+        );
     }
 }

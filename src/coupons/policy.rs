@@ -229,11 +229,11 @@ mod tests {
 
     #[test]
     fn partial_policy_keeps_other_defaults_and_rejects_typos() {
-        let p: Policy = crate::json::from_str(r#"{"base_value_lower":"inclusive"}"#).unwrap();
+        let p: Policy = serde_json::from_str(r#"{"base_value_lower":"inclusive"}"#).unwrap();
         assert_eq!(p.base_value_lower, Bound::Inclusive);
         assert_eq!(p.base_value_upper, Bound::Exclusive);
         assert_eq!(p.max_coupons_per_order, 3);
-        let err = crate::json::from_str::<Policy>(r#"{"base_value_lowr":"inclusive"}"#);
+        let err = serde_json::from_str::<Policy>(r#"{"base_value_lowr":"inclusive"}"#);
         assert!(err.is_err());
         let json = serde_json::to_string(&Policy::default()).unwrap();
         assert!(json.contains(r#""base_value_lower":"exclusive""#), "{json}");

@@ -3,8 +3,9 @@
 use crate::codes::error as code;
 use crate::coupons::CouponError;
 use crate::discounts::DiscountError;
-use crate::error::{ErrorCode, join_path};
+use crate::error::ErrorCode;
 use crate::json::JsonError;
+use crate::json::read::join as join_path;
 use crate::money::AmountError;
 
 use super::allocation::AllocationError;

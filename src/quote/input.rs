@@ -15,8 +15,7 @@ use crate::coupons::{
 };
 use crate::discounts::DiscountOption;
 use crate::discounts::policy_options;
-use crate::discounts::wire::{Obj, shape, tree};
-use crate::error::join_path;
+use crate::json::read::{Members, Obj, member, shape, tree};
 use crate::json::tree::Node;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
@@ -128,18 +127,9 @@ impl QuoteInput {
     }
 
     /// Reads a quote input from a JSON tree (numbers kept as text).
-    pub fn from_value(
-        mut root: Node<'_>,
-        default_now: Option<&str>,
-    ) -> Result<QuoteInput, QuoteError> {
-        Obj::new(&root, "")?.only(&FIELDS)?;
-        let order = match &mut root {
-            Node::Object(members) => take(members, "order").filter(|v| !matches!(v, Node::Null)),
-            _ => None,
-        }
-        .ok_or_else(|| shape("order", "missing"))?;
-        let order = read_order(order)?;
-        let o = Obj::new(&root, "")?;
+    pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
+        let o = Obj::new(&root, "")?.only(&FIELDS)?;
+        let order = read_order(o.required("order")?)?;
         fits(&o, "discounts", MAX_DISCOUNTS)?;
         let discounts = o
             .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
@@ -190,9 +180,10 @@ fn fits(o: &Obj<'_, '_>, field: &str, max: usize) -> Result<(), QuoteError> {
 }
 
 /// The order, with lines priced and validated; errors are `invalid_order` (or
-/// `invalid_amount` for an amount that does not parse) under `order.`.
-fn read_order(mut order: Node<'_>) -> Result<Order, QuoteError> {
-    let Node::Object(members) = &mut order else {
+/// `invalid_amount` for an amount that does not parse) under `order.`. A line priced from
+/// list-price fields reaches the coupon area's reader as an amount, not as text in the tree.
+fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
+    let Node::Object(members) = order else {
         return Err(QuoteError::invalid("order", "expected an order object"));
     };
     if member(members, "discount").is_some() {
@@ -201,46 +192,28 @@ fn read_order(mut order: Node<'_>) -> Result<Order, QuoteError> {
             "the quote sets the discount from `discounts`; leave it out",
         ));
     }
-    let order_mode = member(members, "charging_mode").cloned();
-    let order_periods = member(members, "period_num").cloned();
-    if let Some((_, Node::Array(lines))) = members.iter_mut().rev().find(|(k, _)| k == "lines") {
+    let order_mode = member(members, "charging_mode");
+    let order_periods = member(members, "period_num");
+    let mut priced = Vec::new();
+    if let Some(Node::Array(lines)) = member(members, "lines") {
         if lines.len() > coupons::MAX_LINES {
             return Err(QuoteError::TooLarge {
                 field: "order.lines".into(),
                 limit: coupons::MAX_LINES,
             });
         }
-        for (i, line) in lines.iter_mut().enumerate() {
-            if let Node::Object(line) = line {
-                price_missing_amount(line, &order_mode, &order_periods)
-                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?;
-            }
+        for (i, line) in lines.iter().enumerate() {
+            priced.push(match line {
+                Node::Object(line) => price_missing_amount(line, order_mode, order_periods)
+                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?,
+                _ => None,
+            });
         }
     }
-    let order = coupons::input::order_from_value(&order).map_err(order_error)?;
+    let order = coupons::input::order_from_priced_node(order, &PRICE_FIELDS, &priced)
+        .map_err(order_error)?;
     coupons::validate_order(&order).map_err(order_error)?;
     Ok(order)
-}
-
-type Members<'t> = Vec<(Cow<'t, str>, Node<'t>)>;
-
-/// The member `key` of an object (a repeated key: the last one counts).
-fn member<'a, 't>(members: &'a Members<'t>, key: &str) -> Option<&'a Node<'t>> {
-    members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// Removes every member `key`; returns the last one's value.
-fn take<'t>(members: &mut Members<'t>, key: &str) -> Option<Node<'t>> {
-    let mut found = None;
-    let mut i = 0;
-    while i < members.len() {
-        if members[i].0 == key {
-            found = Some(members.remove(i).1);
-        } else {
-            i += 1;
-        }
-    }
-    found
 }
 
 /// The coupon area's order errors under `order.`; an amount that does not parse stays
@@ -268,13 +241,15 @@ fn order_error(e: CouponError) -> QuoteError {
     }
 }
 
-/// Prices a line that has no `official_amount` and removes the list-price fields. Errors
-/// carry paths relative to the line.
+/// The official amount of a line that has none, priced from its list-price fields (the
+/// order's `charging_mode` and `period_num` by default); `None` when the line has an
+/// official amount or no list price. The list-price fields are left to this function: the
+/// coupon area's reader passes them over. Errors carry paths relative to the line.
 fn price_missing_amount<'t>(
-    line: &mut Members<'t>,
-    order_mode: &Option<Node<'t>>,
-    order_periods: &Option<Node<'t>>,
-) -> Result<(), QuoteError> {
+    line: &Members<'t>,
+    order_mode: Option<&Node<'t>>,
+    order_periods: Option<&Node<'t>>,
+) -> Result<Option<Amount>, QuoteError> {
     for field in ["amount", "discount_ratio"] {
         if member(line, field).is_some() {
             return Err(QuoteError::invalid(
@@ -283,24 +258,16 @@ fn price_missing_amount<'t>(
             ));
         }
     }
-    let mut price: Members<'t> = Vec::new();
-    for field in PRICE_FIELDS {
-        // charging_mode is also a line field: it stays on the line.
-        let value = if field == "charging_mode" {
-            member(line, field).cloned()
-        } else {
-            take(line, field)
-        };
-        if let Some(v) = value {
-            price.push((Cow::Borrowed(field), v));
-        }
-    }
+    let mut price: Vec<(Cow<'t, str>, Node<'t>)> = PRICE_FIELDS
+        .iter()
+        .filter_map(|&field| Some((Cow::Borrowed(field), member(line, field)?.clone())))
+        .collect();
     let has_official = !matches!(member(line, "official_amount"), None | Some(Node::Null));
     let has_price = price.iter().any(|(k, _)| k != "charging_mode");
     if has_official || !has_price {
         // An official amount wins over list-price fields; without either, the coupon area's
         // reader reports the missing `official_amount`.
-        return Ok(());
+        return Ok(None);
     }
     if member(&price, "charging_mode").is_none() {
         if let Some(mode) = order_mode {
@@ -315,12 +282,7 @@ fn price_missing_amount<'t>(
         }
     }
     let input = LinePriceInput::from_value(&Node::Object(price), "")?;
-    let priced = price_line(&input)?;
-    line.push((
-        Cow::Borrowed("official_amount"),
-        Node::String(Cow::Owned(priced.official_amount.to_string())),
-    ));
-    Ok(())
+    Ok(Some(price_line(&input)?.official_amount))
 }
 
 fn read_quantity(v: &Node<'_>, path: &str) -> Result<MaxUseQuantity, JsonError> {
@@ -395,6 +357,10 @@ fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
     Ok(out)
 }
 
+/// `prefix` + `path`, where `path` may start with an index (`[2].amount`): the one reader's
+/// [`join`](crate::json::read::join).
+pub(crate) use crate::json::read::join as join_path;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,6 +385,26 @@ mod tests {
         assert_eq!(q.order.lines[0].official_amount.to_string(), "105");
         assert_eq!(q.order.lines[1].official_amount.to_string(), "12.5");
         assert_eq!(q.selection, Selection::Default);
+    }
+
+    #[test]
+    fn list_price_fields_pass_the_line_reader_without_being_offered() {
+        let order = |line: &str| {
+            read(&format!(
+                r#"{{{NOW},"order":{{"order_type":"new","charging_mode":"period","period_type":2,
+                  "lines":[{{"id":"a","cloud_service_type":"s","region":"r",{line}}}]}}}}"#
+            ))
+        };
+        // A null official amount is priced; the last of repeated keys counts.
+        let q =
+            order(r#""official_amount":null,"unit_price":"1","unit_price":"2.5","period_num":2"#)
+                .unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "5");
+        let err = order(r#""unit_price":"1","period_num":1,"colour":"red""#).unwrap_err();
+        assert_eq!(err.field(), Some("order.lines[0].colour"));
+        let message = err.to_string();
+        assert!(message.contains("unknown field \"colour\""), "{message}");
+        assert!(!message.contains("unit_price"), "{message}");
     }
 
     #[test]

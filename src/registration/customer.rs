@@ -17,6 +17,8 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::json::write::{Object, WriteJson};
+
 use super::account_name::check_account_name;
 use super::country::check_country_code;
 use super::email::check_email;
@@ -91,6 +93,30 @@ pub struct CreateSubCustomerBody {
     /// Ask the call to report the partner–customer association result.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub include_association_result: Option<bool>,
+}
+
+impl WriteJson for CreateSubCustomerBody {
+    fn write_json(&self, out: &mut String) {
+        let market = self
+            .is_close_market_ms
+            .map(|b| if b { "true" } else { "false" });
+        Object::new(out)
+            .field("xaccount_id", &self.xaccount_id)
+            .field("xaccount_type", &self.xaccount_type)
+            .some("domain_name", self.domain_name.as_ref())
+            .some("mobile_phone", self.mobile_phone.as_ref())
+            .some("email", self.email.as_ref())
+            .some("domain_area", self.domain_area.as_ref())
+            .some("verification_code", self.verification_code.as_ref())
+            .some("password", self.password.as_ref())
+            .some("is_close_market_ms", market.as_ref())
+            .some("indirect_partner_id", self.indirect_partner_id.as_ref())
+            .some(
+                "include_association_result",
+                self.include_association_result.as_ref(),
+            )
+            .end();
+    }
 }
 
 fn bool_as_string<S: Serializer>(value: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {

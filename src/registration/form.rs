@@ -1,14 +1,13 @@
 //! The site, the errors of the registration area, and reading a form from JSON text.
 
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::mobile::MobileProblem;
-use crate::error::{ErrorCode, quote_input};
+use crate::error::ErrorCode;
+use crate::json::tree::{Node, parse_node, type_name};
 
 /// The Huawei Cloud site a customer registers on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Site {
     /// China site (`bss.myhuaweicloud.com`): the customer gives a mobile number.
     #[default]
@@ -46,7 +45,7 @@ impl std::str::FromStr for Site {
             other => Err(RegistrationError::InvalidInput {
                 what: "site",
                 expected: "\"cn\" or \"intl\"",
-                actual: format!("\"{}\"", quote_input(other, 64)),
+                actual: format!("\"{}\"", quoted(other)),
             }),
         }
     }
@@ -107,7 +106,22 @@ impl ErrorCode for RegistrationError {
 
 impl RegistrationError {
     pub(crate) fn unknown_field(name: &str) -> Self {
-        RegistrationError::UnknownField(quote_input(name, 64))
+        RegistrationError::UnknownField(quoted(name))
+    }
+}
+
+/// A caller's text as shown in an error: its first 64 characters, `…` when cut (what
+/// `error::quote_input(text, 64)` writes). Cut with `str::get`, not by slicing: a `str`
+/// slice's panic path pulls `char`'s `Debug` and the Unicode printable tables into the
+/// registration module (4 KB gzipped).
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(64) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let mut out = text.get(..cut).unwrap_or(text).to_owned();
+            out.push('…');
+            out
+        }
     }
 }
 
@@ -126,16 +140,22 @@ pub enum FieldValue {
     Other(&'static str),
 }
 
+impl From<&Node<'_>> for FieldValue {
+    fn from(value: &Node<'_>) -> Self {
+        match value {
+            Node::Null => FieldValue::Null,
+            Node::Bool(b) => FieldValue::Bool(*b),
+            Node::Number(n) => FieldValue::Number((*n).to_owned()),
+            Node::String(s) => FieldValue::Text(s.to_string()),
+            Node::Array(_) => FieldValue::Other("array"),
+            Node::Object(_) => FieldValue::Other("object"),
+        }
+    }
+}
+
 impl From<&Value> for FieldValue {
     fn from(value: &Value) -> Self {
-        match value {
-            Value::Null => FieldValue::Null,
-            Value::Bool(b) => FieldValue::Bool(*b),
-            Value::Number(n) => FieldValue::Number(n.to_string()),
-            Value::String(s) => FieldValue::Text(s.clone()),
-            Value::Array(_) => FieldValue::Other("array"),
-            Value::Object(_) => FieldValue::Other("object"),
-        }
+        FieldValue::from(&Node::borrowed(value))
     }
 }
 
@@ -177,18 +197,26 @@ impl Form {
     /// `JSON.stringify` writes as escapes) are read as U+FFFD, as text crossing into wasm
     /// is, so they become an `invalid_character` issue instead of a failed call.
     pub fn from_json(text: &str) -> Result<Form, RegistrationError> {
-        let value: Value =
-            serde_json::from_str(text).or_else(|first| match replace_lone_surrogates(text) {
-                Some(repaired) => serde_json::from_str(&repaired)
-                    .map_err(|e| RegistrationError::InvalidJson(e.to_string())),
-                None => Err(RegistrationError::InvalidJson(first.to_string())),
-            })?;
-        match &value {
-            Value::Object(map) => Ok(Form::from(map)),
+        // The tree reads a lone surrogate escape as U+FFFD; serde_json is not needed.
+        let node = parse_node(text).map_err(|e| RegistrationError::InvalidJson(e.to_string()))?;
+        Form::from_node(&node)
+    }
+
+    /// Reads a form from a parsed JSON tree (an object).
+    pub fn from_node(node: &Node<'_>) -> Result<Form, RegistrationError> {
+        match node {
+            Node::Object(members) => {
+                let mut form = Form::new();
+                // A repeated key: the last one counts, as in the tree's own lookups.
+                for (k, v) in members {
+                    form.set(k, FieldValue::from(v));
+                }
+                Ok(form)
+            }
             other => Err(RegistrationError::InvalidInput {
                 what: "form",
                 expected: "an object",
-                actual: FieldValue::from(other).type_name().to_owned(),
+                actual: type_name(other).to_owned(),
             }),
         }
     }
@@ -216,57 +244,6 @@ impl FieldValue {
             FieldValue::Other(t) => t,
         }
     }
-}
-
-/// Rewrites `\uD800`–`\uDFFF` escapes that are not part of a surrogate pair as `\uFFFD`.
-/// `None` when there is nothing to rewrite. One pass over the text.
-fn replace_lone_surrogates(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let escape_at = |i: usize| -> Option<u16> {
-        let hex = bytes.get(i..i + 6)?;
-        if hex.first() != Some(&b'\\') || hex.get(1) != Some(&b'u') {
-            return None;
-        }
-        u16::from_str_radix(std::str::from_utf8(hex.get(2..)?).ok()?, 16).ok()
-    };
-    let mut out = String::new();
-    let mut copied = 0; // bytes of `text` already in `out`
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
-        }
-        let unit = match escape_at(i) {
-            Some(u) => u,
-            None => {
-                i += 2; // `\\`, `\"`, `\n`, …: skip the escaped character
-                continue;
-            }
-        };
-        let lone = match unit {
-            0xD800..=0xDBFF => match escape_at(i + 6) {
-                Some(0xDC00..=0xDFFF) => {
-                    i += 12; // a valid pair
-                    continue;
-                }
-                _ => true,
-            },
-            0xDC00..=0xDFFF => true,
-            _ => false,
-        };
-        if lone {
-            out.push_str(text.get(copied..i)?);
-            out.push_str("\\uFFFD");
-            copied = i + 6;
-        }
-        i += 6;
-    }
-    if copied == 0 {
-        return None;
-    }
-    out.push_str(text.get(copied..)?);
-    Some(out)
 }
 
 #[cfg(test)]
@@ -303,5 +280,19 @@ mod tests {
             Form::from_json("[1]").unwrap_err().to_string(),
             "form: expected an object, got array"
         );
+    }
+
+    #[test]
+    fn quoted_is_quote_input() {
+        for text in [
+            "",
+            "cn",
+            &"é".repeat(64),
+            &"é".repeat(65),
+            &"x".repeat(200),
+            "中文",
+        ] {
+            assert_eq!(quoted(text), crate::error::quote_input(text, 64));
+        }
     }
 }

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::json::write::{Object, WriteJson};
+
 use super::account_name::check_account_name;
 use super::email::check_email;
 use super::fields::{Entry, one_of, required_text};
@@ -28,6 +30,15 @@ pub struct CheckUserIdentityBody {
     pub search_type: &'static str,
     /// The value in the form its type needs (`0086-13800000000` for a mobile).
     pub search_value: String,
+}
+
+impl WriteJson for CheckUserIdentityBody {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("search_type", self.search_type)
+            .field("search_value", &self.search_value)
+            .end();
+    }
 }
 
 /// Validates a CheckUserIdentity request (`{search_type, search_value}`): every issue, and

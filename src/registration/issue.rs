@@ -14,6 +14,7 @@ use super::email::EmailProblem;
 use super::fields::Allowed;
 use super::form::Site;
 use super::mobile::MobileProblem;
+use crate::json::write::{self, Object, WriteJson};
 
 /// The BSS operation a request is validated for; it decides which CBC code the server
 /// answers for a field error.
@@ -142,6 +143,25 @@ pub struct Issue {
     pub server_code: Option<&'static str>,
 }
 
+impl WriteJson for IssueCode {
+    fn write_json(&self, out: &mut String) {
+        write::string(out, self.as_str());
+    }
+}
+
+impl WriteJson for Issue {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("field", self.field)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("message_zh", &self.message_zh)
+            .field("params", &self.params)
+            .field("server_code", &self.server_code)
+            .end();
+    }
+}
+
 /// Why a field needs a value it does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Because {
@@ -217,26 +237,37 @@ pub enum Param {
 }
 
 impl Param {
-    fn int(n: usize) -> Param {
+    pub(super) fn int(n: usize) -> Param {
         Param::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 
     /// How the value reads in a message; `sep` joins lists.
+    /// (Written by hand: `format!` and `join` would pull the formatter's padding code.)
     pub(super) fn display(&self, sep: &str) -> String {
+        let mut out = String::new();
         match self {
-            Param::Int(n) => n.to_string(),
-            Param::Text(t) => t.to_string(),
-            Param::Texts(list) => list
-                .iter()
-                .map(|t| format!("\"{t}\""))
-                .collect::<Vec<_>>()
-                .join(sep),
-            Param::Ints(list) => list
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(sep),
+            Param::Int(n) => write::int(&mut out, *n),
+            Param::Text(t) => out.push_str(t),
+            Param::Texts(list) => {
+                for (i, t) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    out.push('"');
+                    out.push_str(t);
+                    out.push('"');
+                }
+            }
+            Param::Ints(list) => {
+                for (i, n) in list.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    write::int(&mut out, *n);
+                }
+            }
         }
+        out
     }
 }
 
@@ -276,13 +307,42 @@ impl Serialize for Params {
     }
 }
 
+impl WriteJson for Param {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Param::Int(n) => write::int(out, *n),
+            Param::Text(t) => write::string(out, t),
+            Param::Texts(list) => list.write_json(out),
+            Param::Ints(list) => list.write_json(out),
+        }
+    }
+}
+
+impl WriteJson for Params {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (k, v) in &self.0 {
+            o.field(k, v);
+        }
+        o.end();
+    }
+}
+
 fn text(t: &'static str) -> Param {
     Param::Text(Cow::Borrowed(t))
 }
 
 /// `U+0041`: how a character is named in params and messages (it may be invisible).
 fn code_point(c: char) -> Param {
-    Param::Text(Cow::Owned(format!("U+{:04X}", u32::from(c))))
+    // `U+{:04X}` by hand (the formatter's hex and padding code is not needed elsewhere).
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let n = u32::from(c);
+    let mut out = String::from("U+");
+    let digits = (32 - n.leading_zeros()).div_ceil(4).max(4);
+    for i in (0..digits).rev() {
+        out.push(char::from(HEX[((n >> (4 * i)) & 15) as usize]));
+    }
+    Param::Text(Cow::Owned(out))
 }
 
 impl Problem {
@@ -457,5 +517,41 @@ impl<B> Validation<B> {
                 body: None,
             }
         }
+    }
+}
+
+impl<B: WriteJson> WriteJson for Validation<B> {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("valid", &self.valid)
+            .field("issues", &self.issues)
+            .field("body", &self.body)
+            .end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_texts_agree_with_format() {
+        for c in [
+            '\0',
+            'A',
+            '\u{7f}',
+            'é',
+            '中',
+            '\u{FFFD}',
+            '😀',
+            '\u{10FFFF}',
+        ] {
+            let want = format!("U+{:04X}", u32::from(c));
+            assert_eq!(code_point(c), Param::Text(Cow::Owned(want)));
+        }
+        assert_eq!(Param::Int(-42).display(", "), "-42");
+        assert_eq!(Param::Texts(&["a", "b"]).display("、"), "\"a\"、\"b\"");
+        assert_eq!(Param::Ints(&[1, 10, 30]).display(", "), "1, 10, 30");
+        assert_eq!(Param::Ints(&[]).display(", "), "");
     }
 }

@@ -160,7 +160,9 @@ impl Problem {
         };
         match (name, self) {
             ("label", _) => pick(label(field)),
-            ("at", Problem::InvalidCharacter { position, .. }) => Some((position + 1).to_string()),
+            ("at", Problem::InvalidCharacter { position, .. }) => {
+                Some(super::issue::Param::int(position + 1).display(""))
+            }
             ("alphabet", _) => pick(alphabet(field)),
             ("detail", Problem::Mobile(reason)) => {
                 let (en, zh_text) = reason.templates();
@@ -186,22 +188,28 @@ impl Problem {
     }
 }
 
+/// Type names in Chinese. A table, not a `match`: a string `match` compiles to a comparison
+/// chain per arm, a table to one loop.
+const TYPES_ZH: [(&str, &str); 12] = [
+    ("string", "字符串"),
+    ("boolean", "布尔值"),
+    ("integer", "整数"),
+    ("number", "数字"),
+    ("array", "数组"),
+    ("object", "对象"),
+    ("null", "null"),
+    ("undefined", "undefined"),
+    ("bigint", "BigInt"),
+    ("symbol", "Symbol"),
+    ("function", "函数"),
+    ("string or boolean", "字符串或布尔值"),
+];
+
 fn type_zh(t: &str) -> &'static str {
-    match t {
-        "string" => "字符串",
-        "boolean" => "布尔值",
-        "integer" => "整数",
-        "number" => "数字",
-        "array" => "数组",
-        "object" => "对象",
-        "null" => "null",
-        "undefined" => "undefined",
-        "bigint" => "BigInt",
-        "symbol" => "Symbol",
-        "function" => "函数",
-        "string or boolean" => "字符串或布尔值",
-        _ => "其他类型",
-    }
+    TYPES_ZH
+        .iter()
+        .find(|(en, _)| *en == t)
+        .map_or("其他类型", |(_, zh)| zh)
 }
 
 /// What a field's characters may be, for `invalid_character` messages.

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
 use super::messages::render;
+use crate::json::write::{Object, WriteJson};
 
 /// The longest input `normalize_mobile` reads, in characters. Longer input is rejected
 /// without being scanned further.
@@ -21,6 +22,15 @@ pub struct MobileNumber {
     pub national: String,
     /// `0086-13800000000`: CheckUserIdentity `search_value` with `search_type` `mobile`.
     pub check_identity: String,
+}
+
+impl WriteJson for MobileNumber {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("national", &self.national)
+            .field("check_identity", &self.check_identity)
+            .end();
+    }
 }
 
 /// Why a text is not a Chinese mobile number.

@@ -54,10 +54,19 @@ fn reversed_eq_ignore_case(a: &str, b: &str) -> bool {
             .all(|(x, y)| x.eq_ignore_ascii_case(&y))
 }
 
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .to_ascii_lowercase()
-        .contains(&needle.to_ascii_lowercase())
+/// Whether `needle` occurs in `haystack`, byte by byte (UTF-8 cannot match inside a
+/// character). A plain window scan: `str::contains` pulls the two-way searcher and its slice
+/// panics into the wasm module (≈3 KB) for needles of a dozen bytes.
+fn contains(haystack: &str, needle: &str, ignore_case: bool) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty()
+        || h.windows(n.len()).any(|w| {
+            if ignore_case {
+                w.eq_ignore_ascii_case(n)
+            } else {
+                w == n
+            }
+        })
 }
 
 /// Checks a non-empty password, recording every problem on `password`.
@@ -77,11 +86,11 @@ pub(crate) fn check_password(issues: &mut Issues, password: &str, others: Others
             issues.add(FIELD, Problem::SameAsReversedName);
         }
     }
-    if others.mobile.is_some_and(|m| password.contains(m)) {
+    if others.mobile.is_some_and(|m| contains(password, m, false)) {
         issues.add(FIELD, Problem::ContainsMobile);
     }
     if let Some(email) = others.email.filter(|e| !e.is_empty()) {
-        if contains_ignore_ascii_case(password, email) {
+        if contains(password, email, true) {
             issues.add(FIELD, Problem::ContainsEmail);
         }
     }
@@ -106,5 +115,28 @@ mod tests {
         assert!(reversed_eq_ignore_case("CBA-x", "x-abc"));
         assert!(!reversed_eq_ignore_case("abc", "abc"));
         assert!(!reversed_eq_ignore_case("ab", "abc"));
+    }
+
+    #[test]
+    fn window_search_agrees_with_str_contains() {
+        let words = [
+            "",
+            "a",
+            "A",
+            "ab",
+            "Ab1",
+            "中",
+            "x中y",
+            "13800000000",
+            "a@B.com",
+            "ba",
+        ];
+        for h in words {
+            for n in words {
+                assert_eq!(contains(h, n, false), h.contains(n), "{h:?} {n:?}");
+                let folded = h.to_ascii_lowercase().contains(&n.to_ascii_lowercase());
+                assert_eq!(contains(h, n, true), folded, "{h:?} {n:?}");
+            }
+        }
     }
 }

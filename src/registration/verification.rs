@@ -14,6 +14,8 @@
 
 use serde::Serialize;
 
+use crate::json::write::{Object, WriteJson};
+
 use super::email::check_email;
 use super::fields::{
     Allowed, Entry, identifier, integer, not_on_site, one_of, optional_text, required_text,
@@ -60,6 +62,20 @@ pub struct SendVerificationMessageCodeBody {
     /// The customer, for scene 18.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
+}
+
+impl WriteJson for SendVerificationMessageCodeBody {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("receiver_type", &self.receiver_type)
+            .some("timeout", self.timeout.as_ref())
+            .some("mobile_phone", self.mobile_phone.as_ref())
+            .some("email", self.email.as_ref())
+            .some("lang", self.lang.as_ref())
+            .some("scene", self.scene.as_ref())
+            .some("customer_id", self.customer_id.as_ref())
+            .end();
+    }
 }
 
 /// An integer field restricted to `allowed`.

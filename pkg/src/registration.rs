@@ -270,10 +270,3 @@ export interface MobileNumber {
   check_identity: string;
 }
 "#;
-
-/// The registration module's allocator: talc instead of the default dlmalloc, 2.7 KB gzipped
-/// smaller (dlmalloc was a quarter of the module's code) and no slower on bulk validation.
-/// Only in the registration-only build: the other modules keep theirs until measured.
-#[cfg(not(any(feature = "pricing", feature = "client")))]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -10,7 +10,10 @@
 /// smaller (dlmalloc was a quarter of the module's code) and no slower on bulk validation.
 /// The client keeps dlmalloc (talc measured 58 B smaller there), pricing too (its search
 /// allocates in a hot loop; not measured).
-#[cfg(all(target_arch = "wasm32", not(any(feature = "pricing", feature = "client"))))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(any(feature = "pricing", feature = "client"))
+))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

@@ -2,7 +2,7 @@
 //! (`crate::registration`): the same rules the storefront form uses, so a request the form
 //! accepted is sent as the form built it.
 
-use serde::Serialize;
+use crate::json::write::WriteJson;
 
 use super::issue::Issue;
 use super::value::Json;
@@ -48,11 +48,10 @@ pub const SEND_VERIFICATION_CODE_FIELDS: &[&str] = &[
 /// CreateSubCustomer's parameters (both sites).
 pub const CREATE_SUB_CUSTOMER_FIELDS: &[&str] = &REGISTRATION_FIELDS;
 
-/// A value through its JSON text (the registration types serialize with serde).
-fn json_of<T: Serialize>(value: &T) -> Option<Json> {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| Json::parse(&text).ok())
+/// A value through its JSON text (the registration types write themselves: `WriteJson`, no
+/// serde serializer in the client module).
+fn json_of<T: WriteJson>(value: &T) -> Option<Json> {
+    Json::parse(&value.to_json()).ok()
 }
 
 fn issue(i: crate::registration::Issue) -> Issue {
@@ -70,7 +69,7 @@ fn issue(i: crate::registration::Issue) -> Issue {
     }
 }
 
-fn finish<B: Serialize>(v: Validation<B>) -> Result<Json, Vec<Issue>> {
+fn finish<B: WriteJson>(v: Validation<B>) -> Result<Json, Vec<Issue>> {
     match v.body {
         Some(body) if v.valid => json_of(&body).ok_or_else(Vec::new),
         _ => Err(v.issues.into_iter().map(issue).collect()),

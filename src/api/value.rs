@@ -56,27 +56,8 @@ impl From<Node<'_>> for Json {
     }
 }
 
-/// Writes `s` as a JSON string.
-pub fn write_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(c as u8 >> 4)]));
-                out.push(char::from(HEX[usize::from(c as u8 & 15)]));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
+/// Appends `s` as a JSON string: the one JSON string writer, [`crate::json::write::string`].
+pub use crate::json::write::string as write_str;
 
 impl Json {
     /// Reads JSON text (RFC 8259, with the package's one JSON reader); numbers keep their

@@ -404,6 +404,17 @@ pub(crate) fn join_path(prefix: &str, path: &str) -> String {
     }
 }
 
+/// Reads an order from JSON text as `quote` reads `input.order` (lines priced, validated;
+/// errors under `order.`): the order a wallet's quote takes.
+pub fn order_from_json(text: &str) -> Result<Order, QuoteError> {
+    read_order(tree(text)?)
+}
+
+/// Reads a `selection` value (absent: the default one).
+pub fn selection_from_value(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
+    read_selection(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -335,16 +335,21 @@ impl<'a> Prep<'a> {
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
     /// `matched`: the order's facts computed once. Without `all_reasons` the verdicts serve
-    /// the search only (status, amounts), not a rejection.
+    /// the search only (status, amounts), not a rejection, and a coupon no context can use
+    /// (`None`) is not judged at all.
     fn verdicts(
         &self,
         order: &Order,
         matched: &[Matched<'_>],
         all_reasons: bool,
-    ) -> Result<Vec<Verdict>, QuoteError> {
+    ) -> Result<Vec<Option<Verdict>>, QuoteError> {
         let facts = OrderFacts::of(order, &self.fixed.eval).map_err(coupon_error)?;
-        let eval = |(c, m)| {
+        let eval = |(c, m): (&Coupon, &Matched<'_>)| {
+            if !all_reasons && !m.may_apply() {
+                return Ok(None);
+            }
             evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
+                .map(Some)
                 .map_err(coupon_error)
         };
         self.input.coupons.iter().zip(matched).map(eval).collect()
@@ -527,7 +532,7 @@ impl<'a> Prep<'a> {
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
         let mut order = self.order.clone();
         let mut prepared = Vec::with_capacity(choices.len());
-        let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
+        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
@@ -548,6 +553,7 @@ impl<'a> Prep<'a> {
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
+                .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
                 .filter(|(k, v)| usable(v) && !self.fixed.duplicate[*k])
                 .collect();
             let p = self.prepare(index, &order, &chosen)?;
@@ -582,7 +588,11 @@ impl<'a> Prep<'a> {
             }
             let mut first = None;
             for (c, &index) in choices.iter().enumerate() {
-                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)) {
+                if first.is_some() && !matched[k].may_apply() {
+                    // Ruled out whatever the discount: the first context's verdict says why.
+                    break;
+                }
+                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)?.as_ref()) {
                     Some(v) => Cow::Borrowed(v),
                     None => {
                         self.set_context(&mut order, index)?;

@@ -2,13 +2,15 @@
 // quote "best" (b) and evaluate (a) one-shot and via the handle, "preview on every keystroke"
 // (1 wallet, 200 successive cart edits), and the decimal.js peers on (a) and (b) timed in
 // interleaved rounds with the handle after their answers are checked equal to ours. Prints
-// one JSON object (and a table on stderr). Not a test: figures only.
+// one JSON object (and a table on stderr); also cold start of the pricing module and the
+// memory a 300-coupon wallet holds. Not a test: figures only.
 //
 //   make build && node bench/wallet.mjs [--out FILE]
 
 import fs from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { measureSync, measureRounds } from './lib/measure.mjs';
 import { loadScenario } from './lib/scenarios.mjs';
 import { couponAnswer, quoteAnswer, differences } from './lib/answers.mjs';
@@ -20,6 +22,7 @@ const a = loadScenario('a');
 const b = loadScenario('b');
 const { order: bOrder, selection, ...bWallet } = b.input;
 const hasWallet = typeof pkg.Wallet === 'function';
+const COLD_RUNS = 11;
 const results = { load_average: os.loadavg().map((x) => +x.toFixed(2)), handle: hasWallet, figures: {} };
 
 const us = (s) => +(s.median_ns / 1000).toFixed(1);
@@ -89,6 +92,38 @@ if (hasWallet) {
   wa.free();
   wb.free();
 }
+// Cold start of the pricing module in fresh processes (bench/cold-start.mjs): compile +
+// instantiate + the first one-line quote, and the first quote of (b).
+{
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  for (const [mode, name] of [['web-small', 'cold start: compile + instantiate + first one-line quote'], ['web', 'cold start: compile + instantiate + first quote of (b)']]) {
+    const runs = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const r = JSON.parse(execFileSync(process.execPath, [new URL('./cold-start.mjs', import.meta.url).pathname, mode], { encoding: 'utf8' }));
+      runs.push({ total: r.compile_ms + r.instantiate_ms + r.first_quote_ms, first: r.first_quote_ms });
+    }
+    results.figures[name] = { p50_ms: +median(runs.map((r) => r.total)).toFixed(2), first_call_p50_ms: +median(runs.map((r) => r.first)).toFixed(2), runs: COLD_RUNS };
+    process.stderr.write(`${name.padEnd(52)} p50 ${results.figures[name].p50_ms} ms (first call ${results.figures[name].first_call_p50_ms} ms)\n`);
+  }
+}
+
+// The memory a 300-coupon wallet holds: the wasm memory grown by 50 live wallets of the 300
+// coupons of (c), per wallet (the web glue gives the instance's memory).
+if (hasWallet) {
+  const glue = await import(new URL('../pkg/dist/pricing.js', import.meta.url).href);
+  const exports = glue.initSync({ module: new WebAssembly.Module(fs.readFileSync(new URL('../pkg/dist/pricing_bg.wasm', import.meta.url))) });
+  const c = loadScenario('c').input;
+  const wallet = { coupons: c.coupons, discounts: c.discounts, balances: c.balances, now: c.now };
+  const text = JSON.stringify(wallet);
+  glue.Wallet.from(text).free(); // the allocator's first growth is not the wallet's
+  const before = exports.memory.buffer.byteLength;
+  const live = Array.from({ length: 50 }, () => glue.Wallet.from(text));
+  const grown = exports.memory.buffer.byteLength - before;
+  for (const w of live) w.free();
+  results.figures['memory of a 300-coupon wallet'] = { bytes_per_wallet: Math.round(grown / live.length), wallet_json_bytes: text.length, coupons: c.coupons.length };
+  process.stderr.write(`memory of a 300-coupon wallet: ${Math.round(grown / live.length)} B of wasm memory per wallet (its JSON: ${text.length} B)\n`);
+}
+
 results.load_average_end = os.loadavg().map((x) => +x.toFixed(2));
 const text = JSON.stringify(results, null, 2);
 if (out) fs.writeFileSync(out, text + '\n');

@@ -29,7 +29,6 @@ pub mod stack;
 pub mod units;
 pub mod wallet;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
@@ -378,8 +377,8 @@ impl<'a> Prep<'a> {
                 rejected.push(Rejection::new(id, RejectCode::UnknownCoupon, None));
                 continue;
             };
-            let v = self.verdict(&order, k)?;
-            if let Some(r) = unusable(&v) {
+            let mut v = self.verdict(&order, k)?;
+            if let Some(r) = unusable(&mut v) {
                 rejected.push(r);
                 continue;
             }
@@ -592,18 +591,19 @@ impl<'a> Prep<'a> {
                     // Ruled out whatever the discount: the first context's verdict says why.
                     break;
                 }
-                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)?.as_ref()) {
-                    Some(v) => Cow::Borrowed(v),
+                // Each verdict is read once here: taken, not cloned.
+                let v = match verdicts_of[c].as_mut().and_then(|vs| vs.get_mut(k)?.take()) {
+                    Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        Cow::Owned(self.verdict(&order, k)?)
+                        self.verdict(&order, k)?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;
                 first.get_or_insert(v);
             }
-            if let (false, Some(v)) = (*used, first) {
-                rejected.push(unusable(&v).unwrap_or_else(|| {
+            if let (false, Some(mut v)) = (*used, first) {
+                rejected.push(unusable(&mut v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));
             }
@@ -725,8 +725,8 @@ fn usable(v: &Verdict) -> bool {
         )
 }
 
-/// Why a coupon cannot be used at all under its verdict.
-fn unusable(v: &Verdict) -> Option<Rejection> {
+/// Why a coupon cannot be used at all under its verdict (whose reasons move to the rejection).
+fn unusable(v: &mut Verdict) -> Option<Rejection> {
     let code = match v.status {
         _ if usable(v) => return None,
         Status::NotApplicable => RejectCode::CouponNotApplicable,
@@ -741,7 +741,7 @@ fn unusable(v: &Verdict) -> Option<Rejection> {
             .map(crate::coupons::Reason::message)
             .as_deref(),
     );
-    r.reasons = v.reasons.clone();
+    r.reasons = std::mem::take(&mut v.reasons);
     Some(r)
 }
 

@@ -576,18 +576,24 @@ fn push_bound(out: &mut String, req: &str, zh: bool) {
 /// An amount with at least two decimals and all its significant ones (`80` → `"80.00"`,
 /// `0.00064` → `"0.00064"`): exact, and in the form customers read money.
 pub fn money_text(a: Amount) -> String {
+    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon):
+    // the mantissa (≤ 96 bits) times at most 100 fits a u128, and so does 10^28.
     let d = a.as_decimal().normalize();
-    if d.scale() >= 2 {
-        return d.to_string();
+    let scale = d.scale();
+    let shown = scale.max(2);
+    let units = d.mantissa().unsigned_abs() * 10u128.pow(shown - scale);
+    let unit = 10u128.pow(shown);
+    let mut s = String::with_capacity(32);
+    if d.is_sign_negative() && units != 0 {
+        s.push('-');
     }
-    let mut two = d;
-    two.rescale(2);
-    if two.scale() == 2 {
-        return two.to_string();
-    }
-    // Too many digits to scale (29): the zeros as text.
-    let mut s = d.to_string();
-    s.push_str(if d.scale() == 0 { ".00" } else { "0" });
+    let _ = write!(
+        s,
+        "{}.{:0width$}",
+        units / unit,
+        units % unit,
+        width = shown as usize
+    );
     s
 }
 
@@ -752,11 +758,57 @@ mod tests {
         assert_eq!(t("100.000"), "100.00");
         assert_eq!(t("-5"), "-5.00");
         assert_eq!(t("-0.0"), "0.00");
+        assert_eq!(t("-12.5"), "-12.50");
+        assert_eq!(t("-0.00064"), "-0.00064");
+        assert_eq!(t("0.1"), "0.10");
+        assert_eq!(
+            t("123456789.123456789012345678"),
+            "123456789.123456789012345678"
+        );
+        assert_eq!(
+            t("0.0000000000000000000000000001"),
+            "0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            t("792281625142643375935439503.5"),
+            "792281625142643375935439503.50"
+        );
         // Too many digits to rescale: the zeros still written.
         let big = Amount::from(i64::MAX)
             .checked_mul(Amount::from(1_i64 << 30))
             .unwrap();
         assert_eq!(money_text(big), "9903520314283042198119251968.00");
+    }
+
+    /// The former `money_text`, through `Decimal`'s `Display`: the oracle of the integer one.
+    fn by_display(a: Amount) -> String {
+        let d = a.as_decimal().normalize();
+        if d.scale() >= 2 {
+            return d.to_string();
+        }
+        let mut two = d;
+        two.rescale(2);
+        if two.scale() == 2 {
+            return two.to_string();
+        }
+        let mut s = d.to_string();
+        s.push_str(if d.scale() == 0 { ".00" } else { "0" });
+        s
+    }
+
+    #[test]
+    fn money_text_writes_what_decimal_display_writes() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = i128::from(seed as i64) * i128::from((seed >> 20) as u32 | 1);
+            let scale = (seed % 29) as u32;
+            let d = rust_decimal::Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
+            let a = Amount::parse(&d.to_string()).unwrap();
+            assert_eq!(money_text(a), by_display(a), "{d}");
+        }
     }
 
     #[test]

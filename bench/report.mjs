@@ -128,7 +128,7 @@ export function walletSection(w, before) {
   return [
     '## Wallet handle (issue 17)',
     '',
-    `\`node bench/wallet.mjs\` (in \`make bench\`), Node, the pricing module's Node entry, one process; load average ${w.load_average.join(' / ')} at its start, ${w.load_average_end.join(' / ')} at its end. **The machine's 2 cores were shared with 4 other agents compiling**: absolute times are pessimistic and vary by ±50 % between runs; the ratios of interleaved rounds (decimal.js rows) are the steadier figures. "Before": the same script on the commit the work started from (${before?.commit ?? '—'}), load average ${before?.load_average?.join(' / ') ?? '—'}; there was no handle then, so the handle rows compare with the one-shot call they replace.`,
+    `\`node bench/wallet.mjs\` (in \`make bench\`), Node, the pricing module's Node entry, one process; load average ${w.load_average.join(' / ')} at its start, ${w.load_average_end.join(' / ')} at its end. **The machine's 2 cores were shared with 4 other agents compiling**: absolute times are pessimistic and vary by ±50 % between runs; the ratios of interleaved rounds (decimal.js rows) are the steadier figures. "Before": the same script on the commit the work started from (${before?.commit ?? '—'}), load average ${before?.load_average?.join(' / ') ?? '—'}; there was no handle then, so the handle rows compare with the one-shot call they replace. The two runs saw different loads: \`PROFILE.md\` ("Wallet handle") has both builds measured back to back and cold start alternating between them, the fairer comparison.`,
     '',
     '| scenario | before (p50) | after (p50) | budget | status |',
     '|---|---:|---:|---|---|',

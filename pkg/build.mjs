@@ -83,7 +83,7 @@ const nodeExtras = (area) => NODE_EXTRAS[area] ?? [];
  * `encodeInto` for the rest. This puts one `TextEncoder.encodeInto` in its place: room for the
  * worst case (3 bytes per unit), encoded at once, the allocation shrunk to what was written.
  */
-const PASS_STRING = /(function passStringToWasm0\(arg, malloc, realloc\) \{\n[^]*?\n {4}\}\n)\n {4}let len = arg\.length;\n[^]*?\n {4}WASM_VECTOR_LEN = offset;\n {4}return ptr;\n\}\n/;
+const PASS_STRING = /(function passStringToWasm0\(arg, malloc, realloc\) \{\n[\s\S]*?\n {4}\}\n)\n {4}let len = arg\.length;\n[\s\S]*?\n {4}WASM_VECTOR_LEN = offset;\n {4}return ptr;\n\}\n/;
 function oneEncodeInto(glue, area) {
   if (!glue.includes('function passStringToWasm0')) return glue;
   if (!PASS_STRING.test(glue)) throw new Error(`${area}: passStringToWasm0 is not the shape pkg/build.mjs patches`);

@@ -5,6 +5,7 @@
 //!   cargo bench --bench scenarios -- --peak-rss c        run (c) alone, print the peak RSS
 //!   cargo bench --bench scenarios -- --calls b 6         6 untimed calls of (a), (b) or (c),
 //!                                                        for instruction counts under callgrind
+//!                                                        (wa, wb: through a wallet handle)
 //!
 //! Each figure is a distribution of the time per call: samples of enough calls to last
 //! `SAMPLE` each, as many samples as fit in `BUDGET` (at least `MIN_SAMPLES`). The answers of
@@ -90,7 +91,15 @@ fn coupons_a(dir: &Path) -> (Value, Value) {
     let wallet = s["coupons"].to_string();
     let opts = s["opts"].to_string();
     let run = || coupons::evaluate_json(&order, &wallet, &opts, None).expect("evaluate");
-    let answer: Value = serde_json::from_str(&run()).expect("verdicts");
+    let mut answer: Value = serde_json::from_str(&run()).expect("verdicts");
+    // The core writes `eligible_lines` as indexes into `order.lines`; the JS binding (and so
+    // the Node runner's answer) gives the line ids.
+    for v in answer.as_array_mut().into_iter().flatten() {
+        for line in v["eligible_lines"].as_array_mut().into_iter().flatten() {
+            let i = line.as_u64().expect("a line index") as usize;
+            *line = s["order"]["lines"][i]["id"].clone();
+        }
+    }
     let samples = measure(|| {
         black_box(coupons::evaluate_json(
             black_box(&order),
@@ -254,12 +263,36 @@ fn main() {
             .and_then(|n| n.parse().ok())
             .unwrap_or(1);
         let file = match which.as_str() {
-            "a" => "a-coupons.json",
-            "b" => "b-quote-best.json",
+            "a" | "wa" => "a-coupons.json",
+            "b" | "wb" => "b-quote-best.json",
             _ => "c-large-wallet.json",
         };
         let s = scenario(&dir, file);
-        if which == "a" {
+        if let Some(kind) = which.strip_prefix('w') {
+            // The wallet handle: the wallet read once, then the compact per-cart call.
+            let (mut wallet, order) = match kind {
+                "a" => (
+                    json!({ "coupons": s["coupons"], "now": s["opts"]["now"] }),
+                    s["order"].clone(),
+                ),
+                _ => (s["input"].clone(), s["input"]["order"].clone()),
+            };
+            let selection = wallet.as_object_mut().and_then(|w| {
+                w.remove("order");
+                w.remove("selection")
+            });
+            let w = quote::wallet::Wallet::from_json(&wallet.to_string(), None).expect("wallet");
+            let (order, call) = (
+                order.to_string(),
+                json!({ "selection": selection }).to_string(),
+            );
+            for _ in 0..n {
+                match kind {
+                    "a" => drop(black_box(w.evaluate_json(&order, "null")).expect("evaluate")),
+                    _ => drop(black_box(w.quote_json(&order, &call)).expect("quote")),
+                }
+            }
+        } else if which == "a" {
             let (order, wallet, opts) = (
                 s["order"].to_string(),
                 s["coupons"].to_string(),

@@ -94,6 +94,11 @@ for (const mode of ['web', 'web-small', 'node']) {
   process.stderr.write(`  ${mode}: ${JSON.stringify(cold[mode].median_ms)}\n`);
 }
 
+log('wallet handle (bench/wallet.mjs)');
+const walletFile = path.join(OUT, 'wallet.json');
+run('node', ['bench/wallet.mjs', '--out', walletFile], { capture: true });
+const wallet = readJson(walletFile);
+
 log('peak RSS, scenario (c)');
 const rss = {
   native: nativeRss,
@@ -140,6 +145,8 @@ const results = {
     peers: node.results[k].peers,
   }])),
   cold_start: cold,
+  wallet,
+  wallet_before: readJson(path.join(BENCH, 'wallet-before.json')),
   peak_rss_c: rss,
   sizes,
 };

@@ -79,6 +79,7 @@ fn no_code_literal_outside_the_registry() {
         ("src/coupons/policy.rs", "cash_with_discount_coupon"),
         ("src/orders/mod.rs", "coupon_max_use_quantity"),
         ("src/quote/input.rs", "coupon_max_use_quantity"),
+        ("src/quote/wallet.rs", "coupon_max_use_quantity"),
         ("src/registration/mobile.rs", "too_long"),
         ("src/registration/mobile.rs", "invalid_character"),
         ("src/registration/mobile.rs", "invalid_type"),

@@ -85,6 +85,7 @@ export function readCoupon(c) {
     effectiveMs: c.valid_time ?? c.effective_time ? Date.parse(c.valid_time ?? c.effective_time) : null,
     expireMs: c.expire_time ? Date.parse(c.expire_time) : null,
     available: available == null ? null : new D(available),
+    faceValue: c.face_value == null ? null : new D(c.face_value),
     couponVersion: c.coupon_version ?? null,
     group: c.coupon_group ?? 0,
     limits,
@@ -172,7 +173,7 @@ export function stateReasons(coupon, nowMs) {
 
 export const payable = (line) => new D(line.amount ?? line.official_amount);
 
-/** `baseValue` (default policy: lower bound exclusive, upper inclusive) on the eligible amount. */
+/** `baseValue` (default policy: both bounds exclusive) on the eligible amount. */
 export function baseValueReasons(range, known, possible) {
   const out = [];
   const judge = (ok, sure, hopeful) => (ok(sure) ? null : ok(hopeful) ? IND : NA);
@@ -181,7 +182,7 @@ export function baseValueReasons(range, known, possible) {
     if (e) out.push({ code: 'amount_below_minimum', effect: e });
   }
   if (range.upper) {
-    const e = judge((a) => a.lte(range.upper), possible, known);
+    const e = judge((a) => a.lt(range.upper), possible, known);
     if (e) out.push({ code: 'amount_above_maximum', effect: e });
   }
   return out;
@@ -219,10 +220,10 @@ export function discountReasons(coupon, discount) {
 }
 
 /** `max_deduction`: available, capped by the eligible amount and `maxDeductionRatio`, floored. */
-export function maxDeduction(coupon, known, order) {
+export function maxDeduction(available, coupon, known, order) {
   let eligible = ZERO;
   for (const line of known) eligible = eligible.plus(payable(line));
-  let cap = D.min(coupon.available, eligible);
+  let cap = D.min(available, eligible);
   if (coupon.limits.maxDeductionRatio) {
     let base = ZERO;
     for (const line of order.lines) if (mode(line, order) !== 'on_demand') base = base.plus(payable(line));
@@ -276,8 +277,22 @@ export function verdict(coupon, rules, matches, order, early, orderReasons) {
     reasons.push(maybe.length ? { code: 'line_data_missing', effect: IND } : { code: 'no_eligible_line', effect: NA });
   }
   reasons.push(...orderReasons(span));
+  // A discount coupon's face value is a pay ratio in (0, 1): it may save (1 − r) of its
+  // lines' list price, floored to the cent; any other face value is never guessed at.
+  let available = coupon.available;
+  if (coupon.kind === 'discount_coupon') {
+    const r = coupon.faceValue;
+    if (r?.gt(0) && r.lt(1)) {
+      let official = ZERO;
+      for (const line of known) official = official.plus(new D(line.official_amount));
+      available = floor2(official.times(new D(1).minus(r)));
+    } else {
+      reasons.push({ code: 'discount_coupon_face_value', effect: IND });
+      available = null;
+    }
+  }
   const status = reasons.reduce((s, r) => (RANK[r.effect] > RANK[s] ? r.effect : s), 'applicable');
-  const max = coupon.available != null && status !== NA ? maxDeduction(coupon, known, order) : ZERO;
+  const max = available != null && status !== NA ? maxDeduction(available, coupon, known, order) : ZERO;
   return {
     coupon_id: coupon.id,
     kind: coupon.kind,
@@ -285,6 +300,7 @@ export function verdict(coupon, rules, matches, order, early, orderReasons) {
     reasons: reasons.map((r) => r.code),
     eligible_lines: known.map((l) => l.id),
     eligible_amount: span.known,
+    available: available ?? ZERO,
     max_deduction: max,
     // For the quote.
     coupon,

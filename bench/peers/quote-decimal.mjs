@@ -4,8 +4,9 @@
 // largest-remainder allocation to the cent, the truncated payable amount, and for
 // `selection: "best"` the same exact branch-and-bound search as the engine, contexts ordered
 // and skipped by the same bound (so the two are compared on the arithmetic, not on the
-// algorithm). Default policy only; the discount
-// shapes the scenarios use (DiscountInfoV3, modes 0 and 2).
+// algorithm). Default policy only (`max_deduction_ratio_base: "after_cash_coupon"`: a
+// `maxDeductionRatio` cap is taken again on the base a discount or cash coupon lowered); the
+// discount shapes the scenarios use (DiscountInfoV3, modes 0 and 2).
 
 import { D, ZERO, floor2, readCoupon, evaluateOne } from './coupons-js.mjs';
 
@@ -132,18 +133,25 @@ function unusable(v) {
 /** One discount context: the lines after the discount (as exact decimals) and the candidates. */
 function prepare(order, discount, verdicts) {
   const after = order.lines.map((l) => new D(l.amount ?? l.official_amount));
+  const onDemand = order.lines.map((l) => (l.charging_mode ?? order.charging_mode) === 'on_demand');
   const candidates = verdicts.map((v) => {
     const c = v.coupon;
+    const lines = v.eligible_lines.map((id) => order.lines.findIndex((l) => l.id === id));
+    const r = c.limits.maxDeductionRatio;
     return {
       id: c.id,
       kind: c.kind,
       group: c.group,
       forbidsDc: c.limits.discountCoupon === false,
       expireMs: c.expireMs,
-      lines: v.eligible_lines.map((id) => order.lines.findIndex((l) => l.id === id)),
+      lines,
       max: floor2(v.max_deduction),
-      available: c.available,
-      singleUse: c.limits.usageTimes === 1 || c.couponVersion === 1,
+      available: v.available,
+      singleUse: c.kind === 'discount_coupon' || c.limits.usageTimes === 1 || c.couponVersion === 1,
+      // The ratio cap and the on-demand eligible amount it does not cap.
+      ratio: r ? { r, uncapped: lines.reduce((s, i) => (onDemand[i] ? s.plus(after[i]) : s), ZERO) } : null,
+      // What lowers the ratio base of later coupons (after_cash_coupon).
+      cutsBase: c.kind === 'discount_coupon' || c.kind === 'cash_coupon',
     };
   });
   candidates.sort((a, b) =>
@@ -152,8 +160,12 @@ function prepare(order, discount, verdicts) {
     || (a.expireMs ?? 0) - (b.expireMs ?? 0)
     || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let total = ZERO;
-  for (const a of after) total = total.plus(a);
-  return { order, discount, start: { rem: after, total }, candidates };
+  let base = ZERO;
+  after.forEach((a, i) => {
+    total = total.plus(a);
+    if (!onDemand[i]) base = base.plus(a);
+  });
+  return { order, discount, start: { rem: after, total, base, baseStart: base }, candidates };
 }
 
 const floorCent = (x) => floor2(x);
@@ -162,7 +174,10 @@ const floorCent = (x) => floor2(x);
 function apply(c, pos) {
   let owed = ZERO;
   for (const i of c.lines) owed = owed.plus(D.max(pos.rem[i], 0));
-  const take = D.min(c.max, floorCent(owed), floorCent(pos.total));
+  let take = D.min(c.max, floorCent(owed), floorCent(pos.total));
+  if (c.ratio && pos.base.lt(pos.baseStart)) {
+    take = D.min(take, floorCent(floor2(D.max(pos.base, 0).times(c.ratio.r)).plus(c.ratio.uncapped)));
+  }
   if (take.lte(0)) return { take: ZERO, pos, parts: [] };
   const weights = c.lines.map((i) => D.max(pos.rem[i], 0));
   const caps = weights.map((w) => w.times(100).floor());
@@ -176,7 +191,8 @@ function apply(c, pos) {
       parts.push([i, share]);
     }
   });
-  return { take, pos: { rem, total: pos.total.minus(take) }, parts };
+  const base = c.cutsBase ? pos.base.minus(take) : pos.base;
+  return { take, pos: { rem, total: pos.total.minus(take), base, baseStart: pos.baseStart }, parts };
 }
 
 function compareKeys(a, b) {
@@ -356,11 +372,13 @@ export function quote(input) {
     // Contexts in the order of the least they could cost (the largest balances or face
     // values, one per coupon slot, taken off the discounted total); a context that cannot
     // beat the fourth-best combination found so far is not evaluated at all.
-    const values = input.coupons
-      .map((c) => D.max(new D(c.balance ?? 0), new D(c.face_value ?? 0)))
+    // A discount coupon's face value is a ratio: it may take up to the whole list price.
+    const official = order.lines.reduce((a, l) => a.plus(l.official_amount), ZERO);
+    const values = coupons
+      .map((c, k) => (c.kind === 'discount_coupon' ? official
+        : D.max(new D(input.coupons[k].balance ?? 0), new D(input.coupons[k].face_value ?? 0))))
       .sort((a, b) => b.comparedTo(a));
     const most = values.slice(0, MAX_COUPONS).reduce((a, b) => a.plus(b), ZERO);
-    const official = order.lines.reduce((a, l) => a.plus(l.official_amount), ZERO);
     const ordered = choices
       .map((d, c) => ({ c, least: floor2(D.max(official.minus(d ? d.total : 0).minus(most), 0)) }))
       .sort((x, y) => x.least.comparedTo(y.least) || x.c - y.c);

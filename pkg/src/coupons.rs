@@ -34,7 +34,7 @@ pub fn evaluate_coupons(
 /// Replaces each verdict's `eligible_lines` indexes with the line ids. Every verdict refers
 /// to the same JS string per line, so the output grows with lines × coupons references, never
 /// with the ids' length (the core writes indexes for that reason).
-fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<(), JsValue> {
+pub(crate) fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<(), JsValue> {
     let ids: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
     let key = JsValue::from_str("eligible_lines");
     // `unchecked_ref`, not `Array::from` (which would copy): the arrays are changed in place.

@@ -1,4 +1,4 @@
-//! `priceLine` and `quote`.
+//! `priceLine`, `quote` and the `Wallet` handle.
 
 use wasm_bindgen::prelude::*;
 
@@ -163,3 +163,105 @@ pub fn quote(
         .map_err(|e| to_js_error(&e))?;
     js_sys::JSON::parse(&quote)
 }
+
+/// A customer's wallet read once, priced against every cart edit: `Wallet.from({ coupons,
+/// discounts, balances, policy, now })`, then `evaluate(order)` and `quote(order, { selection })`.
+/// Results are compact by default (codes, params, totals); messages, lines, alternatives, the
+/// policy and the explain codes on request. Free it with `free()` (or `using`); an unreachable
+/// wallet is freed by the garbage collector too.
+#[wasm_bindgen(js_name = Wallet)]
+pub struct JsWallet {
+    wallet: bss_storefront::quote::wallet::Wallet,
+}
+
+#[wasm_bindgen(js_class = Wallet)]
+impl JsWallet {
+    /// Reads the wallet: the fields of a `quote` input but `order` and `selection`, and the
+    /// `policy`. An object or JSON text. `now` defaults to the current time (fixed for the
+    /// wallet's life). Throws `BssError` as `quote` does.
+    #[wasm_bindgen(js_name = from)]
+    pub fn from_input(
+        #[wasm_bindgen(unchecked_param_type = "WalletInput | string")] wallet: JsValue,
+    ) -> Result<JsWallet, JsValue> {
+        let text = json_text(&wallet, "wallet", code::INVALID_INPUT, true, false)?;
+        let now = js_sys::Date::new_0().to_iso_string().as_string();
+        let wallet = bss_storefront::quote::wallet::Wallet::from_json(&text, now.as_deref())
+            .map_err(|e| to_js_error(&e))?;
+        Ok(JsWallet { wallet })
+    }
+
+    /// The quote of `order` (a `quote` input's order, object or JSON text) with this wallet.
+    #[wasm_bindgen(unchecked_return_type = "WalletQuote")]
+    pub fn quote(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteOrder | string")] order: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalletQuoteOptions")] opts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
+        let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
+        let quote = self
+            .wallet
+            .quote_json(&order, &opts)
+            .map_err(|e| to_js_error(&e))?;
+        js_sys::JSON::parse(&quote)
+    }
+
+    /// Every coupon's verdict on `order` (as `evaluateCoupons` takes it), reasons without
+    /// messages unless `opts.messages` asks for them.
+    #[wasm_bindgen(unchecked_return_type = "WalletVerdict[]")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Order | string")] order: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "WalletEvaluateOptions")] opts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
+        let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
+        let (verdicts, ids) = self
+            .wallet
+            .evaluate_json(&order, &opts)
+            .map_err(|e| to_js_error(&e))?;
+        let verdicts = js_sys::JSON::parse(&verdicts)?;
+        crate::coupons::eligible_line_ids(&verdicts, &ids)?;
+        Ok(verdicts)
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const WALLET_TS: &'static str = r#"
+/** A wallet: a `quote` input without `order` and `selection`, with the policy. */
+export interface WalletInput extends Omit<QuoteInput, "order" | "selection"> {
+  policy?: Policy;
+}
+/** What a wallet's results carry besides codes, params and totals (all off by default). */
+export interface WalletEvaluateOptions {
+  /** Reason texts: English (`message`), Chinese (`message_zh`), both, or none (default). */
+  messages?: "en" | "zh" | "both" | false;
+}
+export interface WalletQuoteOptions extends WalletEvaluateOptions {
+  /** Absent: the default discount, no coupon. */
+  selection?: QuoteInput["selection"];
+  /** The per-line breakdown (`lines`). */
+  lines?: boolean;
+  /** The runners-up of `selection: "best"` (`alternatives`). */
+  alternatives?: boolean;
+  /** The policy used (`policy`). */
+  policy?: boolean;
+  /** Where each money column came from (`explain`). */
+  explain?: boolean;
+}
+/** A reason of a wallet's result: its texts only when `messages` asks for them. */
+export interface WalletReason extends Omit<CouponReason, "message" | "message_zh"> {
+  message?: string;
+  message_zh?: string;
+}
+export interface WalletVerdict extends Omit<CouponVerdict, "reasons"> {
+  reasons: WalletReason[];
+}
+/** A wallet's quote: a `Quote` whose `lines`, `alternatives`, `policy`, `explain` and texts are there only when asked for. */
+export interface WalletQuote extends Omit<Quote, "lines" | "policy" | "explain" | "rejected"> {
+  lines?: QuoteLine[];
+  policy?: Required<Policy>;
+  explain?: Quote["explain"];
+  rejected: (Omit<QuoteRejection, "message" | "reasons"> & { message?: string; reasons?: WalletReason[] })[];
+}
+"#;

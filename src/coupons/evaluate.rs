@@ -98,6 +98,15 @@ pub struct Matched<'a> {
     maybe: Vec<usize>,
 }
 
+impl Matched<'_> {
+    /// Whether some discount context could still find the coupon applicable: no context-free
+    /// reason (state, limits, line selection) holds against it. A quote's search skips the
+    /// others in every context but the one its rejections quote.
+    pub fn may_apply(&self) -> bool {
+        self.unreadable.is_none() && self.reasons.iter().all(|r| r.effect == Status::Applicable)
+    }
+}
+
 /// The context-free part of `coupon`'s verdict on `order` (see [`Matched`]).
 pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) -> Matched<'a> {
     let policy = &opts.policy;

@@ -353,8 +353,22 @@ pub fn evaluate_json_with_ids(
     let coupons = parse_coupons(coupons)?;
     let order = parse_order(order)?;
     let opts = parse_options(options, default_now)?;
-    let verdicts = evaluate_coupons(&order, &coupons, &opts)?;
-    let text =
-        serde_json::to_string(&verdicts).map_err(|e| CouponError::Internal(e.to_string()))?;
+    verdicts_json(order, &coupons, &opts, verdict::Messages::Both)
+}
+
+/// Every coupon's verdict on `order` as JSON text (reasons with `messages`), and the order's
+/// line ids: what [`evaluate_json_with_ids`] and a wallet's `evaluate` write.
+pub fn verdicts_json(
+    order: Order,
+    coupons: &[Coupon],
+    opts: &EvalOptions,
+    messages: verdict::Messages,
+) -> Result<(String, Vec<String>), CouponError> {
+    let verdicts = evaluate_coupons(&order, coupons, opts)?;
+    let views: Vec<verdict::VerdictView<'_>> = verdicts
+        .iter()
+        .map(|verdict| verdict::VerdictView { verdict, messages })
+        .collect();
+    let text = serde_json::to_string(&views).map_err(|e| CouponError::Internal(e.to_string()))?;
     Ok((text, order.lines.into_iter().map(|l| l.id).collect()))
 }

@@ -224,45 +224,131 @@ impl Serialize for Params {
     }
 }
 
-/// One reason a coupon does not (or may not) apply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One reason a coupon does not (or may not) apply. Its English and Chinese messages are
+/// written from the code, the limit key and the params only when asked for ([`Reason::message`],
+/// serialization): a quote judges every coupon in every discount context, and shows few.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reason {
     /// Stable code.
     pub code: ReasonCode,
     /// The `limit_key` the reason concerns, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub limit_key: Option<String>,
-    /// English text for the customer.
-    pub message: String,
-    /// Chinese text for the customer.
-    pub message_zh: String,
     /// The values behind the reason (`required`, `actual`, `field`, `lines`, …).
-    #[serde(skip_serializing_if = "Params::is_empty")]
     pub params: Params,
     /// `NotApplicable` if the reason rules the coupon out, `Indeterminate` if it only leaves
     /// the verdict open.
-    #[serde(skip)]
     pub effect: Status,
 }
 
 impl Reason {
-    /// A reason with its messages filled in from the code, the limit key and the params.
+    /// A reason from the code, the limit key and the params.
     pub fn new(
         code: ReasonCode,
         effect: Status,
         limit_key: Option<&str>,
         params: Vec<(&'static str, Param)>,
     ) -> Reason {
-        let params = Params(params);
-        let (message, message_zh) = messages(code, limit_key, &params);
         Reason {
             code,
             limit_key: limit_key.map(str::to_owned),
-            message,
-            message_zh,
-            params,
+            params: Params(params),
             effect,
         }
+    }
+
+    /// English text for the customer.
+    pub fn message(&self) -> String {
+        self.text(false)
+    }
+
+    /// Chinese text for the customer.
+    pub fn message_zh(&self) -> String {
+        self.text(true)
+    }
+
+    #[inline(never)]
+    fn text(&self, zh: bool) -> String {
+        let (en, zh_template) = templates(self.code, &self.params);
+        let template = if zh { zh_template } else { en };
+        fill(template, self.limit_key.as_deref(), &self.params)
+    }
+
+    /// The reason as written with `messages`.
+    pub fn view(&self, messages: Messages) -> ReasonView<'_> {
+        ReasonView {
+            reason: self,
+            messages,
+        }
+    }
+}
+
+/// Which messages a result carries: codes and params always, texts on request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Messages {
+    /// None: codes and params only (a storefront with its own texts).
+    None,
+    /// English (`message`).
+    En,
+    /// Chinese (`message_zh`).
+    Zh,
+    /// Both (what the one-shot calls return).
+    #[default]
+    Both,
+}
+
+impl Messages {
+    /// Whether the English text is written.
+    pub fn en(self) -> bool {
+        matches!(self, Messages::En | Messages::Both)
+    }
+
+    /// Whether the Chinese text is written.
+    pub fn zh(self) -> bool {
+        matches!(self, Messages::Zh | Messages::Both)
+    }
+}
+
+/// A [`Reason`] as written: `code`, `limit_key`, the messages asked for, `params`.
+#[derive(Debug, Clone, Copy)]
+pub struct ReasonView<'a> {
+    reason: &'a Reason,
+    messages: Messages,
+}
+
+impl Serialize for ReasonView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.reason;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("code", &r.code)?;
+        if let Some(key) = &r.limit_key {
+            map.serialize_entry("limit_key", key)?;
+        }
+        if self.messages.en() {
+            map.serialize_entry("message", &r.message())?;
+        }
+        if self.messages.zh() {
+            map.serialize_entry("message_zh", &r.message_zh())?;
+        }
+        if !r.params.is_empty() {
+            map.serialize_entry("params", &r.params)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.view(Messages::Both).serialize(s)
+    }
+}
+
+/// Reasons written with the messages asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct Reasons<'a>(pub &'a [Reason], pub Messages);
+
+impl Serialize for Reasons<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|r| r.view(self.1)))
     }
 }
 
@@ -422,12 +508,6 @@ fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
     }
 }
 
-/// The English and Chinese messages of a reason.
-fn messages(code: ReasonCode, key: Option<&str>, p: &Params) -> (String, String) {
-    let (en, zh) = templates(code, p);
-    (fill(en, key, p), fill(zh, key, p))
-}
-
 /// Replaces `{name}` placeholders (see [`templates`]).
 fn fill(template: &str, key: Option<&str>, p: &Params) -> String {
     let mut out = String::with_capacity(template.len() + 32);
@@ -497,18 +577,24 @@ fn push_bound(out: &mut String, req: &str, zh: bool) {
 /// An amount with at least two decimals and all its significant ones (`80` → `"80.00"`,
 /// `0.00064` → `"0.00064"`): exact, and in the form customers read money.
 pub fn money_text(a: Amount) -> String {
+    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon):
+    // the mantissa (≤ 96 bits) times at most 100 fits a u128, and so does 10^28.
     let d = a.as_decimal().normalize();
-    if d.scale() >= 2 {
-        return d.to_string();
+    let scale = d.scale();
+    let shown = scale.max(2);
+    let units = d.mantissa().unsigned_abs() * 10u128.pow(shown - scale);
+    let unit = 10u128.pow(shown);
+    let mut s = String::with_capacity(32);
+    if d.is_sign_negative() && units != 0 {
+        s.push('-');
     }
-    let mut two = d;
-    two.rescale(2);
-    if two.scale() == 2 {
-        return two.to_string();
-    }
-    // Too many digits to scale (29): the zeros as text.
-    let mut s = d.to_string();
-    s.push_str(if d.scale() == 0 { ".00" } else { "0" });
+    let _ = write!(
+        s,
+        "{}.{:0width$}",
+        units / unit,
+        units % unit,
+        width = shown as usize
+    );
     s
 }
 
@@ -567,12 +653,9 @@ fn serialize_opt_amount<S: Serializer>(a: &Option<Amount>, s: S) -> Result<S::Ok
 /// discount, so the quote's contexts and candidates hold one list per coupon, not a copy each.
 pub type LineIndexes = std::sync::Arc<[usize]>;
 
-fn serialize_indexes<S: Serializer>(lines: &LineIndexes, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(lines.iter())
-}
-
-/// The verdict on one coupon, in the order the coupons were given.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The verdict on one coupon, in the order the coupons were given. Written as
+/// [`VerdictView`] writes it with both messages.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Verdict {
     /// The coupon's id (`""` when the coupon has none).
     pub coupon_id: String,
@@ -585,18 +668,14 @@ pub struct Verdict {
     /// The lines that satisfy every line-selecting limit, as indexes into `order.lines`, in
     /// order: the output stays bounded by the input (an id is never copied per coupon; the
     /// JS binding gives each index its line's id string, shared).
-    #[serde(serialize_with = "serialize_indexes")]
     pub eligible_lines: LineIndexes,
     /// Payable sum of the eligible lines.
-    #[serde(serialize_with = "serialize_money")]
     pub eligible_amount: Amount,
     /// What the coupon has to give: its balance (new version, cards) or face value.
-    #[serde(serialize_with = "serialize_money")]
     pub available: Amount,
     /// The most this coupon could take from this order: `available` capped by the eligible
     /// amount and `maxDeductionRatio`, floored to the cent; `0.00` unless applicable or
     /// indeterminate.
-    #[serde(serialize_with = "serialize_money")]
     pub max_deduction: Amount,
     /// Discount-related limits for the quote.
     pub params: CouponParams,
@@ -614,11 +693,53 @@ impl Verdict {
     }
 }
 
+/// A [`Verdict`] as written, its reasons with `messages` (the derived form writes both).
+#[derive(Debug, Clone, Copy)]
+pub struct VerdictView<'a> {
+    /// The verdict.
+    pub verdict: &'a Verdict,
+    /// The reasons' messages.
+    pub messages: Messages,
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        VerdictView {
+            verdict: self,
+            messages: Messages::Both,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for VerdictView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Money(Amount);
+        impl Serialize for Money {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serialize_money(&self.0, s)
+            }
+        }
+        let v = self.verdict;
+        let mut map = s.serialize_map(Some(9))?;
+        map.serialize_entry("coupon_id", &v.coupon_id)?;
+        map.serialize_entry("kind", &v.kind)?;
+        map.serialize_entry("status", &v.status)?;
+        map.serialize_entry("reasons", &Reasons(&v.reasons, self.messages))?;
+        map.serialize_entry("eligible_lines", &*v.eligible_lines)?;
+        map.serialize_entry("eligible_amount", &Money(v.eligible_amount))?;
+        map.serialize_entry("available", &Money(v.available))?;
+        map.serialize_entry("max_deduction", &Money(v.max_deduction))?;
+        map.serialize_entry("params", &v.params)?;
+        map.end()
+    }
+}
+
 /// The reasons of a verdict joined as one English line (for logs and test failures).
 pub fn summary(v: &Verdict) -> String {
     let mut s = String::new();
     for r in &v.reasons {
-        let _ = write!(s, "[{}] {} ", r.code.as_str(), r.message);
+        let _ = write!(s, "[{}] {} ", r.code.as_str(), r.message());
     }
     s
 }
@@ -638,11 +759,57 @@ mod tests {
         assert_eq!(t("100.000"), "100.00");
         assert_eq!(t("-5"), "-5.00");
         assert_eq!(t("-0.0"), "0.00");
+        assert_eq!(t("-12.5"), "-12.50");
+        assert_eq!(t("-0.00064"), "-0.00064");
+        assert_eq!(t("0.1"), "0.10");
+        assert_eq!(
+            t("123456789.123456789012345678"),
+            "123456789.123456789012345678"
+        );
+        assert_eq!(
+            t("0.0000000000000000000000000001"),
+            "0.0000000000000000000000000001"
+        );
+        assert_eq!(
+            t("792281625142643375935439503.5"),
+            "792281625142643375935439503.50"
+        );
         // Too many digits to rescale: the zeros still written.
         let big = Amount::from(i64::MAX)
             .checked_mul(Amount::from(1_i64 << 30))
             .unwrap();
         assert_eq!(money_text(big), "9903520314283042198119251968.00");
+    }
+
+    /// The former `money_text`, through `Decimal`'s `Display`: the oracle of the integer one.
+    fn by_display(a: Amount) -> String {
+        let d = a.as_decimal().normalize();
+        if d.scale() >= 2 {
+            return d.to_string();
+        }
+        let mut two = d;
+        two.rescale(2);
+        if two.scale() == 2 {
+            return two.to_string();
+        }
+        let mut s = d.to_string();
+        s.push_str(if d.scale() == 0 { ".00" } else { "0" });
+        s
+    }
+
+    #[test]
+    fn money_text_writes_what_decimal_display_writes() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mantissa = i128::from(seed as i64) * i128::from((seed >> 20) as u32 | 1);
+            let scale = (seed % 29) as u32;
+            let d = rust_decimal::Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
+            let a = Amount::parse(&d.to_string()).unwrap();
+            assert_eq!(money_text(a), by_display(a), "{d}");
+        }
     }
 
     #[test]
@@ -663,10 +830,13 @@ mod tests {
             ],
         );
         assert_eq!(
-            r.message,
+            r.message(),
             "The eligible amount must be greater than 100 (it is 80.00)."
         );
-        assert_eq!(r.message_zh, "适用产品的应付金额需大于 100（当前 80.00）。");
+        assert_eq!(
+            r.message_zh(),
+            "适用产品的应付金额需大于 100（当前 80.00）。"
+        );
         let json = serde_json::to_string(&r).unwrap();
         assert!(
             json.contains(r#""params":{"required":"> 100","actual":"80.00"}"#),

@@ -10,42 +10,36 @@ use super::pay_request::{PayItem, PayRequest};
 use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
+use crate::coupons::verdict::{Messages, Reasons};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
 use crate::money::Amount;
 
-/// The price preview of one order and one choice of discount and coupons.
-#[derive(Debug, Clone, Serialize)]
+/// The price preview of one order and one choice of discount and coupons. Written as
+/// [`QuoteView`] writes it with [`View::FULL`] (one serializer for both forms).
+#[derive(Debug, Clone)]
 pub struct Quote {
     /// List price of the order.
-    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// The discount applied (`null`: none, or a discount coupon instead).
     pub discount: Option<QuoteDiscount>,
     /// How the discount was chosen.
     pub discount_rule: SelectionRule,
     /// Saving of the discount stage: the discount, or the discount coupon.
-    #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
     /// `official_amount − discount_amount`: payable before coupons and cards.
-    #[serde(serialize_with = "money")]
     pub amount_after_discount: Amount,
     /// The coupons used, in stacking order.
     pub coupons: Vec<UsedCoupon>,
     /// Cash coupons (代金券).
-    #[serde(serialize_with = "money")]
     pub coupon_amount: Amount,
     /// Flexi-purchase coupons (现金券).
-    #[serde(serialize_with = "money")]
     pub flexipurchase_coupon_amount: Amount,
     /// Stored-value cards (储值卡).
-    #[serde(serialize_with = "money")]
     pub stored_card_amount: Amount,
     /// What is left to pay, truncated to the cent.
-    #[serde(serialize_with = "money")]
     pub payable: Amount,
     /// The digits below the cent cut from the payable amount (抹零).
-    #[serde(serialize_with = "money")]
     pub truncated_amount: Amount,
     /// How the payable amount is paid: cash balance, then credit, then the rest.
     pub payment: Payment,
@@ -56,10 +50,8 @@ pub struct Quote {
     /// The PayOrders (v3) body for this choice.
     pub pay_request: PayRequest,
     /// With `selection: "best"`: up to three runners-up, best first.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<Vec<Alternative>>,
     /// With `selection: "best"`: how much searching it took.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub search: Option<SearchStats>,
     /// The policy used.
     pub policy: Policy,
@@ -152,7 +144,7 @@ pub struct QuoteLine {
 }
 
 /// A requested coupon or discount that is not used.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Rejection {
     /// The coupon or discount id.
     pub id: String,
@@ -162,9 +154,14 @@ pub struct Rejection {
     pub message: String,
     /// Why, in Chinese.
     pub message_zh: String,
-    /// The evaluator's reasons, for coupons it rules out.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The evaluator's reasons, for coupons it rules out (not written when empty).
     pub reasons: Vec<Reason>,
+}
+
+impl Serialize for Rejection {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        RejectionView(self, Messages::Both).serialize(s)
+    }
 }
 
 impl Rejection {
@@ -188,10 +185,142 @@ impl Rejection {
     /// reason's Chinese text, as the English one gives its English text.
     pub fn with_reasons(mut self, reasons: Vec<Reason>) -> Rejection {
         if let Some(first) = reasons.first() {
-            self.message_zh = format!("{}：{}", self.message_zh, first.message_zh);
+            self.message_zh = format!("{}：{}", self.message_zh, first.message_zh());
         }
         self.reasons = reasons;
         self
+    }
+}
+
+/// What a written quote carries besides its codes, params and totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    /// The reasons' (and rejections') messages.
+    pub messages: Messages,
+    /// `lines`: the per-line breakdown.
+    pub lines: bool,
+    /// `alternatives`: the runners-up of `selection: "best"`.
+    pub alternatives: bool,
+    /// `policy`: the policy used.
+    pub policy: bool,
+    /// `explain`: where each money column came from.
+    pub explain: bool,
+}
+
+impl View {
+    /// Everything: what the one-shot `quote` returns.
+    pub const FULL: View = View {
+        messages: Messages::Both,
+        lines: true,
+        alternatives: true,
+        policy: true,
+        explain: true,
+    };
+
+    /// Codes, params and totals only: a wallet's default, a few hundred bytes per preview.
+    pub const COMPACT: View = View {
+        messages: Messages::None,
+        lines: false,
+        alternatives: false,
+        policy: false,
+        explain: false,
+    };
+}
+
+/// A [`Quote`] written under a [`View`]; with [`View::FULL`] the same text as the derived form.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteView<'a> {
+    /// The quote.
+    pub quote: &'a Quote,
+    /// What to write.
+    pub view: View,
+}
+
+/// An amount written as [`money`] writes it.
+struct Money<'a>(&'a Amount);
+
+impl Serialize for Money<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        money(self.0, s)
+    }
+}
+
+/// A [`Rejection`] with the messages of a [`View`].
+struct RejectionView<'a>(&'a Rejection, Messages);
+
+impl Serialize for RejectionView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (r, messages) = (self.0, self.1);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &r.id)?;
+        map.serialize_entry("code", &r.code)?;
+        if messages.en() {
+            map.serialize_entry("message", &r.message)?;
+        }
+        if messages.zh() {
+            map.serialize_entry("message_zh", &r.message_zh)?;
+        }
+        if !r.reasons.is_empty() {
+            map.serialize_entry("reasons", &Reasons(&r.reasons, messages))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        QuoteView {
+            quote: self,
+            view: View::FULL,
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for QuoteView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (q, v) = (self.quote, self.view);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("official_amount", &Money(&q.official_amount))?;
+        map.serialize_entry("discount", &q.discount)?;
+        map.serialize_entry("discount_rule", &q.discount_rule)?;
+        map.serialize_entry("discount_amount", &Money(&q.discount_amount))?;
+        map.serialize_entry("amount_after_discount", &Money(&q.amount_after_discount))?;
+        map.serialize_entry("coupons", &q.coupons)?;
+        map.serialize_entry("coupon_amount", &Money(&q.coupon_amount))?;
+        map.serialize_entry(
+            "flexipurchase_coupon_amount",
+            &Money(&q.flexipurchase_coupon_amount),
+        )?;
+        map.serialize_entry("stored_card_amount", &Money(&q.stored_card_amount))?;
+        map.serialize_entry("payable", &Money(&q.payable))?;
+        map.serialize_entry("truncated_amount", &Money(&q.truncated_amount))?;
+        map.serialize_entry("payment", &q.payment)?;
+        if v.lines {
+            map.serialize_entry("lines", &q.lines)?;
+        }
+        let rejected: Vec<_> = q
+            .rejected
+            .iter()
+            .map(|r| RejectionView(r, v.messages))
+            .collect();
+        map.serialize_entry("rejected", &rejected)?;
+        map.serialize_entry("pay_request", &q.pay_request)?;
+        if let (Some(a), true) = (&q.alternatives, v.alternatives) {
+            map.serialize_entry("alternatives", a)?;
+        }
+        if let Some(search) = &q.search {
+            map.serialize_entry("search", search)?;
+        }
+        if v.policy {
+            map.serialize_entry("policy", &q.policy)?;
+        }
+        if v.explain {
+            map.serialize_entry("explain", &q.explain)?;
+        }
+        map.end()
     }
 }
 

@@ -361,6 +361,17 @@ fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
 /// [`join`](crate::json::read::join).
 pub(crate) use crate::json::read::join as join_path;
 
+/// Reads an order from JSON text as `quote` reads `input.order` (lines priced, validated;
+/// errors under `order.`): the order a wallet's quote takes.
+pub fn order_from_json(text: &str) -> Result<Order, QuoteError> {
+    read_order(&tree(text)?)
+}
+
+/// Reads a `selection` value (absent: the default one).
+pub fn selection_from_value(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
+    read_selection(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

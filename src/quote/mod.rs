@@ -28,8 +28,8 @@ pub mod search;
 mod sorting;
 pub mod stack;
 pub mod units;
+pub mod wallet;
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
@@ -72,8 +72,25 @@ pub fn quote_json(
 
 /// Prices `input` under `opts`.
 pub fn quote(input: &QuoteInput, opts: &QuoteOptions) -> Result<Quote, QuoteError> {
-    let prep = Prep::new(input, opts)?;
-    match &input.selection {
+    quote_order(
+        input,
+        &Fixed::new(input, opts),
+        &input.order,
+        &input.selection,
+    )
+}
+
+/// Prices `order` with the wallet `input` (its coupons, discounts, balances; `input.order` and
+/// `input.selection` are not read) and its order-independent facts `fixed`: the one path of
+/// [`quote`] and of [`wallet::Wallet::quote`].
+fn quote_order(
+    input: &QuoteInput,
+    fixed: &Fixed,
+    order: &Order,
+    selection: &Selection,
+) -> Result<Quote, QuoteError> {
+    let prep = Prep::new(input, fixed, order)?;
+    match selection {
         Selection::Default => prep.explicit(&DiscountRequest::Default, &[]),
         Selection::Explicit {
             discount,
@@ -90,20 +107,48 @@ fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
     }
 }
 
-/// What every selection needs: the discounts applied to the lines, the limits.
-struct Prep<'a> {
-    input: &'a QuoteInput,
-    opts: &'a QuoteOptions,
+/// What a wallet's quotes share whatever the order: read once per wallet.
+struct Fixed {
+    opts: QuoteOptions,
     eval: EvalOptions,
-    /// Per discount option: applied, or why not.
-    applied: Vec<Result<AppliedDiscount, (RejectCode, String)>>,
-    /// The first applicable 609 adjustment.
-    mandatory: Option<usize>,
     limits: Limits,
     /// Per coupon: the rank of its id among all coupon ids.
     coupon_ranks: Vec<u32>,
     /// Per coupon: whether an earlier coupon has the same id.
     duplicate: Vec<bool>,
+    /// Per discount option: the rank of its id among the discount ids.
+    discount_ranks: Vec<u32>,
+}
+
+impl Fixed {
+    fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
+        // A wallet merged from several lists may carry one coupon several times: BSS takes
+        // each id once (issue 13 item 3), so only the first copy is a candidate.
+        let mut seen = HashSet::new();
+        Fixed {
+            duplicate: input.coupons.iter().map(|c| !seen.insert(c.id())).collect(),
+            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
+            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())),
+            eval: EvalOptions {
+                now: input.now,
+                policy: opts.policy.clone(),
+            },
+            limits: Limits::new(&opts.policy, &input.coupon_max_use_quantity),
+            opts: opts.clone(),
+        }
+    }
+}
+
+/// What every selection needs: the discounts applied to the lines, the limits.
+struct Prep<'a> {
+    input: &'a QuoteInput,
+    order: &'a Order,
+    opts: &'a QuoteOptions,
+    fixed: &'a Fixed,
+    /// Per discount option: applied, or why not.
+    applied: Vec<Result<AppliedDiscount, (RejectCode, String)>>,
+    /// The first applicable 609 adjustment.
+    mandatory: Option<usize>,
 }
 
 /// The `discount_infos[].type` codes PayOrders (v3) accepts (spec coupons §7); the same set
@@ -117,10 +162,14 @@ struct Prepared {
 }
 
 impl<'a> Prep<'a> {
-    fn new(input: &'a QuoteInput, opts: &'a QuoteOptions) -> Result<Prep<'a>, QuoteError> {
+    fn new(
+        input: &'a QuoteInput,
+        fixed: &'a Fixed,
+        order: &'a Order,
+    ) -> Result<Prep<'a>, QuoteError> {
+        let opts = &fixed.opts;
         let policy = &opts.policy;
-        let refs: Vec<LineRef<'_>> = input
-            .order
+        let refs: Vec<LineRef<'_>> = order
             .lines
             .iter()
             .map(|l| LineRef {
@@ -162,22 +211,13 @@ impl<'a> Prep<'a> {
         let mandatory = applied
             .iter()
             .position(|a| matches!(a, Ok(d) if d.kind == DiscountKind::OrderAdjustment));
-        // A wallet merged from several lists may carry one coupon several times: BSS takes
-        // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let mut seen = HashSet::new();
-        let duplicate = input.coupons.iter().map(|c| !seen.insert(c.id())).collect();
         Ok(Prep {
-            duplicate,
-            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
             input,
+            order,
             opts,
-            eval: EvalOptions {
-                now: input.now,
-                policy: policy.clone(),
-            },
+            fixed,
             applied,
             mandatory,
-            limits: Limits::new(policy, &input.coupon_max_use_quantity),
         })
     }
 
@@ -189,7 +229,7 @@ impl<'a> Prep<'a> {
 
     fn official_total(&self) -> Result<Amount, QuoteError> {
         let mut total = Amount::ZERO;
-        for line in &self.input.order.lines {
+        for line in &self.order.lines {
             total = total.checked_add(line.official_amount)?;
         }
         Ok(total)
@@ -266,7 +306,7 @@ impl<'a> Prep<'a> {
         for &(k, v) in chosen {
             let coupon = &self.input.coupons[k];
             if let Some(mut c) = candidate(k, coupon, v, order, &ledger, ratio_base)? {
-                c.rank = self.coupon_ranks[k];
+                c.rank = self.fixed.coupon_ranks[k];
                 candidates.push(c);
             }
         }
@@ -281,8 +321,7 @@ impl<'a> Prep<'a> {
             discount: index,
             context: Context {
                 discount_id: self.discount(index).map(|d| d.discount_id.clone()),
-                discount_rank: index
-                    .map(|i| ranks(self.input.discounts.iter().map(|d| d.discount_id.as_str()))[i]),
+                discount_rank: index.map(|i| self.fixed.discount_ranks[i]),
                 ledger,
                 start,
                 candidates,
@@ -291,21 +330,27 @@ impl<'a> Prep<'a> {
     }
 
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        evaluate_coupon(order, &self.input.coupons[k], &self.eval).map_err(coupon_error)
+        evaluate_coupon(order, &self.input.coupons[k], &self.fixed.eval).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
     /// `matched`: the order's facts computed once. Without `all_reasons` the verdicts serve
-    /// the search only (status, amounts), not a rejection.
+    /// the search only (status, amounts), not a rejection, and a coupon no context can use
+    /// (`None`) is not judged at all.
     fn verdicts(
         &self,
         order: &Order,
         matched: &[Matched<'_>],
         all_reasons: bool,
-    ) -> Result<Vec<Verdict>, QuoteError> {
-        let facts = OrderFacts::of(order, &self.eval).map_err(coupon_error)?;
-        let eval = |(c, m)| {
-            evaluate_matched(order, &facts, c, &self.eval, m, all_reasons).map_err(coupon_error)
+    ) -> Result<Vec<Option<Verdict>>, QuoteError> {
+        let facts = OrderFacts::of(order, &self.fixed.eval).map_err(coupon_error)?;
+        let eval = |(c, m): (&Coupon, &Matched<'_>)| {
+            if !all_reasons && !m.may_apply() {
+                return Ok(None);
+            }
+            evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
+                .map(Some)
+                .map_err(coupon_error)
         };
         self.input.coupons.iter().zip(matched).map(eval).collect()
     }
@@ -319,7 +364,7 @@ impl<'a> Prep<'a> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
         self.reject_failed_adjustments(&mut rejected);
-        let mut order = self.input.order.clone();
+        let mut order = self.order.clone();
         self.set_context(&mut order, index)?;
         let mut seen = HashSet::new();
         let mut tally = Tally::default();
@@ -333,13 +378,13 @@ impl<'a> Prep<'a> {
                 rejected.push(Rejection::new(id, RejectCode::UnknownCoupon, None));
                 continue;
             };
-            let v = self.verdict(&order, k)?;
-            if let Some(r) = unusable(&v) {
+            let mut v = self.verdict(&order, k)?;
+            if let Some(r) = unusable(&mut v) {
                 rejected.push(r);
                 continue;
             }
             let rules = combinable(&self.input.coupons[k], &v);
-            match tally.admits(&rules, &self.limits) {
+            match tally.admits(&rules, &self.fixed.limits) {
                 Ok(()) => {
                     tally.add(&rules);
                     verdicts.push((k, v));
@@ -466,7 +511,7 @@ impl<'a> Prep<'a> {
             .collect();
         sorting::sort_by(&mut values, |a, b| a > b);
         let mut most = Amount::ZERO;
-        for v in values.iter().take(self.limits.max_total()) {
+        for v in values.iter().take(self.fixed.limits.max_total()) {
             most = most.checked_add(*v)?;
         }
         // Contexts in the order of the least they could cost: a context whose least cannot
@@ -485,9 +530,9 @@ impl<'a> Prep<'a> {
             ordered.push((c, units::to_units(least, 2)?));
         }
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
-        let mut order = self.input.order.clone();
+        let mut order = self.order.clone();
         let mut prepared = Vec::with_capacity(choices.len());
-        let mut verdicts_of: Vec<Option<Vec<Verdict>>> = vec![None; choices.len()];
+        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
@@ -495,7 +540,7 @@ impl<'a> Prep<'a> {
             .input
             .coupons
             .iter()
-            .map(|c| match_lines(&self.input.order, c, &self.eval))
+            .map(|c| match_lines(self.order, c, &self.fixed.eval))
             .collect();
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
@@ -508,20 +553,27 @@ impl<'a> Prep<'a> {
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
-                .filter(|(k, v)| usable(v) && !self.duplicate[*k])
+                .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+                .filter(|(k, v)| usable(v) && !self.fixed.duplicate[*k])
                 .collect();
             let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;
             }
-            search::search_context(prepared.len(), &p.context, &self.limits, funds, &mut found)?;
+            search::search_context(
+                prepared.len(),
+                &p.context,
+                &self.fixed.limits,
+                funds,
+                &mut found,
+            )?;
             verdicts_of[c] = Some(verdicts);
             prepared.push(p);
         }
         // A coupon is rejected when no context can use it; the contexts the bound skipped
         // are asked about such coupons only.
         for (k, used) in used_somewhere.iter_mut().enumerate() {
-            if self.duplicate[k] {
+            if self.fixed.duplicate[k] {
                 let id = self.input.coupons[k].id();
                 if !rejected
                     .iter()
@@ -536,18 +588,23 @@ impl<'a> Prep<'a> {
             }
             let mut first = None;
             for (c, &index) in choices.iter().enumerate() {
-                let v = match verdicts_of[c].as_ref().and_then(|vs| vs.get(k)) {
-                    Some(v) => Cow::Borrowed(v),
+                if first.is_some() && !matched[k].may_apply() {
+                    // Ruled out whatever the discount: the first context's verdict says why.
+                    break;
+                }
+                // Each verdict is read once here: taken, not cloned.
+                let v = match verdicts_of[c].as_mut().and_then(|vs| vs.get_mut(k)?.take()) {
+                    Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        Cow::Owned(self.verdict(&order, k)?)
+                        self.verdict(&order, k)?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;
                 first.get_or_insert(v);
             }
-            if let (false, Some(v)) = (*used, first) {
-                rejected.push(unusable(&v).unwrap_or_else(|| {
+            if let (false, Some(mut v)) = (*used, first) {
+                rejected.push(unusable(&mut v).unwrap_or_else(|| {
                     Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
                 }));
             }
@@ -567,7 +624,7 @@ impl<'a> Prep<'a> {
         for (_, combo) in kept {
             let p = &prepared[combo.context];
             let s = settle(
-                &self.input.order.lines,
+                &self.order.lines,
                 self.discount(p.discount),
                 &p.context,
                 &combo.picks,
@@ -599,7 +656,7 @@ impl<'a> Prep<'a> {
             pay_items,
             idle,
             totals,
-        } = settle(&self.input.order.lines, discount, &p.context, picks, true)?;
+        } = settle(&self.order.lines, discount, &p.context, picks, true)?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
         let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
@@ -619,11 +676,7 @@ impl<'a> Prep<'a> {
             payment: payment(totals.payable, &self.input.balances)?,
             lines,
             rejected,
-            pay_request: PayRequest::new(
-                self.input.order.order_id.clone(),
-                pay_items,
-                pay_discount,
-            ),
+            pay_request: PayRequest::new(self.order.order_id.clone(), pay_items, pay_discount),
             alternatives: None,
             search: None,
             policy: self.opts.policy.clone(),
@@ -673,8 +726,8 @@ fn usable(v: &Verdict) -> bool {
         )
 }
 
-/// Why a coupon cannot be used at all under its verdict.
-fn unusable(v: &Verdict) -> Option<Rejection> {
+/// Why a coupon cannot be used at all under its verdict (whose reasons move to the rejection).
+fn unusable(v: &mut Verdict) -> Option<Rejection> {
     let code = match v.status {
         _ if usable(v) => return None,
         Status::NotApplicable => RejectCode::CouponNotApplicable,
@@ -684,9 +737,12 @@ fn unusable(v: &Verdict) -> Option<Rejection> {
     let r = Rejection::new(
         &v.coupon_id,
         code,
-        v.reasons.first().map(|r| r.message.as_str()),
+        v.reasons
+            .first()
+            .map(crate::coupons::Reason::message)
+            .as_deref(),
     );
-    Some(r.with_reasons(v.reasons.clone()))
+    Some(r.with_reasons(std::mem::take(&mut v.reasons)))
 }
 
 fn combinable(coupon: &Coupon, v: &Verdict) -> Combinable {

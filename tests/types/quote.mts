@@ -1,7 +1,7 @@
 // Compiled by `tsc --noEmit --strict` in tests/js/quote.test.mjs: the published types of
 // selectDiscount, priceLine and quote describe the API.
-import init, { selectDiscount, priceLine, quote, BssError } from 'bss-storefront';
-import type { DiscountChoice, LinePrice, Quote, QuoteInput } from 'bss-storefront';
+import init, { selectDiscount, priceLine, quote, BssError, Wallet } from 'bss-storefront';
+import type { DiscountChoice, LinePrice, Quote, QuoteInput, WalletQuote, WalletVerdict } from 'bss-storefront';
 
 await init();
 const choice: DiscountChoice = selectDiscount('{"official_website_rating_result":{"official_website_amount":1}}', { auto_pay: true });
@@ -36,3 +36,17 @@ console.log(rule, saving, official, payable, firstLine, body, alternatives, code
 quote({ ...input, selection: 'cheapest' });
 // @ts-expect-error a line price needs unit_price
 priceLine({ period_num: 5 });
+
+// The wallet handle: read once, compact results, the rest on request.
+const { order: cart, selection: _selection, ...walletInput } = input;
+const wallet: Wallet = Wallet.from({ ...walletInput, policy: { max_coupons_per_order: 2 } });
+const wq: WalletQuote = wallet.quote(cart, { selection: 'best', messages: 'zh', lines: true });
+const wqLines: number = wq.lines?.length ?? 0;
+const wqZh: string | undefined = wq.rejected[0]?.reasons?.[0]?.message_zh;
+const verdicts: WalletVerdict[] = wallet.evaluate(JSON.stringify({ ...cart, lines: [cart.lines[1]] }), { messages: false });
+console.log(wq.payable, wqLines, wqZh, verdicts[0]?.reasons[0]?.code);
+wallet.free();
+// @ts-expect-error messages are "en", "zh", "both" or false
+wallet.quote(cart, { messages: 'fr' });
+// @ts-expect-error the order goes to each call, not to the wallet
+Wallet.from({ order: cart });

@@ -1,0 +1,285 @@
+//! A customer's wallet read once, priced against many carts: the coupons, stored-value cards,
+//! balances, discount options, policy and `now` are read and their order-independent facts
+//! (id ranks, duplicates, combination limits) computed once; each cart edit then only reads
+//! the order. [`super::quote`] and [`crate::coupons::evaluate_coupons`] are the one-shot forms
+//! of the same path: a wallet gives the same answers.
+
+use std::borrow::Cow;
+
+use super::build::{QuoteView, View};
+use super::error::QuoteError;
+use super::input::{QuoteInput, QuoteOptions, Selection, order_from_json, selection_from_value};
+use super::{Fixed, Quote, quote_order};
+use crate::coupons::verdict::Messages;
+use crate::coupons::{CouponError, Order, Verdict};
+use crate::discounts::wire::{Obj, tree};
+use crate::json::tree::Node;
+
+/// The fields of a wallet (`Wallet.from`): a quote input without `order` and `selection`,
+/// with the `policy` of the options.
+const FIELDS: [&str; 7] = [
+    "discounts",
+    "coupons",
+    "coupon_max_use_quantity",
+    "auto_pay",
+    "balances",
+    "now",
+    "policy",
+];
+
+/// A wallet, read once (see the module documentation).
+#[derive(Debug)]
+pub struct Wallet {
+    /// The wallet as a quote input; its `order` (empty) and `selection` are never read.
+    input: QuoteInput,
+    fixed: Fixed,
+}
+
+impl std::fmt::Debug for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fixed").finish_non_exhaustive()
+    }
+}
+
+/// Options of one wallet call: `{ selection?, messages?, lines?, alternatives?, policy?,
+/// explain? }` (`evaluate` takes `messages` only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallOptions {
+    /// What to quote.
+    pub selection: Selection,
+    /// What to write.
+    pub view: View,
+}
+
+impl Wallet {
+    /// A wallet from a read quote input (its `order` and `selection` are ignored) and options.
+    pub fn new(input: QuoteInput, opts: &QuoteOptions) -> Wallet {
+        Wallet {
+            fixed: Fixed::new(&input, opts),
+            input,
+        }
+    }
+
+    /// Reads `{ discounts?, coupons?, coupon_max_use_quantity?, auto_pay?, balances?, now?,
+    /// policy? }` from JSON text, each field as `quote` reads it; `default_now` fills `now`.
+    pub fn from_json(text: &str, default_now: Option<&str>) -> Result<Wallet, QuoteError> {
+        use crate::limits::{MAX_INPUT_BYTES, check_text};
+        check_text("wallet", text, MAX_INPUT_BYTES)?;
+        let mut root = tree(text)?;
+        Obj::new(&root, "")?.only(&FIELDS)?;
+        let Node::Object(members) = &mut root else {
+            return Err(QuoteError::invalid("", "expected a wallet object"));
+        };
+        let policy: Vec<_> = members
+            .iter()
+            .filter(|(k, _)| k == "policy")
+            .cloned()
+            .collect();
+        members.retain(|(k, _)| k != "policy");
+        let opts = QuoteOptions::from_value(&Node::Object(policy))?;
+        // The quote input's reader, with an empty order in place of the carts to come.
+        let empty = tree(r#"{"order_type":"new","charging_mode":"period","lines":[]}"#)?;
+        members.push((Cow::Borrowed("order"), empty));
+        let input = QuoteInput::from_value(root, default_now)?;
+        Ok(Wallet::new(input, &opts))
+    }
+
+    /// The quote of `order` under `selection`: what [`super::quote`] gives for this wallet's
+    /// input with this order and selection.
+    pub fn quote(&self, order: &Order, selection: &Selection) -> Result<Quote, QuoteError> {
+        quote_order(&self.input, &self.fixed, order, selection)
+    }
+
+    /// Every coupon's verdict on `order` (a coupon-area order, as `evaluateCoupons` takes it).
+    pub fn evaluate(&self, order: &Order) -> Result<Vec<Verdict>, CouponError> {
+        crate::coupons::evaluate_coupons(order, &self.input.coupons, &self.fixed.eval)
+    }
+
+    /// [`Wallet::quote`] on JSON text: the order (as `quote` reads `input.order`) and the call
+    /// options in, the quote written under the options' view out (compact by default).
+    pub fn quote_json(&self, order: &str, opts: &str) -> Result<String, QuoteError> {
+        use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+        check_text("order", order, MAX_INPUT_BYTES)?;
+        check_text("opts", opts, MAX_OPTIONS_BYTES)?;
+        let order = order_from_json(order)?;
+        let call = CallOptions::from_json(opts, true)?;
+        let quote = self.quote(&order, &call.selection)?;
+        let view = QuoteView {
+            quote: &quote,
+            view: call.view,
+        };
+        serde_json::to_string(&view).map_err(|e| QuoteError::invalid("", e.to_string()))
+    }
+
+    /// [`Wallet::evaluate`] on JSON text: the verdicts (`eligible_lines` as indexes) and the
+    /// order's line ids, as [`crate::coupons::evaluate_json_with_ids`] gives them; reasons
+    /// without messages unless `opts.messages` asks for them.
+    pub fn evaluate_json(
+        &self,
+        order: &str,
+        opts: &str,
+    ) -> Result<(String, Vec<String>), QuoteError> {
+        use crate::limits::{MAX_INPUT_BYTES, MAX_OPTIONS_BYTES, check_text};
+        check_text("order", order, MAX_INPUT_BYTES)?;
+        check_text("opts", opts, MAX_OPTIONS_BYTES)?;
+        let order = crate::coupons::parse_order(order)?;
+        let messages = CallOptions::from_json(opts, false)?.view.messages;
+        Ok(crate::coupons::verdicts_json(
+            order,
+            &self.input.coupons,
+            &self.fixed.eval,
+            messages,
+        )?)
+    }
+}
+
+fn invalid_options(path: &str, message: &str) -> QuoteError {
+    QuoteError::Options(CouponError::InvalidOptions {
+        path: path.to_owned(),
+        message: message.to_owned(),
+    })
+}
+
+impl CallOptions {
+    /// Reads call options from JSON text (`null`: the defaults, a compact result); `quote`
+    /// takes every field, `evaluate` (`quote` false) `messages` only.
+    pub fn from_json(text: &str, quote: bool) -> Result<CallOptions, QuoteError> {
+        let root = tree(text)?;
+        let mut call = CallOptions {
+            selection: Selection::Default,
+            view: View::COMPACT,
+        };
+        let Node::Object(members) = &root else {
+            return match root {
+                Node::Null => Ok(call),
+                _ => Err(invalid_options("", "expected an object")),
+            };
+        };
+        for (key, value) in members {
+            let flag = |v: &Node<'_>| match v {
+                Node::Bool(b) => Ok(*b),
+                Node::Null => Ok(false),
+                _ => Err(invalid_options(key, "expected a boolean")),
+            };
+            match (key.as_ref(), quote) {
+                ("messages", _) => {
+                    call.view.messages = match value {
+                        Node::Bool(false) | Node::Null => Messages::None,
+                        Node::String(s) if s == "en" => Messages::En,
+                        Node::String(s) if s == "zh" => Messages::Zh,
+                        Node::String(s) if s == "both" => Messages::Both,
+                        _ => {
+                            return Err(invalid_options(
+                                key,
+                                "expected \"en\", \"zh\", \"both\" or false",
+                            ));
+                        }
+                    }
+                }
+                ("selection", true) => call.selection = selection_from_value(Some(value))?,
+                ("lines", true) => call.view.lines = flag(value)?,
+                ("alternatives", true) => call.view.alternatives = flag(value)?,
+                ("policy", true) => call.view.policy = flag(value)?,
+                ("explain", true) => call.view.explain = flag(value)?,
+                _ => return Err(invalid_options(key, "unknown field")),
+            }
+        }
+        Ok(call)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: &str = r#"{"order_type":"new","charging_mode":"period","period_type":2,"period_num":1,
+        "lines":[{"id":"a","cloud_service_type":"hws.service.type.ec2","region":"cn-north-4","official_amount":"80.00"},
+                 {"id":"b","cloud_service_type":"hws.service.type.ebs","region":"cn-north-4","official_amount":"30"}]}"#;
+    const WALLET: &str = r#""coupons":[
+        {"coupon_id":"c1","coupon_type":301,"status":2,"face_value":"50","use_limits":[{"limit_key":"baseValue","value1":"200","value2":""}]},
+        {"coupon_id":"f1","coupon_type":302,"status":2,"face_value":"20"},
+        {"coupon_id":"f1","coupon_type":302,"status":2,"face_value":"20"}],
+      "discounts":[{"discount_id":"p","discount_type":3,"discount_value":"0.9",
+        "orders":[{"order_line_items":[{"order_line_item_ids":["a","b"],"discount_mode":0,"discount_ratio":"0.9"}]}]}],
+      "balances":{"cash":"10"},"now":"2025-01-01T00:00:00Z""#;
+
+    #[test]
+    fn a_wallet_quotes_as_the_one_shot_quote_does() {
+        let wallet = Wallet::from_json(&format!("{{{WALLET}}}"), None).unwrap();
+        for selection in [
+            r#""best""#,
+            r#"{"discount_id":"p","coupon_ids":["f1","c1"]}"#,
+        ] {
+            let one_shot = super::super::quote_json(
+                &format!(r#"{{"order":{ORDER},"selection":{selection},{WALLET}}}"#),
+                "null",
+                None,
+            )
+            .unwrap();
+            let full = format!(
+                r#"{{"selection":{selection},"messages":"both","lines":true,"alternatives":true,"policy":true,"explain":true}}"#
+            );
+            assert_eq!(wallet.quote_json(ORDER, &full).unwrap(), one_shot);
+            let compact = wallet
+                .quote_json(ORDER, &format!(r#"{{"selection":{selection}}}"#))
+                .unwrap();
+            assert!(compact.len() < one_shot.len() / 2, "{compact}");
+            for absent in ["\"lines\"", "\"policy\"", "\"explain\"", "\"message\""] {
+                assert!(!compact.contains(absent), "{absent} in {compact}");
+            }
+            assert!(compact.contains(r#""rejected":[{"id":"#), "{compact}");
+        }
+    }
+
+    #[test]
+    fn a_wallet_evaluates_as_evaluate_coupons_does() {
+        let wallet = Wallet::from_json(&format!("{{{WALLET}}}"), None).unwrap();
+        let coupons = &WALLET[WALLET.find('[').unwrap()..WALLET.find("],\n").unwrap() + 1];
+        let (one_shot, ids) = crate::coupons::evaluate_json_with_ids(
+            ORDER,
+            coupons,
+            r#"{"now":"2025-01-01T00:00:00Z"}"#,
+            None,
+        )
+        .unwrap();
+        let (mine, my_ids) = wallet
+            .evaluate_json(ORDER, r#"{"messages":"both"}"#)
+            .unwrap();
+        assert_eq!((mine, my_ids), (one_shot, ids));
+        let (compact, _) = wallet.evaluate_json(ORDER, "null").unwrap();
+        assert!(
+            compact.contains(r#""code":"amount_below_minimum""#),
+            "{compact}"
+        );
+        assert!(!compact.contains("message"), "{compact}");
+        let (en, _) = wallet.evaluate_json(ORDER, r#"{"messages":"en"}"#).unwrap();
+        assert!(
+            en.contains(r#""message":"#) && !en.contains("message_zh"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn the_wallet_refuses_what_belongs_to_each_call() {
+        let code = |text: &str| {
+            use crate::error::ErrorCode;
+            Wallet::from_json(text, Some("2025-01-01T00:00:00Z"))
+                .unwrap_err()
+                .code()
+        };
+        assert_eq!(code(r#"{"order":{}}"#), "invalid_input");
+        assert_eq!(
+            code(r#"{"policy":{"max_coupons_per_order":"x"}}"#),
+            "invalid_option"
+        );
+        let wallet = Wallet::from_json("{}", Some("2025-01-01T00:00:00Z")).unwrap();
+        let err = wallet
+            .quote_json(ORDER, r#"{"messages":"fr"}"#)
+            .unwrap_err();
+        assert_eq!(crate::error::ErrorCode::code(&err), "invalid_option");
+        let err = wallet
+            .evaluate_json(ORDER, r#"{"lines":true}"#)
+            .unwrap_err();
+        assert_eq!(crate::error::ErrorCode::code(&err), "invalid_option");
+    }
+}

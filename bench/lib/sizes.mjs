@@ -16,8 +16,9 @@ export const KB = 1024;
  */
 export const BUDGETS = {
   registration: { wasm: 30 * KB, glue: 10 * KB },
-  pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 150_420 },
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 107_370 },
+  // pricing: the Wallet handle and the compact results (issue 17) added 4.1 KB gz: 153,409 B + 1 %.
+  pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 154_950 },
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 105_070 },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

@@ -4,7 +4,7 @@
 //! The inputs are read by hand from one parsed tree (a [`JsonNode`]: the binding's borrowed
 //! [`Node`], or a `serde_json::Value`) instead of through serde derives: that keeps the wasm
 //! module small (every derived deserializer is code of its own) and the error paths exact.
-//! Reading errors become `invalid_order` / `invalid_options` here, once. Rust callers can
+//! Reading errors become `invalid_order` / `invalid_option` here, once. Rust callers can
 //! also use the serde derives on [`Order`] and [`Policy`].
 
 use std::collections::BTreeMap;

@@ -133,7 +133,7 @@ impl Wallet {
     }
 }
 
-fn invalid_options(path: &str, message: &str) -> QuoteError {
+fn invalid_option(path: &str, message: &str) -> QuoteError {
     QuoteError::Options(CouponError::InvalidOptions {
         path: path.to_owned(),
         message: message.to_owned(),
@@ -152,14 +152,14 @@ impl CallOptions {
         let Node::Object(members) = &root else {
             return match root {
                 Node::Null => Ok(call),
-                _ => Err(invalid_options("", "expected an object")),
+                _ => Err(invalid_option("", "expected an object")),
             };
         };
         for (key, value) in members {
             let flag = |v: &Node<'_>| match v {
                 Node::Bool(b) => Ok(*b),
                 Node::Null => Ok(false),
-                _ => Err(invalid_options(key, "expected a boolean")),
+                _ => Err(invalid_option(key, "expected a boolean")),
             };
             match (key.as_ref(), quote) {
                 ("messages", _) => {
@@ -169,7 +169,7 @@ impl CallOptions {
                         Node::String(s) if s == "zh" => Messages::Zh,
                         Node::String(s) if s == "both" => Messages::Both,
                         _ => {
-                            return Err(invalid_options(
+                            return Err(invalid_option(
                                 key,
                                 "expected \"en\", \"zh\", \"both\" or false",
                             ));
@@ -181,7 +181,7 @@ impl CallOptions {
                 ("alternatives", true) => call.view.alternatives = flag(value)?,
                 ("policy", true) => call.view.policy = flag(value)?,
                 ("explain", true) => call.view.explain = flag(value)?,
-                _ => return Err(invalid_options(key, "unknown field")),
+                _ => return Err(invalid_option(key, "unknown field")),
             }
         }
         Ok(call)

@@ -113,9 +113,9 @@ describe('the compact result and its options', () => {
       assert.fail('no error');
     };
     assert.equal(codeOf(() => lib.Wallet.from({ ...WALLET, order: ORDER })), 'invalid_input');
-    assert.equal(codeOf(() => lib.Wallet.from({ ...WALLET, policy: { max_coupons_per_order: 'x' } })), 'invalid_options');
+    assert.equal(codeOf(() => lib.Wallet.from({ ...WALLET, policy: { max_coupons_per_order: 'x' } })), 'invalid_option');
     const w = lib.Wallet.from(WALLET);
-    assert.equal(codeOf(() => w.quote(ORDER, { messages: 'fr' })), 'invalid_options');
+    assert.equal(codeOf(() => w.quote(ORDER, { messages: 'fr' })), 'invalid_option');
     assert.equal(codeOf(() => w.quote({ ...ORDER, lines: [] }, { selection: 'nope' })), 'invalid_input');
     assert.equal(codeOf(() => w.evaluate({ ...ORDER, lines: [{ id: 'x' }] })), 'invalid_order');
     w.free();

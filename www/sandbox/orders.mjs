@@ -274,6 +274,8 @@ export function orderHandlers(ctx) {
         service_type_name: service?.service_type_name ?? item.cloud_service_type, resource_type: item.resource_type,
         product_id: price.product_id, product_spec_desc: price.spec_desc ?? item.resource_spec, region: item.region,
         period_type: item.period_type, period_num: periods, subscription_num: num, official_amount: official.fixed(2),
+        // BSS knows a hardware product; the order details do not say (coupon_group 3 coupons).
+        is_hardware: price.hardware === true,
       });
     }
     wallet().orders.push({ order_id, customer_id, user_name, status: 'pending', created, pay_by: created + pay_within_ms, lines });

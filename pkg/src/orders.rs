@@ -29,7 +29,7 @@ export interface QuoteOrderInput {
 export interface FactFromBss {
   coupon_id: string;
   limit_key: string;
-  /** The fact the order details lack: "region", "first_order_in_service", "is_strict_selected", "product_id", "cloud_service_type", "period_type", "period_num" or "unknown_limit". */
+  /** The fact the order details lack: "region", "first_order_in_service", "is_strict_selected", "product_id", "cloud_service_type", "period_type", "period_num", "is_hardware" (limit_key "coupon_group") or "unknown_limit". */
   missing: string;
 }
 export interface OrderQuote extends Quote {

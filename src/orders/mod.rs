@@ -12,6 +12,13 @@
 //! [`OrderQuote::facts_from_bss`]. Limits the details can decide (amount range, service type,
 //! product, order type, period, discount flags) are still evaluated, and amounts (the
 //! deduction caps, `maxDeductionRatio`, balances) are always computed.
+//!
+//! The details do not say which lines are hardware either. A `coupon_group` 3 coupon (hardware
+//! only) that BSS listed for an order of one product (one line, or every line of the same
+//! product) means that product is hardware: its lines are marked so and the coupon's group is
+//! named in `facts_from_bss` (`coupon_group`, `is_hardware`). When the lines are of different
+//! products, which of them BSS counts as hardware is not known: none is marked, and the coupon
+//! is refused (`hardware_only`), the reading that never previews less than BSS may charge.
 
 use std::borrow::Cow;
 
@@ -90,6 +97,9 @@ pub enum Missing {
     PeriodType,
     /// The lines differ in `period_num`, or have none.
     PeriodNum,
+    /// No line says whether it is hardware (never in the details); needed by a `coupon_group`
+    /// 3 coupon, which is a coupon field rather than a `use_limits` row.
+    Hardware,
 }
 
 impl Missing {
@@ -103,6 +113,7 @@ impl Missing {
             Missing::ServiceType => "cloud_service_type",
             Missing::PeriodType => "period_type",
             Missing::PeriodNum => "period_num",
+            Missing::Hardware => "is_hardware",
         }
     }
 
@@ -199,10 +210,23 @@ pub fn quote_order(
 
     let mut facts = Vec::new();
     let mut coupons: Vec<Node<'_>> = Vec::new();
+    let mut order = built.order;
+    let one_product = one_product(&order.lines);
     let listed = o.get("coupons").map(|c| part(c, "coupons")).transpose()?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
             coupons.push(take_from_bss(coupon, &built.missing, &mut facts));
+            if one_product && is_hardware_coupon(coupon) {
+                // BSS listed a hardware-only coupon for an order of one product: it is hardware.
+                for line in &mut order.lines {
+                    line.is_hardware = Some(true);
+                }
+                facts.push(FactFromBss {
+                    coupon_id: coupon_id(coupon).unwrap_or_default(),
+                    limit_key: "coupon_group".to_owned(),
+                    missing: Missing::Hardware.as_str(),
+                });
+            }
         }
         if let Some(q) = Obj::new(listed, "coupons")?.get("coupon_max_use_quantity") {
             members.push(("coupon_max_use_quantity".into(), q.clone()));
@@ -238,7 +262,7 @@ pub fn quote_order(
         }
     }
     let mut input = QuoteInput::from_value(Node::Object(members), default_now)?;
-    input.order = built.order;
+    input.order = order;
     let quote = crate::quote::quote(&input, opts)?;
     Ok(OrderQuote {
         quote,
@@ -297,6 +321,29 @@ fn coupon_id(v: &Node<'_>) -> Option<String> {
         _ => None,
     }
 }
+
+/// One line, or every line of the same (known) product: a coupon BSS listed for the order
+/// covers all of them or none.
+fn one_product(lines: &[Line]) -> bool {
+    match lines {
+        [_] => true,
+        [first, rest @ ..] => {
+            first.product_id.is_some() && rest.iter().all(|l| l.product_id == first.product_id)
+        }
+        [] => false,
+    }
+}
+
+/// A `coupon_group` 3 coupon (hardware only, "抵扣硬件的券").
+fn is_hardware_coupon(coupon: &Node<'_>) -> bool {
+    Obj::new(coupon, "")
+        .ok()
+        .and_then(|c| c.code("coupon_group").ok().flatten())
+        == Some(HARDWARE_GROUP)
+}
+
+/// `coupon_group` of a hardware-only coupon.
+const HARDWARE_GROUP: i64 = 3;
 
 /// The coupon without the `use_limits` rows the order details cannot decide (BSS listed
 /// the coupon for this order: they hold); each removed row is recorded in `facts`.
@@ -416,6 +463,7 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         Missing::Region,
         Missing::FirstOrderInService,
         Missing::StrictSelected,
+        Missing::Hardware,
     ];
     let mut note = |m: Missing| {
         if !missing.contains(&m) {
@@ -538,4 +586,90 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         status: info.code("status")?,
         missing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    /// A pending monthly order of `(product_id, official_amount)` lines, with one 代金券 of
+    /// `coupon_group` 3 (hardware only) listed for it by ListOrderCouponsByOrderId.
+    fn hardware_order(lines: &[(&str, &str)]) -> Value {
+        let items: Vec<Value> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, (product, amount))| {
+                json!({
+                    "order_line_item_id": format!("O1-{i}"), "service_type_code": "hws.service.type.hardware",
+                    "product_id": product, "period_type": 2, "period_num": 1, "official_amount": amount,
+                })
+            })
+            .collect();
+        json!({
+            "details": { "total_count": lines.len(), "order_info": { "order_id": "O1", "status": 6, "order_type": 1 },
+                         "order_line_items": items },
+            "coupons": { "user_coupons": [{
+                "coupon_id": "CP-HW-100", "coupon_type": 301, "status": 2, "face_value": "100.00", "balance": "100.00",
+                "coupon_version": 2, "coupon_group": 3, "effective_time": "2026-01-01T00:00:00Z",
+                "expire_time": "2099-01-01T00:00:00Z", "use_limits": [],
+            }] },
+            "selection": { "coupon_ids": ["CP-HW-100"] },
+            "now": "2026-11-01T00:00:00Z",
+        })
+    }
+
+    fn quoted(input: &Value) -> Value {
+        serde_json::from_str(&quote_order_json(&input.to_string(), "null", None).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_listed_hardware_coupon_pays_an_order_of_one_product_on_bss_word() {
+        let fact = json!([{ "coupon_id": "CP-HW-100", "limit_key": "coupon_group", "missing": "is_hardware" }]);
+        for lines in [
+            &[("P-HW", "300.00")][..],
+            &[("P-HW", "300.00"), ("P-HW", "150.00")],
+        ] {
+            let q = quoted(&hardware_order(lines));
+            assert_eq!(q["coupon_amount"], "100.00", "{q}");
+            assert_eq!(q["rejected"], json!([]), "{q}");
+            assert_eq!(q["facts_from_bss"], fact, "{q}");
+            assert_eq!(
+                q["pay_request"]["coupon_infos"],
+                json!([{ "id": "CP-HW-100", "type": 301 }])
+            );
+        }
+    }
+
+    #[test]
+    fn lines_of_different_products_keep_the_hardware_coupon_refused() {
+        let q = quoted(&hardware_order(&[
+            ("P-HW", "300.00"),
+            ("P-OTHER", "150.00"),
+        ]));
+        assert_eq!(q["coupon_amount"], "0.00", "{q}");
+        assert_eq!(q["payable"], "450.00");
+        assert_eq!(q["rejected"][0]["id"], "CP-HW-100");
+        assert_eq!(
+            q["rejected"][0]["reasons"][0]["code"], "hardware_only",
+            "{q}"
+        );
+        assert_eq!(q["facts_from_bss"], json!([]));
+        // A line without a product id is not known to be the same product either.
+        let mut unknown = hardware_order(&[("P-HW", "300.00"), ("P-HW", "150.00")]);
+        unknown["details"]["order_line_items"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("product_id");
+        assert_eq!(quoted(&unknown)["coupon_amount"], "0.00");
+    }
+
+    #[test]
+    fn lines_are_marked_hardware_only_when_bss_lists_a_hardware_coupon() {
+        let mut plain = hardware_order(&[("P-HW", "300.00")]);
+        plain["coupons"]["user_coupons"][0]["coupon_group"] = json!(0);
+        let q = quoted(&plain);
+        assert_eq!(q["coupon_amount"], "100.00");
+        assert_eq!(q["facts_from_bss"], json!([]));
+    }
 }

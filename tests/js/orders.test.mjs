@@ -1,7 +1,7 @@
 // Orders end to end in Node: the shared quoteOrder vectors in every build, then pending
 // orders placed in the BSS sandbox, quoted with quoteOrder from the bodies the client
 // fetched, and paid with the quote's PayOrders body — the sandbox charges with its own
-// implementation of the stacking (www/sandbox/orders.mjs), and the charge must equal the
+// implementation of the stacking (www/sandbox/charge.mjs), and the charge must equal the
 // preview. Then the documented refusals: paid twice, cancelled, expired, a coupon another
 // order used, insufficient balance.
 import { test, before, after, beforeEach } from 'node:test';
@@ -192,4 +192,43 @@ test('the client\'s HTTP requests equal the official SDK\'s (both recorded on 12
 
 after(() => {
   if (table.length) console.log(`orders: cart → previewed → charged\n${table.map((r) => JSON.stringify(r)).join('\n')}`);
+});
+
+// ---- hardware-only coupons (coupon_group 3): BSS knows which products are hardware, the order
+// details do not. quoteOrder takes a listed one on BSS's word for an order of one product, and
+// keeps it refused when the lines are of different products (the safe reading).
+const HARDWARE = { cloud_service_type: 'hws.service.type.hardware', resource_type: 'hws.resource.type.appliance', resource_spec: 'sandbox.appliance.1', region: 'cn-north-4' };
+const HW_300 = 'CP2026110100000041';
+
+test('sandbox: a hardware-only coupon listed for an order of one product — previewed and charged alike', async () => {
+  const orderId = place([{ ...HARDWARE, period_type: 2, period_num: 1, subscription_num: 2 }]);
+  const parts = await orderParts(bss, orderId);
+  assert.ok(parts.coupons.user_coupons.some((c) => c.coupon_id === HW_300 && c.coupon_group === 3), 'BSS lists it for the order');
+  const quote = quoteOrder({ ...parts, selection: { coupon_ids: [HW_300] } });
+  assert.deepEqual(quote.rejected, []);
+  assert.equal(quote.coupon_amount, '300.00');
+  assert.deepEqual(quote.facts_from_bss.filter((f) => f.coupon_id === HW_300), [{ coupon_id: HW_300, limit_key: 'coupon_group', missing: 'is_hardware' }]);
+  assert.equal(await bss.payOrders(quote.pay_request), null);
+  const charge = sandbox.wallet.charges.find((c) => c.order_id === orderId);
+  assert.deepEqual(figures(charge), figures(quote));
+  assert.deepEqual(charge.coupons.map((c) => [c.id, c.deducted]), [[HW_300, '300.00']]);
+});
+
+test('sandbox: a hardware-only coupon listed for lines of different products — refused in the preview, never previewing less than the charge', async () => {
+  const items = [{ ...HARDWARE, period_type: 2, period_num: 1, subscription_num: 1 }, { ...ECS, period_type: 2, period_num: 1, subscription_num: 1 }];
+  const [a, b] = [place(items), place(items)];
+  const parts = await orderParts(bss, a);
+  assert.ok(parts.coupons.user_coupons.some((c) => c.coupon_id === HW_300), 'BSS lists it: one line is hardware');
+  const quote = quoteOrder({ ...parts, selection: { coupon_ids: [HW_300] } });
+  const refused = quote.rejected.find((r) => r.id === HW_300);
+  assert.ok(refused?.reasons.some((r) => r.code === 'hardware_only'), JSON.stringify(quote.rejected));
+  assert.ok(!(quote.pay_request.coupon_infos ?? []).some((c) => c.id === HW_300));
+  assert.equal(await bss.payOrders(quote.pay_request), null);
+  assert.deepEqual(figures(sandbox.wallet.charges.find((c) => c.order_id === a)), figures(quote));
+  // Paid with the coupon anyway, BSS takes it off the hardware line: less than the preview.
+  const withCoupon = { ...quote.pay_request, order_id: b, use_coupon: 'YES', coupon_infos: [{ id: HW_300, type: 301 }] };
+  assert.equal(await bss.payOrders(withCoupon), null);
+  const charged = sandbox.wallet.charges.find((c) => c.order_id === b);
+  assert.equal(charged.coupon_amount, '300.00');
+  assert.equal(units(charged.payable), units(quote.payable) - units('300'));
 });

@@ -147,7 +147,7 @@ for (const [name, lib] of Object.entries(builds)) {
 }
 
 // ---- preview = charge (issue 13): what the quote previews is what the sandbox charges ----
-// The sandbox computes its charge independently of the engine (www/sandbox/server.mjs
+// The sandbox computes its charge independently of the engine (www/sandbox/charge.mjs
 // `charge`): a 折扣券 as a pay ratio, ListOrderDiscounts amounts as stated.
 test('preview = charge: the quote\'s pay_request, paid in the sandbox, costs the quote\'s payable', async () => {
   const { startSandbox } = await import('../../www/sandbox/server.mjs');
@@ -173,7 +173,7 @@ test('preview = charge: the quote\'s pay_request, paid in the sandbox, costs the
       });
       assert.equal(q.payable, expected, `${name}: preview`);
       assert.equal(await bss.payOrders(q.pay_request), null, name);
-      assert.equal(sandbox.order(order_id).charge.paid_amount, q.payable, `${name}: charged`);
+      assert.equal(sandbox.order(order_id).charge.payable, q.payable, `${name}: charged`);
     }
   } finally {
     await sandbox.close();

@@ -1,26 +1,18 @@
 // Orders in the BSS sandbox: what the Huawei console does when a customer buys (a pending
 // yearly/monthly order from a cart, priced from the sandbox's list prices), the customer
 // order operations, the customer's wallet (account balances, stored-value cards, the coupons
-// BSS offers for an order), and PayOrders charging the order.
+// BSS offers for an order), and PayOrders paying the order.
 //
-// The charge is computed here, independently of the package: its own small decimal
-// implementation (./decimal.mjs) of the documented stacking (spec coupons §6.2): one
-// discount or a discount coupon (折扣券, a pay ratio), then one cash coupon (代金券), then
-// flexi-purchase coupons (现金券, capped by maxDeductionRatio), then a stored-value card
-// (储值卡), the rest truncated to the cent (抹零) and paid from the cash balance, then the
-// credit balance. A coupon's `baseValue` is compared with the payable amount (after the
-// discount) of the lines its other limits allow, lower bound exclusive.
-//
-// Documented PayOrders errors: CBC.99003106 the order status changed (paid twice, or
-// cancelled), CBC.99003110 the payment deadline passed, CBC.99003112 the coupon or card was
-// used (by another order) or is not available, CBC.99003147 代金券 with 折扣券,
-// CBC.99003116 a coupon that may not be combined with the discount, CBC.99003108 a discount
-// not offered for the order, CBC.99005003 insufficient balance, CBC.30000010 not the
-// customer's order.
+// ListOrderCouponsByOrderId lists the customer's usable coupons whose line limits some line
+// meets and whose `baseValue` the official amount of those lines meets. PayOrders charges
+// through ./charge.mjs (the one charge of the sandbox, documented there); here it refuses
+// CBC.99003106 the order status changed (paid twice, or cancelled), CBC.99003110 the payment
+// deadline passed, CBC.30000010 not the customer's order.
 //
 // It is part of the sandbox (a test double of BSS), not of the package.
 import fs from 'node:fs';
 import { Dec, RawNumber } from './decimal.mjs';
+import { charge, eligibleLines, inRange } from './charge.mjs';
 
 const FIXTURE = new URL('./fixtures/wallet.json', import.meta.url);
 
@@ -56,7 +48,6 @@ const STATUS = { pending: 6, cancelled: 4, completed: 5 };
 const DAY_MS = 24 * 3600 * 1000;
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}/, '');
 const money = (d) => new RawNumber(Dec.of(d).fixed(2));
-const min = (...xs) => xs.reduce((a, b) => (Dec.of(a).cmp(b) <= 0 ? Dec.of(a) : Dec.of(b)));
 
 /** The wallet fixture: order coupons (pay type codes 300–303), cards, balances. */
 export function seedWallet() {
@@ -81,6 +72,8 @@ export function orderHandlers(ctx) {
   const wallet = () => ctx.state().wallet;
   const nowMs = () => ctx.now();
 
+  /** The customer's balances (the wallet's own object: a charge debits it). */
+  const balancesOf = (p) => wallet().balances[p.domain_id] ?? { cash: '0', credit: '0' };
   const own = (p, id) => wallet().orders.find((o) => o.order_id === id && o.customer_id === p.domain_id);
   const invalidOrder = () => cbc(400, 'CBC.30000010', 'The order is invalid.');
 
@@ -119,30 +112,20 @@ export function orderHandlers(ctx) {
 
   const officialOf = (o) => o.lines.reduce((s, l) => s.add(l.official_amount), Dec.of('0'));
 
-  /** The customer's discounts as ListOrderDiscounts states them for `o` (order type codes). */
+  /**
+   * ListOrderDiscounts' `discounts` for `o` (order type codes 2 business, 3 partner-granted):
+   * the customer's discounts over every line, the saving stated (official − the discounted
+   * total truncated to the cent). Amounts as decimal strings.
+   */
   function discountsFor(o) {
     const official = officialOf(o);
-    return ctx.state().catalog.discounts.filter((d) => d.customer_id === o.customer_id).map((d) => {
-      const saving = official.sub(official.mul(d.ratio).fixed(2));
-      return {
-        discount_id: d.discount_id, discount_name: d.discount_name, discount_value: d.ratio,
-        discount_type: d.discount_type === 607 ? 3 : 2, ratio: d.ratio, discount_amount: saving.fixed(2),
-      };
-    });
-  }
-
-  const limit = (c, key) => c.use_limits.filter((l) => l.limit_key === key);
-  /** The lines a coupon's line-selecting limits allow. */
-  function eligibleLines(c, o) {
-    const services = limit(c, 'serviceType').map((l) => l.value1);
-    const regions = limit(c, 'regionCode').map((l) => l.value1);
-    return o.lines.filter((l) => (!services.length || services.includes(l.service_type_code))
-      && (!regions.length || regions.includes(l.region)));
-  }
-  /** `baseValue`: lower bound exclusive, upper inclusive, on `amount`. */
-  function inRange(c, amount) {
-    return limit(c, 'baseValue').every((l) => (l.value1 === '' || Dec.of(amount).cmp(l.value1) > 0)
-      && (l.value2 === '' || l.value2 === undefined || Dec.of(amount).cmp(l.value2) <= 0));
+    const ids = o.lines.map((l) => l.id);
+    return ctx.state().catalog.discounts.filter((d) => d.customer_id === o.customer_id).map((d) => ({
+      discount_id: d.discount_id, discount_value: d.ratio, discount_type: d.discount_type === 607 ? 3 : 2, discount_name: d.discount_name,
+      orders: [{ order_id: o.order_id, order_line_items: [{
+        order_line_item_ids: ids, discount_mode: 0, discount_amount: official.sub(official.mul(d.ratio).fixed(2)).fixed(2), discount_ratio: d.ratio,
+      }] }],
+    }));
   }
   const usableNow = (c, o) => c.customer_id === o.customer_id && c.status === 2 && Dec.of(c.balance).cmp('0') > 0
     && Date.parse(c.effective_time) <= nowMs() && nowMs() < Date.parse(c.expire_time);
@@ -151,147 +134,13 @@ export function orderHandlers(ctx) {
   function couponsFor(o) {
     return wallet().coupons.filter((c) => {
       if (!usableNow(c, o)) return false;
-      const lines = eligibleLines(c, o);
+      const lines = eligibleLines(c, o.lines);
       if (!lines.length) return false;
       const amount = lines.reduce((s, l) => s.add(l.official_amount), Dec.of('0'));
       return inRange(c, amount);
     });
   }
   const couponWire = ({ customer_id, ...c }) => ({ ...c, face_value: money(c.face_value), balance: money(c.balance) });
-
-  // ---- the charge ----
-
-  /** PayOrders' charge of `o` for body `b`, or an error reply. */
-  function charge(p, o, b) {
-    const discounts = discountsFor(o);
-    const official = officialOf(o);
-    // Per line: what it owes after the discount stage (exact, 12 places).
-    let owed = new Map(o.lines.map((l) => [l.id, Dec.of(l.official_amount)]));
-    let discount = null;
-    for (const d of b.discount_infos ?? []) {
-      discount = discounts.find((x) => x.discount_id === d.id && x.discount_type === d.type);
-      if (!discount) return cbc(400, 'CBC.99003108', 'The discount is not applicable to the order.');
-    }
-    const infos = b.coupon_infos ?? [];
-    const types = infos.map((c) => c.type);
-    if (types.includes(300) && types.includes(301)) return cbc(400, 'CBC.99003147', 'Cash coupons and discount coupons cannot be used together.');
-    const offered = couponsFor(o);
-    const chosen = [];
-    for (const info of infos) {
-      if (info.type === 303) {
-        const card = wallet().cards.find((c) => c.card_id === info.id && c.customer_id === p.domain_id);
-        if (card?.status !== 1 || Dec.of(card.balance).cmp('0') <= 0 || nowMs() >= Date.parse(card.expire_time)) {
-          return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
-        }
-        chosen.push({ kind: 303, card });
-        continue;
-      }
-      const coupon = wallet().coupons.find((c) => c.coupon_id === info.id && c.coupon_type === info.type && c.customer_id === p.domain_id);
-      if (!coupon || !offered.includes(coupon)) {
-        return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
-      }
-      chosen.push({ kind: info.type, coupon });
-    }
-    for (const [type, group] of wallet().max_use_quantity.map((q) => [q.coupon_type, q])) {
-      const n = chosen.filter((c) => c.kind === type && (c.coupon?.coupon_group ?? 0) === (group.coupon_group ?? 0)).length;
-      if (n > group.use_quantity_value) return paramError(`at most ${group.use_quantity_value} coupons of type ${type}`);
-    }
-    const discountCoupon = chosen.find((c) => c.kind === 300);
-    if (discountCoupon && discount) {
-      return cbc(400, 'CBC.99003116', 'The coupon cannot be used together with the discount.');
-    }
-    if (discount) {
-      // ListOrderDiscounts' stated saving, spread over the lines at the discount's ratio.
-      owed = new Map(o.lines.map((l) => [l.id, Dec.of(l.official_amount).mul(discount.ratio)]));
-      const exact = [...owed.values()].reduce((s, v) => s.add(v), Dec.of('0'));
-      const drift = official.sub(discount.discount_amount).sub(exact);
-      const first = o.lines[0].id;
-      owed.set(first, owed.get(first).add(drift));
-    }
-    let discountCouponSaving = Dec.of('0');
-    if (discountCoupon) {
-      const ratio = discountCoupon.coupon.face_value;
-      for (const l of eligibleLines(discountCoupon.coupon, o)) {
-        const after = owed.get(l.id).mul(ratio);
-        discountCouponSaving = discountCouponSaving.add(owed.get(l.id).sub(after));
-        owed.set(l.id, after);
-      }
-    }
-    for (const c of chosen) {
-      if (c.coupon && c.kind !== 300) {
-        const forbids = (key) => limit(c.coupon, key).some((l) => l.value1 === '0');
-        if (discount && ((discount.discount_type === 3 && forbids('simultaneousUseWithEmpowerDiscount'))
-          || (discount.discount_type === 2 && forbids('simultaneousUseWithContractDiscount')))) {
-          return cbc(400, 'CBC.99003116', 'The coupon cannot be used together with the discount.');
-        }
-      }
-    }
-    const afterDiscount = [...owed.values()].reduce((s, v) => s.add(v), Dec.of('0'));
-    const afterStage = new Map(owed);
-    const take = { 301: Dec.of('0'), 302: Dec.of('0'), 303: Dec.of('0') };
-    const used = [];
-    // Stacking order: cash coupon, flexi-purchase coupons (in the order given), card.
-    for (const kind of [301, 302, 303]) {
-      for (const c of chosen.filter((x) => x.kind === kind)) {
-        const lines = c.coupon ? eligibleLines(c.coupon, o) : o.lines;
-        const eligible = lines.reduce((s, l) => s.add(owed.get(l.id)), Dec.of('0'));
-        if (c.coupon && !inRange(c.coupon, lines.reduce((s, l) => s.add(afterStage.get(l.id)), Dec.of('0')))) {
-          return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
-        }
-        let cap = Dec.of((c.coupon ?? c.card).balance);
-        const ratio = c.coupon && limit(c.coupon, 'maxDeductionRatio')[0];
-        if (ratio) cap = min(cap, Dec.of(afterDiscount.mul(ratio.value1).fixed(2)));
-        // Whole cents only.
-        const amount = Dec.of(min(cap, eligible).fixed(2));
-        if (amount.cmp('0') <= 0) continue;
-        // Off the eligible lines in line order (what a line owes never goes below 0).
-        let left = amount;
-        for (const l of lines) {
-          const part = min(left, owed.get(l.id));
-          owed.set(l.id, owed.get(l.id).sub(part));
-          left = left.sub(part);
-        }
-        take[kind] = take[kind].add(amount);
-        used.push({ c, amount });
-      }
-    }
-    const rest = [...owed.values()].reduce((s, v) => s.add(v), Dec.of('0'));
-    const payable = Dec.of(rest.fixed(2));
-    const balances = wallet().balances[p.domain_id] ?? { cash: '0', credit: '0' };
-    const cash = min(balances.cash, payable);
-    const credit = min(balances.credit, payable.sub(cash));
-    if (cash.add(credit).cmp(payable) < 0) {
-      return cbc(400, 'CBC.99005003', 'The account balance is insufficient.');
-    }
-    // Commit: coupons, cards, balances, the order.
-    for (const { c, amount } of used) {
-      const held = c.coupon ?? c.card;
-      held.balance = Dec.of(held.balance).sub(amount).fixed(2);
-      if (c.coupon) {
-        c.coupon.used_by_order_id = o.order_id;
-        const once = c.coupon.coupon_version === 1 || limit(c.coupon, 'usageTimes').some((l) => l.value1 === '1');
-        if (once || Dec.of(held.balance).cmp('0') <= 0) c.coupon.status = 3;
-      } else if (Dec.of(held.balance).cmp('0') <= 0) {
-        c.card.status = 2;
-      }
-    }
-    if (discountCoupon) discountCoupon.coupon.status = 3;
-    balances.cash = Dec.of(balances.cash).sub(cash).fixed(2);
-    balances.credit = Dec.of(balances.credit).sub(credit).fixed(2);
-    const discountAmount = discount ? Dec.of(discount.discount_amount) : discountCouponSaving;
-    o.status = 'completed';
-    o.charge = {
-      paid_at: nowMs(), official_amount: official.fixed(2),
-      discount_id: discount?.discount_id ?? null, discount_type: discount?.discount_type ?? (discountCoupon ? 300 : null),
-      discount_amount: discountAmount.fixed(2), amount_after_discount: afterDiscount.fixed(2),
-      coupon_amount: take[301].fixed(2), flexipurchase_coupon_amount: take[302].fixed(2), stored_card_amount: take[303].fixed(2),
-      payable: payable.fixed(2), truncated_amount: rest.sub(payable.fixed(2)).toString(),
-      cash: cash.fixed(2), credit: credit.fixed(2),
-      coupons: used.map(({ c, amount }) => ({ id: c.coupon?.coupon_id ?? c.card.card_id, type: c.kind, deducted: amount.fixed(2), balance_after: (c.coupon ?? c.card).balance })),
-    };
-    wallet().charges.push({ order_id: o.order_id, ...o.charge });
-    return null;
-  }
 
   const handlers = {
     ListCustomerOrders(p, q, b, f, lang) {
@@ -332,7 +181,7 @@ export function orderHandlers(ctx) {
     },
 
     ShowCustomerAccountBalances(p) {
-      const b = wallet().balances[p.domain_id] ?? { cash: '0', credit: '0' };
+      const b = balancesOf(p);
       return ok({
         account_balances: [
           { account_id: `${p.domain_id.slice(0, 8)}-cash`, account_type: 1, amount: money(b.cash), currency: 'CNY', designated_amount: money('0'), credit_amount: money('0'), measure_id: 1 },
@@ -367,11 +216,13 @@ export function orderHandlers(ctx) {
       const o = own(p, q.order_id);
       if (!o) return null;
       if (o.status !== 'pending') return ok({ discounts: [] });
-      const ids = o.lines.map((l) => l.id);
       return ok({
         discounts: discountsFor(o).map((d) => ({
-          discount_id: d.discount_id, discount_value: d.discount_value, discount_type: d.discount_type, discount_name: d.discount_name,
-          orders: [{ order_id: o.order_id, order_line_items: [{ order_line_item_ids: ids, discount_mode: 0, discount_amount: money(d.discount_amount), discount_ratio: new RawNumber(d.ratio) }] }],
+          ...d,
+          orders: d.orders.map((x) => ({
+            ...x,
+            order_line_items: x.order_line_items.map((i) => ({ ...i, discount_amount: money(i.discount_amount), discount_ratio: new RawNumber(i.discount_ratio) })),
+          })),
         })),
       });
     },
@@ -382,7 +233,15 @@ export function orderHandlers(ctx) {
       if (nowMs() > o.pay_by) return cbc(400, 'CBC.99003110', 'The payment deadline has passed.');
       if (b.use_coupon === 'NO' && b.coupon_infos) return paramError('coupon_infos must be empty when use_coupon is NO');
       if (b.use_discount === 'NO' && b.discount_infos) return paramError('discount_infos must be empty when use_discount is NO');
-      return charge(p, o, b) ?? noContent();
+      const paid = charge(o, b, {
+        discounts: discountsFor(o), coupons: couponsFor(o), cards: wallet().cards.filter((c) => c.customer_id === p.domain_id),
+        maxUseQuantity: wallet().max_use_quantity, balances: balancesOf(p), now: nowMs(),
+      });
+      if (paid.error) return cbc(paid.error.status, paid.error.code, paid.error.message);
+      o.status = 'completed';
+      o.charge = paid.charge;
+      wallet().charges.push({ order_id: o.order_id, ...o.charge });
+      return noContent();
     },
   };
 
@@ -415,6 +274,8 @@ export function orderHandlers(ctx) {
         service_type_name: service?.service_type_name ?? item.cloud_service_type, resource_type: item.resource_type,
         product_id: price.product_id, product_spec_desc: price.spec_desc ?? item.resource_spec, region: item.region,
         period_type: item.period_type, period_num: periods, subscription_num: num, official_amount: official.fixed(2),
+        // BSS knows a hardware product; the order details do not say (coupon_group 3 coupons).
+        is_hardware: price.hardware === true,
       });
     }
     wallet().orders.push({ order_id, customer_id, user_name, status: 'pending', created, pay_by: created + pay_within_ms, lines });

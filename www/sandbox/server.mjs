@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { Dec, RawNumber, stringify } from './decimal.mjs';
 import { tableRoute, emptyAnswer } from './operations.mjs';
 import { orderHandlers, orderRoute, seedWallet } from './orders.mjs';
+import { charge } from './charge.mjs';
 
 const require = createRequire(import.meta.url);
 const { signRequest } = require('bss-storefront');
@@ -126,57 +127,6 @@ const OPERATIONS = {
   'POST /v2/products/resource-specs-query': ['ListResourceSpecs', 'any'],
   'GET /v2/products/incentive-discount-policies': ['ListIncentiveDiscountPolicies', 'partner'],
 };
-
-/**
- * What BSS charges for a PayOrders body, computed here independently of the engine (spec
- * coupons §6.2): the chosen discount's saving as ListOrderDiscounts states it (a group
- * without `discount_amount` at official × (1 − ratio)), or a 折扣券 instead — its face value
- * is a pay ratio, saving official × (1 − ratio) floored to the cent; then the 代金券, the
- * 现金券 and the 储值卡 on what remains; the payable amount truncated to the cent.
- */
-function charge(order, b) {
-  const official = Dec.of(order.official_amount);
-  let discount = Dec.of('0');
-  const discounts = [];
-  for (const d of b.discount_infos ?? []) {
-    const offer = order.discounts.find((x) => x.discount_id === d.id);
-    for (const o of offer.orders ?? []) {
-      for (const item of o.order_line_items ?? []) {
-        const saving = item.discount_amount != null
-          ? Dec.of(item.discount_amount)
-          : Dec.of(official.sub(official.mul(item.discount_ratio ?? offer.discount_value)).fixed(2));
-        discount = discount.add(saving);
-        discounts.push({ discount_type: String(offer.discount_type), discount_amount: saving.fixed(2) });
-      }
-    }
-  }
-  const used = (b.coupon_infos ?? []).map((c) => order.coupons.find((x) => x.coupon_id === c.id));
-  const ratioCoupon = used.find((c) => c.coupon_type === 300);
-  if (ratioCoupon) {
-    if (discounts.length) return cbc(400, 'CBC.99003116', 'The coupon cannot be used with the discount.');
-    const r = Dec.of(ratioCoupon.face_value);
-    if (r.cmp('0') <= 0 || r.cmp('1') >= 0) return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
-    discount = Dec.of(official.sub(official.mul(r)).fixed(2));
-    discounts.push({ discount_type: '300', discount_amount: discount.fixed(2) });
-  }
-  let rest = official.sub(discount);
-  const amountAfterDiscount = rest;
-  const take = { 301: Dec.of('0'), 302: Dec.of('0'), 303: Dec.of('0') };
-  for (const type of [301, 302, 303]) {
-    for (const c of used.filter((x) => x.coupon_type === type)) {
-      const has = Dec.of(c.coupon_version === 2 || type === 303 ? c.balance : c.face_value);
-      const part = has.cmp(rest) < 0 ? has : rest;
-      take[type] = take[type].add(part);
-      rest = rest.sub(part);
-    }
-  }
-  return {
-    official_amount: official.fixed(2),
-    amount_after_discount: amountAfterDiscount.fixed(2),
-    amount_info: { discounts, coupon_amount: take[301].fixed(2), flexipurchase_coupon_amount: take[302].fixed(2), stored_card_amount: take[303].fixed(2) },
-    paid_amount: rest.fixed(2),
-  };
-}
 
 /** An answer: status, body (object, text, or null for no body), extra headers. */
 class Reply {
@@ -469,20 +419,16 @@ export async function startSandbox({
       if (order.status !== 'pending') return cbc(400, 'CBC.99003106', 'The order status has changed.');
       if (b.use_coupon === 'NO' && b.coupon_infos) return paramError('coupon_infos must be empty when use_coupon is NO');
       if (b.use_discount === 'NO' && b.discount_infos) return paramError('discount_infos must be empty when use_discount is NO');
-      for (const c of b.coupon_infos ?? []) {
-        if (!order.coupons.some((x) => x.coupon_id === c.id && x.coupon_type === c.type)) {
-          return cbc(400, 'CBC.99003112', 'The coupon or stored-value card has been used or is not available.');
-        }
-      }
-      const types = (b.coupon_infos ?? []).map((c) => c.type);
-      if (types.includes(300) && types.includes(301)) return cbc(400, 'CBC.99003147', 'Cash coupons and discount coupons cannot be used together.');
-      for (const d of b.discount_infos ?? []) {
-        if (!order.discounts.some((x) => x.discount_id === d.id)) return cbc(400, 'CBC.99003108', 'The discount is not applicable to the order.');
-      }
-      const charged = charge(order, b);
-      if (charged instanceof Reply) return charged;
-      order.charge = charged;
+      // The same charge as the orders placed in the sandbox (./charge.mjs), on what the
+      // fixture states BSS offers for this order.
+      const paid = charge(order, b, {
+        discounts: order.discounts, coupons: order.coupons, cards: state.wallet.cards.filter((c) => c.customer_id === p.domain_id),
+        maxUseQuantity: order.coupon_max_use_quantity, balances: state.wallet.balances[p.domain_id] ?? { cash: '0', credit: '0' }, now: now(),
+      });
+      if (paid.error) return cbc(paid.error.status, paid.error.code, paid.error.message);
+      order.charge = paid.charge;
       order.status = 'paid';
+      state.wallet.charges.push({ order_id: order.order_id, ...paid.charge });
       return noContent();
     },
 

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::customer::validate_registration;
-use super::form::{Form, Site};
+use super::form::Form;
 use super::issue::Issue;
+use super::kinds::Site;
 use crate::json::write::{Object, WriteJson};
 
 /// The most forms one batch may hold.

@@ -26,8 +26,9 @@ use super::fields::{
     Entry, check_alphabet, check_length, flag, fold_fullwidth_digit, identifier, not_on_site,
     optional_text, required_text,
 };
-use super::form::{FieldValue, Form, RegistrationError, Site};
+use super::form::{FieldValue, Form, RegistrationError};
 use super::issue::{Because, Issue, Issues, Operation, Problem, Validation};
+use super::kinds::Site;
 use super::mobile::national_mobile;
 use super::password::{Others, check_password};
 

@@ -7,43 +7,10 @@
 
 use super::fields::{check_alphabet, check_length};
 use super::issue::{Issues, Problem};
+use super::kinds::EmailProblem;
 
 /// The shortest and longest email address accepted.
 pub const EMAIL_LENGTH: (usize, usize) = (3, 64);
-
-/// What is wrong with the shape of an email address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EmailProblem {
-    /// Not exactly one `@`.
-    AtSign,
-    /// Nothing before the `@`.
-    LocalPart,
-    /// The domain has no `.`, or an empty label (`a@b..c`, `a@.b`, `a@b.`).
-    Domain,
-}
-
-impl EmailProblem {
-    /// The `reason` param of an `invalid_email` issue.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EmailProblem::AtSign => "at_sign",
-            EmailProblem::LocalPart => "local_part",
-            EmailProblem::Domain => "domain",
-        }
-    }
-
-    /// The English and Chinese explanations.
-    pub(crate) fn texts(self) -> (&'static str, &'static str) {
-        match self {
-            EmailProblem::AtSign => ("it must contain exactly one '@'", "须包含且只包含一个“@”"),
-            EmailProblem::LocalPart => ("there must be a name before the '@'", "“@”前须有用户名"),
-            EmailProblem::Domain => (
-                "the part after the '@' must be a domain such as example.com",
-                "“@”后须为域名，例如example.com",
-            ),
-        }
-    }
-}
 
 fn email_char(c: char) -> bool {
     c.is_ascii_graphic()

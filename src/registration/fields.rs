@@ -5,8 +5,10 @@
 //! `String.length()` — which is never less than the number of characters, so a value that
 //! passes here is never too long for the server.
 
-use super::form::{FieldValue, Form, Site};
+use super::form::{FieldValue, Form};
 use super::issue::{Issues, Problem};
+pub(crate) use super::kinds::Allowed;
+use super::kinds::Site;
 
 /// A form value as the rules see it. Absent, `null` and `""` stay apart: the spec gives them
 /// different meanings per field.
@@ -228,13 +230,6 @@ pub(crate) fn flag(issues: &mut Issues, field: &'static str, entry: Entry<'_>) -
             None
         }
     }
-}
-
-/// The values an enumerated field allows, for `invalid_value` params and messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Allowed {
-    Texts(&'static [&'static str]),
-    Integers(&'static [i64]),
 }
 
 /// The allowed text equal to `s`, or `invalid_value`.

@@ -2,37 +2,9 @@
 
 use serde_json::{Map, Value};
 
-use super::mobile::MobileProblem;
+use super::kinds::{MobileProblem, Site};
 use crate::error::ErrorCode;
 use crate::json::tree::{Node, parse_node, type_name};
-
-/// The Huawei Cloud site a customer registers on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Site {
-    /// China site (`bss.myhuaweicloud.com`): the customer gives a mobile number.
-    #[default]
-    Cn,
-    /// International site (`bss-intl`): the customer gives an email and a `domain_area`.
-    Intl,
-}
-
-impl Site {
-    /// `cn` or `intl`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Site::Cn => "cn",
-            Site::Intl => "intl",
-        }
-    }
-
-    /// The site's name in English and Chinese, for messages.
-    pub(crate) fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Site::Cn => ("China", "中国站"),
-            Site::Intl => ("international", "国际站"),
-        }
-    }
-}
 
 impl std::str::FromStr for Site {
     type Err = RegistrationError;

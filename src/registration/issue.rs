@@ -10,10 +10,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::email::EmailProblem;
-use super::fields::Allowed;
-use super::form::Site;
-use super::mobile::MobileProblem;
+use super::kinds::{Allowed, EmailProblem, MobileProblem, Site};
 use crate::json::write::{self, Object, WriteJson};
 
 /// The BSS operation a request is validated for; it decides which CBC code the server

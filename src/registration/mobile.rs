@@ -8,12 +8,11 @@ use serde::Serialize;
 
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
+use super::kinds::MobileProblem;
 use super::messages::render;
 use crate::json::write::{Object, WriteJson};
 
-/// The longest input `normalize_mobile` reads, in characters. Longer input is rejected
-/// without being scanned further.
-pub const MAX_MOBILE_INPUT_CHARS: usize = 64;
+pub use super::kinds::MAX_MOBILE_INPUT_CHARS;
 
 /// A Chinese mobile number in the two forms the registration APIs use.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,39 +32,7 @@ impl WriteJson for MobileNumber {
     }
 }
 
-/// Why a text is not a Chinese mobile number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MobileProblem {
-    /// No digits at all.
-    Empty,
-    /// More than [`MAX_MOBILE_INPUT_CHARS`] characters.
-    TooLong,
-    /// A character that is neither a digit, a leading `+`, nor a separator.
-    Character,
-    /// A country code other than 86.
-    NotChinese,
-    /// Not 11 digits after the country code is removed (the count is given).
-    Length(usize),
-    /// 11 digits, but not starting with 13–19.
-    Prefix,
-    /// Not a string (the JSON/JS type is given).
-    WrongType(&'static str),
-}
-
 impl MobileProblem {
-    /// The `reason` param of an `invalid_mobile` issue.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MobileProblem::Empty => "empty",
-            MobileProblem::TooLong => "too_long",
-            MobileProblem::Character => "invalid_character",
-            MobileProblem::NotChinese => "not_chinese",
-            MobileProblem::Length(_) => "length",
-            MobileProblem::Prefix => "prefix",
-            MobileProblem::WrongType(_) => "invalid_type",
-        }
-    }
-
     /// The explanation in English (lower case, no final stop).
     pub fn message_en(self) -> String {
         render(self.templates().0, &|name| self.var(name))
@@ -74,40 +41,6 @@ impl MobileProblem {
     /// The explanation in Chinese.
     pub fn message_zh(self) -> String {
         render(self.templates().1, &|name| self.var(name))
-    }
-
-    /// The English and Chinese templates of the explanation (`{digits}`, `{max}`, `{type}`).
-    pub(crate) fn templates(self) -> (&'static str, &'static str) {
-        match self {
-            MobileProblem::Empty => ("it has no digits", "未包含数字"),
-            MobileProblem::TooLong => ("longer than {max} characters", "超过{max}个字符"),
-            MobileProblem::Character => (
-                "use digits, spaces and '-' only, with an optional leading +86 or 0086",
-                "只能包含数字、空格和“-”，可带+86或0086前缀",
-            ),
-            MobileProblem::NotChinese => (
-                "only Chinese mobile numbers (+86) are supported",
-                "仅支持中国大陆手机号码（+86）",
-            ),
-            MobileProblem::Length(_) => (
-                "a Chinese mobile number has 11 digits, not {digits}",
-                "中国大陆手机号码为11位数字，而不是{digits}位",
-            ),
-            MobileProblem::Prefix => (
-                "a Chinese mobile number starts with 13 to 19",
-                "中国大陆手机号码须以13~19开头",
-            ),
-            MobileProblem::WrongType(_) => ("expected a string, got {type}", "须为字符串"),
-        }
-    }
-
-    pub(crate) fn var(self, name: &str) -> Option<String> {
-        match (name, self) {
-            ("max", _) => Some(MAX_MOBILE_INPUT_CHARS.to_string()),
-            ("digits", MobileProblem::Length(n)) => Some(n.to_string()),
-            ("type", MobileProblem::WrongType(t)) => Some(t.to_owned()),
-            _ => None,
-        }
     }
 }
 

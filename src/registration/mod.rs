@@ -22,6 +22,7 @@ mod fields;
 mod form;
 mod identity;
 mod issue;
+mod kinds;
 mod messages;
 mod mobile;
 mod password;
@@ -34,13 +35,14 @@ pub use customer::{
     CreateSubCustomerBody, INDIRECT_PARTNER_ID_MAX, REGISTRATION_FIELDS, VERIFICATION_CODE_LEN,
     XACCOUNT_ID_MAX, XACCOUNT_TYPE_MAX, validate_field, validate_registration,
 };
-pub use email::{EMAIL_LENGTH, EmailProblem};
-pub use form::{FieldValue, Form, RegistrationError, Site};
+pub use email::EMAIL_LENGTH;
+pub use form::{FieldValue, Form, RegistrationError};
 pub use identity::{
     CheckUserIdentityBody, SEARCH_TYPES, SEARCH_VALUE_MAX, check_user_identity_request,
 };
 pub use issue::{Issue, IssueCode, Operation, Validation};
-pub use mobile::{MAX_MOBILE_INPUT_CHARS, MobileNumber, MobileProblem, normalize_mobile};
+pub use kinds::{EmailProblem, MobileProblem, Site};
+pub use mobile::{MAX_MOBILE_INPUT_CHARS, MobileNumber, normalize_mobile};
 pub use password::PASSWORD_LENGTH;
 pub use verification::{
     CUSTOMER_ID_MAX, LANGS, SCENE_BANK_CARD_AUTH, SCENE_REGISTRATION,

@@ -20,8 +20,9 @@ use super::email::check_email;
 use super::fields::{
     Allowed, Entry, identifier, integer, not_on_site, one_of, optional_text, required_text,
 };
-use super::form::{Form, Site};
+use super::form::Form;
 use super::issue::{Because, Issues, Operation, Problem, Validation};
+use super::kinds::Site;
 use super::mobile::national_mobile;
 
 /// The `timeout` range, in minutes.

@@ -9,6 +9,7 @@
 
 use super::issue::{Issue, Problem};
 use super::value::Json;
+use crate::json::read::join;
 use crate::money::Amount;
 
 /// Where a parameter goes.
@@ -361,14 +362,6 @@ fn param_text(v: Json) -> String {
     match v {
         Json::String(s) | Json::Number(s) => s,
         other => other.to_string(),
-    }
-}
-
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{path}.{name}")
     }
 }
 

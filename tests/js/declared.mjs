@@ -17,7 +17,11 @@ const ts = require(path.join(ROOT, 'node_modules/typescript5'));
 const DTS = path.join(ROOT, 'pkg/dist/index.d.ts');
 const DIST = path.join(ROOT, 'pkg/dist') + path.sep;
 
-const program = ts.createProgram([DTS], { strict: true, noEmit: true, types: [] });
+// The consumers' target (tests/types/tsconfig*.json): under ES5's default lib, `AsyncIterableIterator`
+// would not resolve and the checker would take `pages` for `any` without a word.
+const program = ts.createProgram([DTS], { strict: true, noEmit: true, types: [], target: ts.ScriptTarget.ES2022 });
+const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+assert.deepEqual(diagnostics, [], 'the declarations do not compile');
 export const checker = program.getTypeChecker();
 const entry = checker.getSymbolAtLocation(program.getSourceFile(DTS));
 const exported = new Map(checker.getExportsOfModule(entry).map((s) => [s.name, s]));

@@ -2580,6 +2580,101 @@ export interface BssUserStoredValueCard {
   expire_time?: string;
 }
 /** One method per BSS operation: resolves to the BSS answer (amounts as strings), rejects with `BssError`. */
+/** The answer of each operation, by its BSS name (what `pages` yields). */
+export interface BssAnswers {
+  ChangeEnterpriseRealnameAuthentication: BssChangeEnterpriseRealnameAuthenticationResponse;
+  CheckUserIdentity: CheckUserIdentityResult;
+  ClaimEnterpriseMultiAccountCoupon: BssClaimEnterpriseMultiAccountCouponResponse;
+  CreateEnterpriseProjectAuth: null;
+  CreateEnterpriseRealnameAuthentication: BssCreateEnterpriseRealnameAuthenticationResponse;
+  CreatePartnerCoupons: CreatePartnerCouponsResult;
+  CreatePersonalRealnameAuth: BssCreatePersonalRealnameAuthResponse;
+  CreateSubCustomer: CreateSubCustomerResult;
+  CreateSubEnterpriseAccount: null;
+  ListBusinessDiscountInfo: BssListBusinessDiscountInfoResponse;
+  ListCities: BssListCitiesResponse;
+  ListConsumeSubCustomers: BssListConsumeSubCustomersResponse;
+  ListConversions: BssListConversionsResponse;
+  ListCosts: BssListCostsResponse;
+  ListCounties: BssListCountiesResponse;
+  ListCouponQuotasRecords: BssListCouponQuotasRecordsResponse;
+  ListCustomerAccountChangeRecords: BssListCustomerAccountChangeRecordsResponse;
+  ListCustomerBillsFeeRecords: BssListCustomerBillsFeeRecordsResponse;
+  ListCustomerBillsMonthlyBreakDown: BssListCustomerBillsMonthlyBreakDownResponse;
+  ListCustomerCouponChangeRecords: BssListCustomerCouponChangeRecordsResponse;
+  ListCustomerOnDemandResources: BssListCustomerOnDemandResourcesResponse;
+  ListCustomersBalancesDetail: BssListCustomersBalancesDetailResponse;
+  ListCustomerselfResourceRecordDetails: BssListCustomerselfResourceRecordDetailsResponse;
+  ListCustomerselfResourceRecords: BssListCustomerselfResourceRecordsResponse;
+  ListEnterpriseMultiAccount: BssListEnterpriseMultiAccountResponse;
+  ListEnterpriseOrganizations: BssListEnterpriseOrganizationsResponse;
+  ListEnterpriseSubCustomers: BssListEnterpriseSubCustomersResponse;
+  ListFreeResourceInfos: BssListFreeResourceInfosResponse;
+  ListFreeResourceUsages: BssListFreeResourceUsagesResponse;
+  ListFreeResourcesUsageRecords: BssListFreeResourcesUsageRecordsResponse;
+  ListIncentiveDiscountPolicies: BssListIncentiveDiscountPoliciesResponse;
+  ListIndirectPartners: BssListIndirectPartnersResponse;
+  ListIssuedCouponQuotas: BssListIssuedCouponQuotasResponse;
+  ListIssuedPartnerCoupons: BssListIssuedPartnerCouponsResponse;
+  ListMeasureUnits: BssListMeasureUnitsResponse;
+  ListMultiAccountRetrieveCoupons: BssListMultiAccountRetrieveCouponsResponse;
+  ListMultiAccountTransferCoupons: BssListMultiAccountTransferCouponsResponse;
+  ListOnDemandResourceRatings: BssListOnDemandResourceRatingsResponse;
+  ListPartnerAccountChangeRecords: BssListPartnerAccountChangeRecordsResponse;
+  ListPartnerAdjustRecords: BssListPartnerAdjustRecordsResponse;
+  ListPartnerBalances: BssListPartnerBalancesResponse;
+  ListPartnerCouponsRecord: BssListPartnerCouponsRecordResponse;
+  ListProvinces: BssListProvincesResponse;
+  ListQuotaCoupons: BssListQuotaCouponsResponse;
+  ListRateOnPeriodDetail: BssListRateOnPeriodDetailResponse;
+  ListRenewRateOnPeriod: BssListRenewRateOnPeriodResponse;
+  ListResourceSpecs: BssListResourceSpecsResponse;
+  ListResourceTypes: BssListResourceTypesResponse;
+  ListResourceUsage: BssListResourceUsageResponse;
+  ListResourceUsageSummary: BssListResourceUsageSummaryResponse;
+  ListServiceResources: BssListServiceResourcesResponse;
+  ListServiceTypes: BssListServiceTypesResponse;
+  ListStoredValueCards: BssListStoredValueCardsResponse;
+  ListSubCustomerBillDetail: BssListSubCustomerBillDetailResponse;
+  ListSubCustomerCoupons: BssListSubCustomerCouponsResponse;
+  ListSubCustomerNewTag: BssListSubCustomerNewTagResponse;
+  ListSubCustomers: BssListSubCustomersResponse;
+  ListSubcustomerMonthlyBills: BssListSubcustomerMonthlyBillsResponse;
+  ListUsageTypes: BssListUsageTypesResponse;
+  ReclaimCouponQuotas: BssReclaimCouponQuotasResponse;
+  ReclaimEnterpriseMultiAccountCoupon: BssReclaimEnterpriseMultiAccountCouponResponse;
+  ReclaimIndirectPartnerAccount: BssReclaimIndirectPartnerAccountResponse;
+  ReclaimPartnerCoupons: null;
+  ReclaimSubEnterpriseAmount: null;
+  ReclaimToPartnerAccount: BssReclaimToPartnerAccountResponse;
+  SendSmsVerificationCode: null;
+  SendVerificationMessageCode: null;
+  ShowCustomerAccountBalances: BssShowCustomerAccountBalancesResponse;
+  ShowCustomerMonthlySum: BssShowCustomerMonthlySumResponse;
+  ShowMultiAccountTransferAmount: BssShowMultiAccountTransferAmountResponse;
+  ShowRealNameAuthQrCode: BssShowRealNameAuthQrCodeResponse;
+  ShowRealNameAuthStatus: BssShowRealNameAuthStatusResponse;
+  ShowRealnameAuthenticationReviewResult: BssShowRealnameAuthenticationReviewResultResponse;
+  UpdateCouponQuotas: BssUpdateCouponQuotasResponse;
+  UpdateCustomerAccountAmount: BssUpdateCustomerAccountAmountResponse;
+  UpdateIndirectPartnerAccount: BssUpdateIndirectPartnerAccountResponse;
+  UpdateSubEnterpriseAmount: null;
+  AutoRenewalResources: null;
+  CancelAutoRenewalResources: null;
+  CancelCustomerOrder: null;
+  CancelResourcesSubscription: BssCancelResourcesSubscriptionResponse;
+  ListCustomerOrders: BssListCustomerOrdersResponse;
+  ListOrderCouponsByOrderId: BssListOrderCouponsByOrderIdResponse;
+  ListOrderDiscounts: BssListOrderDiscountsResponse;
+  ListPayPerUseCustomerResources: BssListPayPerUseCustomerResourcesResponse;
+  PayOrders: null;
+  RenewalResources: BssRenewalResourcesResponse;
+  SetResourcesRenewConfig: BssSetResourcesRenewConfigResponse;
+  ShowCustomerOrderDetails: BssShowCustomerOrderDetailsResponse;
+  ShowRefundOrderDetails: BssShowRefundOrderDetailsResponse;
+  UpdatePeriodToOnDemand: BssUpdatePeriodToOnDemandResponse;
+  UpdatePeriodToOnDemandInstantly: BssUpdatePeriodToOnDemandInstantlyResponse;
+}
 export interface BssClient {
   changeEnterpriseRealnameAuthentication(input: ChangeEnterpriseRealnameAuthenticationInput): Promise<BssChangeEnterpriseRealnameAuthenticationResponse>;
   checkUserIdentity(input: CheckUserIdentityInput): Promise<CheckUserIdentityResult>;
@@ -2673,5 +2768,13 @@ export interface BssClient {
   showRefundOrderDetails(input: ShowRefundOrderDetailsInput): Promise<BssShowRefundOrderDetailsResponse>;
   updatePeriodToOnDemand(input: UpdatePeriodToOnDemandInput): Promise<BssUpdatePeriodToOnDemandResponse>;
   updatePeriodToOnDemandInstantly(input: UpdatePeriodToOnDemandInstantlyInput): Promise<BssUpdatePeriodToOnDemandInstantlyResponse>;
+  /**
+   * The pages of a list operation (each its answer), at most `max_pages` (default 100, at most
+   * 10000). Throws `BssError` `unknown_operation`, or `invalid_option` for an operation that
+   * does not page. Named in BSS's words (`"ListSubCustomers"`), a page is typed as its answer.
+   */
+  pages<K extends keyof BssAnswers>(operation: K, input: object, max_pages?: number | null): AsyncIterableIterator<BssAnswers[K]>;
+  /** The pages of an operation named as its method (`"listSubCustomers"`). */
+  pages(operation: string, input: object, max_pages?: number | null): AsyncIterableIterator<any>;
 }
 "#;

@@ -19,7 +19,7 @@ import { loadCases } from './vectors.mjs';
 import { startSandbox } from '../../www/sandbox/server.mjs';
 import { ROLES } from '../../www/sandbox/operations.mjs';
 import { ECS } from './orders-flow.mjs';
-import { checker, instance, returns, methodReturns, awaited, walk, declared, typeName } from './declared.mjs';
+import { checker, instance, returns, signatures, methodReturns, propertyType, awaited, walk, declared, typeName } from './declared.mjs';
 
 const { BssClient, BssError, createProxy, getToken, signRequest, toNodeListener } = await import('bss-storefront');
 const lower = (op) => op[0].toLowerCase() + op.slice(1);
@@ -28,7 +28,11 @@ const OPERATIONS = Object.keys(ROLES);
 
 const CLIENT = instance('BssClient');
 const ERROR = instance('BssError');
-const STEP = awaited(methodReturns(methodReturns(CLIENT, 'pages'), 'next'));
+// `pages` has two signatures: by BSS name, yielding that operation's answer (BssAnswers), and
+// the class's own (any string, any page). A step is the lib's IteratorResult.
+const PAGES = signatures(CLIENT, 'pages');
+const STEP = awaited(methodReturns(PAGES.find((s) => !s.typeParameters).getReturnType(), 'next'));
+const ANSWERS = instance('BssAnswers');
 const REFUSAL = instance('ProxyRefusal');
 /** The declared result of an operation's method. */
 const answer = (op) => awaited(methodReturns(CLIENT, lower(op)));
@@ -199,7 +203,7 @@ async function collect() {
         const step = await it.next();
         check('pages step', STEP, step);
         if (step.done) break;
-        check(lower(op), answer(op), step.value);
+        check(lower(op), propertyType(ANSWERS, op), step.value);
       }
     }
     await rejects('pages', () => clientOf(mode, 'partner').pages('PayOrders', {}));
@@ -266,6 +270,13 @@ test('every operation declares a closed result (no index signature would take an
     return (type.isUnion() ? type.types : [type]).some((t) => checker.getIndexInfosOfType(t).length > 0);
   });
   assert.deepEqual(open, []);
+});
+
+test('pages by BSS name yields the answer its method declares (BssAnswers)', () => {
+  assert.ok(PAGES.some((s) => s.typeParameters?.length === 1), 'the generic pages signature');
+  assert.deepEqual(checker.getPropertiesOfType(ANSWERS).map((p) => p.name).sort(), [...OPERATIONS].sort());
+  const differ = OPERATIONS.filter((op) => typeName(propertyType(ANSWERS, op)) !== typeName(answer(op)));
+  assert.deepEqual(differ, []);
 });
 
 test('every operation of the table answered the sandbox with a result, directly and through the proxy', () => {

@@ -43,11 +43,23 @@ export const returns = (name) => {
 };
 /** The declared type of an exported class's instances (BssError), or an exported interface or type alias. */
 export const instance = (name) => checker.getDeclaredTypeOfSymbol(resolved(name));
-/** The declared return type of method `name` of `type` (a class instance or an interface). */
-export const methodReturns = (type, name) => {
+/** The call signatures of method `name` of `type` (a class instance or an interface), overloads included. */
+export const signatures = (type, name) => {
   const p = checker.getPropertyOfType(type, name);
   assert.ok(p, `${checker.typeToString(type)}.${name} is not declared`);
-  return signature(checker.getTypeOfSymbol(p), `${checker.typeToString(type)}.${name}`).getReturnType();
+  return checker.getSignaturesOfType(checker.getTypeOfSymbol(p), ts.SignatureKind.Call);
+};
+/** The declared return type of method `name` of `type` (its first signature). */
+export const methodReturns = (type, name) => {
+  const [sig] = signatures(type, name);
+  assert.ok(sig, `${checker.typeToString(type)}.${name} is not callable`);
+  return sig.getReturnType();
+};
+/** The declared type of property `name` of `type`. */
+export const propertyType = (type, name) => {
+  const p = checker.getPropertyOfType(type, name);
+  assert.ok(p, `${checker.typeToString(type)}.${name} is not declared`);
+  return checker.getTypeOfSymbol(p);
 };
 /** What a declared `Promise<T>` resolves to (`T`). */
 export const awaited = (type) => checker.getAwaitedType(type) ?? type;

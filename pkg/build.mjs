@@ -19,7 +19,7 @@ if (!bindgen || areas.length === 0) {
 }
 const read = (file) => fs.readFileSync(file, 'utf8');
 /** The code unions of pkg/js/bss_error.d.ts (generated from the core's registry), exported with `BssError`. */
-const ERROR_TYPES = 'ErrorCode, ServerErrorCode, RefusalCode, RequestIssueCode, RequestIssue';
+const ERROR_TYPES = 'ErrorCode, ServerErrorCode, RefusalCode, RequestIssueCode, RequestIssue, ProxyRefusal';
 const withErrorTypes = (name, text) =>
   /\.d\.[cm]?ts$/.test(name)
     ? text.replace(/^export \{ BssError \} from '(\.\/bss_error\.c?js)';$/gm, `$&\nexport type { ${ERROR_TYPES} } from '$1';`)

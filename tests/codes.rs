@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use bss_storefront::codes::{self, Area, Code, Retried, SETS, Set, catalog};
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -137,6 +139,15 @@ fn no_code_literal_outside_the_registry() {
     }
 }
 
+/// The HTTP status of a signing proxy's refusal `code`.
+fn refusal_status(code: &str) -> Option<u16> {
+    codes::refusal::SET
+        .codes
+        .iter()
+        .find(|c| c.code == code)
+        .and_then(|c| c.status)
+}
+
 /// The JS files mint codes too (`new BssError('too_large', …)`, the Node adapter's
 /// `sendError(req, res, 408, 'request_timeout', …)`): each is registered, with its status.
 #[test]
@@ -163,12 +174,7 @@ fn the_js_codes_are_registered() {
             let Some(code) = code.strip_prefix('\'').and_then(|c| c.strip_suffix('\'')) else {
                 continue; // a BssError's own code, passed on
             };
-            let refusal = codes::refusal::SET.codes.iter().find(|c| c.code == code);
-            assert_eq!(
-                refusal.and_then(|c| c.status),
-                Some(status),
-                "{file}: {code}"
-            );
+            assert_eq!(refusal_status(code), Some(status), "{file}: {code}");
             seen += 1;
         }
     }
@@ -376,4 +382,256 @@ fn the_js_guard_limits_are_the_cores() {
     // Every limit the guard declares is one of them.
     let declared = guard.matches("\nconst MAX_").count();
     assert_eq!(declared, expected.len());
+}
+
+// ---- the area pages' code tables ------------------------------------------------------------
+
+/// The text of the section under `heading` (a whole heading line) of `doc`, up to the next
+/// heading of the same or a higher level.
+fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
+    let level = heading.bytes().take_while(|&b| b == b'#').count();
+    let start = doc
+        .find(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("no {heading:?}"))
+        + heading.len()
+        + 2;
+    let end = doc[start..]
+        .lines()
+        .scan(start, |at, line| {
+            let here = *at;
+            *at += line.len() + 1;
+            Some((here, line))
+        })
+        .find(|(_, line)| {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            hashes > 0 && hashes <= level && line.as_bytes().get(hashes) == Some(&b' ')
+        })
+        .map_or(doc.len(), |(at, _)| at);
+    &doc[start..end]
+}
+
+/// The `snake_case` codes quoted in `text` (`` `invalid_order` ``), in order.
+fn quoted_codes(text: &str) -> Vec<&str> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        .collect()
+}
+
+/// The rows of the first table in `text`, as cells (header and rule skipped).
+fn table_rows(text: &str) -> Vec<Vec<&str>> {
+    text.lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim_matches('|').split(" | ").map(str::trim).collect())
+        .collect()
+}
+
+/// The codes of the first column of the first table in `text`.
+fn first_column(text: &str) -> BTreeSet<&str> {
+    table_rows(text)
+        .iter()
+        .flat_map(|row| quoted_codes(row[0]))
+        .collect()
+}
+
+fn codes_of(set: &Set, areas: &[Area]) -> BTreeSet<&'static str> {
+    set.codes
+        .iter()
+        .filter(|c| areas.is_empty() || areas.contains(&c.area))
+        .map(|c| c.code)
+        .collect()
+}
+
+/// `listed` names only codes of `set`, and every code of `set` in `areas` (all if empty).
+fn agrees(page: &str, listed: &BTreeSet<&str>, set: &Set, areas: &[Area]) {
+    let registered = codes_of(set, &[]);
+    let unknown: Vec<_> = listed.difference(&registered).collect();
+    assert!(
+        unknown.is_empty(),
+        "{page}: not a registered {} code: {unknown:?}",
+        set.union
+    );
+    agrees_subset(page, listed, set, areas);
+}
+
+/// docs/registration.md: "Issue codes" is exactly the registration issue set; its "Errors"
+/// table names `BssError` codes only, the registration area's included.
+#[test]
+fn registration_page_lists_the_registered_codes() {
+    let doc = read("docs/registration.md");
+    let issues = first_column(section(&doc, "## Issue codes"));
+    agrees(
+        "registration.md Issue codes",
+        &issues,
+        &codes::registration::SET,
+        &[],
+    );
+    let errors = first_column(section(&doc, "## Errors"));
+    agrees(
+        "registration.md Errors",
+        &errors,
+        &codes::error::SET,
+        &[Area::Registration],
+    );
+}
+
+/// docs/pricing.md: "Coupon reason codes" is exactly the reason set, and its status column is
+/// what the coupon vectors show (a verdict with that one reason; "(policy)" where the policy
+/// decides); the quote's `rejected` table is exactly the rejection set; the "Errors" lines of
+/// both name `BssError` codes, the coupons' and the quote's included.
+#[test]
+fn pricing_page_lists_the_registered_codes() {
+    let doc = read("docs/pricing.md");
+    let reasons = section(&doc, "### Coupon reason codes");
+    agrees(
+        "pricing.md Coupon reason codes",
+        &first_column(reasons),
+        &codes::reason::SET,
+        &[],
+    );
+
+    // The statuses each code gives a verdict where it is the only reason.
+    let mut seen: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for case in common::load_cases("coupons") {
+        for verdict in case
+            .get("expect")
+            .and_then(|e| e.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let reasons = verdict.get("reasons").and_then(|r| r.as_array());
+            if let (Some([reason]), Some(status)) = (
+                reasons.map(Vec::as_slice),
+                common::str_field(verdict, "status"),
+            ) {
+                let code = common::str_field(reason, "code").unwrap().to_owned();
+                seen.entry(code)
+                    .or_default()
+                    .insert(status.replace('_', " "));
+            }
+        }
+    }
+    for row in table_rows(reasons) {
+        let status = row[1];
+        for code in quoted_codes(row[0]) {
+            let Some(observed) = seen.get(code) else {
+                panic!("pricing.md: no coupon vector shows `{code}` alone");
+            };
+            let both = observed.len() > 1;
+            assert_eq!(
+                status.ends_with("(policy)"),
+                both,
+                "pricing.md `{code}`: {status:?}, vectors: {observed:?}"
+            );
+            if !both {
+                assert_eq!(
+                    Some(status),
+                    observed.first().map(String::as_str),
+                    "pricing.md `{code}`"
+                );
+            }
+        }
+    }
+
+    let preview = section(&doc, "## Discounts and exact price preview");
+    let rejected = &preview[preview.find("**`rejected`**").expect("rejected")..];
+    agrees(
+        "pricing.md rejected",
+        &first_column(rejected),
+        &codes::rejection::SET,
+        &[],
+    );
+
+    let errors: BTreeSet<&str> = [reasons, preview]
+        .iter()
+        .flat_map(|s| s.lines().filter(|l| l.starts_with("Errors (")))
+        .flat_map(|first| {
+            // The paragraph that starts with "Errors (".
+            let at = doc.find(first).unwrap();
+            quoted_codes(doc[at..].split("\n\n").next().unwrap())
+        })
+        // Field names are quoted too: the codes are the words that are registered somewhere.
+        .filter(|c| all_codes().contains(c))
+        .collect();
+    agrees(
+        "pricing.md Errors",
+        &errors,
+        &codes::error::SET,
+        &[Area::Coupons, Area::Quote],
+    );
+}
+
+/// docs/client.md: the "Errors" table names only `BssError` codes and proxy refusals, every
+/// client code and every refusal among them, each refusal with its registered HTTP status;
+/// "signRequest" names every signer code.
+#[test]
+fn client_page_lists_the_registered_codes() {
+    let doc = read("docs/client.md");
+    let errors = section(&doc, "## Errors");
+    let listed = first_column(errors);
+    let known: BTreeSet<&str> = codes_of(&codes::error::SET, &[])
+        .union(&codes_of(&codes::refusal::SET, &[]))
+        .copied()
+        .collect();
+    let unknown: Vec<_> = listed.difference(&known).collect();
+    assert!(
+        unknown.is_empty(),
+        "client.md Errors: not registered: {unknown:?}"
+    );
+    agrees_subset(
+        "client.md Errors",
+        &listed,
+        &codes::error::SET,
+        &[Area::Client],
+    );
+    agrees_subset("client.md Errors", &listed, &codes::refusal::SET, &[]);
+    // "`operation_not_allowed` (403)": the refusal's status.
+    let mut statuses = 0;
+    for row in table_rows(errors) {
+        for part in row[0].split("), ") {
+            let code = quoted_codes(part);
+            let status = part.split_once(" (").map(|(_, s)| s.trim_end_matches(')'));
+            if let ([code], Some(status)) = (code.as_slice(), status) {
+                let status: u16 = status
+                    .split(',')
+                    .next()
+                    .unwrap()
+                    .trim()
+                    .parse()
+                    .unwrap_or_else(|_| panic!("{part}"));
+                assert_eq!(
+                    refusal_status(code),
+                    Some(status),
+                    "client.md Errors: {part}"
+                );
+                statuses += 1;
+            }
+        }
+    }
+    assert!(statuses >= 4, "{statuses} statuses read");
+    let signer = quoted_codes(section(&doc, "## signRequest"))
+        .into_iter()
+        .collect();
+    agrees_subset(
+        "client.md signRequest",
+        &signer,
+        &codes::error::SET,
+        &[Area::Signer],
+    );
+}
+
+/// Every code of `set` in `areas` is in `listed` (which may name other things too).
+fn agrees_subset(page: &str, listed: &BTreeSet<&str>, set: &Set, areas: &[Area]) {
+    let missing: Vec<_> = codes_of(set, areas)
+        .into_iter()
+        .filter(|c| !listed.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{page}: registered {} codes not listed: {missing:?}",
+        set.union
+    );
 }

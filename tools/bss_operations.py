@@ -425,31 +425,33 @@ def write_rust(ops, models, responses):
 
 # ---- the binding's methods and TypeScript types ----
 
-# The hand-written TS types of the hand-kept operations (pkg/src/client_types.rs).
+# The hand-written TS types of the hand-kept operations (pkg/src/client_types.rs); a result
+# of None is the SDK's response model, generated like the others' (the hand-written result
+# names are aliases of it), so that every key of the answer is declared.
 HAND_TS = {
     "CheckUserIdentity": ("CheckUserIdentityInput", "CheckUserIdentityResult"),
     "SendVerificationMessageCode": ("SendVerificationMessageCodeInput", "null"),
     "CreateSubCustomer": ("CreateSubCustomerInput", "CreateSubCustomerResult"),
-    "ListSubCustomers": ("ListSubCustomersInput", "ListSubCustomersResult"),
-    "ListSubCustomerCoupons": ("ListSubCustomerCouponsInput", "ListCouponsResult"),
-    "ListIssuedPartnerCoupons": ("ListIssuedPartnerCouponsInput", "ListIssuedPartnerCouponsResult"),
+    "ListSubCustomers": ("ListSubCustomersInput", None),
+    "ListSubCustomerCoupons": ("ListSubCustomerCouponsInput", None),
+    "ListIssuedPartnerCoupons": ("ListIssuedPartnerCouponsInput", None),
     "CreatePartnerCoupons": ("CreatePartnerCouponsInput", "CreatePartnerCouponsResult"),
     "ReclaimPartnerCoupons": ("ReclaimPartnerCouponsInput", "null"),
-    "ListQuotaCoupons": ("ListQuotaCouponsInput", "ListQuotaCouponsResult"),
-    "ListOrderCouponsByOrderId": ("OrderIdInput", "ListOrderCouponsResult"),
-    "ListOrderDiscounts": ("OrderIdInput", "ListOrderDiscountsResult"),
+    "ListQuotaCoupons": ("ListQuotaCouponsInput", None),
+    "ListOrderCouponsByOrderId": ("OrderIdInput", None),
+    "ListOrderDiscounts": ("OrderIdInput", None),
     "PayOrders": ("PayOrdersInput", "null"),
-    "ListRateOnPeriodDetail": ("RateOnPeriodInput", "RateOnPeriodResult"),
-    "ListOnDemandResourceRatings": ("RateOnDemandInput", "RateOnDemandResult"),
-    "ListRenewRateOnPeriod": ("RenewRateInput", "RenewRateResult"),
-    "ListServiceTypes": ("ListServiceTypesInput", "BssList"),
-    "ListResourceTypes": ("PageInput", "BssList"),
-    "ListServiceResources": ("ListServiceResourcesInput", "BssList"),
-    "ListUsageTypes": ("ListUsageTypesInput", "BssList"),
-    "ListMeasureUnits": ("LanguageInput", "BssList"),
-    "ListConversions": ("ListConversionsInput", "BssList"),
-    "ListResourceSpecs": ("ListResourceSpecsInput", "BssList"),
-    "ListIncentiveDiscountPolicies": ("ListIncentivePoliciesInput", "BssList"),
+    "ListRateOnPeriodDetail": ("RateOnPeriodInput", None),
+    "ListOnDemandResourceRatings": ("RateOnDemandInput", None),
+    "ListRenewRateOnPeriod": ("RenewRateInput", None),
+    "ListServiceTypes": ("ListServiceTypesInput", None),
+    "ListResourceTypes": ("PageInput", None),
+    "ListServiceResources": ("ListServiceResourcesInput", None),
+    "ListUsageTypes": ("ListUsageTypesInput", None),
+    "ListMeasureUnits": ("LanguageInput", None),
+    "ListConversions": ("ListConversionsInput", None),
+    "ListResourceSpecs": ("ListResourceSpecsInput", None),
+    "ListIncentiveDiscountPolicies": ("ListIncentivePoliciesInput", None),
 }
 AMOUNT_NAME = re.compile(r"amount|balance|price|face_value|quota_value|ratio")
 
@@ -512,11 +514,14 @@ def write_binding(ops, models, responses):
             if t not in PRIMITIVES and not t.startswith("dict("):
                 need_out(t)
 
-    rows = []
+    rows, answers = [], []
     for o in ops:
         js = o["name"][0].lower() + o["name"][1:]
         if o["name"] in hand:
             inp, out = HAND_TS[o["name"]]
+            if out is None:
+                need_out(o["response"])
+                out = "Bss" + o["response"]
         else:
             fields = list(o["params"]) + (models[o["body"]] if o["body"] else [])
             nested_models(fields, models, used_in)
@@ -534,6 +539,7 @@ def write_binding(ops, models, responses):
                 need_out(o["response"])
                 out = "Bss" + o["response"]
         rows.append((js, f"  {js}(input: {inp}): Promise<{out}>;\n"))
+        answers.append(f"  {o['name']}: {out};\n")
     for name in sorted(used_in):
         ts.append(f"export interface Bss{name} {{\n")
         for f in models[name]:
@@ -549,7 +555,18 @@ def write_binding(ops, models, responses):
     # (`pkg/js/client_methods.js`), each `call(name, input)`. One wasm export (`call`) instead of
     # one export, shim and glue function per operation: the module is smaller by their sum.
     ts.append("/** One method per BSS operation: resolves to the BSS answer (amounts as strings), rejects with `BssError`. */\n")
-    ts.append("export interface BssClient {\n" + "".join(sig for _, sig in rows) + "}\n")
+    ts.append("/** The answer of each operation, by its BSS name (what `pages` yields). */\n")
+    ts.append("export interface BssAnswers {\n" + "".join(answers) + "}\n")
+    pages = ("  /**\n"
+             "   * The pages of a list operation (each its answer), at most `max_pages` (default 100, at most\n"
+             "   * 10000). Throws `BssError` `unknown_operation`, or `invalid_option` for an operation that\n"
+             "   * does not page. Named in BSS's words (`\"ListSubCustomers\"`), a page is typed as its answer.\n"
+             "   */\n"
+             "  pages<K extends keyof BssAnswers>(operation: K, input: object, max_pages?: number | null): "
+             "AsyncIterableIterator<BssAnswers[K]>;\n"
+             "  /** The pages of an operation named as its method (`\"listSubCustomers\"`). */\n"
+             "  pages(operation: string, input: object, max_pages?: number | null): AsyncIterableIterator<any>;\n")
+    ts.append("export interface BssClient {\n" + "".join(sig for _, sig in rows) + pages + "}\n")
     text = "".join(ts)
     lines = [
         "//! Generated by `tools/bss_operations.py` from the operations table (`src/api/`): do not",

@@ -92,6 +92,17 @@ export interface RequestIssue {
   server_code?: string;
 }
 
+/**
+ * The body of a signing proxy's own answer (a refusal, or BSS not answering): BSS's error
+ * shape, which a browser `BssClient` throws as `BssError` (`code` = `error_code`).
+ */
+export interface ProxyRefusal {
+  error_code: RefusalCode;
+  error_msg: string;
+  /** The validation issues, for `invalid_request`. */
+  issues?: RequestIssue[];
+}
+
 /** The one error type of bss-storefront: a real `Error` with a stable `code`. */
 export class BssError extends Error {
   constructor(code: string, message: string, details?: Record<string, unknown>);
@@ -106,5 +117,9 @@ export class BssError extends Error {
   issues?: RequestIssue[];
   /** The request id of the failed call, when the server sent one. */
   request_id?: string;
+  /** The BSS operation of a client call that failed (`CreateSubCustomer`). */
+  operation?: string;
+  /** BSS's `encoded_authorization_message` of a permission error, when it sent one. */
+  encoded_authorization_message?: string;
   toJSON(): Record<string, unknown>;
 }

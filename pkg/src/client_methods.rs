@@ -1092,6 +1092,9 @@ export interface BssAccountChangeRecord {
   customer_id?: string;
   account_name?: string;
 }
+export interface BssAccountManager {
+  account_name?: string;
+}
 export interface BssAdjustRecordV3 {
   customer_id?: string;
   customer_name?: string;
@@ -1224,6 +1227,22 @@ export interface BssCity {
 export interface BssClaimEnterpriseMultiAccountCouponResponse {
   sub_coupon_id?: string;
 }
+export interface BssCloudServiceBasic {
+  cloud_service_type?: string;
+  cloud_service_type_name?: string;
+  resource_type?: string;
+  resource_type_name?: string;
+  resource_spec?: string;
+  resource_spec_name?: string;
+  charge_mode?: string;
+  region_code?: string;
+}
+export interface BssConversion {
+  measure_id?: number;
+  ref_measure_id?: number;
+  conversion_ratio?: number;
+  measure_type?: number;
+}
 export interface BssCost {
   time_dimension_value?: string;
   time_measure_id?: number;
@@ -1243,6 +1262,46 @@ export interface BssCostUnitPair {
 export interface BssCounty {
   code?: string;
   name?: string;
+}
+export interface BssCouponInfoV2 {
+  coupon_id?: string;
+  coupon_code?: string;
+  status?: number;
+  coupon_type?: number;
+  measure_id?: number;
+  face_value?: string;
+  effective_time?: string;
+  expire_time?: string;
+  plan_name?: string;
+  plan_desc?: string;
+  use_limits?: BssLimitInfoV2[];
+  active_time?: string;
+  last_used_time?: string;
+  create_time?: string;
+  coupon_version?: number;
+  balance?: string;
+  used_by_order_id?: string;
+  coupon_usage?: string;
+  coupon_group?: number;
+}
+export interface BssCouponMaxUseQuantity {
+  coupon_type?: number;
+  coupon_group?: number;
+  use_quantity_value?: number;
+}
+export interface BssCouponQuotaV2 {
+  quota_id?: string;
+  quota_type?: number;
+  create_time?: string;
+  last_update_time?: string;
+  quota_value?: string;
+  quota_status?: number;
+  balance?: string;
+  measure_id?: number;
+  currency?: string;
+  effective_time?: string;
+  expire_time?: string;
+  limit_infos?: BssQuotaLimitInfo[];
 }
 export interface BssCouponRecordV2 {
   id?: string;
@@ -1297,6 +1356,24 @@ export interface BssCustomerCouponChangeRecord {
   account_name?: string;
   cloud_service_type_name?: string;
   resource_type_name?: string;
+}
+export interface BssCustomerInformation {
+  customer?: string;
+  account_name?: string;
+  customer_id?: string;
+  associated_on?: string;
+  association_type?: string;
+  label?: string;
+  telephone?: string;
+  verified_status?: string;
+  country_code?: string;
+  customer_type?: number;
+  is_frozen?: number;
+  account_managers?: BssAccountManager[];
+  xaccount_id?: string;
+  xaccount_type?: string;
+  customer_level?: string;
+  email?: string;
 }
 export interface BssCustomerOnDemandResource {
   customer_id?: string;
@@ -1355,9 +1432,31 @@ export interface BssCustomerOrderV3 {
   pending_payment_end_time?: string;
   sub_order_infos?: BssSubCustomerOrderV3[];
 }
+export interface BssDemandDiscountRatingResult {
+  discount_id?: string;
+  discount_type?: number;
+  amount?: string;
+  measure_id?: number;
+  discount_name?: string;
+}
+export interface BssDemandProductRatingResult {
+  id?: string;
+  product_id?: string;
+  amount?: string;
+  discount_amount?: string;
+  official_website_amount?: string;
+  measure_id?: number;
+  discount_rating_results?: BssDemandDiscountRatingResult[];
+}
 export interface BssDimensionGroup {
   key?: string;
   value?: string;
+}
+export interface BssDiscountInfoV3 {
+  discount_id?: string;
+  discount_value?: string;
+  discount_type?: number;
+  orders?: BssOrderV3[];
 }
 export interface BssDiscountItemV2 {
   discount_type?: string;
@@ -1446,6 +1545,66 @@ export interface BssICouponUseLimitInfoV2 {
   limit_type?: string;
   promotion_plan_id?: string;
 }
+export interface BssIQueryUserCouponsResultV2 {
+  coupon_id?: string;
+  coupon_code?: string;
+  status?: number;
+  customer_id?: string;
+  coupon_type?: number;
+  measure_id?: number;
+  face_value?: string;
+  valid_time?: string;
+  expire_time?: string;
+  order_id?: string;
+  promotion_plan_id?: string;
+  plan_name?: string;
+  plan_desc?: string;
+  media_type?: number;
+  fetch_method?: number;
+  use_limits?: BssICouponUseLimitInfoV2[];
+  active_time?: string;
+  reserve_time?: string;
+  promotion_id?: string;
+  create_time?: string;
+  coupon_version?: number;
+  balance?: string;
+  lock_order_id?: string;
+  coupon_usage?: string;
+  is_frozen?: string;
+  currency?: string;
+  extend_param1?: string;
+  source_id?: string;
+}
+export interface BssIQueryUserPartnerCouponsResultV2 {
+  coupon_id?: string;
+  status?: number;
+  customer_id?: string;
+  coupon_type?: number;
+  measure_id?: number;
+  face_value?: string;
+  effective_time?: string;
+  expire_time?: string;
+  order_id?: string;
+  promotion_plan_id?: string;
+  promotion_plan_name?: string;
+  promotion_plan_desc?: string;
+  media_type?: number;
+  fetch_method?: number;
+  use_limits?: BssICouponUseLimitInfoV2[];
+  active_time?: string;
+  last_used_time?: string;
+  promotion_id?: string;
+  create_time?: string;
+  balance?: string;
+  lock_order_id?: string;
+  is_frozen?: string;
+}
+export interface BssIncentiveAndDiscountPolicy {
+  service_type_code?: string;
+  service_type_name?: string;
+  incentive_policy?: string;
+  allow_discount?: string;
+}
 export interface BssIndirectPartnerInfo {
   indirect_partner_id?: string;
   mobile_phone?: string;
@@ -1474,6 +1633,15 @@ export interface BssIssuedCouponQuota {
   indirect_partner_name?: string;
   parent_quota_id?: string;
 }
+export interface BssLimitInfoV2 {
+  use_limiti_info_id?: string;
+  limit_key?: string;
+  value1?: string;
+  value2?: string;
+  value_unit?: string;
+  limit_type?: string;
+  promotion_plan_id?: string;
+}
 export interface BssLimitValue {
   value1?: string;
   value2?: string;
@@ -1497,6 +1665,9 @@ export interface BssListCitiesResponse {
 export interface BssListConsumeSubCustomersResponse {
   sub_customers?: BssSubCustomerInfoV3[];
   total_count?: number;
+}
+export interface BssListConversionsResponse {
+  conversions?: BssConversion[];
 }
 export interface BssListCostsResponse {
   currency?: string;
@@ -1576,6 +1747,10 @@ export interface BssListFreeResourcesUsageRecordsResponse {
   free_resource_records?: BssFreeResourceRecord[];
   total_count?: number;
 }
+export interface BssListIncentiveDiscountPoliciesResponse {
+  policies?: BssIncentiveAndDiscountPolicy[];
+  total_count?: number;
+}
 export interface BssListIndirectPartnersResponse {
   count?: number;
   indirect_partners?: BssIndirectPartnerInfo[];
@@ -1584,6 +1759,13 @@ export interface BssListIssuedCouponQuotasResponse {
   total_count?: number;
   quotas?: BssIssuedCouponQuota[];
 }
+export interface BssListIssuedPartnerCouponsResponse {
+  total_count?: number;
+  user_coupons?: BssIQueryUserPartnerCouponsResultV2[];
+}
+export interface BssListMeasureUnitsResponse {
+  measure_units?: BssMeasureUnitRest[];
+}
 export interface BssListMultiAccountRetrieveCouponsResponse {
   total_count?: number;
   avail_retrieve_coupons?: BssAvailRetrieveCoupons[];
@@ -1591,6 +1773,22 @@ export interface BssListMultiAccountRetrieveCouponsResponse {
 export interface BssListMultiAccountTransferCouponsResponse {
   total_count?: number;
   avail_transfer_coupons?: BssAvailTransferCoupon[];
+}
+export interface BssListOnDemandResourceRatingsResponse {
+  amount?: string;
+  discount_amount?: string;
+  official_website_amount?: string;
+  measure_id?: number;
+  currency?: string;
+  product_rating_results?: BssDemandProductRatingResult[];
+}
+export interface BssListOrderCouponsByOrderIdResponse {
+  count?: number;
+  user_coupons?: BssCouponInfoV2[];
+  coupon_max_use_quantity?: BssCouponMaxUseQuantity[];
+}
+export interface BssListOrderDiscountsResponse {
+  discounts?: BssDiscountInfoV3[];
 }
 export interface BssListPartnerAccountChangeRecordsResponse {
   total_count?: number;
@@ -1616,6 +1814,30 @@ export interface BssListProvincesResponse {
   count?: number;
   provinces?: BssProvince[];
 }
+export interface BssListQuotaCouponsResponse {
+  total_count?: number;
+  quotas?: BssCouponQuotaV2[];
+}
+export interface BssListRateOnPeriodDetailResponse {
+  official_website_rating_result?: BssOfficialWebsiteRatingResult;
+  optional_discount_rating_results?: BssOptionalDiscountRatingResult[];
+  currency?: string;
+}
+export interface BssListRenewRateOnPeriodResponse {
+  currency?: string;
+  renew_inquiry_results?: BssRenewInquiryResultInfo[];
+  official_website_rating_result?: BssOfficialWebsiteRatingResultV2;
+  optional_discount_rating_results?: BssOptionalDiscountRatingResultV2[];
+  fail_resource_infos?: BssFailResourceInfo[];
+}
+export interface BssListResourceSpecsResponse {
+  page_info?: BssPageInfo;
+  cloud_service_basics?: BssCloudServiceBasic[];
+}
+export interface BssListResourceTypesResponse {
+  total_count?: number;
+  resource_types?: BssResourceTypes[];
+}
 export interface BssListResourceUsageResponse {
   actual_days?: string;
   band_width?: string;
@@ -1629,6 +1851,14 @@ export interface BssListResourceUsageSummaryResponse {
   total_count?: number;
   summary_usage_info_list?: BssStatUsageSummaryInfo[];
 }
+export interface BssListServiceResourcesResponse {
+  total_count?: number;
+  infos?: BssServiceResourceInfo[];
+}
+export interface BssListServiceTypesResponse {
+  total_count?: number;
+  service_types?: BssServiceTypes[];
+}
 export interface BssListStoredValueCardsResponse {
   total_count?: number;
   stored_value_cards?: BssUserStoredValueCard[];
@@ -1638,13 +1868,31 @@ export interface BssListSubCustomerBillDetailResponse {
   currency?: string;
   fee_records?: BssSubCustomerMonthlyBillDetail[];
 }
+export interface BssListSubCustomerCouponsResponse {
+  count?: number;
+  user_coupons?: BssIQueryUserCouponsResultV2[];
+}
 export interface BssListSubCustomerNewTagResponse {
   new_customer_tags?: BssNewCustomerTagItem[];
+}
+export interface BssListSubCustomersResponse {
+  customer_infos?: BssCustomerInformation[];
+  count?: number;
 }
 export interface BssListSubcustomerMonthlyBillsResponse {
   bill_sums?: BssBillSumInfoV2[];
   count?: number;
   currency?: string;
+}
+export interface BssListUsageTypesResponse {
+  total_count?: number;
+  usage_types?: BssUsageType[];
+}
+export interface BssMeasureUnitRest {
+  measure_id?: number;
+  measure_name?: string;
+  abbreviation?: string;
+  measure_type?: number;
 }
 export interface BssMonthlyBillRecord {
   bill_cycle?: string;
@@ -1790,6 +2038,46 @@ export interface BssNvlCostAnalysedBillDetail {
   effective_tag_pairs?: BssTagPair[];
   cost_unit_pairs?: BssCostUnitPair[];
 }
+export interface BssOfficialWebsiteRatingResult {
+  official_website_amount?: string;
+  installment_official_website_amount?: string;
+  installment_period_type?: number;
+  measure_id?: number;
+  product_rating_results?: BssPeriodProductOfficialRatingResult[];
+}
+export interface BssOfficialWebsiteRatingResultV2 {
+  official_website_amount?: string;
+  installment_official_website_amount?: string;
+  installment_period_type?: number;
+}
+export interface BssOptionalDiscountRatingResult {
+  discount_id?: string;
+  amount?: string;
+  official_website_amount?: string;
+  discount_amount?: string;
+  measure_id?: number;
+  discount_type?: number;
+  discount_name?: string;
+  best_offer?: number;
+  product_rating_results?: BssPeriodProductRatingResult[];
+  installment_official_website_amount?: string;
+  installment_official_discount_amount?: string;
+  installment_amount?: string;
+  installment_period_type?: number;
+}
+export interface BssOptionalDiscountRatingResultV2 {
+  discount_id?: string;
+  amount?: string;
+  official_website_amount?: string;
+  discount_amount?: string;
+  discount_type?: number;
+  discount_name?: string;
+  best_offer?: number;
+  installment_official_website_amount?: string;
+  installment_official_discount_amount?: string;
+  installment_amount?: string;
+  installment_period_type?: number;
+}
 export interface BssOrderInstanceV2 {
   id?: string;
   resource_id?: string;
@@ -1835,6 +2123,12 @@ export interface BssOrderLineItemEntityV2 {
   base_product_info?: BssProductObject;
   order_id?: string;
 }
+export interface BssOrderLineItemV3 {
+  order_line_item_ids?: string[];
+  discount_mode?: number;
+  discount_amount?: string;
+  discount_ratio?: string;
+}
 export interface BssOrderRefundInfoV2 {
   id?: string;
   amount?: string;
@@ -1846,6 +2140,33 @@ export interface BssOrderRefundInfoV2 {
   service_type_name?: string;
   region_code?: string;
   base_order_id?: string;
+}
+export interface BssOrderV3 {
+  order_id?: string;
+  order_line_items?: BssOrderLineItemV3[];
+}
+export interface BssPageInfo {
+  next_marker?: string;
+}
+export interface BssPeriodProductOfficialRatingResult {
+  id?: string;
+  product_id?: string;
+  official_website_amount?: string;
+  measure_id?: number;
+  installment_official_website_amount?: string;
+  installment_period_type?: number;
+}
+export interface BssPeriodProductRatingResult {
+  id?: string;
+  product_id?: string;
+  amount?: string;
+  official_website_amount?: string;
+  discount_amount?: string;
+  measure_id?: number;
+  installment_official_website_amount?: string;
+  installment_official_discount_amount?: string;
+  installment_amount?: string;
+  installment_period_type?: number;
 }
 export interface BssProductObject {
   product_id?: string;
@@ -1936,6 +2257,10 @@ export interface BssRelationInfo {
   relative_resource_id?: string;
   relative_type?: string;
 }
+export interface BssRenewInquiryResultInfo {
+  resource_id?: string;
+  amount?: string;
+}
 export interface BssRenewalResourcesResponse {
   order_ids?: string[];
   fail_resource_infos?: BssFailResourceInfo[];
@@ -2006,6 +2331,18 @@ export interface BssResRelation {
   self_resource_id?: string;
   relation_infos?: BssRelationInfo[];
 }
+export interface BssResourceBasicInfo {
+  resource_type_code?: string;
+  product_owner_service?: string;
+  name?: string;
+  description?: string;
+}
+export interface BssResourceTypes {
+  resource_type_code?: string;
+  resource_type_name?: string;
+  resource_type_desc?: string;
+  service_type_code?: string;
+}
 export interface BssRetrieveAmountInfoV2 {
   avail_retrieve_amount?: string;
   measure_id?: number;
@@ -2013,6 +2350,14 @@ export interface BssRetrieveAmountInfoV2 {
   amount?: string;
   credit_amount?: string;
   expire_time?: string;
+}
+export interface BssServiceResourceInfo {
+  basic_info?: BssResourceBasicInfo;
+}
+export interface BssServiceTypes {
+  service_type_name?: string;
+  service_type_code?: string;
+  abbreviation?: string;
 }
 export interface BssSetResourcesRenewConfigResponse {
   error_code?: string;
@@ -2217,6 +2562,14 @@ export interface BssUpdatePeriodToOnDemandInstantlyResponse {
 export interface BssUpdatePeriodToOnDemandResponse {
   error_details?: BssErrorDetail[];
 }
+export interface BssUsageType {
+  code?: string;
+  name?: string;
+  resource_type_code?: string;
+  service_type_code?: string;
+  resource_type_name?: string;
+  service_type_name?: string;
+}
 export interface BssUserStoredValueCard {
   card_id?: string;
   card_name?: string;
@@ -2227,6 +2580,101 @@ export interface BssUserStoredValueCard {
   expire_time?: string;
 }
 /** One method per BSS operation: resolves to the BSS answer (amounts as strings), rejects with `BssError`. */
+/** The answer of each operation, by its BSS name (what `pages` yields). */
+export interface BssAnswers {
+  ChangeEnterpriseRealnameAuthentication: BssChangeEnterpriseRealnameAuthenticationResponse;
+  CheckUserIdentity: CheckUserIdentityResult;
+  ClaimEnterpriseMultiAccountCoupon: BssClaimEnterpriseMultiAccountCouponResponse;
+  CreateEnterpriseProjectAuth: null;
+  CreateEnterpriseRealnameAuthentication: BssCreateEnterpriseRealnameAuthenticationResponse;
+  CreatePartnerCoupons: CreatePartnerCouponsResult;
+  CreatePersonalRealnameAuth: BssCreatePersonalRealnameAuthResponse;
+  CreateSubCustomer: CreateSubCustomerResult;
+  CreateSubEnterpriseAccount: null;
+  ListBusinessDiscountInfo: BssListBusinessDiscountInfoResponse;
+  ListCities: BssListCitiesResponse;
+  ListConsumeSubCustomers: BssListConsumeSubCustomersResponse;
+  ListConversions: BssListConversionsResponse;
+  ListCosts: BssListCostsResponse;
+  ListCounties: BssListCountiesResponse;
+  ListCouponQuotasRecords: BssListCouponQuotasRecordsResponse;
+  ListCustomerAccountChangeRecords: BssListCustomerAccountChangeRecordsResponse;
+  ListCustomerBillsFeeRecords: BssListCustomerBillsFeeRecordsResponse;
+  ListCustomerBillsMonthlyBreakDown: BssListCustomerBillsMonthlyBreakDownResponse;
+  ListCustomerCouponChangeRecords: BssListCustomerCouponChangeRecordsResponse;
+  ListCustomerOnDemandResources: BssListCustomerOnDemandResourcesResponse;
+  ListCustomersBalancesDetail: BssListCustomersBalancesDetailResponse;
+  ListCustomerselfResourceRecordDetails: BssListCustomerselfResourceRecordDetailsResponse;
+  ListCustomerselfResourceRecords: BssListCustomerselfResourceRecordsResponse;
+  ListEnterpriseMultiAccount: BssListEnterpriseMultiAccountResponse;
+  ListEnterpriseOrganizations: BssListEnterpriseOrganizationsResponse;
+  ListEnterpriseSubCustomers: BssListEnterpriseSubCustomersResponse;
+  ListFreeResourceInfos: BssListFreeResourceInfosResponse;
+  ListFreeResourceUsages: BssListFreeResourceUsagesResponse;
+  ListFreeResourcesUsageRecords: BssListFreeResourcesUsageRecordsResponse;
+  ListIncentiveDiscountPolicies: BssListIncentiveDiscountPoliciesResponse;
+  ListIndirectPartners: BssListIndirectPartnersResponse;
+  ListIssuedCouponQuotas: BssListIssuedCouponQuotasResponse;
+  ListIssuedPartnerCoupons: BssListIssuedPartnerCouponsResponse;
+  ListMeasureUnits: BssListMeasureUnitsResponse;
+  ListMultiAccountRetrieveCoupons: BssListMultiAccountRetrieveCouponsResponse;
+  ListMultiAccountTransferCoupons: BssListMultiAccountTransferCouponsResponse;
+  ListOnDemandResourceRatings: BssListOnDemandResourceRatingsResponse;
+  ListPartnerAccountChangeRecords: BssListPartnerAccountChangeRecordsResponse;
+  ListPartnerAdjustRecords: BssListPartnerAdjustRecordsResponse;
+  ListPartnerBalances: BssListPartnerBalancesResponse;
+  ListPartnerCouponsRecord: BssListPartnerCouponsRecordResponse;
+  ListProvinces: BssListProvincesResponse;
+  ListQuotaCoupons: BssListQuotaCouponsResponse;
+  ListRateOnPeriodDetail: BssListRateOnPeriodDetailResponse;
+  ListRenewRateOnPeriod: BssListRenewRateOnPeriodResponse;
+  ListResourceSpecs: BssListResourceSpecsResponse;
+  ListResourceTypes: BssListResourceTypesResponse;
+  ListResourceUsage: BssListResourceUsageResponse;
+  ListResourceUsageSummary: BssListResourceUsageSummaryResponse;
+  ListServiceResources: BssListServiceResourcesResponse;
+  ListServiceTypes: BssListServiceTypesResponse;
+  ListStoredValueCards: BssListStoredValueCardsResponse;
+  ListSubCustomerBillDetail: BssListSubCustomerBillDetailResponse;
+  ListSubCustomerCoupons: BssListSubCustomerCouponsResponse;
+  ListSubCustomerNewTag: BssListSubCustomerNewTagResponse;
+  ListSubCustomers: BssListSubCustomersResponse;
+  ListSubcustomerMonthlyBills: BssListSubcustomerMonthlyBillsResponse;
+  ListUsageTypes: BssListUsageTypesResponse;
+  ReclaimCouponQuotas: BssReclaimCouponQuotasResponse;
+  ReclaimEnterpriseMultiAccountCoupon: BssReclaimEnterpriseMultiAccountCouponResponse;
+  ReclaimIndirectPartnerAccount: BssReclaimIndirectPartnerAccountResponse;
+  ReclaimPartnerCoupons: null;
+  ReclaimSubEnterpriseAmount: null;
+  ReclaimToPartnerAccount: BssReclaimToPartnerAccountResponse;
+  SendSmsVerificationCode: null;
+  SendVerificationMessageCode: null;
+  ShowCustomerAccountBalances: BssShowCustomerAccountBalancesResponse;
+  ShowCustomerMonthlySum: BssShowCustomerMonthlySumResponse;
+  ShowMultiAccountTransferAmount: BssShowMultiAccountTransferAmountResponse;
+  ShowRealNameAuthQrCode: BssShowRealNameAuthQrCodeResponse;
+  ShowRealNameAuthStatus: BssShowRealNameAuthStatusResponse;
+  ShowRealnameAuthenticationReviewResult: BssShowRealnameAuthenticationReviewResultResponse;
+  UpdateCouponQuotas: BssUpdateCouponQuotasResponse;
+  UpdateCustomerAccountAmount: BssUpdateCustomerAccountAmountResponse;
+  UpdateIndirectPartnerAccount: BssUpdateIndirectPartnerAccountResponse;
+  UpdateSubEnterpriseAmount: null;
+  AutoRenewalResources: null;
+  CancelAutoRenewalResources: null;
+  CancelCustomerOrder: null;
+  CancelResourcesSubscription: BssCancelResourcesSubscriptionResponse;
+  ListCustomerOrders: BssListCustomerOrdersResponse;
+  ListOrderCouponsByOrderId: BssListOrderCouponsByOrderIdResponse;
+  ListOrderDiscounts: BssListOrderDiscountsResponse;
+  ListPayPerUseCustomerResources: BssListPayPerUseCustomerResourcesResponse;
+  PayOrders: null;
+  RenewalResources: BssRenewalResourcesResponse;
+  SetResourcesRenewConfig: BssSetResourcesRenewConfigResponse;
+  ShowCustomerOrderDetails: BssShowCustomerOrderDetailsResponse;
+  ShowRefundOrderDetails: BssShowRefundOrderDetailsResponse;
+  UpdatePeriodToOnDemand: BssUpdatePeriodToOnDemandResponse;
+  UpdatePeriodToOnDemandInstantly: BssUpdatePeriodToOnDemandInstantlyResponse;
+}
 export interface BssClient {
   changeEnterpriseRealnameAuthentication(input: ChangeEnterpriseRealnameAuthenticationInput): Promise<BssChangeEnterpriseRealnameAuthenticationResponse>;
   checkUserIdentity(input: CheckUserIdentityInput): Promise<CheckUserIdentityResult>;
@@ -2240,7 +2688,7 @@ export interface BssClient {
   listBusinessDiscountInfo(input: ListBusinessDiscountInfoInput): Promise<BssListBusinessDiscountInfoResponse>;
   listCities(input: ListCitiesInput): Promise<BssListCitiesResponse>;
   listConsumeSubCustomers(input: ListConsumeSubCustomersInput): Promise<BssListConsumeSubCustomersResponse>;
-  listConversions(input: ListConversionsInput): Promise<BssList>;
+  listConversions(input: ListConversionsInput): Promise<BssListConversionsResponse>;
   listCosts(input: ListCostsInput): Promise<BssListCostsResponse>;
   listCounties(input: ListCountiesInput): Promise<BssListCountiesResponse>;
   listCouponQuotasRecords(input: ListCouponQuotasRecordsInput): Promise<BssListCouponQuotasRecordsResponse>;
@@ -2258,35 +2706,35 @@ export interface BssClient {
   listFreeResourceInfos(input: ListFreeResourceInfosInput): Promise<BssListFreeResourceInfosResponse>;
   listFreeResourceUsages(input: ListFreeResourceUsagesInput): Promise<BssListFreeResourceUsagesResponse>;
   listFreeResourcesUsageRecords(input: ListFreeResourcesUsageRecordsInput): Promise<BssListFreeResourcesUsageRecordsResponse>;
-  listIncentiveDiscountPolicies(input: ListIncentivePoliciesInput): Promise<BssList>;
+  listIncentiveDiscountPolicies(input: ListIncentivePoliciesInput): Promise<BssListIncentiveDiscountPoliciesResponse>;
   listIndirectPartners(input: ListIndirectPartnersInput): Promise<BssListIndirectPartnersResponse>;
   listIssuedCouponQuotas(input: ListIssuedCouponQuotasInput): Promise<BssListIssuedCouponQuotasResponse>;
-  listIssuedPartnerCoupons(input: ListIssuedPartnerCouponsInput): Promise<ListIssuedPartnerCouponsResult>;
-  listMeasureUnits(input: LanguageInput): Promise<BssList>;
+  listIssuedPartnerCoupons(input: ListIssuedPartnerCouponsInput): Promise<BssListIssuedPartnerCouponsResponse>;
+  listMeasureUnits(input: LanguageInput): Promise<BssListMeasureUnitsResponse>;
   listMultiAccountRetrieveCoupons(input: ListMultiAccountRetrieveCouponsInput): Promise<BssListMultiAccountRetrieveCouponsResponse>;
   listMultiAccountTransferCoupons(input: ListMultiAccountTransferCouponsInput): Promise<BssListMultiAccountTransferCouponsResponse>;
-  listOnDemandResourceRatings(input: RateOnDemandInput): Promise<RateOnDemandResult>;
+  listOnDemandResourceRatings(input: RateOnDemandInput): Promise<BssListOnDemandResourceRatingsResponse>;
   listPartnerAccountChangeRecords(input: ListPartnerAccountChangeRecordsInput): Promise<BssListPartnerAccountChangeRecordsResponse>;
   listPartnerAdjustRecords(input: ListPartnerAdjustRecordsInput): Promise<BssListPartnerAdjustRecordsResponse>;
   listPartnerBalances(input: ListPartnerBalancesInput): Promise<BssListPartnerBalancesResponse>;
   listPartnerCouponsRecord(input: ListPartnerCouponsRecordInput): Promise<BssListPartnerCouponsRecordResponse>;
   listProvinces(input: ListProvincesInput): Promise<BssListProvincesResponse>;
-  listQuotaCoupons(input: ListQuotaCouponsInput): Promise<ListQuotaCouponsResult>;
-  listRateOnPeriodDetail(input: RateOnPeriodInput): Promise<RateOnPeriodResult>;
-  listRenewRateOnPeriod(input: RenewRateInput): Promise<RenewRateResult>;
-  listResourceSpecs(input: ListResourceSpecsInput): Promise<BssList>;
-  listResourceTypes(input: PageInput): Promise<BssList>;
+  listQuotaCoupons(input: ListQuotaCouponsInput): Promise<BssListQuotaCouponsResponse>;
+  listRateOnPeriodDetail(input: RateOnPeriodInput): Promise<BssListRateOnPeriodDetailResponse>;
+  listRenewRateOnPeriod(input: RenewRateInput): Promise<BssListRenewRateOnPeriodResponse>;
+  listResourceSpecs(input: ListResourceSpecsInput): Promise<BssListResourceSpecsResponse>;
+  listResourceTypes(input: PageInput): Promise<BssListResourceTypesResponse>;
   listResourceUsage(input: ListResourceUsageInput): Promise<BssListResourceUsageResponse>;
   listResourceUsageSummary(input: ListResourceUsageSummaryInput): Promise<BssListResourceUsageSummaryResponse>;
-  listServiceResources(input: ListServiceResourcesInput): Promise<BssList>;
-  listServiceTypes(input: ListServiceTypesInput): Promise<BssList>;
+  listServiceResources(input: ListServiceResourcesInput): Promise<BssListServiceResourcesResponse>;
+  listServiceTypes(input: ListServiceTypesInput): Promise<BssListServiceTypesResponse>;
   listStoredValueCards(input: ListStoredValueCardsInput): Promise<BssListStoredValueCardsResponse>;
   listSubCustomerBillDetail(input: ListSubCustomerBillDetailInput): Promise<BssListSubCustomerBillDetailResponse>;
-  listSubCustomerCoupons(input: ListSubCustomerCouponsInput): Promise<ListCouponsResult>;
+  listSubCustomerCoupons(input: ListSubCustomerCouponsInput): Promise<BssListSubCustomerCouponsResponse>;
   listSubCustomerNewTag(input: ListSubCustomerNewTagInput): Promise<BssListSubCustomerNewTagResponse>;
-  listSubCustomers(input: ListSubCustomersInput): Promise<ListSubCustomersResult>;
+  listSubCustomers(input: ListSubCustomersInput): Promise<BssListSubCustomersResponse>;
   listSubcustomerMonthlyBills(input: ListSubcustomerMonthlyBillsInput): Promise<BssListSubcustomerMonthlyBillsResponse>;
-  listUsageTypes(input: ListUsageTypesInput): Promise<BssList>;
+  listUsageTypes(input: ListUsageTypesInput): Promise<BssListUsageTypesResponse>;
   reclaimCouponQuotas(input: ReclaimCouponQuotasInput): Promise<BssReclaimCouponQuotasResponse>;
   reclaimEnterpriseMultiAccountCoupon(input: ReclaimEnterpriseMultiAccountCouponInput): Promise<BssReclaimEnterpriseMultiAccountCouponResponse>;
   reclaimIndirectPartnerAccount(input: ReclaimIndirectPartnerAccountInput): Promise<BssReclaimIndirectPartnerAccountResponse>;
@@ -2310,8 +2758,8 @@ export interface BssClient {
   cancelCustomerOrder(input: CancelCustomerOrderInput): Promise<null>;
   cancelResourcesSubscription(input: CancelResourcesSubscriptionInput): Promise<BssCancelResourcesSubscriptionResponse>;
   listCustomerOrders(input: ListCustomerOrdersInput): Promise<BssListCustomerOrdersResponse>;
-  listOrderCouponsByOrderId(input: OrderIdInput): Promise<ListOrderCouponsResult>;
-  listOrderDiscounts(input: OrderIdInput): Promise<ListOrderDiscountsResult>;
+  listOrderCouponsByOrderId(input: OrderIdInput): Promise<BssListOrderCouponsByOrderIdResponse>;
+  listOrderDiscounts(input: OrderIdInput): Promise<BssListOrderDiscountsResponse>;
   listPayPerUseCustomerResources(input: ListPayPerUseCustomerResourcesInput): Promise<BssListPayPerUseCustomerResourcesResponse>;
   payOrders(input: PayOrdersInput): Promise<null>;
   renewalResources(input: RenewalResourcesInput): Promise<BssRenewalResourcesResponse>;
@@ -2320,5 +2768,13 @@ export interface BssClient {
   showRefundOrderDetails(input: ShowRefundOrderDetailsInput): Promise<BssShowRefundOrderDetailsResponse>;
   updatePeriodToOnDemand(input: UpdatePeriodToOnDemandInput): Promise<BssUpdatePeriodToOnDemandResponse>;
   updatePeriodToOnDemandInstantly(input: UpdatePeriodToOnDemandInstantlyInput): Promise<BssUpdatePeriodToOnDemandInstantlyResponse>;
+  /**
+   * The pages of a list operation (each its answer), at most `max_pages` (default 100, at most
+   * 10000). Throws `BssError` `unknown_operation`, or `invalid_option` for an operation that
+   * does not page. Named in BSS's words (`"ListSubCustomers"`), a page is typed as its answer.
+   */
+  pages<K extends keyof BssAnswers>(operation: K, input: object, max_pages?: number | null): AsyncIterableIterator<BssAnswers[K]>;
+  /** The pages of an operation named as its method (`"listSubCustomers"`). */
+  pages(operation: string, input: object, max_pages?: number | null): AsyncIterableIterator<any>;
 }
 "#;

@@ -22,8 +22,8 @@ fn step(value: JsValue, done: bool) -> JsValue {
 impl BssClient {
     /// The pages of a list operation (each the BSS answer), at most `max_pages` (default
     /// 100, at most 10000). Throws `BssError` `unknown_operation`, or `invalid_option` for an
-    /// operation that does not page.
-    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<any>", skip_jsdoc)]
+    /// operation that does not page. Declared in `client_methods.rs` (typed by operation).
+    #[wasm_bindgen(skip_typescript, skip_jsdoc)]
     pub fn pages(
         &self,
         operation: &str,

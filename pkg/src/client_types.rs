@@ -52,19 +52,22 @@ export interface ListSubCustomersInput {
   association_type?: "1" | "2" | ""; associated_on_begin?: string; associated_on_end?: string;
   customer_id?: string; indirect_partner_id?: string;
 }
-export interface ListSubCustomersResult { customer_infos?: Record<string, unknown>[]; count?: number }
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListSubCustomersResult = BssListSubCustomersResponse;
 export interface ListSubCustomerCouponsInput {
   coupon_id?: string; order_id?: string; promotion_plan_id?: string; coupon_type?: 1 | 2 | 3 | 4;
   status?: 1 | 2 | 3 | 4 | 5; active_start_time?: string; active_end_time?: string; offset?: number;
   limit?: number; source_id?: string; indirect_partner_id?: string;
 }
-export interface ListCouponsResult { user_coupons?: Record<string, unknown>[]; count?: number }
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListCouponsResult = BssListSubCustomerCouponsResponse;
 export interface ListIssuedPartnerCouponsInput {
   coupon_id?: string; customer_id?: string; order_id?: string; coupon_type?: 1 | 4; status?: 1 | 2 | 3 | 4 | 5;
   create_time_begin?: string; create_time_end?: string; effective_time_begin?: string; effective_time_end?: string;
   expire_time_begin?: string; expire_time_end?: string; offset?: number; limit?: number; indirect_partner_id?: string;
 }
-export interface ListIssuedPartnerCouponsResult { user_coupons?: Record<string, unknown>[]; total_count?: number }
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListIssuedPartnerCouponsResult = BssListIssuedPartnerCouponsResponse;
 export interface CreatePartnerCouponsInput {
   quota_id: string; customer_ids: string[]; face_value: BssAmount; valid_time?: string; expire_time?: string;
   cloud_service_types?: string[]; product_ids?: string[]; memo?: string; indirect_partner_id?: string;
@@ -79,10 +82,13 @@ export interface ListQuotaCouponsInput {
   create_time_begin?: string; create_time_end?: string; effective_time_begin?: string; effective_time_end?: string;
   expire_time_begin?: string; expire_time_end?: string; offset?: number; limit?: number; indirect_partner_id?: string;
 }
-export interface ListQuotaCouponsResult { quotas?: Record<string, unknown>[]; total_count?: number }
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListQuotaCouponsResult = BssListQuotaCouponsResponse;
 export interface OrderIdInput { order_id: string }
-export interface ListOrderCouponsResult { user_coupons?: Record<string, unknown>[]; count?: number; coupon_max_use_quantity?: { coupon_type: number; coupon_group: number; use_quantity_value: number }[] }
-export interface ListOrderDiscountsResult { discounts?: Record<string, unknown>[] }
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListOrderCouponsResult = BssListOrderCouponsByOrderIdResponse;
+/** The SDK's answer model (`client_methods.rs`). */
+export type ListOrderDiscountsResult = BssListOrderDiscountsResponse;
 export interface PayOrdersInput {
   order_id: string; use_coupon: "YES" | "NO"; use_discount: "YES" | "NO";
   coupon_infos?: { id: string; type: 300 | 301 | 302 | 303 }[];
@@ -96,14 +102,17 @@ export interface RateOnPeriodInput {
   project_id: string;
   product_infos: (ProductKey & { period_type: 0 | 2 | 3 | 4; period_num: number; subscription_num: number; fee_installment_mode?: "HALF_PAY" | "ZERO_PAY" | "NA" })[];
 }
-export interface RateOnPeriodResult { official_website_rating_result?: Record<string, unknown>; optional_discount_rating_results?: Record<string, unknown>[]; currency?: string }
+/** The SDK's answer model (`client_methods.rs`). */
+export type RateOnPeriodResult = BssListRateOnPeriodDetailResponse;
 export interface RateOnDemandInput {
   project_id: string; inquiry_precision?: 0 | 1;
   product_infos: (ProductKey & { usage_factor: string; usage_value: BssAmount; usage_measure_id: number; subscription_num: number })[];
 }
-export interface RateOnDemandResult { amount?: string; discount_amount?: string; official_website_amount?: string; measure_id?: number; currency?: string; product_rating_results?: Record<string, unknown>[] }
+/** The SDK's answer model (`client_methods.rs`). */
+export type RateOnDemandResult = BssListOnDemandResourceRatingsResponse;
 export interface RenewRateInput { resource_ids: string[]; period_type: 2 | 3; period_num: number; include_relative_resources?: boolean }
-export interface RenewRateResult { renew_inquiry_results?: { resource_id: string; amount: string }[]; official_website_rating_result?: Record<string, unknown>; optional_discount_rating_results?: Record<string, unknown>[]; fail_resource_infos?: Record<string, unknown>[]; currency?: string }
+/** The SDK's answer model (`client_methods.rs`). */
+export type RenewRateResult = BssListRenewRateOnPeriodResponse;
 export interface ListServiceTypesInput extends PageInput { service_type_name?: string }
 export interface ListServiceResourcesInput extends PageInput { service_type_code: string }
 export interface ListUsageTypesInput extends PageInput { resource_type_code?: string }
@@ -113,6 +122,6 @@ export interface ListResourceSpecsInput {
   charge_mode: "1" | "3"; filters?: { key: "RESOURCE_SPEC"; value: string }[]; marker?: string; limit?: number;
 }
 export interface ListIncentivePoliciesInput { time?: string; service_type_code?: string; offset?: number; limit?: number }
-/** A catalog answer: `total_count` and the list under its BSS name. */
+/** Any BSS answer (each method declares its own, from the SDK's model). */
 export type BssList = Record<string, unknown>;
 "#;

@@ -198,7 +198,7 @@ pub fn server_error_redacted(
     request_id: Option<&str>,
     secrets: &[&str],
 ) -> ServerError {
-    let json: Option<Json> = super::response::parse_json(body).ok();
+    let json: Option<Json> = Json::parse(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
     let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
     let field = |k: &str| {
@@ -231,7 +231,7 @@ fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
     if masked == text {
         return Some(v.clone());
     }
-    super::response::parse_json(&masked).ok()
+    Json::parse(&masked).ok()
 }
 
 /// Replaces every occurrence of the secrets in `text` by `***`: a server may echo what it

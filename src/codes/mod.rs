@@ -190,7 +190,7 @@ code_set! {
         UNKNOWN_OPERATION = "unknown_operation", Proxy(404);
         /// The operation is not in the proxy's `allow` list.
         OPERATION_NOT_ALLOWED = "operation_not_allowed", Proxy(403);
-        /// The body is larger than the proxy reads (8 MiB).
+        /// The body is larger than the proxy reads (1 MiB, declared or streamed).
         REQUEST_TOO_LARGE = "request_too_large", Proxy(413);
         /// The body could not be read (aborted, locked or already used).
         INVALID_BODY = "invalid_body", Proxy(400);

@@ -33,7 +33,12 @@ console.log(details.order_info?.amount_after_discount);
 const total: number | undefined = orders.total_count;
 const firstAmount: string | undefined = orders.order_infos?.[0]?.amount_after_discount;
 console.log(total, firstAmount);
-for await (const page of bss.pages('ListSubCustomers', { limit: 10 }, 5)) console.log(page);
+for await (const page of bss.pages('ListSubCustomers', { limit: 10 }, 5)) {
+  // A page named in BSS's words is that operation's answer.
+  const count: number | undefined = page.count;
+  // @ts-expect-error ListSubCustomers answers have no such key
+  console.log(count, page.no_such_key);
+}
 // @ts-expect-error limit is a number
 await bss.listCustomerOrders({ limit: '10' });
 // @ts-expect-error X-Language is zh_CN or en_US

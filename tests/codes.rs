@@ -82,9 +82,9 @@ fn no_code_literal_outside_the_registry() {
         ("src/orders/mod.rs", "coupon_max_use_quantity"),
         ("src/quote/input.rs", "coupon_max_use_quantity"),
         ("src/quote/wallet.rs", "coupon_max_use_quantity"),
-        ("src/registration/mobile.rs", "too_long"),
-        ("src/registration/mobile.rs", "invalid_character"),
-        ("src/registration/mobile.rs", "invalid_type"),
+        ("src/registration/kinds.rs", "too_long"),
+        ("src/registration/kinds.rs", "invalid_character"),
+        ("src/registration/kinds.rs", "invalid_type"),
     ];
     let mut files = Vec::new();
     rust_files(&root().join("src"), &mut files);

@@ -150,7 +150,13 @@ export function orderHandlers(ctx) {
       list = [...list].sort((a, b2) => (String(q.order_by ?? '').toLowerCase() === 'createtime' ? a.created - b2.created : b2.created - a.created));
       const offset = Number(q.offset || 0);
       const n = Number(q.limit || 10);
-      return ok({ total_count: list.length, order_infos: list.slice(offset, offset + n).map((o) => orderInfo(o, lang)) });
+      // ListCustomerOrders answers CustomerOrderV2: without the details' user_name and
+      // pending_payment_end_time (CustomerOrderV3).
+      const listed = (o) => {
+        const { user_name, pending_payment_end_time, ...info } = orderInfo(o, lang);
+        return info;
+      };
+      return ok({ total_count: list.length, order_infos: list.slice(offset, offset + n).map(listed) });
     },
 
     ShowCustomerOrderDetails(p, q, b, f, lang, record) {

@@ -351,7 +351,10 @@ export async function startSandbox({
       for (const key of ['coupon_type', 'status']) {
         if (q[key] !== undefined) list = list.filter((c) => c[key] === Number(q[key]));
       }
-      const coupons = page(list, q).map(({ valid_time, ...c }) => amounts({ ...c, effective_time: valid_time }, ['face_value', 'balance']));
+      // IQueryUserPartnerCouponsResultV2: the coupon record without the fields only
+      // ListSubCustomerCoupons carries.
+      const coupons = page(list, q).map(({ valid_time, coupon_code, coupon_version, currency, source_id, coupon_usage, ...c }) =>
+        amounts({ ...c, effective_time: valid_time }, ['face_value', 'balance']));
       return ok({ total_count: list.length, user_coupons: coupons });
     },
 

@@ -12,6 +12,7 @@
 //! * [`sign`] — the SDK-HMAC-SHA256 request signer.
 #![deny(missing_docs)]
 
+pub mod allocation;
 pub mod api;
 mod calendar;
 pub mod codes;

@@ -3,7 +3,7 @@
 //! parts are those with the largest remainders (ties to the earlier line), and caps are kept
 //! whenever the total leaves room.
 
-use bss_storefront::quote::allocation::allocate_units;
+use bss_storefront::allocation::allocate_units;
 
 struct Rng(u64);
 

@@ -18,9 +18,9 @@ use super::DiscountError;
 use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
+use crate::allocation::{AllocationError, allocate};
 use crate::coupons::{DiscountKind, Policy};
 use crate::money::{Amount, AmountError};
-use crate::quote::allocation::{AllocationError, allocate};
 
 /// An order line as a discount sees it.
 #[derive(Debug, Clone, Copy)]

@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
-use super::allocation::allocate_units;
 use super::error::QuoteError;
 use super::input::Balances;
 use super::pay_request::{PayItem, PayRequest};
 use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
+use crate::allocation::allocate_units;
 use crate::coupons::verdict::{Messages, Reasons};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};

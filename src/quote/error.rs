@@ -8,7 +8,7 @@ use crate::json::JsonError;
 use crate::json::read::join as join_path;
 use crate::money::AmountError;
 
-use super::allocation::AllocationError;
+use crate::allocation::AllocationError;
 
 /// Why a line cannot be priced or an order cannot be quoted. Problems with one coupon or one
 /// discount are not errors: the quote reports them in `rejected`.

@@ -15,7 +15,6 @@
 //!
 //! With `selection: "best"` the combination is found by [`search`].
 
-pub mod allocation;
 pub mod build;
 mod error;
 pub mod explain;
@@ -27,7 +26,6 @@ pub mod rules;
 pub mod search;
 mod sorting;
 pub mod stack;
-pub mod units;
 pub mod wallet;
 
 use std::collections::HashSet;
@@ -496,7 +494,7 @@ impl<'a> Prep<'a> {
             .cash
             .floor_dp(2)
             .checked_add(self.input.balances.credit.floor_dp(2))?;
-        let funds = Funds(units::to_units(funds, 2)?);
+        let funds = Funds(crate::allocation::units::to_units(funds, 2)?);
         // The most any coupons could take: the largest balances or face values, one per slot;
         // a discount coupon's face value is a ratio, it may take up to the whole list price.
         let official = self.official_total()?;
@@ -527,7 +525,7 @@ impl<'a> Prep<'a> {
                 .checked_sub(most)?
                 .max(Amount::ZERO)
                 .floor_dp(2);
-            ordered.push((c, units::to_units(least, 2)?));
+            ordered.push((c, crate::allocation::units::to_units(least, 2)?));
         }
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
         let mut order = self.order.clone();

@@ -5,9 +5,9 @@
 //! each still owes, largest remainder to the cent. What remains on each line is what later
 //! coupons see. The explicit selection and the search run this same code.
 
-use super::allocation::allocate_into;
 use super::error::QuoteError;
-use super::units::{floor_to, from_units, pow10, scale_of, to_units};
+use crate::allocation::allocate_into;
+use crate::allocation::units::{floor_to, from_units, pow10, scale_of, to_units};
 use crate::money::Amount;
 
 /// The fixed scale of one quote: every line amount after discount is an integer of

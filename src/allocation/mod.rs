@@ -7,7 +7,9 @@
 
 use crate::money::{Amount, AmountError};
 
-use super::units::{from_units, mul_div_rem, scale_of, to_units, to_units_floor};
+pub mod units;
+
+use units::{from_units, mul_div_rem, scale_of, to_units, to_units_floor};
 
 /// Why an allocation cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -10,7 +10,6 @@
 
 use crate::json::tree::Node;
 
-use super::rating::ProductRatingResult;
 use super::wire::Obj;
 use crate::json::JsonError;
 use crate::money::Amount;
@@ -119,6 +118,38 @@ impl OrderLineItemV3 {
             discount_mode: o.code("discount_mode")?,
             discount_amount: o.lenient_amount("discount_amount")?,
             discount_ratio: o.lenient_amount("discount_ratio")?,
+        })
+    }
+}
+
+/// A per-product result (`PeriodProductRatingResult` / `PeriodProductOfficialRatingResult`).
+#[derive(Debug, Clone)]
+pub struct ProductRatingResult {
+    /// The `id` of the requested product.
+    pub id: Option<String>,
+    /// The product ID.
+    pub product_id: Option<String>,
+    /// Final price.
+    pub amount: Option<Amount>,
+    /// List price.
+    pub official_website_amount: Option<Amount>,
+    /// The saving.
+    pub discount_amount: Option<Amount>,
+    /// Unit of the amounts (1 = 元).
+    pub measure_id: Option<i64>,
+}
+
+impl ProductRatingResult {
+    /// Reads one product result at `path`.
+    pub fn from_value(v: &Node<'_>, path: &str) -> Result<ProductRatingResult, JsonError> {
+        let o = Obj::new(v, path)?;
+        Ok(ProductRatingResult {
+            id: o.text("id")?,
+            product_id: o.text("product_id")?,
+            amount: o.amount("amount")?,
+            official_website_amount: o.amount("official_website_amount")?,
+            discount_amount: o.amount("discount_amount")?,
+            measure_id: o.code("measure_id")?,
         })
     }
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::error::DiscountError;
 use super::kind::kind_of;
-use super::option::{DiscountOption, MAX_ELEMENTS};
+use super::option::{DiscountOption, MAX_ELEMENTS, ProductRatingResult};
 use super::wire::{Obj, in_yuan, money, shape};
 use crate::coupons::{DiscountKind, Policy};
 use crate::json::JsonError;
@@ -36,23 +36,6 @@ pub struct OfficialWebsiteRatingResult {
     pub measure_id: Option<i64>,
     /// Per requested product (`id` echoes the request).
     pub product_rating_results: Option<Vec<ProductRatingResult>>,
-}
-
-/// A per-product result (`PeriodProductRatingResult` / `PeriodProductOfficialRatingResult`).
-#[derive(Debug, Clone)]
-pub struct ProductRatingResult {
-    /// The `id` of the requested product.
-    pub id: Option<String>,
-    /// The product ID.
-    pub product_id: Option<String>,
-    /// Final price.
-    pub amount: Option<Amount>,
-    /// List price.
-    pub official_website_amount: Option<Amount>,
-    /// The saving.
-    pub discount_amount: Option<Amount>,
-    /// Unit of the amounts (1 = 元).
-    pub measure_id: Option<i64>,
 }
 
 impl RatingResponse {
@@ -91,21 +74,6 @@ impl RatingResponse {
     /// Reads a response body from its raw text.
     pub fn from_json(text: &str) -> Result<RatingResponse, JsonError> {
         RatingResponse::from_value(&super::wire::tree(text)?)
-    }
-}
-
-impl ProductRatingResult {
-    /// Reads one product result at `path`.
-    pub fn from_value(v: &Node<'_>, path: &str) -> Result<ProductRatingResult, JsonError> {
-        let o = Obj::new(v, path)?;
-        Ok(ProductRatingResult {
-            id: o.text("id")?,
-            product_id: o.text("product_id")?,
-            amount: o.amount("amount")?,
-            official_website_amount: o.amount("official_website_amount")?,
-            discount_amount: o.amount("discount_amount")?,
-            measure_id: o.code("measure_id")?,
-        })
     }
 }
 

@@ -7,10 +7,38 @@
 
 use serde::Serialize;
 
-use super::build::Columns;
 use crate::coupons::CouponKind;
-use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
+use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
 use crate::money::Amount;
+
+/// The money columns of a line, of a runner-up and of a quote's totals:
+/// `official − discount − coupon − flexi − card − truncated = payable`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    /// List price.
+    #[serde(serialize_with = "money")]
+    pub official_amount: Amount,
+    /// The discount stage: the discount, or the discount coupon.
+    #[serde(serialize_with = "money")]
+    pub discount_amount: Amount,
+    /// Cash coupons (代金券).
+    #[serde(serialize_with = "money")]
+    pub coupon_amount: Amount,
+    /// Flexi-purchase coupons (现金券).
+    #[serde(serialize_with = "money")]
+    pub flexipurchase_coupon_amount: Amount,
+    /// Stored-value cards (储值卡).
+    #[serde(serialize_with = "money")]
+    pub stored_card_amount: Amount,
+    /// The cut below the cent. On a line it is the line's share of the order's cut, which
+    /// may be below zero by less than a cent when the sub-cent remainders of several lines
+    /// add up to a cent of the payable amount.
+    #[serde(serialize_with = "money")]
+    pub truncated_amount: Amount,
+    /// Payable.
+    #[serde(serialize_with = "money")]
+    pub payable: Amount,
+}
 
 /// Where a number comes from: `input` (given by the caller, or priced from the list-price
 /// fields given), `server` (an amount BSS stated, used as stated), `computed` (from ratios,

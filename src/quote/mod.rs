@@ -30,8 +30,9 @@ pub mod wallet;
 
 use std::collections::HashSet;
 
-pub use build::{Alternative, Columns, Quote, QuoteLine, Rejection};
+pub use build::{Alternative, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
+pub use explain::Columns;
 pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};

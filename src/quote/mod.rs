@@ -748,14 +748,8 @@ fn unusable(v: &mut Verdict) -> Option<Rejection> {
         Status::Indeterminate => RejectCode::CouponIndeterminate,
         Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
-    let r = Rejection::new(
-        &v.coupon_id,
-        code,
-        v.reasons
-            .first()
-            .map(crate::coupons::Reason::message)
-            .as_deref(),
-    );
+    // The messages follow the first reason, written only when a view asks for them.
+    let r = Rejection::new(&v.coupon_id, code, None);
     Some(r.with_reasons(std::mem::take(&mut v.reasons)))
 }
 

@@ -138,6 +138,8 @@ pub fn match_compiled<'a>(
     match_rules(order, coupon, opts, Some(rules))
 }
 
+/// One out-of-line copy for both entry points (the wasm stays small).
+#[inline(never)]
 fn match_rules<'a>(
     order: &Order,
     coupon: &'a Coupon,

@@ -1,5 +1,7 @@
 //! One coupon against one order: state, then limits, then amounts.
 
+use std::borrow::Cow;
+
 use super::limits::{self, LineMatch, amount, deduction, discount, period, subscription};
 use super::model::{Coupon, CouponKind};
 use super::order::{ChargingMode, Line, Order};
@@ -68,7 +70,19 @@ pub fn evaluate_with_facts(
     coupon: &Coupon,
     opts: &EvalOptions,
 ) -> Result<Verdict, CouponError> {
-    let mut matched = match_lines(order, coupon, opts);
+    evaluate_compiled(order, facts, coupon, opts, None)
+}
+
+/// [`evaluate_with_facts`] with `coupon`'s limits compiled beforehand when `compiled` holds
+/// them (see [`match_compiled`]).
+pub fn evaluate_compiled(
+    order: &Order,
+    facts: &OrderFacts,
+    coupon: &Coupon,
+    opts: &EvalOptions,
+    compiled: Option<&limits::Rules<'_>>,
+) -> Result<Verdict, CouponError> {
+    let mut matched = match_rules(order, coupon, opts, compiled);
     let reasons = std::mem::take(&mut matched.reasons);
     finish(
         order,
@@ -91,7 +105,8 @@ pub struct Matched<'a> {
     /// State, limit and line-selection reasons, in verdict order.
     reasons: Vec<Reason>,
     available: Option<Amount>,
-    rules: limits::Rules<'a>,
+    /// Compiled here, or once per wallet.
+    rules: Cow<'a, limits::Rules<'a>>,
     /// Indices of the lines every line rule selects.
     known: LineIndexes,
     /// Indices of the lines no line rule rejects but some lack data for.
@@ -109,6 +124,28 @@ impl Matched<'_> {
 
 /// The context-free part of `coupon`'s verdict on `order` (see [`Matched`]).
 pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) -> Matched<'a> {
+    match_rules(order, coupon, opts, None)
+}
+
+/// [`match_lines`] with `coupon`'s limits already compiled (by [`limits::compile`] under
+/// `opts.policy`): a wallet compiles them once, not on every cart edit.
+pub fn match_compiled<'a>(
+    order: &Order,
+    coupon: &'a Coupon,
+    opts: &EvalOptions,
+    rules: &'a limits::Rules<'a>,
+) -> Matched<'a> {
+    match_rules(order, coupon, opts, Some(rules))
+}
+
+/// One out-of-line copy for both entry points (the wasm stays small).
+#[inline(never)]
+fn match_rules<'a>(
+    order: &Order,
+    coupon: &'a Coupon,
+    opts: &EvalOptions,
+    compiled: Option<&'a limits::Rules<'a>>,
+) -> Matched<'a> {
     let policy = &opts.policy;
     if coupon.malformed.iter().any(|m| m.field.is_empty()) {
         // Not even an object: nothing else can be read from it.
@@ -133,15 +170,24 @@ pub fn match_lines<'a>(order: &Order, coupon: &'a Coupon, opts: &EvalOptions) ->
             unreadable: Some(v),
             reasons: Vec::new(),
             available: None,
-            rules: limits::Rules::default(),
+            rules: Cow::Owned(limits::Rules::default()),
             known: LineIndexes::default(),
             maybe: Vec::new(),
         };
     }
     let mut reasons = Vec::new();
     let available = state::check_state(coupon, order, opts.now, &mut reasons);
-    let mut rules = limits::compile(coupon, policy);
-    reasons.append(&mut rules.reasons);
+    let rules = match compiled {
+        Some(r) => {
+            reasons.extend(r.reasons.iter().cloned());
+            Cow::Borrowed(r)
+        }
+        None => {
+            let mut r = limits::compile(coupon, policy);
+            reasons.append(&mut r.reasons);
+            Cow::Owned(r)
+        }
+    };
 
     // Line selection: `known` lines satisfy every line rule; `maybe` lines fail none but lack
     // data for some.

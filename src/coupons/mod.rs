@@ -250,6 +250,17 @@ pub fn evaluate_coupons(
     coupons: &[Coupon],
     opts: &EvalOptions,
 ) -> Result<Vec<Verdict>, CouponError> {
+    evaluate_compiled(order, coupons, None, opts)
+}
+
+/// [`evaluate_coupons`] with the coupons' limits compiled beforehand (`compiled[k]` for
+/// `coupons[k]`, by [`limits::compile`] under `opts.policy`), as a wallet keeps them.
+pub fn evaluate_compiled(
+    order: &Order,
+    coupons: &[Coupon],
+    compiled: Option<&[limits::Rules<'_>]>,
+    opts: &EvalOptions,
+) -> Result<Vec<Verdict>, CouponError> {
     if coupons.len() > MAX_COUPONS {
         return Err(CouponError::TooLarge {
             what: "coupons",
@@ -261,7 +272,11 @@ pub fn evaluate_coupons(
     let facts = evaluate::OrderFacts::of(order, opts)?;
     coupons
         .iter()
-        .map(|c| evaluate::evaluate_with_facts(order, &facts, c, opts))
+        .enumerate()
+        .map(|(k, c)| {
+            let rules = compiled.and_then(|r| r.get(k));
+            evaluate::evaluate_compiled(order, &facts, c, opts, rules)
+        })
         .collect()
 }
 
@@ -353,7 +368,7 @@ pub fn evaluate_json_with_ids(
     let coupons = parse_coupons(coupons)?;
     let order = parse_order(order)?;
     let opts = parse_options(options, default_now)?;
-    verdicts_json(order, &coupons, &opts, verdict::Messages::Both)
+    verdicts_json(order, &coupons, None, &opts, verdict::Messages::Both)
 }
 
 /// Every coupon's verdict on `order` as JSON text (reasons with `messages`), and the order's
@@ -361,10 +376,11 @@ pub fn evaluate_json_with_ids(
 pub fn verdicts_json(
     order: Order,
     coupons: &[Coupon],
+    compiled: Option<&[limits::Rules<'_>]>,
     opts: &EvalOptions,
     messages: verdict::Messages,
 ) -> Result<(String, Vec<String>), CouponError> {
-    let verdicts = evaluate_coupons(&order, coupons, opts)?;
+    let verdicts = evaluate_compiled(&order, coupons, compiled, opts)?;
     let views: Vec<verdict::VerdictView<'_>> = verdicts
         .iter()
         .map(|verdict| verdict::VerdictView { verdict, messages })

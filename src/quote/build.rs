@@ -115,17 +115,16 @@ pub struct QuoteLine {
     pub columns: Columns,
 }
 
-/// A requested coupon or discount that is not used.
+/// A requested coupon or discount that is not used. Its messages are written from the code,
+/// the detail and the first reason when a view asks for them, not when the quote is made.
 #[derive(Debug, Clone)]
 pub struct Rejection {
     /// The coupon or discount id.
     pub id: String,
     /// Why.
     pub code: RejectCode,
-    /// Why, in English.
-    pub message: String,
-    /// Why, in Chinese.
-    pub message_zh: String,
+    /// What follows the English message (`None`: the first reason's English text, if any).
+    pub detail: Option<String>,
     /// The evaluator's reasons, for coupons it rules out (not written when empty).
     pub reasons: Vec<Reason>,
 }
@@ -137,30 +136,40 @@ impl Serialize for Rejection {
 }
 
 impl Rejection {
-    /// A rejection with its messages from the catalog (`codes::catalog`); `detail` (English)
-    /// follows the English message.
+    /// A rejection whose English message (`codes::catalog`) is followed by `detail`.
     pub fn new(id: &str, code: RejectCode, detail: Option<&str>) -> Rejection {
-        let (base, base_zh) = code.messages();
         Rejection {
             id: id.to_owned(),
             code,
-            message: match detail {
-                Some(d) => format!("{base}: {d}"),
-                None => base.to_owned(),
-            },
-            message_zh: base_zh.to_owned(),
+            detail: detail.map(str::to_owned),
             reasons: Vec::new(),
         }
     }
 
-    /// The rejection with the evaluator's reasons; the Chinese message then gives the first
-    /// reason's Chinese text, as the English one gives its English text.
+    /// The rejection with the evaluator's reasons: each message is then followed by the
+    /// first reason's text in its language.
     pub fn with_reasons(mut self, reasons: Vec<Reason>) -> Rejection {
-        if let Some(first) = reasons.first() {
-            self.message_zh = format!("{}：{}", self.message_zh, first.message_zh());
-        }
         self.reasons = reasons;
         self
+    }
+
+    /// Why, in English.
+    pub fn message(&self) -> String {
+        let base = self.code.messages().0;
+        match (&self.detail, self.reasons.first()) {
+            (Some(d), _) => format!("{base}: {d}"),
+            (None, Some(first)) => format!("{base}: {}", first.message()),
+            (None, None) => base.to_owned(),
+        }
+    }
+
+    /// Why, in Chinese.
+    pub fn message_zh(&self) -> String {
+        let base = self.code.messages().1;
+        match self.reasons.first() {
+            Some(first) => format!("{base}：{}", first.message_zh()),
+            None => base.to_owned(),
+        }
     }
 }
 
@@ -228,10 +237,10 @@ impl Serialize for RejectionView<'_> {
         map.serialize_entry("id", &r.id)?;
         map.serialize_entry("code", &r.code)?;
         if messages.en() {
-            map.serialize_entry("message", &r.message)?;
+            map.serialize_entry("message", &r.message())?;
         }
         if messages.zh() {
-            map.serialize_entry("message_zh", &r.message_zh)?;
+            map.serialize_entry("message_zh", &r.message_zh())?;
         }
         if !r.reasons.is_empty() {
             map.serialize_entry("reasons", &Reasons(&r.reasons, messages))?;

@@ -37,12 +37,15 @@ pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
-use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_lines};
+use crate::coupons::evaluate::{
+    Matched, OrderFacts, evaluate_compiled, evaluate_matched, match_compiled,
+};
+use crate::coupons::limits::Rules;
 use crate::coupons::order::ChargingMode as LineMode;
 use crate::coupons::policy::RatioBase;
 use crate::coupons::{
     Coupon, CouponKind, DiscountKind, DiscountLine, EvalOptions, Order, OrderDiscount, Status,
-    Verdict, evaluate_coupon,
+    Verdict,
 };
 use crate::discounts::{
     AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
@@ -117,6 +120,8 @@ struct Fixed {
     duplicate: Vec<bool>,
     /// Per discount option: the rank of its id among the discount ids.
     discount_ranks: Vec<u32>,
+    /// Per coupon: its `use_limits` compiled (they depend on the policy only).
+    rules: Vec<Rules<'static>>,
 }
 
 impl Fixed {
@@ -133,6 +138,11 @@ impl Fixed {
                 policy: opts.policy.clone(),
             },
             limits: Limits::new(&opts.policy, &input.coupon_max_use_quantity),
+            rules: input
+                .coupons
+                .iter()
+                .map(|c| crate::coupons::limits::compile(c, &opts.policy).into_owned())
+                .collect(),
             opts: opts.clone(),
         }
     }
@@ -329,7 +339,10 @@ impl<'a> Prep<'a> {
     }
 
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        evaluate_coupon(order, &self.input.coupons[k], &self.fixed.eval).map_err(coupon_error)
+        let eval = &self.fixed.eval;
+        let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
+        let rules = Some(&self.fixed.rules[k]);
+        evaluate_compiled(order, &facts, &self.input.coupons[k], eval, rules).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
@@ -539,7 +552,8 @@ impl<'a> Prep<'a> {
             .input
             .coupons
             .iter()
-            .map(|c| match_lines(self.order, c, &self.fixed.eval))
+            .zip(&self.fixed.rules)
+            .map(|(c, r)| match_compiled(self.order, c, &self.fixed.eval, r))
             .collect();
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
@@ -733,14 +747,8 @@ fn unusable(v: &mut Verdict) -> Option<Rejection> {
         Status::Indeterminate => RejectCode::CouponIndeterminate,
         Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
-    let r = Rejection::new(
-        &v.coupon_id,
-        code,
-        v.reasons
-            .first()
-            .map(crate::coupons::Reason::message)
-            .as_deref(),
-    );
+    // The messages follow the first reason, written only when a view asks for them.
+    let r = Rejection::new(&v.coupon_id, code, None);
     Some(r.with_reasons(std::mem::take(&mut v.reasons)))
 }
 

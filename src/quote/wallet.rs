@@ -92,7 +92,8 @@ impl Wallet {
 
     /// Every coupon's verdict on `order` (a coupon-area order, as `evaluateCoupons` takes it).
     pub fn evaluate(&self, order: &Order) -> Result<Vec<Verdict>, CouponError> {
-        crate::coupons::evaluate_coupons(order, &self.input.coupons, &self.fixed.eval)
+        let compiled = Some(self.fixed.rules.as_slice());
+        crate::coupons::evaluate_compiled(order, &self.input.coupons, compiled, &self.fixed.eval)
     }
 
     /// [`Wallet::quote`] on JSON text: the order (as `quote` reads `input.order`) and the call
@@ -127,6 +128,7 @@ impl Wallet {
         Ok(crate::coupons::verdicts_json(
             order,
             &self.input.coupons,
+            Some(&self.fixed.rules),
             &self.fixed.eval,
             messages,
         )?)

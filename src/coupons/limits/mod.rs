@@ -23,6 +23,8 @@ pub mod period;
 pub mod scope;
 pub mod subscription;
 
+use std::borrow::Cow;
+
 use super::model::{Coupon, CouponKind, UseLimit};
 use super::order::{Line, Order};
 use super::policy::{Policy, Undecided};
@@ -175,21 +177,35 @@ impl LineMatch {
 
 /// A sorted set of limit values (`hws.service.type.ec2`, `cn-north-4`, …).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ValueSet<'a>(Vec<&'a str>);
+pub struct ValueSet<'a>(Vec<Cow<'a, str>>);
 
 impl<'a> ValueSet<'a> {
     /// Whether `v` is in the set.
     pub fn contains(&self, v: &str) -> bool {
-        self.0.binary_search(&v).is_ok()
+        // A few values (the usual list): equality rejects on length before comparing bytes,
+        // cheaper than the ordered compares of a binary search.
+        if self.0.len() <= 8 {
+            return self.0.iter().any(|s| **s == *v);
+        }
+        self.0.binary_search_by(|s| (**s).cmp(v)).is_ok()
     }
 
     /// The values, sorted.
-    pub fn values(&self) -> &[&'a str] {
+    pub fn values(&self) -> &[Cow<'a, str>] {
         &self.0
     }
 
     fn list(&self) -> Vec<String> {
-        self.0.iter().map(|s| (*s).to_owned()).collect()
+        self.0.iter().map(|s| (**s).to_owned()).collect()
+    }
+
+    fn into_owned(self) -> ValueSet<'static> {
+        ValueSet(
+            self.0
+                .into_iter()
+                .map(|s| Cow::Owned(s.into_owned()))
+                .collect(),
+        )
     }
 }
 
@@ -365,6 +381,33 @@ pub struct Rules<'a> {
     pub reasons: Vec<Reason>,
 }
 
+impl Rules<'_> {
+    /// The same rules owning their values: a wallet compiles each coupon once and keeps the
+    /// result beside the coupons.
+    pub fn into_owned(self) -> Rules<'static> {
+        let line_rules = self.line_rules.into_iter().map(|r| match r {
+            LineRule::ServiceType(s) => LineRule::ServiceType(s.into_owned()),
+            LineRule::ServiceTypeBlackList(s) => LineRule::ServiceTypeBlackList(s.into_owned()),
+            LineRule::RegionCode(s) => LineRule::RegionCode(s.into_owned()),
+            LineRule::ProductId(s) => LineRule::ProductId(s.into_owned()),
+            LineRule::ProductIdBlackList(s) => LineRule::ProductIdBlackList(s.into_owned()),
+            LineRule::StrictSelected => LineRule::StrictSelected,
+            LineRule::CycleType(t) => LineRule::CycleType(t),
+            LineRule::FirstOrderInService => LineRule::FirstOrderInService,
+            LineRule::PeriodOnly => LineRule::PeriodOnly,
+            LineRule::HardwareOnly => LineRule::HardwareOnly,
+        });
+        Rules {
+            line_rules: line_rules.collect(),
+            base_values: self.base_values,
+            subscribe_types: self.subscribe_types,
+            cycle_nums: self.cycle_nums,
+            params: self.params,
+            reasons: self.reasons,
+        }
+    }
+}
+
 /// Why a row's values cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadValue {
@@ -442,9 +485,10 @@ impl<'a> ListAcc<'a> {
     }
 
     fn finish(mut self) -> ValueSet<'a> {
+        // Sorted as `&str`: one sort in the wasm for both.
         self.values.sort_unstable();
         self.values.dedup();
-        ValueSet(self.values)
+        ValueSet(self.values.into_iter().map(Cow::Borrowed).collect())
     }
 }
 

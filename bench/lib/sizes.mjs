@@ -16,8 +16,9 @@ export const KB = 1024;
  */
 export const BUDGETS = {
   registration: { wasm: 30 * KB, glue: 10 * KB },
-  // pricing: the Wallet handle and the compact results (issue 17) added 4.1 KB gz: 153,409 B + 1 %.
-  pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 154_950 },
+  // pricing: the Wallet handle, the compact results and the per-wallet compiled limits (issue 17)
+  // added 5.5 KB gz since the house split: 154,954 B + 1 %.
+  pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 156_500 },
   client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 105_070 },
 };
 

@@ -11,7 +11,8 @@
 // After its first quote a visit keeps quoting for a while and stays open past V8's caching
 // timeout, so the module tiers up and can be cached, as on a real page.
 //
-//   node bench/cold-start-chromium.mjs [--visits 5] [--out file.json]
+//   node bench/cold-start-chromium.mjs [--visits 6] [--out file.json]
+//     [--ways streaming,glue] [--first small|b] [--js-flags '--wasm-caching-threshold=1000']
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,10 +26,11 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i < 0 ? fallback : process.argv[i + 1];
 };
-const VISITS = Number(arg('--visits', 5));
+const VISITS = Number(arg('--visits', 6));
 const STAY_MS = 2500; // V8 serializes a tiered-up module for the cache after ~2 s (--wasm-caching-timeout-ms)
-const WAYS = ['streaming', 'no-store', 'array-buffer', 'glue'];
-const FIRSTS = ['small', 'b'];
+const JS_FLAGS = arg('--js-flags'); // to explain only (e.g. V8's caching threshold), never a setting to ship
+const WAYS = (arg('--ways') ?? 'streaming,no-store,array-buffer,glue').split(',');
+const FIRSTS = (arg('--first') ?? 'small,b').split(',');
 
 const SMALL = {
   order: { order_type: 'new', charging_mode: 'period', period_type: 2, period_num: 1, lines: [{ id: 'L1', cloud_service_type: 'hws.service.type.ec2', region: 'cn-north-4', official_amount: '120.50' }] },
@@ -90,10 +92,16 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Bytes under a directory (Chromium's wasm code cache), 0 if it does not exist. */
+function dirBytes(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((n, e) => n + (e.isFile() ? fs.statSync(path.join(e.parentPath ?? e.path, e.name)).size : 0), 0);
+}
+
 /** One series: `VISITS` visits of one way in a new profile. */
 async function series(origin, way, first) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bss-cold-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])] });
   try {
     const visits = [];
     for (let i = 0; i < VISITS; i++) {
@@ -106,6 +114,7 @@ async function series(origin, way, first) {
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
       await page.waitForTimeout(STAY_MS);
       await page.close();
+      visits[i].wasm_code_cache_bytes = dirBytes(path.join(profile, 'Default', 'Code Cache', 'wasm'));
     }
     return { browser: visits[0].userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? visits[0].userAgent, visits };
   } finally {
@@ -120,7 +129,7 @@ const round = (x) => +x.toFixed(2);
 
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const result = { visits: VISITS, stay_ms: STAY_MS, load_average_start: os.loadavg().map(round), series: {} };
+const result = { visits: VISITS, js_flags: JS_FLAGS ?? null, stay_ms: STAY_MS, load_average_start: os.loadavg().map(round), series: {} };
 try {
   for (const first of FIRSTS) {
     for (const way of WAYS) {
@@ -132,9 +141,9 @@ try {
         first_quote_ms: round(median(vs.map((v) => v.first_quote_ms))),
         total_ms: round(median(vs.map(total))),
       });
-      result.series[`${way}/${first}`] = { first_visit: summary(s.visits.slice(0, 1)), repeat_visits: summary(repeat), totals_ms: s.visits.map((v) => round(total(v))), isolated: s.visits.every((v) => v.isolated) };
+      result.series[`${way}/${first}`] = { first_visit: summary(s.visits.slice(0, 1)), repeat_visits: summary(repeat), totals_ms: s.visits.map((v) => round(total(v))), wasm_code_cache_bytes: s.visits.map((v) => v.wasm_code_cache_bytes), isolated: s.visits.every((v) => v.isolated) };
       result.browser ??= s.browser;
-      process.stderr.write(`  ${`${way}/${first}`.padEnd(20)} visits (compile + instantiate + first quote): ${s.visits.map((v) => total(v).toFixed(1)).join(', ')} ms\n`);
+      process.stderr.write(`  ${`${way}/${first}`.padEnd(20)} visits (compile + instantiate + first quote): ${s.visits.map((v) => total(v).toFixed(1)).join(', ')} ms; wasm code cache after each: ${s.visits.map((v) => v.wasm_code_cache_bytes).join(', ')} B\n`);
     }
   }
 } finally {

@@ -27,6 +27,6 @@ for (let r = 0; r < RUNS; r++) {
 }
 const rows = Object.entries(runs).map(([name, rs]) => {
   const m = (k) => +median(rs.map((x) => x[k])).toFixed(2);
-  return { name, runs: rs.length, compile_ms: m('compile_ms'), instantiate_ms: m('instantiate_ms'), first_quote_ms: m('first_quote_ms'), total_ms: +median(rs.map((x) => x.compile_ms + x.instantiate_ms + x.first_quote_ms)).toFixed(2) };
+  return { name, runs: rs.length, read_ms: m('read_ms'), compile_ms: m('compile_ms'), instantiate_ms: m('instantiate_ms'), first_quote_ms: m('first_quote_ms'), total_ms: +median(rs.map((x) => x.compile_ms + x.instantiate_ms + x.first_quote_ms)).toFixed(2), with_read_ms: +median(rs.map((x) => x.read_ms + x.compile_ms + x.instantiate_ms + x.first_quote_ms)).toFixed(2) };
 });
 process.stdout.write(`${JSON.stringify({ load_average_start, load_average_end: os.loadavg().map((x) => +x.toFixed(2)), node: process.version, rows }, null, 2)}\n`);

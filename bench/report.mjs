@@ -26,7 +26,7 @@ const kb = (bytes) => `${(bytes / KIB).toFixed(1)} KB`;
 const spread = (t) => `${fmtTime(t.p10_ns)} – ${fmtTime(t.p90_ns)}`;
 
 /** The cold-start table of Chromium's first and repeat visits (bench/cold-start-chromium.mjs). */
-function chromiumColdStart(c) {
+export function chromiumColdStart(c) {
   if (!c) return [];
   const ms = (x) => `${x.toFixed(1)} ms`;
   const step = (v) => `${ms(v.total_ms)} (${ms(v.compile_ms)} + ${ms(v.instantiate_ms)} + ${ms(v.first_quote_ms)})`;

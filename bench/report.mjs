@@ -50,7 +50,11 @@ export function chromiumColdStart(c) {
     if (!s || !b) continue;
     lines.push(`| ${name} | ${step(s.first_visit)} | ${step(s.repeat_visits)} | ${step(b.first_visit)} | ${step(b.repeat_visits)} |`);
   }
-  lines.push('', `Totals per visit, in order: ${Object.entries(c.series).map(([k, v]) => `${k} ${v.totals_ms.join(', ')}`).join('; ')} (ms).`, '');
+  lines.push(
+    '',
+    `Totals per visit, in order (ms), and the bytes in the profile's wasm code cache after the last visit: ${Object.entries(c.series).map(([k, v]) => `${k} ${v.totals_ms.join(', ')} (${v.wasm_code_cache_bytes?.at(-1) ?? '—'} B)`).join('; ')}.`,
+    '',
+  );
   return lines;
 }
 

@@ -25,6 +25,39 @@ const ratio = (x) => (x >= 100 ? `${Math.round(x)}×` : x >= 10 ? `${x.toFixed(1
 const kb = (bytes) => `${(bytes / KIB).toFixed(1)} KB`;
 const spread = (t) => `${fmtTime(t.p10_ns)} – ${fmtTime(t.p90_ns)}`;
 
+/** The cold-start table of Chromium's first and repeat visits (bench/cold-start-chromium.mjs). */
+export function chromiumColdStart(c) {
+  if (!c) return [];
+  const ms = (x) => `${x.toFixed(1)} ms`;
+  const step = (v) => `${ms(v.total_ms)} (${ms(v.compile_ms)} + ${ms(v.instantiate_ms)} + ${ms(v.first_quote_ms)})`;
+  const ways = {
+    streaming: '`compileStreaming(fetch(url))`, cacheable response',
+    'no-store': '`compileStreaming(fetch(url))`, `cache-control: no-store`',
+    'array-buffer': '`fetch` → `arrayBuffer()` → `WebAssembly.compile`, cacheable',
+    glue: "the package's `init()` (wasm-bindgen loader: fetch + compile + instantiate in the first figure), cacheable",
+  };
+  const lines = [
+    `### Chromium, first and repeat visits (${c.browser}, ${c.visits} visits per way, a new profile per way; load average ${c.load_average_start.join(' / ')} at the start, ${c.load_average_end.join(' / ')} at the end)`,
+    '',
+    'Each visit is a new page of one persistent profile (HTTP cache and code cache on disk) served on 127.0.0.1; it stays ' + c.stay_ms / 1000 + ' s after its first quote so the module can tier up and be cached. Cells: compile + instantiate + first `quote` (compile ms + instantiate ms + quote ms); "repeat" is the median of visits 3 to ' + c.visits + '.',
+    '',
+    '| way of loading | first visit, one-line quote | repeat visit, one-line quote | first visit, quote of (b) | repeat visit, quote of (b) |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const [way, name] of Object.entries(ways)) {
+    const s = c.series[`${way}/small`];
+    const b = c.series[`${way}/b`];
+    if (!s || !b) continue;
+    lines.push(`| ${name} | ${step(s.first_visit)} | ${step(s.repeat_visits)} | ${step(b.first_visit)} | ${step(b.repeat_visits)} |`);
+  }
+  lines.push(
+    '',
+    `Totals per visit, in order (ms), and the bytes in the profile's wasm code cache after the last visit: ${Object.entries(c.series).map(([k, v]) => `${k} ${v.totals_ms.join(', ')} (${v.wasm_code_cache_bytes?.at(-1) ?? '—'} B)`).join('; ')}.`,
+    '',
+  );
+  return lines;
+}
+
 /** Every DESIGN.md budget, with the measured figure and met / missed. */
 export function budgets(r) {
   const out = [];
@@ -37,8 +70,9 @@ export function budgets(r) {
   const b = r.results.b.wasm_node.median_ns;
   add('`quote` 20 lines × 30 coupons, `selection: "best"`: p50 ≤ 50 µs in Node', `p50 ${fmtTime(b)} (p10–p90 ${spread(r.results.b.wasm_node)})`, b <= 50e3);
   const cold = r.cold_start.web.median_ms;
-  const coldTotal = cold.compile_ms + cold.instantiate_ms + cold.first_quote_ms;
-  add('cold start in Node (compile + instantiate + first call) ≤ 5 ms', `${coldTotal.toFixed(1)} ms with the first \`quote\` of (b) (compile ${cold.compile_ms.toFixed(1)} + instantiate ${cold.instantiate_ms.toFixed(1)} + quote ${cold.first_quote_ms.toFixed(1)}); ${r.cold_start['web-small'].median_ms.total_ms.toFixed(1)} ms with a one-line quote`, coldTotal <= 5);
+  const small = r.cold_start['web-small'].median_ms;
+  add('cold start in Node, pricing module (compile + instantiate + first one-line quote) ≤ 5 ms', `${small.total_ms.toFixed(1)} ms (compile ${small.compile_ms.toFixed(1)} + instantiate ${small.instantiate_ms.toFixed(1)} + quote ${small.first_quote_ms.toFixed(1)}; load average ${r.machine.load_average_start.join(' / ')} at the run's start)`, small.total_ms <= 5);
+  add('cold start in Node: first `quote` of (b) ≤ 10 ms', `${cold.first_quote_ms.toFixed(1)} ms (compile + instantiate + quote ${cold.total_ms.toFixed(1)} ms)`, cold.first_quote_ms <= 10);
   for (const [k, res] of Object.entries(r.results)) {
     for (const p of res.peers) {
       if (!/decimal|json-rules|zen/.test(p.name)) continue;
@@ -208,6 +242,7 @@ export function markdown(r) {
     '',
     'V8 compiles wasm functions lazily (Liftoff on first call, TurboFan later), so the first call carries the compilation of every function it reaches.',
     '',
+    ...chromiumColdStart(r.cold_start_chromium),
     '## Peak RSS, scenario (c) (20 calls, 200 lines × 300 coupons)',
     '',
     '| process | before the scenario | peak |',

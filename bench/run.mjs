@@ -81,11 +81,15 @@ const py = readJson(pythonFile);
   process.stderr.write(`  Authorization headers: ${diffs.length ? `DIFFER: ${diffs.join('; ')}` : 'all 10,000 equal to signRequest'}\n`);
 }
 
-log(`cold start in Node (${COLD_RUNS} fresh processes per mode)`);
+log(`cold start in Node (${COLD_RUNS} fresh processes per mode, modes alternating)`);
 const cold = {};
-for (const mode of ['web', 'web-small', 'node']) {
-  const runs = [];
-  for (let i = 0; i < COLD_RUNS; i++) runs.push(JSON.parse(run('node', ['bench/cold-start.mjs', mode], { capture: true })));
+const coldModes = ['web', 'web-small', 'node'];
+const coldRuns = Object.fromEntries(coldModes.map((mode) => [mode, []]));
+for (let i = 0; i < COLD_RUNS; i++) {
+  for (const mode of coldModes) coldRuns[mode].push(JSON.parse(run('node', ['bench/cold-start.mjs', mode], { capture: true })));
+}
+for (const mode of coldModes) {
+  const runs = coldRuns[mode];
   const keys = Object.keys(runs[0]);
   cold[mode] = { runs: runs.length, median_ms: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) };
   const total = runs.map((r) => (r.compile_ms ?? 0) + (r.instantiate_ms ?? 0) + (r.require_ms ?? 0) + r.first_quote_ms);
@@ -93,6 +97,11 @@ for (const mode of ['web', 'web-small', 'node']) {
   cold[mode].min_total_ms = Math.min(...total);
   process.stderr.write(`  ${mode}: ${JSON.stringify(cold[mode].median_ms)}\n`);
 }
+
+log('cold start in Chromium, first and repeat visits (bench/cold-start-chromium.mjs)');
+const coldChromiumFile = path.join(OUT, 'cold-start-chromium.json');
+run('node', ['bench/cold-start-chromium.mjs', '--out', coldChromiumFile]);
+const coldChromium = readJson(coldChromiumFile);
 
 log('wallet handle (bench/wallet.mjs)');
 const walletFile = path.join(OUT, 'wallet.json');
@@ -145,6 +154,7 @@ const results = {
     peers: node.results[k].peers,
   }])),
   cold_start: cold,
+  cold_start_chromium: coldChromium,
   wallet,
   wallet_before: readJson(path.join(BENCH, 'wallet-before.json')),
   peak_rss_c: rss,

@@ -129,6 +129,8 @@ export interface Policy {
   max_deduction_ratio_base?: "after_cash_coupon" | "after_discount" | "official";
   discount_606?: "business" | "partner";
   auto_pay_business_first?: boolean;
+  /** quoteOrder: lines a listed coupon_group 3 (hardware only) coupon marks as hardware. */
+  listed_hardware_coupon?: "one_product" | "every_line";
   best_discount?: "best_offer_then_largest_saving";
   stacking_order?: "discount_cash_flexi_card_cash_credit";
   rounding?: "truncate_payable_floor_caps";

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use super::CouponError;
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
-    Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope, Policy,
-    RatioBase, Rounding, StackingOrder, Undecided,
+    Allocation, BaseValueAmount, BestDiscount, Bound, DiscountFamily, EmpowerScope,
+    ListedHardwareCoupon, Policy, RatioBase, Rounding, StackingOrder, Undecided,
 };
 use crate::json::JsonError;
 use crate::json::read::Obj;
@@ -313,6 +313,15 @@ fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
         auto_pay_business_first: o
             .boolean("auto_pay_business_first", TRUE_OR_FALSE)?
             .unwrap_or(d.auto_pay_business_first),
+        listed_hardware_coupon: o
+            .pick(
+                "listed_hardware_coupon",
+                &[
+                    ("one_product", ListedHardwareCoupon::OneProduct),
+                    ("every_line", ListedHardwareCoupon::EveryLine),
+                ],
+            )?
+            .unwrap_or(d.listed_hardware_coupon),
         best_discount: o
             .pick(
                 "best_discount",
@@ -450,5 +459,27 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.field(), Some("policy.base_value_lowr"));
         assert_eq!(err.code(), "invalid_option");
+    }
+
+    #[test]
+    fn listed_hardware_coupon_reads_its_two_values_and_refuses_others() {
+        let read = |v: serde_json::Value| {
+            options_from_value(&serde_json::json!({ "policy": { "listed_hardware_coupon": v } }))
+        };
+        assert_eq!(
+            Policy::default().listed_hardware_coupon,
+            ListedHardwareCoupon::OneProduct
+        );
+        for (text, value) in [
+            ("one_product", ListedHardwareCoupon::OneProduct),
+            ("every_line", ListedHardwareCoupon::EveryLine),
+        ] {
+            assert_eq!(read(text.into()).unwrap().1.listed_hardware_coupon, value);
+        }
+        for bad in [serde_json::json!("all_lines"), serde_json::json!(3)] {
+            let err = read(bad).unwrap_err();
+            assert_eq!(err.code(), "invalid_option");
+            assert_eq!(err.field(), Some("policy.listed_hardware_coupon"));
+        }
     }
 }

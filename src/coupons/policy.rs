@@ -72,6 +72,18 @@ pub enum DiscountFamily {
     Partner,
 }
 
+/// Which lines of an order a `coupon_group` 3 (hardware only) coupon that
+/// ListOrderCouponsByOrderId listed for the order marks as hardware (`quoteOrder`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ListedHardwareCoupon {
+    /// Every line, only when all lines are of one product; on lines of different products
+    /// none is marked and the coupon is refused (`hardware_only`).
+    OneProduct,
+    /// Every line of the order, whatever its product.
+    EveryLine,
+}
+
 /// How the best discount is chosen (the only rule; reported by the quote).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +176,13 @@ pub struct Policy {
     /// function description (pricing §1.5 rule 3). Coupons under auto-pay are chosen by BSS
     /// by an undocumented rule [gap]: the quote previews the coupons it is given.
     pub auto_pay_business_first: bool,
+    /// Lines a `coupon_group` 3 (hardware only) coupon listed by ListOrderCouponsByOrderId
+    /// marks as hardware in `quoteOrder`: `one_product`. The order details never say which
+    /// lines are hardware; a listing for an order of one product can only mean that product
+    /// is. On lines of different products which of them BSS counts is not stated [gap]:
+    /// marking none refuses the coupon, the higher payable. `every_line` (the whole order
+    /// taken as hardware on BSS's word) is selectable.
+    pub listed_hardware_coupon: ListedHardwareCoupon,
     /// How the best discount is chosen.
     pub best_discount: BestDiscount,
     /// Order of deductions.
@@ -178,7 +197,7 @@ pub struct Policy {
 
 impl Policy {
     /// The field names, as written in JSON.
-    pub const FIELDS: [&'static str; 17] = [
+    pub const FIELDS: [&'static str; 18] = [
         "base_value_lower",
         "base_value_upper",
         "base_value_amount",
@@ -192,6 +211,7 @@ impl Policy {
         "max_deduction_ratio_base",
         "discount_606",
         "auto_pay_business_first",
+        "listed_hardware_coupon",
         "best_discount",
         "stacking_order",
         "rounding",
@@ -215,6 +235,7 @@ impl Default for Policy {
             max_deduction_ratio_base: RatioBase::AfterCashCoupon,
             discount_606: DiscountFamily::Business,
             auto_pay_business_first: true,
+            listed_hardware_coupon: ListedHardwareCoupon::OneProduct,
             best_discount: BestDiscount::BestOfferThenLargestSaving,
             stacking_order: StackingOrder::DiscountCashFlexiCardCashCredit,
             rounding: Rounding::TruncatePayableFloorCaps,

@@ -19,6 +19,8 @@
 //! named in `facts_from_bss` (`coupon_group`, `is_hardware`). When the lines are of different
 //! products, which of them BSS counts as hardware is not known: none is marked, and the coupon
 //! is refused (`hardware_only`), the reading that never previews less than BSS may charge.
+//! Policy `listed_hardware_coupon` `every_line` selects the other reading: every line of the
+//! order is taken as hardware, named in `facts_from_bss` the same way.
 
 use std::borrow::Cow;
 
@@ -26,6 +28,7 @@ use serde::Serialize;
 
 use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
+use crate::coupons::policy::ListedHardwareCoupon;
 use crate::discounts::wire::{Obj, shape, tree};
 use crate::json::tree::Node;
 use crate::money::Amount;
@@ -211,13 +214,17 @@ pub fn quote_order(
     let mut facts = Vec::new();
     let mut coupons: Vec<Node<'_>> = Vec::new();
     let mut order = built.order;
-    let one_product = one_product(&order.lines);
+    // Whether a listed hardware-only coupon marks the lines (policy `listed_hardware_coupon`).
+    let marks_hardware = match opts.policy.listed_hardware_coupon {
+        ListedHardwareCoupon::OneProduct => one_product(&order.lines),
+        ListedHardwareCoupon::EveryLine => !order.lines.is_empty(),
+    };
     let listed = o.get("coupons").map(|c| part(c, "coupons")).transpose()?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
             coupons.push(take_from_bss(coupon, &built.missing, &mut facts));
-            if one_product && is_hardware_coupon(coupon) {
-                // BSS listed a hardware-only coupon for an order of one product: it is hardware.
+            if marks_hardware && is_hardware_coupon(coupon) {
+                // BSS listed a hardware-only coupon for this order: its lines are hardware.
                 for line in &mut order.lines {
                     line.is_hardware = Some(true);
                 }
@@ -662,6 +669,31 @@ mod tests {
             .unwrap()
             .remove("product_id");
         assert_eq!(quoted(&unknown)["coupon_amount"], "0.00");
+    }
+
+    #[test]
+    fn policy_every_line_takes_every_line_as_hardware_for_a_listed_hardware_coupon() {
+        let input = hardware_order(&[("P-HW", "300.00"), ("P-OTHER", "150.00")]);
+        let opts = r#"{"policy":{"listed_hardware_coupon":"every_line"}}"#;
+        let q: Value =
+            serde_json::from_str(&quote_order_json(&input.to_string(), opts, None).unwrap())
+                .unwrap();
+        assert_eq!(q["coupon_amount"], "100.00", "{q}");
+        assert_eq!(q["payable"], "350.00", "{q}");
+        assert_eq!(q["rejected"], json!([]), "{q}");
+        assert_eq!(q["policy"]["listed_hardware_coupon"], "every_line");
+        assert_eq!(
+            q["facts_from_bss"],
+            json!([{ "coupon_id": "CP-HW-100", "limit_key": "coupon_group", "missing": "is_hardware" }])
+        );
+        assert_eq!(
+            q["pay_request"]["coupon_infos"],
+            json!([{ "id": "CP-HW-100", "type": 301 }])
+        );
+        // The default (one_product) echoes and keeps refusing the same order.
+        let safe = quoted(&input);
+        assert_eq!(safe["policy"]["listed_hardware_coupon"], "one_product");
+        assert_eq!(safe["coupon_amount"], "0.00");
     }
 
     #[test]

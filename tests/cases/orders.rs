@@ -27,7 +27,8 @@ pub fn subset(expected: &Value, actual: &Value, path: &str) -> Result<(), String
 pub fn case(case: &Value) {
     let name = case["name"].as_str().unwrap_or("?");
     let input = case["input"].to_string();
-    match quote_order_json(&input, "null", None) {
+    let opts = case.get("opts").unwrap_or(&Value::Null).to_string();
+    match quote_order_json(&input, &opts, None) {
         Ok(text) => {
             let got: Value = serde_json::from_str(&text).expect("a quote is JSON");
             let expect = case

@@ -48,7 +48,7 @@ const quotes = loadCases('quotes');
 const ordered = quotes.find((c) => c.expect && typeof c.input.order === 'object');
 quotes.push({ ...ordered, input: { ...ordered.input, order: { ...ordered.input.order, order_id: 'CS2503011200AAAAA' } } });
 check('quote', quotes, (c) => lib.quote(c.input, c.opts), results);
-check('quoteOrder', loadCases('orders'), (c) => lib.quoteOrder(c.input), results);
+check('quoteOrder', loadCases('orders'), (c) => lib.quoteOrder(c.input, c.opts), results);
 check('priceLine', loadCases('pricing'), (c) => lib.priceLine(c.line), results);
 
 test('every key and value the engine returns for the vectors is declared', () => {

@@ -38,7 +38,7 @@ for (const [name, m] of Object.entries(builds)) {
     for (const c of loadCases('orders')) {
       let got;
       try {
-        got = m.quoteOrder(c.input);
+        got = m.quoteOrder(c.input, c.opts);
       } catch (e) {
         assert.ok(c.error, `${c.name}: ${e.message}`);
         assert.ok(e instanceof m.BssError, c.name);

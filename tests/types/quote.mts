@@ -36,6 +36,9 @@ console.log(rule, saving, official, payable, firstLine, body, alternatives, code
 quote({ ...input, selection: 'cheapest' });
 // @ts-expect-error a line price needs unit_price
 priceLine({ period_num: 5 });
+quote(input, { policy: { listed_hardware_coupon: 'every_line' } });
+// @ts-expect-error listed_hardware_coupon is one_product or every_line
+quote(input, { policy: { listed_hardware_coupon: 'all_lines' } });
 
 // The wallet handle: read once, compact results, the rest on request.
 const { order: cart, selection: _selection, ...walletInput } = input;

@@ -689,7 +689,13 @@ i13('i13.8', 'a broken 609 is reported under an explicit no-discount selection',
 // i13.policy — the quote reports the policy it used.
 i13('i13.policy', 'the quote reports the reviewed defaults', 'DESIGN Policies', 'empower_scope any_discount (PayOrders v3), 3 coupons (PayOrders), baseValue lower exclusive (billing FAQ), upper exclusive and ratio base after the 代金券 (the docs are silent: the readings with the higher payable)',
   { order: hundred },
-  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'exclusive', max_deduction_ratio_base: 'after_cash_coupon', discount_with_coupons: true } });
+  { policy: { empower_scope: 'any_discount', max_coupons_per_order: 3, base_value_lower: 'exclusive', base_value_upper: 'exclusive', max_deduction_ratio_base: 'after_cash_coupon', discount_with_coupons: true, listed_hardware_coupon: 'one_product' } });
+i13('i13.policy', 'listed_hardware_coupon every_line is read and reported (quoteOrder uses it; a quote has no listing)', 'DESIGN Policies', 'a policy field set to its other value is echoed; the order is priced as without it: 100.00',
+  { order: hundred }, { payable: '100.00', policy: { listed_hardware_coupon: 'every_line', empower_scope: 'any_discount' } },
+  { opts: { policy: { listed_hardware_coupon: 'every_line' } } });
+i13fail('i13.policy', 'listed_hardware_coupon outside one_product | every_line is invalid_option', 'DESIGN Policies', 'an unknown reading never falls back silently to a default',
+  { order: hundred }, { code: 'invalid_option', field: 'policy.listed_hardware_coupon' },
+  { opts: { policy: { listed_hardware_coupon: 'all_lines' } } });
 
 // i13.policy — maxDeductionRatio's base: after the 代金券 by default (the docs do not say whether
 // the 代金券 comes off first; after it the cap is smallest and the payable highest).

@@ -17,6 +17,8 @@
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+// The client area declares no code union of its own (its codes are in bss_error.d.ts).
+#[cfg(any(feature = "registration", feature = "pricing"))]
 mod codes;
 mod convert;
 mod error;

@@ -7,6 +7,7 @@
 //! `tests/vectors/fuzz_regressions.json` and replayed first.
 
 mod common;
+use common::Rng;
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -21,24 +22,6 @@ use bss_storefront::quote::quote_json;
 use bss_storefront::registration::{FieldValue, Form, Site, validate_registration};
 use bss_storefront::sign::SdkDate;
 use serde_json::{Value, json};
-
-/// xorshift64*: reproducible from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
-}
 
 /// Hostile scalars: what a fuzzer found useful against parsers of amounts, ids and times.
 fn hostile(rng: &mut Rng) -> Value {
@@ -71,9 +54,9 @@ fn hostile(rng: &mut Rng) -> Value {
         "__proto__",
         "constructor",
     ];
-    match rng.below(12) {
+    match rng.index(12) {
         0 => json!(null),
-        1 => json!(rng.chance(2)),
+        1 => json!(rng.one_in(2)),
         2 => json!(rng.next() as i64),
         3 => serde_json::from_str(
             [
@@ -81,34 +64,34 @@ fn hostile(rng: &mut Rng) -> Value {
                 "-1e308",
                 "1e-320",
                 "123456789012345678901234567890",
-            ][rng.below(4)],
+            ][rng.index(4)],
         )
         .unwrap(),
-        4 => json!("x".repeat(1 << rng.below(16))),
+        4 => json!("x".repeat(1 << rng.index(16))),
         5 => json!([]),
         6 => json!({}),
         7 => {
             let mut v = json!(1);
-            for _ in 0..rng.below(200) {
+            for _ in 0..rng.index(200) {
                 v = json!([v]);
             }
             v
         }
-        _ => json!(texts[rng.below(texts.len())]),
+        _ => json!(texts[rng.index(texts.len())]),
     }
 }
 
 /// `v` with a few random changes: a value replaced, a key removed or added, a list grown.
 fn mutate(v: &Value, rng: &mut Rng, depth: usize) -> Value {
-    if depth > 0 && rng.chance(8) {
+    if depth > 0 && rng.one_in(8) {
         return hostile(rng);
     }
     match v {
         Value::Object(map) => {
             let mut out = map.clone();
             let keys: Vec<String> = out.keys().cloned().collect();
-            if let Some(k) = keys.get(rng.below(keys.len().max(1))) {
-                match rng.below(6) {
+            if let Some(k) = keys.get(rng.index(keys.len().max(1))) {
+                match rng.index(6) {
                     0 => {
                         out.remove(k);
                     }
@@ -121,9 +104,9 @@ fn mutate(v: &Value, rng: &mut Rng, depth: usize) -> Value {
                     }
                 }
             }
-            if rng.chance(10) {
+            if rng.one_in(10) {
                 out.insert(
-                    ["__proto__", "extra", "status", "id"][rng.below(4)].into(),
+                    ["__proto__", "extra", "status", "id"][rng.index(4)].into(),
                     hostile(rng),
                 );
             }
@@ -131,14 +114,14 @@ fn mutate(v: &Value, rng: &mut Rng, depth: usize) -> Value {
         }
         Value::Array(items) if !items.is_empty() => {
             let mut out = items.clone();
-            let i = rng.below(out.len());
-            match rng.below(6) {
+            let i = rng.index(out.len());
+            match rng.index(6) {
                 0 => {
                     out.remove(i);
                 }
                 1 => {
                     // Grow the list towards (and past) its limit.
-                    let n = [2, 50, 1000, 1001][rng.below(4)];
+                    let n = [2, 50, 1000, 1001][rng.index(4)];
                     let item = out[i].clone();
                     out.extend(std::iter::repeat_n(item, n));
                 }
@@ -146,7 +129,7 @@ fn mutate(v: &Value, rng: &mut Rng, depth: usize) -> Value {
             }
             Value::Array(out)
         }
-        _ if depth == 0 || rng.chance(2) => hostile(rng),
+        _ if depth == 0 || rng.one_in(2) => hostile(rng),
         other => other.clone(),
     }
 }
@@ -154,16 +137,16 @@ fn mutate(v: &Value, rng: &mut Rng, depth: usize) -> Value {
 /// JSON text, sometimes with a lone surrogate escape or a syntax break spliced in.
 fn text_of(v: &Value, rng: &mut Rng) -> String {
     let mut t = v.to_string();
-    if rng.chance(20) {
+    if rng.one_in(20) {
         if let Some(at) = t.find("\":\"") {
             t.insert_str(
                 at + 3,
-                ["\\ud800", "\\udfff\\ud800", "\\u0000"][rng.below(3)],
+                ["\\ud800", "\\udfff\\ud800", "\\u0000"][rng.index(3)],
             );
         }
     }
-    if rng.chance(50) && !t.is_empty() {
-        let mut at = rng.below(t.len());
+    if rng.one_in(50) && !t.is_empty() {
+        let mut at = rng.index(t.len());
         while !t.is_char_boundary(at) {
             at -= 1;
         }
@@ -263,7 +246,7 @@ fn run_scalars(rng: &mut Rng, t: &mut Tally) {
     };
     *t.calls.entry("Amount").or_default() += 1;
     if let Ok(a) = Amount::parse(&text) {
-        let s = a.to_fixed(rng.below(40) as u32);
+        let s = a.to_fixed(rng.index(40) as u32);
         if Amount::parse(&s).is_err() {
             t.violations
                 .push(format!("to_fixed wrote {s}, which does not parse back"));
@@ -284,23 +267,23 @@ fn run_scalars(rng: &mut Rng, t: &mut Tally) {
         "cooperation_type",
         "unknown",
     ];
-    for _ in 0..rng.below(6) {
-        let value = match rng.below(4) {
+    for _ in 0..rng.index(6) {
+        let value = match rng.index(4) {
             0 => FieldValue::Null,
-            1 => FieldValue::Bool(rng.chance(2)),
+            1 => FieldValue::Bool(rng.one_in(2)),
             2 => FieldValue::Number(text.clone()),
             _ => FieldValue::Text(text.clone()),
         };
-        form.set(fields[rng.below(fields.len())], value);
+        form.set(fields[rng.index(fields.len())], value);
     }
-    let _ = validate_registration(&form, if rng.chance(2) { Site::Cn } else { Site::Intl });
+    let _ = validate_registration(&form, if rng.one_in(2) { Site::Cn } else { Site::Intl });
     *t.calls.entry("serverError").or_default() += 1;
     let secret = "SECRET-TOKEN-0123456789";
     let body = format!(
         r#"{{"error_code":"{text}","error_msg":"{} {secret}","issues":[{{"m":"{secret}"}}]}}"#,
-        "x".repeat(rng.below(600))
+        "x".repeat(rng.index(600))
     );
-    let e = server_error_redacted(rng.below(600) as u16, &body, Some(&text), &[secret]);
+    let e = server_error_redacted(rng.index(600) as u16, &body, Some(&text), &[secret]);
     let shown = format!("{} {} {:?} {:?}", e.code, e.message, e.issues, e.request_id);
     if shown.contains("SECRET-TOKEN") {
         t.violations.push(format!("secret shown: {shown}"));
@@ -368,9 +351,9 @@ fn fuzz_the_public_api() {
     let seeds = corpus();
     let deadline = Instant::now() + Duration::from_secs(seconds);
     while Instant::now() < deadline {
-        let (export, seed_value) = &seeds[rng.below(seeds.len())];
+        let (export, seed_value) = &seeds[rng.index(seeds.len())];
         let mut v = seed_value.clone();
-        for _ in 0..1 + rng.below(2) {
+        for _ in 0..1 + rng.index(2) {
             v = mutate(&v, &mut rng, 0);
         }
         guarded(&mut t, export, &v, |t| {

@@ -6,31 +6,12 @@
 //! the documented criteria. The search must return exactly the oracle's best combination,
 //! and, where no two coupons are interchangeable, exactly its three runners-up.
 
+mod common;
 use bss_storefront::api::{Json, Operation, build};
 use bss_storefront::coupons::Timestamp;
 use bss_storefront::quote::{DiscountRequest, Quote, QuoteInput, QuoteOptions, Selection, quote};
 use bss_storefront::registration::Site;
-
-/// xorshift64*: small, deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len() as u64) as usize]
-    }
-}
+use common::Rng;
 
 const SERVICES: [&str; 2] = ["hws.service.type.ec2", "hws.service.type.ebs"];
 
@@ -46,7 +27,7 @@ struct Instance {
 fn money(rng: &mut Rng, max_cents: u64) -> String {
     let cents = 1 + rng.below(max_cents);
     let base = format!("{}.{:02}", cents / 100, cents % 100);
-    if rng.chance(10) {
+    if rng.percent(10) {
         // Sub-cent amounts, as ratios and on-demand prices produce them.
         format!("{base}{}", 1 + rng.below(9))
     } else {
@@ -62,7 +43,7 @@ fn instance(rng: &mut Rng) -> Instance {
                 r#"{{"id":"L{i}","cloud_service_type":"{}","region":"cn-north-4","official_amount":"{}"{}}}"#,
                 rng.pick(&SERVICES),
                 money(rng, 40_000),
-                if rng.chance(15) {
+                if rng.percent(15) {
                     r#","charging_mode":"on_demand""#
                 } else {
                     ""
@@ -75,7 +56,7 @@ fn instance(rng: &mut Rng) -> Instance {
     let mut has_adjustment = false;
     for d in 0..rng.below(3) {
         let id = format!("D{d}");
-        let adjustment = rng.chance(8);
+        let adjustment = rng.percent(8);
         has_adjustment |= adjustment;
         let code = if adjustment {
             609
@@ -83,7 +64,7 @@ fn instance(rng: &mut Rng) -> Instance {
             *rng.pick(&[0, 1, 2, 3, 605, 606, 607])
         };
         let ids: Vec<String> = (0..n_lines)
-            .filter(|_| rng.chance(70))
+            .filter(|_| rng.percent(70))
             .map(|i| format!(r#""L{i}""#))
             .collect();
         let ids = if ids.is_empty() {
@@ -91,9 +72,9 @@ fn instance(rng: &mut Rng) -> Instance {
         } else {
             ids
         };
-        let item = if rng.chance(70) {
+        let item = if rng.percent(70) {
             // Sometimes with the saving BSS states (used as stated, issue 13 item 2).
-            let stated = if rng.chance(30) {
+            let stated = if rng.percent(30) {
                 format!(r#","discount_amount":"{}""#, money(rng, 300))
             } else {
                 String::new()
@@ -121,7 +102,7 @@ fn instance(rng: &mut Rng) -> Instance {
     let mut twins = false;
     for c in 0..n_coupons {
         let id = format!("C{c}");
-        if c > 0 && rng.chance(6) {
+        if c > 0 && rng.percent(6) {
             // The same coupon listed again (merged wallets, issue 13 item 3).
             let prev = coupons[c - 1].clone();
             coupons.push(prev);
@@ -130,7 +111,7 @@ fn instance(rng: &mut Rng) -> Instance {
             twins = true;
             continue;
         }
-        if c > 0 && rng.chance(12) {
+        if c > 0 && rng.percent(12) {
             // A twin of the previous coupon: same everything but the id.
             let prev: &String = &coupons[c - 1];
             let (prev_id, prev_exp) = coupon_meta[c - 1].clone();
@@ -145,25 +126,25 @@ fn instance(rng: &mut Rng) -> Instance {
         }
         let kind = *rng.pick(&[1, 1, 4, 4, 4, 2, 303]);
         let mut limits = Vec::new();
-        if rng.chance(30) {
+        if rng.percent(30) {
             limits.push(format!(
                 r#"{{"limit_key":"serviceType","value1":"{}"}}"#,
                 rng.pick(&SERVICES)
             ));
         }
-        if rng.chance(25) {
+        if rng.percent(25) {
             limits.push(format!(
                 r#"{{"limit_key":"baseValue","value1":"{}","value2":""}}"#,
                 rng.below(300)
             ));
         }
-        if kind == 4 && rng.chance(30) {
+        if kind == 4 && rng.percent(30) {
             limits.push(format!(
                 r#"{{"limit_key":"maxDeductionRatio","value1":"{}"}}"#,
                 rng.pick(&["0.1", "0.3", "0.5", "1"])
             ));
         }
-        if kind != 2 && rng.chance(20) {
+        if kind != 2 && rng.percent(20) {
             limits.push(format!(
                 r#"{{"limit_key":"{}","value1":"0"}}"#,
                 rng.pick(&[
@@ -174,13 +155,13 @@ fn instance(rng: &mut Rng) -> Instance {
                 ])
             ));
         }
-        if kind != 2 && rng.chance(15) {
+        if kind != 2 && rng.percent(15) {
             limits.push(format!(
                 r#"{{"limit_key":"minConsumeDiscount","value1":"{}"}}"#,
                 rng.pick(&["0.8", "0.9"])
             ));
         }
-        let expire = if rng.chance(15) {
+        let expire = if rng.percent(15) {
             None
         } else {
             Some(format!("2024-{:02}-01T00:00:00Z", 7 + rng.below(6)))
@@ -188,7 +169,7 @@ fn instance(rng: &mut Rng) -> Instance {
         let expire_ms = expire
             .as_deref()
             .map(|t| Timestamp::parse(t).unwrap().millis());
-        let group = if rng.chance(10) {
+        let group = if rng.percent(10) {
             *rng.pick(&[1, 2])
         } else {
             0
@@ -199,7 +180,7 @@ fn instance(rng: &mut Rng) -> Instance {
         } else {
             money(rng, 30_000)
         };
-        let (version, balance) = if rng.chance(40) {
+        let (version, balance) = if rng.percent(40) {
             (2, format!(r#","balance":"{}""#, money(rng, 30_000)))
         } else {
             (1, String::new())

@@ -47,7 +47,7 @@ pub use response::{
     parse_body, parse_json,
 };
 pub use retry::{
-    Attempt, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
+    Attempt, Attempts, Context, RetryPolicy, Step, backoff_ms, is_signature_expired, next_step,
     retry_after_ms, server_time,
 };
 pub use value::{Json, JsonSyntax, MAX_DEPTH};

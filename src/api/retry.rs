@@ -171,6 +171,46 @@ pub fn next_step(policy: &RetryPolicy, ctx: Context, attempt: Attempt<'_>) -> St
     }
 }
 
+/// The attempts of one call so far: the retries made, and whether it was re-signed. The
+/// caller that sends (the JS driver, through the binding) only keeps this and applies
+/// [`Attempts::next`]'s step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attempts {
+    /// Retries made (a re-sign is not one).
+    pub retries: u32,
+    /// Whether the call was re-signed (at most once).
+    pub resigned: bool,
+}
+
+impl Attempts {
+    /// [`next_step`] after an attempt of `operation` sent at `now`, counted: a retry adds one,
+    /// a re-sign is allowed once and only for an AK/SK-`signed` request.
+    pub fn next(
+        &mut self,
+        policy: &RetryPolicy,
+        operation: Operation,
+        signed: bool,
+        now: SdkDate,
+        random: u32,
+        attempt: Attempt<'_>,
+    ) -> Step {
+        let ctx = Context {
+            operation,
+            retries: self.retries,
+            can_resign: signed && !self.resigned,
+            now,
+            random,
+        };
+        let step = next_step(policy, ctx, attempt);
+        match step {
+            Step::Retry { .. } => self.retries = self.retries.saturating_add(1),
+            Step::Resign { .. } => self.resigned = true,
+            Step::Return => {}
+        }
+        step
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,6 +310,48 @@ mod tests {
         assert_eq!(backoff_ms(&p, 0, u32::MAX), 999);
         assert_eq!(backoff_ms(&p, 3, u32::MAX), 7999);
         assert_eq!(backoff_ms(&p, 40, u32::MAX), 19_999);
+    }
+
+    #[test]
+    fn attempts_count_retries_and_re_sign_once_only_when_signed() {
+        let p = RetryPolicy::default();
+        let now = SdkDate::parse(NOW).unwrap();
+        let op = Operation::ListServiceTypes;
+        let expired = Attempt::Answer {
+            status: 401,
+            body: "signature expired, server time:20250101T083000Z",
+            retry_after: None,
+            date: None,
+        };
+        let mut a = Attempts::default();
+        assert_eq!(
+            a.next(&p, op, true, now, 0, expired),
+            Step::Resign { offset_s: 1800 }
+        );
+        assert_eq!(
+            a,
+            Attempts {
+                retries: 0,
+                resigned: true
+            }
+        );
+        // Once only: the second expiry is returned.
+        assert_eq!(a.next(&p, op, true, now, 0, expired), Step::Return);
+        // A token (not signed) is never re-signed.
+        assert_eq!(
+            Attempts::default().next(&p, op, false, now, 0, expired),
+            Step::Return
+        );
+        let mut a = Attempts::default();
+        for retries in 1..=p.max_retries {
+            assert!(matches!(
+                a.next(&p, op, true, now, 0, Attempt::Timeout),
+                Step::Retry { .. }
+            ));
+            assert_eq!(a.retries, retries);
+        }
+        assert_eq!(a.next(&p, op, true, now, 0, Attempt::Timeout), Step::Return);
+        assert_eq!(a.retries, p.max_retries);
     }
 
     #[test]

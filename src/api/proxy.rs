@@ -9,8 +9,8 @@
 use std::fmt;
 
 use super::{
-    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, RetryPolicy, build, issues_json,
-    parse_json,
+    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, RetryPolicy, build, is_redirect,
+    issues_json, parse_json, redact,
 };
 use crate::error::quote_input;
 use crate::registration::Site;
@@ -206,6 +206,92 @@ pub fn upstream_failure(error: &ApiError, message: String) -> Refusal {
     }
 }
 
+/// A response of the proxy: status, headers and body (`None` for 204, 205 and 304, which must
+/// carry none: the Fetch API's `Response` constructor throws even on an empty one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers to set.
+    pub headers: Vec<(String, String)>,
+    /// Body text.
+    pub body: Option<String>,
+}
+
+impl Reply {
+    fn new(status: u16, headers: Vec<(String, String)>, body: String) -> Reply {
+        Reply {
+            status,
+            headers,
+            body: (!matches!(status, 204 | 205 | 304)).then_some(body),
+        }
+    }
+}
+
+impl Refusal {
+    /// The refusal as the proxy's response (JSON, in BSS's error shape).
+    pub fn reply(&self) -> Reply {
+        let json = "application/json;charset=UTF-8".to_owned();
+        Reply::new(
+            self.status,
+            vec![("content-type".into(), json)],
+            self.body(),
+        )
+    }
+}
+
+/// BSS's answer as the browser gets it: the status, the content type (default
+/// `application/json`), the [`PASSED_HEADERS`] (`header` reads the answer's) and the body with
+/// any of `secrets` masked (BSS may echo what it received). A redirect is refused (502).
+pub fn forward<'a>(
+    status: u16,
+    body: &str,
+    header: impl Fn(&str) -> Option<&'a str>,
+    secrets: &[&str],
+) -> Reply {
+    if is_redirect(status) {
+        let e = ApiError::Redirect { status };
+        return upstream_failure(&e, e.to_string()).reply();
+    }
+    let content_type = header("content-type").unwrap_or("application/json");
+    let mut headers = vec![("content-type".to_owned(), content_type.to_owned())];
+    for name in PASSED_HEADERS {
+        if let Some(v) = header(name) {
+            headers.push((name.to_owned(), v.to_owned()));
+        }
+    }
+    Reply::new(status, headers, redact(body, secrets))
+}
+
+/// The response when BSS gave no answer: the network failed (`network`: its message) or
+/// nothing came within `timeout_ms`.
+pub fn no_answer(network: Option<String>, timeout_ms: u32, secrets: &[&str]) -> Reply {
+    match network {
+        Some(message) => {
+            let shown = redact(&format!("BSS unreachable: {message}"), secrets);
+            upstream_failure(&ApiError::Network { message }, shown).reply()
+        }
+        None => upstream_failure(
+            &ApiError::Timeout { timeout_ms },
+            "BSS did not answer in time".into(),
+        )
+        .reply(),
+    }
+}
+
+/// The response when the call to BSS failed before it was sent (its message redacted).
+pub fn not_sent(error: &ApiError, secrets: &[&str]) -> Reply {
+    upstream_failure(error, redact(&error.to_string(), secrets)).reply()
+}
+
+/// Whether a request declaring `content_length` is past [`MAX_BODY_BYTES`] (refused before its
+/// body is read).
+pub fn declared_too_large(content_length: Option<&str>) -> bool {
+    content_length
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +364,55 @@ mod tests {
         assert!(issues.issues.unwrap().contains("search_type"));
         assert_eq!(unreadable_body(true).status, 413);
         assert_eq!(unreadable_body(false).code, "invalid_body");
+    }
+
+    #[test]
+    fn replies_pass_the_status_content_type_request_id_and_retry_after_with_secrets_masked() {
+        let headers = [
+            ("content-type", "text/plain"),
+            ("x-request-id", "r1"),
+            ("set-cookie", "s=1"),
+        ];
+        let get = |name: &str| headers.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        let r = forward(401, "bad token T0KEN", get, &["T0KEN"]);
+        assert_eq!(r.status, 401);
+        assert_eq!(
+            r.headers,
+            [
+                ("content-type".to_owned(), "text/plain".to_owned()),
+                ("x-request-id".to_owned(), "r1".to_owned())
+            ]
+        );
+        assert_eq!(r.body.as_deref(), Some("bad token ***"));
+        let r = forward(204, "", |_| None, &[]);
+        assert_eq!(
+            (r.headers[0].1.as_str(), r.body),
+            ("application/json", None)
+        );
+        let r = forward(302, "", |_| None, &[]);
+        assert_eq!(r.status, 502);
+        assert!(r.body.unwrap().contains("redirect_refused"));
+        let r = no_answer(Some("connect ECONNREFUSED T0KEN".into()), 5, &["T0KEN"]);
+        assert_eq!(r.status, 502);
+        assert!(
+            r.body
+                .unwrap()
+                .contains("BSS unreachable: connect ECONNREFUSED ***")
+        );
+        let r = no_answer(None, 5, &[]);
+        assert_eq!(r.status, 504);
+        assert!(r.body.unwrap().contains("BSS did not answer in time"));
+        assert_eq!(
+            internal().reply().headers,
+            [(
+                "content-type".to_owned(),
+                "application/json;charset=UTF-8".to_owned()
+            )]
+        );
+        assert!(declared_too_large(Some(" 1048577 ")));
+        for fits in [Some("1048576"), Some("x"), None] {
+            assert!(!declared_too_large(fits), "{fits:?}");
+        }
     }
 
     #[test]

@@ -71,7 +71,7 @@ const GUARDS = {
 function toCommonJs(file, values) {
   const source = read(path.join(PKG, 'js', `${file}.js`))
     .replace(/^import \{ (\w+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
-    .replace(/^export function /gm, 'function ');
+    .replace(/^export (async )?function /gm, '$1function ');
   if (/^(import|export) /m.test(source)) throw new Error(`${file}.js: an import or export the CommonJS copy cannot take`);
   write(`${file}.cjs`, `'use strict';\n${source}\nmodule.exports = { ${values.join(', ')} };\n`);
 }
@@ -89,6 +89,18 @@ const nodeExtras = (area) => NODE_EXTRAS[area] ?? [];
 const SETUPS = {
   client: { file: 'client_methods', fn: 'addOperationMethods' },
 };
+/**
+ * Plain ES modules of pkg/js that an area's glue imports (`raw_module`), with a CommonJS twin
+ * for the Node glue: the client's I/O driver (pkg/js/client_driver.js: fetch, timers, the
+ * proxy's Request and Response; the wasm module decides).
+ */
+const RAW_MODULES = {
+  client: [{ file: 'client_driver', values: ['drive', 'serve', 'pages'] }],
+};
+for (const m of Object.values(RAW_MODULES).flat()) {
+  fs.copyFileSync(path.join(PKG, 'js', `${m.file}.js`), path.join(DIST, `${m.file}.js`));
+  toCommonJs(m.file, m.values);
+}
 for (const s of Object.values(SETUPS)) {
   fs.copyFileSync(path.join(PKG, 'js', `${s.file}.js`), path.join(DIST, `${s.file}.js`));
   toCommonJs(s.file, [s.fn]);
@@ -128,11 +140,11 @@ for (const area of areas) {
   // Glue: the web build as is; the Node build as .cjs next to the same wasm file.
   write(`${area}.js`, oneEncodeInto(read(path.join(web, `${area}.js`)), area));
   write(`${area}.d.ts`, portableTypes(read(path.join(web, `${area}.d.ts`))));
-  const cjsGlue = oneEncodeInto(read(path.join(node, `${area}.js`)), area).replace(
-    /require\(String\.raw`\.\/bss_error\.js`\)/g,
-    "require('./bss_error.cjs')",
-  );
-  if (cjsGlue.includes('bss_error.js')) throw new Error(`${area}: unexpected bss_error import in the Node glue`);
+  let cjsGlue = oneEncodeInto(read(path.join(node, `${area}.js`)), area);
+  for (const file of ['bss_error', ...(RAW_MODULES[area] ?? []).map((m) => m.file)]) {
+    cjsGlue = cjsGlue.replaceAll(`require(String.raw\`./${file}.js\`)`, `require('./${file}.cjs')`);
+    if (cjsGlue.includes(`${file}.js`)) throw new Error(`${area}: unexpected ${file} import in the Node glue`);
+  }
   write(`${area}.cjs`, cjsGlue);
   write(`${area}.d.cts`, portableTypes(read(path.join(node, `${area}.d.ts`))));
 

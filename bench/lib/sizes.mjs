@@ -30,8 +30,8 @@ export function moduleSizes() {
     Object.keys(BUDGETS).map((area) => {
       const wasm = path.join(DIST, `${area}_bg.wasm`);
       const guarded = area === 'registration' ? [] : ['guard.js'];
-      // JS the client's entry runs on its glue: its operation methods.
-      const setup = area === 'client' ? ['client_methods.js'] : [];
+      // JS the client's entry runs on its glue: its operation methods and its I/O driver.
+      const setup = area === 'client' ? ['client_methods.js', 'client_driver.js'] : [];
       const glue = [`${area}.js`, `${area}.web.js`, 'bss_error.js', ...guarded, ...setup].map((f) => path.join(DIST, f));
       return [
         area,

@@ -1,8 +1,8 @@
 //! `BssClient`: one async method per BSS operation, on `fetch`.
 //!
 //! Every rule (validation, layout, signing, retries, clock skew, error reading) is in the
-//! core (`bss_storefront::api`, `bss_storefront::sign`); this file holds the options, the loop that applies the
-//! core's decisions, and the conversions to JS.
+//! core (`bss_storefront::api`, `bss_storefront::sign`); this file holds the options, the
+//! call an [`Exchange`] carries out (the JS driver does the `fetch`), and the conversions to JS.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,15 +11,17 @@ use wasm_bindgen::prelude::*;
 
 use bss_storefront::codes::error as code;
 
+use crate::client_pages::Pages;
 use crate::error::{bss_error, to_js_error};
-use crate::fetch::{self, Failure, Received};
+use crate::fetch::{Exchange, Job, Outcome, drive, no_answer};
 use crate::js_input::{self, json_to_js, opt_string, prop};
 use bss_storefront::api::options::{self, Given, IntOption};
 use bss_storefront::api::{
-    self, Answer, ApiError, Attempt, Context, Credentials, CredentialsInput, Json, MAX_INPUT_BYTES,
-    Operation, RetryPolicy, Step,
+    self, Answer, ApiError, ApiRequest, Credentials, CredentialsInput, Json, MAX_INPUT_BYTES,
+    Operation, Outgoing, RetryPolicy,
 };
 use bss_storefront::registration::Site;
+use bss_storefront::sign::SdkDate;
 
 /// The China-site BSS endpoint.
 pub(crate) const DEFAULT_ENDPOINT: &str = "https://bss.myhuaweicloud.com";
@@ -146,50 +148,88 @@ impl Transport {
             .unwrap_or_default()
     }
 
-    /// Sends a validated request, applying the core's decisions (retry, backoff, re-sign
-    /// after clock skew), and returns the last answer or failure.
-    pub(crate) async fn exchange(
+    /// Whether requests are AK/SK-signed (only those are re-signed after clock skew).
+    pub(crate) fn signs(&self) -> bool {
+        matches!(self.credentials, Some(Credentials::AkSk { .. }))
+    }
+
+    /// The request for one attempt of a validated `request` (`input`: what a signing proxy
+    /// gets), signed with the learnt clock offset; the local time; the time limit.
+    pub(crate) fn outgoing(
         &self,
-        request: &api::ApiRequest,
+        request: &ApiRequest,
         input: &Json,
-    ) -> Result<Result<Received, Failure>, ApiError> {
-        let op = request.operation;
-        let mut retries = 0;
-        let mut resigned = false;
-        loop {
-            let clock = |offset: i64| options::clock(js_input::now_unix().saturating_add(offset));
-            let now = clock(0)?;
-            let outgoing = match &self.credentials {
-                None => api::proxy_outgoing(&self.endpoint, op, input),
-                Some(c) => {
-                    request.outgoing(&self.endpoint, c.auth(), clock(self.clock_offset_s.get())?)?
-                }
-            };
-            let result = fetch::send(&outgoing, self.timeout_ms).await;
-            let attempt = match &result {
-                Ok(received) => received.attempt(),
-                Err(Failure::Network(_)) => Attempt::Network,
-                Err(Failure::Timeout) => Attempt::Timeout,
-            };
-            let ctx = Context {
-                operation: op,
-                retries,
-                can_resign: !resigned && matches!(self.credentials, Some(Credentials::AkSk { .. })),
-                now,
-                random: fetch::random_u32(),
-            };
-            match api::next_step(&self.policy, ctx, attempt) {
-                Step::Resign { offset_s } => {
-                    self.clock_offset_s.set(offset_s);
-                    resigned = true;
-                }
-                Step::Retry { delay_ms } => {
-                    fetch::sleep(delay_ms).await;
-                    retries += 1;
-                }
-                Step::Return => return Ok(result),
+    ) -> Result<(Outgoing, SdkDate, u32), ApiError> {
+        let clock = |offset: i64| options::clock(js_input::now_unix().saturating_add(offset));
+        let now = clock(0)?;
+        let out = match &self.credentials {
+            None => api::proxy_outgoing(&self.endpoint, request.operation, input),
+            Some(c) => {
+                request.outgoing(&self.endpoint, c.auth(), clock(self.clock_offset_s.get())?)?
             }
+        };
+        Ok((out, now, self.timeout_ms))
+    }
+}
+
+/// One validated call to send: what [`Job::Call`] carries out.
+#[derive(Debug)]
+pub(crate) struct Call {
+    pub transport: Rc<Transport>,
+    pub request: ApiRequest,
+    pub input: Json,
+    /// The pages this call is one of (`client.pages`).
+    pub pages: Option<Rc<Pages>>,
+}
+
+impl Call {
+    /// Validates `value` (a request with issues is never sent): the exchange of the call, or
+    /// one that rejects.
+    pub(crate) fn exchange(
+        transport: &Rc<Transport>,
+        op: Operation,
+        value: Json,
+        pages: Option<Rc<Pages>>,
+    ) -> Exchange {
+        let job = match api::build(op, &value, transport.site) {
+            Ok(request) => Job::Call(Call {
+                transport: transport.clone(),
+                request,
+                input: value,
+                pages,
+            }),
+            Err(e) => Job::Done(Err(api_error_to_js(&e, Some(op), &transport.secrets()))),
+        };
+        Exchange::new(job)
+    }
+
+    /// The call's result from the last attempt's outcome (or the error before sending).
+    pub(crate) fn finish(
+        self,
+        outcome: Option<Outcome>,
+        failed: Option<ApiError>,
+    ) -> Result<JsValue, JsValue> {
+        let op = self.request.operation;
+        let secrets = self.transport.secrets();
+        let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
+        if let Some(e) = failed {
+            return Err(fail(e));
         }
+        let answer = match &outcome {
+            Some(o @ Outcome::Answer { status, body, .. }) => {
+                let answer = Answer {
+                    status: *status,
+                    body,
+                    request_id: o.header("x-request-id"),
+                };
+                api::interpret_redacted(op, answer, &secrets).map_err(fail)?
+            }
+            _ => return Err(fail(no_answer(outcome, self.transport.timeout_ms))),
+        };
+        if let Some(pages) = &self.pages {
+            pages.answered(op, &self.input, &answer);
+        }
+        json_to_js(&answer)
     }
 }
 
@@ -227,46 +267,14 @@ impl BssClient {
         &self,
         operation: &str,
         #[wasm_bindgen(unchecked_param_type = "object")] input: JsValue,
-    ) -> js_sys::Promise {
-        match options::operation(operation) {
-            Ok(op) => {
-                let transport = self.transport.clone();
-                wasm_bindgen_futures::future_to_promise(
-                    async move { run(&transport, op, &input).await },
-                )
-            }
-            Err(e) => js_sys::Promise::reject(&api_error_to_js(&e, None, &[])),
-        }
-    }
-}
-
-async fn run(transport: &Transport, op: Operation, input: &JsValue) -> Result<JsValue, JsValue> {
-    let value = js_input::json_value(input, "input", MAX_INPUT_BYTES)?;
-    json_to_js(&run_json(transport, op, &value).await?)
-}
-
-/// Validates, sends and reads one call (`client_pages.rs` pages with it).
-pub(crate) async fn run_json(
-    transport: &Transport,
-    op: Operation,
-    value: &Json,
-) -> Result<Json, JsValue> {
-    let secrets = transport.secrets();
-    let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
-    // Validation first: a request with issues is never sent.
-    let request = api::build(op, value, transport.site).map_err(fail)?;
-    match transport.exchange(&request, value).await.map_err(fail)? {
-        Ok(r) => {
-            let answer = Answer {
-                status: r.status,
-                body: &r.body,
-                request_id: r.request_id.as_deref(),
-            };
-            api::interpret_redacted(op, answer, &secrets).map_err(fail)
-        }
-        Err(Failure::Network(message)) => Err(fail(ApiError::Network { message })),
-        Err(Failure::Timeout) => Err(fail(ApiError::Timeout {
-            timeout_ms: transport.timeout_ms,
-        })),
+    ) -> JsValue {
+        let exchange = match options::operation(operation) {
+            Ok(op) => match js_input::json_value(&input, "input", MAX_INPUT_BYTES) {
+                Ok(value) => Call::exchange(&self.transport, op, value, None),
+                Err(e) => Exchange::new(Job::Done(Err(e))),
+            },
+            Err(e) => Exchange::new(Job::Done(Err(api_error_to_js(&e, None, &[])))),
+        };
+        drive(exchange)
     }
 }

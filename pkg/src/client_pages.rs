@@ -1,21 +1,63 @@
 //! `client.pages(operation, input, max_pages?)`: an async iterator over the pages of a list
 //! operation (offset/limit or marker) (`for await (const page of client.pages(...))`). The paging
-//! rule is the core's (`api::next_page`); this file holds the JS iterator protocol.
+//! rule is the core's (`api::next_page`); the iterator protocol is the JS driver's, which asks a
+//! pager (an [`Exchange`] of [`Job::Pages`]) for each page's exchange.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::client::{BssClient, api_error_to_js, run_json};
-use crate::js_input::{self, json_to_js};
-use bss_storefront::api::{self, MAX_INPUT_BYTES, options};
+use crate::client::{BssClient, Call, Transport, api_error_to_js};
+use crate::fetch::{Exchange, Job, page_iterator};
+use crate::js_input;
+use bss_storefront::api::{self, Json, MAX_INPUT_BYTES, Operation, options};
 
-fn step(value: JsValue, done: bool) -> JsValue {
-    let o = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&o, &"value".into(), &value);
-    let _ = js_sys::Reflect::set(&o, &"done".into(), &done.into());
-    o.into()
+/// The state of one `pages` iteration, shared with the exchange of the page being fetched.
+#[derive(Debug)]
+pub(crate) struct Pages {
+    /// The input of the next page; `None` after the last (or a failed) page.
+    pending: RefCell<Option<Json>>,
+    /// Pages asked for so far.
+    sent: Cell<u32>,
+    max: u32,
+}
+
+impl Pages {
+    /// Keeps the input of the page after `answer` (the answer to `input`).
+    pub(crate) fn answered(&self, op: Operation, input: &Json, answer: &Json) {
+        *self.pending.borrow_mut() = api::next_page(op, input, answer);
+    }
+}
+
+/// The pages of one `client.pages` call: what a pager ([`Job::Pages`]) hands out.
+#[derive(Debug)]
+pub(crate) struct Pager {
+    transport: Rc<Transport>,
+    op: Operation,
+    pages: Rc<Pages>,
+}
+
+impl Pager {
+    /// The exchange of the next page; `None` after the last one or `max_pages`.
+    fn next(&self) -> Option<Exchange> {
+        let input = self.pages.pending.borrow_mut().take();
+        let input = input.filter(|_| self.pages.sent.get() < self.pages.max)?;
+        self.pages.sent.set(self.pages.sent.get() + 1);
+        let pages = Some(self.pages.clone());
+        Some(Call::exchange(&self.transport, self.op, input, pages))
+    }
+}
+
+#[wasm_bindgen]
+impl Exchange {
+    // A pager's exchange of the next page; `undefined` after the last one.
+    pub fn page(&self) -> Option<Exchange> {
+        match &self.job {
+            Job::Pages(pager) => pager.next(),
+            _ => None,
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -33,36 +75,15 @@ impl BssClient {
         let op = options::paged_operation(operation).map_err(|e| api_error_to_js(&e, None, &[]))?;
         let max = options::max_pages(max_pages);
         let first = js_input::json_value(&input, "input", MAX_INPUT_BYTES)?;
-        let pending = Rc::new(RefCell::new(Some(first)));
-        let sent = Rc::new(Cell::new(0u32));
-        let transport = self.transport.clone();
-        let next = Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
-            let (transport, pending, sent) = (transport.clone(), pending.clone(), sent.clone());
-            wasm_bindgen_futures::future_to_promise(async move {
-                let input = pending.borrow_mut().take();
-                let Some(input) = input.filter(|_| sent.get() < max) else {
-                    return Ok(step(JsValue::UNDEFINED, true));
-                };
-                sent.set(sent.get() + 1);
-                let answer = run_json(&transport, op, &input).await?;
-                *pending.borrow_mut() = api::next_page(op, &input, &answer);
-                Ok(step(json_to_js(&answer)?, false))
-            })
-        });
-        let next = next.into_js_value();
-        let it = js_sys::Object::new();
-        js_sys::Reflect::set(&it, &"next".into(), &next)?;
-        // A fresh `{ next }` rather than `it` itself: no cycle through a Rust-held value.
-        let iter = Closure::<dyn FnMut() -> JsValue>::new(move || {
-            let o = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&o, &"next".into(), &next);
-            o.into()
-        });
-        js_sys::Reflect::set(
-            &it,
-            &js_sys::Symbol::async_iterator(),
-            &iter.into_js_value(),
-        )?;
-        Ok(it.into())
+        let pager = Pager {
+            transport: self.transport.clone(),
+            op,
+            pages: Rc::new(Pages {
+                pending: RefCell::new(Some(first)),
+                sent: Cell::new(0),
+                max,
+            }),
+        };
+        Ok(page_iterator(Exchange::new(Job::Pages(pager))))
     }
 }

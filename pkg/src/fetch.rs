@@ -1,157 +1,271 @@
-//! The I/O of the client: one `fetch` on the global function (browsers, workers, Node 18+)
-//! with an `AbortController` time limit covering the body, timers, and randomness.
+//! The client's I/O, sans IO. Each call (`BssClient.call`, a page of `pages`, `getToken`, a
+//! request the proxy forwards) is an [`Exchange`]: the JS driver (`pkg/js/client_driver.js`)
+//! asks it for the request to send, does the `fetch` (time limit covering the body, redirects
+//! not followed), hands it the answer or the failure, and waits or sends again as it says. The
+//! exchange applies the core's decisions (retry, backoff, re-sign after clock skew, reading the
+//! answer). The wasm module holds no future, closure or `fetch` binding: they cost a third of
+//! its code.
 
-use std::cell::Cell;
-use std::rc::Rc;
-
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-use bss_storefront::api::{Attempt, Outgoing};
+use crate::client::Call;
+use crate::client_pages::Pager;
+use crate::proxy::Forward;
+use crate::token::Login;
+use bss_storefront::api::proxy::Reply;
+use bss_storefront::api::{ApiError, Attempt, Attempts, Json, Outgoing, Step, is_redirect};
+use bss_storefront::sign::SdkDate;
 
-#[wasm_bindgen]
+#[wasm_bindgen(raw_module = "./client_driver.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = fetch)]
-    fn fetch_with_init(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(handle: &JsValue);
+    /// A promise of `exchange`'s result, once the requests it asks for are answered.
+    pub(crate) fn drive(exchange: Exchange) -> JsValue;
+    /// A promise of the Fetch-API `Response` to `request`, which `exchange` forwards
+    /// (`fallback`: the reply when the runtime refuses to build one).
+    pub(crate) fn serve(exchange: Exchange, request: &JsValue, fallback: String) -> JsValue;
+    /// The async iterator over the pages a pager ([`Job::Pages`]) hands out.
+    #[wasm_bindgen(js_name = pages)]
+    pub(crate) fn page_iterator(pager: Exchange) -> JsValue;
 }
 
-/// An HTTP answer, body read.
+/// How an attempt ended.
 #[derive(Debug)]
-pub(crate) struct Received {
-    pub status: u16,
-    pub body: String,
-    pub request_id: Option<String>,
-    pub retry_after: Option<String>,
-    pub date: Option<String>,
-    pub content_type: Option<String>,
-    pub headers: web_sys::Headers,
-}
-
-impl Received {
-    /// The answer as the retry logic sees it.
-    pub fn attempt(&self) -> Attempt<'_> {
-        Attempt::Answer {
-            status: self.status,
-            body: &self.body,
-            retry_after: self.retry_after.as_deref(),
-            date: self.date.as_deref(),
-        }
-    }
-}
-
-/// No answer: the network failed, or the time limit passed.
-#[derive(Debug)]
-pub(crate) enum Failure {
+pub(crate) enum Outcome {
+    /// An HTTP answer: status (0: an opaque redirect), headers (`name:value` lines, names in
+    /// lower case), body (empty for a redirect, which is not read).
+    Answer {
+        status: u16,
+        headers: String,
+        body: String,
+    },
+    /// `fetch` failed, with this message.
     Network(String),
+    /// No answer within the time limit.
     Timeout,
 }
 
-/// Waits `ms` milliseconds.
-pub(crate) async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, i32::try_from(ms).unwrap_or(i32::MAX));
-    });
-    let _ = JsFuture::from(promise).await;
+impl Outcome {
+    /// The answer's header `name` (lower case).
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        let Outcome::Answer { headers, .. } = self else {
+            return None;
+        };
+        headers
+            .lines()
+            .find_map(|line| line.split_once(':').filter(|(k, _)| *k == name))
+            .map(|(_, v)| v)
+    }
+
+    /// The outcome as the retry rules see it.
+    fn attempt(&self) -> Attempt<'_> {
+        match self {
+            Outcome::Answer { status, body, .. } => Attempt::Answer {
+                status: *status,
+                body,
+                retry_after: self.header("retry-after"),
+                date: self.header("date"),
+            },
+            Outcome::Network(_) => Attempt::Network,
+            Outcome::Timeout => Attempt::Timeout,
+        }
+    }
+}
+
+/// What an exchange is for.
+#[derive(Debug)]
+pub(crate) enum Job {
+    /// `BssClient.call`, or a page of `pages`.
+    Call(Call),
+    /// `getToken`: one request, never repeated.
+    Token(Login),
+    /// A request `createProxy`'s handler forwards.
+    Forward(Forward),
+    /// The result, known without sending (more): a cached token, a refusal, an error.
+    Done(Result<JsValue, JsValue>),
+    /// `client.pages`: sends nothing itself, hands out the exchange of each page.
+    Pages(Pager),
+}
+
+// One call's requests, answers and decisions (see the module's doc). Plain comments on the
+// exported items: wasm-bindgen copies doc comments into the glue, which only the driver calls.
+#[wasm_bindgen(skip_typescript)]
+#[derive(Debug)]
+pub struct Exchange {
+    pub(crate) job: Job,
+    attempts: Attempts,
+    /// When the last request was sent (the local clock).
+    sent_at: Option<SdkDate>,
+    /// How the last attempt ended.
+    outcome: Option<Outcome>,
+    /// The call failed before it was sent (the clock out of range).
+    failed: Option<ApiError>,
+}
+
+impl Exchange {
+    pub(crate) fn new(job: Job) -> Exchange {
+        Exchange {
+            job,
+            attempts: Attempts::default(),
+            sent_at: None,
+            outcome: None,
+            failed: None,
+        }
+    }
+}
+
+/// Headers as `[[name, value]…]` (what `fetch` and `Response` take).
+fn pairs(headers: Vec<(String, String)>) -> Json {
+    let pair = |(k, v)| Json::Array(vec![Json::String(k), Json::String(v)]);
+    Json::Array(headers.into_iter().map(pair).collect())
+}
+
+/// A request for the driver: JSON text `{url, method, headers: [[name, value]…], body,
+/// timeout_ms}` (`JSON.parse` is smaller than building the object through the glue).
+fn request_json(out: Outgoing, timeout_ms: u32) -> String {
+    Json::Object(vec![
+        ("url".into(), Json::String(out.url)),
+        ("method".into(), Json::str(out.method)),
+        ("headers".into(), pairs(out.headers)),
+        ("body".into(), out.body.map_or(Json::Null, Json::String)),
+        ("timeout_ms".into(), Json::int(i64::from(timeout_ms))),
+    ])
+    .to_string()
+}
+
+/// A proxy reply for the driver: JSON text `{status, headers: [[name, value]…], body}`.
+pub(crate) fn reply_json(reply: Reply) -> String {
+    Json::Object(vec![
+        ("status".into(), Json::int(i64::from(reply.status))),
+        ("headers".into(), pairs(reply.headers)),
+        ("body".into(), reply.body.map_or(Json::Null, Json::String)),
+    ])
+    .to_string()
 }
 
 /// A uniform random `u32` (backoff jitter).
-pub(crate) fn random_u32() -> u32 {
+fn random_u32() -> u32 {
     (js_sys::Math::random() * 4_294_967_296.0) as u32
 }
 
-fn error_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| {
-            let msg: String = e.message().into();
-            // Node's "fetch failed" hides the reason in `cause`.
-            let cause = js_sys::Reflect::get(e, &"cause".into()).ok().and_then(|c| {
-                c.dyn_ref::<js_sys::Error>()
-                    .map(|c| String::from(c.message()))
-            });
-            match cause {
-                Some(c) if !c.is_empty() => format!("{msg} ({c})"),
-                _ => msg,
-            }
-        })
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "fetch failed".to_owned())
-}
+/// What the driver does after an attempt: -1 finish, -2 send again at once, else wait this
+/// many ms and send again.
+const FINISH: f64 = -1.0;
+const AT_ONCE: f64 = -2.0;
 
-/// Sends one request and reads its body, within `timeout_ms`.
-pub(crate) async fn send(out: &Outgoing, timeout_ms: u32) -> Result<Received, Failure> {
-    let headers = web_sys::Headers::new().map_err(|e| Failure::Network(error_message(&e)))?;
-    for (k, v) in &out.headers {
-        headers
-            .append(k, v)
-            .map_err(|e| Failure::Network(error_message(&e)))?;
-    }
-    let controller =
-        web_sys::AbortController::new().map_err(|e| Failure::Network(error_message(&e)))?;
-    let init = web_sys::RequestInit::new();
-    init.set_method(out.method);
-    init.set_headers(&headers);
-    if let Some(body) = &out.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_signal(Some(&controller.signal()));
-    // Never follow a redirect: it would carry the credentials to wherever it points. The
-    // 3xx (Node) or opaque redirect (browsers, status 0) comes back as the answer.
-    init.set_redirect(web_sys::RequestRedirect::Manual);
-
-    let timed_out = Rc::new(Cell::new(false));
-    let flag = timed_out.clone();
-    let abort = controller.clone();
-    let on_timeout = Closure::once(move || {
-        flag.set(true);
-        abort.abort();
-    });
-    let timer = set_timeout(
-        on_timeout.as_ref().unchecked_ref(),
-        i32::try_from(timeout_ms).unwrap_or(i32::MAX),
-    );
-    let result = receive(&out.url, &init).await;
-    clear_timeout(&timer);
-    drop(on_timeout);
-    result.map_err(|e| {
-        if timed_out.get() {
-            Failure::Timeout
-        } else {
-            Failure::Network(error_message(&e))
+#[wasm_bindgen]
+impl Exchange {
+    // The request to send now (JSON, see [`request_json`]); `""` when there is none (more):
+    // then `finish`.
+    pub fn send(&mut self) -> String {
+        if self.failed.is_some() {
+            return String::new();
         }
-    })
+        let sent = match &self.job {
+            Job::Done(_) | Job::Pages(_) => return String::new(),
+            // Sent once.
+            Job::Token(_) if self.outcome.is_some() => return String::new(),
+            Job::Token(login) => Ok(login.outgoing()),
+            Job::Call(call) => call.transport.outgoing(&call.request, &call.input),
+            Job::Forward(f) => match &f.built {
+                Some((request, input)) => f.proxy.transport.outgoing(request, input),
+                // The body was not handed over: nothing to forward.
+                None => return String::new(),
+            },
+        };
+        match sent {
+            Ok((out, now, timeout_ms)) => {
+                self.sent_at = Some(now);
+                request_json(out, timeout_ms)
+            }
+            Err(e) => {
+                self.failed = Some(e);
+                String::new()
+            }
+        }
+    }
+
+    // Whether the body of an answer with `status` is read: a redirect's is not (it is refused
+    // whatever it says).
+    pub fn reads(&self, status: u16) -> bool {
+        !is_redirect(status)
+    }
+
+    // The answer to the last request; what follows (see [`FINISH`]).
+    pub fn answer(&mut self, status: u16, headers: String, body: String) -> f64 {
+        self.decide(Outcome::Answer {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    // The last request got no answer: the time limit passed, or `fetch` failed with `message`.
+    pub fn fail(&mut self, timed_out: bool, message: String) -> f64 {
+        self.decide(if timed_out {
+            Outcome::Timeout
+        } else {
+            Outcome::Network(message)
+        })
+    }
+
+    // The result: the call's value (a `BssError` thrown), or the proxy's reply (JSON).
+    pub fn finish(self) -> Result<JsValue, JsValue> {
+        match self.job {
+            Job::Done(result) => result,
+            Job::Pages(_) => Ok(JsValue::UNDEFINED),
+            Job::Call(call) => call.finish(self.outcome, self.failed),
+            Job::Token(login) => login.finish(self.outcome),
+            Job::Forward(f) => Ok(f.finish(self.outcome, self.failed).into()),
+        }
+    }
 }
 
-async fn receive(url: &str, init: &web_sys::RequestInit) -> Result<Received, JsValue> {
-    let response: web_sys::Response = JsFuture::from(fetch_with_init(url, init))
-        .await?
-        .dyn_into()?;
-    let status = match response.type_() {
-        web_sys::ResponseType::Opaqueredirect => 0,
-        _ => response.status(),
-    };
-    // A redirect's body is not read: it is refused whatever it says.
-    let body = if bss_storefront::api::is_redirect(status) {
-        String::new()
-    } else {
-        JsFuture::from(response.text()?)
-            .await?
-            .as_string()
-            .unwrap_or_default()
-    };
-    let headers = response.headers();
-    let get = |name: &str| headers.get(name).ok().flatten();
-    Ok(Received {
-        status,
-        request_id: get("x-request-id"),
-        retry_after: get("retry-after"),
-        date: get("date"),
-        content_type: get("content-type"),
-        body,
-        headers: headers.clone(),
-    })
+impl Exchange {
+    fn decide(&mut self, outcome: Outcome) -> f64 {
+        let call = match &self.job {
+            Job::Call(c) => Some((&*c.transport, c.request.operation)),
+            Job::Forward(Forward {
+                proxy,
+                built: Some((request, _)),
+                ..
+            }) => Some((&proxy.transport, request.operation)),
+            _ => None,
+        };
+        let step = match (call, self.sent_at) {
+            (Some((t, operation)), Some(now)) => {
+                let random = random_u32();
+                let step = self.attempts.next(
+                    &t.policy,
+                    operation,
+                    t.signs(),
+                    now,
+                    random,
+                    outcome.attempt(),
+                );
+                if let Step::Resign { offset_s } = step {
+                    t.clock_offset_s.set(offset_s);
+                }
+                step
+            }
+            _ => Step::Return,
+        };
+        self.outcome = Some(outcome);
+        match step {
+            Step::Return => FINISH,
+            Step::Resign { .. } => AT_ONCE,
+            Step::Retry { delay_ms } => f64::from(delay_ms),
+        }
+    }
+}
+
+/// The error of a call that got no answer.
+pub(crate) fn no_answer(outcome: Option<Outcome>, timeout_ms: u32) -> ApiError {
+    match outcome {
+        Some(Outcome::Network(message)) => ApiError::Network { message },
+        Some(Outcome::Timeout) => ApiError::Timeout { timeout_ms },
+        // Not reached: the driver reports every attempt.
+        _ => ApiError::Network {
+            message: "fetch failed".into(),
+        },
+    }
 }

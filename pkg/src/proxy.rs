@@ -1,7 +1,7 @@
 //! `createProxy`: a Fetch-API handler (`Request` → `Response`) that a partner mounts on its
 //! server so that browsers call BSS without holding secrets. Its rules (routing, refusals,
-//! body limit, passed headers) are the core's `api::proxy`; this file moves the bytes. It
-//! re-signs once after clock skew and leaves retries to the client.
+//! body limit, passed headers) are the core's `api::proxy`; the JS driver moves the bytes
+//! ([`Exchange`]). It re-signs once after clock skew and leaves retries to the client.
 
 use std::rc::Rc;
 
@@ -9,14 +9,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use bss_storefront::codes::error as code;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::client::{Transport, credentials_from_js};
 use crate::error::field_error;
-use crate::fetch::Failure;
+use crate::fetch::{Exchange, Job, Outcome, drive, reply_json, serve};
 use crate::js_input::prop;
 use bss_storefront::api::proxy::{self, MAX_BODY_BYTES, Refusal};
-use bss_storefront::api::{self, ApiError, Operation};
+use bss_storefront::api::{ApiError, ApiRequest, Json, Operation};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The Fetch API's `Request` (only its type is checked here: the driver reads it).
+    #[wasm_bindgen(js_name = Request)]
+    type FetchRequest;
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const PROXY_TS: &'static str = r#"
@@ -35,9 +41,46 @@ export interface ProxyOptions {
 }
 "#;
 
-struct ProxyInner {
-    transport: Transport,
+#[derive(Debug)]
+pub(crate) struct ProxyInner {
+    pub transport: Transport,
     allow: Vec<Operation>,
+}
+
+/// A request the proxy forwards: what [`Job::Forward`] carries out. Its operation once
+/// routed, then the BSS request built from its body.
+#[derive(Debug)]
+pub(crate) struct Forward {
+    pub proxy: Rc<ProxyInner>,
+    op: Option<Operation>,
+    pub built: Option<(ApiRequest, Json)>,
+}
+
+impl Forward {
+    /// The reply (JSON for the driver) from BSS's answer or its absence.
+    pub(crate) fn finish(self, outcome: Option<Outcome>, failed: Option<ApiError>) -> String {
+        let secrets = self.proxy.transport.secrets();
+        let reply = match (&outcome, failed) {
+            (_, Some(e)) => proxy::not_sent(&e, &secrets),
+            (Some(o @ Outcome::Answer { status, body, .. }), None) => {
+                proxy::forward(*status, body, |name| o.header(name), &secrets)
+            }
+            (Some(Outcome::Network(m)), None) => {
+                proxy::no_answer(Some(m.clone()), self.proxy.transport.timeout_ms, &secrets)
+            }
+            (Some(Outcome::Timeout), None) => {
+                proxy::no_answer(None, self.proxy.transport.timeout_ms, &secrets)
+            }
+            // Not reached: the driver hands over the body before it finishes.
+            (None, None) => proxy::internal().reply(),
+        };
+        reply_json(reply)
+    }
+}
+
+/// A refusal as the driver's reply.
+fn refused(r: &Refusal) -> Job {
+    Job::Done(Ok(reply_json(r.reply()).into()))
 }
 
 /// A signing proxy: `handle(request)` answers a Fetch-API `Request` with a `Response`.
@@ -70,57 +113,6 @@ pub fn create_proxy(
     })
 }
 
-/// The proxy's own answer.
-fn refusal(r: &Refusal) -> Result<JsValue, JsValue> {
-    let headers = web_sys::Headers::new()?;
-    headers.set("content-type", "application/json;charset=UTF-8")?;
-    text_response(r.status, &r.body(), &headers)
-}
-
-fn text_response(status: u16, body: &str, headers: &web_sys::Headers) -> Result<JsValue, JsValue> {
-    let init = web_sys::ResponseInit::new();
-    init.set_status(status);
-    init.set_headers(headers);
-    // A null-body status (204, 205, 304) must not carry a body, not even an empty one: the
-    // Fetch API's Response constructor throws on it.
-    let body = (!matches!(status, 204 | 205 | 304)).then_some(body);
-    web_sys::Response::new_with_opt_str_and_init(body, &init).map(Into::into)
-}
-
-/// Reads the body, at most `limit` bytes: `None` when it is larger.
-async fn read_body(request: &web_sys::Request, limit: usize) -> Result<Option<Vec<u8>>, JsValue> {
-    let declared = request
-        .headers()
-        .get("content-length")?
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return Ok(None);
-    }
-    let stream = js_sys::Reflect::get(request, &"body".into())?;
-    if stream.is_null() || stream.is_undefined() {
-        return Ok(Some(Vec::new()));
-    }
-    let call = |target: &JsValue, method: &str| -> Result<JsValue, JsValue> {
-        let f: js_sys::Function = js_sys::Reflect::get(target, &method.into())?.dyn_into()?;
-        f.call0(target)
-    };
-    let reader = call(&stream, "getReader")?;
-    let mut bytes = Vec::new();
-    loop {
-        let chunk = JsFuture::from(js_sys::Promise::from(call(&reader, "read")?)).await?;
-        if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
-            return Ok(Some(bytes));
-        }
-        let value: js_sys::Uint8Array =
-            js_sys::Reflect::get(&chunk, &"value".into())?.dyn_into()?;
-        if bytes.len() + value.length() as usize > limit {
-            let _ = call(&reader, "cancel");
-            return Ok(None);
-        }
-        bytes.extend(value.to_vec());
-    }
-}
-
 #[wasm_bindgen]
 impl BssProxy {
     /// Answers one request (`POST <mount>/<Operation>`). Never rejects for a bad request: it
@@ -129,78 +121,61 @@ impl BssProxy {
     pub fn handle(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
-    ) -> js_sys::Promise {
-        let inner = self.inner.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let Ok(request) = request.dyn_into::<web_sys::Request>() else {
-                return Err(field_error(
-                    code::INVALID_INPUT,
-                    "request",
-                    "handle: expected a Fetch API Request",
-                ));
-            };
-            // Whatever JS throws on the way (a Response the runtime refuses to build, …)
-            // becomes an error Response: the promise never rejects with a foreign value.
-            match handle(&inner, &request).await {
-                Ok(response) => Ok(response),
-                Err(_) => refusal(&proxy::internal()),
-            }
-        })
+    ) -> JsValue {
+        let forward = Job::Forward(Forward {
+            proxy: self.inner.clone(),
+            op: None,
+            built: None,
+        });
+        if !request.is_instance_of::<FetchRequest>() {
+            let e = field_error(
+                code::INVALID_INPUT,
+                "request",
+                "handle: expected a Fetch API Request",
+            );
+            return drive(Exchange::new(Job::Done(Err(e))));
+        }
+        // Whatever JS throws on the way (a Response the runtime refuses to build, …) becomes
+        // this error Response: the promise never rejects with a foreign value.
+        let fallback = reply_json(proxy::internal().reply());
+        serve(Exchange::new(forward), &request, fallback)
     }
 }
 
-async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValue, JsValue> {
-    let op = match proxy::route(&request.method(), &request.url(), &inner.allow) {
-        Ok(op) => op,
-        Err(r) => return refusal(&r),
-    };
-    let bytes = match read_body(request, MAX_BODY_BYTES).await {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return refusal(&proxy::unreadable_body(true)),
-        // An aborted, errored, locked or already read stream: the request's fault.
-        Err(_) => return refusal(&proxy::unreadable_body(false)),
-    };
-    let (request, input) = match proxy::request(op, &bytes, inner.transport.site) {
-        Ok(built) => built,
-        Err(r) => return refusal(&r),
-    };
-    let secrets = inner.transport.secrets();
-    match inner.transport.exchange(&request, &input).await {
-        Ok(Ok(r)) if api::is_redirect(r.status) => {
-            let e = ApiError::Redirect { status: r.status };
-            refusal(&proxy::upstream_failure(&e, e.to_string()))
-        }
-        Ok(Ok(r)) => {
-            let headers = web_sys::Headers::new()?;
-            headers.set(
-                "content-type",
-                r.content_type.as_deref().unwrap_or("application/json"),
-            )?;
-            for name in proxy::PASSED_HEADERS {
-                if let Some(v) = r.headers.get(name)? {
-                    headers.set(name, &v)?;
-                }
+#[wasm_bindgen]
+impl Exchange {
+    // The proxy's routing of a request (method, URL, `content-length` header): the most body
+    // bytes to read and hand to `body`, or 0 when the proxy answers without reading it.
+    pub fn route(&mut self, method: String, url: String, declared: String) -> u32 {
+        let Job::Forward(f) = &mut self.job else {
+            return 0;
+        };
+        match proxy::route(&method, &url, &f.proxy.allow) {
+            Err(r) => self.job = refused(&r),
+            Ok(_) if proxy::declared_too_large(Some(&declared)) => {
+                self.job = refused(&proxy::unreadable_body(true));
             }
-            // BSS may echo what it received: the proxy's own token or key never reaches the
-            // browser.
-            text_response(r.status, &api::redact(&r.body, &secrets), &headers)
+            Ok(op) => {
+                f.op = Some(op);
+                return MAX_BODY_BYTES as u32;
+            }
         }
-        Ok(Err(Failure::Network(m))) => {
-            let message = api::redact(&format!("BSS unreachable: {m}"), &secrets);
-            refusal(&proxy::upstream_failure(
-                &ApiError::Network { message: m },
-                message,
-            ))
+        0
+    }
+
+    // The request's body: `undefined` when it could not be read, past the limit (`past_limit`)
+    // or not (aborted, errored, locked or already read: the request's fault).
+    pub fn body(&mut self, bytes: Option<Vec<u8>>, past_limit: bool) {
+        let Job::Forward(f) = &mut self.job else {
+            return;
+        };
+        let (Some(op), Some(bytes)) = (f.op, bytes) else {
+            self.job = refused(&proxy::unreadable_body(past_limit));
+            return;
+        };
+        match proxy::request(op, &bytes, f.proxy.transport.site) {
+            Ok(built) => f.built = Some(built),
+            Err(r) => self.job = refused(&r),
         }
-        Ok(Err(Failure::Timeout)) => refusal(&proxy::upstream_failure(
-            &ApiError::Timeout {
-                timeout_ms: inner.transport.timeout_ms,
-            },
-            "BSS did not answer in time".into(),
-        )),
-        Err(e) => refusal(&proxy::upstream_failure(
-            &e,
-            api::redact(&e.to_string(), &secrets),
-        )),
     }
 }

@@ -1,6 +1,7 @@
 //! `getToken`: an IAM password token for BSS (domain scope), cached until shortly before it
 //! expires. The cache, the refresh margin and the reading of IAM's answer are the core's
-//! (`api::token`); this file does the `fetch` and the conversions.
+//! (`api::token`); this file reads the options and the answer, and the JS driver does the
+//! `fetch` ([`Exchange`]).
 
 use std::cell::RefCell;
 
@@ -9,13 +10,13 @@ use wasm_bindgen::prelude::*;
 use bss_storefront::codes::error as code;
 
 use crate::client::{api_error_to_js, given, int_option};
-use crate::fetch::{self, Failure};
+use crate::fetch::{Exchange, Job, Outcome, drive, no_answer};
 use crate::js_input::{self, opt_string};
 use bss_storefront::api::options::{self, DEFAULT_TIMEOUT_MS};
 use bss_storefront::api::token::{
     IAM_ENDPOINT, PasswordLogin, TokenAnswer, TokenCache, iso_time, read_token, refresh_margin_s,
 };
-use bss_storefront::api::{self, ApiError};
+use bss_storefront::api::{self, ApiError, Outgoing};
 use bss_storefront::sign::{SdkDate, Secret};
 
 thread_local! {
@@ -48,17 +49,64 @@ fn answer(token: &Secret, expires: SdkDate, cached: bool) -> Result<JsValue, JsV
     Ok(out.into())
 }
 
+/// A token request to send: what [`Job::Token`] carries out.
+#[derive(Debug)]
+pub(crate) struct Login {
+    login: PasswordLogin,
+    endpoint: String,
+    key: String,
+    now: SdkDate,
+    timeout_ms: u32,
+}
+
+impl Login {
+    /// The request, the local time, the time limit.
+    pub(crate) fn outgoing(&self) -> (Outgoing, SdkDate, u32) {
+        (
+            self.login.request(&self.endpoint),
+            self.now,
+            self.timeout_ms,
+        )
+    }
+
+    /// The token from IAM's answer, kept in the cache.
+    pub(crate) fn finish(self, outcome: Option<Outcome>) -> Result<JsValue, JsValue> {
+        let secrets = [self.login.password.expose()];
+        let fail = |e: ApiError| api_error_to_js(&e, None, &secrets);
+        let Some(o @ Outcome::Answer { status, body, .. }) = &outcome else {
+            return Err(fail(no_answer(outcome, self.timeout_ms)));
+        };
+        let (token, expires) = read_token(
+            TokenAnswer {
+                status: *status,
+                body,
+                request_id: o.header("x-request-id"),
+                subject_token: o.header("x-subject-token"),
+            },
+            &secrets,
+        )
+        .map_err(fail)?;
+        CACHE.with(|c| {
+            c.borrow_mut()
+                .put(self.key.clone(), token.clone(), expires, self.now)
+        });
+        answer(&token, expires, false)
+    }
+}
+
 /// Gets an IAM password token, from the cache while it has more than `refresh_margin_s`
 /// left. Rejects with `BssError` (`invalid_option`, the IAM error code, `network_error`,
 /// `timeout`); the password never appears in an error.
 #[wasm_bindgen(js_name = getToken, unchecked_return_type = "Promise<IamToken>")]
 pub fn get_token(
     #[wasm_bindgen(unchecked_param_type = "GetTokenOptions")] options: JsValue,
-) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move { fetch_token(&options).await })
+) -> JsValue {
+    let job = login(&options).unwrap_or_else(|e| Job::Done(Err(e)));
+    drive(Exchange::new(job))
 }
 
-async fn fetch_token(options: &JsValue) -> Result<JsValue, JsValue> {
+/// The request to send, or the cached token.
+fn login(options: &JsValue) -> Result<Job, JsValue> {
     let login = PasswordLogin {
         user_name: opt_string(options, "user_name", code::INVALID_OPTION)?.unwrap_or_default(),
         password: Secret::new(
@@ -76,24 +124,13 @@ async fn fetch_token(options: &JsValue) -> Result<JsValue, JsValue> {
     let now = options::clock(js_input::now_unix()).map_err(fail)?;
     let key = login.cache_key(&endpoint);
     if let Some((token, expires)) = CACHE.with(|c| c.borrow().get(&key, now, margin)) {
-        return answer(&token, expires, true);
+        return Ok(Job::Done(answer(&token, expires, true)));
     }
-    let r = match fetch::send(&login.request(&endpoint), timeout_ms).await {
-        Ok(r) => r,
-        Err(Failure::Network(message)) => return Err(fail(ApiError::Network { message })),
-        Err(Failure::Timeout) => return Err(fail(ApiError::Timeout { timeout_ms })),
-    };
-    let subject_token = r.headers.get("x-subject-token").ok().flatten();
-    let (token, expires) = read_token(
-        TokenAnswer {
-            status: r.status,
-            body: &r.body,
-            request_id: r.request_id.as_deref(),
-            subject_token: subject_token.as_deref(),
-        },
-        &secrets,
-    )
-    .map_err(fail)?;
-    CACHE.with(|c| c.borrow_mut().put(key, token.clone(), expires, now));
-    answer(&token, expires, false)
+    Ok(Job::Token(Login {
+        login,
+        endpoint,
+        key,
+        now,
+        timeout_ms,
+    }))
 }

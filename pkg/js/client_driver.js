@@ -1,8 +1,6 @@
-// The client area's I/O (pkg/src/fetch.rs): the wasm module decides, this file does what it
-// says. An exchange gives the request to send (JSON; '' when done), hears how it ended and
-// answers -1 (finish), -2 (send again now) or the ms to wait before sending again. Redirects
-// are not followed (they would carry the credentials): a 3xx, or an opaque redirect (status 0)
-// in browsers, is the answer.
+// The client area's I/O: the wasm module decides (pkg/src/fetch.rs), this file does what it
+// says. Redirects are not followed (they would carry the credentials): a 3xx, or in browsers
+// an opaque redirect (status 0), is the answer.
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Node's "fetch failed" keeps the reason in `cause`.
@@ -40,7 +38,7 @@ async function attempt(x, { url, method, headers, body, timeout_ms }) {
 export async function drive(x) {
   for (let request; (request = x.send()); ) {
     const next = await attempt(x, JSON.parse(request));
-    if (next === -1) break;
+    if (next === -1) break; // finish; -2: send again now; else wait first
     if (next >= 0) await sleep(next);
   }
   return x.finish();

@@ -1,7 +1,8 @@
 //! BSS operations for the client: each operation's request with its documented validation,
 //! method and path; responses read exactly; errors, retries, clock skew and IAM tokens.
 //!
-//! Everything here is pure (no clock, no randomness, no I/O); `src/wasm/` sends the requests.
+//! Everything here is pure (no clock, no randomness, no I/O); the binding hands the requests to
+//! its JS driver, which sends them and reports back.
 //!
 //! * [`Operation`] — the 23 covered operations and their [`Spec`] (method, path, parameters,
 //!   retry class).

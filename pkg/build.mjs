@@ -97,6 +97,18 @@ const SETUPS = {
 const RAW_MODULES = {
   client: [{ file: 'client_driver', values: ['drive', 'serve', 'pages'] }],
 };
+/** Classes an area's glue hands only to its driver: not exported (not part of the API). */
+const INTERNAL = { client: ['Exchange'] };
+function unexport(glue, area) {
+  let text = glue;
+  for (const name of INTERNAL[area] ?? []) {
+    text = text.replace(`export class ${name} `, `class ${name} `).replace(`exports.${name} = ${name};\n`, '');
+    if (text.includes(`export class ${name} `) || text.includes(`exports.${name} =`)) {
+      throw new Error(`${area}: ${name} is exported in a shape pkg/build.mjs does not patch`);
+    }
+  }
+  return text;
+}
 for (const m of Object.values(RAW_MODULES).flat()) {
   fs.copyFileSync(path.join(PKG, 'js', `${m.file}.js`), path.join(DIST, `${m.file}.js`));
   toCommonJs(m.file, m.values);
@@ -138,9 +150,9 @@ for (const area of areas) {
   const web = path.join(bindgen, 'web');
   const node = path.join(bindgen, 'node');
   // Glue: the web build as is; the Node build as .cjs next to the same wasm file.
-  write(`${area}.js`, oneEncodeInto(read(path.join(web, `${area}.js`)), area));
+  write(`${area}.js`, unexport(oneEncodeInto(read(path.join(web, `${area}.js`)), area), area));
   write(`${area}.d.ts`, portableTypes(read(path.join(web, `${area}.d.ts`))));
-  let cjsGlue = oneEncodeInto(read(path.join(node, `${area}.js`)), area);
+  let cjsGlue = unexport(oneEncodeInto(read(path.join(node, `${area}.js`)), area), area);
   for (const file of ['bss_error', ...(RAW_MODULES[area] ?? []).map((m) => m.file)]) {
     cjsGlue = cjsGlue.replaceAll(`require(String.raw\`./${file}.js\`)`, `require('./${file}.cjs')`);
     if (cjsGlue.includes(`${file}.js`)) throw new Error(`${area}: unexpected ${file} import in the Node glue`);

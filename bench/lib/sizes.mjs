@@ -20,8 +20,8 @@ export const BUDGETS = {
   // added 5.5 KB gz since the house split: 154,954 B + 1 %.
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 156_500 },
   // client: sans IO (the JS driver does fetch and timers; no futures or closures in the wasm):
-  // 97,840 B + 1 %.
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 98_819 },
+  // 97,811 B + 1 %.
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 98_790 },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

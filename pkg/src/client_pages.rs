@@ -52,6 +52,7 @@ impl Pager {
 #[wasm_bindgen]
 impl Exchange {
     // A pager's exchange of the next page; `undefined` after the last one.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn page(&self) -> Option<Exchange> {
         match &self.job {
             Job::Pages(pager) => pager.next(),

@@ -156,6 +156,7 @@ const AT_ONCE: f64 = -2.0;
 impl Exchange {
     // The request to send now (JSON, see [`request_json`]); `""` when there is none (more):
     // then `finish`.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn send(&mut self) -> String {
         if self.failed.is_some() {
             return String::new();
@@ -186,11 +187,13 @@ impl Exchange {
 
     // Whether the body of an answer with `status` is read: a redirect's is not (it is refused
     // whatever it says).
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn reads(&self, status: u16) -> bool {
         !is_redirect(status)
     }
 
     // The answer to the last request; what follows (see [`FINISH`]).
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn answer(&mut self, status: u16, headers: String, body: String) -> f64 {
         self.decide(Outcome::Answer {
             status,
@@ -200,6 +203,7 @@ impl Exchange {
     }
 
     // The last request got no answer: the time limit passed, or `fetch` failed with `message`.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn fail(&mut self, timed_out: bool, message: String) -> f64 {
         self.decide(if timed_out {
             Outcome::Timeout
@@ -209,6 +213,7 @@ impl Exchange {
     }
 
     // The result: the call's value (a `BssError` thrown), or the proxy's reply (JSON).
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn finish(self) -> Result<JsValue, JsValue> {
         match self.job {
             Job::Done(result) => result,

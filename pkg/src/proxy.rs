@@ -146,6 +146,7 @@ impl BssProxy {
 impl Exchange {
     // The proxy's routing of a request (method, URL, `content-length` header): the most body
     // bytes to read and hand to `body`, or 0 when the proxy answers without reading it.
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn route(&mut self, method: String, url: String, declared: String) -> u32 {
         let Job::Forward(f) = &mut self.job else {
             return 0;
@@ -165,6 +166,7 @@ impl Exchange {
 
     // The request's body: `undefined` when it could not be read, past the limit (`past_limit`)
     // or not (aborted, errored, locked or already read: the request's fault).
+    #[wasm_bindgen(skip_jsdoc)]
     pub fn body(&mut self, bytes: Option<Vec<u8>>, past_limit: bool) {
         let Job::Forward(f) = &mut self.job else {
             return;

@@ -397,14 +397,18 @@ def write_rust(ops, models, responses):
                       if re.search(r"amount|balance|price|face_value|quota_value|ratio", a)})
     lines.append("/// Every decimal field of the SDK's response models: amounts, read exactly.")
     lines.append("pub const SDK_AMOUNT_KEYS: &[&str] = &[%s];" % ", ".join('"%s"' % a for a in amounts))
+    # Sets of operations as names separated by spaces (one string: no table of pointers).
+    def names(pred):
+        return '"%s"' % " ".join(o["name"] for o in ops if pred(o))
+    lines.append("// Sets of operations: their names, separated by spaces.")
     lines.append("/// The operations of the China site's BssClient that the international site lacks.")
-    lines.append("pub const CN_ONLY: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if not o["intl"]))
+    lines.append("pub const CN_ONLY: &str = %s;" % names(lambda o: not o["intl"]))
     lines.append("/// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.")
-    lines.append("pub const CUSTOMER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "customer"))
+    lines.append("pub const CUSTOMER_CALLED: &str = %s;" % names(lambda o: o["caller"] == "customer"))
     lines.append("/// The operations a partner and a customer may both call.")
-    lines.append("pub const EITHER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "either"))
+    lines.append("pub const EITHER_CALLED: &str = %s;" % names(lambda o: o["caller"] == "either"))
     lines.append("/// The operations whose success is `204 No Content` (the SDK's response model is empty).")
-    lines.append("pub const NO_CONTENT: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["no_content"]))
+    lines.append("pub const NO_CONTENT: &str = %s;" % names(lambda o: o["no_content"]))
     # Offset/limit paging: the operations with both inputs whose answer has one list.
     paged = []
     for o in ops:
@@ -440,9 +444,8 @@ def write_rust(ops, models, responses):
     lines.append("        $callback! {")
     lines.append("            $($hand)*")
     for o in gen:
-        js = o["name"][0].lower() + o["name"][1:]
-        lines.append('            %s "%s" "%s" "%s" %s %s sdk_table::%s, None, None;' % (
-            o["name"], js, o["method"], o["path"], repeat_of(o), "true" if o["body"] else "false", list_of[o["name"]]))
+        lines.append('            %s "%s" "%s" %s %s sdk_table::%s, None, None;' % (
+            o["name"], o["method"], o["path"], repeat_of(o), "true" if o["body"] else "false", list_of[o["name"]]))
     lines.append("        }")
     lines.append("    };")
     lines.append("}")
@@ -646,7 +649,7 @@ RETRY = {"ReadOnly": "read", "OnThrottle": "write (429 only)", "Never": "**never
 
 def hand_repeat():
     src = open(HAND_ROWS, encoding="utf-8").read()
-    return dict(re.findall(r'^\s+(\w+) "\w+" "\w+" "[^"]+" (\w+) ', src, re.M))
+    return dict(re.findall(r'^\s+(\w+) "\w+" "[^"]+" (\w+) ', src, re.M))
 
 
 def write_operations_doc(ops):

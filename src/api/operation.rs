@@ -45,8 +45,6 @@ pub type CrossCheck = fn(&Json, &mut Vec<Issue>);
 pub struct Spec {
     /// BSS operation name (`ListSubCustomers`).
     pub name: &'static str,
-    /// The client method (`listSubCustomers`).
-    pub js_name: &'static str,
     /// HTTP method.
     pub method: &'static str,
     /// Resource path (`{name}` marks a path parameter).
@@ -65,7 +63,7 @@ pub struct Spec {
 }
 
 macro_rules! operations {
-    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $body:literal $fields:path, $cross:expr, $reg:expr;)*) => {
+    ($($op:ident $method:literal $path:literal $repeat:ident $body:literal $fields:path, $cross:expr, $reg:expr;)*) => {
         /// A BSS operation of the client.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
@@ -84,7 +82,6 @@ macro_rules! operations {
                 match self {
                     $(Operation::$op => &Spec {
                         name: stringify!($op),
-                        js_name: $js,
                         method: $method,
                         path: $path,
                         body: $body,
@@ -105,44 +102,65 @@ macro_rules! operations {
 // checked first), then the rows generated from the SDK (`sdk_table.rs`). Facts, doc text and
 // sources per operation: `operations.json`.
 with_sdk_rows! { operations {
-    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
-    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
-    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
-    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
-    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
-    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;
-    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle true CREATE_PARTNER_COUPONS, Some(valid_before_expire), None;
-    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle true RECLAIM_PARTNER_COUPONS, None, None;
-    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly true LIST_QUOTA_COUPONS, None, None;
-    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly false ORDER_ID, None, None;
-    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly false ORDER_ID, None, None;
-    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle true PAY_ORDERS, Some(pay_rules), None;
-    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly true RATE_ON_PERIOD, Some(unique_product_ids), None;
-    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly true RATE_ON_DEMAND, Some(unique_product_ids), None;
-    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly true RENEW_RATE, Some(renew_period_rules), None;
-    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly false LIST_SERVICE_TYPES, None, None;
-    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly false LIST_RESOURCE_TYPES, None, None;
-    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly false LIST_SERVICE_RESOURCES, None, None;
-    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
-    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
-    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
-    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
-    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
+    CheckUserIdentity "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
+    SendVerificationMessageCode "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
+    CreateSubCustomer "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
+    ListSubCustomers "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
+    ListSubCustomerCoupons "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
+    ListIssuedPartnerCoupons "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;
+    CreatePartnerCoupons "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle true CREATE_PARTNER_COUPONS, Some(valid_before_expire), None;
+    ReclaimPartnerCoupons "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle true RECLAIM_PARTNER_COUPONS, None, None;
+    ListQuotaCoupons "POST" "/v2/partners/coupon-quotas/query" ReadOnly true LIST_QUOTA_COUPONS, None, None;
+    ListOrderCouponsByOrderId "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly false ORDER_ID, None, None;
+    ListOrderDiscounts "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly false ORDER_ID, None, None;
+    PayOrders "POST" "/v3/orders/customer-orders/pay" OnThrottle true PAY_ORDERS, Some(pay_rules), None;
+    ListRateOnPeriodDetail "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly true RATE_ON_PERIOD, Some(unique_product_ids), None;
+    ListOnDemandResourceRatings "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly true RATE_ON_DEMAND, Some(unique_product_ids), None;
+    ListRenewRateOnPeriod "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly true RENEW_RATE, Some(renew_period_rules), None;
+    ListServiceTypes "GET" "/v2/products/service-types" ReadOnly false LIST_SERVICE_TYPES, None, None;
+    ListResourceTypes "GET" "/v2/products/resource-types" ReadOnly false LIST_RESOURCE_TYPES, None, None;
+    ListServiceResources "GET" "/v2/products/service-resources" ReadOnly false LIST_SERVICE_RESOURCES, None, None;
+    ListUsageTypes "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
+    ListMeasureUnits "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
+    ListConversions "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
+    ListResourceSpecs "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
+    ListIncentiveDiscountPolicies "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
 }}
+
+impl Spec {
+    /// The client method (`listSubCustomers`): the BSS name with a lower-case first letter.
+    pub fn js_name(&self) -> String {
+        let mut name = self.name.to_owned();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+        name
+    }
+}
 
 impl Operation {
     /// The operation with this BSS name (`ListSubCustomers`) or client method name
     /// (`listSubCustomers`).
     pub fn from_name(name: &str) -> Option<Operation> {
-        Operation::ALL
-            .iter()
-            .copied()
-            .find(|op| op.spec().name == name || op.spec().js_name == name)
+        Operation::ALL.iter().copied().find(|op| {
+            let own = op.spec().name.as_bytes();
+            let given = name.as_bytes();
+            // The method name is the BSS name with a lower-case first letter.
+            own == given
+                || (own.len() == given.len()
+                    && own.first().map(u8::to_ascii_lowercase) == given.first().copied()
+                    && own.get(1..) == given.get(1..))
+        })
+    }
+
+    /// Whether the operation is in `set` (names separated by spaces).
+    fn listed(self, set: &str) -> bool {
+        set.split(' ').any(|name| name == self.spec().name)
     }
 
     /// Whether the international site (`bssintl`) has this operation.
     pub fn on_intl(self) -> bool {
-        !sdk_table::CN_ONLY.contains(&self.spec().name)
+        !self.listed(sdk_table::CN_ONLY)
     }
 
     /// The fields of this operation that the international site's model lacks.
@@ -156,15 +174,14 @@ impl Operation {
 
     /// Whether BSS answers success with `204 No Content`.
     pub fn no_content(self) -> bool {
-        sdk_table::NO_CONTENT.contains(&self.spec().name)
+        self.listed(sdk_table::NO_CONTENT)
     }
 
     /// Who calls the operation.
     pub fn caller(self) -> Caller {
-        let name = self.spec().name;
-        if sdk_table::CUSTOMER_CALLED.contains(&name) {
+        if self.listed(sdk_table::CUSTOMER_CALLED) {
             Caller::Customer
-        } else if sdk_table::EITHER_CALLED.contains(&name) {
+        } else if self.listed(sdk_table::EITHER_CALLED) {
             Caller::Either
         } else {
             Caller::Partner
@@ -489,6 +506,81 @@ const LIST_INCENTIVE_POLICIES: &Fields = &Fields(concat!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::schema::{At, Empty, Field, Rule};
+
+    /// The program text of `fields`, written back from their decoded form.
+    fn program(fields: &[Field]) -> String {
+        fn words<T: ToString>(items: &[T]) -> String {
+            items.iter().map(T::to_string).collect::<Vec<_>>().join("|")
+        }
+        fn size(min: usize, max: usize) -> String {
+            if (min, max) == (0, usize::MAX) {
+                String::new()
+            } else {
+                format!("{min}..{max}")
+            }
+        }
+        fn rule(r: &Rule) -> String {
+            match *r {
+                Rule::Text(min, max) => format!("s{}", size(min, max)),
+                Rule::Int(i64::MIN, i64::MAX) => "i".into(),
+                Rule::Int(min, max) => format!("i{min}..{max}"),
+                Rule::OneOf(w) => format!("e({})", words(w)),
+                Rule::OneOfAnyCase(w) => format!("E({})", words(w)),
+                Rule::IntOneOf(w) => format!("n({})", words(w)),
+                Rule::Bool => "b".into(),
+                Rule::Time => "t".into(),
+                Rule::Month => "m".into(),
+                Rule::FaceValue => "f".into(),
+                Rule::Quantity => "q".into(),
+                Rule::Decimal => "d".into(),
+                Rule::Any => "a".into(),
+                Rule::List {
+                    item,
+                    min,
+                    max,
+                    unique,
+                } => format!(
+                    "[{}]{}{}",
+                    rule(item),
+                    size(min, max),
+                    if unique { "u" } else { "" }
+                ),
+                Rule::Object(fields) => format!("{{{}}}", program(fields)),
+            }
+        }
+        let field = |f: &Field| {
+            let (place, header) = match f.at {
+                At::Body => ("", String::new()),
+                At::Query => ("?", String::new()),
+                At::Path => ("/", String::new()),
+                At::Header(wire) => ("", format!("@{wire}")),
+            };
+            let required = if f.required { "!" } else { "" };
+            let empty = match f.empty {
+                Empty::Rule => "",
+                Empty::Keep => "~",
+                Empty::Reject => "#",
+            };
+            let spaces = if f.no_spaces { "%" } else { "" };
+            format!(
+                "{place}{}{header}{required}{empty}{spaces}:{}",
+                f.name,
+                rule(&f.rule)
+            )
+        };
+        fields.iter().map(field).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_program_reads_back_as_written() {
+        // Nothing of a program is lost or misread: decoded and written again, it is the same
+        // text (bounds, flags, places, nested lists and objects).
+        for op in Operation::ALL {
+            let fields = op.spec().fields;
+            assert_eq!(program(fields), fields.0, "{}", op.spec().name);
+        }
+    }
 
     #[test]
     fn names_resolve_both_ways_and_are_unique() {
@@ -496,10 +588,10 @@ mod tests {
         for op in Operation::ALL {
             let s = op.spec();
             assert_eq!(Operation::from_name(s.name), Some(*op));
-            assert_eq!(Operation::from_name(s.js_name), Some(*op));
+            assert_eq!(Operation::from_name(&s.js_name()), Some(*op));
             let mut lower = s.name.to_owned();
             lower.replace_range(..1, &s.name[..1].to_ascii_lowercase());
-            assert_eq!(lower, s.js_name);
+            assert_eq!(lower, s.js_name());
             assert!(s.path.starts_with("/v"));
         }
         assert_eq!(Operation::from_name("listsubcustomers"), None);

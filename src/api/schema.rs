@@ -165,7 +165,11 @@ impl Iterator for Items {
                 None => (At::Body, head),
             },
         };
-        let (name, flags) = head.split_at(head.find(['!', '~', '#', '%']).unwrap_or(head.len()));
+        let flags_at = head
+            .bytes()
+            .position(|b| matches!(b, b'!' | b'~' | b'#' | b'%'))
+            .unwrap_or(head.len());
+        let (name, flags) = head.split_at(flags_at);
         let (name, at) = match name.split_once('@') {
             Some((name, wire)) => (name, At::Header(wire)),
             None => (name, at),
@@ -211,11 +215,18 @@ enum Shape {
 }
 
 /// `a..b` as bounds; without bounds, `min..=max` (no limit).
-fn bounds<T: std::str::FromStr>(text: &str, min: T, max: T) -> (T, T) {
+fn bounds(text: &str, min: i64, max: i64) -> (i64, i64) {
     match text.split_once("..") {
         Some((a, b)) => (a.parse().unwrap_or(min), b.parse().unwrap_or(max)),
         None => (min, max),
     }
+}
+
+/// [`bounds`] of a length or a count (no upper bound: `usize::MAX`).
+fn size_bounds(text: &str) -> (usize, usize) {
+    let (min, max) = bounds(text, 0, -1);
+    let size = |n: i64| usize::try_from(n).unwrap_or(usize::MAX);
+    (size(min), size(max))
 }
 
 /// Reads the rule `text` (well-formed: the programs are generated, and a test reads them all).
@@ -223,7 +234,7 @@ fn read_rule(text: &'static str) -> Shape {
     let words = |t: &'static str| t.get(2..t.len().saturating_sub(1)).unwrap_or_default();
     match text.as_bytes().first() {
         Some(b's') => {
-            let (min, max) = bounds(&text[1..], 0, usize::MAX);
+            let (min, max) = size_bounds(&text[1..]);
             Shape::Text(min, max)
         }
         Some(b'i') => {
@@ -240,10 +251,13 @@ fn read_rule(text: &'static str) -> Shape {
         Some(b'q') => Shape::Quantity,
         Some(b'd') => Shape::Decimal,
         Some(b'[') => {
-            let close = text.rfind(']').unwrap_or(text.len());
+            let close = text.bytes().rposition(|b| b == b']').unwrap_or(text.len());
             let tail = text.get(close + 1..).unwrap_or_default();
-            let unique = tail.ends_with('u');
-            let (min, max) = bounds(tail.trim_end_matches('u'), 0, usize::MAX);
+            let (tail, unique) = match tail.strip_suffix('u') {
+                Some(t) => (t, true),
+                None => (tail, false),
+            };
+            let (min, max) = size_bounds(tail);
             Shape::List {
                 item: text.get(1..close).unwrap_or_default(),
                 min,

@@ -686,125 +686,15 @@ pub const SDK_AMOUNT_KEYS: &[&str] = &[
     "usage_amount",
     "writeoff_amount",
 ];
+// Sets of operations: their names, separated by spaces.
 /// The operations of the China site's BssClient that the international site lacks.
-pub const CN_ONLY: &[&str] = &[
-    "ClaimEnterpriseMultiAccountCoupon",
-    "CreatePartnerCoupons",
-    "CreateSubEnterpriseAccount",
-    "ListBusinessDiscountInfo",
-    "ListCities",
-    "ListConsumeSubCustomers",
-    "ListCounties",
-    "ListCouponQuotasRecords",
-    "ListCustomerAccountChangeRecords",
-    "ListCustomerBillsFeeRecords",
-    "ListCustomerBillsMonthlyBreakDown",
-    "ListCustomerCouponChangeRecords",
-    "ListCustomersBalancesDetail",
-    "ListEnterpriseMultiAccount",
-    "ListEnterpriseOrganizations",
-    "ListIncentiveDiscountPolicies",
-    "ListIssuedCouponQuotas",
-    "ListIssuedPartnerCoupons",
-    "ListMultiAccountRetrieveCoupons",
-    "ListMultiAccountTransferCoupons",
-    "ListPartnerAccountChangeRecords",
-    "ListPartnerAdjustRecords",
-    "ListPartnerBalances",
-    "ListPartnerCouponsRecord",
-    "ListProvinces",
-    "ListQuotaCoupons",
-    "ListResourceUsage",
-    "ListResourceUsageSummary",
-    "ListStoredValueCards",
-    "ListSubCustomerBillDetail",
-    "ListSubCustomerNewTag",
-    "ListSubcustomerMonthlyBills",
-    "ReclaimCouponQuotas",
-    "ReclaimEnterpriseMultiAccountCoupon",
-    "ReclaimIndirectPartnerAccount",
-    "ReclaimPartnerCoupons",
-    "ReclaimSubEnterpriseAmount",
-    "ReclaimToPartnerAccount",
-    "SendSmsVerificationCode",
-    "ShowMultiAccountTransferAmount",
-    "ShowRealNameAuthQrCode",
-    "ShowRealNameAuthStatus",
-    "UpdateCouponQuotas",
-    "UpdateCustomerAccountAmount",
-    "UpdateIndirectPartnerAccount",
-    "UpdateSubEnterpriseAmount",
-    "ListOrderCouponsByOrderId",
-    "UpdatePeriodToOnDemandInstantly",
-];
+pub const CN_ONLY: &str = "ClaimEnterpriseMultiAccountCoupon CreatePartnerCoupons CreateSubEnterpriseAccount ListBusinessDiscountInfo ListCities ListConsumeSubCustomers ListCounties ListCouponQuotasRecords ListCustomerAccountChangeRecords ListCustomerBillsFeeRecords ListCustomerBillsMonthlyBreakDown ListCustomerCouponChangeRecords ListCustomersBalancesDetail ListEnterpriseMultiAccount ListEnterpriseOrganizations ListIncentiveDiscountPolicies ListIssuedCouponQuotas ListIssuedPartnerCoupons ListMultiAccountRetrieveCoupons ListMultiAccountTransferCoupons ListPartnerAccountChangeRecords ListPartnerAdjustRecords ListPartnerBalances ListPartnerCouponsRecord ListProvinces ListQuotaCoupons ListResourceUsage ListResourceUsageSummary ListStoredValueCards ListSubCustomerBillDetail ListSubCustomerNewTag ListSubcustomerMonthlyBills ReclaimCouponQuotas ReclaimEnterpriseMultiAccountCoupon ReclaimIndirectPartnerAccount ReclaimPartnerCoupons ReclaimSubEnterpriseAmount ReclaimToPartnerAccount SendSmsVerificationCode ShowMultiAccountTransferAmount ShowRealNameAuthQrCode ShowRealNameAuthStatus UpdateCouponQuotas UpdateCustomerAccountAmount UpdateIndirectPartnerAccount UpdateSubEnterpriseAmount ListOrderCouponsByOrderId UpdatePeriodToOnDemandInstantly";
 /// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.
-pub const CUSTOMER_CALLED: &[&str] = &[
-    "ChangeEnterpriseRealnameAuthentication",
-    "ClaimEnterpriseMultiAccountCoupon",
-    "CreateEnterpriseProjectAuth",
-    "CreateEnterpriseRealnameAuthentication",
-    "CreatePersonalRealnameAuth",
-    "CreateSubEnterpriseAccount",
-    "ListCosts",
-    "ListCustomerAccountChangeRecords",
-    "ListCustomerBillsFeeRecords",
-    "ListCustomerBillsMonthlyBreakDown",
-    "ListCustomerCouponChangeRecords",
-    "ListCustomerselfResourceRecordDetails",
-    "ListCustomerselfResourceRecords",
-    "ListEnterpriseMultiAccount",
-    "ListEnterpriseOrganizations",
-    "ListEnterpriseSubCustomers",
-    "ListFreeResourceInfos",
-    "ListFreeResourceUsages",
-    "ListFreeResourcesUsageRecords",
-    "ListMultiAccountRetrieveCoupons",
-    "ListMultiAccountTransferCoupons",
-    "ListOnDemandResourceRatings",
-    "ListRateOnPeriodDetail",
-    "ListRenewRateOnPeriod",
-    "ListResourceUsage",
-    "ListResourceUsageSummary",
-    "ListStoredValueCards",
-    "ReclaimEnterpriseMultiAccountCoupon",
-    "ReclaimSubEnterpriseAmount",
-    "SendSmsVerificationCode",
-    "ShowCustomerAccountBalances",
-    "ShowCustomerMonthlySum",
-    "ShowMultiAccountTransferAmount",
-    "ShowRealNameAuthQrCode",
-    "ShowRealNameAuthStatus",
-    "UpdateSubEnterpriseAmount",
-    "AutoRenewalResources",
-    "CancelAutoRenewalResources",
-    "CancelCustomerOrder",
-    "CancelResourcesSubscription",
-    "ListCustomerOrders",
-    "ListOrderCouponsByOrderId",
-    "ListOrderDiscounts",
-    "PayOrders",
-    "RenewalResources",
-    "SetResourcesRenewConfig",
-    "ShowCustomerOrderDetails",
-    "UpdatePeriodToOnDemand",
-    "UpdatePeriodToOnDemandInstantly",
-];
+pub const CUSTOMER_CALLED: &str = "ChangeEnterpriseRealnameAuthentication ClaimEnterpriseMultiAccountCoupon CreateEnterpriseProjectAuth CreateEnterpriseRealnameAuthentication CreatePersonalRealnameAuth CreateSubEnterpriseAccount ListCosts ListCustomerAccountChangeRecords ListCustomerBillsFeeRecords ListCustomerBillsMonthlyBreakDown ListCustomerCouponChangeRecords ListCustomerselfResourceRecordDetails ListCustomerselfResourceRecords ListEnterpriseMultiAccount ListEnterpriseOrganizations ListEnterpriseSubCustomers ListFreeResourceInfos ListFreeResourceUsages ListFreeResourcesUsageRecords ListMultiAccountRetrieveCoupons ListMultiAccountTransferCoupons ListOnDemandResourceRatings ListRateOnPeriodDetail ListRenewRateOnPeriod ListResourceUsage ListResourceUsageSummary ListStoredValueCards ReclaimEnterpriseMultiAccountCoupon ReclaimSubEnterpriseAmount SendSmsVerificationCode ShowCustomerAccountBalances ShowCustomerMonthlySum ShowMultiAccountTransferAmount ShowRealNameAuthQrCode ShowRealNameAuthStatus UpdateSubEnterpriseAmount AutoRenewalResources CancelAutoRenewalResources CancelCustomerOrder CancelResourcesSubscription ListCustomerOrders ListOrderCouponsByOrderId ListOrderDiscounts PayOrders RenewalResources SetResourcesRenewConfig ShowCustomerOrderDetails UpdatePeriodToOnDemand UpdatePeriodToOnDemandInstantly";
 /// The operations a partner and a customer may both call.
-pub const EITHER_CALLED: &[&str] = &["ListPayPerUseCustomerResources", "ShowRefundOrderDetails"];
+pub const EITHER_CALLED: &str = "ListPayPerUseCustomerResources ShowRefundOrderDetails";
 /// The operations whose success is `204 No Content` (the SDK's response model is empty).
-pub const NO_CONTENT: &[&str] = &[
-    "CreateEnterpriseProjectAuth",
-    "CreateSubEnterpriseAccount",
-    "ReclaimPartnerCoupons",
-    "ReclaimSubEnterpriseAmount",
-    "SendSmsVerificationCode",
-    "SendVerificationMessageCode",
-    "UpdateSubEnterpriseAmount",
-    "AutoRenewalResources",
-    "CancelAutoRenewalResources",
-    "CancelCustomerOrder",
-    "PayOrders",
-];
+pub const NO_CONTENT: &str = "CreateEnterpriseProjectAuth CreateSubEnterpriseAccount ReclaimPartnerCoupons ReclaimSubEnterpriseAmount SendSmsVerificationCode SendVerificationMessageCode UpdateSubEnterpriseAmount AutoRenewalResources CancelAutoRenewalResources CancelCustomerOrder PayOrders";
 /// Marker paging: (operation, the answer's list, where the next marker is: `a.b`).
 pub const MARKER_PAGED: &[(&str, &str, &str)] = &[(
     "ListResourceSpecs",
@@ -918,75 +808,75 @@ macro_rules! with_sdk_rows {
     ($callback:ident { $($hand:tt)* }) => {
         $callback! {
             $($hand)*
-            ChangeEnterpriseRealnameAuthentication "changeEnterpriseRealnameAuthentication" "PUT" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
-            ClaimEnterpriseMultiAccountCoupon "claimEnterpriseMultiAccountCoupon" "POST" "/v2/enterprises/multi-accounts/transfer-coupon" OnThrottle true sdk_table::CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
-            CreateEnterpriseProjectAuth "createEnterpriseProjectAuth" "POST" "/v2/enterprises/enterprise-projects/authority" OnThrottle false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            CreateEnterpriseRealnameAuthentication "createEnterpriseRealnameAuthentication" "POST" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CREATE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
-            CreatePersonalRealnameAuth "createPersonalRealnameAuth" "POST" "/v2/customers/realname-auths/individual" OnThrottle true sdk_table::CREATE_PERSONAL_REALNAME_AUTH, None, None;
-            CreateSubEnterpriseAccount "createSubEnterpriseAccount" "POST" "/v2/enterprises/multi-accounts/sub-customers" Never true sdk_table::CREATE_SUB_ENTERPRISE_ACCOUNT, None, None;
-            ListBusinessDiscountInfo "listBusinessDiscountInfo" "POST" "/v2/promotions/business/discount-info" ReadOnly true sdk_table::LIST_BUSINESS_DISCOUNT_INFO, None, None;
-            ListCities "listCities" "GET" "/v2/systems/configs/cities" ReadOnly false sdk_table::LIST_CITIES, None, None;
-            ListConsumeSubCustomers "listConsumeSubCustomers" "POST" "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query" ReadOnly true sdk_table::LIST_CONSUME_SUB_CUSTOMERS, None, None;
-            ListCosts "listCosts" "POST" "/v4/costs/cost-analysed-bills/query" ReadOnly true sdk_table::LIST_COSTS, None, None;
-            ListCounties "listCounties" "GET" "/v2/systems/configs/counties" ReadOnly false sdk_table::LIST_COUNTIES, None, None;
-            ListCouponQuotasRecords "listCouponQuotasRecords" "GET" "/v2/partners/coupon-quotas/records" ReadOnly false sdk_table::LIST_COUPON_QUOTAS_RECORDS, None, None;
-            ListCustomerAccountChangeRecords "listCustomerAccountChangeRecords" "GET" "/v2/accounts/customer-accounts/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS, None, None;
-            ListCustomerBillsFeeRecords "listCustomerBillsFeeRecords" "GET" "/v2/bills/customer-bills/fee-records" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_FEE_RECORDS, None, None;
-            ListCustomerBillsMonthlyBreakDown "listCustomerBillsMonthlyBreakDown" "GET" "/v2/costs/cost-analysed-bills/monthly-breakdown" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN, None, None;
-            ListCustomerCouponChangeRecords "listCustomerCouponChangeRecords" "GET" "/v2/promotions/benefits/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_COUPON_CHANGE_RECORDS, None, None;
-            ListCustomerOnDemandResources "listCustomerOnDemandResources" "POST" "/v2/partners/sub-customers/on-demand-resources/query" ReadOnly true sdk_table::LIST_CUSTOMER_ON_DEMAND_RESOURCES, None, None;
-            ListCustomersBalancesDetail "listCustomersBalancesDetail" "POST" "/v2/accounts/customer-accounts/balances/batch-query" ReadOnly true sdk_table::LIST_CUSTOMERS_BALANCES_DETAIL, None, None;
-            ListCustomerselfResourceRecordDetails "listCustomerselfResourceRecordDetails" "POST" "/v2/bills/customer-bills/res-records/query" ReadOnly true sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS, None, None;
-            ListCustomerselfResourceRecords "listCustomerselfResourceRecords" "GET" "/v2/bills/customer-bills/res-fee-records" ReadOnly false sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORDS, None, None;
-            ListEnterpriseMultiAccount "listEnterpriseMultiAccount" "GET" "/v2/enterprises/multi-accounts/retrieve-amount" ReadOnly false sdk_table::LIST_ENTERPRISE_MULTI_ACCOUNT, None, None;
-            ListEnterpriseOrganizations "listEnterpriseOrganizations" "GET" "/v2/enterprises/multi-accounts/enterprise-organizations" ReadOnly false sdk_table::LIST_ENTERPRISE_ORGANIZATIONS, None, None;
-            ListEnterpriseSubCustomers "listEnterpriseSubCustomers" "GET" "/v2/enterprises/multi-accounts/sub-customers" ReadOnly false sdk_table::LIST_ENTERPRISE_SUB_CUSTOMERS, None, None;
-            ListFreeResourceInfos "listFreeResourceInfos" "POST" "/v3/payments/free-resources/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_INFOS, None, None;
-            ListFreeResourceUsages "listFreeResourceUsages" "POST" "/v2/payments/free-resources/usages/details/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_USAGES, None, None;
-            ListFreeResourcesUsageRecords "listFreeResourcesUsageRecords" "GET" "/v2/bills/customer-bills/free-resources-usage-records" ReadOnly false sdk_table::LIST_FREE_RESOURCES_USAGE_RECORDS, None, None;
-            ListIndirectPartners "listIndirectPartners" "POST" "/v2/partners/indirect-partners/query" ReadOnly true sdk_table::LIST_INDIRECT_PARTNERS, None, None;
-            ListIssuedCouponQuotas "listIssuedCouponQuotas" "GET" "/v2/partners/issued-coupon-quotas" ReadOnly false sdk_table::LIST_ISSUED_COUPON_QUOTAS, None, None;
-            ListMultiAccountRetrieveCoupons "listMultiAccountRetrieveCoupons" "GET" "/v2/enterprises/multi-accounts/retrieve-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS, None, None;
-            ListMultiAccountTransferCoupons "listMultiAccountTransferCoupons" "GET" "/v2/enterprises/multi-accounts/transfer-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_TRANSFER_COUPONS, None, None;
-            ListPartnerAccountChangeRecords "listPartnerAccountChangeRecords" "GET" "/v2/accounts/partner-accounts/account-change-records" ReadOnly false sdk_table::LIST_PARTNER_ACCOUNT_CHANGE_RECORDS, None, None;
-            ListPartnerAdjustRecords "listPartnerAdjustRecords" "GET" "/v3/accounts/partner-accounts/adjust-records" ReadOnly false sdk_table::LIST_PARTNER_ADJUST_RECORDS, None, None;
-            ListPartnerBalances "listPartnerBalances" "GET" "/v2/accounts/partner-accounts/balances" ReadOnly false sdk_table::LIST_PARTNER_BALANCES, None, None;
-            ListPartnerCouponsRecord "listPartnerCouponsRecord" "GET" "/v2/promotions/benefits/partner-coupons/records/query" ReadOnly false sdk_table::LIST_PARTNER_COUPONS_RECORD, None, None;
-            ListProvinces "listProvinces" "GET" "/v2/systems/configs/provinces" ReadOnly false sdk_table::LIST_PROVINCES, None, None;
-            ListResourceUsage "listResourceUsage" "GET" "/v2/bills/customer-bills/resources/usage/details" ReadOnly false sdk_table::LIST_RESOURCE_USAGE, None, None;
-            ListResourceUsageSummary "listResourceUsageSummary" "GET" "/v2/bills/customer-bills/resources/usage/summary" ReadOnly false sdk_table::LIST_RESOURCE_USAGE_SUMMARY, None, None;
-            ListStoredValueCards "listStoredValueCards" "GET" "/v2/promotions/benefits/stored-value-cards" ReadOnly false sdk_table::LIST_STORED_VALUE_CARDS, None, None;
-            ListSubCustomerBillDetail "listSubCustomerBillDetail" "GET" "/v2/bills/subcustomer-bills/res-fee-records" ReadOnly false sdk_table::LIST_SUB_CUSTOMER_BILL_DETAIL, None, None;
-            ListSubCustomerNewTag "listSubCustomerNewTag" "POST" "/v2/partners/sub-customers/new-customers-tags/batch-query" ReadOnly true sdk_table::LIST_SUB_CUSTOMER_NEW_TAG, None, None;
-            ListSubcustomerMonthlyBills "listSubcustomerMonthlyBills" "GET" "/v2/bills/partner-bills/subcustomer-bills/monthly-sum" ReadOnly false sdk_table::LIST_SUBCUSTOMER_MONTHLY_BILLS, None, None;
-            ReclaimCouponQuotas "reclaimCouponQuotas" "POST" "/v2/partners/coupon-quotas/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_COUPON_QUOTAS, None, None;
-            ReclaimEnterpriseMultiAccountCoupon "reclaimEnterpriseMultiAccountCoupon" "POST" "/v2/enterprises/multi-accounts/retrieve-coupon" OnThrottle true sdk_table::RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
-            ReclaimIndirectPartnerAccount "reclaimIndirectPartnerAccount" "POST" "/v2/accounts/partner-accounts/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
-            ReclaimSubEnterpriseAmount "reclaimSubEnterpriseAmount" "POST" "/v2/enterprises/multi-accounts/retrieve-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
-            ReclaimToPartnerAccount "reclaimToPartnerAccount" "POST" "/v2/accounts/partner-accounts/reclaim" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
-            SendSmsVerificationCode "sendSmsVerificationCode" "POST" "/v2/enterprises/multi-accounts/sm-verification-code" OnThrottle true sdk_table::SEND_SMS_VERIFICATION_CODE, None, None;
-            ShowCustomerAccountBalances "showCustomerAccountBalances" "GET" "/v2/accounts/customer-accounts/balances" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowCustomerMonthlySum "showCustomerMonthlySum" "GET" "/v2/bills/customer-bills/monthly-sum" ReadOnly false sdk_table::SHOW_CUSTOMER_MONTHLY_SUM, None, None;
-            ShowMultiAccountTransferAmount "showMultiAccountTransferAmount" "GET" "/v2/enterprises/multi-accounts/transfer-amount" ReadOnly false sdk_table::SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT, None, None;
-            ShowRealNameAuthQrCode "showRealNameAuthQrCode" "GET" "/v2/customers/real-name-auth-qrcode" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowRealNameAuthStatus "showRealNameAuthStatus" "GET" "/v2/customers/real-name-auth-status" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowRealnameAuthenticationReviewResult "showRealnameAuthenticationReviewResult" "GET" "/v2/customers/realname-auths/result" ReadOnly false sdk_table::SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT, None, None;
-            UpdateCouponQuotas "updateCouponQuotas" "POST" "/v2/partners/coupon-quotas/indirect-partner-adjust" OnThrottle true sdk_table::UPDATE_COUPON_QUOTAS, None, None;
-            UpdateCustomerAccountAmount "updateCustomerAccountAmount" "POST" "/v2/accounts/partner-accounts/adjust-amount" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
-            UpdateIndirectPartnerAccount "updateIndirectPartnerAccount" "POST" "/v2/accounts/partner-accounts/indirect-partner-adjust" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
-            UpdateSubEnterpriseAmount "updateSubEnterpriseAmount" "POST" "/v2/enterprises/multi-accounts/transfer-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
-            AutoRenewalResources "autoRenewalResources" "POST" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle true sdk_table::AUTO_RENEWAL_RESOURCES, None, None;
-            CancelAutoRenewalResources "cancelAutoRenewalResources" "DELETE" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle false sdk_table::CANCEL_AUTO_RENEWAL_RESOURCES, None, None;
-            CancelCustomerOrder "cancelCustomerOrder" "PUT" "/v2/orders/customer-orders/cancel" OnThrottle true sdk_table::CANCEL_CUSTOMER_ORDER, None, None;
-            CancelResourcesSubscription "cancelResourcesSubscription" "POST" "/v2/orders/subscriptions/resources/unsubscribe" OnThrottle true sdk_table::CANCEL_RESOURCES_SUBSCRIPTION, None, None;
-            ListCustomerOrders "listCustomerOrders" "GET" "/v2/orders/customer-orders" ReadOnly false sdk_table::LIST_CUSTOMER_ORDERS, None, None;
-            ListPayPerUseCustomerResources "listPayPerUseCustomerResources" "POST" "/v2/orders/suscriptions/resources/query" ReadOnly true sdk_table::LIST_PAY_PER_USE_CUSTOMER_RESOURCES, None, None;
-            RenewalResources "renewalResources" "POST" "/v2/orders/subscriptions/resources/renew" OnThrottle true sdk_table::RENEWAL_RESOURCES, None, None;
-            SetResourcesRenewConfig "setResourcesRenewConfig" "POST" "/v2/orders/subscriptions/resources/renew/config" OnThrottle true sdk_table::SET_RESOURCES_RENEW_CONFIG, None, None;
-            ShowCustomerOrderDetails "showCustomerOrderDetails" "GET" "/v2/orders/customer-orders/details/{order_id}" ReadOnly false sdk_table::SHOW_CUSTOMER_ORDER_DETAILS, None, None;
-            ShowRefundOrderDetails "showRefundOrderDetails" "GET" "/v2/orders/customer-orders/refund-orders" ReadOnly false sdk_table::SHOW_REFUND_ORDER_DETAILS, None, None;
-            UpdatePeriodToOnDemand "updatePeriodToOnDemand" "POST" "/v2/orders/subscriptions/resources/to-on-demand" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND, None, None;
-            UpdatePeriodToOnDemandInstantly "updatePeriodToOnDemandInstantly" "POST" "/v2/orders/subscriptions/resources/to-on-demand/instantly" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY, None, None;
+            ChangeEnterpriseRealnameAuthentication "PUT" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
+            ClaimEnterpriseMultiAccountCoupon "POST" "/v2/enterprises/multi-accounts/transfer-coupon" OnThrottle true sdk_table::CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
+            CreateEnterpriseProjectAuth "POST" "/v2/enterprises/enterprise-projects/authority" OnThrottle false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            CreateEnterpriseRealnameAuthentication "POST" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CREATE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
+            CreatePersonalRealnameAuth "POST" "/v2/customers/realname-auths/individual" OnThrottle true sdk_table::CREATE_PERSONAL_REALNAME_AUTH, None, None;
+            CreateSubEnterpriseAccount "POST" "/v2/enterprises/multi-accounts/sub-customers" Never true sdk_table::CREATE_SUB_ENTERPRISE_ACCOUNT, None, None;
+            ListBusinessDiscountInfo "POST" "/v2/promotions/business/discount-info" ReadOnly true sdk_table::LIST_BUSINESS_DISCOUNT_INFO, None, None;
+            ListCities "GET" "/v2/systems/configs/cities" ReadOnly false sdk_table::LIST_CITIES, None, None;
+            ListConsumeSubCustomers "POST" "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query" ReadOnly true sdk_table::LIST_CONSUME_SUB_CUSTOMERS, None, None;
+            ListCosts "POST" "/v4/costs/cost-analysed-bills/query" ReadOnly true sdk_table::LIST_COSTS, None, None;
+            ListCounties "GET" "/v2/systems/configs/counties" ReadOnly false sdk_table::LIST_COUNTIES, None, None;
+            ListCouponQuotasRecords "GET" "/v2/partners/coupon-quotas/records" ReadOnly false sdk_table::LIST_COUPON_QUOTAS_RECORDS, None, None;
+            ListCustomerAccountChangeRecords "GET" "/v2/accounts/customer-accounts/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS, None, None;
+            ListCustomerBillsFeeRecords "GET" "/v2/bills/customer-bills/fee-records" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_FEE_RECORDS, None, None;
+            ListCustomerBillsMonthlyBreakDown "GET" "/v2/costs/cost-analysed-bills/monthly-breakdown" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN, None, None;
+            ListCustomerCouponChangeRecords "GET" "/v2/promotions/benefits/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_COUPON_CHANGE_RECORDS, None, None;
+            ListCustomerOnDemandResources "POST" "/v2/partners/sub-customers/on-demand-resources/query" ReadOnly true sdk_table::LIST_CUSTOMER_ON_DEMAND_RESOURCES, None, None;
+            ListCustomersBalancesDetail "POST" "/v2/accounts/customer-accounts/balances/batch-query" ReadOnly true sdk_table::LIST_CUSTOMERS_BALANCES_DETAIL, None, None;
+            ListCustomerselfResourceRecordDetails "POST" "/v2/bills/customer-bills/res-records/query" ReadOnly true sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS, None, None;
+            ListCustomerselfResourceRecords "GET" "/v2/bills/customer-bills/res-fee-records" ReadOnly false sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORDS, None, None;
+            ListEnterpriseMultiAccount "GET" "/v2/enterprises/multi-accounts/retrieve-amount" ReadOnly false sdk_table::LIST_ENTERPRISE_MULTI_ACCOUNT, None, None;
+            ListEnterpriseOrganizations "GET" "/v2/enterprises/multi-accounts/enterprise-organizations" ReadOnly false sdk_table::LIST_ENTERPRISE_ORGANIZATIONS, None, None;
+            ListEnterpriseSubCustomers "GET" "/v2/enterprises/multi-accounts/sub-customers" ReadOnly false sdk_table::LIST_ENTERPRISE_SUB_CUSTOMERS, None, None;
+            ListFreeResourceInfos "POST" "/v3/payments/free-resources/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_INFOS, None, None;
+            ListFreeResourceUsages "POST" "/v2/payments/free-resources/usages/details/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_USAGES, None, None;
+            ListFreeResourcesUsageRecords "GET" "/v2/bills/customer-bills/free-resources-usage-records" ReadOnly false sdk_table::LIST_FREE_RESOURCES_USAGE_RECORDS, None, None;
+            ListIndirectPartners "POST" "/v2/partners/indirect-partners/query" ReadOnly true sdk_table::LIST_INDIRECT_PARTNERS, None, None;
+            ListIssuedCouponQuotas "GET" "/v2/partners/issued-coupon-quotas" ReadOnly false sdk_table::LIST_ISSUED_COUPON_QUOTAS, None, None;
+            ListMultiAccountRetrieveCoupons "GET" "/v2/enterprises/multi-accounts/retrieve-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS, None, None;
+            ListMultiAccountTransferCoupons "GET" "/v2/enterprises/multi-accounts/transfer-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_TRANSFER_COUPONS, None, None;
+            ListPartnerAccountChangeRecords "GET" "/v2/accounts/partner-accounts/account-change-records" ReadOnly false sdk_table::LIST_PARTNER_ACCOUNT_CHANGE_RECORDS, None, None;
+            ListPartnerAdjustRecords "GET" "/v3/accounts/partner-accounts/adjust-records" ReadOnly false sdk_table::LIST_PARTNER_ADJUST_RECORDS, None, None;
+            ListPartnerBalances "GET" "/v2/accounts/partner-accounts/balances" ReadOnly false sdk_table::LIST_PARTNER_BALANCES, None, None;
+            ListPartnerCouponsRecord "GET" "/v2/promotions/benefits/partner-coupons/records/query" ReadOnly false sdk_table::LIST_PARTNER_COUPONS_RECORD, None, None;
+            ListProvinces "GET" "/v2/systems/configs/provinces" ReadOnly false sdk_table::LIST_PROVINCES, None, None;
+            ListResourceUsage "GET" "/v2/bills/customer-bills/resources/usage/details" ReadOnly false sdk_table::LIST_RESOURCE_USAGE, None, None;
+            ListResourceUsageSummary "GET" "/v2/bills/customer-bills/resources/usage/summary" ReadOnly false sdk_table::LIST_RESOURCE_USAGE_SUMMARY, None, None;
+            ListStoredValueCards "GET" "/v2/promotions/benefits/stored-value-cards" ReadOnly false sdk_table::LIST_STORED_VALUE_CARDS, None, None;
+            ListSubCustomerBillDetail "GET" "/v2/bills/subcustomer-bills/res-fee-records" ReadOnly false sdk_table::LIST_SUB_CUSTOMER_BILL_DETAIL, None, None;
+            ListSubCustomerNewTag "POST" "/v2/partners/sub-customers/new-customers-tags/batch-query" ReadOnly true sdk_table::LIST_SUB_CUSTOMER_NEW_TAG, None, None;
+            ListSubcustomerMonthlyBills "GET" "/v2/bills/partner-bills/subcustomer-bills/monthly-sum" ReadOnly false sdk_table::LIST_SUBCUSTOMER_MONTHLY_BILLS, None, None;
+            ReclaimCouponQuotas "POST" "/v2/partners/coupon-quotas/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_COUPON_QUOTAS, None, None;
+            ReclaimEnterpriseMultiAccountCoupon "POST" "/v2/enterprises/multi-accounts/retrieve-coupon" OnThrottle true sdk_table::RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
+            ReclaimIndirectPartnerAccount "POST" "/v2/accounts/partner-accounts/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
+            ReclaimSubEnterpriseAmount "POST" "/v2/enterprises/multi-accounts/retrieve-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
+            ReclaimToPartnerAccount "POST" "/v2/accounts/partner-accounts/reclaim" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
+            SendSmsVerificationCode "POST" "/v2/enterprises/multi-accounts/sm-verification-code" OnThrottle true sdk_table::SEND_SMS_VERIFICATION_CODE, None, None;
+            ShowCustomerAccountBalances "GET" "/v2/accounts/customer-accounts/balances" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowCustomerMonthlySum "GET" "/v2/bills/customer-bills/monthly-sum" ReadOnly false sdk_table::SHOW_CUSTOMER_MONTHLY_SUM, None, None;
+            ShowMultiAccountTransferAmount "GET" "/v2/enterprises/multi-accounts/transfer-amount" ReadOnly false sdk_table::SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT, None, None;
+            ShowRealNameAuthQrCode "GET" "/v2/customers/real-name-auth-qrcode" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowRealNameAuthStatus "GET" "/v2/customers/real-name-auth-status" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowRealnameAuthenticationReviewResult "GET" "/v2/customers/realname-auths/result" ReadOnly false sdk_table::SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT, None, None;
+            UpdateCouponQuotas "POST" "/v2/partners/coupon-quotas/indirect-partner-adjust" OnThrottle true sdk_table::UPDATE_COUPON_QUOTAS, None, None;
+            UpdateCustomerAccountAmount "POST" "/v2/accounts/partner-accounts/adjust-amount" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
+            UpdateIndirectPartnerAccount "POST" "/v2/accounts/partner-accounts/indirect-partner-adjust" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
+            UpdateSubEnterpriseAmount "POST" "/v2/enterprises/multi-accounts/transfer-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
+            AutoRenewalResources "POST" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle true sdk_table::AUTO_RENEWAL_RESOURCES, None, None;
+            CancelAutoRenewalResources "DELETE" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle false sdk_table::CANCEL_AUTO_RENEWAL_RESOURCES, None, None;
+            CancelCustomerOrder "PUT" "/v2/orders/customer-orders/cancel" OnThrottle true sdk_table::CANCEL_CUSTOMER_ORDER, None, None;
+            CancelResourcesSubscription "POST" "/v2/orders/subscriptions/resources/unsubscribe" OnThrottle true sdk_table::CANCEL_RESOURCES_SUBSCRIPTION, None, None;
+            ListCustomerOrders "GET" "/v2/orders/customer-orders" ReadOnly false sdk_table::LIST_CUSTOMER_ORDERS, None, None;
+            ListPayPerUseCustomerResources "POST" "/v2/orders/suscriptions/resources/query" ReadOnly true sdk_table::LIST_PAY_PER_USE_CUSTOMER_RESOURCES, None, None;
+            RenewalResources "POST" "/v2/orders/subscriptions/resources/renew" OnThrottle true sdk_table::RENEWAL_RESOURCES, None, None;
+            SetResourcesRenewConfig "POST" "/v2/orders/subscriptions/resources/renew/config" OnThrottle true sdk_table::SET_RESOURCES_RENEW_CONFIG, None, None;
+            ShowCustomerOrderDetails "GET" "/v2/orders/customer-orders/details/{order_id}" ReadOnly false sdk_table::SHOW_CUSTOMER_ORDER_DETAILS, None, None;
+            ShowRefundOrderDetails "GET" "/v2/orders/customer-orders/refund-orders" ReadOnly false sdk_table::SHOW_REFUND_ORDER_DETAILS, None, None;
+            UpdatePeriodToOnDemand "POST" "/v2/orders/subscriptions/resources/to-on-demand" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND, None, None;
+            UpdatePeriodToOnDemandInstantly "POST" "/v2/orders/subscriptions/resources/to-on-demand/instantly" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY, None, None;
         }
     };
 }

@@ -19,7 +19,7 @@ export const BUDGETS = {
   // pricing: the Wallet handle, the compact results and the per-wallet compiled limits (issue 17)
   // added 5.5 KB gz since the house split: 154,954 B + 1 %.
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 156_500 },
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 105_070 },
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 99_650 },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

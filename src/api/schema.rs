@@ -38,8 +38,9 @@ pub enum Empty {
 
 /// The parameters of an operation (or the fields of an object) as a program of text, which
 /// the validator walks as it checks a request. Text, rather than a table of [`Field`]
-/// structs, because the client module carries ~600 parameters: as structs (pointers,
-/// `usize::MAX` bounds) they cost several times their text, raw and gzipped.
+/// structs: the client module carries 555 parameters, which as structs (pointers, `usize::MAX`
+/// bounds) took 21.9 KB of its data section (8.3 KB gzipped), as text 10.7 KB (3.2 KB); the
+/// walker costs 1.6 KB more code than the struct interpreter (measured with the table empty).
 ///
 /// Fields are separated by spaces; each is `place? name header? flag* ':' rule`:
 ///

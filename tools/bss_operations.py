@@ -269,39 +269,69 @@ def const_name(name):
     return re.sub(r"[^A-Z0-9_]", "_", snake(name).upper())
 
 
-def rust_rule(rule):
+def rust_concat(lines, first, last):
+    """`lines` (from `rust_program`) as one string expression: `concat!` unless one literal."""
+    if len(lines) == 1 and lines[0].count('"') == 2:
+        return [first + lines[0].strip().rstrip(",")]
+    return [first + "concat!(", *lines, last + ")"]
+
+
+class Macro(str):
+    """A nested model in a field's program text: the model's macro (`m_name!()`)."""
+
+
+def rule_parts(rule):
+    """The program text of a rule (see `Fields` in src/api/schema.rs), as parts."""
     if "list" in rule:
-        return "Rule::List { item: &%s, min: 0, max: usize::MAX, unique: false }" % rust_rule(rule["list"])
+        return ["[", *rule_parts(rule["list"]), "]"]
     if "object" in rule:
-        return "Rule::Object(M_%s)" % const_name(rule["object"])
+        return ["{", Macro("m_%s" % const_name(rule["object"]).lower()), "}"]
     if "time" in rule:
-        return "Rule::Time"
+        return ["t"]
     if "text" in rule:
-        return "TEXT"
+        return ["s"]
     if "int" in rule:
-        return "INT" if rule["int"] is None else "Rule::Int(%d, %d)" % tuple(rule["int"])
+        return ["i" if rule["int"] is None else "i%d..%d" % tuple(rule["int"])]
     if "decimal" in rule:
-        return "Rule::Decimal"
+        return ["d"]
     if "bool" in rule:
-        return "Rule::Bool"
-    return "Rule::Any"
+        return ["b"]
+    if "language" in rule:
+        return ["E(%s)" % "|".join(rule["language"])]
+    return ["a"]
 
 
-def rust_field(f):
+def field_parts(f):
+    """The program text of one field: place, name, flags, `:`, rule."""
     if f["at"] == "header" and f["name"] == "X-Language":
-        return "X_LANGUAGE"  # zh_CN / en_US in any case, as on every operation
-    rule = rust_rule(f["rule"])
-    if f["at"] == "header":
-        out = 'Field::header("%s", "%s", %s)' % (f["input"], f["name"], rule)
-    else:
-        out = 'Field::%s("%s", %s)' % (f["at"], f["name"], rule)
+        # zh_CN / en_US in any case, as on every operation; never required.
+        return ["%s@%s:" % (f["input"], f["name"]), *rule_parts(f["rule"])]
+    head = {"query": "?", "path": "/", "body": ""}[f["at"]] + f["name"]
     if f["required"]:
-        out += ".required()"
+        head += "!"
     if f["rule"].get("text") or f["rule"].get("time"):
-        out += ".empty(Empty::%s)" % ("Reject" if f["empty"] == "reject" else "Keep")
+        head += "#" if f["empty"] == "reject" else "~"
     if f["no_spaces"]:
-        out += ".no_spaces()"
-    return out
+        head += "%"
+    return [head + ":", *rule_parts(f["rule"])]
+
+
+def rust_program(fields, indent):
+    """`concat!` arguments of a program: one line per field, nested models by macro."""
+    lines = []
+    for i, f in enumerate(fields):
+        parts = field_parts(f) + ([] if i == len(fields) - 1 else [" "])
+        args, text = [], ""
+        for p in parts:
+            if isinstance(p, Macro):
+                args += ['"%s"' % text] if text else []
+                args.append("%s!()" % p)
+                text = ""
+            else:
+                text += p
+        args += ['"%s"' % text] if text else []
+        lines.append("%s%s," % (indent, ", ".join(args)))
+    return lines
 
 
 def repeat_of(op):
@@ -333,24 +363,23 @@ def write_rust(ops, models, responses):
         "//! do not edit. The rows of the operations without a hand-kept row in `operation.rs`; their",
         "//! rules come from the SDK types and docstrings only (no constraint where the doc states none).",
         "",
-        "use super::schema::{Empty, Field, Rule, X_LANGUAGE};",
+        "use super::schema::Fields;",
         "",
-        "/// Any string (the doc states no length).",
-        "const TEXT: Rule = Rule::Text(0, usize::MAX);",
-        "/// Any integer (the doc states no range).",
-        "const INT: Rule = Rule::Int(i64::MIN, i64::MAX);",
-        "",
+        "// The nested models: their fields' program text (see `Fields`), spliced into the",
+        "// operations' programs.",
     ]
     for name in sorted(used):
-        lines.append("pub(super) const M_%s: &[Field] = &[" % const_name(name))
-        lines += ["    %s," % rust_field(f) for f in models[name]]
-        lines.append("];")
+        lines.append("macro_rules! m_%s {" % const_name(name).lower())
+        lines.append("    () => {")
+        lines += rust_concat(rust_program(models[name], "            "), "        ", "        ")
+        lines.append("    };")
+        lines.append("}")
     # Operations with the same parameters share one list.
     seen = {}
     list_of = {}
     for o in gen:
         fields = list(o["params"]) + (models[o["body"]] if o["body"] else [])
-        body = ["    %s," % rust_field(f) for f in fields]
+        body = rust_program(fields, "    ")
         key = "\n".join(body)
         lines.append("/// `%s %s` (%s)" % (o["method"], o["path"], o["source"]))
         if key in seen:
@@ -358,23 +387,28 @@ def write_rust(ops, models, responses):
             lines.append("/// The parameters of %s." % seen[key])
             continue
         seen[key] = list_of[o["name"]] = const_name(o["name"])
-        lines.append("pub(super) const %s: &[Field] = &[" % const_name(o["name"]))
-        lines += body
-        lines.append("];")
+        text = rust_concat(body, "", "") if body else ['""']
+        lines.append("pub(super) const %s: &Fields = &Fields(%s" % (const_name(o["name"]), text[0]))
+        lines += text[1:]
+        lines[-1] += ");"
     # Money fields only: decimals such as `usage` or `spec_size` stay numbers (a fraction
     # still becomes an exact string).
     amounts = sorted({a for o in ops for a in o["amounts"]
                       if re.search(r"amount|balance|price|face_value|quota_value|ratio", a)})
     lines.append("/// Every decimal field of the SDK's response models: amounts, read exactly.")
     lines.append("pub const SDK_AMOUNT_KEYS: &[&str] = &[%s];" % ", ".join('"%s"' % a for a in amounts))
+    # Sets of operations as names separated by spaces (one string: no table of pointers).
+    def names(pred):
+        return '"%s"' % " ".join(o["name"] for o in ops if pred(o))
+    lines.append("// Sets of operations: their names, separated by spaces.")
     lines.append("/// The operations of the China site's BssClient that the international site lacks.")
-    lines.append("pub const CN_ONLY: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if not o["intl"]))
+    lines.append("pub const CN_ONLY: &str = %s;" % names(lambda o: not o["intl"]))
     lines.append("/// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.")
-    lines.append("pub const CUSTOMER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "customer"))
+    lines.append("pub const CUSTOMER_CALLED: &str = %s;" % names(lambda o: o["caller"] == "customer"))
     lines.append("/// The operations a partner and a customer may both call.")
-    lines.append("pub const EITHER_CALLED: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["caller"] == "either"))
+    lines.append("pub const EITHER_CALLED: &str = %s;" % names(lambda o: o["caller"] == "either"))
     lines.append("/// The operations whose success is `204 No Content` (the SDK's response model is empty).")
-    lines.append("pub const NO_CONTENT: &[&str] = &[%s];" % ", ".join('"%s"' % o["name"] for o in ops if o["no_content"]))
+    lines.append("pub const NO_CONTENT: &str = %s;" % names(lambda o: o["no_content"]))
     # Offset/limit paging: the operations with both inputs whose answer has one list.
     paged = []
     for o in ops:
@@ -410,9 +444,8 @@ def write_rust(ops, models, responses):
     lines.append("        $callback! {")
     lines.append("            $($hand)*")
     for o in gen:
-        js = o["name"][0].lower() + o["name"][1:]
-        lines.append('            %s "%s" "%s" "%s" %s %s sdk_table::%s, None, None;' % (
-            o["name"], js, o["method"], o["path"], repeat_of(o), "true" if o["body"] else "false", list_of[o["name"]]))
+        lines.append('            %s "%s" "%s" %s %s sdk_table::%s, None, None;' % (
+            o["name"], o["method"], o["path"], repeat_of(o), "true" if o["body"] else "false", list_of[o["name"]]))
     lines.append("        }")
     lines.append("    };")
     lines.append("}")
@@ -616,7 +649,7 @@ RETRY = {"ReadOnly": "read", "OnThrottle": "write (429 only)", "Never": "**never
 
 def hand_repeat():
     src = open(HAND_ROWS, encoding="utf-8").read()
-    return dict(re.findall(r'^\s+(\w+) "\w+" "\w+" "[^"]+" (\w+) ', src, re.M))
+    return dict(re.findall(r'^\s+(\w+) "\w+" "[^"]+" (\w+) ', src, re.M))
 
 
 def write_operations_doc(ops):

@@ -11,7 +11,7 @@ use super::value::Json;
 
 use super::issue::{Issue, Problem};
 use super::registration::{self, RegistrationCheck};
-use super::schema::{Empty, Field, Rule, X_LANGUAGE};
+use super::schema::Fields;
 
 /// When a call may be sent again after a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +45,6 @@ pub type CrossCheck = fn(&Json, &mut Vec<Issue>);
 pub struct Spec {
     /// BSS operation name (`ListSubCustomers`).
     pub name: &'static str,
-    /// The client method (`listSubCustomers`).
-    pub js_name: &'static str,
     /// HTTP method.
     pub method: &'static str,
     /// Resource path (`{name}` marks a path parameter).
@@ -55,8 +53,8 @@ pub struct Spec {
     pub body: bool,
     /// Retry class.
     pub repeat: Repeat,
-    /// Parameters.
-    pub fields: &'static [Field],
+    /// Parameters (a program: see [`Fields`]).
+    pub fields: &'static Fields,
     /// Rules between fields.
     pub cross: Option<CrossCheck>,
     /// For the registration operations: the parameter names and the registration rules,
@@ -65,7 +63,7 @@ pub struct Spec {
 }
 
 macro_rules! operations {
-    ($($op:ident $js:literal $method:literal $path:literal $repeat:ident $body:literal $fields:path, $cross:expr, $reg:expr;)*) => {
+    ($($op:ident $method:literal $path:literal $repeat:ident $body:literal $fields:path, $cross:expr, $reg:expr;)*) => {
         /// A BSS operation of the client.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Operation {
@@ -81,19 +79,19 @@ macro_rules! operations {
 
             /// The operation's definition.
             pub fn spec(self) -> &'static Spec {
-                match self {
-                    $(Operation::$op => &Spec {
-                        name: stringify!($op),
-                        js_name: $js,
-                        method: $method,
-                        path: $path,
-                        body: $body,
-                        repeat: Repeat::$repeat,
-                        fields: $fields,
-                        cross: $cross,
-                        registration: $reg,
-                    },)*
-                }
+                // One array in the order of the enum: the records side by side (they compress
+                // better than one static per operation) and no match.
+                static SPECS: [Spec; Operation::ALL.len()] = [$(Spec {
+                    name: stringify!($op),
+                    method: $method,
+                    path: $path,
+                    body: $body,
+                    repeat: Repeat::$repeat,
+                    fields: $fields,
+                    cross: $cross,
+                    registration: $reg,
+                },)*];
+                &SPECS[self as usize]
             }
         }
     };
@@ -105,44 +103,65 @@ macro_rules! operations {
 // checked first), then the rows generated from the SDK (`sdk_table.rs`). Facts, doc text and
 // sources per operation: `operations.json`.
 with_sdk_rows! { operations {
-    CheckUserIdentity "checkUserIdentity" "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
-    SendVerificationMessageCode "sendVerificationMessageCode" "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
-    CreateSubCustomer "createSubCustomer" "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
-    ListSubCustomers "listSubCustomers" "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
-    ListSubCustomerCoupons "listSubCustomerCoupons" "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
-    ListIssuedPartnerCoupons "listIssuedPartnerCoupons" "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;
-    CreatePartnerCoupons "createPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle true CREATE_PARTNER_COUPONS, Some(valid_before_expire), None;
-    ReclaimPartnerCoupons "reclaimPartnerCoupons" "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle true RECLAIM_PARTNER_COUPONS, None, None;
-    ListQuotaCoupons "listQuotaCoupons" "POST" "/v2/partners/coupon-quotas/query" ReadOnly true LIST_QUOTA_COUPONS, None, None;
-    ListOrderCouponsByOrderId "listOrderCouponsByOrderId" "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly false ORDER_ID, None, None;
-    ListOrderDiscounts "listOrderDiscounts" "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly false ORDER_ID, None, None;
-    PayOrders "payOrders" "POST" "/v3/orders/customer-orders/pay" OnThrottle true PAY_ORDERS, Some(pay_rules), None;
-    ListRateOnPeriodDetail "listRateOnPeriodDetail" "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly true RATE_ON_PERIOD, Some(unique_product_ids), None;
-    ListOnDemandResourceRatings "listOnDemandResourceRatings" "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly true RATE_ON_DEMAND, Some(unique_product_ids), None;
-    ListRenewRateOnPeriod "listRenewRateOnPeriod" "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly true RENEW_RATE, Some(renew_period_rules), None;
-    ListServiceTypes "listServiceTypes" "GET" "/v2/products/service-types" ReadOnly false LIST_SERVICE_TYPES, None, None;
-    ListResourceTypes "listResourceTypes" "GET" "/v2/products/resource-types" ReadOnly false LIST_RESOURCE_TYPES, None, None;
-    ListServiceResources "listServiceResources" "GET" "/v2/products/service-resources" ReadOnly false LIST_SERVICE_RESOURCES, None, None;
-    ListUsageTypes "listUsageTypes" "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
-    ListMeasureUnits "listMeasureUnits" "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
-    ListConversions "listConversions" "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
-    ListResourceSpecs "listResourceSpecs" "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
-    ListIncentiveDiscountPolicies "listIncentiveDiscountPolicies" "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
+    CheckUserIdentity "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
+    SendVerificationMessageCode "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
+    CreateSubCustomer "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
+    ListSubCustomers "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
+    ListSubCustomerCoupons "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
+    ListIssuedPartnerCoupons "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;
+    CreatePartnerCoupons "POST" "/v2/promotions/benefits/partner-coupons" OnThrottle true CREATE_PARTNER_COUPONS, Some(valid_before_expire), None;
+    ReclaimPartnerCoupons "POST" "/v2/promotions/benefits/partner-coupons/reclaim" OnThrottle true RECLAIM_PARTNER_COUPONS, None, None;
+    ListQuotaCoupons "POST" "/v2/partners/coupon-quotas/query" ReadOnly true LIST_QUOTA_COUPONS, None, None;
+    ListOrderCouponsByOrderId "GET" "/v2/orders/customer-orders/order-coupons" ReadOnly false ORDER_ID, None, None;
+    ListOrderDiscounts "GET" "/v2/orders/customer-orders/order-discounts" ReadOnly false ORDER_ID, None, None;
+    PayOrders "POST" "/v3/orders/customer-orders/pay" OnThrottle true PAY_ORDERS, Some(pay_rules), None;
+    ListRateOnPeriodDetail "POST" "/v2/bills/ratings/period-resources/subscribe-rate" ReadOnly true RATE_ON_PERIOD, Some(unique_product_ids), None;
+    ListOnDemandResourceRatings "POST" "/v2/bills/ratings/on-demand-resources" ReadOnly true RATE_ON_DEMAND, Some(unique_product_ids), None;
+    ListRenewRateOnPeriod "POST" "/v2/bills/ratings/period-resources/renew-rate" ReadOnly true RENEW_RATE, Some(renew_period_rules), None;
+    ListServiceTypes "GET" "/v2/products/service-types" ReadOnly false LIST_SERVICE_TYPES, None, None;
+    ListResourceTypes "GET" "/v2/products/resource-types" ReadOnly false LIST_RESOURCE_TYPES, None, None;
+    ListServiceResources "GET" "/v2/products/service-resources" ReadOnly false LIST_SERVICE_RESOURCES, None, None;
+    ListUsageTypes "GET" "/v2/products/usage-types" ReadOnly false LIST_USAGE_TYPES, None, None;
+    ListMeasureUnits "GET" "/v2/bases/measurements" ReadOnly false LANGUAGE_ONLY, None, None;
+    ListConversions "GET" "/v2/bases/conversions" ReadOnly false LIST_CONVERSIONS, None, None;
+    ListResourceSpecs "POST" "/v2/products/resource-specs-query" ReadOnly true LIST_RESOURCE_SPECS, None, None;
+    ListIncentiveDiscountPolicies "GET" "/v2/products/incentive-discount-policies" ReadOnly false LIST_INCENTIVE_POLICIES, None, None;
 }}
+
+impl Spec {
+    /// The client method (`listSubCustomers`): the BSS name with a lower-case first letter.
+    pub fn js_name(&self) -> String {
+        let mut name = self.name.to_owned();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+        name
+    }
+}
 
 impl Operation {
     /// The operation with this BSS name (`ListSubCustomers`) or client method name
     /// (`listSubCustomers`).
     pub fn from_name(name: &str) -> Option<Operation> {
-        Operation::ALL
-            .iter()
-            .copied()
-            .find(|op| op.spec().name == name || op.spec().js_name == name)
+        Operation::ALL.iter().copied().find(|op| {
+            let own = op.spec().name.as_bytes();
+            let given = name.as_bytes();
+            // The method name is the BSS name with a lower-case first letter.
+            own == given
+                || (own.len() == given.len()
+                    && own.first().map(u8::to_ascii_lowercase) == given.first().copied()
+                    && own.get(1..) == given.get(1..))
+        })
+    }
+
+    /// Whether the operation is in `set` (names separated by spaces).
+    fn listed(self, set: &str) -> bool {
+        set.split(' ').any(|name| name == self.spec().name)
     }
 
     /// Whether the international site (`bssintl`) has this operation.
     pub fn on_intl(self) -> bool {
-        !sdk_table::CN_ONLY.contains(&self.spec().name)
+        !self.listed(sdk_table::CN_ONLY)
     }
 
     /// The fields of this operation that the international site's model lacks.
@@ -156,15 +175,14 @@ impl Operation {
 
     /// Whether BSS answers success with `204 No Content`.
     pub fn no_content(self) -> bool {
-        sdk_table::NO_CONTENT.contains(&self.spec().name)
+        self.listed(sdk_table::NO_CONTENT)
     }
 
     /// Who calls the operation.
     pub fn caller(self) -> Caller {
-        let name = self.spec().name;
-        if sdk_table::CUSTOMER_CALLED.contains(&name) {
+        if self.listed(sdk_table::CUSTOMER_CALLED) {
             Caller::Customer
-        } else if sdk_table::EITHER_CALLED.contains(&name) {
+        } else if self.listed(sdk_table::EITHER_CALLED) {
             Caller::Either
         } else {
             Caller::Partner
@@ -177,73 +195,52 @@ pub const OFFSET_MAX: i64 = 2_147_483_647;
 /// Longest id where the docs give no length (bound).
 pub const ID_MAX: usize = 64;
 
-const ID: Rule = Rule::Text(1, ID_MAX);
-const FILTER_ID: Rule = Rule::Text(0, ID_MAX);
-const OFFSET: Rule = Rule::Int(0, OFFSET_MAX);
-const LIMIT_100: Rule = Rule::Int(1, 100);
-const fn body(name: &'static str, rule: Rule) -> Field {
-    Field::body(name, rule)
-}
-const fn query(name: &'static str, rule: Rule) -> Field {
-    Field::query(name, rule)
-}
-const fn time(name: &'static str, at_query: bool) -> Field {
-    let f = if at_query {
-        query(name, Rule::Time)
-    } else {
-        body(name, Rule::Time)
+// The rows below are programs (see `Fields`): `s1..64` an id (`ID_MAX`), `s0..64` an id filter
+// (`""` allowed), `i0..2147483647` an offset (`OFFSET_MAX`), `i1..100` a list limit; times
+// (`t`) refuse `""` (`#`).
+
+/// The `X-Language` header (`x_language` in the input): `zh_CN` or `en_US`, in any letter
+/// case (ListResourceSpecs' doc: "忽略大小写"; the default is spelt `zh_cn` there).
+macro_rules! x_language {
+    () => {
+        "x_language@X-Language:E(zh_CN|en_US)"
     };
-    f.empty(Empty::Reject)
-}
-const fn ids(item: &'static Rule, min: usize, max: usize) -> Rule {
-    Rule::List {
-        item,
-        min,
-        max,
-        unique: true,
-    }
 }
 
 // ---- registration: validated by `crate::registration` (see `registration.rs`) ----
 
-const NONE: &[Field] = &[];
+const NONE: &Fields = &Fields("");
 
 // ---- customers and coupons (spec coupons §1, §3, §5) ----
 
 // account_name, customer, label: "不支持携带空格查询" (no spaces). offset: at most 40,000,000
 // (the international API page; the China page states no bound).
-const LIST_SUB_CUSTOMERS: &[Field] = &[
-    body("account_name", Rule::Text(0, 64))
-        .empty(Empty::Keep)
-        .no_spaces(),
-    body("customer", Rule::Text(0, 64))
-        .empty(Empty::Keep)
-        .no_spaces(),
-    body("offset", Rule::Int(0, 40_000_000)),
-    body("limit", LIMIT_100),
-    body("label", Rule::Text(0, 64))
-        .empty(Empty::Keep)
-        .no_spaces(),
-    body("association_type", Rule::OneOf(&["1", "2"])).empty(Empty::Keep),
-    time("associated_on_begin", false),
-    time("associated_on_end", false),
-    body("customer_id", FILTER_ID).empty(Empty::Keep),
-    body("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
-];
+const LIST_SUB_CUSTOMERS: &Fields = &Fields(concat!(
+    "account_name~%:s0..64 ",
+    "customer~%:s0..64 ",
+    "offset:i0..40000000 ",
+    "limit:i1..100 ",
+    "label~%:s0..64 ",
+    "association_type~:e(1|2) ",
+    "associated_on_begin#:t ",
+    "associated_on_end#:t ",
+    "customer_id~:s0..64 ",
+    "indirect_partner_id~:s0..64",
+));
 
-const LIST_SUB_CUSTOMER_COUPONS: &[Field] = &[
-    query("coupon_id", FILTER_ID).empty(Empty::Keep),
-    query("order_id", FILTER_ID).empty(Empty::Keep),
-    query("promotion_plan_id", FILTER_ID).empty(Empty::Keep),
-    query("coupon_type", Rule::IntOneOf(&[1, 2, 3, 4])),
-    query("status", Rule::IntOneOf(&[1, 2, 3, 4, 5])),
-    time("active_start_time", true),
-    time("active_end_time", true),
-    query("offset", OFFSET),
-    query("limit", LIMIT_100),
-    query("source_id", Rule::Text(0, 255)).empty(Empty::Keep),
-    query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
-];
+const LIST_SUB_CUSTOMER_COUPONS: &Fields = &Fields(concat!(
+    "?coupon_id~:s0..64 ",
+    "?order_id~:s0..64 ",
+    "?promotion_plan_id~:s0..64 ",
+    "?coupon_type:n(1|2|3|4) ",
+    "?status:n(1|2|3|4|5) ",
+    "?active_start_time#:t ",
+    "?active_end_time#:t ",
+    "?offset:i0..2147483647 ",
+    "?limit:i1..100 ",
+    "?source_id~:s0..255 ",
+    "?indirect_partner_id~:s0..64",
+));
 
 fn offset_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
     if map.has("offset") && !map.has("limit") {
@@ -251,34 +248,34 @@ fn offset_needs_limit(map: &Json, issues: &mut Vec<Issue>) {
     }
 }
 
-const LIST_ISSUED_PARTNER_COUPONS: &[Field] = &[
-    query("coupon_id", ID).empty(Empty::Reject),
-    query("customer_id", FILTER_ID).empty(Empty::Keep),
-    query("order_id", ID).empty(Empty::Reject),
-    query("coupon_type", Rule::IntOneOf(&[1, 4])),
-    query("status", Rule::IntOneOf(&[1, 2, 3, 4, 5])),
-    time("create_time_begin", true),
-    time("create_time_end", true),
-    time("effective_time_begin", true),
-    time("effective_time_end", true),
-    time("expire_time_begin", true),
-    time("expire_time_end", true),
-    query("offset", OFFSET),
-    query("limit", LIMIT_100),
-    query("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
-];
+const LIST_ISSUED_PARTNER_COUPONS: &Fields = &Fields(concat!(
+    "?coupon_id#:s1..64 ",
+    "?customer_id~:s0..64 ",
+    "?order_id#:s1..64 ",
+    "?coupon_type:n(1|4) ",
+    "?status:n(1|2|3|4|5) ",
+    "?create_time_begin#:t ",
+    "?create_time_end#:t ",
+    "?effective_time_begin#:t ",
+    "?effective_time_end#:t ",
+    "?expire_time_begin#:t ",
+    "?expire_time_end#:t ",
+    "?offset:i0..2147483647 ",
+    "?limit:i1..100 ",
+    "?indirect_partner_id~:s0..64",
+));
 
-const CREATE_PARTNER_COUPONS: &[Field] = &[
-    body("quota_id", ID).required(),
-    body("customer_ids", ids(&ID, 1, 100)).required(),
-    body("face_value", Rule::FaceValue).required(),
-    time("valid_time", false),
-    time("expire_time", false),
-    body("cloud_service_types", ids(&ID, 0, 10)),
-    body("product_ids", ids(&ID, 0, 10)),
-    body("memo", Rule::Text(0, 1024)).empty(Empty::Keep),
-    body("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
-];
+const CREATE_PARTNER_COUPONS: &Fields = &Fields(concat!(
+    "quota_id!:s1..64 ",
+    "customer_ids!:[s1..64]1..100u ",
+    "face_value!:f ",
+    "valid_time#:t ",
+    "expire_time#:t ",
+    "cloud_service_types:[s1..64]0..10u ",
+    "product_ids:[s1..64]0..10u ",
+    "memo~:s0..1024 ",
+    "indirect_partner_id~:s0..64",
+));
 
 fn valid_before_expire(map: &Json, issues: &mut Vec<Issue>) {
     // The fixed-width UTC form orders like time.
@@ -298,64 +295,34 @@ fn valid_before_expire(map: &Json, issues: &mut Vec<Issue>) {
     }
 }
 
-const RECLAIM_PARTNER_COUPONS: &[Field] = &[
-    body("coupon_id", ID).required(),
-    body("indirect_partner_id", Rule::Text(1, 100)).empty(Empty::Reject),
-];
+const RECLAIM_PARTNER_COUPONS: &Fields = &Fields("coupon_id!:s1..64 indirect_partner_id#:s1..100");
 
-const LIST_QUOTA_COUPONS: &[Field] = &[
-    body("quota_ids", ids(&ID, 0, 50)),
-    body(
-        "quota_status_list",
-        ids(&Rule::IntOneOf(&[0, 3, 4, 5]), 0, 5),
-    ),
-    body("quota_type", Rule::IntOneOf(&[0, 1])),
-    time("create_time_begin", false),
-    time("create_time_end", false),
-    time("effective_time_begin", false),
-    time("effective_time_end", false),
-    time("expire_time_begin", false),
-    time("expire_time_end", false),
-    body("offset", OFFSET),
-    body("limit", LIMIT_100),
-    body("indirect_partner_id", FILTER_ID).empty(Empty::Keep),
-];
+const LIST_QUOTA_COUPONS: &Fields = &Fields(concat!(
+    "quota_ids:[s1..64]0..50u ",
+    "quota_status_list:[n(0|3|4|5)]0..5u ",
+    "quota_type:n(0|1) ",
+    "create_time_begin#:t ",
+    "create_time_end#:t ",
+    "effective_time_begin#:t ",
+    "effective_time_end#:t ",
+    "expire_time_begin#:t ",
+    "expire_time_end#:t ",
+    "offset:i0..2147483647 ",
+    "limit:i1..100 ",
+    "indirect_partner_id~:s0..64",
+));
 
 // ---- orders (spec coupons §7, pricing-discounts §3.3) ----
 
-const ORDER_ID: &[Field] = &[query("order_id", ID).required()];
+const ORDER_ID: &Fields = &Fields("?order_id!:s1..64");
 
-const COUPON_INFO: &[Field] = &[
-    body("id", ID).required(),
-    body("type", Rule::IntOneOf(&[300, 301, 302, 303])).required(),
-];
-const DISCOUNT_INFO: &[Field] = &[
-    body("id", ID).required(),
-    body("type", Rule::IntOneOf(&[0, 2, 3, 609])).required(),
-];
-const PAY_ORDERS: &[Field] = &[
-    body("order_id", ID).required(),
-    body("use_coupon", Rule::OneOf(&["YES", "NO"])).required(),
-    body("use_discount", Rule::OneOf(&["YES", "NO"])).required(),
-    body(
-        "coupon_infos",
-        Rule::List {
-            item: &Rule::Object(COUPON_INFO),
-            min: 1,
-            max: 3,
-            unique: true,
-        },
-    ),
-    body(
-        "discount_infos",
-        Rule::List {
-            item: &Rule::Object(DISCOUNT_INFO),
-            min: 1,
-            max: 1,
-            unique: true,
-        },
-    ),
-];
+const PAY_ORDERS: &Fields = &Fields(concat!(
+    "order_id!:s1..64 ",
+    "use_coupon!:e(YES|NO) ",
+    "use_discount!:e(YES|NO) ",
+    "coupon_infos:[{id!:s1..64 type!:n(300|301|302|303)}]1..3u ",
+    "discount_infos:[{id!:s1..64 type!:n(0|2|3|609)}]1..1u",
+));
 
 fn pay_rules(map: &Json, issues: &mut Vec<Issue>) {
     for (flag, list) in [
@@ -398,64 +365,44 @@ fn pay_rules(map: &Json, issues: &mut Vec<Issue>) {
 
 /// The product fields shared by the period and on-demand inquiries, then `$extra`.
 macro_rules! product_fields {
-    ($($extra:expr),* $(,)?) => {
-        &[
-            body("id", ID).required(),
-            body("cloud_service_type", Rule::Text(1, 400)).required(),
-            body("resource_type", Rule::Text(1, 400)).required(),
-            body("resource_spec", Rule::Text(1, 400)).required(),
-            body("region", Rule::Text(1, 64)).required(),
-            body("available_zone", Rule::Text(0, 64)).empty(Empty::Keep),
-            body("resource_size", Rule::Int(1, OFFSET_MAX)),
-            body("size_measure_id", Rule::IntOneOf(&[14, 15, 17])),
+    ($($extra:literal),* $(,)?) => {
+        concat!(
+            "id!:s1..64 ",
+            "cloud_service_type!:s1..400 ",
+            "resource_type!:s1..400 ",
+            "resource_spec!:s1..400 ",
+            "region!:s1..64 ",
+            "available_zone~:s0..64 ",
+            "resource_size:i1..2147483647 ",
+            "size_measure_id:n(14|15|17) ",
             $($extra),*
-        ]
+        )
     };
 }
-const PERIOD_PRODUCT: &[Field] = product_fields![
-    body("period_type", Rule::IntOneOf(&[0, 2, 3, 4])).required(),
-    body("period_num", Rule::Int(1, OFFSET_MAX)).required(),
-    body("subscription_num", Rule::Int(1, 10_000)).required(),
-    // "" (like absent) means the default NA.
-    body(
-        "fee_installment_mode",
-        Rule::OneOf(&["HALF_PAY", "ZERO_PAY", "NA"])
-    )
-    .empty(Empty::Keep),
-];
-const DEMAND_PRODUCT: &[Field] = product_fields![
-    body("usage_factor", Rule::Text(1, 64)).required(),
-    body("usage_value", Rule::Quantity).required(),
-    body("usage_measure_id", Rule::Int(0, 1000)).required(),
-    body("subscription_num", Rule::Int(1, OFFSET_MAX)).required(),
-];
-const RATE_ON_PERIOD: &[Field] = &[
-    body("project_id", ID).required(),
-    body(
-        "product_infos",
-        Rule::List {
-            item: &Rule::Object(PERIOD_PRODUCT),
-            min: 1,
-            max: 100,
-            unique: false,
-        },
-    )
-    .required(),
-];
-const RATE_ON_DEMAND: &[Field] = &[
-    body("project_id", ID).required(),
-    body("inquiry_precision", Rule::IntOneOf(&[0, 1])),
-    body(
-        "product_infos",
-        Rule::List {
-            item: &Rule::Object(DEMAND_PRODUCT),
-            min: 1,
-            max: 100,
-            unique: false,
-        },
-    )
-    .required(),
-];
+// `fee_installment_mode`: "" (like absent) means the default NA.
+const RATE_ON_PERIOD: &Fields = &Fields(concat!(
+    "project_id!:s1..64 ",
+    "product_infos!:[{",
+    product_fields!(
+        "period_type!:n(0|2|3|4) ",
+        "period_num!:i1..2147483647 ",
+        "subscription_num!:i1..10000 ",
+        "fee_installment_mode~:e(HALF_PAY|ZERO_PAY|NA)",
+    ),
+    "}]1..100",
+));
+const RATE_ON_DEMAND: &Fields = &Fields(concat!(
+    "project_id!:s1..64 ",
+    "inquiry_precision:n(0|1) ",
+    "product_infos!:[{",
+    product_fields!(
+        "usage_factor!:s1..64 ",
+        "usage_value!:q ",
+        "usage_measure_id!:i0..1000 ",
+        "subscription_num!:i1..2147483647",
+    ),
+    "}]1..100",
+));
 
 fn unique_product_ids(map: &Json, issues: &mut Vec<Issue>) {
     let Some(items) = map.get("product_infos").and_then(Json::as_array) else {
@@ -486,13 +433,13 @@ fn unique_product_ids(map: &Json, issues: &mut Vec<Issue>) {
     }
 }
 
-const RENEW_RATE: &[Field] = &[
-    body("resource_ids", ids(&ID, 1, 10)).required(),
-    body("period_type", Rule::IntOneOf(&[2, 3])).required(),
-    body("period_num", Rule::Int(1, 11)).required(),
-    // "" (like absent) means false.
-    body("include_relative_resources", Rule::Bool).empty(Empty::Keep),
-];
+// `include_relative_resources`: "" (like absent) means false.
+const RENEW_RATE: &Fields = &Fields(concat!(
+    "resource_ids!:[s1..64]1..10u ",
+    "period_type!:n(2|3) ",
+    "period_num!:i1..11 ",
+    "include_relative_resources~:b",
+));
 
 fn renew_period_rules(map: &Json, issues: &mut Vec<Issue>) {
     let years = map.get("period_type").and_then(Json::as_i64) == Some(3);
@@ -508,74 +455,133 @@ fn renew_period_rules(map: &Json, issues: &mut Vec<Issue>) {
 
 // ---- catalog (spec pricing-discounts §3.6, §4.3, §5) ----
 
-const LIST_SERVICE_TYPES: &[Field] = &[
-    X_LANGUAGE,
-    query("limit", Rule::Int(1, 1000)),
-    query("offset", Rule::Int(0, 1_000_000_000)),
-    query("service_type_name", Rule::Text(1, 128)),
-];
-const LIST_RESOURCE_TYPES: &[Field] = &[
-    X_LANGUAGE,
-    query("limit", Rule::Int(1, 1000)),
-    query("offset", Rule::Int(0, 1_000_000_000)),
-];
-const LIST_SERVICE_RESOURCES: &[Field] = &[
-    X_LANGUAGE,
-    query("service_type_code", ID).required(),
-    query("limit", LIMIT_100),
-    query("offset", Rule::Int(0, 10_000_000)),
-];
-const LIST_USAGE_TYPES: &[Field] = &[
-    X_LANGUAGE,
-    query("resource_type_code", FILTER_ID).empty(Empty::Keep),
-    query("offset", OFFSET),
-    query("limit", LIMIT_100),
-];
-const LANGUAGE_ONLY: &[Field] = &[X_LANGUAGE];
+const LIST_SERVICE_TYPES: &Fields = &Fields(concat!(
+    x_language!(),
+    " ?limit:i1..1000",
+    " ?offset:i0..1000000000",
+    " ?service_type_name:s1..128",
+));
+const LIST_RESOURCE_TYPES: &Fields = &Fields(concat!(
+    x_language!(),
+    " ?limit:i1..1000",
+    " ?offset:i0..1000000000",
+));
+const LIST_SERVICE_RESOURCES: &Fields = &Fields(concat!(
+    x_language!(),
+    " ?service_type_code!:s1..64",
+    " ?limit:i1..100",
+    " ?offset:i0..10000000",
+));
+const LIST_USAGE_TYPES: &Fields = &Fields(concat!(
+    x_language!(),
+    " ?resource_type_code~:s0..64",
+    " ?offset:i0..2147483647",
+    " ?limit:i1..100",
+));
+const LANGUAGE_ONLY: &Fields = &Fields(x_language!());
 /// ListConversions' `measure_type`: the values its doc lists.
-const MEASURE_TYPES: &[i64] = &[
-    1, 2, 3, 4, 7, 9, 10, 11, 12, 16, 19, 20, 27, 28, 29, 30, 31, 40, 41, 98, 104, 108,
-];
-const LIST_CONVERSIONS: &[Field] = &[
-    X_LANGUAGE,
-    query("measure_type", Rule::IntOneOf(MEASURE_TYPES)),
-];
-
-const SPEC_FILTER: &[Field] = &[
-    body("key", Rule::OneOf(&["RESOURCE_SPEC"])).required(),
-    body("value", Rule::Text(1, 400)).required(),
-];
-const LIST_RESOURCE_SPECS: &[Field] = &[
-    X_LANGUAGE,
-    body("cloud_service_type", ID).required(),
-    body("resource_type", ID).required(),
-    body("region_code", ID).required(),
-    body("charge_mode", Rule::OneOf(&["1", "3"])).required(),
-    body(
-        "filters",
-        Rule::List {
-            item: &Rule::Object(SPEC_FILTER),
-            min: 0,
-            max: 1,
-            unique: false,
-        },
-    ),
-    body("marker", Rule::Text(1, 1024)),
-    body("limit", LIMIT_100),
-];
+const LIST_CONVERSIONS: &Fields = &Fields(concat!(
+    x_language!(),
+    " ?measure_type:n(1|2|3|4|7|9|10|11|12|16|19|20|27|28|29|30|31|40|41|98|104|108)",
+));
 
 // `marker` without `limit` is fine: limit defaults to 100 (the doc).
+const LIST_RESOURCE_SPECS: &Fields = &Fields(concat!(
+    x_language!(),
+    " cloud_service_type!:s1..64",
+    " resource_type!:s1..64",
+    " region_code!:s1..64",
+    " charge_mode!:e(1|3)",
+    " filters:[{key!:e(RESOURCE_SPEC) value!:s1..400}]0..1",
+    " marker:s1..1024",
+    " limit:i1..100",
+));
 
-const LIST_INCENTIVE_POLICIES: &[Field] = &[
-    query("time", Rule::Month),
-    query("service_type_code", FILTER_ID).empty(Empty::Keep),
-    query("offset", OFFSET),
-    query("limit", LIMIT_100),
-];
+const LIST_INCENTIVE_POLICIES: &Fields = &Fields(concat!(
+    "?time:m ",
+    "?service_type_code~:s0..64 ",
+    "?offset:i0..2147483647 ",
+    "?limit:i1..100",
+));
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::schema::{At, Empty, Field, Rule};
+
+    /// The program text of `fields`, written back from their decoded form.
+    fn program(fields: &[Field]) -> String {
+        fn words<T: ToString>(items: &[T]) -> String {
+            items.iter().map(T::to_string).collect::<Vec<_>>().join("|")
+        }
+        fn size(min: usize, max: usize) -> String {
+            if (min, max) == (0, usize::MAX) {
+                String::new()
+            } else {
+                format!("{min}..{max}")
+            }
+        }
+        fn rule(r: &Rule) -> String {
+            match *r {
+                Rule::Text(min, max) => format!("s{}", size(min, max)),
+                Rule::Int(i64::MIN, i64::MAX) => "i".into(),
+                Rule::Int(min, max) => format!("i{min}..{max}"),
+                Rule::OneOf(w) => format!("e({})", words(w)),
+                Rule::OneOfAnyCase(w) => format!("E({})", words(w)),
+                Rule::IntOneOf(w) => format!("n({})", words(w)),
+                Rule::Bool => "b".into(),
+                Rule::Time => "t".into(),
+                Rule::Month => "m".into(),
+                Rule::FaceValue => "f".into(),
+                Rule::Quantity => "q".into(),
+                Rule::Decimal => "d".into(),
+                Rule::Any => "a".into(),
+                Rule::List {
+                    item,
+                    min,
+                    max,
+                    unique,
+                } => format!(
+                    "[{}]{}{}",
+                    rule(item),
+                    size(min, max),
+                    if unique { "u" } else { "" }
+                ),
+                Rule::Object(fields) => format!("{{{}}}", program(fields)),
+            }
+        }
+        let field = |f: &Field| {
+            let (place, header) = match f.at {
+                At::Body => ("", String::new()),
+                At::Query => ("?", String::new()),
+                At::Path => ("/", String::new()),
+                At::Header(wire) => ("", format!("@{wire}")),
+            };
+            let required = if f.required { "!" } else { "" };
+            let empty = match f.empty {
+                Empty::Rule => "",
+                Empty::Keep => "~",
+                Empty::Reject => "#",
+            };
+            let spaces = if f.no_spaces { "%" } else { "" };
+            format!(
+                "{place}{}{header}{required}{empty}{spaces}:{}",
+                f.name,
+                rule(&f.rule)
+            )
+        };
+        fields.iter().map(field).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_program_reads_back_as_written() {
+        // Nothing of a program is lost or misread: decoded and written again, it is the same
+        // text (bounds, flags, places, nested lists and objects).
+        for op in Operation::ALL {
+            let fields = op.spec().fields;
+            assert_eq!(program(fields), fields.0, "{}", op.spec().name);
+        }
+    }
 
     #[test]
     fn names_resolve_both_ways_and_are_unique() {
@@ -583,10 +589,10 @@ mod tests {
         for op in Operation::ALL {
             let s = op.spec();
             assert_eq!(Operation::from_name(s.name), Some(*op));
-            assert_eq!(Operation::from_name(s.js_name), Some(*op));
+            assert_eq!(Operation::from_name(&s.js_name()), Some(*op));
             let mut lower = s.name.to_owned();
             lower.replace_range(..1, &s.name[..1].to_ascii_lowercase());
-            assert_eq!(lower, s.js_name);
+            assert_eq!(lower, s.js_name());
             assert!(s.path.starts_with("/v"));
         }
         assert_eq!(Operation::from_name("listsubcustomers"), None);

@@ -2,815 +2,561 @@
 //! do not edit. The rows of the operations without a hand-kept row in `operation.rs`; their
 //! rules come from the SDK types and docstrings only (no constraint where the doc states none).
 
-use super::schema::{Empty, Field, Rule, X_LANGUAGE};
+use super::schema::Fields;
 
-/// Any string (the doc states no length).
-const TEXT: Rule = Rule::Text(0, usize::MAX);
-/// Any integer (the doc states no range).
-const INT: Rule = Rule::Int(i64::MIN, i64::MAX);
-
-pub(super) const M_BANK_CARD_INFO_V2: &[Field] = &[
-    Field::body("bank_account", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("areacode", TEXT).required().empty(Empty::Keep),
-    Field::body("mobile", TEXT).required().empty(Empty::Keep),
-    Field::body("verification_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-];
-pub(super) const M_CUSTOMER_INFO_V2: &[Field] = &[Field::body("customer_id", TEXT)
-    .required()
-    .empty(Empty::Keep)];
-pub(super) const M_ENTERPRISE_PERSON_NEW: &[Field] = &[
-    Field::body("legel_name", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("legel_id_number", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("certifier_role", TEXT).empty(Empty::Keep),
-];
-pub(super) const M_FILTER_FACTOR: &[Field] = &[
-    Field::body("key", TEXT).required().empty(Empty::Keep),
-    Field::body(
-        "value",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-];
-pub(super) const M_FILTER_V2: &[Field] = &[
-    Field::body("operator", INT).required(),
-    Field::body("filter_factor", Rule::Object(M_FILTER_FACTOR)).required(),
-];
-pub(super) const M_GROUP_BY: &[Field] = &[
-    Field::body("type", TEXT).required().empty(Empty::Keep),
-    Field::body("key", TEXT).required().empty(Empty::Keep),
-];
-pub(super) const M_NEW_CUSTOMER_V2: &[Field] = &[
-    Field::body("customer_name", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("mobile_phone", TEXT).empty(Empty::Keep),
-    Field::body("use_pri_mobile_phone", TEXT).empty(Empty::Keep),
-    Field::body("password", TEXT).required().empty(Empty::Keep),
-    Field::body("verification_code", TEXT).empty(Empty::Keep),
-];
-pub(super) const M_TEMPLATE_ARGS: &[Field] = &[
-    Field::body("key", TEXT).required().empty(Empty::Keep),
-    Field::body("value", TEXT).required().empty(Empty::Keep),
-];
-pub(super) const M_TIME_CONDITION: &[Field] = &[
-    Field::body("time_measure_id", INT).required(),
-    Field::body("begin_time", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("end_time", TEXT).required().empty(Empty::Keep),
-];
+// The nested models: their fields' program text (see `Fields`), spliced into the
+// operations' programs.
+macro_rules! m_bank_card_info_v2 {
+    () => {
+        concat!(
+            "bank_account!~:s ",
+            "areacode!~:s ",
+            "mobile!~:s ",
+            "verification_code!~:s",
+        )
+    };
+}
+macro_rules! m_customer_info_v2 {
+    () => {
+        "customer_id!~:s"
+    };
+}
+macro_rules! m_enterprise_person_new {
+    () => {
+        concat!(
+            "legel_name!~:s ",
+            "legel_id_number!~:s ",
+            "certifier_role~:s",
+        )
+    };
+}
+macro_rules! m_filter_factor {
+    () => {
+        concat!("key!~:s ", "value!:[s]",)
+    };
+}
+macro_rules! m_filter_v2 {
+    () => {
+        concat!("operator!:i ", "filter_factor!:{", m_filter_factor!(), "}",)
+    };
+}
+macro_rules! m_group_by {
+    () => {
+        concat!("type!~:s ", "key!~:s",)
+    };
+}
+macro_rules! m_new_customer_v2 {
+    () => {
+        concat!(
+            "customer_name!~:s ",
+            "mobile_phone~:s ",
+            "use_pri_mobile_phone~:s ",
+            "password!~:s ",
+            "verification_code~:s",
+        )
+    };
+}
+macro_rules! m_template_args {
+    () => {
+        concat!("key!~:s ", "value!~:s",)
+    };
+}
+macro_rules! m_time_condition {
+    () => {
+        concat!("time_measure_id!:i ", "begin_time!~:s ", "end_time!~:s",)
+    };
+}
 /// `PUT /v2/customers/realname-auths/enterprise` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _change_enterprise_realname_authentication_http_info; ChangeEnterpriseRealnameAuthenticationRequest / ChangeEnterpriseRealnameAuthsReq; ChangeEnterpriseRealnameAuthenticationResponse)
-pub(super) const CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("identify_type", INT).required(),
-    Field::body("certificate_type", INT),
-    Field::body(
-        "verified_file_url",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("corp_name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("reg_country", TEXT).empty(Empty::Keep),
-    Field::body("reg_address", TEXT).empty(Empty::Keep),
-    Field::body("change_type", INT).required(),
-    Field::body("xaccount_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("enterprise_person", Rule::Object(M_ENTERPRISE_PERSON_NEW)),
-];
+pub(super) const CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "identify_type!:i ",
+    "certificate_type:i ",
+    "verified_file_url!:[s] ",
+    "corp_name!~:s ",
+    "verified_number!~:s ",
+    "reg_country~:s ",
+    "reg_address~:s ",
+    "change_type!:i ",
+    "xaccount_type!~:s ",
+    "enterprise_person:{",
+    m_enterprise_person_new!(),
+    "}",
+));
 /// `POST /v2/enterprises/multi-accounts/transfer-coupon` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _claim_enterprise_multi_account_coupon_http_info; ClaimEnterpriseMultiAccountCouponRequest / TransferEnterpriseMultiAccountCouponReq; ClaimEnterpriseMultiAccountCouponResponse)
-pub(super) const CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("coupon_id", TEXT).required().empty(Empty::Keep),
-    Field::body("amount", TEXT).required().empty(Empty::Keep),
-    Field::body("trans_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "coupon_id!~:s ",
+    "amount!~:s ",
+    "trans_id~:s",
+));
 /// `POST /v2/enterprises/enterprise-projects/authority` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_enterprise_project_auth_http_info; CreateEnterpriseProjectAuthRequest; CreateEnterpriseProjectAuthResponse)
-pub(super) const CREATE_ENTERPRISE_PROJECT_AUTH: &[Field] = &[];
+pub(super) const CREATE_ENTERPRISE_PROJECT_AUTH: &Fields = &Fields("");
 /// `POST /v2/customers/realname-auths/enterprise` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_enterprise_realname_authentication_http_info; CreateEnterpriseRealnameAuthenticationRequest / ApplyEnterpriseRealnameAuthsReq; CreateEnterpriseRealnameAuthenticationResponse)
-pub(super) const CREATE_ENTERPRISE_REALNAME_AUTHENTICATION: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("identify_type", INT).required(),
-    Field::body("certificate_type", INT),
-    Field::body(
-        "verified_file_url",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("corp_name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("reg_country", TEXT).empty(Empty::Keep),
-    Field::body("reg_address", TEXT).empty(Empty::Keep),
-    Field::body("xaccount_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("enterprise_person", Rule::Object(M_ENTERPRISE_PERSON_NEW)),
-];
+pub(super) const CREATE_ENTERPRISE_REALNAME_AUTHENTICATION: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "identify_type!:i ",
+    "certificate_type:i ",
+    "verified_file_url!:[s] ",
+    "corp_name!~:s ",
+    "verified_number!~:s ",
+    "reg_country~:s ",
+    "reg_address~:s ",
+    "xaccount_type!~:s ",
+    "enterprise_person:{",
+    m_enterprise_person_new!(),
+    "}",
+));
 /// `POST /v2/customers/realname-auths/individual` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_personal_realname_auth_http_info; CreatePersonalRealnameAuthRequest / ApplyIndividualRealnameAuthsReq; CreatePersonalRealnameAuthResponse)
-pub(super) const CREATE_PERSONAL_REALNAME_AUTH: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("identify_type", INT).required(),
-    Field::body("verified_type", INT),
-    Field::body(
-        "verified_file_url",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("name", TEXT).required().empty(Empty::Keep),
-    Field::body("verified_number", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("change_type", INT),
-    Field::body("xaccount_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("bank_card_info", Rule::Object(M_BANK_CARD_INFO_V2)),
-];
+pub(super) const CREATE_PERSONAL_REALNAME_AUTH: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "identify_type!:i ",
+    "verified_type:i ",
+    "verified_file_url!:[s] ",
+    "name!~:s ",
+    "verified_number!~:s ",
+    "change_type:i ",
+    "xaccount_type!~:s ",
+    "bank_card_info:{",
+    m_bank_card_info_v2!(),
+    "}",
+));
 /// `POST /v2/enterprises/multi-accounts/sub-customers` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _create_sub_enterprise_account_http_info; CreateSubEnterpriseAccountRequest / CreateSubCustomerReqV2; CreateSubEnterpriseAccountResponse)
-pub(super) const CREATE_SUB_ENTERPRISE_ACCOUNT: &[Field] = &[
-    Field::body("party_id", TEXT).required().empty(Empty::Keep),
-    Field::body("display_name", TEXT).empty(Empty::Keep),
-    Field::body("sub_customer_association_type", INT).required(),
-    Field::body(
-        "permission_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("new_sub_customer", Rule::Object(M_NEW_CUSTOMER_V2)).required(),
-    Field::body("financial_custody", INT),
-];
+pub(super) const CREATE_SUB_ENTERPRISE_ACCOUNT: &Fields = &Fields(concat!(
+    "party_id!~:s ",
+    "display_name~:s ",
+    "sub_customer_association_type!:i ",
+    "permission_ids:[s] ",
+    "new_sub_customer!:{",
+    m_new_customer_v2!(),
+    "} ",
+    "financial_custody:i",
+));
 /// `POST /v2/promotions/business/discount-info` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_business_discount_info_http_info; ListBusinessDiscountInfoRequest / BusinessDiscountQueryReq; ListBusinessDiscountInfoResponse)
-pub(super) const LIST_BUSINESS_DISCOUNT_INFO: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("quoting_item_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body(
-        "cloud_service_types",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body(
-        "charging_modes",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("site_code", TEXT).empty(Empty::Keep),
-    Field::body("offset", Rule::Int(0, 2147483647)),
-    Field::body("limit", Rule::Int(1, 1000)),
-];
+pub(super) const LIST_BUSINESS_DISCOUNT_INFO: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "quoting_item_type!~:s ",
+    "cloud_service_types:[s] ",
+    "charging_modes:[s] ",
+    "site_code~:s ",
+    "offset:i0..2147483647 ",
+    "limit:i1..1000",
+));
 /// `GET /v2/systems/configs/cities` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_cities_http_info; ListCitiesRequest; ListCitiesResponse)
-pub(super) const LIST_CITIES: &[Field] = &[
-    Field::query("province_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_CITIES: &Fields = &Fields(concat!(
+    "?province_code!~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `POST /v2/bills/subcustomer-bills/res-fee-records/sub-customers/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_consume_sub_customers_http_info; ListConsumeSubCustomersRequest / ListConsumeSubCustomersReq; ListConsumeSubCustomersResponse)
-pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-];
+pub(super) const LIST_CONSUME_SUB_CUSTOMERS: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "bill_cycle!~:s ",
+    "offset:i ",
+    "limit:i",
+));
 /// `POST /v4/costs/cost-analysed-bills/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_costs_http_info; ListCostsRequest / ListCostsReq; ListCostsResponse)
-pub(super) const LIST_COSTS: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("time_condition", Rule::Object(M_TIME_CONDITION)).required(),
-    Field::body(
-        "groupby",
-        Rule::List {
-            item: &Rule::Object(M_GROUP_BY),
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("cost_type", TEXT).required().empty(Empty::Keep),
-    Field::body("amount_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body(
-        "filters",
-        Rule::List {
-            item: &Rule::Object(M_FILTER_V2),
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-];
+pub(super) const LIST_COSTS: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "time_condition!:{",
+    m_time_condition!(),
+    "} ",
+    "groupby!:[{",
+    m_group_by!(),
+    "}] ",
+    "cost_type!~:s ",
+    "amount_type!~:s ",
+    "offset:i ",
+    "limit:i ",
+    "filters:[{",
+    m_filter_v2!(),
+    "}]",
+));
 /// `GET /v2/systems/configs/counties` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_counties_http_info; ListCountiesRequest; ListCountiesResponse)
-pub(super) const LIST_COUNTIES: &[Field] = &[
-    Field::query("city_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_COUNTIES: &Fields = &Fields(concat!(
+    "?city_code!~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/partners/coupon-quotas/records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_coupon_quotas_records_http_info; ListCouponQuotasRecordsRequest; ListCouponQuotasRecordsResponse)
-pub(super) const LIST_COUPON_QUOTAS_RECORDS: &[Field] = &[
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    Field::query("quota_id", TEXT).empty(Empty::Keep),
-    Field::query("operation_time_begin", Rule::Time).empty(Empty::Reject),
-    Field::query("operation_time_end", Rule::Time).empty(Empty::Reject),
-    Field::query("parent_quota_id", TEXT).empty(Empty::Keep),
-    Field::query("operation_type", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_COUPON_QUOTAS_RECORDS: &Fields = &Fields(concat!(
+    "?indirect_partner_id~:s ",
+    "?quota_id~:s ",
+    "?operation_time_begin#:t ",
+    "?operation_time_end#:t ",
+    "?parent_quota_id~:s ",
+    "?operation_type~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `GET /v2/accounts/customer-accounts/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_account_change_records_http_info; ListCustomerAccountChangeRecordsRequest; ListCustomerAccountChangeRecordsResponse)
-pub(super) const LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("revenue_expense_type", TEXT).empty(Empty::Keep),
-    Field::query("trade_type", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_begin", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_end", TEXT).empty(Empty::Keep),
-    Field::query("trade_id", TEXT).empty(Empty::Keep),
-    Field::query("payment_channel_id", TEXT).empty(Empty::Keep),
-    Field::query("payment_channel_no", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS: &Fields = &Fields(concat!(
+    "?balance_type!~:s ",
+    "?revenue_expense_type~:s ",
+    "?trade_type~:s ",
+    "?trade_time_begin~:s ",
+    "?trade_time_end~:s ",
+    "?trade_id~:s ",
+    "?payment_channel_id~:s ",
+    "?payment_channel_no~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `GET /v2/bills/customer-bills/fee-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_bills_fee_records_http_info; ListCustomerBillsFeeRecordsRequest; ListCustomerBillsFeeRecordsResponse)
-pub(super) const LIST_CUSTOMER_BILLS_FEE_RECORDS: &[Field] = &[
-    Field::query("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("provider_type", INT),
-    Field::query("service_type_code", TEXT).empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT).empty(Empty::Keep),
-    Field::query("region_code", TEXT).empty(Empty::Keep),
-    Field::query("charging_mode", INT),
-    Field::query("bill_type", INT),
-    Field::query("trade_id", TEXT).empty(Empty::Keep),
-    Field::query("enterprise_project_id", TEXT).empty(Empty::Keep),
-    Field::query("include_zero_record", Rule::Bool),
-    Field::query("status", INT),
-    Field::query("method", TEXT).empty(Empty::Keep),
-    Field::query("sub_customer_id", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("bill_date_begin", TEXT).empty(Empty::Keep),
-    Field::query("bill_date_end", TEXT).empty(Empty::Keep),
-    X_LANGUAGE,
-];
+pub(super) const LIST_CUSTOMER_BILLS_FEE_RECORDS: &Fields = &Fields(concat!(
+    "?bill_cycle!~:s ",
+    "?provider_type:i ",
+    "?service_type_code~:s ",
+    "?resource_type_code~:s ",
+    "?region_code~:s ",
+    "?charging_mode:i ",
+    "?bill_type:i ",
+    "?trade_id~:s ",
+    "?enterprise_project_id~:s ",
+    "?include_zero_record:b ",
+    "?status:i ",
+    "?method~:s ",
+    "?sub_customer_id~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?bill_date_begin~:s ",
+    "?bill_date_end~:s ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/costs/cost-analysed-bills/monthly-breakdown` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_bills_monthly_break_down_http_info; ListCustomerBillsMonthlyBreakDownRequest; ListCustomerBillsMonthlyBreakDownResponse)
-pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &[Field] = &[
-    Field::query("shared_month", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT).empty(Empty::Keep),
-    Field::query("region_code", TEXT).empty(Empty::Keep),
-    Field::query("charging_mode", INT),
-    Field::query("bill_type", INT),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("resource_id", TEXT).empty(Empty::Keep),
-    Field::query("resource_name", TEXT).empty(Empty::Keep),
-    Field::query("enterprise_project_id", TEXT).empty(Empty::Keep),
-    Field::query("method", TEXT).empty(Empty::Keep),
-    Field::query("sub_customer_id", TEXT).empty(Empty::Keep),
-    X_LANGUAGE,
-];
+pub(super) const LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN: &Fields = &Fields(concat!(
+    "?shared_month!~:s ",
+    "?service_type_code~:s ",
+    "?resource_type_code~:s ",
+    "?region_code~:s ",
+    "?charging_mode:i ",
+    "?bill_type:i ",
+    "?offset:i ",
+    "?limit:i ",
+    "?resource_id~:s ",
+    "?resource_name~:s ",
+    "?enterprise_project_id~:s ",
+    "?method~:s ",
+    "?sub_customer_id~:s ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/promotions/benefits/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_coupon_change_records_http_info; ListCustomerCouponChangeRecordsRequest; ListCustomerCouponChangeRecordsResponse)
-pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("revenue_expense_type", TEXT).empty(Empty::Keep),
-    Field::query("trade_type", TEXT).empty(Empty::Keep),
-    Field::query("trade_id", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_begin", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_end", TEXT).empty(Empty::Keep),
-    Field::query("coupon_id", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_CUSTOMER_COUPON_CHANGE_RECORDS: &Fields = &Fields(concat!(
+    "?balance_type!~:s ",
+    "?revenue_expense_type~:s ",
+    "?trade_type~:s ",
+    "?trade_id~:s ",
+    "?trade_time_begin~:s ",
+    "?trade_time_end~:s ",
+    "?coupon_id~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `POST /v2/partners/sub-customers/on-demand-resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_on_demand_resources_http_info; ListCustomerOnDemandResourcesRequest / QueryCustomerOnDemandResourcesReq; ListCustomerOnDemandResourcesResponse)
-pub(super) const LIST_CUSTOMER_ON_DEMAND_RESOURCES: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("region_code", TEXT).empty(Empty::Keep),
-    Field::body("service_type_code", TEXT).empty(Empty::Keep),
-    Field::body(
-        "resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("effective_time_begin", Rule::Time).empty(Empty::Keep),
-    Field::body("effective_time_end", Rule::Time).empty(Empty::Keep),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body("status", INT),
-    Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_CUSTOMER_ON_DEMAND_RESOURCES: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "customer_id!~:s ",
+    "region_code~:s ",
+    "service_type_code~:s ",
+    "resource_ids:[s] ",
+    "effective_time_begin~:t ",
+    "effective_time_end~:t ",
+    "offset:i ",
+    "limit:i ",
+    "status:i ",
+    "indirect_partner_id~:s",
+));
 /// `POST /v2/accounts/customer-accounts/balances/batch-query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customers_balances_detail_http_info; ListCustomersBalancesDetailRequest / QueryCustomersBalancesReq; ListCustomersBalancesDetailResponse)
-pub(super) const LIST_CUSTOMERS_BALANCES_DETAIL: &[Field] = &[
-    Field::body(
-        "customer_infos",
-        Rule::List {
-            item: &Rule::Object(M_CUSTOMER_INFO_V2),
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_CUSTOMERS_BALANCES_DETAIL: &Fields = &Fields(concat!(
+    "customer_infos!:[{",
+    m_customer_info_v2!(),
+    "}] ",
+    "indirect_partner_id~:s",
+));
 /// `POST /v2/bills/customer-bills/res-records/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customerself_resource_record_details_http_info; ListCustomerselfResourceRecordDetailsRequest / QueryResRecordsDetailReq; ListCustomerselfResourceRecordDetailsResponse)
-pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("cycle", TEXT).required().empty(Empty::Keep),
-    Field::body("cloud_service_type", TEXT).empty(Empty::Keep),
-    Field::body("resource_type", TEXT).empty(Empty::Keep),
-    Field::body("region", TEXT).empty(Empty::Keep),
-    Field::body("res_instance_id", TEXT).empty(Empty::Keep),
-    Field::body("charge_mode", INT),
-    Field::body("bill_type", INT),
-    Field::body("enterprise_project_id", TEXT).empty(Empty::Keep),
-    Field::body("include_zero_record", Rule::Bool),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body("method", TEXT).empty(Empty::Keep),
-    Field::body("sub_customer_id", TEXT).empty(Empty::Keep),
-    Field::body("statistic_type", INT),
-    Field::body("query_type", TEXT).empty(Empty::Keep),
-    Field::body("bill_cycle_begin", TEXT).empty(Empty::Keep),
-    Field::body("bill_cycle_end", TEXT).empty(Empty::Keep),
-    Field::body("payer_account_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "cycle!~:s ",
+    "cloud_service_type~:s ",
+    "resource_type~:s ",
+    "region~:s ",
+    "res_instance_id~:s ",
+    "charge_mode:i ",
+    "bill_type:i ",
+    "enterprise_project_id~:s ",
+    "include_zero_record:b ",
+    "offset:i ",
+    "limit:i ",
+    "method~:s ",
+    "sub_customer_id~:s ",
+    "statistic_type:i ",
+    "query_type~:s ",
+    "bill_cycle_begin~:s ",
+    "bill_cycle_end~:s ",
+    "payer_account_id~:s",
+));
 /// `GET /v2/bills/customer-bills/res-fee-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customerself_resource_records_http_info; ListCustomerselfResourceRecordsRequest; ListCustomerselfResourceRecordsResponse)
-pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORDS: &[Field] = &[
-    Field::query("cycle", TEXT).required().empty(Empty::Keep),
-    Field::query("cloud_service_type", TEXT).empty(Empty::Keep),
-    Field::query("region", TEXT).empty(Empty::Keep),
-    Field::query("charge_mode", TEXT).empty(Empty::Keep),
-    Field::query("bill_type", INT),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("resource_id", TEXT).empty(Empty::Keep),
-    Field::query("enterprise_project_id", TEXT).empty(Empty::Keep),
-    Field::query("include_zero_record", Rule::Bool),
-    Field::query("method", TEXT).empty(Empty::Keep),
-    Field::query("sub_customer_id", TEXT).empty(Empty::Keep),
-    Field::query("trade_id", TEXT).empty(Empty::Keep),
-    Field::query("bill_date_begin", TEXT).empty(Empty::Keep),
-    Field::query("bill_date_end", TEXT).empty(Empty::Keep),
-    Field::query("statistic_type", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_CUSTOMERSELF_RESOURCE_RECORDS: &Fields = &Fields(concat!(
+    "?cycle!~:s ",
+    "?cloud_service_type~:s ",
+    "?region~:s ",
+    "?charge_mode~:s ",
+    "?bill_type:i ",
+    "?offset:i ",
+    "?limit:i ",
+    "?resource_id~:s ",
+    "?enterprise_project_id~:s ",
+    "?include_zero_record:b ",
+    "?method~:s ",
+    "?sub_customer_id~:s ",
+    "?trade_id~:s ",
+    "?bill_date_begin~:s ",
+    "?bill_date_end~:s ",
+    "?statistic_type:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/enterprises/multi-accounts/retrieve-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_multi_account_http_info; ListEnterpriseMultiAccountRequest; ListEnterpriseMultiAccountResponse)
-pub(super) const LIST_ENTERPRISE_MULTI_ACCOUNT: &[Field] = &[
-    Field::query("sub_customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("balance_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_ENTERPRISE_MULTI_ACCOUNT: &Fields = &Fields(concat!(
+    "?sub_customer_id!~:s ",
+    "?balance_type!~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `GET /v2/enterprises/multi-accounts/enterprise-organizations` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_organizations_http_info; ListEnterpriseOrganizationsRequest; ListEnterpriseOrganizationsResponse)
-pub(super) const LIST_ENTERPRISE_ORGANIZATIONS: &[Field] = &[
-    Field::query("recursive_query", INT),
-    Field::query("parent_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_ENTERPRISE_ORGANIZATIONS: &Fields =
+    &Fields(concat!("?recursive_query:i ", "?parent_id~:s",));
 /// `GET /v2/enterprises/multi-accounts/sub-customers` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_enterprise_sub_customers_http_info; ListEnterpriseSubCustomersRequest; ListEnterpriseSubCustomersResponse)
-pub(super) const LIST_ENTERPRISE_SUB_CUSTOMERS: &[Field] = &[
-    Field::query("sub_customer_account_name", TEXT)
-        .empty(Empty::Keep)
-        .no_spaces(),
-    Field::query("sub_customer_display_name", TEXT)
-        .empty(Empty::Keep)
-        .no_spaces(),
-    Field::query("fuzzy_query", INT),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("org_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_ENTERPRISE_SUB_CUSTOMERS: &Fields = &Fields(concat!(
+    "?sub_customer_account_name~%:s ",
+    "?sub_customer_display_name~%:s ",
+    "?fuzzy_query:i ",
+    "?offset:i ",
+    "?limit:i ",
+    "?org_id~:s",
+));
 /// `POST /v3/payments/free-resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resource_infos_http_info; ListFreeResourceInfosRequest / ListFreeResourceInfosReq; ListFreeResourceInfosResponse)
-pub(super) const LIST_FREE_RESOURCE_INFOS: &[Field] = &[
-    X_LANGUAGE,
-    Field::body("region_code", TEXT).empty(Empty::Keep),
-    Field::body("order_id", TEXT).empty(Empty::Keep),
-    Field::body("product_id", TEXT).empty(Empty::Keep),
-    Field::body("product_name", TEXT).empty(Empty::Keep),
-    Field::body("enterprise_project_id", TEXT).empty(Empty::Keep),
-    Field::body("status", INT),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body(
-        "service_type_code_list",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-];
+pub(super) const LIST_FREE_RESOURCE_INFOS: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "region_code~:s ",
+    "order_id~:s ",
+    "product_id~:s ",
+    "product_name~:s ",
+    "enterprise_project_id~:s ",
+    "status:i ",
+    "offset:i ",
+    "limit:i ",
+    "service_type_code_list:[s]",
+));
 /// `POST /v2/payments/free-resources/usages/details/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resource_usages_http_info; ListFreeResourceUsagesRequest / ListFreeResourceUsagesReq; ListFreeResourceUsagesResponse)
-pub(super) const LIST_FREE_RESOURCE_USAGES: &[Field] = &[
-    X_LANGUAGE,
-    Field::body(
-        "free_resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-];
+pub(super) const LIST_FREE_RESOURCE_USAGES: &Fields = &Fields(concat!(
+    "x_language@X-Language:E(zh_CN|en_US) ",
+    "free_resource_ids!:[s]",
+));
 /// `GET /v2/bills/customer-bills/free-resources-usage-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_free_resources_usage_records_http_info; ListFreeResourcesUsageRecordsRequest; ListFreeResourcesUsageRecordsResponse)
-pub(super) const LIST_FREE_RESOURCES_USAGE_RECORDS: &[Field] = &[
-    Field::query("free_resource_id", TEXT).empty(Empty::Keep),
-    Field::query("product_id", TEXT).empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT).empty(Empty::Keep),
-    Field::query("deduct_time_begin", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("deduct_time_end", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_FREE_RESOURCES_USAGE_RECORDS: &Fields = &Fields(concat!(
+    "?free_resource_id~:s ",
+    "?product_id~:s ",
+    "?resource_type_code~:s ",
+    "?deduct_time_begin!~:s ",
+    "?deduct_time_end!~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `POST /v2/partners/indirect-partners/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_indirect_partners_http_info; ListIndirectPartnersRequest / QueryIndirectPartnersReq; ListIndirectPartnersResponse)
-pub(super) const LIST_INDIRECT_PARTNERS: &[Field] = &[
-    Field::body("account_name", TEXT).empty(Empty::Keep),
-    Field::body("associated_on_begin", TEXT).empty(Empty::Keep),
-    Field::body("associated_on_end", TEXT).empty(Empty::Keep),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_INDIRECT_PARTNERS: &Fields = &Fields(concat!(
+    "account_name~:s ",
+    "associated_on_begin~:s ",
+    "associated_on_end~:s ",
+    "offset:i ",
+    "limit:i ",
+    "indirect_partner_id~:s",
+));
 /// `GET /v2/partners/issued-coupon-quotas` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_issued_coupon_quotas_http_info; ListIssuedCouponQuotasRequest; ListIssuedCouponQuotasResponse)
-pub(super) const LIST_ISSUED_COUPON_QUOTAS: &[Field] = &[
-    Field::query("quota_id", TEXT).empty(Empty::Keep),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    Field::query("parent_quota_id", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_ISSUED_COUPON_QUOTAS: &Fields = &Fields(concat!(
+    "?quota_id~:s ",
+    "?indirect_partner_id~:s ",
+    "?parent_quota_id~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `GET /v2/enterprises/multi-accounts/retrieve-coupons` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_multi_account_retrieve_coupons_http_info; ListMultiAccountRetrieveCouponsRequest; ListMultiAccountRetrieveCouponsResponse)
-pub(super) const LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS: &[Field] = &[
-    Field::query("sub_customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS: &Fields =
+    &Fields(concat!("?sub_customer_id!~:s ", "?offset:i ", "?limit:i",));
 /// `GET /v2/enterprises/multi-accounts/transfer-coupons` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_multi_account_transfer_coupons_http_info; ListMultiAccountTransferCouponsRequest; ListMultiAccountTransferCouponsResponse)
-pub(super) const LIST_MULTI_ACCOUNT_TRANSFER_COUPONS: &[Field] =
-    &[Field::query("offset", INT), Field::query("limit", INT)];
+pub(super) const LIST_MULTI_ACCOUNT_TRANSFER_COUPONS: &Fields =
+    &Fields(concat!("?offset:i ", "?limit:i",));
 /// `GET /v2/accounts/partner-accounts/account-change-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_account_change_records_http_info; ListPartnerAccountChangeRecordsRequest; ListPartnerAccountChangeRecordsResponse)
-pub(super) const LIST_PARTNER_ACCOUNT_CHANGE_RECORDS: &[Field] = &[
-    Field::query("balance_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("trade_type", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_begin", TEXT).empty(Empty::Keep),
-    Field::query("trade_time_end", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_PARTNER_ACCOUNT_CHANGE_RECORDS: &Fields = &Fields(concat!(
+    "?balance_type!~:s ",
+    "?trade_type~:s ",
+    "?trade_time_begin~:s ",
+    "?trade_time_end~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?indirect_partner_id~:s",
+));
 /// `GET /v3/accounts/partner-accounts/adjust-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_adjust_records_http_info; ListPartnerAdjustRecordsRequest; ListPartnerAdjustRecordsResponse)
-pub(super) const LIST_PARTNER_ADJUST_RECORDS: &[Field] = &[
-    Field::query("customer_id", TEXT).empty(Empty::Keep),
-    Field::query("operation_type", TEXT).empty(Empty::Keep),
-    Field::query("operation_time_begin", TEXT).empty(Empty::Keep),
-    Field::query("operation_time_end", TEXT).empty(Empty::Keep),
-    Field::query("trans_id", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_PARTNER_ADJUST_RECORDS: &Fields = &Fields(concat!(
+    "?customer_id~:s ",
+    "?operation_type~:s ",
+    "?operation_time_begin~:s ",
+    "?operation_time_end~:s ",
+    "?trans_id~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?indirect_partner_id~:s",
+));
 /// `GET /v2/accounts/partner-accounts/balances` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_balances_http_info; ListPartnerBalancesRequest; ListPartnerBalancesResponse)
-pub(super) const LIST_PARTNER_BALANCES: &[Field] =
-    &[Field::query("indirect_partner_id", TEXT).empty(Empty::Keep)];
+pub(super) const LIST_PARTNER_BALANCES: &Fields = &Fields("?indirect_partner_id~:s");
 /// `GET /v2/promotions/benefits/partner-coupons/records/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_partner_coupons_record_http_info; ListPartnerCouponsRecordRequest; ListPartnerCouponsRecordResponse)
-pub(super) const LIST_PARTNER_COUPONS_RECORD: &[Field] = &[
-    Field::query(
-        "operation_types",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::query("quota_id", TEXT).empty(Empty::Keep),
-    Field::query("quota_type", INT),
-    Field::query(
-        "coupon_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::query("customer_id", TEXT).empty(Empty::Keep),
-    Field::query("operation_time_begin", Rule::Time).empty(Empty::Reject),
-    Field::query("operation_time_end", Rule::Time).empty(Empty::Reject),
-    Field::query("result", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_PARTNER_COUPONS_RECORD: &Fields = &Fields(concat!(
+    "?operation_types:[s] ",
+    "?quota_id~:s ",
+    "?quota_type:i ",
+    "?coupon_ids:[s] ",
+    "?customer_id~:s ",
+    "?operation_time_begin#:t ",
+    "?operation_time_end#:t ",
+    "?result~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?indirect_partner_id~:s",
+));
 /// `GET /v2/systems/configs/provinces` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_provinces_http_info; ListProvincesRequest; ListProvincesResponse)
-pub(super) const LIST_PROVINCES: &[Field] = &[
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_PROVINCES: &Fields = &Fields(concat!(
+    "?offset:i ",
+    "?limit:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/bills/customer-bills/resources/usage/details` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_http_info; ListResourceUsageRequest; ListResourceUsageResponse)
-pub(super) const LIST_RESOURCE_USAGE: &[Field] = &[
-    Field::query("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("service_type_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("usage_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("resource_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_RESOURCE_USAGE: &Fields = &Fields(concat!(
+    "?bill_cycle!~:s ",
+    "?service_type_code!~:s ",
+    "?resource_type_code!~:s ",
+    "?usage_type!~:s ",
+    "?resource_id!~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/bills/customer-bills/resources/usage/summary` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_resource_usage_summary_http_info; ListResourceUsageSummaryRequest; ListResourceUsageSummaryResponse)
-pub(super) const LIST_RESOURCE_USAGE_SUMMARY: &[Field] = &[
-    Field::query("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("service_type_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("resource_type_code", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("usage_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    X_LANGUAGE,
-];
+pub(super) const LIST_RESOURCE_USAGE_SUMMARY: &Fields = &Fields(concat!(
+    "?bill_cycle!~:s ",
+    "?service_type_code!~:s ",
+    "?resource_type_code!~:s ",
+    "?usage_type!~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/promotions/benefits/stored-value-cards` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_stored_value_cards_http_info; ListStoredValueCardsRequest; ListStoredValueCardsResponse)
-pub(super) const LIST_STORED_VALUE_CARDS: &[Field] = &[
-    Field::query("status", INT).required(),
-    Field::query("card_id", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const LIST_STORED_VALUE_CARDS: &Fields = &Fields(concat!(
+    "?status!:i ",
+    "?card_id~:s ",
+    "?offset:i ",
+    "?limit:i",
+));
 /// `GET /v2/bills/subcustomer-bills/res-fee-records` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_sub_customer_bill_detail_http_info; ListSubCustomerBillDetailRequest; ListSubCustomerBillDetailResponse)
-pub(super) const LIST_SUB_CUSTOMER_BILL_DETAIL: &[Field] = &[
-    Field::query("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).empty(Empty::Keep),
-    Field::query("region_code", TEXT).empty(Empty::Keep),
-    Field::query("charging_mode", INT),
-    Field::query("bill_detail_type", INT),
-    Field::query("resource_id", TEXT).empty(Empty::Reject),
-    Field::query("resource_name", TEXT).empty(Empty::Reject),
-    Field::query("trade_id", TEXT).empty(Empty::Reject),
-    Field::query("account_manager_id", TEXT).empty(Empty::Reject),
-    Field::query("association_type", TEXT).empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    Field::query("bill_date_begin", TEXT).empty(Empty::Reject),
-    Field::query("bill_date_end", TEXT).empty(Empty::Reject),
-    X_LANGUAGE,
-];
+pub(super) const LIST_SUB_CUSTOMER_BILL_DETAIL: &Fields = &Fields(concat!(
+    "?bill_cycle!~:s ",
+    "?customer_id!~:s ",
+    "?service_type_code~:s ",
+    "?region_code~:s ",
+    "?charging_mode:i ",
+    "?bill_detail_type:i ",
+    "?resource_id#:s ",
+    "?resource_name#:s ",
+    "?trade_id#:s ",
+    "?account_manager_id#:s ",
+    "?association_type~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?indirect_partner_id~:s ",
+    "?bill_date_begin#:s ",
+    "?bill_date_end#:s ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `POST /v2/partners/sub-customers/new-customers-tags/batch-query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_sub_customer_new_tag_http_info; ListSubCustomerNewTagRequest / ListSubCustomerNewTagReq; ListSubCustomerNewTagResponse)
-pub(super) const LIST_SUB_CUSTOMER_NEW_TAG: &[Field] = &[
-    Field::body(
-        "customer_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_SUB_CUSTOMER_NEW_TAG: &Fields = &Fields(concat!(
+    "customer_ids:[s] ",
+    "offset:i ",
+    "limit:i ",
+    "indirect_partner_id~:s",
+));
 /// `GET /v2/bills/partner-bills/subcustomer-bills/monthly-sum` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_subcustomer_monthly_bills_http_info; ListSubcustomerMonthlyBillsRequest; ListSubcustomerMonthlyBillsResponse)
-pub(super) const LIST_SUBCUSTOMER_MONTHLY_BILLS: &[Field] = &[
-    Field::query("customer_id", TEXT).empty(Empty::Keep),
-    Field::query("cycle", TEXT).required().empty(Empty::Keep),
-    Field::query("cloud_service_type", TEXT).empty(Empty::Keep),
-    Field::query("charge_mode", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("bill_type", TEXT).empty(Empty::Keep),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_SUBCUSTOMER_MONTHLY_BILLS: &Fields = &Fields(concat!(
+    "?customer_id~:s ",
+    "?cycle!~:s ",
+    "?cloud_service_type~:s ",
+    "?charge_mode!~:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?bill_type~:s ",
+    "?indirect_partner_id~:s",
+));
 /// `POST /v2/partners/coupon-quotas/indirect-partner-reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_coupon_quotas_http_info; ReclaimCouponQuotasRequest / ReclaimCouponQuotasReq; ReclaimCouponQuotasResponse)
-pub(super) const RECLAIM_COUPON_QUOTAS: &[Field] = &[
-    Field::body(
-        "quota_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("remark", TEXT).empty(Empty::Keep),
-];
+pub(super) const RECLAIM_COUPON_QUOTAS: &Fields = &Fields(concat!("quota_ids!:[s] ", "remark~:s",));
 /// `POST /v2/enterprises/multi-accounts/retrieve-coupon` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_enterprise_multi_account_coupon_http_info; ReclaimEnterpriseMultiAccountCouponRequest / RetrieveEnterpriseMultiAccountCouponReq; ReclaimEnterpriseMultiAccountCouponResponse)
-pub(super) const RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("coupon_id", TEXT).required().empty(Empty::Keep),
-    Field::body("sub_coupon_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("trans_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "coupon_id!~:s ",
+    "sub_coupon_id!~:s ",
+    "trans_id~:s",
+));
 /// `POST /v2/accounts/partner-accounts/indirect-partner-reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_indirect_partner_account_http_info; ReclaimIndirectPartnerAccountRequest / ReclaimIndirectPartnerAccountReq; ReclaimIndirectPartnerAccountResponse)
-pub(super) const RECLAIM_INDIRECT_PARTNER_ACCOUNT: &[Field] = &[
-    Field::body("indirect_partner_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("amount", Rule::Decimal).required(),
-];
+pub(super) const RECLAIM_INDIRECT_PARTNER_ACCOUNT: &Fields =
+    &Fields(concat!("indirect_partner_id!~:s ", "amount!:d",));
 /// `POST /v2/enterprises/multi-accounts/retrieve-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_sub_enterprise_amount_http_info; ReclaimSubEnterpriseAmountRequest / RetrieveEnterpriseMultiAccountReq; ReclaimSubEnterpriseAmountResponse)
-pub(super) const RECLAIM_SUB_ENTERPRISE_AMOUNT: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("amount", TEXT).required().empty(Empty::Keep),
-    Field::body("trans_id", TEXT).empty(Empty::Keep),
-    Field::body("balance_type", TEXT).empty(Empty::Keep),
-    Field::body("expire_time", TEXT).empty(Empty::Keep),
-];
+pub(super) const RECLAIM_SUB_ENTERPRISE_AMOUNT: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "amount!~:s ",
+    "trans_id~:s ",
+    "balance_type~:s ",
+    "expire_time~:s",
+));
 /// `POST /v2/accounts/partner-accounts/reclaim` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _reclaim_to_partner_account_http_info; ReclaimToPartnerAccountRequest / ReclaimToPartnerAccountBalancesReq; ReclaimToPartnerAccountResponse)
-pub(super) const RECLAIM_TO_PARTNER_ACCOUNT: &[Field] = &[
-    Field::body("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("amount", Rule::Decimal).required(),
-    Field::body("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const RECLAIM_TO_PARTNER_ACCOUNT: &Fields = &Fields(concat!(
+    "customer_id!~:s ",
+    "amount!:d ",
+    "indirect_partner_id~:s",
+));
 /// `POST /v2/enterprises/multi-accounts/sm-verification-code` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _send_sms_verification_code_http_info; SendSmsVerificationCodeRequest / SendSmVerificationCodeReq; SendSmsVerificationCodeResponse)
-pub(super) const SEND_SMS_VERIFICATION_CODE: &[Field] = &[
-    Field::body("mobile_phone", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("timeout", INT),
-    Field::body("language", TEXT).empty(Empty::Keep),
-    Field::body(
-        "sm_template_args",
-        Rule::List {
-            item: &Rule::Object(M_TEMPLATE_ARGS),
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-];
+pub(super) const SEND_SMS_VERIFICATION_CODE: &Fields = &Fields(concat!(
+    "mobile_phone!~:s ",
+    "timeout:i ",
+    "language~:s ",
+    "sm_template_args!:[{",
+    m_template_args!(),
+    "}]",
+));
 /// `GET /v2/accounts/customer-accounts/balances` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_account_balances_http_info; ShowCustomerAccountBalancesRequest; ShowCustomerAccountBalancesResponse)
 /// The parameters of CREATE_ENTERPRISE_PROJECT_AUTH.
 /// `GET /v2/bills/customer-bills/monthly-sum` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_monthly_sum_http_info; ShowCustomerMonthlySumRequest; ShowCustomerMonthlySumResponse)
-pub(super) const SHOW_CUSTOMER_MONTHLY_SUM: &[Field] = &[
-    Field::query("bill_cycle", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).empty(Empty::Keep),
-    Field::query("enterprise_project_id", TEXT).empty(Empty::Reject),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-    Field::query("method", TEXT).empty(Empty::Keep),
-    Field::query("sub_customer_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const SHOW_CUSTOMER_MONTHLY_SUM: &Fields = &Fields(concat!(
+    "?bill_cycle!~:s ",
+    "?service_type_code~:s ",
+    "?enterprise_project_id#:s ",
+    "?offset:i ",
+    "?limit:i ",
+    "?method~:s ",
+    "?sub_customer_id~:s",
+));
 /// `GET /v2/enterprises/multi-accounts/transfer-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_multi_account_transfer_amount_http_info; ShowMultiAccountTransferAmountRequest; ShowMultiAccountTransferAmountResponse)
-pub(super) const SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT: &[Field] = &[
-    Field::query("balance_type", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::query("offset", INT),
-    Field::query("limit", INT),
-];
+pub(super) const SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT: &Fields =
+    &Fields(concat!("?balance_type!~:s ", "?offset:i ", "?limit:i",));
 /// `GET /v2/customers/real-name-auth-qrcode` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_real_name_auth_qr_code_http_info; ShowRealNameAuthQrCodeRequest; ShowRealNameAuthQrCodeResponse)
 /// The parameters of CREATE_ENTERPRISE_PROJECT_AUTH.
 /// `GET /v2/customers/real-name-auth-status` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_real_name_auth_status_http_info; ShowRealNameAuthStatusRequest; ShowRealNameAuthStatusResponse)
 /// The parameters of CREATE_ENTERPRISE_PROJECT_AUTH.
 /// `GET /v2/customers/realname-auths/result` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_realname_authentication_review_result_http_info; ShowRealnameAuthenticationReviewResultRequest; ShowRealnameAuthenticationReviewResultResponse)
-pub(super) const SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT: &[Field] =
-    &[Field::query("customer_id", TEXT)
-        .required()
-        .empty(Empty::Keep)];
+pub(super) const SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT: &Fields = &Fields("?customer_id!~:s");
 /// `POST /v2/partners/coupon-quotas/indirect-partner-adjust` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_coupon_quotas_http_info; UpdateCouponQuotasRequest / AdjustCouponQuotasReq; UpdateCouponQuotasResponse)
-pub(super) const UPDATE_COUPON_QUOTAS: &[Field] = &[
-    Field::body("quota_id", TEXT).required().empty(Empty::Keep),
-    Field::body(
-        "indirect_partner_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("quota_amount", Rule::Decimal).required(),
-];
+pub(super) const UPDATE_COUPON_QUOTAS: &Fields = &Fields(concat!(
+    "quota_id!~:s ",
+    "indirect_partner_ids!:[s] ",
+    "quota_amount!:d",
+));
 /// `POST /v2/accounts/partner-accounts/adjust-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_customer_account_amount_http_info; UpdateCustomerAccountAmountRequest / AdjustAccountReq; UpdateCustomerAccountAmountResponse)
 /// The parameters of RECLAIM_TO_PARTNER_ACCOUNT.
 /// `POST /v2/accounts/partner-accounts/indirect-partner-adjust` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_indirect_partner_account_http_info; UpdateIndirectPartnerAccountRequest / AdjustToIndirectPartnerReq; UpdateIndirectPartnerAccountResponse)
@@ -818,146 +564,81 @@ pub(super) const UPDATE_COUPON_QUOTAS: &[Field] = &[
 /// `POST /v2/enterprises/multi-accounts/transfer-amount` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_sub_enterprise_amount_http_info; UpdateSubEnterpriseAmountRequest / TransferEnterpriseMultiAccountReq; UpdateSubEnterpriseAmountResponse)
 /// The parameters of RECLAIM_SUB_ENTERPRISE_AMOUNT.
 /// `POST /v2/orders/subscriptions/resources/autorenew/{resource_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _auto_renewal_resources_http_info; AutoRenewalResourcesRequest / AutoRenewalResourcesReq; AutoRenewalResourcesResponse)
-pub(super) const AUTO_RENEWAL_RESOURCES: &[Field] = &[
-    Field::path("resource_id", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("auto_renew_times", INT),
-    Field::body("period_type", TEXT).empty(Empty::Keep),
-];
+pub(super) const AUTO_RENEWAL_RESOURCES: &Fields = &Fields(concat!(
+    "/resource_id!~:s ",
+    "auto_renew_times:i ",
+    "period_type~:s",
+));
 /// `DELETE /v2/orders/subscriptions/resources/autorenew/{resource_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_auto_renewal_resources_http_info; CancelAutoRenewalResourcesRequest; CancelAutoRenewalResourcesResponse)
-pub(super) const CANCEL_AUTO_RENEWAL_RESOURCES: &[Field] = &[Field::path("resource_id", TEXT)
-    .required()
-    .empty(Empty::Keep)];
+pub(super) const CANCEL_AUTO_RENEWAL_RESOURCES: &Fields = &Fields("/resource_id!~:s");
 /// `PUT /v2/orders/customer-orders/cancel` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_customer_order_http_info; CancelCustomerOrderRequest / CancelCustomerOrderReq; CancelCustomerOrderResponse)
-pub(super) const CANCEL_CUSTOMER_ORDER: &[Field] =
-    &[Field::body("order_id", TEXT).required().empty(Empty::Keep)];
+pub(super) const CANCEL_CUSTOMER_ORDER: &Fields = &Fields("order_id!~:s");
 /// `POST /v2/orders/subscriptions/resources/unsubscribe` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _cancel_resources_subscription_http_info; CancelResourcesSubscriptionRequest / UnsubscribeResourcesReq; CancelResourcesSubscriptionResponse)
-pub(super) const CANCEL_RESOURCES_SUBSCRIPTION: &[Field] = &[
-    Field::body(
-        "resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("unsubscribe_type", INT).required(),
-    Field::body("unsubscribe_reason_type", INT),
-    Field::body("unsubscribe_reason", TEXT).empty(Empty::Keep),
-];
+pub(super) const CANCEL_RESOURCES_SUBSCRIPTION: &Fields = &Fields(concat!(
+    "resource_ids!:[s] ",
+    "unsubscribe_type!:i ",
+    "unsubscribe_reason_type:i ",
+    "unsubscribe_reason~:s",
+));
 /// `GET /v2/orders/customer-orders` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_customer_orders_http_info; ListCustomerOrdersRequest; ListCustomerOrdersResponse)
-pub(super) const LIST_CUSTOMER_ORDERS: &[Field] = &[
-    Field::query("order_id", TEXT).empty(Empty::Keep),
-    Field::query("customer_id", TEXT).empty(Empty::Keep),
-    Field::query("create_time_begin", Rule::Time).empty(Empty::Keep),
-    Field::query("create_time_end", Rule::Time).empty(Empty::Keep),
-    Field::query("service_type_code", TEXT).empty(Empty::Keep),
-    Field::query("status", INT),
-    Field::query("order_type", TEXT).empty(Empty::Keep),
-    Field::query("limit", INT),
-    Field::query("offset", INT),
-    Field::query("order_by", TEXT).empty(Empty::Keep),
-    Field::query("payment_time_begin", Rule::Time).empty(Empty::Keep),
-    Field::query("payment_time_end", Rule::Time).empty(Empty::Keep),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    Field::query("method", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_CUSTOMER_ORDERS: &Fields = &Fields(concat!(
+    "?order_id~:s ",
+    "?customer_id~:s ",
+    "?create_time_begin~:t ",
+    "?create_time_end~:t ",
+    "?service_type_code~:s ",
+    "?status:i ",
+    "?order_type~:s ",
+    "?limit:i ",
+    "?offset:i ",
+    "?order_by~:s ",
+    "?payment_time_begin~:t ",
+    "?payment_time_end~:t ",
+    "?indirect_partner_id~:s ",
+    "?method~:s",
+));
 /// `POST /v2/orders/suscriptions/resources/query` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _list_pay_per_use_customer_resources_http_info; ListPayPerUseCustomerResourcesRequest / QueryResourcesReq; ListPayPerUseCustomerResourcesResponse)
-pub(super) const LIST_PAY_PER_USE_CUSTOMER_RESOURCES: &[Field] = &[
-    Field::body(
-        "resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("order_id", TEXT).empty(Empty::Keep),
-    Field::body("only_main_resource", INT),
-    Field::body(
-        "status_list",
-        Rule::List {
-            item: &INT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    ),
-    Field::body("offset", INT),
-    Field::body("limit", INT),
-    Field::body("expire_time_begin", Rule::Time).empty(Empty::Keep),
-    Field::body("expire_time_end", Rule::Time).empty(Empty::Keep),
-    Field::body("service_type_code", TEXT).empty(Empty::Reject),
-    Field::body("customer_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const LIST_PAY_PER_USE_CUSTOMER_RESOURCES: &Fields = &Fields(concat!(
+    "resource_ids:[s] ",
+    "order_id~:s ",
+    "only_main_resource:i ",
+    "status_list:[i] ",
+    "offset:i ",
+    "limit:i ",
+    "expire_time_begin~:t ",
+    "expire_time_end~:t ",
+    "service_type_code#:s ",
+    "customer_id~:s",
+));
 /// `POST /v2/orders/subscriptions/resources/renew` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _renewal_resources_http_info; RenewalResourcesRequest / RenewalResourcesReq; RenewalResourcesResponse)
-pub(super) const RENEWAL_RESOURCES: &[Field] = &[
-    Field::body(
-        "resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-    Field::body("period_type", INT).required(),
-    Field::body("period_num", INT).required(),
-    Field::body("is_auto_pay", INT),
-];
+pub(super) const RENEWAL_RESOURCES: &Fields = &Fields(concat!(
+    "resource_ids!:[s] ",
+    "period_type!:i ",
+    "period_num!:i ",
+    "is_auto_pay:i",
+));
 /// `POST /v2/orders/subscriptions/resources/renew/config` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _set_resources_renew_config_http_info; SetResourcesRenewConfigRequest / RenewResourceConfigReq; SetResourcesRenewConfigResponse)
-pub(super) const SET_RESOURCES_RENEW_CONFIG: &[Field] = &[
-    Field::body("config_name", TEXT)
-        .required()
-        .empty(Empty::Keep),
-    Field::body("config_value", TEXT)
-        .required()
-        .empty(Empty::Keep),
-];
+pub(super) const SET_RESOURCES_RENEW_CONFIG: &Fields =
+    &Fields(concat!("config_name!~:s ", "config_value!~:s",));
 /// `GET /v2/orders/customer-orders/details/{order_id}` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_customer_order_details_http_info; ShowCustomerOrderDetailsRequest; ShowCustomerOrderDetailsResponse)
-pub(super) const SHOW_CUSTOMER_ORDER_DETAILS: &[Field] = &[
-    Field::path("order_id", TEXT).required().empty(Empty::Keep),
-    Field::query("limit", INT),
-    Field::query("offset", INT),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-    X_LANGUAGE,
-];
+pub(super) const SHOW_CUSTOMER_ORDER_DETAILS: &Fields = &Fields(concat!(
+    "/order_id!~:s ",
+    "?limit:i ",
+    "?offset:i ",
+    "?indirect_partner_id~:s ",
+    "x_language@X-Language:E(zh_CN|en_US)",
+));
 /// `GET /v2/orders/customer-orders/refund-orders` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _show_refund_order_details_http_info; ShowRefundOrderDetailsRequest; ShowRefundOrderDetailsResponse)
-pub(super) const SHOW_REFUND_ORDER_DETAILS: &[Field] = &[
-    Field::query("order_id", TEXT).required().empty(Empty::Keep),
-    Field::query("customer_id", TEXT).empty(Empty::Keep),
-    Field::query("indirect_partner_id", TEXT).empty(Empty::Keep),
-];
+pub(super) const SHOW_REFUND_ORDER_DETAILS: &Fields = &Fields(concat!(
+    "?order_id!~:s ",
+    "?customer_id~:s ",
+    "?indirect_partner_id~:s",
+));
 /// `POST /v2/orders/subscriptions/resources/to-on-demand` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_period_to_on_demand_http_info; UpdatePeriodToOnDemandRequest / PeriodToOnDemandReq; UpdatePeriodToOnDemandResponse)
-pub(super) const UPDATE_PERIOD_TO_ON_DEMAND: &[Field] = &[
-    Field::body("operation", TEXT).required().empty(Empty::Keep),
-    Field::body(
-        "resource_ids",
-        Rule::List {
-            item: &TEXT,
-            min: 0,
-            max: usize::MAX,
-            unique: false,
-        },
-    )
-    .required(),
-];
+pub(super) const UPDATE_PERIOD_TO_ON_DEMAND: &Fields =
+    &Fields(concat!("operation!~:s ", "resource_ids!:[s]",));
 /// `POST /v2/orders/subscriptions/resources/to-on-demand/instantly` (huaweicloudsdkbss==3.1.219 huaweicloudsdkbss.v2.bss_client _update_period_to_on_demand_instantly_http_info; UpdatePeriodToOnDemandInstantlyRequest / PeriodToOnDemandInstantlyReq; UpdatePeriodToOnDemandInstantlyResponse)
-pub(super) const UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY: &[Field] = &[Field::body(
-    "resource_ids",
-    Rule::List {
-        item: &TEXT,
-        min: 0,
-        max: usize::MAX,
-        unique: false,
-    },
-)
-.required()];
+pub(super) const UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY: &Fields = &Fields("resource_ids!:[s]");
 /// Every decimal field of the SDK's response models: amounts, read exactly.
 pub const SDK_AMOUNT_KEYS: &[&str] = &[
     "adjustment_amount",
@@ -1005,125 +686,15 @@ pub const SDK_AMOUNT_KEYS: &[&str] = &[
     "usage_amount",
     "writeoff_amount",
 ];
+// Sets of operations: their names, separated by spaces.
 /// The operations of the China site's BssClient that the international site lacks.
-pub const CN_ONLY: &[&str] = &[
-    "ClaimEnterpriseMultiAccountCoupon",
-    "CreatePartnerCoupons",
-    "CreateSubEnterpriseAccount",
-    "ListBusinessDiscountInfo",
-    "ListCities",
-    "ListConsumeSubCustomers",
-    "ListCounties",
-    "ListCouponQuotasRecords",
-    "ListCustomerAccountChangeRecords",
-    "ListCustomerBillsFeeRecords",
-    "ListCustomerBillsMonthlyBreakDown",
-    "ListCustomerCouponChangeRecords",
-    "ListCustomersBalancesDetail",
-    "ListEnterpriseMultiAccount",
-    "ListEnterpriseOrganizations",
-    "ListIncentiveDiscountPolicies",
-    "ListIssuedCouponQuotas",
-    "ListIssuedPartnerCoupons",
-    "ListMultiAccountRetrieveCoupons",
-    "ListMultiAccountTransferCoupons",
-    "ListPartnerAccountChangeRecords",
-    "ListPartnerAdjustRecords",
-    "ListPartnerBalances",
-    "ListPartnerCouponsRecord",
-    "ListProvinces",
-    "ListQuotaCoupons",
-    "ListResourceUsage",
-    "ListResourceUsageSummary",
-    "ListStoredValueCards",
-    "ListSubCustomerBillDetail",
-    "ListSubCustomerNewTag",
-    "ListSubcustomerMonthlyBills",
-    "ReclaimCouponQuotas",
-    "ReclaimEnterpriseMultiAccountCoupon",
-    "ReclaimIndirectPartnerAccount",
-    "ReclaimPartnerCoupons",
-    "ReclaimSubEnterpriseAmount",
-    "ReclaimToPartnerAccount",
-    "SendSmsVerificationCode",
-    "ShowMultiAccountTransferAmount",
-    "ShowRealNameAuthQrCode",
-    "ShowRealNameAuthStatus",
-    "UpdateCouponQuotas",
-    "UpdateCustomerAccountAmount",
-    "UpdateIndirectPartnerAccount",
-    "UpdateSubEnterpriseAmount",
-    "ListOrderCouponsByOrderId",
-    "UpdatePeriodToOnDemandInstantly",
-];
+pub const CN_ONLY: &str = "ClaimEnterpriseMultiAccountCoupon CreatePartnerCoupons CreateSubEnterpriseAccount ListBusinessDiscountInfo ListCities ListConsumeSubCustomers ListCounties ListCouponQuotasRecords ListCustomerAccountChangeRecords ListCustomerBillsFeeRecords ListCustomerBillsMonthlyBreakDown ListCustomerCouponChangeRecords ListCustomersBalancesDetail ListEnterpriseMultiAccount ListEnterpriseOrganizations ListIncentiveDiscountPolicies ListIssuedCouponQuotas ListIssuedPartnerCoupons ListMultiAccountRetrieveCoupons ListMultiAccountTransferCoupons ListPartnerAccountChangeRecords ListPartnerAdjustRecords ListPartnerBalances ListPartnerCouponsRecord ListProvinces ListQuotaCoupons ListResourceUsage ListResourceUsageSummary ListStoredValueCards ListSubCustomerBillDetail ListSubCustomerNewTag ListSubcustomerMonthlyBills ReclaimCouponQuotas ReclaimEnterpriseMultiAccountCoupon ReclaimIndirectPartnerAccount ReclaimPartnerCoupons ReclaimSubEnterpriseAmount ReclaimToPartnerAccount SendSmsVerificationCode ShowMultiAccountTransferAmount ShowRealNameAuthQrCode ShowRealNameAuthStatus UpdateCouponQuotas UpdateCustomerAccountAmount UpdateIndirectPartnerAccount UpdateSubEnterpriseAmount ListOrderCouponsByOrderId UpdatePeriodToOnDemandInstantly";
 /// The operations a customer calls (its own AK/SK or IAM token); the rest are the partner's.
-pub const CUSTOMER_CALLED: &[&str] = &[
-    "ChangeEnterpriseRealnameAuthentication",
-    "ClaimEnterpriseMultiAccountCoupon",
-    "CreateEnterpriseProjectAuth",
-    "CreateEnterpriseRealnameAuthentication",
-    "CreatePersonalRealnameAuth",
-    "CreateSubEnterpriseAccount",
-    "ListCosts",
-    "ListCustomerAccountChangeRecords",
-    "ListCustomerBillsFeeRecords",
-    "ListCustomerBillsMonthlyBreakDown",
-    "ListCustomerCouponChangeRecords",
-    "ListCustomerselfResourceRecordDetails",
-    "ListCustomerselfResourceRecords",
-    "ListEnterpriseMultiAccount",
-    "ListEnterpriseOrganizations",
-    "ListEnterpriseSubCustomers",
-    "ListFreeResourceInfos",
-    "ListFreeResourceUsages",
-    "ListFreeResourcesUsageRecords",
-    "ListMultiAccountRetrieveCoupons",
-    "ListMultiAccountTransferCoupons",
-    "ListOnDemandResourceRatings",
-    "ListRateOnPeriodDetail",
-    "ListRenewRateOnPeriod",
-    "ListResourceUsage",
-    "ListResourceUsageSummary",
-    "ListStoredValueCards",
-    "ReclaimEnterpriseMultiAccountCoupon",
-    "ReclaimSubEnterpriseAmount",
-    "SendSmsVerificationCode",
-    "ShowCustomerAccountBalances",
-    "ShowCustomerMonthlySum",
-    "ShowMultiAccountTransferAmount",
-    "ShowRealNameAuthQrCode",
-    "ShowRealNameAuthStatus",
-    "UpdateSubEnterpriseAmount",
-    "AutoRenewalResources",
-    "CancelAutoRenewalResources",
-    "CancelCustomerOrder",
-    "CancelResourcesSubscription",
-    "ListCustomerOrders",
-    "ListOrderCouponsByOrderId",
-    "ListOrderDiscounts",
-    "PayOrders",
-    "RenewalResources",
-    "SetResourcesRenewConfig",
-    "ShowCustomerOrderDetails",
-    "UpdatePeriodToOnDemand",
-    "UpdatePeriodToOnDemandInstantly",
-];
+pub const CUSTOMER_CALLED: &str = "ChangeEnterpriseRealnameAuthentication ClaimEnterpriseMultiAccountCoupon CreateEnterpriseProjectAuth CreateEnterpriseRealnameAuthentication CreatePersonalRealnameAuth CreateSubEnterpriseAccount ListCosts ListCustomerAccountChangeRecords ListCustomerBillsFeeRecords ListCustomerBillsMonthlyBreakDown ListCustomerCouponChangeRecords ListCustomerselfResourceRecordDetails ListCustomerselfResourceRecords ListEnterpriseMultiAccount ListEnterpriseOrganizations ListEnterpriseSubCustomers ListFreeResourceInfos ListFreeResourceUsages ListFreeResourcesUsageRecords ListMultiAccountRetrieveCoupons ListMultiAccountTransferCoupons ListOnDemandResourceRatings ListRateOnPeriodDetail ListRenewRateOnPeriod ListResourceUsage ListResourceUsageSummary ListStoredValueCards ReclaimEnterpriseMultiAccountCoupon ReclaimSubEnterpriseAmount SendSmsVerificationCode ShowCustomerAccountBalances ShowCustomerMonthlySum ShowMultiAccountTransferAmount ShowRealNameAuthQrCode ShowRealNameAuthStatus UpdateSubEnterpriseAmount AutoRenewalResources CancelAutoRenewalResources CancelCustomerOrder CancelResourcesSubscription ListCustomerOrders ListOrderCouponsByOrderId ListOrderDiscounts PayOrders RenewalResources SetResourcesRenewConfig ShowCustomerOrderDetails UpdatePeriodToOnDemand UpdatePeriodToOnDemandInstantly";
 /// The operations a partner and a customer may both call.
-pub const EITHER_CALLED: &[&str] = &["ListPayPerUseCustomerResources", "ShowRefundOrderDetails"];
+pub const EITHER_CALLED: &str = "ListPayPerUseCustomerResources ShowRefundOrderDetails";
 /// The operations whose success is `204 No Content` (the SDK's response model is empty).
-pub const NO_CONTENT: &[&str] = &[
-    "CreateEnterpriseProjectAuth",
-    "CreateSubEnterpriseAccount",
-    "ReclaimPartnerCoupons",
-    "ReclaimSubEnterpriseAmount",
-    "SendSmsVerificationCode",
-    "SendVerificationMessageCode",
-    "UpdateSubEnterpriseAmount",
-    "AutoRenewalResources",
-    "CancelAutoRenewalResources",
-    "CancelCustomerOrder",
-    "PayOrders",
-];
+pub const NO_CONTENT: &str = "CreateEnterpriseProjectAuth CreateSubEnterpriseAccount ReclaimPartnerCoupons ReclaimSubEnterpriseAmount SendSmsVerificationCode SendVerificationMessageCode UpdateSubEnterpriseAmount AutoRenewalResources CancelAutoRenewalResources CancelCustomerOrder PayOrders";
 /// Marker paging: (operation, the answer's list, where the next marker is: `a.b`).
 pub const MARKER_PAGED: &[(&str, &str, &str)] = &[(
     "ListResourceSpecs",
@@ -1237,75 +808,75 @@ macro_rules! with_sdk_rows {
     ($callback:ident { $($hand:tt)* }) => {
         $callback! {
             $($hand)*
-            ChangeEnterpriseRealnameAuthentication "changeEnterpriseRealnameAuthentication" "PUT" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
-            ClaimEnterpriseMultiAccountCoupon "claimEnterpriseMultiAccountCoupon" "POST" "/v2/enterprises/multi-accounts/transfer-coupon" OnThrottle true sdk_table::CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
-            CreateEnterpriseProjectAuth "createEnterpriseProjectAuth" "POST" "/v2/enterprises/enterprise-projects/authority" OnThrottle false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            CreateEnterpriseRealnameAuthentication "createEnterpriseRealnameAuthentication" "POST" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CREATE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
-            CreatePersonalRealnameAuth "createPersonalRealnameAuth" "POST" "/v2/customers/realname-auths/individual" OnThrottle true sdk_table::CREATE_PERSONAL_REALNAME_AUTH, None, None;
-            CreateSubEnterpriseAccount "createSubEnterpriseAccount" "POST" "/v2/enterprises/multi-accounts/sub-customers" Never true sdk_table::CREATE_SUB_ENTERPRISE_ACCOUNT, None, None;
-            ListBusinessDiscountInfo "listBusinessDiscountInfo" "POST" "/v2/promotions/business/discount-info" ReadOnly true sdk_table::LIST_BUSINESS_DISCOUNT_INFO, None, None;
-            ListCities "listCities" "GET" "/v2/systems/configs/cities" ReadOnly false sdk_table::LIST_CITIES, None, None;
-            ListConsumeSubCustomers "listConsumeSubCustomers" "POST" "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query" ReadOnly true sdk_table::LIST_CONSUME_SUB_CUSTOMERS, None, None;
-            ListCosts "listCosts" "POST" "/v4/costs/cost-analysed-bills/query" ReadOnly true sdk_table::LIST_COSTS, None, None;
-            ListCounties "listCounties" "GET" "/v2/systems/configs/counties" ReadOnly false sdk_table::LIST_COUNTIES, None, None;
-            ListCouponQuotasRecords "listCouponQuotasRecords" "GET" "/v2/partners/coupon-quotas/records" ReadOnly false sdk_table::LIST_COUPON_QUOTAS_RECORDS, None, None;
-            ListCustomerAccountChangeRecords "listCustomerAccountChangeRecords" "GET" "/v2/accounts/customer-accounts/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS, None, None;
-            ListCustomerBillsFeeRecords "listCustomerBillsFeeRecords" "GET" "/v2/bills/customer-bills/fee-records" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_FEE_RECORDS, None, None;
-            ListCustomerBillsMonthlyBreakDown "listCustomerBillsMonthlyBreakDown" "GET" "/v2/costs/cost-analysed-bills/monthly-breakdown" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN, None, None;
-            ListCustomerCouponChangeRecords "listCustomerCouponChangeRecords" "GET" "/v2/promotions/benefits/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_COUPON_CHANGE_RECORDS, None, None;
-            ListCustomerOnDemandResources "listCustomerOnDemandResources" "POST" "/v2/partners/sub-customers/on-demand-resources/query" ReadOnly true sdk_table::LIST_CUSTOMER_ON_DEMAND_RESOURCES, None, None;
-            ListCustomersBalancesDetail "listCustomersBalancesDetail" "POST" "/v2/accounts/customer-accounts/balances/batch-query" ReadOnly true sdk_table::LIST_CUSTOMERS_BALANCES_DETAIL, None, None;
-            ListCustomerselfResourceRecordDetails "listCustomerselfResourceRecordDetails" "POST" "/v2/bills/customer-bills/res-records/query" ReadOnly true sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS, None, None;
-            ListCustomerselfResourceRecords "listCustomerselfResourceRecords" "GET" "/v2/bills/customer-bills/res-fee-records" ReadOnly false sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORDS, None, None;
-            ListEnterpriseMultiAccount "listEnterpriseMultiAccount" "GET" "/v2/enterprises/multi-accounts/retrieve-amount" ReadOnly false sdk_table::LIST_ENTERPRISE_MULTI_ACCOUNT, None, None;
-            ListEnterpriseOrganizations "listEnterpriseOrganizations" "GET" "/v2/enterprises/multi-accounts/enterprise-organizations" ReadOnly false sdk_table::LIST_ENTERPRISE_ORGANIZATIONS, None, None;
-            ListEnterpriseSubCustomers "listEnterpriseSubCustomers" "GET" "/v2/enterprises/multi-accounts/sub-customers" ReadOnly false sdk_table::LIST_ENTERPRISE_SUB_CUSTOMERS, None, None;
-            ListFreeResourceInfos "listFreeResourceInfos" "POST" "/v3/payments/free-resources/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_INFOS, None, None;
-            ListFreeResourceUsages "listFreeResourceUsages" "POST" "/v2/payments/free-resources/usages/details/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_USAGES, None, None;
-            ListFreeResourcesUsageRecords "listFreeResourcesUsageRecords" "GET" "/v2/bills/customer-bills/free-resources-usage-records" ReadOnly false sdk_table::LIST_FREE_RESOURCES_USAGE_RECORDS, None, None;
-            ListIndirectPartners "listIndirectPartners" "POST" "/v2/partners/indirect-partners/query" ReadOnly true sdk_table::LIST_INDIRECT_PARTNERS, None, None;
-            ListIssuedCouponQuotas "listIssuedCouponQuotas" "GET" "/v2/partners/issued-coupon-quotas" ReadOnly false sdk_table::LIST_ISSUED_COUPON_QUOTAS, None, None;
-            ListMultiAccountRetrieveCoupons "listMultiAccountRetrieveCoupons" "GET" "/v2/enterprises/multi-accounts/retrieve-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS, None, None;
-            ListMultiAccountTransferCoupons "listMultiAccountTransferCoupons" "GET" "/v2/enterprises/multi-accounts/transfer-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_TRANSFER_COUPONS, None, None;
-            ListPartnerAccountChangeRecords "listPartnerAccountChangeRecords" "GET" "/v2/accounts/partner-accounts/account-change-records" ReadOnly false sdk_table::LIST_PARTNER_ACCOUNT_CHANGE_RECORDS, None, None;
-            ListPartnerAdjustRecords "listPartnerAdjustRecords" "GET" "/v3/accounts/partner-accounts/adjust-records" ReadOnly false sdk_table::LIST_PARTNER_ADJUST_RECORDS, None, None;
-            ListPartnerBalances "listPartnerBalances" "GET" "/v2/accounts/partner-accounts/balances" ReadOnly false sdk_table::LIST_PARTNER_BALANCES, None, None;
-            ListPartnerCouponsRecord "listPartnerCouponsRecord" "GET" "/v2/promotions/benefits/partner-coupons/records/query" ReadOnly false sdk_table::LIST_PARTNER_COUPONS_RECORD, None, None;
-            ListProvinces "listProvinces" "GET" "/v2/systems/configs/provinces" ReadOnly false sdk_table::LIST_PROVINCES, None, None;
-            ListResourceUsage "listResourceUsage" "GET" "/v2/bills/customer-bills/resources/usage/details" ReadOnly false sdk_table::LIST_RESOURCE_USAGE, None, None;
-            ListResourceUsageSummary "listResourceUsageSummary" "GET" "/v2/bills/customer-bills/resources/usage/summary" ReadOnly false sdk_table::LIST_RESOURCE_USAGE_SUMMARY, None, None;
-            ListStoredValueCards "listStoredValueCards" "GET" "/v2/promotions/benefits/stored-value-cards" ReadOnly false sdk_table::LIST_STORED_VALUE_CARDS, None, None;
-            ListSubCustomerBillDetail "listSubCustomerBillDetail" "GET" "/v2/bills/subcustomer-bills/res-fee-records" ReadOnly false sdk_table::LIST_SUB_CUSTOMER_BILL_DETAIL, None, None;
-            ListSubCustomerNewTag "listSubCustomerNewTag" "POST" "/v2/partners/sub-customers/new-customers-tags/batch-query" ReadOnly true sdk_table::LIST_SUB_CUSTOMER_NEW_TAG, None, None;
-            ListSubcustomerMonthlyBills "listSubcustomerMonthlyBills" "GET" "/v2/bills/partner-bills/subcustomer-bills/monthly-sum" ReadOnly false sdk_table::LIST_SUBCUSTOMER_MONTHLY_BILLS, None, None;
-            ReclaimCouponQuotas "reclaimCouponQuotas" "POST" "/v2/partners/coupon-quotas/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_COUPON_QUOTAS, None, None;
-            ReclaimEnterpriseMultiAccountCoupon "reclaimEnterpriseMultiAccountCoupon" "POST" "/v2/enterprises/multi-accounts/retrieve-coupon" OnThrottle true sdk_table::RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
-            ReclaimIndirectPartnerAccount "reclaimIndirectPartnerAccount" "POST" "/v2/accounts/partner-accounts/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
-            ReclaimSubEnterpriseAmount "reclaimSubEnterpriseAmount" "POST" "/v2/enterprises/multi-accounts/retrieve-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
-            ReclaimToPartnerAccount "reclaimToPartnerAccount" "POST" "/v2/accounts/partner-accounts/reclaim" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
-            SendSmsVerificationCode "sendSmsVerificationCode" "POST" "/v2/enterprises/multi-accounts/sm-verification-code" OnThrottle true sdk_table::SEND_SMS_VERIFICATION_CODE, None, None;
-            ShowCustomerAccountBalances "showCustomerAccountBalances" "GET" "/v2/accounts/customer-accounts/balances" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowCustomerMonthlySum "showCustomerMonthlySum" "GET" "/v2/bills/customer-bills/monthly-sum" ReadOnly false sdk_table::SHOW_CUSTOMER_MONTHLY_SUM, None, None;
-            ShowMultiAccountTransferAmount "showMultiAccountTransferAmount" "GET" "/v2/enterprises/multi-accounts/transfer-amount" ReadOnly false sdk_table::SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT, None, None;
-            ShowRealNameAuthQrCode "showRealNameAuthQrCode" "GET" "/v2/customers/real-name-auth-qrcode" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowRealNameAuthStatus "showRealNameAuthStatus" "GET" "/v2/customers/real-name-auth-status" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
-            ShowRealnameAuthenticationReviewResult "showRealnameAuthenticationReviewResult" "GET" "/v2/customers/realname-auths/result" ReadOnly false sdk_table::SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT, None, None;
-            UpdateCouponQuotas "updateCouponQuotas" "POST" "/v2/partners/coupon-quotas/indirect-partner-adjust" OnThrottle true sdk_table::UPDATE_COUPON_QUOTAS, None, None;
-            UpdateCustomerAccountAmount "updateCustomerAccountAmount" "POST" "/v2/accounts/partner-accounts/adjust-amount" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
-            UpdateIndirectPartnerAccount "updateIndirectPartnerAccount" "POST" "/v2/accounts/partner-accounts/indirect-partner-adjust" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
-            UpdateSubEnterpriseAmount "updateSubEnterpriseAmount" "POST" "/v2/enterprises/multi-accounts/transfer-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
-            AutoRenewalResources "autoRenewalResources" "POST" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle true sdk_table::AUTO_RENEWAL_RESOURCES, None, None;
-            CancelAutoRenewalResources "cancelAutoRenewalResources" "DELETE" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle false sdk_table::CANCEL_AUTO_RENEWAL_RESOURCES, None, None;
-            CancelCustomerOrder "cancelCustomerOrder" "PUT" "/v2/orders/customer-orders/cancel" OnThrottle true sdk_table::CANCEL_CUSTOMER_ORDER, None, None;
-            CancelResourcesSubscription "cancelResourcesSubscription" "POST" "/v2/orders/subscriptions/resources/unsubscribe" OnThrottle true sdk_table::CANCEL_RESOURCES_SUBSCRIPTION, None, None;
-            ListCustomerOrders "listCustomerOrders" "GET" "/v2/orders/customer-orders" ReadOnly false sdk_table::LIST_CUSTOMER_ORDERS, None, None;
-            ListPayPerUseCustomerResources "listPayPerUseCustomerResources" "POST" "/v2/orders/suscriptions/resources/query" ReadOnly true sdk_table::LIST_PAY_PER_USE_CUSTOMER_RESOURCES, None, None;
-            RenewalResources "renewalResources" "POST" "/v2/orders/subscriptions/resources/renew" OnThrottle true sdk_table::RENEWAL_RESOURCES, None, None;
-            SetResourcesRenewConfig "setResourcesRenewConfig" "POST" "/v2/orders/subscriptions/resources/renew/config" OnThrottle true sdk_table::SET_RESOURCES_RENEW_CONFIG, None, None;
-            ShowCustomerOrderDetails "showCustomerOrderDetails" "GET" "/v2/orders/customer-orders/details/{order_id}" ReadOnly false sdk_table::SHOW_CUSTOMER_ORDER_DETAILS, None, None;
-            ShowRefundOrderDetails "showRefundOrderDetails" "GET" "/v2/orders/customer-orders/refund-orders" ReadOnly false sdk_table::SHOW_REFUND_ORDER_DETAILS, None, None;
-            UpdatePeriodToOnDemand "updatePeriodToOnDemand" "POST" "/v2/orders/subscriptions/resources/to-on-demand" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND, None, None;
-            UpdatePeriodToOnDemandInstantly "updatePeriodToOnDemandInstantly" "POST" "/v2/orders/subscriptions/resources/to-on-demand/instantly" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY, None, None;
+            ChangeEnterpriseRealnameAuthentication "PUT" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CHANGE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
+            ClaimEnterpriseMultiAccountCoupon "POST" "/v2/enterprises/multi-accounts/transfer-coupon" OnThrottle true sdk_table::CLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
+            CreateEnterpriseProjectAuth "POST" "/v2/enterprises/enterprise-projects/authority" OnThrottle false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            CreateEnterpriseRealnameAuthentication "POST" "/v2/customers/realname-auths/enterprise" OnThrottle true sdk_table::CREATE_ENTERPRISE_REALNAME_AUTHENTICATION, None, None;
+            CreatePersonalRealnameAuth "POST" "/v2/customers/realname-auths/individual" OnThrottle true sdk_table::CREATE_PERSONAL_REALNAME_AUTH, None, None;
+            CreateSubEnterpriseAccount "POST" "/v2/enterprises/multi-accounts/sub-customers" Never true sdk_table::CREATE_SUB_ENTERPRISE_ACCOUNT, None, None;
+            ListBusinessDiscountInfo "POST" "/v2/promotions/business/discount-info" ReadOnly true sdk_table::LIST_BUSINESS_DISCOUNT_INFO, None, None;
+            ListCities "GET" "/v2/systems/configs/cities" ReadOnly false sdk_table::LIST_CITIES, None, None;
+            ListConsumeSubCustomers "POST" "/v2/bills/subcustomer-bills/res-fee-records/sub-customers/query" ReadOnly true sdk_table::LIST_CONSUME_SUB_CUSTOMERS, None, None;
+            ListCosts "POST" "/v4/costs/cost-analysed-bills/query" ReadOnly true sdk_table::LIST_COSTS, None, None;
+            ListCounties "GET" "/v2/systems/configs/counties" ReadOnly false sdk_table::LIST_COUNTIES, None, None;
+            ListCouponQuotasRecords "GET" "/v2/partners/coupon-quotas/records" ReadOnly false sdk_table::LIST_COUPON_QUOTAS_RECORDS, None, None;
+            ListCustomerAccountChangeRecords "GET" "/v2/accounts/customer-accounts/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_ACCOUNT_CHANGE_RECORDS, None, None;
+            ListCustomerBillsFeeRecords "GET" "/v2/bills/customer-bills/fee-records" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_FEE_RECORDS, None, None;
+            ListCustomerBillsMonthlyBreakDown "GET" "/v2/costs/cost-analysed-bills/monthly-breakdown" ReadOnly false sdk_table::LIST_CUSTOMER_BILLS_MONTHLY_BREAK_DOWN, None, None;
+            ListCustomerCouponChangeRecords "GET" "/v2/promotions/benefits/account-change-records" ReadOnly false sdk_table::LIST_CUSTOMER_COUPON_CHANGE_RECORDS, None, None;
+            ListCustomerOnDemandResources "POST" "/v2/partners/sub-customers/on-demand-resources/query" ReadOnly true sdk_table::LIST_CUSTOMER_ON_DEMAND_RESOURCES, None, None;
+            ListCustomersBalancesDetail "POST" "/v2/accounts/customer-accounts/balances/batch-query" ReadOnly true sdk_table::LIST_CUSTOMERS_BALANCES_DETAIL, None, None;
+            ListCustomerselfResourceRecordDetails "POST" "/v2/bills/customer-bills/res-records/query" ReadOnly true sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORD_DETAILS, None, None;
+            ListCustomerselfResourceRecords "GET" "/v2/bills/customer-bills/res-fee-records" ReadOnly false sdk_table::LIST_CUSTOMERSELF_RESOURCE_RECORDS, None, None;
+            ListEnterpriseMultiAccount "GET" "/v2/enterprises/multi-accounts/retrieve-amount" ReadOnly false sdk_table::LIST_ENTERPRISE_MULTI_ACCOUNT, None, None;
+            ListEnterpriseOrganizations "GET" "/v2/enterprises/multi-accounts/enterprise-organizations" ReadOnly false sdk_table::LIST_ENTERPRISE_ORGANIZATIONS, None, None;
+            ListEnterpriseSubCustomers "GET" "/v2/enterprises/multi-accounts/sub-customers" ReadOnly false sdk_table::LIST_ENTERPRISE_SUB_CUSTOMERS, None, None;
+            ListFreeResourceInfos "POST" "/v3/payments/free-resources/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_INFOS, None, None;
+            ListFreeResourceUsages "POST" "/v2/payments/free-resources/usages/details/query" ReadOnly true sdk_table::LIST_FREE_RESOURCE_USAGES, None, None;
+            ListFreeResourcesUsageRecords "GET" "/v2/bills/customer-bills/free-resources-usage-records" ReadOnly false sdk_table::LIST_FREE_RESOURCES_USAGE_RECORDS, None, None;
+            ListIndirectPartners "POST" "/v2/partners/indirect-partners/query" ReadOnly true sdk_table::LIST_INDIRECT_PARTNERS, None, None;
+            ListIssuedCouponQuotas "GET" "/v2/partners/issued-coupon-quotas" ReadOnly false sdk_table::LIST_ISSUED_COUPON_QUOTAS, None, None;
+            ListMultiAccountRetrieveCoupons "GET" "/v2/enterprises/multi-accounts/retrieve-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_RETRIEVE_COUPONS, None, None;
+            ListMultiAccountTransferCoupons "GET" "/v2/enterprises/multi-accounts/transfer-coupons" ReadOnly false sdk_table::LIST_MULTI_ACCOUNT_TRANSFER_COUPONS, None, None;
+            ListPartnerAccountChangeRecords "GET" "/v2/accounts/partner-accounts/account-change-records" ReadOnly false sdk_table::LIST_PARTNER_ACCOUNT_CHANGE_RECORDS, None, None;
+            ListPartnerAdjustRecords "GET" "/v3/accounts/partner-accounts/adjust-records" ReadOnly false sdk_table::LIST_PARTNER_ADJUST_RECORDS, None, None;
+            ListPartnerBalances "GET" "/v2/accounts/partner-accounts/balances" ReadOnly false sdk_table::LIST_PARTNER_BALANCES, None, None;
+            ListPartnerCouponsRecord "GET" "/v2/promotions/benefits/partner-coupons/records/query" ReadOnly false sdk_table::LIST_PARTNER_COUPONS_RECORD, None, None;
+            ListProvinces "GET" "/v2/systems/configs/provinces" ReadOnly false sdk_table::LIST_PROVINCES, None, None;
+            ListResourceUsage "GET" "/v2/bills/customer-bills/resources/usage/details" ReadOnly false sdk_table::LIST_RESOURCE_USAGE, None, None;
+            ListResourceUsageSummary "GET" "/v2/bills/customer-bills/resources/usage/summary" ReadOnly false sdk_table::LIST_RESOURCE_USAGE_SUMMARY, None, None;
+            ListStoredValueCards "GET" "/v2/promotions/benefits/stored-value-cards" ReadOnly false sdk_table::LIST_STORED_VALUE_CARDS, None, None;
+            ListSubCustomerBillDetail "GET" "/v2/bills/subcustomer-bills/res-fee-records" ReadOnly false sdk_table::LIST_SUB_CUSTOMER_BILL_DETAIL, None, None;
+            ListSubCustomerNewTag "POST" "/v2/partners/sub-customers/new-customers-tags/batch-query" ReadOnly true sdk_table::LIST_SUB_CUSTOMER_NEW_TAG, None, None;
+            ListSubcustomerMonthlyBills "GET" "/v2/bills/partner-bills/subcustomer-bills/monthly-sum" ReadOnly false sdk_table::LIST_SUBCUSTOMER_MONTHLY_BILLS, None, None;
+            ReclaimCouponQuotas "POST" "/v2/partners/coupon-quotas/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_COUPON_QUOTAS, None, None;
+            ReclaimEnterpriseMultiAccountCoupon "POST" "/v2/enterprises/multi-accounts/retrieve-coupon" OnThrottle true sdk_table::RECLAIM_ENTERPRISE_MULTI_ACCOUNT_COUPON, None, None;
+            ReclaimIndirectPartnerAccount "POST" "/v2/accounts/partner-accounts/indirect-partner-reclaim" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
+            ReclaimSubEnterpriseAmount "POST" "/v2/enterprises/multi-accounts/retrieve-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
+            ReclaimToPartnerAccount "POST" "/v2/accounts/partner-accounts/reclaim" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
+            SendSmsVerificationCode "POST" "/v2/enterprises/multi-accounts/sm-verification-code" OnThrottle true sdk_table::SEND_SMS_VERIFICATION_CODE, None, None;
+            ShowCustomerAccountBalances "GET" "/v2/accounts/customer-accounts/balances" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowCustomerMonthlySum "GET" "/v2/bills/customer-bills/monthly-sum" ReadOnly false sdk_table::SHOW_CUSTOMER_MONTHLY_SUM, None, None;
+            ShowMultiAccountTransferAmount "GET" "/v2/enterprises/multi-accounts/transfer-amount" ReadOnly false sdk_table::SHOW_MULTI_ACCOUNT_TRANSFER_AMOUNT, None, None;
+            ShowRealNameAuthQrCode "GET" "/v2/customers/real-name-auth-qrcode" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowRealNameAuthStatus "GET" "/v2/customers/real-name-auth-status" ReadOnly false sdk_table::CREATE_ENTERPRISE_PROJECT_AUTH, None, None;
+            ShowRealnameAuthenticationReviewResult "GET" "/v2/customers/realname-auths/result" ReadOnly false sdk_table::SHOW_REALNAME_AUTHENTICATION_REVIEW_RESULT, None, None;
+            UpdateCouponQuotas "POST" "/v2/partners/coupon-quotas/indirect-partner-adjust" OnThrottle true sdk_table::UPDATE_COUPON_QUOTAS, None, None;
+            UpdateCustomerAccountAmount "POST" "/v2/accounts/partner-accounts/adjust-amount" OnThrottle true sdk_table::RECLAIM_TO_PARTNER_ACCOUNT, None, None;
+            UpdateIndirectPartnerAccount "POST" "/v2/accounts/partner-accounts/indirect-partner-adjust" OnThrottle true sdk_table::RECLAIM_INDIRECT_PARTNER_ACCOUNT, None, None;
+            UpdateSubEnterpriseAmount "POST" "/v2/enterprises/multi-accounts/transfer-amount" OnThrottle true sdk_table::RECLAIM_SUB_ENTERPRISE_AMOUNT, None, None;
+            AutoRenewalResources "POST" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle true sdk_table::AUTO_RENEWAL_RESOURCES, None, None;
+            CancelAutoRenewalResources "DELETE" "/v2/orders/subscriptions/resources/autorenew/{resource_id}" OnThrottle false sdk_table::CANCEL_AUTO_RENEWAL_RESOURCES, None, None;
+            CancelCustomerOrder "PUT" "/v2/orders/customer-orders/cancel" OnThrottle true sdk_table::CANCEL_CUSTOMER_ORDER, None, None;
+            CancelResourcesSubscription "POST" "/v2/orders/subscriptions/resources/unsubscribe" OnThrottle true sdk_table::CANCEL_RESOURCES_SUBSCRIPTION, None, None;
+            ListCustomerOrders "GET" "/v2/orders/customer-orders" ReadOnly false sdk_table::LIST_CUSTOMER_ORDERS, None, None;
+            ListPayPerUseCustomerResources "POST" "/v2/orders/suscriptions/resources/query" ReadOnly true sdk_table::LIST_PAY_PER_USE_CUSTOMER_RESOURCES, None, None;
+            RenewalResources "POST" "/v2/orders/subscriptions/resources/renew" OnThrottle true sdk_table::RENEWAL_RESOURCES, None, None;
+            SetResourcesRenewConfig "POST" "/v2/orders/subscriptions/resources/renew/config" OnThrottle true sdk_table::SET_RESOURCES_RENEW_CONFIG, None, None;
+            ShowCustomerOrderDetails "GET" "/v2/orders/customer-orders/details/{order_id}" ReadOnly false sdk_table::SHOW_CUSTOMER_ORDER_DETAILS, None, None;
+            ShowRefundOrderDetails "GET" "/v2/orders/customer-orders/refund-orders" ReadOnly false sdk_table::SHOW_REFUND_ORDER_DETAILS, None, None;
+            UpdatePeriodToOnDemand "POST" "/v2/orders/subscriptions/resources/to-on-demand" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND, None, None;
+            UpdatePeriodToOnDemandInstantly "POST" "/v2/orders/subscriptions/resources/to-on-demand/instantly" OnThrottle true sdk_table::UPDATE_PERIOD_TO_ON_DEMAND_INSTANTLY, None, None;
         }
     };
 }

@@ -57,7 +57,9 @@ fn registration(
 /// Validates `input` for `op` on `site`. With issues, nothing is to be sent.
 pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiError> {
     build_with(op, input, site, || {
-        super::registration::check(op.spec().name, input, site).unwrap_or_else(|| Err(Vec::new()))
+        let names = op.spec().registration.unwrap_or_default();
+        super::registration::check(op.spec().name, names, input, site)
+            .unwrap_or_else(|| Err(Vec::new()))
     })
 }
 

@@ -56,6 +56,13 @@ pub fn check(name: &str, names: &[&str], input: &Json, site: Site) -> Option<Out
     read_outcome(&outcome_json(rules, &form(input, names), site))
 }
 
+/// A registration operation's request (parameters `names`) as the registration module reads
+/// it: [`Form::to_flat`]. The client module sends this to the registration module and gives
+/// its answer to [`build_with`](super::build_with) through [`read_outcome`].
+pub fn flat_form(names: &[&str], input: &Json) -> Vec<String> {
+    form(input, names).to_flat()
+}
+
 /// Reads the rules' answer (`{"body":…}` or `{"issues":[…]}`, as [`outcome_json`] writes it);
 /// `None` when the text is not such an answer.
 pub fn read_outcome(text: &str) -> Option<Outcome> {
@@ -117,7 +124,7 @@ mod tests {
     /// answer read back.
     fn delegated(name: &str, names: &[&str], input: &Json, site: Site) -> Outcome {
         let rules = crate::registration::Operation::from_name(name).unwrap();
-        let form = Form::from_flat(&form(input, names).to_flat()).expect("flat text");
+        let form = Form::from_flat(&flat_form(names, input)).expect("flat text");
         read_outcome(&outcome_json(rules, &form, site)).expect("an outcome")
     }
 

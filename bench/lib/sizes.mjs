@@ -19,7 +19,7 @@ export const BUDGETS = {
   // pricing: the Wallet handle, the compact results and the per-wallet compiled limits (issue 17)
   // added 5.5 KB gz since the house split: 154,954 B + 1 %.
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 156_500 },
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 105_070 },
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 95_244 },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -30,8 +30,9 @@ export function moduleSizes() {
     Object.keys(BUDGETS).map((area) => {
       const wasm = path.join(DIST, `${area}_bg.wasm`);
       const guarded = area === 'registration' ? [] : ['guard.js'];
-      // JS the client's entry runs on its glue: its operation methods.
-      const setup = area === 'client' ? ['client_methods.js'] : [];
+      // JS the client's entry runs on its glue: its operation methods, and the bridge its glue
+      // imports to the registration module (the registration operations' rules).
+      const setup = area === 'client' ? ['client_methods.js', 'registration_bridge.js'] : [];
       const glue = [`${area}.js`, `${area}.web.js`, 'bss_error.js', ...guarded, ...setup].map((f) => path.join(DIST, f));
       return [
         area,

@@ -254,7 +254,14 @@ pub(crate) async fn run_json(
     let secrets = transport.secrets();
     let fail = |e: ApiError| api_error_to_js(&e, Some(op), &secrets);
     // Validation first: a request with issues is never sent.
-    let request = api::build(op, value, transport.site).map_err(fail)?;
+    let outcome = crate::registration_rules::outcome(op, value, transport.site).await?;
+    let request = api::build_with(
+        op,
+        value,
+        transport.site,
+        crate::registration_rules::given(outcome),
+    )
+    .map_err(fail)?;
     match transport.exchange(&request, value).await.map_err(fail)? {
         Ok(r) => {
             let answer = Answer {

@@ -160,10 +160,17 @@ async fn handle(inner: &ProxyInner, request: &web_sys::Request) -> Result<JsValu
         // An aborted, errored, locked or already read stream: the request's fault.
         Err(_) => return refusal(&proxy::unreadable_body(false)),
     };
-    let (request, input) = match proxy::request(op, &bytes, inner.transport.site) {
-        Ok(built) => built,
+    let site = inner.transport.site;
+    let input = match proxy::input(&bytes) {
+        Ok(input) => input,
         Err(r) => return refusal(&r),
     };
+    let outcome = crate::registration_rules::outcome(op, &input, site).await?;
+    let request =
+        match proxy::request_with(op, &input, site, crate::registration_rules::given(outcome)) {
+            Ok(request) => request,
+            Err(r) => return refusal(&r),
+        };
     let secrets = inner.transport.secrets();
     match inner.transport.exchange(&request, &input).await {
         Ok(Ok(r)) if api::is_redirect(r.status) => {

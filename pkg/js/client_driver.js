@@ -34,8 +34,17 @@ async function attempt(x, { url, method, headers, body, timeout_ms }) {
   return x.answer(status, lines, text);
 }
 
+// The registration operations' rules run in the registration module, loaded on first use.
+let registration;
+async function rules([operation, site, ...form]) {
+  registration ??= import('./registration.js').then(async (m) => (await m.default(), m));
+  return (await registration).__registrationOutcome(operation, form, site);
+}
+
 /** The exchange's result (its BssError: the rejection). */
 export async function drive(x) {
+  const form = x.rules();
+  if (form) x.ruled(await rules(JSON.parse(form)).catch(() => undefined));
   for (let request; (request = x.send()); ) {
     const next = await attempt(x, JSON.parse(request));
     if (next === -1) break; // finish; -2: send again now; else wait first

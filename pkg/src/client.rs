@@ -15,7 +15,9 @@ use crate::client_pages::Pages;
 use crate::error::{bss_error, to_js_error};
 use crate::fetch::{Exchange, Job, Outcome, drive, no_answer};
 use crate::js_input::{self, json_to_js, opt_string, prop};
+use crate::registration_rules::{Then, Waiting, no_rules};
 use bss_storefront::api::options::{self, Given, IntOption};
+use bss_storefront::api::registration::Outcome as RulesOutcome;
 use bss_storefront::api::{
     self, Answer, ApiError, ApiRequest, Credentials, CredentialsInput, Json, MAX_INPUT_BYTES,
     Operation, Outgoing, RetryPolicy,
@@ -184,14 +186,38 @@ pub(crate) struct Call {
 
 impl Call {
     /// Validates `value` (a request with issues is never sent): the exchange of the call, or
-    /// one that rejects.
+    /// one that rejects. A registration operation's waits for the registration rules first.
     pub(crate) fn exchange(
         transport: &Rc<Transport>,
         op: Operation,
         value: Json,
         pages: Option<Rc<Pages>>,
     ) -> Exchange {
-        let job = match api::build(op, &value, transport.site) {
+        Exchange::new(if op.spec().registration.is_some() {
+            Job::Rules(Box::new(Waiting {
+                op,
+                site: transport.site,
+                input: value,
+                then: Then::Call {
+                    transport: transport.clone(),
+                    pages,
+                },
+            }))
+        } else {
+            Call::job(transport, op, value, pages, no_rules)
+        })
+    }
+
+    /// The job of a call validated with `rules` (the registration rules' answer, for those
+    /// operations).
+    pub(crate) fn job(
+        transport: &Rc<Transport>,
+        op: Operation,
+        value: Json,
+        pages: Option<Rc<Pages>>,
+        rules: impl FnOnce() -> RulesOutcome,
+    ) -> Job {
+        match api::build_with(op, &value, transport.site, rules) {
             Ok(request) => Job::Call(Call {
                 transport: transport.clone(),
                 request,
@@ -199,8 +225,7 @@ impl Call {
                 pages,
             }),
             Err(e) => Job::Done(Err(api_error_to_js(&e, Some(op), &transport.secrets()))),
-        };
-        Exchange::new(job)
+        }
     }
 
     /// The call's result from the last attempt's outcome (or the error before sending).

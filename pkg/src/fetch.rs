@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::client::Call;
 use crate::client_pages::Pager;
 use crate::proxy::Forward;
+use crate::registration_rules::Waiting;
 use crate::token::Login;
 use bss_storefront::api::proxy::Reply;
 use bss_storefront::api::{ApiError, Attempt, Attempts, Json, Outgoing, Step, is_redirect};
@@ -84,6 +85,9 @@ pub(crate) enum Job {
     Done(Result<JsValue, JsValue>),
     /// `client.pages`: sends nothing itself, hands out the exchange of each page.
     Pages(Pager),
+    /// A registration operation's call or forward, before the registration rules answered
+    /// (`registration_rules.rs`).
+    Rules(Box<Waiting>),
 }
 
 // One call's requests, answers and decisions (see the module's doc). Plain comments on the
@@ -162,7 +166,7 @@ impl Exchange {
             return String::new();
         }
         let sent = match &self.job {
-            Job::Done(_) | Job::Pages(_) => return String::new(),
+            Job::Done(_) | Job::Pages(_) | Job::Rules(_) => return String::new(),
             // Sent once.
             Job::Token(_) if self.outcome.is_some() => return String::new(),
             Job::Token(login) => Ok(login.outgoing()),
@@ -218,6 +222,12 @@ impl Exchange {
         match self.job {
             Job::Done(result) => result,
             Job::Pages(_) => Ok(JsValue::UNDEFINED),
+            // Not reached: the driver hands over the rules' answer first.
+            Job::Rules(w) => {
+                let w = *w;
+                drop(w);
+                Ok(JsValue::UNDEFINED)
+            }
             Job::Call(call) => call.finish(self.outcome, self.failed),
             Job::Token(login) => login.finish(self.outcome),
             Job::Forward(f) => Ok(f.finish(self.outcome, self.failed).into()),

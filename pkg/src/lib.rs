@@ -54,6 +54,8 @@ mod js_input;
 #[cfg(feature = "client")]
 mod proxy;
 #[cfg(feature = "client")]
+mod registration_rules;
+#[cfg(feature = "client")]
 mod sign;
 #[cfg(feature = "client")]
 mod token;

@@ -14,8 +14,11 @@ use crate::client::{Transport, credentials_from_js};
 use crate::error::field_error;
 use crate::fetch::{Exchange, Job, Outcome, drive, reply_json, serve};
 use crate::js_input::prop;
+use crate::registration_rules::{Then, Waiting, no_rules};
 use bss_storefront::api::proxy::{self, MAX_BODY_BYTES, Refusal};
+use bss_storefront::api::registration::Outcome as RulesOutcome;
 use bss_storefront::api::{ApiError, ApiRequest, Json, Operation};
+use bss_storefront::registration::Site;
 
 #[wasm_bindgen]
 extern "C" {
@@ -78,8 +81,28 @@ impl Forward {
     }
 }
 
+impl Forward {
+    /// The job of forwarding `input`, validated with `rules` (the registration rules' answer,
+    /// for those operations): the request to sign and send, or the refusal.
+    pub(crate) fn built(
+        mut self,
+        op: Operation,
+        input: Json,
+        site: Site,
+        rules: impl FnOnce() -> RulesOutcome,
+    ) -> Job {
+        match proxy::request_with(op, &input, site, rules) {
+            Ok(request) => {
+                self.built = Some((request, input));
+                Job::Forward(self)
+            }
+            Err(r) => refused(&r),
+        }
+    }
+}
+
 /// A refusal as the driver's reply.
-fn refused(r: &Refusal) -> Job {
+pub(crate) fn refused(r: &Refusal) -> Job {
     Job::Done(Ok(reply_json(r.reply()).into()))
 }
 
@@ -175,9 +198,28 @@ impl Exchange {
             self.job = refused(&proxy::unreadable_body(past_limit));
             return;
         };
-        match proxy::request(op, &bytes, f.proxy.transport.site) {
-            Ok(built) => f.built = Some(built),
-            Err(r) => self.job = refused(&r),
-        }
+        let input = match proxy::input(&bytes) {
+            Ok(input) => input,
+            Err(r) => {
+                self.job = refused(&r);
+                return;
+            }
+        };
+        let site = f.proxy.transport.site;
+        let Job::Forward(f) = std::mem::replace(&mut self.job, Job::Done(Ok(JsValue::UNDEFINED)))
+        else {
+            return;
+        };
+        // A registration operation waits for the registration rules (`rules`, `ruled`).
+        self.job = if op.spec().registration.is_some() {
+            Job::Rules(Box::new(Waiting {
+                op,
+                site,
+                input,
+                then: Then::Forward(f),
+            }))
+        } else {
+            f.built(op, input, site, no_rules)
+        };
     }
 }

@@ -270,3 +270,14 @@ export interface MobileNumber {
   check_identity: string;
 }
 "#;
+
+/// For the client module (not public API): the registration rules' answer to a registration
+/// operation's request, `{"body":…}` or `{"issues":[…]}`, from its form as flat text
+/// (`Form::to_flat`). `undefined` for an operation, form or site it does not know.
+#[wasm_bindgen(js_name = __registrationOutcome, skip_typescript)]
+pub fn registration_outcome(operation: &str, form: Vec<String>, site: &str) -> Option<String> {
+    let op = registration::Operation::from_name(operation)?;
+    let form = Form::from_flat(&form)?;
+    let site = site.parse::<Site>().ok()?;
+    Some(registration::outcome_json(op, &form, site))
+}

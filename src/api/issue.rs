@@ -21,7 +21,7 @@ pub struct Issue {
     /// The data of the rule (`{"max": 64}`).
     pub params: Vec<(String, Json)>,
     /// The CBC code BSS answers for this problem, when the docs name one.
-    pub server_code: Option<&'static str>,
+    pub server_code: Option<String>,
 }
 
 impl Issue {
@@ -39,7 +39,7 @@ impl Issue {
             out.push_str(",\"params\":");
             Json::Object(self.params.clone()).write(out);
         }
-        if let Some(code) = self.server_code {
+        if let Some(code) = &self.server_code {
             out.push_str(",\"server_code\":");
             write_str(out, code);
         }
@@ -268,7 +268,7 @@ impl Problem {
             message,
             message_zh,
             params,
-            server_code,
+            server_code: server_code.map(str::to_owned),
         }
     }
 }

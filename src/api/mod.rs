@@ -24,7 +24,7 @@ mod operation;
 pub mod options;
 mod paging;
 pub mod proxy;
-mod registration;
+pub mod registration;
 mod request;
 mod response;
 mod retry;
@@ -40,8 +40,8 @@ pub use issue::{Issue, Problem, issues_json};
 pub use operation::{Caller, ID_MAX, OFFSET_MAX, Operation, Repeat, Spec};
 pub use paging::{Paging, next_page};
 pub use request::{
-    ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, endpoint, proxy_outgoing, proxy_url,
-    site_of,
+    ApiRequest, Auth, MAX_INPUT_BYTES, Outgoing, build, build_with, endpoint, proxy_outgoing,
+    proxy_url, site_of,
 };
 pub use response::{
     AMOUNT_KEYS, ASSOCIATION_PENDING, Answer, interpret, interpret_redacted, is_redirect,

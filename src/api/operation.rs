@@ -10,7 +10,7 @@ use super::sdk_table;
 use super::value::Json;
 
 use super::issue::{Issue, Problem};
-use super::registration::{self, RegistrationCheck};
+use super::registration;
 use super::schema::Fields;
 
 /// When a call may be sent again after a failure.
@@ -59,7 +59,7 @@ pub struct Spec {
     pub cross: Option<CrossCheck>,
     /// For the registration operations: the parameter names and the registration rules,
     /// which replace `fields`.
-    pub registration: Option<(&'static [&'static str], RegistrationCheck)>,
+    pub registration: Option<&'static [&'static str]>,
 }
 
 macro_rules! operations {
@@ -103,9 +103,9 @@ macro_rules! operations {
 // checked first), then the rows generated from the SDK (`sdk_table.rs`). Facts, doc text and
 // sources per operation: `operations.json`.
 with_sdk_rows! { operations {
-    CheckUserIdentity "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some((registration::CHECK_USER_IDENTITY_FIELDS, registration::check_user_identity));
-    SendVerificationMessageCode "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some((registration::SEND_VERIFICATION_CODE_FIELDS, registration::send_verification_code));
-    CreateSubCustomer "POST" "/v2/partners/sub-customers" Never true NONE, None, Some((registration::CREATE_SUB_CUSTOMER_FIELDS, registration::create_sub_customer));
+    CheckUserIdentity "POST" "/v2/partners/sub-customers/users/check-identity" ReadOnly true NONE, None, Some(registration::CHECK_USER_IDENTITY_FIELDS);
+    SendVerificationMessageCode "POST" "/v2/bases/verificationcode/send" OnThrottle true NONE, None, Some(registration::SEND_VERIFICATION_CODE_FIELDS);
+    CreateSubCustomer "POST" "/v2/partners/sub-customers" Never true NONE, None, Some(registration::CREATE_SUB_CUSTOMER_FIELDS);
     ListSubCustomers "POST" "/v2/partners/sub-customers/query" ReadOnly true LIST_SUB_CUSTOMERS, None, None;
     ListSubCustomerCoupons "GET" "/v2/promotions/benefits/coupons" ReadOnly false LIST_SUB_CUSTOMER_COUPONS, Some(offset_needs_limit), None;
     ListIssuedPartnerCoupons "GET" "/v2/promotions/benefits/partner-coupons" ReadOnly false LIST_ISSUED_PARTNER_COUPONS, None, None;

@@ -9,8 +9,8 @@
 use std::fmt;
 
 use super::{
-    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, RetryPolicy, build, is_redirect,
-    issues_json, parse_json, redact,
+    ApiError, ApiRequest, Json, MAX_INPUT_BYTES, Operation, RetryPolicy, build, build_with,
+    is_redirect, issues_json, parse_json, redact,
 };
 use crate::error::quote_input;
 use crate::registration::Site;
@@ -157,26 +157,47 @@ pub fn unreadable_body(past_limit: bool) -> Refusal {
 /// by the same rules as the client's, with the input (for signing); a body that is not JSON or
 /// an input with issues is a 400 `invalid_request` refusal (with the issues).
 pub fn request(op: Operation, body: &[u8], site: Site) -> Result<(ApiRequest, Json), Refusal> {
-    let invalid = |message: String, issues: String| Refusal {
+    let input = input(body)?;
+    let request = build_refused(build(op, &input, site))?;
+    Ok((request, input))
+}
+
+/// The operation's input in the request body (empty: `null`); a body that is not JSON is a 400
+/// `invalid_request` refusal.
+pub fn input(body: &[u8]) -> Result<Json, Refusal> {
+    let text = String::from_utf8_lossy(body);
+    if text.trim().is_empty() {
+        return Ok(Json::Null);
+    }
+    parse_json(&text).map_err(|e| invalid(format!("the body is not JSON: {e}"), "[]".into()))
+}
+
+/// [`request`] for an input already read by [`input`], with a registration operation's
+/// answer given by `registration` ([`build_with`]).
+pub fn request_with(
+    op: Operation,
+    input: &Json,
+    site: Site,
+    registration: impl FnOnce() -> super::registration::Outcome,
+) -> Result<ApiRequest, Refusal> {
+    build_refused(build_with(op, input, site, registration))
+}
+
+fn invalid(message: String, issues: String) -> Refusal {
+    Refusal {
         issues: Some(issues),
         ..Refusal::new(400, crate::codes::refusal::INVALID_REQUEST, message)
-    };
-    let text = String::from_utf8_lossy(body);
-    let input = if text.trim().is_empty() {
-        Json::Null
-    } else {
-        parse_json(&text).map_err(|e| invalid(format!("the body is not JSON: {e}"), "[]".into()))?
-    };
-    match build(op, &input, site) {
-        Ok(request) => Ok((request, input)),
-        Err(e) => {
-            let issues = match &e {
-                ApiError::InvalidRequest { issues, .. } => issues_json(issues),
-                _ => "[]".to_owned(),
-            };
-            Err(invalid(e.to_string(), issues))
-        }
     }
+}
+
+fn build_refused(built: Result<ApiRequest, ApiError>) -> Result<ApiRequest, Refusal> {
+    built.map_err(|e| {
+        let issues = match &e {
+            ApiError::InvalidRequest { issues, .. } => issues_json(issues),
+            _ => "[]".to_owned(),
+        };
+        invalid(e.to_string(), issues)
+    })
 }
 
 /// The answer when the proxy itself failed (a `Response` the runtime refused to build, …):

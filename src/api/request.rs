@@ -27,13 +27,12 @@ pub struct ApiRequest {
     pub body: Option<String>,
 }
 
-/// The registration operations' body, from the registration rules.
+/// The registration operations' body, from the registration rules' `outcome`.
 fn registration(
     op: Operation,
     input: &Json,
-    site: Site,
     names: &[&str],
-    check: super::registration::RegistrationCheck,
+    outcome: super::registration::Outcome,
 ) -> Result<Laid, Vec<super::issue::Issue>> {
     let keys: Vec<&str> = match input {
         Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
@@ -45,8 +44,7 @@ fn registration(
         .filter(|k| !names.contains(k))
         .map(|k| Problem::UnknownField(op.spec().name).at(k))
         .collect();
-    let body = check(&super::registration::form(input), site);
-    match body {
+    match outcome {
         Ok(Json::Object(body)) if unknown.is_empty() => Ok(Laid {
             body,
             ..Laid::default()
@@ -58,6 +56,22 @@ fn registration(
 
 /// Validates `input` for `op` on `site`. With issues, nothing is to be sent.
 pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiError> {
+    build_with(op, input, site, || {
+        let names = op.spec().registration.unwrap_or_default();
+        super::registration::check(op.spec().name, names, input, site)
+            .unwrap_or_else(|| Err(Vec::new()))
+    })
+}
+
+/// [`build`], with the registration rules' answer for a registration operation given by
+/// `registration` (called only for those): the client module of the npm package gets it
+/// from the registration module ([`read_outcome`](super::read_outcome)).
+pub fn build_with(
+    op: Operation,
+    input: &Json,
+    site: Site,
+    registration: impl FnOnce() -> super::registration::Outcome,
+) -> Result<ApiRequest, ApiError> {
     let spec = op.spec();
     if site == Site::Intl && !op.on_intl() {
         return Err(ApiError::InvalidRequest {
@@ -66,7 +80,7 @@ pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiE
         });
     }
     let laid = match spec.registration {
-        Some((names, check)) => registration(op, input, site, names, check),
+        Some(names) => self::registration(op, input, names, registration()),
         None => validate(spec.fields, input, spec.name),
     };
     let mut issues = laid.as_ref().err().cloned().unwrap_or_default();
@@ -396,7 +410,7 @@ mod tests {
                 ("domain_name".to_owned(), "reserved_prefix")
             ]
         );
-        assert_eq!(issues[1].server_code, Some("CBC.99000031"));
+        assert_eq!(issues[1].server_code.as_deref(), Some("CBC.99000031"));
         let intl = build(
             Operation::SendVerificationMessageCode,
             &Json::from(&json!({"receiver_type": 2, "email": "a@example.com"})),

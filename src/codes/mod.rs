@@ -113,6 +113,8 @@ macro_rules! code_set {
                     retried: code_set!(@retried $($retried)?),
                 }),+],
             };
+            /// Every code (without the table's prose, for a lookup by text).
+            pub const ALL: &[&str] = &[$($code),+];
             /// The codes as a TypeScript union body: `| "a" | "b"`.
             pub const TS_UNION: &str = concat!($(" | \"", $code, "\""),+);
             /// The TypeScript declaration of the union (for the binding's `.d.ts`).

@@ -163,6 +163,55 @@ impl Form {
         self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
+    /// The form as flat text, `[name, value, …]`, each value a kind letter then its text
+    /// (`-` null, `t` / `f`, `#` number text, `"` string, `[` array, `{` object, `?` another
+    /// type): how the npm package's client module hands a request to the registration
+    /// module, which has no JSON reader.
+    pub fn to_flat(&self) -> Vec<String> {
+        let mut flat = Vec::with_capacity(self.fields.len() * 2);
+        for (name, value) in &self.fields {
+            flat.push(name.clone());
+            flat.push(match value {
+                FieldValue::Null => "-".to_owned(),
+                FieldValue::Bool(true) => "t".to_owned(),
+                FieldValue::Bool(false) => "f".to_owned(),
+                FieldValue::Number(text) => format!("#{text}"),
+                FieldValue::Text(text) => format!("\"{text}"),
+                FieldValue::Other("array") => "[".to_owned(),
+                FieldValue::Other("object") => "{".to_owned(),
+                FieldValue::Other(other) => format!("?{other}"),
+            });
+        }
+        flat
+    }
+
+    /// Reads [`Form::to_flat`]'s text; `None` when it is not such text.
+    pub fn from_flat(flat: &[String]) -> Option<Form> {
+        let mut form = Form::new();
+        for pair in flat.chunks(2) {
+            let [name, value] = pair else { return None };
+            let (kind, text) = value.split_at_checked(1)?;
+            let value = match kind {
+                "-" => FieldValue::Null,
+                "t" => FieldValue::Bool(true),
+                "f" => FieldValue::Bool(false),
+                "#" => FieldValue::Number(text.to_owned()),
+                "\"" => FieldValue::Text(text.to_owned()),
+                "[" => FieldValue::Other("array"),
+                "{" => FieldValue::Other("object"),
+                "?" => FieldValue::Other(match text {
+                    "bigint" => "bigint",
+                    "symbol" => "symbol",
+                    "function" => "function",
+                    _ => "undefined",
+                }),
+                _ => return None,
+            };
+            form.set(name, value);
+        }
+        Some(form)
+    }
+
     /// Reads a form from JSON text (an object), e.g. `JSON.stringify(form)` or a request body.
     ///
     /// Lone UTF-16 surrogates (`"\ud800"`, which JavaScript strings may hold and

@@ -25,6 +25,7 @@ mod issue;
 mod kinds;
 mod messages;
 mod mobile;
+mod outcome;
 mod password;
 mod verification;
 
@@ -43,6 +44,7 @@ pub use identity::{
 pub use issue::{Issue, IssueCode, Operation, Validation};
 pub use kinds::{EmailProblem, MobileProblem, Site};
 pub use mobile::{MAX_MOBILE_INPUT_CHARS, MobileNumber, normalize_mobile};
+pub use outcome::outcome_json;
 pub use password::PASSWORD_LENGTH;
 pub use verification::{
     CUSTOMER_ID_MAX, LANGS, SCENE_BANK_CARD_AUTH, SCENE_REGISTRATION,

@@ -32,6 +32,16 @@ test('each area module: JS glue within budget, wasm verdict and no growth past t
   }
 });
 
+// The client runs the registration operations' rules in the registration module (loaded on the
+// first such call, docs/client.md): its own wasm carries none of them. Texts only those rules have.
+test('the client module carries no registration rules; the registration module does', () => {
+  const wasm = (area) => fs.readFileSync(path.join(PKG, 'dist', `${area}_bg.wasm`)).toString('latin1');
+  for (const text of ['shadow_', "use letters, digits, '_' and '-'", 'control characters are not allowed']) {
+    assert.ok(wasm('registration').includes(text), `registration: ${text}`);
+    assert.ok(!wasm('client').includes(text), `client: ${text}`);
+  }
+});
+
 test('a separate project installs the package and uses it via require and import', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bss-consumer-'));
   try {

@@ -117,9 +117,11 @@ sign-diff: tools-python
 	cargo test --test sign_differential -- --ignored --nocapture
 
 # Every operation of the table against the official SDK (huaweicloudsdkbss, and bssintl for
-# the shared ones): the same inputs, both requests recorded on 127.0.0.1 and compared.
+# the shared ones): the same inputs, both requests recorded on 127.0.0.1 and compared. First,
+# the files generated from the SDK (tools/bss_operations.py) must be what it writes.
 sdk-wire: tools-python
 	@mkdir -p target
+	$(VENV)/bin/python tools/bss_operations.py --check
 	cargo test --test sdk_wire -- --ignored --exact write_cases
 	$(VENV)/bin/python tests/sdk_wire/record.py target/sdk-wire-cases.json target/sdk-wire.json
 	cargo test --test sdk_wire -- --ignored --exact compare --nocapture

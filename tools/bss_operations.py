@@ -1,6 +1,7 @@
 """The BSS operations table, extracted mechanically from the official Python SDK.
 
     .venv/bin/python tools/bss_operations.py
+    .venv/bin/python tools/bss_operations.py --check   # the files are what it writes (make sdk-wire)
 
 Reads `huaweicloudsdkbss` (China site, `BssClient`) and `huaweicloudsdkbssintl`
 (international site) as installed (pinned 3.1.219 in the Makefile) and writes:
@@ -36,6 +37,10 @@ import huaweicloudsdkbssintl.v2.bssintl_client as intl_client
 import huaweicloudsdkbssintl.v2.model as intl_model
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Where the outputs go: the repository, or with `--check` a scratch copy compared with it.
+OUT = ROOT
+OUTPUTS = ["src/api/operations.json", "src/api/sdk_table.rs", "pkg/src/client_methods.rs",
+           "pkg/js/client_methods.js", "docs/client.md"]
 SDK = f"huaweicloudsdkbss=={version('huaweicloudsdkbss')}"
 SDK_INTL = f"huaweicloudsdkbssintl=={version('huaweicloudsdkbssintl')}"
 PRIMITIVES = {"str", "int", "float", "bool", "object", "decimal.Decimal", "datetime"}
@@ -450,7 +455,7 @@ def write_rust(ops, models, responses):
     lines.append("    };")
     lines.append("}")
     lines.append("")
-    out = os.path.join(ROOT, "src/api/sdk_table.rs")
+    out = os.path.join(OUT, "src/api/sdk_table.rs")
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
     print(f"{out}: {len(gen)} generated rows, {len(used)} models")
@@ -614,7 +619,7 @@ def write_binding(ops, models, responses):
         text + '"#;',
         "",
     ]
-    out = os.path.join(ROOT, "pkg/src/client_methods.rs")
+    out = os.path.join(OUT, "pkg/src/client_methods.rs")
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines))
     names = "".join(f"  '{js}',\n" for js, _ in rows)
@@ -634,7 +639,7 @@ def write_binding(ops, models, responses):
         "  }\n"
         "}\n"
     )
-    js_out = os.path.join(ROOT, "pkg/js/client_methods.js")
+    js_out = os.path.join(OUT, "pkg/js/client_methods.js")
     with open(js_out, "w", encoding="utf-8") as fh:
         fh.write(js_text)
     print(f"{out}: {len(rows)} methods, {len(text.encode())} bytes of TypeScript")
@@ -664,12 +669,19 @@ def write_operations_doc(ops):
     body = "\n".join([BEGIN, *rows, END])
     text = open(OPERATIONS_DOC, encoding="utf-8").read()
     start, end = text.index(BEGIN), text.index(END) + len(END)
-    with open(OPERATIONS_DOC, "w", encoding="utf-8") as fh:
+    out = os.path.join(OUT, "docs", "client.md")
+    with open(out, "w", encoding="utf-8") as fh:
         fh.write(text[:start] + body + text[end:])
-    print(f"{OPERATIONS_DOC}: operations table, {len(body.encode())} bytes")
+    print(f"{out}: operations table, {len(body.encode())} bytes")
 
 
 if __name__ == "__main__":
+    check = sys.argv[1:] == ["--check"]
+    if check:
+        import tempfile
+        OUT = tempfile.mkdtemp()
+        for f in OUTPUTS:
+            os.makedirs(os.path.dirname(os.path.join(OUT, f)), exist_ok=True)
     cn_ops, cn_models, cn_responses = extract(cn_client, cn_model, SDK)
     intl_ops, intl_models, _ = extract(intl_client, intl_model, SDK_INTL)
     intl_by_name = {o["name"]: o for o in intl_ops}
@@ -694,7 +706,7 @@ if __name__ == "__main__":
         "responses": cn_responses,
         "intl_only": sorted(set(intl_by_name) - {o["name"] for o in cn_ops}),
     }
-    out = os.path.join(ROOT, "src/api/operations.json")
+    out = os.path.join(OUT, "src/api/operations.json")
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(data, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
@@ -704,5 +716,12 @@ if __name__ == "__main__":
     write_operations_doc(cn_ops)
     # The Rust files as `cargo fmt` leaves them, so that regenerating changes nothing.
     import subprocess
-    subprocess.run(["rustfmt", "--edition", "2024", os.path.join(ROOT, "src/api/sdk_table.rs"),
-                    os.path.join(ROOT, "pkg/src/client_methods.rs")], check=True)
+    subprocess.run(["rustfmt", "--edition", "2024", os.path.join(OUT, "src/api/sdk_table.rs"),
+                    os.path.join(OUT, "pkg/src/client_methods.rs")], check=True)
+    if check:
+        import shutil
+        stale = [f for f in OUTPUTS if open(os.path.join(OUT, f), "rb").read() != open(os.path.join(ROOT, f), "rb").read()]
+        shutil.rmtree(OUT)
+        if stale:
+            sys.exit("stale (run tools/bss_operations.py): " + ", ".join(stale))
+        print("the generated files are fresh")

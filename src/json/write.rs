@@ -1,9 +1,11 @@
 //! Writing results as JSON text by hand, for the wasm binding's one `JSON.parse` per call.
 //!
-//! The registration module writes its results with this instead of serde's serializer and
-//! serde_json: that machinery (one serializer per derived type, serde_json's writer and its
-//! error texts) cost about 2 KB gzipped of a module whose budget is 30 KB. The serde derives
-//! stay on the public types for Rust callers.
+//! Every result the registration and pricing modules emit writes itself with this instead of
+//! serde's serializer and serde_json: that machinery (one serializer per derived type,
+//! serde_json's writer and its error texts) cost about 2 KB gzipped of the registration
+//! module and more than 6 KB of the pricing module, and per-key escaping on every quote.
+//! A type writes itself with [`Object`] (`field`, `some`); a flattened part writes its
+//! members into the caller's [`Object`]; an enum with a wire name uses [`write_as_str!`].
 
 /// A value that writes itself as JSON text.
 pub trait WriteJson {
@@ -51,27 +53,64 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends `s` between quotes as it is: for wire names and amounts, which never need an
+/// escape.
+pub fn plain(out: &mut String, s: &str) {
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
 /// Appends an integer.
 pub fn int(out: &mut String, n: i64) {
-    // By hand: `i64`'s `Display` pulls the formatting machinery's padding code in.
     if n < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut v = n.unsigned_abs();
+    digits(out, n.unsigned_abs().into(), 1);
+}
+
+/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 39).
+pub fn digits(out: &mut String, v: u128, width: usize) {
+    // By hand: `Display` pulls the formatting machinery's padding code in. Above 64 bits,
+    // one 128-bit division per 19 digits (a library call in wasm), then 64-bit ones.
+    const E19: u128 = 10_000_000_000_000_000_000;
+    let mut buf = [b'0'; 40];
+    let mut i = buf.len();
+    let mut high = v;
+    let mut low;
     loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
+        let full = high > u128::from(u64::MAX);
+        (high, low) = if full {
+            (high / E19, (high % E19) as u64)
+        } else {
+            (0, high as u64)
+        };
+        let start = i;
+        while low > 0 {
+            i -= 1;
+            buf[i] = b'0' + (low % 10) as u8;
+            low /= 10;
+        }
+        if !full {
             break;
         }
+        i = start - 19;
     }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    i = i.min(buf.len() - width.clamp(1, 39));
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
+
+/// Implements [`WriteJson`] for types whose `as_str(self)` is their wire name.
+macro_rules! write_as_str {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::json::write::WriteJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write::plain(out, self.as_str());
+            }
+        }
+    )+};
+}
+pub(crate) use write_as_str;
 
 /// Writes an object member by member: `{"a":1,"b":"x"}`.
 pub struct Object<'a> {
@@ -129,12 +168,6 @@ impl WriteJson for String {
     }
 }
 
-impl WriteJson for &str {
-    fn write_json(&self, out: &mut String) {
-        string(out, self);
-    }
-}
-
 impl WriteJson for bool {
     fn write_json(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
@@ -149,7 +182,42 @@ impl WriteJson for i64 {
 
 impl WriteJson for usize {
     fn write_json(&self, out: &mut String) {
-        int(out, i64::try_from(*self).unwrap_or(i64::MAX));
+        digits(out, *self as u128, 1);
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, (*self).into(), 1);
+    }
+}
+
+impl WriteJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, (*self).into(), 1);
+    }
+}
+
+impl WriteJson for u16 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, (*self).into(), 1);
+    }
+}
+
+impl<T: WriteJson + ?Sized> WriteJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// A map with text keys, in its own order (a `BTreeMap`: sorted, as serde_json writes it).
+impl<K: AsRef<str>, V: WriteJson> WriteJson for std::collections::BTreeMap<K, V> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (k, v) in self {
+            o.field(k.as_ref(), v);
+        }
+        o.end();
     }
 }
 
@@ -162,16 +230,21 @@ impl<T: WriteJson> WriteJson for Option<T> {
     }
 }
 
+/// Appends the items as a JSON array.
+pub fn array<T: WriteJson>(out: &mut String, items: impl IntoIterator<Item = T>) {
+    out.push('[');
+    for (i, v) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        v.write_json(out);
+    }
+    out.push(']');
+}
+
 impl<T: WriteJson> WriteJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            v.write_json(out);
-        }
-        out.push(']');
+        array(out, self);
     }
 }
 
@@ -196,9 +269,24 @@ mod tests {
         ] {
             assert_eq!(s.to_json(), serde_json::to_string(s).unwrap(), "{s:?}");
         }
+        for (v, width) in [
+            (0u128, 1),
+            (0, 3),
+            (5, 2),
+            (10_000_000_000_000_000_000, 1),
+            (u128::from(u64::MAX) + 1, 1),
+            (u128::MAX, 1),
+            (1, 39),
+            (12_345_678_901_234_567_890_123, 25),
+        ] {
+            let mut out = String::new();
+            digits(&mut out, v, width);
+            assert_eq!(out, format!("{v:0width$}"));
+        }
         for n in [0, 7, -7, 1234567890, i64::MAX, i64::MIN] {
             assert_eq!(n.to_json(), n.to_string());
         }
+        assert_eq!(u64::MAX.to_json(), u64::MAX.to_string());
         let mut out = String::new();
         let mut o = Object::new(&mut out);
         o.field("a", &1i64)

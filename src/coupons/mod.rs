@@ -51,6 +51,7 @@ pub mod timestamp;
 pub mod verdict;
 
 use crate::json::tree::{self, JsonNode};
+use crate::json::write::WriteJson;
 
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
@@ -385,6 +386,8 @@ pub fn verdicts_json(
         .iter()
         .map(|verdict| verdict::VerdictView { verdict, messages })
         .collect();
-    let text = serde_json::to_string(&views).map_err(|e| CouponError::Internal(e.to_string()))?;
-    Ok((text, order.lines.into_iter().map(|l| l.id).collect()))
+    Ok((
+        views.to_json(),
+        order.lines.into_iter().map(|l| l.id).collect(),
+    ))
 }

@@ -575,19 +575,34 @@ pub fn money_text(a: Amount) -> String {
 
 /// Appends [`money_text`]`(a)` to `out`.
 pub fn push_money(out: &mut String, a: Amount) {
-    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon):
-    // the mantissa (≤ 96 bits) times at most 100 fits a u128, and so does 10^28.
-    let d = a.as_decimal().normalize();
-    let scale = d.scale();
-    let shown = scale.max(2);
-    let units = d.mantissa().unsigned_abs() * 10u128.pow(shown - scale);
-    let unit = 10u128.pow(shown);
-    if d.is_sign_negative() && units != 0 {
+    push_decimal(out, a, 2);
+}
+
+/// Appends `a` in plain notation with at least `min_decimals` decimals and no other trailing
+/// zero: [`money_text`] with 2, the canonical `Display` text with 0.
+fn push_decimal(out: &mut String, a: Amount, min_decimals: usize) {
+    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon),
+    // and no `normalize`: the mantissa's digits with the point `scale` digits from the right,
+    // the fraction's trailing zeros cut down to `min_decimals` (or zeros added up to them).
+    let d = a.as_decimal();
+    let mantissa = d.mantissa().unsigned_abs();
+    let scale = d.scale() as usize;
+    if d.is_sign_negative() && mantissa != 0 {
         out.push('-');
     }
-    write::digits(out, units / unit, 1);
-    out.push('.');
-    write::digits(out, units % unit, shown as usize);
+    write::digits(out, mantissa, scale + 1);
+    let point = out.len() - scale;
+    let mut end = out.len();
+    while end > point + min_decimals && out.as_bytes()[end - 1] == b'0' {
+        end -= 1;
+    }
+    out.truncate(end);
+    if end > point || min_decimals > 0 {
+        out.insert(point, '.');
+    }
+    for _ in scale..min_decimals {
+        out.push('0');
+    }
 }
 
 /// An amount written as a JSON string of [`money_text`] (`"80.00"`, `"0.00064"`).
@@ -606,7 +621,9 @@ impl WriteJson for Money {
 /// and its serde form write it (here, not in `money`: the JSON area reads amounts).
 impl WriteJson for Amount {
     fn write_json(&self, out: &mut String) {
-        let _ = write!(out, "\"{self}\"");
+        out.push('"');
+        push_decimal(out, *self, 0);
+        out.push('"');
     }
 }
 
@@ -817,6 +834,16 @@ mod tests {
             let d = rust_decimal::Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
             let a = Amount::parse(&d.to_string()).unwrap();
             assert_eq!(money_text(a), by_display(a), "{d}");
+            assert_eq!(a.to_json(), format!("\"{a}\""), "{d}");
+            // The same value at a larger scale (trailing zeros) writes the same text.
+            let mut wide = d;
+            wide.rescale((scale + 3).min(28));
+            let w = Amount::parse(&wide.to_string()).unwrap();
+            assert_eq!(
+                (money_text(w), w.to_json()),
+                (money_text(a), a.to_json()),
+                "{wide}"
+            );
         }
     }
 

@@ -43,7 +43,7 @@ pub struct LineDiscount {
     pub discount_ratio: Amount,
 }
 
-/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); serialized as
+/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); written as
 /// `server` / `computed` / `mixed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountSource {

@@ -16,7 +16,7 @@ use crate::json::write::{self, Object, WriteJson};
 use crate::money::Amount;
 
 /// The price preview of one order and one choice of discount and coupons. Written as
-/// [`QuoteView`] writes it with [`View::FULL`] (one serializer for both forms).
+/// [`QuoteView`] writes it with [`View::FULL`] (one writer for both forms).
 #[derive(Debug, Clone)]
 pub struct Quote {
     /// List price of the order.

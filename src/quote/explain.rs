@@ -55,7 +55,7 @@ impl Columns {
 /// Where a number comes from: `input` (given by the caller, or priced from the list-price
 /// fields given), `server` (an amount BSS stated, used as stated), `computed` (from ratios,
 /// caps and the stacking order), `none` (nothing of this kind applies). Plain strings: one
-/// serializer for all (the wasm stays small).
+/// writer for all (the wasm stays small).
 pub mod source {
     /// Given by the caller.
     pub const INPUT: &str = "input";
@@ -67,7 +67,7 @@ pub mod source {
     pub const NONE: &str = "none";
 }
 
-/// One column's origin (serialized as its compact code, see the module doc).
+/// One column's origin (written as its compact code, see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     /// Where the number comes from ([`source`]).
@@ -89,7 +89,7 @@ pub const COLUMNS: [&str; 7] = [
     "payable",
 ];
 
-/// The origin of every money column of a quote's totals, in [`COLUMNS`] order; serialized
+/// The origin of every money column of a quote's totals, in [`COLUMNS`] order; written
 /// as an object keyed by column (one loop, not a struct per column: the wasm stays small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Explain(pub [Origin; 7]);

@@ -67,7 +67,7 @@ impl RejectCode {
         }
     }
 
-    /// The stable code, as serialized.
+    /// The stable code, as written.
     pub fn as_str(self) -> &'static str {
         self.entry().0
     }

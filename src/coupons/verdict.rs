@@ -590,7 +590,7 @@ fn push_decimal(out: &mut String, a: Amount, min_decimals: usize) {
     if d.is_sign_negative() && mantissa != 0 {
         out.push('-');
     }
-    write::digits(out, mantissa, scale + 1);
+    write::wide_digits(out, mantissa, scale + 1);
     let point = out.len() - scale;
     let mut end = out.len();
     while end > point + min_decimals && out.as_bytes()[end - 1] == b'0' {

@@ -14,11 +14,17 @@ pub trait WriteJson {
 
     /// The value's JSON text.
     fn to_json(&self) -> String {
-        // Room for a compact quote: growing from empty reallocates (and copies) ten times.
-        let mut out = String::with_capacity(1024);
+        let mut out = buffer();
         self.write_json(&mut out);
         out
     }
+}
+
+/// The text a result is written into: room for a compact quote (growing from empty would
+/// reallocate and copy ten times). One function, not inlined into every `to_json`.
+#[inline(never)]
+fn buffer() -> String {
+    String::with_capacity(1024)
 }
 
 /// Appends `s` as a JSON string (quotes and control characters escaped, as serde_json does).
@@ -71,38 +77,42 @@ pub fn int(out: &mut String, n: i64) {
     if n < 0 {
         out.push('-');
     }
-    digits(out, n.unsigned_abs().into(), 1);
+    digits(out, n.unsigned_abs(), 1);
 }
 
-/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 39).
-pub fn digits(out: &mut String, v: u128, width: usize) {
-    // By hand: `Display` pulls the formatting machinery's padding code in. Above 64 bits,
-    // one 128-bit division per 19 digits (a library call in wasm), then 64-bit ones.
-    const E19: u128 = 10_000_000_000_000_000_000;
-    let mut buf = [b'0'; 40];
+/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 20).
+pub fn digits(out: &mut String, mut v: u64, width: usize) {
+    // By hand: `Display` pulls the formatting machinery's padding code in.
+    let mut buf = [b'0'; 20];
     let mut i = buf.len();
-    let mut high = v;
-    let mut low;
-    loop {
-        let full = high > u128::from(u64::MAX);
-        (high, low) = if full {
-            (high / E19, (high % E19) as u64)
-        } else {
-            (0, high as u64)
-        };
-        let start = i;
-        while low > 0 {
-            i -= 1;
-            buf[i] = b'0' + (low % 10) as u8;
-            low /= 10;
-        }
-        if !full {
-            break;
-        }
-        i = start - 19;
+    while v > 0 {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
     }
-    i = i.min(buf.len() - width.clamp(1, 39));
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    i = i.min(buf.len() - width.clamp(1, 20));
+    // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// [`digits`] of a 128-bit value (up to 39 digits): one 128-bit division per 19 digits above
+/// 64 bits (a library call in wasm, linked only where wide values are written).
+pub fn wide_digits(out: &mut String, v: u128, width: usize) {
+    const E19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(v) {
+        Ok(v) => {
+            for _ in 20..width {
+                out.push('0');
+            }
+            digits(out, v, width.min(20));
+        }
+        Err(_) => {
+            wide_digits(out, v / E19, width.saturating_sub(19));
+            digits(out, (v % E19) as u64, 19);
+        }
+    }
 }
 
 /// Implements [`WriteJson`] for types whose `as_str(self)` is their wire name.
@@ -134,10 +144,12 @@ impl<'a> Object<'a> {
     /// escaped), and returns the text to write its value into.
     pub fn key(&mut self, key: &'static str) -> &mut String {
         debug_assert!(!key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
-        self.out.push_str(if self.first { "\"" } else { ",\"" });
+        if !self.first {
+            self.out.push(',');
+        }
         self.first = false;
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        plain(self.out, key);
+        self.out.push(':');
         self.out
     }
 
@@ -202,13 +214,13 @@ impl WriteJson for i64 {
 
 impl WriteJson for usize {
     fn write_json(&self, out: &mut String) {
-        digits(out, *self as u128, 1);
+        digits(out, *self as u64, 1);
     }
 }
 
 impl WriteJson for u64 {
     fn write_json(&self, out: &mut String) {
-        digits(out, (*self).into(), 1);
+        digits(out, *self, 1);
     }
 }
 
@@ -300,8 +312,14 @@ mod tests {
             (12_345_678_901_234_567_890_123, 25),
         ] {
             let mut out = String::new();
-            digits(&mut out, v, width);
+            wide_digits(&mut out, v, width);
             assert_eq!(out, format!("{v:0width$}"));
+            if let Ok(narrow) = u64::try_from(v) {
+                let mut out = String::new();
+                let width = width.min(20);
+                digits(&mut out, narrow, width);
+                assert_eq!(out, format!("{v:0width$}"));
+            }
         }
         for n in [0, 7, -7, 1234567890, i64::MAX, i64::MIN] {
             assert_eq!(n.to_json(), n.to_string());

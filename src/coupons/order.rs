@@ -342,3 +342,30 @@ impl WriteJson for DiscountLine {
             .end();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `orderFromDetails` writes reads back to the same order, through the engine's reader
+    /// and through the serde derives.
+    #[test]
+    fn a_written_order_reads_back() {
+        let text = r#"{"order_id":"CS\"1","order_type":"renew","charging_mode":"period","period_type":3,
+            "period_num":2,"currency":"CNY","first_order_in_service":{"hws.service.type.ec2":true,"a\nb":false},
+            "discount":{"discount_id":"d","discount_type":607,"lines":[{"id":"l1","discount_ratio":"0.850"}]},
+            "lines":[{"id":"l1","cloud_service_type":"hws.service.type.ec2","resource_type":"r","resource_spec":"s",
+              "region":"cn-north-4","product_id":"p","official_amount":"100.50","amount":"85.425",
+              "discount_ratio":"0.85","charging_mode":"on_demand","period_type":4,"is_strict_selected":true,
+              "is_hardware":false},
+             {"id":"l2","cloud_service_type":"x","region":"y","official_amount":"0"}]}"#;
+        let order = crate::coupons::parse_order(text).unwrap();
+        let written = order.to_json();
+        assert_eq!(crate::coupons::parse_order(&written).unwrap(), order);
+        assert_eq!(serde_json::from_str::<Order>(&written).unwrap(), order);
+        assert!(
+            written.contains(r#""official_amount":"100.5""#),
+            "{written}"
+        );
+    }
+}

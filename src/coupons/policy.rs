@@ -352,4 +352,30 @@ mod tests {
         let json = Policy::default().to_json();
         assert!(json.contains(r#""base_value_lower":"exclusive""#), "{json}");
     }
+
+    /// The serde derives (Rust callers) read the names the reader and the writer use.
+    #[test]
+    fn serde_names_are_the_wire_names() {
+        fn check<T>(names: &[(&str, T)])
+        where
+            T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + Copy + WriteJson,
+        {
+            for &(name, value) in names {
+                let text = format!("\"{name}\"");
+                assert_eq!(serde_json::from_str::<T>(&text).unwrap(), value);
+                assert_eq!(value.to_json(), text);
+            }
+        }
+        check(Bound::NAMES);
+        check(BaseValueAmount::NAMES);
+        check(Undecided::NAMES);
+        check(EmpowerScope::NAMES);
+        check(RatioBase::NAMES);
+        check(DiscountFamily::NAMES);
+        check(ListedHardwareCoupon::NAMES);
+        check(BestDiscount::NAMES);
+        check(StackingOrder::NAMES);
+        check(Rounding::NAMES);
+        check(Allocation::NAMES);
+    }
 }

@@ -8,6 +8,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use bss_storefront::coupons::{self, evaluate_coupons, evaluate_json};
+use bss_storefront::json::write::WriteJson;
 
 const SCENARIO: &str = include_str!("scenarios/coupons-30x20.json");
 
@@ -108,11 +109,8 @@ fn main() {
     });
     report("  serde_json Value (coupons)", &tree2);
     let write = measure(100, 100, || {
-        black_box(serde_json::to_string(black_box(&verdicts)).ok());
+        black_box(black_box(&verdicts).to_json());
     });
     report("  of which writing the verdicts", &write);
-    println!(
-        "verdicts JSON: {} bytes",
-        serde_json::to_string(&verdicts).map_or(0, |t| t.len())
-    );
+    println!("verdicts JSON: {} bytes", verdicts.to_json().len());
 }

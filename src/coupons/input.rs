@@ -231,15 +231,6 @@ fn read_order(
     })
 }
 
-const BOUNDS: [(&str, Bound); 2] = [
-    ("exclusive", Bound::Exclusive),
-    ("inclusive", Bound::Inclusive),
-];
-const UNDECIDED: [(&str, Undecided); 2] = [
-    ("indeterminate", Undecided::Indeterminate),
-    ("not_applicable", Undecided::NotApplicable),
-];
-
 /// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
 fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
     let d = Policy::default();
@@ -250,25 +241,19 @@ fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
     };
     Ok(Policy {
         base_value_lower: o
-            .pick("base_value_lower", &BOUNDS)?
+            .pick("base_value_lower", Bound::NAMES)?
             .unwrap_or(d.base_value_lower),
         base_value_upper: o
-            .pick("base_value_upper", &BOUNDS)?
+            .pick("base_value_upper", Bound::NAMES)?
             .unwrap_or(d.base_value_upper),
         base_value_amount: o
-            .pick(
-                "base_value_amount",
-                &[
-                    ("eligible_payable", BaseValueAmount::EligiblePayable),
-                    ("order_payable", BaseValueAmount::OrderPayable),
-                ],
-            )?
+            .pick("base_value_amount", BaseValueAmount::NAMES)?
             .unwrap_or(d.base_value_amount),
         unknown_limit: o
-            .pick("unknown_limit", &UNDECIDED)?
+            .pick("unknown_limit", Undecided::NAMES)?
             .unwrap_or(d.unknown_limit),
         first_order_unknown: o
-            .pick("first_order_unknown", &UNDECIDED)?
+            .pick("first_order_unknown", Undecided::NAMES)?
             .unwrap_or(d.first_order_unknown),
         max_coupons_per_order: count("max_coupons_per_order", d.max_coupons_per_order)?,
         max_cash_coupons_per_order: count(
@@ -282,81 +267,29 @@ fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
             .boolean("discount_with_coupons", TRUE_OR_FALSE)?
             .unwrap_or(d.discount_with_coupons),
         empower_scope: o
-            .pick(
-                "empower_scope",
-                &[
-                    ("any_discount", EmpowerScope::AnyDiscount),
-                    ("business_and_partner", EmpowerScope::BusinessAndPartner),
-                    ("partner", EmpowerScope::Partner),
-                ],
-            )?
+            .pick("empower_scope", EmpowerScope::NAMES)?
             .unwrap_or(d.empower_scope),
         max_deduction_ratio_base: o
-            .pick(
-                "max_deduction_ratio_base",
-                &[
-                    ("after_cash_coupon", RatioBase::AfterCashCoupon),
-                    ("after_discount", RatioBase::AfterDiscount),
-                    ("official", RatioBase::Official),
-                ],
-            )?
+            .pick("max_deduction_ratio_base", RatioBase::NAMES)?
             .unwrap_or(d.max_deduction_ratio_base),
         discount_606: o
-            .pick(
-                "discount_606",
-                &[
-                    ("business", DiscountFamily::Business),
-                    ("partner", DiscountFamily::Partner),
-                ],
-            )?
+            .pick("discount_606", DiscountFamily::NAMES)?
             .unwrap_or(d.discount_606),
         auto_pay_business_first: o
             .boolean("auto_pay_business_first", TRUE_OR_FALSE)?
             .unwrap_or(d.auto_pay_business_first),
         listed_hardware_coupon: o
-            .pick(
-                "listed_hardware_coupon",
-                &[
-                    ("one_product", ListedHardwareCoupon::OneProduct),
-                    ("every_line", ListedHardwareCoupon::EveryLine),
-                ],
-            )?
+            .pick("listed_hardware_coupon", ListedHardwareCoupon::NAMES)?
             .unwrap_or(d.listed_hardware_coupon),
         best_discount: o
-            .pick(
-                "best_discount",
-                &[(
-                    "best_offer_then_largest_saving",
-                    BestDiscount::BestOfferThenLargestSaving,
-                )],
-            )?
+            .pick("best_discount", BestDiscount::NAMES)?
             .unwrap_or(d.best_discount),
         stacking_order: o
-            .pick(
-                "stacking_order",
-                &[(
-                    "discount_cash_flexi_card_cash_credit",
-                    StackingOrder::DiscountCashFlexiCardCashCredit,
-                )],
-            )?
+            .pick("stacking_order", StackingOrder::NAMES)?
             .unwrap_or(d.stacking_order),
-        rounding: o
-            .pick(
-                "rounding",
-                &[(
-                    "truncate_payable_floor_caps",
-                    Rounding::TruncatePayableFloorCaps,
-                )],
-            )?
-            .unwrap_or(d.rounding),
+        rounding: o.pick("rounding", Rounding::NAMES)?.unwrap_or(d.rounding),
         allocation: o
-            .pick(
-                "allocation",
-                &[(
-                    "proportional_largest_remainder",
-                    Allocation::ProportionalLargestRemainder,
-                )],
-            )?
+            .pick("allocation", Allocation::NAMES)?
             .unwrap_or(d.allocation),
     })
 }
@@ -450,7 +383,9 @@ mod tests {
         assert_eq!(p.base_value_lower, Bound::Inclusive);
         assert_eq!(p.max_coupons_per_order, 2);
         // Every serialised default reads back to the default.
-        let all = serde_json::to_value(Policy::default()).unwrap();
+        let all: serde_json::Value =
+            serde_json::from_str(&crate::json::write::WriteJson::to_json(&Policy::default()))
+                .unwrap();
         assert_eq!(
             policy_from_node(&Node::borrowed(&all), "policy").unwrap(),
             Policy::default()

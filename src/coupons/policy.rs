@@ -3,10 +3,12 @@
 //! fields (`{ policy: { base_value_lower: "inclusive" } }`) and the quote reports the policy it
 //! used. Unknown fields are rejected so that a typo does not silently keep a default.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+
+use crate::json::write::{Object, WriteJson, write_as_str};
 
 /// Whether a bound admits the value equal to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// `amount > bound` (lower) / `amount < bound` (upper).
@@ -16,7 +18,7 @@ pub enum Bound {
 }
 
 /// Which amount the `baseValue` range is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BaseValueAmount {
     /// Payable sum of the lines that satisfy the coupon's other limits (billing FAQ).
@@ -26,7 +28,7 @@ pub enum BaseValueAmount {
 }
 
 /// What a verdict says when the engine cannot decide a limit locally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Undecided {
     /// The coupon is `indeterminate`: the preview defers to BSS.
@@ -36,7 +38,7 @@ pub enum Undecided {
 }
 
 /// Which discounts `simultaneousUseWithEmpowerDiscount = 0` excludes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmpowerScope {
     /// Every discount: PayOrders v3 "如果优惠券的限制属性上存在simultaneousUseWithEmpowerDiscount字段，
@@ -50,7 +52,7 @@ pub enum EmpowerScope {
 }
 
 /// The base of the `maxDeductionRatio` cap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatioBase {
     /// The order's payable total after the discount and after the cash coupon (代金券) that
@@ -63,7 +65,7 @@ pub enum RatioBase {
 }
 
 /// The BSS discount family a rating code 606 (渠道商务合同折扣) belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountFamily {
     /// A business (商务) discount.
@@ -74,7 +76,7 @@ pub enum DiscountFamily {
 
 /// Which lines of an order a `coupon_group` 3 (hardware only) coupon that
 /// ListOrderCouponsByOrderId listed for the order marks as hardware (`quoteOrder`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ListedHardwareCoupon {
     /// Every line, only when all lines are of one product; on lines of different products
@@ -85,7 +87,7 @@ pub enum ListedHardwareCoupon {
 }
 
 /// How the best discount is chosen (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BestDiscount {
     /// The element flagged `best_offer = 1`; else the largest saving among business and
@@ -94,7 +96,7 @@ pub enum BestDiscount {
 }
 
 /// Order in which benefits are deducted (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StackingOrder {
     /// One discount (or a discount coupon) → cash coupon → flexi-purchase coupons →
@@ -103,7 +105,7 @@ pub enum StackingOrder {
 }
 
 /// Rounding of money results (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Full precision inside; payable truncated to 0.01 (the cut is `truncated_amount`);
@@ -112,15 +114,79 @@ pub enum Rounding {
 }
 
 /// Allocation of order-level amounts to lines (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Allocation {
     /// Proportional to the eligible line amounts, largest remainder to the cent.
     ProportionalLargestRemainder,
 }
 
+/// The wire names of a policy enum: one table for the reader (`NAMES`) and the writer
+/// (`as_str`, [`WriteJson`]).
+macro_rules! wire_names {
+    ($($t:ident { $($v:ident = $n:literal),+ $(,)? })+) => {$(
+        impl $t {
+            /// Every value with its wire name.
+            pub const NAMES: &'static [(&'static str, $t)] = &[$(($n, $t::$v)),+];
+
+            /// The wire name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$v => $n),+
+                }
+            }
+        }
+        write_as_str!($t);
+    )+};
+}
+
+wire_names! {
+    Bound {
+        Exclusive = "exclusive",
+        Inclusive = "inclusive",
+    }
+    BaseValueAmount {
+        EligiblePayable = "eligible_payable",
+        OrderPayable = "order_payable",
+    }
+    Undecided {
+        Indeterminate = "indeterminate",
+        NotApplicable = "not_applicable",
+    }
+    EmpowerScope {
+        AnyDiscount = "any_discount",
+        BusinessAndPartner = "business_and_partner",
+        Partner = "partner",
+    }
+    RatioBase {
+        AfterCashCoupon = "after_cash_coupon",
+        AfterDiscount = "after_discount",
+        Official = "official",
+    }
+    DiscountFamily {
+        Business = "business",
+        Partner = "partner",
+    }
+    ListedHardwareCoupon {
+        OneProduct = "one_product",
+        EveryLine = "every_line",
+    }
+    BestDiscount {
+        BestOfferThenLargestSaving = "best_offer_then_largest_saving",
+    }
+    StackingOrder {
+        DiscountCashFlexiCardCashCredit = "discount_cash_flexi_card_cash_credit",
+    }
+    Rounding {
+        TruncatePayableFloorCaps = "truncate_payable_floor_caps",
+    }
+    Allocation {
+        ProportionalLargestRemainder = "proportional_largest_remainder",
+    }
+}
+
 /// The policy fields with their DESIGN.md defaults (see [`Policy::default`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policy {
     /// `baseValue` lower bound: exclusive. Source: billing FAQ explains "满¥100可用" as the
@@ -219,6 +285,33 @@ impl Policy {
     ];
 }
 
+/// Every field, in [`Policy::FIELDS`] order.
+impl WriteJson for Policy {
+    fn write_json(&self, out: &mut String) {
+        let p = self;
+        Object::new(out)
+            .field("base_value_lower", &p.base_value_lower)
+            .field("base_value_upper", &p.base_value_upper)
+            .field("base_value_amount", &p.base_value_amount)
+            .field("unknown_limit", &p.unknown_limit)
+            .field("first_order_unknown", &p.first_order_unknown)
+            .field("max_coupons_per_order", &p.max_coupons_per_order)
+            .field("max_cash_coupons_per_order", &p.max_cash_coupons_per_order)
+            .field("cash_with_discount_coupon", &p.cash_with_discount_coupon)
+            .field("discount_with_coupons", &p.discount_with_coupons)
+            .field("empower_scope", &p.empower_scope)
+            .field("max_deduction_ratio_base", &p.max_deduction_ratio_base)
+            .field("discount_606", &p.discount_606)
+            .field("auto_pay_business_first", &p.auto_pay_business_first)
+            .field("listed_hardware_coupon", &p.listed_hardware_coupon)
+            .field("best_discount", &p.best_discount)
+            .field("stacking_order", &p.stacking_order)
+            .field("rounding", &p.rounding)
+            .field("allocation", &p.allocation)
+            .end();
+    }
+}
+
 impl Default for Policy {
     fn default() -> Self {
         Policy {
@@ -256,7 +349,33 @@ mod tests {
         assert_eq!(p.max_coupons_per_order, 3);
         let err = serde_json::from_str::<Policy>(r#"{"base_value_lowr":"inclusive"}"#);
         assert!(err.is_err());
-        let json = serde_json::to_string(&Policy::default()).unwrap();
+        let json = Policy::default().to_json();
         assert!(json.contains(r#""base_value_lower":"exclusive""#), "{json}");
+    }
+
+    /// The serde derives (Rust callers) read the names the reader and the writer use.
+    #[test]
+    fn serde_names_are_the_wire_names() {
+        fn check<T>(names: &[(&str, T)])
+        where
+            T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + Copy + WriteJson,
+        {
+            for &(name, value) in names {
+                let text = format!("\"{name}\"");
+                assert_eq!(serde_json::from_str::<T>(&text).unwrap(), value);
+                assert_eq!(value.to_json(), text);
+            }
+        }
+        check(Bound::NAMES);
+        check(BaseValueAmount::NAMES);
+        check(Undecided::NAMES);
+        check(EmpowerScope::NAMES);
+        check(RatioBase::NAMES);
+        check(DiscountFamily::NAMES);
+        check(ListedHardwareCoupon::NAMES);
+        check(BestDiscount::NAMES);
+        check(StackingOrder::NAMES);
+        check(Rounding::NAMES);
+        check(Allocation::NAMES);
     }
 }

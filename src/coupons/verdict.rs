@@ -3,15 +3,12 @@
 
 use std::fmt::Write as _;
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
-
 use super::model::CouponKind;
+use crate::json::write::{self, Object, WriteJson, write_as_str};
 use crate::money::Amount;
 
 /// Whether a coupon can be used on the order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// Every limit is satisfied.
     Applicable,
@@ -160,11 +157,7 @@ impl ReasonCode {
     }
 }
 
-impl Serialize for ReasonCode {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
+write_as_str!(Status, ReasonCode, CouponKind);
 
 /// A value in a reason's `params`.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,13 +172,13 @@ pub enum Param {
     List(Vec<String>),
 }
 
-impl Serialize for Param {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl WriteJson for Param {
+    fn write_json(&self, out: &mut String) {
         match self {
-            Param::Text(t) => s.serialize_str(t),
-            Param::Static(t) => s.serialize_str(t),
-            Param::Money(a) => serialize_money(a, s),
-            Param::List(l) => l.serialize(s),
+            Param::Text(t) => write::string(out, t),
+            Param::Static(t) => write::string(out, t),
+            Param::Money(a) => Money(*a).write_json(out),
+            Param::List(l) => l.write_json(out),
         }
     }
 }
@@ -214,13 +207,13 @@ impl Params {
     }
 }
 
-impl Serialize for Params {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
+impl WriteJson for Params {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
         for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
+            o.field(k, v);
         }
-        map.end()
+        o.end();
     }
 }
 
@@ -315,30 +308,28 @@ pub struct ReasonView<'a> {
     messages: Messages,
 }
 
-impl Serialize for ReasonView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl WriteJson for ReasonView<'_> {
+    fn write_json(&self, out: &mut String) {
         let r = self.reason;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("code", &r.code)?;
-        if let Some(key) = &r.limit_key {
-            map.serialize_entry("limit_key", key)?;
-        }
+        let mut o = Object::new(out);
+        o.field("code", &r.code)
+            .some("limit_key", r.limit_key.as_ref());
         if self.messages.en() {
-            map.serialize_entry("message", &r.message())?;
+            o.field("message", &r.message());
         }
         if self.messages.zh() {
-            map.serialize_entry("message_zh", &r.message_zh())?;
+            o.field("message_zh", &r.message_zh());
         }
         if !r.params.is_empty() {
-            map.serialize_entry("params", &r.params)?;
+            o.field("params", &r.params);
         }
-        map.end()
+        o.end();
     }
 }
 
-impl Serialize for Reason {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.view(Messages::Both).serialize(s)
+impl WriteJson for Reason {
+    fn write_json(&self, out: &mut String) {
+        self.view(Messages::Both).write_json(out);
     }
 }
 
@@ -346,9 +337,9 @@ impl Serialize for Reason {
 #[derive(Debug, Clone, Copy)]
 pub struct Reasons<'a>(pub &'a [Reason], pub Messages);
 
-impl Serialize for Reasons<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|r| r.view(self.1)))
+impl WriteJson for Reasons<'_> {
+    fn write_json(&self, out: &mut String) {
+        write::array(out, self.0.iter().map(|r| r.view(self.1)));
     }
 }
 
@@ -577,75 +568,115 @@ fn push_bound(out: &mut String, req: &str, zh: bool) {
 /// An amount with at least two decimals and all its significant ones (`80` → `"80.00"`,
 /// `0.00064` → `"0.00064"`): exact, and in the form customers read money.
 pub fn money_text(a: Amount) -> String {
-    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon):
-    // the mantissa (≤ 96 bits) times at most 100 fits a u128, and so does 10^28.
-    let d = a.as_decimal().normalize();
-    let scale = d.scale();
-    let shown = scale.max(2);
-    let units = d.mantissa().unsigned_abs() * 10u128.pow(shown - scale);
-    let unit = 10u128.pow(shown);
     let mut s = String::with_capacity(32);
-    if d.is_sign_negative() && units != 0 {
-        s.push('-');
-    }
-    let _ = write!(
-        s,
-        "{}.{:0width$}",
-        units / unit,
-        units % unit,
-        width = shown as usize
-    );
+    push_money(&mut s, a);
     s
 }
 
-/// Writes an amount as [`money_text`] does (`"80.00"`, `"0.00064"`).
-pub fn serialize_money<S: Serializer>(a: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&money_text(*a))
+/// Appends [`money_text`]`(a)` to `out`.
+pub fn push_money(out: &mut String, a: Amount) {
+    push_decimal(out, a, 2);
+}
+
+/// Appends `a` in plain notation with at least `min_decimals` decimals and no other trailing
+/// zero: [`money_text`] with 2, the canonical `Display` text with 0.
+fn push_decimal(out: &mut String, a: Amount, min_decimals: usize) {
+    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon),
+    // and no `normalize`: the mantissa's digits with the point `scale` digits from the right,
+    // the fraction's trailing zeros cut down to `min_decimals` (or zeros added up to them).
+    let d = a.as_decimal();
+    let mantissa = d.mantissa().unsigned_abs();
+    let scale = d.scale() as usize;
+    if d.is_sign_negative() && mantissa != 0 {
+        out.push('-');
+    }
+    write::wide_digits(out, mantissa, scale + 1);
+    let point = out.len() - scale;
+    let mut end = out.len();
+    while end > point + min_decimals && out.as_bytes()[end - 1] == b'0' {
+        end -= 1;
+    }
+    out.truncate(end);
+    if end > point || min_decimals > 0 {
+        out.insert(point, '.');
+    }
+    for _ in scale..min_decimals {
+        out.push('0');
+    }
+}
+
+/// An amount written as a JSON string of [`money_text`] (`"80.00"`, `"0.00064"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money(pub Amount);
+
+impl WriteJson for Money {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        push_money(out, self.0);
+        out.push('"');
+    }
+}
+
+/// An amount in its canonical text as a JSON string (`"105"`, `"0.00064"`), as its `Display`
+/// and its serde form write it (here, not in `money`: the JSON area reads amounts).
+impl WriteJson for Amount {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        push_decimal(out, *self, 0);
+        out.push('"');
+    }
 }
 
 /// Values of the coupon's discount-related limits, for the quote to combine coupons with a
 /// discount it chooses later. A field is `None` when the coupon has no such limit.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CouponParams {
     /// `simultaneousUseWithEmpowerDiscount`: `Some(false)` forbids business/partner discounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub simultaneous_use_with_empower_discount: Option<bool>,
     /// `simultaneousUseWithContractDiscount`: `Some(false)` forbids business/contract discounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub simultaneous_use_with_contract_discount: Option<bool>,
     /// `simultaneousUseWithPromotionDiscount`: `Some(false)` forbids promotion discounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub simultaneous_use_with_promotion_discount: Option<bool>,
     /// `simultaneousUseWithDiscountCoupon`: `Some(false)` forbids discount coupons (折扣券).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub simultaneous_use_with_discount_coupon: Option<bool>,
     /// `minConsumeDiscount`: the lowest pay ratio a discount may have on at least one line.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "serialize_opt_amount"
-    )]
     pub min_consume_discount: Option<Amount>,
     /// `maxDeductionRatio`: the most of the order total the coupon may cover.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "serialize_opt_amount"
-    )]
     pub max_deduction_ratio: Option<Amount>,
     /// `usageTimes` after BSS's coercion: 0 unlimited, N times.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage_times: Option<u32>,
     /// `isRebate`: counts toward the partner incentive rebate (no price effect).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_rebate: Option<bool>,
     /// `coupon_group`: 0 Huawei Cloud, 1 KooGallery, 2 1024 dedicated, 3 hardware.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub coupon_group: Option<i64>,
 }
 
-fn serialize_opt_amount<S: Serializer>(a: &Option<Amount>, s: S) -> Result<S::Ok, S::Error> {
-    match a {
-        Some(a) => s.collect_str(a),
-        None => s.serialize_none(),
+impl WriteJson for CouponParams {
+    fn write_json(&self, out: &mut String) {
+        let p = self;
+        Object::new(out)
+            .some(
+                "simultaneous_use_with_empower_discount",
+                p.simultaneous_use_with_empower_discount.as_ref(),
+            )
+            .some(
+                "simultaneous_use_with_contract_discount",
+                p.simultaneous_use_with_contract_discount.as_ref(),
+            )
+            .some(
+                "simultaneous_use_with_promotion_discount",
+                p.simultaneous_use_with_promotion_discount.as_ref(),
+            )
+            .some(
+                "simultaneous_use_with_discount_coupon",
+                p.simultaneous_use_with_discount_coupon.as_ref(),
+            )
+            .some("min_consume_discount", p.min_consume_discount.as_ref())
+            .some("max_deduction_ratio", p.max_deduction_ratio.as_ref())
+            .some("usage_times", p.usage_times.as_ref())
+            .some("is_rebate", p.is_rebate.as_ref())
+            .some("coupon_group", p.coupon_group.as_ref())
+            .end();
     }
 }
 
@@ -702,36 +733,30 @@ pub struct VerdictView<'a> {
     pub messages: Messages,
 }
 
-impl Serialize for Verdict {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl WriteJson for Verdict {
+    fn write_json(&self, out: &mut String) {
         VerdictView {
             verdict: self,
             messages: Messages::Both,
         }
-        .serialize(s)
+        .write_json(out);
     }
 }
 
-impl Serialize for VerdictView<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Money(Amount);
-        impl Serialize for Money {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                serialize_money(&self.0, s)
-            }
-        }
+impl WriteJson for VerdictView<'_> {
+    fn write_json(&self, out: &mut String) {
         let v = self.verdict;
-        let mut map = s.serialize_map(Some(9))?;
-        map.serialize_entry("coupon_id", &v.coupon_id)?;
-        map.serialize_entry("kind", &v.kind)?;
-        map.serialize_entry("status", &v.status)?;
-        map.serialize_entry("reasons", &Reasons(&v.reasons, self.messages))?;
-        map.serialize_entry("eligible_lines", &*v.eligible_lines)?;
-        map.serialize_entry("eligible_amount", &Money(v.eligible_amount))?;
-        map.serialize_entry("available", &Money(v.available))?;
-        map.serialize_entry("max_deduction", &Money(v.max_deduction))?;
-        map.serialize_entry("params", &v.params)?;
-        map.end()
+        Object::new(out)
+            .field("coupon_id", &v.coupon_id)
+            .field("kind", &v.kind)
+            .field("status", &v.status)
+            .field("reasons", &Reasons(&v.reasons, self.messages))
+            .field("eligible_lines", &*v.eligible_lines)
+            .field("eligible_amount", &Money(v.eligible_amount))
+            .field("available", &Money(v.available))
+            .field("max_deduction", &Money(v.max_deduction))
+            .field("params", &v.params)
+            .end();
     }
 }
 
@@ -809,6 +834,16 @@ mod tests {
             let d = rust_decimal::Decimal::from_i128_with_scale(mantissa % 10i128.pow(28), scale);
             let a = Amount::parse(&d.to_string()).unwrap();
             assert_eq!(money_text(a), by_display(a), "{d}");
+            assert_eq!(a.to_json(), format!("\"{a}\""), "{d}");
+            // The same value at a larger scale (trailing zeros) writes the same text.
+            let mut wide = d;
+            wide.rescale((scale + 3).min(28));
+            let w = Amount::parse(&wide.to_string()).unwrap();
+            assert_eq!(
+                (money_text(w), w.to_json()),
+                (money_text(a), a.to_json()),
+                "{wide}"
+            );
         }
     }
 
@@ -837,7 +872,7 @@ mod tests {
             r.message_zh(),
             "适用产品的应付金额需大于 100（当前 80.00）。"
         );
-        let json = serde_json::to_string(&r).unwrap();
+        let json = r.to_json();
         assert!(
             json.contains(r#""params":{"required":"> 100","actual":"80.00"}"#),
             "{json}"

@@ -20,6 +20,7 @@ use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
 use crate::allocation::{AllocationError, allocate};
 use crate::coupons::{DiscountKind, Policy};
+use crate::json::write::write_as_str;
 use crate::money::{Amount, AmountError};
 
 /// An order line as a discount sees it.
@@ -42,7 +43,7 @@ pub struct LineDiscount {
     pub discount_ratio: Amount,
 }
 
-/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); serialized as
+/// Where a discount's saving comes from (DESIGN "BSS's own numbers win"); written as
 /// `server` / `computed` / `mixed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AmountSource {
@@ -55,17 +56,16 @@ pub enum AmountSource {
     Mixed,
 }
 
-impl serde::Serialize for AmountSource {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(match self {
+impl AmountSource {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
             AmountSource::Server => "server",
             AmountSource::Computed => "computed",
             AmountSource::Mixed => "mixed",
-        })
+        }
     }
-}
 
-impl AmountSource {
     fn and(self, other: AmountSource) -> AmountSource {
         if self == other {
             self
@@ -74,6 +74,8 @@ impl AmountSource {
         }
     }
 }
+
+write_as_str!(AmountSource);
 
 /// A discount option applied to an order.
 #[derive(Debug, Clone, PartialEq, Eq)]

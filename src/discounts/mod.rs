@@ -14,8 +14,6 @@ pub mod rating;
 pub mod select;
 pub mod wire;
 
-pub use wire::money;
-
 pub use apply::{AmountSource, AppliedDiscount, ApplyError, LineDiscount, LineRef};
 pub use error::DiscountError;
 pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};

@@ -6,14 +6,15 @@
 //! ignored, `null` is the same as absent.
 
 use crate::json::tree::Node;
-use serde::Serialize;
 
 use super::error::DiscountError;
 use super::kind::kind_of;
 use super::option::{DiscountOption, MAX_ELEMENTS, ProductRatingResult};
-use super::wire::{Obj, in_yuan, money, shape};
+use super::wire::{Obj, in_yuan, shape};
+use crate::coupons::verdict::Money;
 use crate::coupons::{DiscountKind, Policy};
 use crate::json::JsonError;
+use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 
 /// A rating response as received.
@@ -78,20 +79,24 @@ impl RatingResponse {
 }
 
 /// The three amounts of a price, in 元: `amount = official_amount − discount_amount`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PriceTriple {
     /// List price.
-    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// Saving.
-    #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
     /// Final price.
-    #[serde(serialize_with = "money")]
     pub amount: Amount,
 }
 
 impl PriceTriple {
+    /// Writes the three amounts as members of `o` (the triple is flattened into its owner).
+    pub fn write_members(&self, o: &mut Object<'_>) {
+        o.field("official_amount", &Money(self.official_amount))
+            .field("discount_amount", &Money(self.discount_amount))
+            .field("amount", &Money(self.amount));
+    }
+
     /// A price without discount.
     pub fn undiscounted(official_amount: Amount) -> PriceTriple {
         PriceTriple {
@@ -138,16 +143,24 @@ impl PriceTriple {
 }
 
 /// A per-product line of a rating result, resolved to 元.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RatedLine {
     /// The `id` of the requested product (`null` when the response omits it).
     pub id: Option<String>,
-    /// The product ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The product ID (not written when absent).
     pub product_id: Option<String>,
-    /// The line's amounts.
-    #[serde(flatten)]
+    /// The line's amounts (written as members of the line).
     pub price: PriceTriple,
+}
+
+impl WriteJson for RatedLine {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("id", &self.id)
+            .some("product_id", self.product_id.as_ref());
+        self.price.write_members(&mut o);
+        o.end();
+    }
 }
 
 /// One optional discount, resolved: kind, flag and amounts in 元.

@@ -11,17 +11,16 @@
 use std::cmp::Ordering;
 
 use crate::json::tree::Node;
-use serde::Serialize;
 
 use super::error::DiscountError;
 use super::kind::{contests_best_offer, is_business};
 use super::rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
 use crate::coupons::{CouponError, DiscountKind, Policy};
+use crate::json::write::{Object, WriteJson, write_as_str};
 use crate::money::Amount;
 
 /// The rule that decided a selection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SelectionRule {
     /// No discount qualifies: the official price.
     NoDiscount,
@@ -38,6 +37,23 @@ pub enum SelectionRule {
     /// The quote's best-combination search chose it.
     BestCombination,
 }
+
+impl SelectionRule {
+    /// The wire name (`no_discount`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SelectionRule::NoDiscount => "no_discount",
+            SelectionRule::BestOffer => "best_offer",
+            SelectionRule::LargestSaving => "largest_saving",
+            SelectionRule::AutoPayBusinessFirst => "auto_pay_business_first",
+            SelectionRule::OrderAdjustment => "order_adjustment",
+            SelectionRule::Requested => "requested",
+            SelectionRule::BestCombination => "best_combination",
+        }
+    }
+}
+
+write_as_str!(SelectionRule);
 
 /// Options of [`select_discount`].
 #[derive(Debug, Clone, Default)]
@@ -94,7 +110,7 @@ pub fn select_json(rating: &str, options: &str) -> Result<String, DiscountError>
     let rating = RatingResponse::from_json(rating)?;
     let options = SelectOptions::from_value(&super::wire::tree(options)?)?;
     let choice = select_discount(&rating, &options)?;
-    serde_json::to_string(&choice).map_err(|e| DiscountError::invalid("", e.to_string()))
+    Ok(choice.to_json())
 }
 
 /// What a discount option offers, for the selection rules.
@@ -166,7 +182,7 @@ fn better<C: Contender>(a: &C, b: &C) -> Ordering {
 }
 
 /// The discount BSS applies to a rated inquiry, and the price under it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiscountChoice {
     /// The chosen discount, `null` for the official price.
     pub discount_id: Option<String>,
@@ -174,16 +190,28 @@ pub struct DiscountChoice {
     pub discount_type: Option<i64>,
     /// Its kind.
     pub kind: Option<DiscountKind>,
-    /// Its name, when the response gives one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its name, when the response gives one (not written when absent).
     pub discount_name: Option<String>,
-    /// The amounts under the chosen discount.
-    #[serde(flatten)]
+    /// The amounts under the chosen discount (written as members of the choice).
     pub price: PriceTriple,
     /// The rule that decided.
     pub rule: SelectionRule,
     /// Per-product amounts under the chosen discount.
     pub lines: Vec<RatedLine>,
+}
+
+impl WriteJson for DiscountChoice {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("discount_id", &self.discount_id)
+            .field("discount_type", &self.discount_type)
+            .field("kind", &self.kind)
+            .some("discount_name", self.discount_name.as_ref());
+        self.price.write_members(&mut o);
+        o.field("rule", &self.rule)
+            .field("lines", &self.lines)
+            .end();
+    }
 }
 
 /// Selects the discount of a ListRateOnPeriodDetail or ListRenewRateOnPeriod response.

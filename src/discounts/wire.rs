@@ -1,11 +1,9 @@
 //! The discount area's wire helpers: BSS bodies and engine inputs are read with the one
 //! reader, [`crate::json::read`] (re-exported here for the area's files), with the path of
 //! every bad value (`optional_discount_rating_results[1].amount`); amounts in `measure_id`
-//! units are converted to 元, and amounts are written as the coupon area writes them.
+//! units are converted to 元 (and written as the coupon area writes them: `verdict::Money`).
 //! BSS integer codes may arrive as numbers or numeric strings, amounts as numbers or strings;
 //! `null` is the same as absent.
-
-use serde::Serializer;
 
 use super::error::DiscountError;
 pub use crate::json::read::{Obj, amount_of, join, shape, tree};
@@ -29,12 +27,6 @@ pub(crate) fn in_yuan(
         }
     };
     Ok(amount.checked_div(Amount::from(divisor))?)
-}
-
-/// Writes an amount as the coupon area does: every digit, at least two decimals (`"80.00"`,
-/// `"0.00064"`).
-pub fn money<S: Serializer>(amount: &Amount, s: S) -> Result<S::Ok, S::Error> {
-    crate::coupons::verdict::serialize_money(amount, s)
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! Writing results as JSON text by hand, for the wasm binding's one `JSON.parse` per call.
 //!
-//! The registration module writes its results with this instead of serde's serializer and
-//! serde_json: that machinery (one serializer per derived type, serde_json's writer and its
-//! error texts) cost about 2 KB gzipped of a module whose budget is 30 KB. The serde derives
-//! stay on the public types for Rust callers.
+//! Every result the registration and pricing modules emit writes itself with this instead of
+//! serde's serializer and serde_json: that machinery (one serializer per derived type,
+//! serde_json's writer and its error texts) cost about 2 KB gzipped of the registration
+//! module and 5.8 KB of the pricing module (30 KB before wasm-opt), and per-key escaping.
+//! A type writes itself with [`Object`] (`field`, `some`); a flattened part writes its
+//! members into the caller's [`Object`]; an enum with a wire name uses [`write_as_str!`].
 
 /// A value that writes itself as JSON text.
 pub trait WriteJson {
@@ -12,14 +14,25 @@ pub trait WriteJson {
 
     /// The value's JSON text.
     fn to_json(&self) -> String {
-        let mut out = String::new();
+        let mut out = buffer();
         self.write_json(&mut out);
         out
     }
 }
 
+/// The text a result is written into: room for a compact quote (growing from empty would
+/// reallocate and copy ten times). One function, not inlined into every `to_json`.
+#[inline(never)]
+fn buffer() -> String {
+    String::with_capacity(1024)
+}
+
 /// Appends `s` as a JSON string (quotes and control characters escaped, as serde_json does).
 pub fn string(out: &mut String, s: &str) {
+    // Most text (ids, messages, names) needs no escape: one scan, one copy.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        return plain(out, s);
+    }
     out.push('"');
     // Runs without escapes are copied whole; only ASCII bytes are escaped, so every run
     // boundary is a character boundary.
@@ -51,27 +64,68 @@ pub fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Appends `s` between quotes as it is: for wire names and amounts, which never need an
+/// escape.
+pub fn plain(out: &mut String, s: &str) {
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
 /// Appends an integer.
 pub fn int(out: &mut String, n: i64) {
-    // By hand: `i64`'s `Display` pulls the formatting machinery's padding code in.
     if n < 0 {
         out.push('-');
     }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
+    digits(out, n.unsigned_abs(), 1);
+}
+
+/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 20).
+pub fn digits(out: &mut String, mut v: u64, width: usize) {
+    // By hand: `Display` pulls the formatting machinery's padding code in.
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    while v > 0 {
         i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
+        buf[i] = b'0' + (v % 10) as u8;
         v /= 10;
-        if v == 0 {
-            break;
-        }
     }
-    for &d in &digits[i..] {
+    i = i.min(buf.len() - width.clamp(1, 20));
+    // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
+    for &d in &buf[i..] {
         out.push(char::from(d));
     }
 }
+
+/// [`digits`] of a 128-bit value (up to 39 digits): one 128-bit division per 19 digits above
+/// 64 bits (a library call in wasm, linked only where wide values are written).
+pub fn wide_digits(out: &mut String, v: u128, width: usize) {
+    const E19: u128 = 10_000_000_000_000_000_000;
+    match u64::try_from(v) {
+        Ok(v) => {
+            for _ in 20..width {
+                out.push('0');
+            }
+            digits(out, v, width.min(20));
+        }
+        Err(_) => {
+            wide_digits(out, v / E19, width.saturating_sub(19));
+            digits(out, (v % E19) as u64, 19);
+        }
+    }
+}
+
+/// Implements [`WriteJson`] for types whose `as_str(self)` is their wire name.
+macro_rules! write_as_str {
+    ($($t:ty),+ $(,)?) => {$(
+        impl $crate::json::write::WriteJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write::plain(out, self.as_str());
+            }
+        }
+    )+};
+}
+pub(crate) use write_as_str;
 
 /// Writes an object member by member: `{"a":1,"b":"x"}`.
 pub struct Object<'a> {
@@ -86,8 +140,21 @@ impl<'a> Object<'a> {
         Object { out, first: true }
     }
 
-    /// Writes the key of the next member and returns the text to write its value into.
-    pub fn key(&mut self, key: &str) -> &mut String {
+    /// Writes the key of the next member, a field name of the wire format (static, so never
+    /// escaped), and returns the text to write its value into.
+    pub fn key(&mut self, key: &'static str) -> &mut String {
+        debug_assert!(!key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        plain(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    /// Writes a key taken from data (escaped), as [`Object::key`] does.
+    pub fn key_text(&mut self, key: &str) -> &mut String {
         if !self.first {
             self.out.push(',');
         }
@@ -98,13 +165,17 @@ impl<'a> Object<'a> {
     }
 
     /// A member whose value writes itself.
-    pub fn field(&mut self, key: &str, value: &(impl WriteJson + ?Sized)) -> &mut Self {
+    pub fn field(&mut self, key: &'static str, value: &(impl WriteJson + ?Sized)) -> &mut Self {
         value.write_json(self.key(key));
         self
     }
 
     /// A member written only when `value` is present (serde's `skip_serializing_if`).
-    pub fn some(&mut self, key: &str, value: Option<&(impl WriteJson + ?Sized)>) -> &mut Self {
+    pub fn some(
+        &mut self,
+        key: &'static str,
+        value: Option<&(impl WriteJson + ?Sized)>,
+    ) -> &mut Self {
         if let Some(v) = value {
             self.field(key, v);
         }
@@ -129,12 +200,6 @@ impl WriteJson for String {
     }
 }
 
-impl WriteJson for &str {
-    fn write_json(&self, out: &mut String) {
-        string(out, self);
-    }
-}
-
 impl WriteJson for bool {
     fn write_json(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
@@ -149,7 +214,42 @@ impl WriteJson for i64 {
 
 impl WriteJson for usize {
     fn write_json(&self, out: &mut String) {
-        int(out, i64::try_from(*self).unwrap_or(i64::MAX));
+        digits(out, *self as u64, 1);
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, *self, 1);
+    }
+}
+
+impl WriteJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, (*self).into(), 1);
+    }
+}
+
+impl WriteJson for u16 {
+    fn write_json(&self, out: &mut String) {
+        digits(out, (*self).into(), 1);
+    }
+}
+
+impl<T: WriteJson + ?Sized> WriteJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// A map with text keys, in its own order (a `BTreeMap`: sorted, as serde_json writes it).
+impl<K: AsRef<str>, V: WriteJson> WriteJson for std::collections::BTreeMap<K, V> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (k, v) in self {
+            v.write_json(o.key_text(k.as_ref()));
+        }
+        o.end();
     }
 }
 
@@ -162,16 +262,21 @@ impl<T: WriteJson> WriteJson for Option<T> {
     }
 }
 
+/// Appends the items as a JSON array.
+pub fn array<T: WriteJson>(out: &mut String, items: impl IntoIterator<Item = T>) {
+    out.push('[');
+    for (i, v) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        v.write_json(out);
+    }
+    out.push(']');
+}
+
 impl<T: WriteJson> WriteJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            v.write_json(out);
-        }
-        out.push(']');
+        array(out, self);
     }
 }
 
@@ -196,9 +301,30 @@ mod tests {
         ] {
             assert_eq!(s.to_json(), serde_json::to_string(s).unwrap(), "{s:?}");
         }
+        for (v, width) in [
+            (0u128, 1),
+            (0, 3),
+            (5, 2),
+            (10_000_000_000_000_000_000, 1),
+            (u128::from(u64::MAX) + 1, 1),
+            (u128::MAX, 1),
+            (1, 39),
+            (12_345_678_901_234_567_890_123, 25),
+        ] {
+            let mut out = String::new();
+            wide_digits(&mut out, v, width);
+            assert_eq!(out, format!("{v:0width$}"));
+            if let Ok(narrow) = u64::try_from(v) {
+                let mut out = String::new();
+                let width = width.min(20);
+                digits(&mut out, narrow, width);
+                assert_eq!(out, format!("{v:0width$}"));
+            }
+        }
         for n in [0, 7, -7, 1234567890, i64::MAX, i64::MIN] {
             assert_eq!(n.to_json(), n.to_string());
         }
+        assert_eq!(u64::MAX.to_json(), u64::MAX.to_string());
         let mut out = String::new();
         let mut o = Object::new(&mut out);
         o.field("a", &1i64)
@@ -209,5 +335,8 @@ mod tests {
         o.end();
         assert_eq!(out, r#"{"a":1,"b":"x","c":[true,false],"d":null}"#);
         assert_eq!(Vec::<i64>::new().to_json(), "[]");
+        let map: std::collections::BTreeMap<String, bool> =
+            [("b\"\n".to_owned(), true), ("a".to_owned(), false)].into();
+        assert_eq!(map.to_json(), serde_json::to_string(&map).unwrap());
     }
 }

@@ -24,14 +24,14 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-
 use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
 use crate::coupons::policy::ListedHardwareCoupon;
 use crate::discounts::wire::{Obj, shape, tree};
 use crate::json::tree::Node;
+use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
+use crate::quote::build::{QuoteView, View};
 use crate::quote::{Quote, QuoteError, QuoteInput, QuoteOptions};
 
 /// The fields of a `quoteOrder` input.
@@ -50,7 +50,7 @@ pub const STATUS_PENDING_PAYMENT: i64 = 6;
 
 /// A limit of a coupon listed by ListOrderCouponsByOrderId that the order details cannot
 /// decide, taken as satisfied on BSS's word.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactFromBss {
     /// The coupon.
     pub coupon_id: String,
@@ -58,6 +58,16 @@ pub struct FactFromBss {
     pub limit_key: String,
     /// The fact the order details lack (`region`, `first_order_in_service`, …).
     pub missing: &'static str,
+}
+
+impl WriteJson for FactFromBss {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("coupon_id", &self.coupon_id)
+            .field("limit_key", &self.limit_key)
+            .field("missing", self.missing)
+            .end();
+    }
 }
 
 /// The quote of a pending order: on the wire, the quote's object with `order_id` and
@@ -146,7 +156,7 @@ impl Missing {
 pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
     let node = tree(details)?;
     let order = order_from_details(&part(&node, "details")?, "details")?.order;
-    serde_json::to_string(&order).map_err(|e| QuoteError::invalid("", e.to_string()))
+    Ok(order.to_json())
 }
 
 /// `quoteOrder` on JSON text; `default_now` fills `now` when absent.
@@ -158,16 +168,17 @@ pub fn quote_order_json(
     let root = tree(input)?;
     let opts = QuoteOptions::from_value(&tree(opts)?)?;
     let q = quote_order(&root, &opts, default_now)?;
-    let json = |e: serde_json::Error| QuoteError::invalid("", e.to_string());
-    // The quote's object with two more members (no `#[serde(flatten)]`: it would compile a
-    // second, map-based serializer of the whole quote into the module).
-    let mut text = serde_json::to_string(&q.quote).map_err(json)?;
-    text.pop();
-    text.push_str(r#","order_id":"#);
-    text.push_str(&serde_json::to_string(&q.order_id).map_err(json)?);
-    text.push_str(r#","facts_from_bss":"#);
-    text.push_str(&serde_json::to_string(&q.facts_from_bss).map_err(json)?);
-    text.push('}');
+    // The quote's object with two more members.
+    let mut text = String::new();
+    let mut o = Object::new(&mut text);
+    let view = QuoteView {
+        quote: &q.quote,
+        view: View::FULL,
+    };
+    view.write_members(&mut o);
+    o.field("order_id", &q.order_id)
+        .field("facts_from_bss", &q.facts_from_bss)
+        .end();
     Ok(text)
 }
 

@@ -1,8 +1,6 @@
 //! The quote a storefront shows: totals, lines that sum exactly to them, the coupons used,
 //! what was rejected and why, and the PayOrders body.
 
-use serde::Serialize;
-
 use super::error::QuoteError;
 use super::explain::Columns;
 use super::input::Balances;
@@ -11,13 +9,14 @@ use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
 use crate::allocation::allocate_units;
-use crate::coupons::verdict::{Messages, Reasons};
+use crate::coupons::verdict::{Messages, Money, Reasons};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
-use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
+use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
+use crate::json::write::{self, Object, WriteJson};
 use crate::money::Amount;
 
 /// The price preview of one order and one choice of discount and coupons. Written as
-/// [`QuoteView`] writes it with [`View::FULL`] (one serializer for both forms).
+/// [`QuoteView`] writes it with [`View::FULL`] (one writer for both forms).
 #[derive(Debug, Clone)]
 pub struct Quote {
     /// List price of the order.
@@ -61,7 +60,7 @@ pub struct Quote {
 }
 
 /// The discount of a quote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct QuoteDiscount {
     /// Its id.
     pub discount_id: String,
@@ -70,49 +69,84 @@ pub struct QuoteDiscount {
     /// Its kind.
     pub kind: DiscountKind,
     /// Its saving.
-    #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
     /// `server`: the saving BSS stated; `computed`: derived from the ratio here; `mixed`.
     pub amount_source: AmountSource,
 }
 
 /// A coupon used by a quote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UsedCoupon {
     /// Its id.
     pub coupon_id: String,
     /// Its kind.
     pub kind: CouponKind,
     /// What it takes.
-    #[serde(serialize_with = "money")]
     pub deducted: Amount,
     /// What it keeps: balance or face value minus `deducted`; 0 for a single-use coupon.
-    #[serde(serialize_with = "money")]
     pub balance_after: Amount,
 }
 
 /// How the payable amount is paid.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Payment {
     /// From the cash balance.
-    #[serde(serialize_with = "money")]
     pub cash: Amount,
     /// From the credit balance.
-    #[serde(serialize_with = "money")]
     pub credit: Amount,
     /// Not covered by the balances.
-    #[serde(serialize_with = "money")]
     pub unpaid: Amount,
 }
 
 /// One line of a quote; its columns sum exactly, over the lines, to the quote's totals.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct QuoteLine {
     /// The line id.
     pub id: String,
-    /// Its shares.
-    #[serde(flatten)]
+    /// Its shares (written as members of the line).
     pub columns: Columns,
+}
+
+impl WriteJson for QuoteDiscount {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("discount_id", &self.discount_id)
+            .field("discount_type", &self.discount_type)
+            .field("kind", &self.kind)
+            .field("discount_amount", &Money(self.discount_amount))
+            .field("amount_source", &self.amount_source)
+            .end();
+    }
+}
+
+impl WriteJson for UsedCoupon {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("coupon_id", &self.coupon_id)
+            .field("kind", &self.kind)
+            .field("deducted", &Money(self.deducted))
+            .field("balance_after", &Money(self.balance_after))
+            .end();
+    }
+}
+
+impl WriteJson for Payment {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("cash", &Money(self.cash))
+            .field("credit", &Money(self.credit))
+            .field("unpaid", &Money(self.unpaid))
+            .end();
+    }
+}
+
+impl WriteJson for QuoteLine {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("id", &self.id);
+        self.columns.write_members(&mut o);
+        o.end();
+    }
 }
 
 /// A requested coupon or discount that is not used. Its messages are written from the code,
@@ -129,9 +163,9 @@ pub struct Rejection {
     pub reasons: Vec<Reason>,
 }
 
-impl Serialize for Rejection {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        RejectionView(self, Messages::Both).serialize(s)
+impl WriteJson for Rejection {
+    fn write_json(&self, out: &mut String) {
+        RejectionView(self, Messages::Both).write_json(out);
     }
 }
 
@@ -217,104 +251,103 @@ pub struct QuoteView<'a> {
     pub view: View,
 }
 
-/// An amount written as [`money`] writes it.
-struct Money<'a>(&'a Amount);
-
-impl Serialize for Money<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        money(self.0, s)
-    }
-}
-
 /// A [`Rejection`] with the messages of a [`View`].
 struct RejectionView<'a>(&'a Rejection, Messages);
 
-impl Serialize for RejectionView<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+impl WriteJson for RejectionView<'_> {
+    fn write_json(&self, out: &mut String) {
         let (r, messages) = (self.0, self.1);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("id", &r.id)?;
-        map.serialize_entry("code", &r.code)?;
+        let mut o = Object::new(out);
+        o.field("id", &r.id).field("code", &r.code);
         if messages.en() {
-            map.serialize_entry("message", &r.message())?;
+            o.field("message", &r.message());
         }
         if messages.zh() {
-            map.serialize_entry("message_zh", &r.message_zh())?;
+            o.field("message_zh", &r.message_zh());
         }
         if !r.reasons.is_empty() {
-            map.serialize_entry("reasons", &Reasons(&r.reasons, messages))?;
+            o.field("reasons", &Reasons(&r.reasons, messages));
         }
-        map.end()
+        o.end();
     }
 }
 
-impl Serialize for Quote {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl WriteJson for Quote {
+    fn write_json(&self, out: &mut String) {
         QuoteView {
             quote: self,
             view: View::FULL,
         }
-        .serialize(s)
+        .write_json(out);
     }
 }
 
-impl Serialize for QuoteView<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+impl QuoteView<'_> {
+    /// Writes the quote's members into `o`, which the caller opened and closes (`quoteOrder`
+    /// adds its own members after them).
+    pub fn write_members(&self, o: &mut Object<'_>) {
         let (q, v) = (self.quote, self.view);
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("official_amount", &Money(&q.official_amount))?;
-        map.serialize_entry("discount", &q.discount)?;
-        map.serialize_entry("discount_rule", &q.discount_rule)?;
-        map.serialize_entry("discount_amount", &Money(&q.discount_amount))?;
-        map.serialize_entry("amount_after_discount", &Money(&q.amount_after_discount))?;
-        map.serialize_entry("coupons", &q.coupons)?;
-        map.serialize_entry("coupon_amount", &Money(&q.coupon_amount))?;
-        map.serialize_entry(
-            "flexipurchase_coupon_amount",
-            &Money(&q.flexipurchase_coupon_amount),
-        )?;
-        map.serialize_entry("stored_card_amount", &Money(&q.stored_card_amount))?;
-        map.serialize_entry("payable", &Money(&q.payable))?;
-        map.serialize_entry("truncated_amount", &Money(&q.truncated_amount))?;
-        map.serialize_entry("payment", &q.payment)?;
+        o.field("official_amount", &Money(q.official_amount))
+            .field("discount", &q.discount)
+            .field("discount_rule", &q.discount_rule)
+            .field("discount_amount", &Money(q.discount_amount))
+            .field("amount_after_discount", &Money(q.amount_after_discount))
+            .field("coupons", &q.coupons)
+            .field("coupon_amount", &Money(q.coupon_amount))
+            .field(
+                "flexipurchase_coupon_amount",
+                &Money(q.flexipurchase_coupon_amount),
+            )
+            .field("stored_card_amount", &Money(q.stored_card_amount))
+            .field("payable", &Money(q.payable))
+            .field("truncated_amount", &Money(q.truncated_amount))
+            .field("payment", &q.payment);
         if v.lines {
-            map.serialize_entry("lines", &q.lines)?;
+            o.field("lines", &q.lines);
         }
-        let rejected: Vec<_> = q
-            .rejected
-            .iter()
-            .map(|r| RejectionView(r, v.messages))
-            .collect();
-        map.serialize_entry("rejected", &rejected)?;
-        map.serialize_entry("pay_request", &q.pay_request)?;
-        if let (Some(a), true) = (&q.alternatives, v.alternatives) {
-            map.serialize_entry("alternatives", a)?;
+        let rejected = q.rejected.iter().map(|r| RejectionView(r, v.messages));
+        write::array(o.key("rejected"), rejected);
+        o.field("pay_request", &q.pay_request);
+        if v.alternatives {
+            o.some("alternatives", q.alternatives.as_ref());
         }
-        if let Some(search) = &q.search {
-            map.serialize_entry("search", search)?;
-        }
+        o.some("search", q.search.as_ref());
         if v.policy {
-            map.serialize_entry("policy", &q.policy)?;
+            o.field("policy", &q.policy);
         }
         if v.explain {
-            map.serialize_entry("explain", &q.explain)?;
+            o.field("explain", &q.explain);
         }
-        map.end()
+    }
+}
+
+impl WriteJson for QuoteView<'_> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        self.write_members(&mut o);
+        o.end();
     }
 }
 
 /// A runner-up of the best combination.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Alternative {
     /// The discount (`null`: none).
     pub discount_id: Option<String>,
     /// The coupons, in stacking order.
     pub coupon_ids: Vec<String>,
-    /// Its totals.
-    #[serde(flatten)]
+    /// Its totals (written as members of the runner-up).
     pub totals: Columns,
+}
+
+impl WriteJson for Alternative {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        o.field("discount_id", &self.discount_id)
+            .field("coupon_ids", &self.coupon_ids);
+        self.totals.write_members(&mut o);
+        o.end();
+    }
 }
 
 /// One settled combination: every column of every line.

@@ -5,45 +5,57 @@
 //! one did), e.g. `server:discount.stated`, `computed:truncate:rounding`; [`describe`]
 //! renders a rule id as a sentence (English or Chinese) with the spec section it rests on.
 
-use serde::Serialize;
-
 use crate::coupons::CouponKind;
-use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule, money};
+use crate::coupons::verdict::Money;
+use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
+use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 
 /// The money columns of a line, of a runner-up and of a quote's totals:
 /// `official − discount − coupon − flexi − card − truncated = payable`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Columns {
     /// List price.
-    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// The discount stage: the discount, or the discount coupon.
-    #[serde(serialize_with = "money")]
     pub discount_amount: Amount,
     /// Cash coupons (代金券).
-    #[serde(serialize_with = "money")]
     pub coupon_amount: Amount,
     /// Flexi-purchase coupons (现金券).
-    #[serde(serialize_with = "money")]
     pub flexipurchase_coupon_amount: Amount,
     /// Stored-value cards (储值卡).
-    #[serde(serialize_with = "money")]
     pub stored_card_amount: Amount,
     /// The cut below the cent. On a line it is the line's share of the order's cut, which
     /// may be below zero by less than a cent when the sub-cent remainders of several lines
     /// add up to a cent of the payable amount.
-    #[serde(serialize_with = "money")]
     pub truncated_amount: Amount,
     /// Payable.
-    #[serde(serialize_with = "money")]
     pub payable: Amount,
+}
+
+impl Columns {
+    /// Writes the columns, in [`COLUMNS`] order, as members of `o` (a line, a runner-up).
+    pub fn write_members(&self, o: &mut Object<'_>) {
+        let c = self;
+        let amounts = [
+            c.official_amount,
+            c.discount_amount,
+            c.coupon_amount,
+            c.flexipurchase_coupon_amount,
+            c.stored_card_amount,
+            c.truncated_amount,
+            c.payable,
+        ];
+        for (name, a) in COLUMNS.iter().zip(amounts) {
+            o.field(name, &Money(a));
+        }
+    }
 }
 
 /// Where a number comes from: `input` (given by the caller, or priced from the list-price
 /// fields given), `server` (an amount BSS stated, used as stated), `computed` (from ratios,
 /// caps and the stacking order), `none` (nothing of this kind applies). Plain strings: one
-/// serializer for all (the wasm stays small).
+/// writer for all (the wasm stays small).
 pub mod source {
     /// Given by the caller.
     pub const INPUT: &str = "input";
@@ -55,7 +67,7 @@ pub mod source {
     pub const NONE: &str = "none";
 }
 
-/// One column's origin (serialized as its compact code, see the module doc).
+/// One column's origin (written as its compact code, see the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
     /// Where the number comes from ([`source`]).
@@ -77,7 +89,7 @@ pub const COLUMNS: [&str; 7] = [
     "payable",
 ];
 
-/// The origin of every money column of a quote's totals, in [`COLUMNS`] order; serialized
+/// The origin of every money column of a quote's totals, in [`COLUMNS`] order; written
 /// as an object keyed by column (one loop, not a struct per column: the wasm stays small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Explain(pub [Origin; 7]);
@@ -92,18 +104,23 @@ impl Explain {
     }
 }
 
-impl Serialize for Explain {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(COLUMNS.len()))?;
-        for (column, o) in COLUMNS.iter().zip(&self.0) {
-            let code = match o.policy {
-                Some(p) => format!("{}:{}:{p}", o.source, o.rule),
-                None => format!("{}:{}", o.source, o.rule),
-            };
-            map.serialize_entry(column, &code)?;
+impl WriteJson for Explain {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Object::new(out);
+        for (column, origin) in COLUMNS.iter().zip(&self.0) {
+            // `source:rule` or `source:rule:policy`: static codes, nothing to escape.
+            let code = o.key(column);
+            code.push('"');
+            code.push_str(origin.source);
+            code.push(':');
+            code.push_str(origin.rule);
+            if let Some(policy) = origin.policy {
+                code.push(':');
+                code.push_str(policy);
+            }
+            code.push('"');
         }
-        map.end()
+        o.end();
     }
 }
 

@@ -50,6 +50,7 @@ use crate::coupons::{
 use crate::discounts::{
     AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
 };
+use crate::json::write::WriteJson;
 use crate::money::Amount;
 use build::{Settled, payment, quote_discount, settle};
 use rules::{Combinable, Limits, RejectCode, Tally, stacking_rank};
@@ -69,7 +70,7 @@ pub fn quote_json(
     let input = QuoteInput::from_json(input, default_now)?;
     let opts = QuoteOptions::from_value(&crate::discounts::wire::tree(opts)?)?;
     let quote = quote(&input, &opts)?;
-    serde_json::to_string(&quote).map_err(|e| QuoteError::Internal(e.to_string()))
+    Ok(quote.to_json())
 }
 
 /// Prices `input` under `opts`.

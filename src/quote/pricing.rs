@@ -11,13 +11,13 @@
 //!   ratio that does not divide) is truncated at 10 decimals, the precision of BSS prices.
 
 use crate::json::tree::Node;
-use serde::Serialize;
 
 use super::error::QuoteError;
 pub use crate::coupons::ChargingMode;
-use crate::discounts::money;
+use crate::coupons::verdict::Money;
 use crate::discounts::wire::{Obj, shape, tree};
 use crate::json::JsonError;
+use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 
 /// Decimal places of the on-demand inquiry at `inquiry_precision` 0 (the default).
@@ -51,16 +51,24 @@ pub struct LinePriceInput {
 }
 
 /// A priced line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinePrice {
     /// The charging mode used.
     pub charging_mode: ChargingMode,
     /// The official amount at BSS's precision (see the module documentation).
-    #[serde(serialize_with = "money")]
     pub official_amount: Amount,
     /// The exact product before any truncation (28 significant digits at most).
-    #[serde(serialize_with = "money")]
     pub exact_amount: Amount,
+}
+
+impl WriteJson for LinePrice {
+    fn write_json(&self, out: &mut String) {
+        Object::new(out)
+            .field("charging_mode", &self.charging_mode)
+            .field("official_amount", &Money(self.official_amount))
+            .field("exact_amount", &Money(self.exact_amount))
+            .end();
+    }
 }
 
 /// The fields of a line price input.
@@ -115,7 +123,7 @@ pub fn price_line_json(text: &str) -> Result<String, QuoteError> {
     crate::limits::check_text("line", text, crate::limits::MAX_OPTIONS_BYTES)?;
     let line = LinePriceInput::from_value(&tree(text)?, "")?;
     let priced = price_line(&line)?;
-    serde_json::to_string(&priced).map_err(|e| QuoteError::Internal(e.to_string()))
+    Ok(priced.to_json())
 }
 
 /// Prices one line. Errors name the offending field (`unit_price`).

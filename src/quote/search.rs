@@ -115,13 +115,22 @@ pub struct Key {
 }
 
 /// Search statistics, reported with the quote.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SearchStats {
     /// Coupon applications the search made.
     pub nodes: u64,
     /// Whether the whole space was searched (false only past [`SEARCH_NODE_LIMIT`] nodes or
     /// [`SEARCH_WORK_LIMIT`] line steps).
     pub exact: bool,
+}
+
+impl crate::json::write::WriteJson for SearchStats {
+    fn write_json(&self, out: &mut String) {
+        crate::json::write::Object::new(out)
+            .field("nodes", &self.nodes)
+            .field("exact", &self.exact)
+            .end();
+    }
 }
 
 /// The best combinations found, best first, at most [`KEPT`].

@@ -14,6 +14,7 @@ use crate::coupons::verdict::Messages;
 use crate::coupons::{CouponError, Order, Verdict};
 use crate::discounts::wire::{Obj, tree};
 use crate::json::tree::Node;
+use crate::json::write::WriteJson;
 
 /// The fields of a wallet (`Wallet.from`): a quote input without `order` and `selection`,
 /// with the `policy` of the options.
@@ -109,7 +110,7 @@ impl Wallet {
             quote: &quote,
             view: call.view,
         };
-        serde_json::to_string(&view).map_err(|e| QuoteError::invalid("", e.to_string()))
+        Ok(view.to_json())
     }
 
     /// [`Wallet::evaluate`] on JSON text: the verdicts (`eligible_lines` as indexes) and the

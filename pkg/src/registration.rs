@@ -131,7 +131,11 @@ pub fn validate_registrations(
     let mut parsed = Vec::with_capacity(array.length() as usize);
     for (i, value) in array.iter().enumerate() {
         parsed.push(form_from_js(&value, false).inspect_err(|e| {
-            let _ = js_sys::Reflect::set(e, &"field".into(), &format!("forms[{i}]").into());
+            // `forms[i]` by hand: `format!` pulls the formatter into this module.
+            let mut field = String::from("forms[");
+            bss_storefront::json::write::int(&mut field, i64::try_from(i).unwrap_or(i64::MAX));
+            field.push(']');
+            let _ = js_sys::Reflect::set(e, &"field".into(), &field.into());
         })?);
     }
     to_js(&registration::validate_registrations(&parsed, site))

@@ -66,29 +66,43 @@ pub(crate) fn not_on_site(issues: &mut Issues, field: &'static str, entry: Entry
     }
 }
 
+/// The English and Chinese names of the fields, for messages. A table, not a `match` (one
+/// loop instead of a comparison chain per arm).
+const LABELS: [(&str, &str, &str); 18] = [
+    ("xaccount_id", "Partner user ID", "伙伴平台用户ID"),
+    ("xaccount_type", "Partner platform ID", "伙伴平台标识"),
+    ("domain_name", "Account name", "账号名"),
+    ("mobile_phone", "Mobile number", "手机号码"),
+    ("verification_code", "Verification code", "验证码"),
+    ("password", "Password", "密码"),
+    ("email", "Email", "邮箱"),
+    ("domain_area", "Country/region", "国家/地区"),
+    (
+        "is_close_market_ms",
+        "Marketing messages option",
+        "关闭营销消息选项",
+    ),
+    ("indirect_partner_id", "Reseller ID", "云经销商ID"),
+    (
+        "include_association_result",
+        "Association result option",
+        "返回关联结果选项",
+    ),
+    ("search_type", "Search type", "查询类型"),
+    ("search_value", "Search value", "查询值"),
+    ("receiver_type", "Receiver type", "接收类型"),
+    ("timeout", "Code validity (minutes)", "验证码有效期（分钟）"),
+    ("lang", "Language", "语言"),
+    ("scene", "Scene", "场景"),
+    ("customer_id", "Customer ID", "客户ID"),
+];
+
 /// The English and Chinese names of a field, for messages.
 pub(crate) fn label(field: &str) -> (&'static str, &'static str) {
-    match field {
-        "xaccount_id" => ("Partner user ID", "伙伴平台用户ID"),
-        "xaccount_type" => ("Partner platform ID", "伙伴平台标识"),
-        "domain_name" => ("Account name", "账号名"),
-        "mobile_phone" => ("Mobile number", "手机号码"),
-        "verification_code" => ("Verification code", "验证码"),
-        "password" => ("Password", "密码"),
-        "email" => ("Email", "邮箱"),
-        "domain_area" => ("Country/region", "国家/地区"),
-        "is_close_market_ms" => ("Marketing messages option", "关闭营销消息选项"),
-        "indirect_partner_id" => ("Reseller ID", "云经销商ID"),
-        "include_association_result" => ("Association result option", "返回关联结果选项"),
-        "search_type" => ("Search type", "查询类型"),
-        "search_value" => ("Search value", "查询值"),
-        "receiver_type" => ("Receiver type", "接收类型"),
-        "timeout" => ("Code validity (minutes)", "验证码有效期（分钟）"),
-        "lang" => ("Language", "语言"),
-        "scene" => ("Scene", "场景"),
-        "customer_id" => ("Customer ID", "客户ID"),
-        _ => ("Field", "字段"),
-    }
+    LABELS
+        .iter()
+        .find(|(name, _, _)| *name == field)
+        .map_or(("Field", "字段"), |&(_, en, zh)| (en, zh))
 }
 
 /// The length of `s` in UTF-16 code units.

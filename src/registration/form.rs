@@ -17,7 +17,13 @@ impl std::str::FromStr for Site {
             other => Err(RegistrationError::InvalidInput {
                 what: "site",
                 expected: "\"cn\" or \"intl\"",
-                actual: format!("\"{}\"", quoted(other)),
+                actual: {
+                    // By hand, as `quoted` (no `format!` in the registration module).
+                    let mut actual = String::from("\"");
+                    actual.push_str(&quoted(other));
+                    actual.push('"');
+                    actual
+                },
             }),
         }
     }

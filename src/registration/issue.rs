@@ -30,12 +30,20 @@ impl Operation {
     /// status table names three field-specific codes; everything else is the generic
     /// parameter error `CBC.0100` (the other two operations' tables name no field codes).
     pub fn server_code(self, field: &str) -> &'static str {
-        match (self, field) {
-            (Operation::CreateSubCustomer, "domain_name") => "CBC.99000031",
-            (Operation::CreateSubCustomer, "password") => "CBC.99000036",
-            (Operation::CreateSubCustomer, "mobile_phone") => "CBC.5017",
-            _ => "CBC.0100",
-        }
+        // A table, not a `match` on (operation, field): see `messages::TYPES_ZH`.
+        const CREATE_SUB_CUSTOMER: [(&str, &str); 3] = [
+            ("domain_name", "CBC.99000031"),
+            ("password", "CBC.99000036"),
+            ("mobile_phone", "CBC.5017"),
+        ];
+        let table: &[(&str, &str)] = match self {
+            Operation::CreateSubCustomer => &CREATE_SUB_CUSTOMER,
+            _ => &[],
+        };
+        table
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or("CBC.0100", |(_, code)| code)
     }
 }
 
@@ -288,6 +296,7 @@ impl Params {
         self.0.is_empty()
     }
 
+    #[inline(never)]
     fn with(mut self, key: &'static str, value: Param) -> Self {
         self.0.push((key, value));
         self

@@ -136,10 +136,18 @@ impl MobileProblem {
     /// A template variable of the explanation (`{max}`, `{digits}`, `{type}`).
     pub(crate) fn var(self, name: &str) -> Option<String> {
         match (name, self) {
-            ("max", _) => Some(MAX_MOBILE_INPUT_CHARS.to_string()),
-            ("digits", MobileProblem::Length(n)) => Some(n.to_string()),
+            ("max", _) => Some(decimal(MAX_MOBILE_INPUT_CHARS)),
+            ("digits", MobileProblem::Length(n)) => Some(decimal(n)),
             ("type", MobileProblem::WrongType(t)) => Some(t.to_owned()),
             _ => None,
         }
     }
+}
+
+/// `n` in decimal. By hand (`json::write::int`): `to_string` pulls the formatter's integer
+/// code into the registration module.
+pub(crate) fn decimal(n: usize) -> String {
+    let mut out = String::new();
+    crate::json::write::int(&mut out, i64::try_from(n).unwrap_or(i64::MAX));
+    out
 }

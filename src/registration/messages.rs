@@ -4,6 +4,7 @@
 
 use super::fields::label;
 use super::issue::{Because, Operation, Params, Problem};
+use super::kinds::decimal;
 
 /// Fills the `{name}` placeholders of `template` with `var(name)`.
 /// (`dyn`: one copy of the code serves every caller.)
@@ -160,9 +161,7 @@ impl Problem {
         };
         match (name, self) {
             ("label", _) => pick(label(field)),
-            ("at", Problem::InvalidCharacter { position, .. }) => {
-                Some(super::issue::Param::int(position + 1).display(""))
-            }
+            ("at", Problem::InvalidCharacter { position, .. }) => Some(decimal(position + 1)),
             ("alphabet", _) => pick(alphabet(field)),
             ("detail", Problem::Mobile(reason)) => {
                 let (en, zh_text) = reason.templates();
@@ -212,22 +211,35 @@ fn type_zh(t: &str) -> &'static str {
         .map_or("其他类型", |(_, zh)| zh)
 }
 
-/// What a field's characters may be, for `invalid_character` messages.
+/// What a field's characters may be, for `invalid_character` messages (a table: see
+/// `TYPES_ZH`).
+const ALPHABETS: [(&str, &str, &str); 5] = [
+    (
+        "domain_name",
+        "use letters, digits, '_' and '-'",
+        "只能使用字母、数字、“_”和“-”",
+    ),
+    (
+        "search_value",
+        "use letters, digits, '_' and '-'",
+        "只能使用字母、数字、“_”和“-”",
+    ),
+    (
+        "password",
+        "use printable ASCII characters only (letters, digits, space and symbols)",
+        "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
+    ),
+    ("verification_code", "use digits only", "只能使用数字"),
+    (
+        "email",
+        "use ASCII characters without spaces",
+        "只能使用ASCII字符且不含空格",
+    ),
+];
+
 fn alphabet(field: &str) -> (&'static str, &'static str) {
-    match field {
-        "domain_name" | "search_value" => (
-            "use letters, digits, '_' and '-'",
-            "只能使用字母、数字、“_”和“-”",
-        ),
-        "password" => (
-            "use printable ASCII characters only (letters, digits, space and symbols)",
-            "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
-        ),
-        "verification_code" => ("use digits only", "只能使用数字"),
-        "email" => (
-            "use ASCII characters without spaces",
-            "只能使用ASCII字符且不含空格",
-        ),
-        _ => ("control characters are not allowed", "不能包含控制字符"),
-    }
+    ALPHABETS.iter().find(|(name, _, _)| *name == field).map_or(
+        ("control characters are not allowed", "不能包含控制字符"),
+        |&(_, en, zh)| (en, zh),
+    )
 }

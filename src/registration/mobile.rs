@@ -75,10 +75,18 @@ fn is_separator(c: char) -> bool {
 pub fn normalize_mobile(input: &str) -> Result<MobileNumber, RegistrationError> {
     national_mobile(input)
         .map(|national| MobileNumber {
-            check_identity: format!("0086-{national}"),
+            check_identity: check_identity_form(&national),
             national,
         })
         .map_err(RegistrationError::InvalidMobile)
+}
+
+/// `0086-<national>`: the form CheckUserIdentity wants (by hand: `format!` pulls the
+/// formatter into the registration module).
+pub(crate) fn check_identity_form(national: &str) -> String {
+    let mut out = String::from("0086-");
+    out.push_str(national);
+    out
 }
 
 /// The national form of a typed mobile number (see [`normalize_mobile`]).

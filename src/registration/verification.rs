@@ -119,7 +119,11 @@ fn timeout(issues: &mut Issues, entry: Entry<'_>) -> Option<i64> {
     let (min, max) = TIMEOUT_RANGE;
     let actual = match integer(issues, FIELD, n)? {
         Ok(v) if (min..=max).contains(&v) => return Some(v),
-        Ok(v) => v.to_string(),
+        Ok(v) => {
+            let mut text = String::new();
+            crate::json::write::int(&mut text, v);
+            text
+        }
         Err(text) => text,
     };
     let replaced = Some((TIMEOUT_REPLACED_ABOVE, TIMEOUT_REPLACEMENT));

@@ -4,11 +4,12 @@
 
 use super::fields::label;
 use super::issue::{Because, Operation, Params, Problem};
-use super::kinds::decimal;
+use super::kinds::push_decimal;
 
-/// Fills the `{name}` placeholders of `template` with `var(name)`.
-/// (`dyn`: one copy of the code serves every caller.)
-pub(crate) fn render(template: &str, var: &dyn Fn(&str) -> Option<String>) -> String {
+/// Fills the `{name}` placeholders of `template`: `var(name, out)` appends the value to `out`
+/// and tells whether there is one. (`dyn`: one copy of the code serves every caller; values
+/// are written in place, not returned as `String`s: 0.5 KB gzipped less, measured.)
+pub(crate) fn render(template: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some((before, after)) = rest.split_once('{') {
@@ -18,13 +19,10 @@ pub(crate) fn render(template: &str, var: &dyn Fn(&str) -> Option<String>) -> St
             rest = after;
             continue;
         };
-        match var(name) {
-            Some(value) => out.push_str(&value),
-            None => {
-                out.push('{');
-                out.push_str(name);
-                out.push('}');
-            }
+        if !var(name, &mut out) {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
         }
         rest = tail;
     }
@@ -154,37 +152,45 @@ impl Problem {
         }
     }
 
-    /// The display-only values of a message in one language (`zh`), beyond the params.
-    fn var(&self, name: &str, field: &str, zh: bool) -> Option<String> {
-        let pick = |(en, zh_text): (&'static str, &'static str)| {
-            Some((if zh { zh_text } else { en }).to_owned())
-        };
-        match (name, self) {
-            ("label", _) => pick(label(field)),
-            ("at", Problem::InvalidCharacter { position, .. }) => Some(decimal(position + 1)),
-            ("alphabet", _) => pick(alphabet(field)),
+    /// Appends the display-only value `name` of a message in one language (`zh`), beyond
+    /// the params, to `out`; `false` when there is none.
+    fn var(&self, name: &str, field: &str, zh: bool, out: &mut String) -> bool {
+        let text = match (name, self) {
+            ("label", _) => pick(label(field), zh),
+            ("at", Problem::InvalidCharacter { position, .. }) => {
+                push_decimal(out, position + 1);
+                return true;
+            }
+            ("alphabet", _) => pick(alphabet(field), zh),
             ("detail", Problem::Mobile(reason)) => {
-                let (en, zh_text) = reason.templates();
-                let template = if zh { zh_text } else { en };
-                Some(render(template, &|n| reason.var(n)))
+                out.push_str(&reason.message(zh));
+                return true;
             }
-            ("detail", Problem::Email(reason)) => pick(reason.texts()),
-            ("site_name", Problem::NotOnSite(site)) => pick(site.names()),
-            ("expected_zh", Problem::InvalidType { expected, .. }) => {
-                Some(type_zh(expected).to_owned())
-            }
-            ("actual_zh", Problem::InvalidType { actual, .. }) => Some(type_zh(actual).to_owned()),
-            _ => None,
-        }
+            ("detail", Problem::Email(reason)) => pick(reason.texts(), zh),
+            ("site_name", Problem::NotOnSite(site)) => pick(site.names(), zh),
+            ("expected_zh", Problem::InvalidType { expected, .. }) => type_zh(expected),
+            ("actual_zh", Problem::InvalidType { actual, .. }) => type_zh(actual),
+            _ => return false,
+        };
+        out.push_str(text);
+        true
     }
 
     pub(super) fn message(&self, template: &str, params: &Params, field: &str, zh: bool) -> String {
         let sep = if zh { "、" } else { ", " };
-        render(template, &|name| {
-            self.var(name, field, zh)
-                .or_else(|| params.get(name).map(|p| p.display(sep)))
+        render(template, &|name, out| {
+            self.var(name, field, zh, out)
+                || params
+                    .get(name)
+                    .map(|p| p.write_display(out, sep))
+                    .is_some()
         })
     }
+}
+
+/// The text of a pair in one language.
+fn pick((en, zh_text): (&'static str, &'static str), zh: bool) -> &'static str {
+    if zh { zh_text } else { en }
 }
 
 /// Type names in Chinese. A table, not a `match`: a string `match` compiles to a comparison

@@ -35,12 +35,20 @@ impl WriteJson for MobileNumber {
 impl MobileProblem {
     /// The explanation in English (lower case, no final stop).
     pub fn message_en(self) -> String {
-        render(self.templates().0, &|name| self.var(name))
+        self.message(false)
     }
 
     /// The explanation in Chinese.
     pub fn message_zh(self) -> String {
-        render(self.templates().1, &|name| self.var(name))
+        self.message(true)
+    }
+
+    /// The explanation in Chinese (`zh`) or English.
+    pub(crate) fn message(self, zh: bool) -> String {
+        let (en, zh_text) = self.templates();
+        render(if zh { zh_text } else { en }, &|name, out| {
+            self.var(name, out)
+        })
     }
 }
 

@@ -196,21 +196,22 @@ impl Form {
         let mut form = Form::new();
         for pair in flat.chunks(2) {
             let [name, value] = pair else { return None };
-            let (kind, text) = value.split_at_checked(1)?;
-            let value = match kind {
-                "-" => FieldValue::Null,
-                "t" => FieldValue::Bool(true),
-                "f" => FieldValue::Bool(false),
-                "#" => FieldValue::Number(text.to_owned()),
-                "\"" => FieldValue::Text(text.to_owned()),
-                "[" => FieldValue::Other("array"),
-                "{" => FieldValue::Other("object"),
-                "?" => FieldValue::Other(match text {
-                    "bigint" => "bigint",
-                    "symbol" => "symbol",
-                    "function" => "function",
-                    _ => "undefined",
-                }),
+            // The kind by its byte, not as a one-letter `str` (a comparison per arm).
+            let text = value.get(1..)?;
+            let value = match value.as_bytes().first()? {
+                b'-' => FieldValue::Null,
+                b't' => FieldValue::Bool(true),
+                b'f' => FieldValue::Bool(false),
+                b'#' => FieldValue::Number(text.to_owned()),
+                b'"' => FieldValue::Text(text.to_owned()),
+                b'[' => FieldValue::Other("array"),
+                b'{' => FieldValue::Other("object"),
+                b'?' => FieldValue::Other(
+                    ["bigint", "symbol", "function"]
+                        .into_iter()
+                        .find(|t| *t == text)
+                        .unwrap_or("undefined"),
+                ),
                 _ => return None,
             };
             form.set(name, value);

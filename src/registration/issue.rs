@@ -449,9 +449,9 @@ impl Problem {
                 p.int("min", *min);
                 p.int("max", *max);
                 // The text of a JSON integer, kept as a number where it fits.
-                match actual.parse::<i64>() {
-                    Ok(n) => p.int("actual", n),
-                    Err(_) => p.push("actual", Param::Text(Cow::Owned(actual.clone()))),
+                match super::fields::parse_i64(actual) {
+                    Some(n) => p.int("actual", n),
+                    None => p.push("actual", Param::Text(Cow::Owned(actual.clone()))),
                 }
                 if let Some((above, with)) = replaced {
                     p.int("replaced_above", *above);

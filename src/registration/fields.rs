@@ -140,12 +140,14 @@ pub(crate) fn check_length(
 }
 
 /// Records `invalid_character` for the first character `allowed` refuses. `quote` names the
-/// character in the issue (off for secrets).
+/// character in the issue (off for secrets). (`fn`, not `impl Fn`, and out of line: one copy
+/// for the five alphabets, 171 B gzipped less, measured.)
+#[inline(never)]
 pub(crate) fn check_alphabet(
     issues: &mut Issues,
     field: &'static str,
     s: &str,
-    allowed: impl Fn(char) -> bool,
+    allowed: fn(char) -> bool,
     quote: bool,
 ) {
     let mut position = 0; // UTF-16 index, as JS would highlight it

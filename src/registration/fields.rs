@@ -105,6 +105,13 @@ pub(crate) fn label(field: &str) -> (&'static str, &'static str) {
         .map_or(("Field", "字段"), |&(_, en, zh)| (en, zh))
 }
 
+/// A body value as an owned text. Out of line: the bodies' copies of `to_owned`, inlined,
+/// cost 220 B gzipped more (measured).
+#[inline(never)]
+pub(crate) fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_owned)
+}
+
 /// The length of `s` in UTF-16 code units.
 pub(crate) fn utf16_len(s: &str) -> usize {
     if s.is_ascii() {

@@ -93,14 +93,16 @@ impl RegistrationError {
 /// slice's panic path pulls `char`'s `Debug` and the Unicode printable tables into the
 /// registration module (4 KB gzipped).
 fn quoted(text: &str) -> String {
-    match text.char_indices().nth(64) {
-        None => text.to_owned(),
-        Some((cut, _)) => {
-            let mut out = text.get(..cut).unwrap_or(text).to_owned();
+    // A loop, not `char_indices().nth(64)`: `nth`'s `advance_by` is larger (33 B gzipped).
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == 64 {
             out.push('…');
-            out
+            break;
         }
+        out.push(c);
     }
+    out
 }
 
 /// A field value as the caller gave it. A field that is not in the [`Form`] is absent.

@@ -12,7 +12,7 @@ use crate::json::write::{Object, WriteJson};
 
 use super::account_name::check_account_name;
 use super::email::check_email;
-use super::fields::{Entry, one_of, required_text};
+use super::fields::{Entry, one_of, owned, required_text};
 use super::form::Form;
 use super::issue::{Issues, Operation, Problem, Validation};
 use super::mobile::{check_identity_form, national_mobile};
@@ -60,11 +60,11 @@ pub fn check_user_identity_request(request: &Form) -> Validation<CheckUserIdenti
             .ok(),
         (Some("email"), Some(value)) => {
             check_email(&mut issues, FIELD, value);
-            Some(value.to_owned())
+            owned(Some(value))
         }
         (Some(_), Some(value)) => {
             check_account_name(&mut issues, FIELD, value);
-            Some(value.to_owned())
+            owned(Some(value))
         }
         // Without a valid type there is no form to check the value against.
         _ => None,

@@ -11,16 +11,20 @@ pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
     if js_sys::Array::is_array(value) {
         return "array";
     }
-    match value.js_typeof().as_string().as_deref() {
-        Some("string") => "string",
-        Some("number") => "number",
-        Some("bigint") => "bigint",
-        Some("boolean") => "boolean",
-        Some("symbol") => "symbol",
-        Some("undefined") => "undefined",
-        Some("function") => "function",
-        _ => "object",
-    }
+    // A table, not a string `match` (one loop instead of a comparison chain per arm).
+    let name = value.js_typeof().as_string().unwrap_or_default();
+    [
+        "string",
+        "number",
+        "bigint",
+        "boolean",
+        "symbol",
+        "undefined",
+        "function",
+    ]
+    .into_iter()
+    .find(|t| *t == name)
+    .unwrap_or("object")
 }
 
 /// `String(n)` for a JS number — its shortest round-trip decimal text, computed by JS itself —

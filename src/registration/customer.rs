@@ -24,7 +24,7 @@ use super::country::check_country_code;
 use super::email::check_email;
 use super::fields::{
     Entry, check_alphabet, check_length, flag, fold_fullwidth_digit, identifier, not_on_site,
-    optional_text, required_text,
+    optional_text, owned, required_text,
 };
 use super::form::{FieldValue, Form, RegistrationError};
 use super::issue::{Because, Issue, Issues, Operation, Problem, Validation};
@@ -242,7 +242,7 @@ impl<'a> Reader<'a> {
                 check_email(issues, FIELD, address);
                 Contact {
                     needs_code: Some(Because::EmailGiven),
-                    wire: Some(address.to_owned()),
+                    wire: owned(Some(address)),
                     mobile: None,
                     email: Some(address),
                 }
@@ -377,16 +377,16 @@ pub fn validate_registration(form: &Form, site: Site) -> Validation<CreateSubCus
         Site::Intl => (None, contact.wire),
     };
     Validation::finish(issues, || CreateSubCustomerBody {
-        xaccount_id: xaccount_id.unwrap_or_default().to_owned(),
-        xaccount_type: xaccount_type.unwrap_or_default().to_owned(),
-        domain_name: domain_name.map(str::to_owned),
+        xaccount_id: owned(xaccount_id).unwrap_or_default(),
+        xaccount_type: owned(xaccount_type).unwrap_or_default(),
+        domain_name: owned(domain_name),
         mobile_phone,
         email,
-        domain_area: domain_area.map(str::to_owned),
+        domain_area: owned(domain_area),
         verification_code,
-        password: password.map(str::to_owned),
+        password: owned(password),
         is_close_market_ms,
-        indirect_partner_id: indirect_partner_id.map(str::to_owned),
+        indirect_partner_id: owned(indirect_partner_id),
         include_association_result,
     })
 }

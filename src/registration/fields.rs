@@ -66,29 +66,50 @@ pub(crate) fn not_on_site(issues: &mut Issues, field: &'static str, entry: Entry
     }
 }
 
+/// The English and Chinese names of the fields, for messages. A table, not a `match` (one
+/// loop instead of a comparison chain per arm).
+const LABELS: [(&str, &str, &str); 18] = [
+    ("xaccount_id", "Partner user ID", "伙伴平台用户ID"),
+    ("xaccount_type", "Partner platform ID", "伙伴平台标识"),
+    ("domain_name", "Account name", "账号名"),
+    ("mobile_phone", "Mobile number", "手机号码"),
+    ("verification_code", "Verification code", "验证码"),
+    ("password", "Password", "密码"),
+    ("email", "Email", "邮箱"),
+    ("domain_area", "Country/region", "国家/地区"),
+    (
+        "is_close_market_ms",
+        "Marketing messages option",
+        "关闭营销消息选项",
+    ),
+    ("indirect_partner_id", "Reseller ID", "云经销商ID"),
+    (
+        "include_association_result",
+        "Association result option",
+        "返回关联结果选项",
+    ),
+    ("search_type", "Search type", "查询类型"),
+    ("search_value", "Search value", "查询值"),
+    ("receiver_type", "Receiver type", "接收类型"),
+    ("timeout", "Code validity (minutes)", "验证码有效期（分钟）"),
+    ("lang", "Language", "语言"),
+    ("scene", "Scene", "场景"),
+    ("customer_id", "Customer ID", "客户ID"),
+];
+
 /// The English and Chinese names of a field, for messages.
 pub(crate) fn label(field: &str) -> (&'static str, &'static str) {
-    match field {
-        "xaccount_id" => ("Partner user ID", "伙伴平台用户ID"),
-        "xaccount_type" => ("Partner platform ID", "伙伴平台标识"),
-        "domain_name" => ("Account name", "账号名"),
-        "mobile_phone" => ("Mobile number", "手机号码"),
-        "verification_code" => ("Verification code", "验证码"),
-        "password" => ("Password", "密码"),
-        "email" => ("Email", "邮箱"),
-        "domain_area" => ("Country/region", "国家/地区"),
-        "is_close_market_ms" => ("Marketing messages option", "关闭营销消息选项"),
-        "indirect_partner_id" => ("Reseller ID", "云经销商ID"),
-        "include_association_result" => ("Association result option", "返回关联结果选项"),
-        "search_type" => ("Search type", "查询类型"),
-        "search_value" => ("Search value", "查询值"),
-        "receiver_type" => ("Receiver type", "接收类型"),
-        "timeout" => ("Code validity (minutes)", "验证码有效期（分钟）"),
-        "lang" => ("Language", "语言"),
-        "scene" => ("Scene", "场景"),
-        "customer_id" => ("Customer ID", "客户ID"),
-        _ => ("Field", "字段"),
-    }
+    LABELS
+        .iter()
+        .find(|(name, _, _)| *name == field)
+        .map_or(("Field", "字段"), |&(_, en, zh)| (en, zh))
+}
+
+/// A body value as an owned text. Out of line: the bodies' copies of `to_owned`, inlined,
+/// cost 220 B gzipped more (measured).
+#[inline(never)]
+pub(crate) fn owned(text: Option<&str>) -> Option<String> {
+    text.map(str::to_owned)
 }
 
 /// The length of `s` in UTF-16 code units.
@@ -126,12 +147,14 @@ pub(crate) fn check_length(
 }
 
 /// Records `invalid_character` for the first character `allowed` refuses. `quote` names the
-/// character in the issue (off for secrets).
+/// character in the issue (off for secrets). (`fn`, not `impl Fn`, and out of line: one copy
+/// for the five alphabets, 171 B gzipped less, measured.)
+#[inline(never)]
 pub(crate) fn check_alphabet(
     issues: &mut Issues,
     field: &'static str,
     s: &str,
-    allowed: impl Fn(char) -> bool,
+    allowed: fn(char) -> bool,
     quote: bool,
 ) {
     let mut position = 0; // UTF-16 index, as JS would highlight it
@@ -246,6 +269,29 @@ pub(crate) fn one_of(
     found
 }
 
+/// `text.parse::<i64>().ok()`, by hand: the standard parser's generic code is larger
+/// (133 B gzipped in the registration module, measured). An optional sign, then ASCII
+/// digits; `None` on overflow.
+pub(crate) fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively: i64::MIN has no positive counterpart.
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))?;
+    }
+    if negative { Some(n) } else { n.checked_neg() }
+}
+
 /// A number that must be an integer: `Ok` when it fits an `i64`, `Err(text)` for an integer
 /// too large to hold; a fraction or exponent records `invalid_type`.
 pub(crate) fn integer(
@@ -253,7 +299,7 @@ pub(crate) fn integer(
     field: &'static str,
     text: &str,
 ) -> Option<Result<i64, String>> {
-    if let Ok(i) = text.parse::<i64>() {
+    if let Some(i) = parse_i64(text) {
         return Some(Ok(i));
     }
     let digits = text.strip_prefix('-').unwrap_or(text);
@@ -268,4 +314,71 @@ pub(crate) fn integer(
         },
     );
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_i64;
+
+    #[test]
+    fn parse_i64_is_the_standard_parser() {
+        let mut texts: Vec<String> = [
+            "",
+            "-",
+            "+",
+            "0",
+            "-0",
+            "+0",
+            "7",
+            "+7",
+            "-7",
+            "007",
+            "12a",
+            "a12",
+            " 1",
+            "1 ",
+            "1.0",
+            "1e3",
+            "--1",
+            "+-1",
+            "-+1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "+9223372036854775807",
+            "99999999999999999999",
+            "１２",
+            "٣",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for n in [
+            i64::MIN,
+            i64::MIN + 1,
+            -1,
+            0,
+            1,
+            3000,
+            i64::MAX - 1,
+            i64::MAX,
+        ] {
+            texts.push(n.to_string());
+        }
+        // Every text of up to 4 characters over signs, digits and a letter.
+        let alphabet = ['-', '+', '0', '1', '9', 'a'];
+        let mut short = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = short
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            texts.extend(longer.iter().cloned());
+            short = longer;
+        }
+        for text in &texts {
+            assert_eq!(parse_i64(text), text.parse::<i64>().ok(), "{text:?}");
+        }
+    }
 }

@@ -12,10 +12,10 @@ use crate::json::write::{Object, WriteJson};
 
 use super::account_name::check_account_name;
 use super::email::check_email;
-use super::fields::{Entry, one_of, required_text};
+use super::fields::{Entry, one_of, owned, required_text};
 use super::form::Form;
 use super::issue::{Issues, Operation, Problem, Validation};
-use super::mobile::national_mobile;
+use super::mobile::{check_identity_form, national_mobile};
 
 /// The `search_type` values.
 pub const SEARCH_TYPES: [&str; 3] = ["email", "mobile", "name"];
@@ -55,16 +55,16 @@ pub fn check_user_identity_request(request: &Form) -> Validation<CheckUserIdenti
     let value = required_text(&mut issues, FIELD, Entry::get(request, FIELD));
     let search_value = match (search_type, value) {
         (Some("mobile"), Some(value)) => national_mobile(value)
-            .map(|national| format!("0086-{national}"))
+            .map(|national| check_identity_form(&national))
             .map_err(|reason| issues.add(FIELD, Problem::Mobile(reason)))
             .ok(),
         (Some("email"), Some(value)) => {
             check_email(&mut issues, FIELD, value);
-            Some(value.to_owned())
+            owned(Some(value))
         }
         (Some(_), Some(value)) => {
             check_account_name(&mut issues, FIELD, value);
-            Some(value.to_owned())
+            owned(Some(value))
         }
         // Without a valid type there is no form to check the value against.
         _ => None,

@@ -133,13 +133,21 @@ impl MobileProblem {
         }
     }
 
-    /// A template variable of the explanation (`{max}`, `{digits}`, `{type}`).
-    pub(crate) fn var(self, name: &str) -> Option<String> {
+    /// Appends a template variable of the explanation (`{max}`, `{digits}`, `{type}`) to
+    /// `out`; `false` when there is none.
+    pub(crate) fn var(self, name: &str, out: &mut String) -> bool {
         match (name, self) {
-            ("max", _) => Some(MAX_MOBILE_INPUT_CHARS.to_string()),
-            ("digits", MobileProblem::Length(n)) => Some(n.to_string()),
-            ("type", MobileProblem::WrongType(t)) => Some(t.to_owned()),
-            _ => None,
+            ("max", _) => push_decimal(out, MAX_MOBILE_INPUT_CHARS),
+            ("digits", MobileProblem::Length(n)) => push_decimal(out, n),
+            ("type", MobileProblem::WrongType(t)) => out.push_str(t),
+            _ => return false,
         }
+        true
     }
+}
+
+/// Appends `n` in decimal. By hand (`json::write::int`): `to_string` pulls the formatter's
+/// integer code into the registration module.
+pub(crate) fn push_decimal(out: &mut String, n: usize) {
+    crate::json::write::int(out, i64::try_from(n).unwrap_or(i64::MAX));
 }

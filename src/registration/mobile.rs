@@ -35,12 +35,20 @@ impl WriteJson for MobileNumber {
 impl MobileProblem {
     /// The explanation in English (lower case, no final stop).
     pub fn message_en(self) -> String {
-        render(self.templates().0, &|name| self.var(name))
+        self.message(false)
     }
 
     /// The explanation in Chinese.
     pub fn message_zh(self) -> String {
-        render(self.templates().1, &|name| self.var(name))
+        self.message(true)
+    }
+
+    /// The explanation in Chinese (`zh`) or English.
+    pub(crate) fn message(self, zh: bool) -> String {
+        let (en, zh_text) = self.templates();
+        render(if zh { zh_text } else { en }, &|name, out| {
+            self.var(name, out)
+        })
     }
 }
 
@@ -75,10 +83,18 @@ fn is_separator(c: char) -> bool {
 pub fn normalize_mobile(input: &str) -> Result<MobileNumber, RegistrationError> {
     national_mobile(input)
         .map(|national| MobileNumber {
-            check_identity: format!("0086-{national}"),
+            check_identity: check_identity_form(&national),
             national,
         })
         .map_err(RegistrationError::InvalidMobile)
+}
+
+/// `0086-<national>`: the form CheckUserIdentity wants (by hand: `format!` pulls the
+/// formatter into the registration module).
+pub(crate) fn check_identity_form(national: &str) -> String {
+    let mut out = String::from("0086-");
+    out.push_str(national);
+    out
 }
 
 /// The national form of a typed mobile number (see [`normalize_mobile`]).

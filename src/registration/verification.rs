@@ -18,7 +18,7 @@ use crate::json::write::{Object, WriteJson};
 
 use super::email::check_email;
 use super::fields::{
-    Allowed, Entry, identifier, integer, not_on_site, one_of, optional_text, required_text,
+    Allowed, Entry, identifier, integer, not_on_site, one_of, optional_text, owned, required_text,
 };
 use super::form::Form;
 use super::issue::{Because, Issues, Operation, Problem, Validation};
@@ -119,7 +119,11 @@ fn timeout(issues: &mut Issues, entry: Entry<'_>) -> Option<i64> {
     let (min, max) = TIMEOUT_RANGE;
     let actual = match integer(issues, FIELD, n)? {
         Ok(v) if (min..=max).contains(&v) => return Some(v),
-        Ok(v) => v.to_string(),
+        Ok(v) => {
+            let mut text = String::new();
+            crate::json::write::int(&mut text, v);
+            text
+        }
         Err(text) => text,
     };
     let replaced = Some((TIMEOUT_REPLACED_ABOVE, TIMEOUT_REPLACEMENT));
@@ -193,14 +197,13 @@ pub fn send_verification_message_code_request(
             };
             // Outside scene 18 the server ignores customer_id, so it is neither checked nor sent.
             if scene == Some(SCENE_BANK_CARD_AUTH) {
-                customer_id = identifier(
+                customer_id = owned(identifier(
                     &mut issues,
                     "customer_id",
                     entry("customer_id"),
                     CUSTOMER_ID_MAX,
                     Some(Problem::Required(Some(Because::Scene18))),
-                )
-                .map(str::to_owned);
+                ));
             }
         }
         Site::Intl => {
@@ -213,7 +216,7 @@ pub fn send_verification_message_code_request(
         receiver_type: receiver_type.unwrap_or_default(),
         timeout,
         mobile_phone,
-        email: email.map(str::to_owned),
+        email: owned(email),
         lang,
         scene,
         customer_id,

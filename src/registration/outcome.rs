@@ -45,7 +45,7 @@ fn write<B: WriteJson>(v: Validation<B>) -> String {
 }
 
 /// One writer for the three bodies' types (one copy of the code in the module).
-fn answer(key: &str, value: &dyn WriteJson) -> String {
+fn answer(key: &'static str, value: &dyn WriteJson) -> String {
     let mut out = String::new();
     Object::new(&mut out).field(key, value).end();
     out

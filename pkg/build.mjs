@@ -73,7 +73,7 @@ function toCommonJs(file, values) {
     .replace(/^import \{ (\w+) \} from '\.\/(\w+)\.js';$/gm, "const { $1 } = require('./$2.cjs');")
     .replace(/^export (async )?function /gm, '$1function ')
     // Another area's module, loaded on first use: the web glue and its init, or the Node glue.
-    .replace(/import\('\.\/(\w+)\.js'\)\.then\(async \(m\) => \(await m\.default\(\), m\)\)/g, "Promise.resolve().then(() => require('./$1.cjs'))");
+    .replace(/import\('\.\/(\w+)\.js'\)\.then\(async \(m\) => \{ await m\.default\(\); return m; \}\)/g, "Promise.resolve().then(() => require('./$1.cjs'))");
   if (/^(import|export) |import\(/m.test(source)) throw new Error(`${file}.js: an import or export the CommonJS copy cannot take`);
   write(`${file}.cjs`, `'use strict';\n${source}\nmodule.exports = { ${values.join(', ')} };\n`);
 }

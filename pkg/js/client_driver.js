@@ -37,7 +37,7 @@ async function attempt(x, { url, method, headers, body, timeout_ms }) {
 // The registration operations' rules run in the registration module, loaded on first use.
 let registration;
 async function rules([operation, site, ...form]) {
-  registration ??= import('./registration.js').then(async (m) => (await m.default(), m));
+  registration ??= import('./registration.js').then(async (m) => { await m.default(); return m; });
   return (await registration).__registrationOutcome(operation, form, site);
 }
 

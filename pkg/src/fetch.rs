@@ -222,12 +222,8 @@ impl Exchange {
         match self.job {
             Job::Done(result) => result,
             Job::Pages(_) => Ok(JsValue::UNDEFINED),
-            // Not reached: the driver hands over the rules' answer first.
-            Job::Rules(w) => {
-                let w = *w;
-                drop(w);
-                Ok(JsValue::UNDEFINED)
-            }
+            // Not reached (the driver hands over the rules' answer first): as if none came.
+            Job::Rules(w) => Exchange::new(w.unanswered()).finish(),
             Job::Call(call) => call.finish(self.outcome, self.failed),
             Job::Token(login) => login.finish(self.outcome),
             Job::Forward(f) => Ok(f.finish(self.outcome, self.failed).into()),

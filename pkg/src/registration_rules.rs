@@ -43,6 +43,11 @@ pub(crate) fn no_rules() -> Outcome {
 }
 
 impl Waiting {
+    /// The exchange when no answer came: the call rejects, the proxy answers 500 `internal`.
+    pub(crate) fn unanswered(self) -> Job {
+        self.build(None)
+    }
+
     /// The exchange, built with the rules' answer (`None`: none could be had).
     fn build(self, answer: Option<Outcome>) -> Job {
         let Waiting {

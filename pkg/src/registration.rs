@@ -68,38 +68,32 @@ fn field_value(value: &JsValue) -> Option<FieldValue> {
     Some(FieldValue::Other(js_type_name(value)))
 }
 
-/// The field names as JS strings, made once per call: a batch reads millions of fields.
-/// (Not a `thread_local!`: its lazy-init and access-error code cost more, measured.)
-fn field_keys() -> Vec<JsValue> {
-    REGISTRATION_FIELDS
-        .iter()
-        .map(|n| JsValue::from_str(n))
-        .collect()
+thread_local! {
+    /// The field names as JS strings, made once: bulk validation reads millions of fields.
+    static FIELD_KEYS: Vec<JsValue> = REGISTRATION_FIELDS.iter().map(|n| JsValue::from_str(n)).collect();
 }
 
-/// The registration fields of a JS object, read with `keys` ([`field_keys`]).
-/// `missing_is_empty`: `undefined` / `null` read as an empty form (an optional argument).
-fn form_from_js(
-    value: &JsValue,
-    keys: &[JsValue],
-    missing_is_empty: bool,
-) -> Result<Form, JsValue> {
+/// The registration fields of a JS object. `missing_is_empty`: `undefined` / `null` read as
+/// an empty form (an optional argument).
+fn form_from_js(value: &JsValue, missing_is_empty: bool) -> Result<Form, JsValue> {
     if missing_is_empty && value.is_null_or_undefined() {
         return Ok(Form::new());
     }
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(invalid_input("form", "an object", value));
     }
-    let mut form = Form::new();
-    for (name, key) in REGISTRATION_FIELDS.iter().zip(keys) {
-        // A throwing getter or proxy trap is the caller's error, not a panic.
-        let v = js_sys::Reflect::get(value, key)
-            .map_err(|_| invalid_input("form", "an object whose fields can be read", value))?;
-        if let Some(v) = field_value(&v) {
-            form.set(name, v);
+    FIELD_KEYS.with(|keys| {
+        let mut form = Form::new();
+        for (name, key) in REGISTRATION_FIELDS.iter().zip(keys) {
+            // A throwing getter or proxy trap is the caller's error, not a panic.
+            let v = js_sys::Reflect::get(value, key)
+                .map_err(|_| invalid_input("form", "an object whose fields can be read", value))?;
+            if let Some(v) = field_value(&v) {
+                form.set(name, v);
+            }
         }
-    }
-    Ok(form)
+        Ok(form)
+    })
 }
 
 /// Validates a CreateSubCustomer form: `{ valid, issues, body }`. Every issue of every field
@@ -111,7 +105,7 @@ pub fn validate_registration(
     #[wasm_bindgen(unchecked_optional_param_type = "RegistrationOptions")] opts: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let site = site_from_js(opts)?;
-    let form = form_from_js(&form, &field_keys(), false)?;
+    let form = form_from_js(&form, false)?;
     to_js(&registration::validate_registration(&form, site))
 }
 
@@ -135,9 +129,8 @@ pub fn validate_registrations(
         }));
     }
     let mut parsed = Vec::with_capacity(array.length() as usize);
-    let keys = field_keys();
     for (i, value) in array.iter().enumerate() {
-        parsed.push(form_from_js(&value, &keys, false).inspect_err(|e| {
+        parsed.push(form_from_js(&value, false).inspect_err(|e| {
             // `forms[i]` by hand: `format!` pulls the formatter into this module.
             let mut field = String::from("forms[");
             bss_storefront::json::write::int(&mut field, i64::try_from(i).unwrap_or(i64::MAX));
@@ -165,7 +158,7 @@ pub fn validate_field(
         .ok_or_else(|| invalid_input("field", "a field name (string)", &field))?;
     let site = site_from_js(opts)?;
     let value = field_value(&value);
-    let form = form_from_js(&form.unwrap_or(JsValue::UNDEFINED), &field_keys(), true)?;
+    let form = form_from_js(&form.unwrap_or(JsValue::UNDEFINED), true)?;
     let issues = registration::validate_field(&name, value.as_ref(), &form, site)
         .map_err(|e| to_js_error(&e))?;
     to_js(&issues)

@@ -38,8 +38,8 @@ pub fn outcome_json(op: Operation, form: &Form, site: Site) -> String {
 }
 
 fn write<B: WriteJson>(v: Validation<B>) -> String {
-    match v.body {
-        Some(body) if v.valid => answer("body", &body),
+    match &v.body {
+        Some(body) if v.valid => answer("body", body),
         _ => answer("issues", &v.issues),
     }
 }

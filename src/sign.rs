@@ -475,10 +475,9 @@ pub struct Authorization<'a> {
 /// Reads an `Authorization` header in the exact form [`sign`] writes; `None` otherwise.
 pub fn parse_authorization(value: &str) -> Option<Authorization<'_>> {
     let rest = value.strip_prefix(ALGORITHM)?.strip_prefix(' ')?;
-    let (access, rest) = rest
-        .strip_prefix("Access=")?
-        .split_once(", SignedHeaders=")?;
-    let (signed, signature) = rest.split_once(", Signature=")?;
+    let (access, rest) =
+        crate::text::split_once(rest.strip_prefix("Access=")?, ", SignedHeaders=")?;
+    let (signed, signature) = crate::text::split_once(rest, ", Signature=")?;
     if access.is_empty() || signed.is_empty() || signature.len() != 64 {
         return None;
     }

@@ -13,6 +13,7 @@ use super::value::Json;
 use super::issue::Issue;
 use super::operation::Operation;
 use crate::error::quote_input;
+use crate::text::{find, replace};
 
 /// The longest server message kept (a raw non-JSON body can be large).
 pub const MAX_MESSAGE_CHARS: usize = 512;
@@ -239,8 +240,8 @@ fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
 pub fn redact(text: &str, secrets: &[&str]) -> String {
     let mut out = text.to_owned();
     for s in secrets.iter().filter(|s| s.len() >= 4) {
-        if out.contains(s) {
-            out = out.replace(s, "***");
+        if find(&out, s).is_some() {
+            out = replace(&out, s, "***");
         }
     }
     out

@@ -76,7 +76,7 @@ impl SdkDate {
         const MONTHS: [&str; 12] = [
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
-        let rest = text.trim().split_once(", ")?.1;
+        let rest = crate::text::split_once(text.trim(), ", ")?.1;
         let mut parts = rest.split(' ');
         let day = digits(parts.next()?.as_bytes())?;
         let month_name = parts.next()?;

@@ -101,7 +101,10 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
     };
     let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
     let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, rest) = rest.split_at(authority_end);
+    let (authority, rest) = (
+        rest.get(..authority_end).unwrap_or_default(),
+        rest.get(authority_end..).unwrap_or_default(),
+    );
     if authority.contains('@') {
         return Err(invalid("user info in the URL is not supported"));
     }

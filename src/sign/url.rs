@@ -8,7 +8,7 @@
 
 use super::SignError;
 use super::canonical::{
-    canonical_query, percent_decode_bytes, percent_decode_lossy, percent_encode,
+    canonical_query, encode_segments, percent_decode_bytes, percent_decode_lossy,
 };
 
 /// The longest URL accepted.
@@ -125,11 +125,7 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
     if segments.iter().any(|s| *s == "." || *s == "..") {
         return Err(invalid("the path has a . or .. segment"));
     }
-    let wire_path = segments
-        .iter()
-        .map(|s| percent_encode(s))
-        .collect::<Vec<_>>()
-        .join("/");
+    let wire_path = encode_segments(segments.iter().copied());
     let mut query = Vec::new();
     for piece in query_text.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = piece.split_once('=').unwrap_or((piece, ""));

@@ -116,8 +116,18 @@ pub fn route(method: &str, url: &str, allow: &[Operation]) -> Result<Operation, 
             "the proxy takes POST <mount>/<Operation>",
         ));
     }
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let name = path.rsplit('/').next().unwrap_or_default();
+    // The last path segment by byte positions, not `split`/`rsplit` (their searchers: 391 B
+    // gzipped of the client module).
+    let bytes = url.as_bytes();
+    let end = bytes
+        .iter()
+        .position(|b| matches!(b, b'?' | b'#'))
+        .unwrap_or(bytes.len());
+    let start = bytes[..end]
+        .iter()
+        .rposition(|&b| b == b'/')
+        .map_or(0, |i| i + 1);
+    let name = url.get(start..end).unwrap_or_default();
     let op = Operation::from_name(name).ok_or_else(|| {
         Refusal::new(
             404,

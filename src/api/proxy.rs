@@ -175,7 +175,7 @@ pub fn request(op: Operation, body: &[u8], site: Site) -> Result<(ApiRequest, Js
 /// The operation's input in the request body (empty: `null`); a body that is not JSON is a 400
 /// `invalid_request` refusal.
 pub fn input(body: &[u8]) -> Result<Json, Refusal> {
-    let text = String::from_utf8_lossy(body);
+    let text = crate::text::lossy(body);
     if text.trim().is_empty() {
         return Ok(Json::Null);
     }

@@ -41,7 +41,7 @@ pub fn percent_decode_lossy(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }
-    String::from_utf8_lossy(&percent_decode_bytes(s)).into_owned()
+    crate::text::lossy(&percent_decode_bytes(s))
 }
 
 /// Decodes `%XX` escapes once into bytes; a `%` not followed by two hex digits stays.

@@ -100,7 +100,10 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
         _ => return Err(invalid("the scheme must be http or https")),
     };
     let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let authority_end = rest
+        .bytes()
+        .position(|b| b == b'/' || b == b'?')
+        .unwrap_or(rest.len());
     let (authority, rest) = (
         rest.get(..authority_end).unwrap_or_default(),
         rest.get(authority_end..).unwrap_or_default(),

@@ -36,6 +36,13 @@ pub fn replace(hay: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// An integer in decimal (`Display` would link the integer formatter of its type).
+pub fn int(n: i64) -> String {
+    let mut out = String::new();
+    crate::json::write::int(&mut out, n);
+    out
+}
+
 /// `bytes` as text, each invalid sequence (maximal subpart) replaced by U+FFFD, as
 /// `String::from_utf8_lossy`, over `str::from_utf8`'s errors (which the module links anyway)
 /// instead of std's second decoder: 308 B gzipped of the client module.

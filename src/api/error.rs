@@ -13,7 +13,7 @@ use super::value::Json;
 use super::issue::Issue;
 use super::operation::Operation;
 use crate::error::quote_input;
-use crate::text::{find, replace};
+use crate::text::{find, int, replace};
 
 /// The longest server message kept (a raw non-JSON body can be large).
 pub const MAX_MESSAGE_CHARS: usize = 512;
@@ -137,11 +137,17 @@ impl fmt::Display for ApiError {
                 }
                 Ok(())
             }
-            ApiError::Server(e) => write!(f, "{} (HTTP {})", e.message, e.status),
+            ApiError::Server(e) => write!(f, "{} (HTTP {})", e.message, int(e.status.into())),
             ApiError::Network { message } => write!(f, "network error: {message}"),
-            ApiError::Timeout { timeout_ms } => write!(f, "no response within {timeout_ms} ms"),
+            ApiError::Timeout { timeout_ms } => {
+                write!(f, "no response within {} ms", int((*timeout_ms).into()))
+            }
             ApiError::InvalidResponse { status, reason, .. } => {
-                write!(f, "unexpected response (HTTP {status}): {reason}")
+                write!(
+                    f,
+                    "unexpected response (HTTP {}): {reason}",
+                    int((*status).into())
+                )
             }
             ApiError::InvalidOption { option, message } => write!(f, "{option}: {message}"),
             ApiError::UnknownOperation { name } => {
@@ -149,8 +155,9 @@ impl fmt::Display for ApiError {
             }
             ApiError::Redirect { status } => write!(
                 f,
-                "the server answered with a redirect (HTTP {status}); BSS never redirects an \
-                 API call, so it was not followed and no credential was sent on"
+                "the server answered with a redirect (HTTP {}); BSS never redirects an \
+                 API call, so it was not followed and no credential was sent on",
+                int((*status).into())
             ),
         }
     }
@@ -201,7 +208,7 @@ pub fn server_error_redacted(
 ) -> ServerError {
     let json: Option<Json> = Json::parse(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
-    let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
+    let (code, message) = found.unwrap_or_else(|| (int(status.into()), body.trim().to_owned()));
     let field = |k: &str| {
         json.as_ref()
             .and_then(|v| v.get(k))

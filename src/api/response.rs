@@ -159,7 +159,10 @@ pub fn interpret_redacted(
         return Err(ApiError::Server(Box::new(error)));
     }
     if !(200..300).contains(&answer.status) {
-        return Err(invalid(format!("status {}", answer.status)));
+        return Err(invalid(format!(
+            "status {}",
+            crate::text::int(answer.status.into())
+        )));
     }
     if answer.status == 204 || answer.body.trim().is_empty() {
         return Ok(Json::Null);

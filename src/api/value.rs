@@ -76,7 +76,7 @@ impl Json {
 
     /// An integer value.
     pub fn int(n: i64) -> Json {
-        Json::Number(n.to_string())
+        Json::Number(crate::text::int(n))
     }
 
     /// The member `key` of an object (the last one when repeated).

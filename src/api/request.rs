@@ -110,7 +110,10 @@ pub fn build_with(
     let body = spec.body.then(|| Json::Object(laid.body).to_string());
     let mut path = spec.path.to_owned();
     for (name, value) in &laid.path {
-        path = replace(&path, &["{", name, "}"].concat(), &percent_encode(value));
+        let mut template = String::from("{");
+        template.push_str(name);
+        template.push('}');
+        path = replace(&path, &template, &percent_encode(value));
     }
     Ok(ApiRequest {
         operation: op,

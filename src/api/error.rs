@@ -239,7 +239,7 @@ pub fn server_error_redacted(
 /// `v` with the secrets masked in its text (`None` when masking broke the JSON, which only a
 /// secret holding JSON syntax could do: then the issues are dropped rather than leaked).
 fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
-    let text = v.to_string();
+    let text = v.text();
     let masked = redact(&text, secrets);
     if masked == text {
         return Some(v.clone());

@@ -51,7 +51,7 @@ impl Refusal {
     /// The answer's body, in BSS's error shape: `{"error_code": …, "error_msg": …[, "issues": …]}`
     /// (the browser's `BssClient` reads it like any BSS error).
     pub fn body(&self) -> String {
-        let text = |s: &str| Json::str(s).to_string();
+        let text = |s: &str| Json::str(s).text();
         let issues = self
             .issues
             .as_deref()

@@ -107,7 +107,7 @@ pub fn build_with(
     };
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     headers.extend(laid.headers);
-    let body = spec.body.then(|| Json::Object(laid.body).to_string());
+    let body = spec.body.then(|| Json::Object(laid.body).text());
     let mut path = spec.path.to_owned();
     for (name, value) in &laid.path {
         let mut template = String::from("{");
@@ -268,7 +268,7 @@ pub fn proxy_outgoing(endpoint: &str, op: Operation, input: &Json) -> Outgoing {
         method: "POST",
         url: proxy_url(endpoint, op),
         headers: vec![("Content-Type".to_owned(), "application/json".to_owned())],
-        body: Some(input.to_string()),
+        body: Some(input.text()),
     }
 }
 

@@ -534,7 +534,7 @@ fn check(
 fn param_text(v: Json) -> String {
     match v {
         Json::String(s) | Json::Number(s) => s,
-        other => other.to_string(),
+        other => other.text(),
     }
 }
 

@@ -82,7 +82,7 @@ impl PasswordLogin {
             "auth",
             obj(vec![("identity", identity), ("scope", scope)]),
         )])
-        .to_string()
+        .text()
     }
 
     /// The token request to IAM at `endpoint`.

@@ -128,6 +128,14 @@ impl Json {
         }
     }
 
+    /// The compact JSON text (what `to_string` gives, without the formatting machinery's
+    /// `ToString` copy: 30 B gzipped of the client module).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
     /// Appends the compact JSON text.
     pub fn write(&self, out: &mut String) {
         match self {
@@ -169,9 +177,7 @@ pub fn is_integer_text(t: &str) -> bool {
 
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        self.write(&mut out);
-        f.write_str(&out)
+        f.write_str(&self.text())
     }
 }
 

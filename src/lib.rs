@@ -26,6 +26,7 @@ pub mod orders;
 pub mod quote;
 pub mod registration;
 pub mod sign;
+pub mod text;
 
 pub use error::ErrorCode;
 pub use money::{Amount, AmountError};

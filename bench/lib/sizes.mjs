@@ -20,7 +20,7 @@ export const BUDGETS = {
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 150_461 },
   // client: sans IO, the operations table as text, the registration rules in the registration
   // module (104,057 -> 84,282 B): + 1 %.
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 85_125 },
+  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 77_282 }, // 76,516 B since crate::text (byte searches) + 1 %
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

@@ -133,7 +133,7 @@ fn request_json(out: Outgoing, timeout_ms: u32) -> String {
         ("body".into(), out.body.map_or(Json::Null, Json::String)),
         ("timeout_ms".into(), Json::int(i64::from(timeout_ms))),
     ])
-    .to_string()
+    .text()
 }
 
 /// A proxy reply for the driver: JSON text `{status, headers: [[name, value]…], body}`.
@@ -143,7 +143,7 @@ pub(crate) fn reply_json(reply: Reply) -> String {
         ("headers".into(), pairs(reply.headers)),
         ("body".into(), reply.body.map_or(Json::Null, Json::String)),
     ])
-    .to_string()
+    .text()
 }
 
 /// A uniform random `u32` (backoff jitter).

@@ -154,5 +154,5 @@ pub(crate) fn now_unix() -> i64 {
 
 /// A [`Json`] value as a plain JS value (through `JSON.parse` of its text).
 pub(crate) fn json_to_js(value: &Json) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(&value.to_string())
+    js_sys::JSON::parse(&value.text())
 }

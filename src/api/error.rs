@@ -13,6 +13,7 @@ use super::value::Json;
 use super::issue::Issue;
 use super::operation::Operation;
 use crate::error::quote_input;
+use crate::text::{find, int, replace};
 
 /// The longest server message kept (a raw non-JSON body can be large).
 pub const MAX_MESSAGE_CHARS: usize = 512;
@@ -129,18 +130,29 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::InvalidRequest { operation, issues } => {
                 write!(f, "invalid {} request: ", operation.spec().name)?;
-                let shown: Vec<&str> = issues.iter().take(3).map(|i| i.message.as_str()).collect();
-                f.write_str(&shown.join("; "))?;
+                // Written one by one, not collected and joined: 96 B gzipped of the client.
+                for (i, issue) in issues.iter().take(3).enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    f.write_str(&issue.message)?;
+                }
                 if issues.len() > 3 {
                     write!(f, " (and {} more)", issues.len() - 3)?;
                 }
                 Ok(())
             }
-            ApiError::Server(e) => write!(f, "{} (HTTP {})", e.message, e.status),
+            ApiError::Server(e) => write!(f, "{} (HTTP {})", e.message, int(e.status.into())),
             ApiError::Network { message } => write!(f, "network error: {message}"),
-            ApiError::Timeout { timeout_ms } => write!(f, "no response within {timeout_ms} ms"),
+            ApiError::Timeout { timeout_ms } => {
+                write!(f, "no response within {} ms", int((*timeout_ms).into()))
+            }
             ApiError::InvalidResponse { status, reason, .. } => {
-                write!(f, "unexpected response (HTTP {status}): {reason}")
+                write!(
+                    f,
+                    "unexpected response (HTTP {}): {reason}",
+                    int((*status).into())
+                )
             }
             ApiError::InvalidOption { option, message } => write!(f, "{option}: {message}"),
             ApiError::UnknownOperation { name } => {
@@ -148,8 +160,9 @@ impl fmt::Display for ApiError {
             }
             ApiError::Redirect { status } => write!(
                 f,
-                "the server answered with a redirect (HTTP {status}); BSS never redirects an \
-                 API call, so it was not followed and no credential was sent on"
+                "the server answered with a redirect (HTTP {}); BSS never redirects an \
+                 API call, so it was not followed and no credential was sent on",
+                int((*status).into())
             ),
         }
     }
@@ -200,7 +213,7 @@ pub fn server_error_redacted(
 ) -> ServerError {
     let json: Option<Json> = Json::parse(body).ok();
     let found = json.as_ref().and_then(|v| find_code(v, 4));
-    let (code, message) = found.unwrap_or_else(|| (status.to_string(), body.trim().to_owned()));
+    let (code, message) = found.unwrap_or_else(|| (int(status.into()), body.trim().to_owned()));
     let field = |k: &str| {
         json.as_ref()
             .and_then(|v| v.get(k))
@@ -226,7 +239,7 @@ pub fn server_error_redacted(
 /// `v` with the secrets masked in its text (`None` when masking broke the JSON, which only a
 /// secret holding JSON syntax could do: then the issues are dropped rather than leaked).
 fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
-    let text = v.to_string();
+    let text = v.text();
     let masked = redact(&text, secrets);
     if masked == text {
         return Some(v.clone());
@@ -239,8 +252,8 @@ fn redact_json(v: &Json, secrets: &[&str]) -> Option<Json> {
 pub fn redact(text: &str, secrets: &[&str]) -> String {
     let mut out = text.to_owned();
     for s in secrets.iter().filter(|s| s.len() >= 4) {
-        if out.contains(s) {
-            out = out.replace(s, "***");
+        if find(&out, s).is_some() {
+            out = replace(&out, s, "***");
         }
     }
     out

@@ -183,13 +183,14 @@ impl Problem {
                 (request::INVALID_VALUE, m.0, m.1)
             }
             Problem::OutOfRange(min, max) => {
-                param("min", Json::Number(min.to_string()));
-                param("max", Json::Number(max.to_string()));
-                (
-                    request::OUT_OF_RANGE,
+                let (min, max) = (crate::text::int(min), crate::text::int(max));
+                let m = (
                     format!("{f} must be between {min} and {max}"),
                     format!("{f}的取值范围是{min}～{max}"),
-                )
+                );
+                param("min", Json::Number(min));
+                param("max", Json::Number(max));
+                (request::OUT_OF_RANGE, m.0, m.1)
             }
             Problem::TooFewItems(min) => {
                 param("min", Json::Number(min.to_string()));

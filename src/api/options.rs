@@ -69,7 +69,11 @@ impl IntOption {
             }
             _ => Err(ApiError::InvalidOption {
                 option: self.name,
-                message: format!("expected an integer from {} to {}", self.min, self.max),
+                message: format!(
+                    "expected an integer from {} to {}",
+                    crate::text::int(self.min.into()),
+                    crate::text::int(self.max.into())
+                ),
             }),
         }
     }

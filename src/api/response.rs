@@ -9,7 +9,7 @@
 
 use super::error::{ApiError, server_error_redacted};
 use super::operation::Operation;
-use super::value::{Json, JsonSyntax};
+use super::value::{Json, JsonSyntax, is_integer_text};
 use crate::money::Amount;
 
 /// The code of CreateSubCustomer's "created, association result timed out" answer.
@@ -61,7 +61,7 @@ fn exact(key: Option<&str>, v: Json) -> Json {
             if amount_key && let Ok(a) = Amount::parse(&text) {
                 return Json::String(a.to_string());
             }
-            let safe = !text.contains(['.', 'e', 'E'])
+            let safe = is_integer_text(&text)
                 && text
                     .trim_start_matches('-')
                     .parse::<u64>()
@@ -159,7 +159,10 @@ pub fn interpret_redacted(
         return Err(ApiError::Server(Box::new(error)));
     }
     if !(200..300).contains(&answer.status) {
-        return Err(invalid(format!("status {}", answer.status)));
+        return Err(invalid(format!(
+            "status {}",
+            crate::text::int(answer.status.into())
+        )));
     }
     if answer.status == 204 || answer.body.trim().is_empty() {
         return Ok(Json::Null);

@@ -12,6 +12,7 @@
 
 use super::operation::{Operation, Repeat};
 use crate::sign::SdkDate;
+use crate::text::find;
 
 /// How attempts are repeated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,7 @@ pub struct Context {
 
 /// Whether `body` is the gateway's "signature expired" answer.
 pub fn is_signature_expired(status: u16, body: &str) -> bool {
-    status == 401 && body.to_ascii_lowercase().contains("signature expired")
+    status == 401 && find(&body.to_ascii_lowercase(), "signature expired").is_some()
 }
 
 /// The server's time from the `Date` header, else from `server time:YYYYMMDDTHHMMSSZ` in
@@ -97,7 +98,7 @@ pub fn server_time(date_header: Option<&str>, body: &str) -> Option<SdkDate> {
     if let Some(d) = date_header.and_then(SdkDate::parse_http_date) {
         return Some(d);
     }
-    let at = body.find("server time:")? + "server time:".len();
+    let at = find(body, "server time:")? + "server time:".len();
     SdkDate::parse(body.get(at..at + 16)?)
 }
 

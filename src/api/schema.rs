@@ -11,6 +11,7 @@ use super::issue::{Issue, Problem};
 use super::value::Json;
 use crate::json::read::join;
 use crate::money::Amount;
+use crate::text::split_once;
 
 /// Where a parameter goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,8 +158,8 @@ impl Iterator for Items {
                 b == b' ' && depth == 0
             })
             .unwrap_or(rest.len());
-        let (rule, rest) = rest.split_at(end);
-        self.0 = rest;
+        let rule = rest.get(..end)?;
+        self.0 = rest.get(end..)?;
         let (at, head) = match head.strip_prefix('?') {
             Some(h) => (At::Query, h),
             None => match head.strip_prefix('/') {
@@ -170,7 +171,7 @@ impl Iterator for Items {
             .bytes()
             .position(|b| matches!(b, b'!' | b'~' | b'#' | b'%'))
             .unwrap_or(head.len());
-        let (name, flags) = head.split_at(flags_at);
+        let (name, flags) = (head.get(..flags_at)?, head.get(flags_at..)?);
         let (name, at) = match name.split_once('@') {
             Some((name, wire)) => (name, At::Header(wire)),
             None => (name, at),
@@ -217,7 +218,7 @@ enum Shape {
 
 /// `a..b` as bounds; without bounds, `min..=max` (no limit).
 fn bounds(text: &str, min: i64, max: i64) -> (i64, i64) {
-    match text.split_once("..") {
+    match split_once(text, "..") {
         Some((a, b)) => (a.parse().unwrap_or(min), b.parse().unwrap_or(max)),
         None => (min, max),
     }
@@ -235,11 +236,11 @@ fn read_rule(text: &'static str) -> Shape {
     let words = |t: &'static str| t.get(2..t.len().saturating_sub(1)).unwrap_or_default();
     match text.as_bytes().first() {
         Some(b's') => {
-            let (min, max) = size_bounds(&text[1..]);
+            let (min, max) = size_bounds(text.get(1..).unwrap_or_default());
             Shape::Text(min, max)
         }
         Some(b'i') => {
-            let (min, max) = bounds(&text[1..], i64::MIN, i64::MAX);
+            let (min, max) = bounds(text.get(1..).unwrap_or_default(), i64::MIN, i64::MAX);
             Shape::Int(min, max)
         }
         Some(b'e') => Shape::OneOf(words(text), false),
@@ -533,7 +534,7 @@ fn check(
 fn param_text(v: Json) -> String {
     match v {
         Json::String(s) | Json::Number(s) => s,
-        other => other.to_string(),
+        other => other.text(),
     }
 }
 

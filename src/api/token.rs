@@ -82,7 +82,7 @@ impl PasswordLogin {
             "auth",
             obj(vec![("identity", identity), ("scope", scope)]),
         )])
-        .to_string()
+        .text()
     }
 
     /// The token request to IAM at `endpoint`.
@@ -100,13 +100,11 @@ impl PasswordLogin {
 
     /// The cache key: a hash, so the cache holds no password in clear.
     pub fn cache_key(&self, endpoint: &str) -> String {
-        let joined = [
-            endpoint,
-            &self.domain_name,
-            &self.user_name,
-            self.password.expose(),
-        ]
-        .join("\n");
+        let mut joined = endpoint.to_owned();
+        for part in [&self.domain_name, &self.user_name, self.password.expose()] {
+            joined.push('\n');
+            joined.push_str(part);
+        }
         sha256_hex(joined.as_bytes())
     }
 }

@@ -76,7 +76,7 @@ impl Json {
 
     /// An integer value.
     pub fn int(n: i64) -> Json {
-        Json::Number(n.to_string())
+        Json::Number(crate::text::int(n))
     }
 
     /// The member `key` of an object (the last one when repeated).
@@ -103,7 +103,7 @@ impl Json {
     /// The integer, if this is a number written as one (no fraction, no exponent).
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Number(t) if !t.contains(['.', 'e', 'E']) => t.parse().ok(),
+            Json::Number(t) if is_integer_text(t) => t.parse().ok(),
             _ => None,
         }
     }
@@ -126,6 +126,14 @@ impl Json {
             Json::Array(_) => "array",
             Json::Object(_) => "object",
         }
+    }
+
+    /// The compact JSON text (what `to_string` gives, without the formatting machinery's
+    /// `ToString` copy: 30 B gzipped of the client module).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
     }
 
     /// Appends the compact JSON text.
@@ -161,11 +169,15 @@ impl Json {
     }
 }
 
+/// Whether a JSON number's text has no fraction and no exponent (by bytes: a `[char; 3]`
+/// pattern links its own searcher: 149 B gzipped of the client module, with `split_url`'s).
+pub fn is_integer_text(t: &str) -> bool {
+    !t.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+}
+
 impl fmt::Display for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        self.write(&mut out);
-        f.write_str(&out)
+        f.write_str(&self.text())
     }
 }
 

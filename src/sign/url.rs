@@ -8,7 +8,7 @@
 
 use super::SignError;
 use super::canonical::{
-    canonical_query, percent_decode_bytes, percent_decode_lossy, percent_encode,
+    canonical_query, encode_segments, percent_decode_bytes, percent_decode_lossy,
 };
 
 /// The longest URL accepted.
@@ -100,8 +100,14 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
         _ => return Err(invalid("the scheme must be http or https")),
     };
     let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
-    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-    let (authority, rest) = rest.split_at(authority_end);
+    let authority_end = rest
+        .bytes()
+        .position(|b| b == b'/' || b == b'?')
+        .unwrap_or(rest.len());
+    let (authority, rest) = (
+        rest.get(..authority_end).unwrap_or_default(),
+        rest.get(authority_end..).unwrap_or_default(),
+    );
     if authority.contains('@') {
         return Err(invalid("user info in the URL is not supported"));
     }
@@ -122,11 +128,7 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
     if segments.iter().any(|s| *s == "." || *s == "..") {
         return Err(invalid("the path has a . or .. segment"));
     }
-    let wire_path = segments
-        .iter()
-        .map(|s| percent_encode(s))
-        .collect::<Vec<_>>()
-        .join("/");
+    let wire_path = encode_segments(segments.iter().copied());
     let mut query = Vec::new();
     for piece in query_text.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = piece.split_once('=').unwrap_or((piece, ""));

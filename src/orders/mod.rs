@@ -320,7 +320,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Node<'a>, QuoteError> {
 fn list_of<'a, 't>(
     body: &'a Node<'t>,
     field: &str,
-    path: &str,
+    path: &'a str,
 ) -> Result<&'a Vec<Node<'t>>, QuoteError> {
     static EMPTY: Vec<Node<'static>> = Vec::new();
     match Obj::new(body, path)?.get(field) {
@@ -420,7 +420,8 @@ fn balances(body: &Node<'_>) -> Result<(Amount, Amount), QuoteError> {
         .iter()
         .enumerate()
     {
-        let a = Obj::new(account, &format!("balances.account_balances[{i}]"))?;
+        let at = format!("balances.account_balances[{i}]");
+        let a = Obj::new(account, &at)?;
         let slot = match a.code("account_type")? {
             Some(1) => &mut cash,
             Some(2) => &mut credit,
@@ -440,7 +441,7 @@ fn balances(body: &Node<'_>) -> Result<(Amount, Amount), QuoteError> {
 pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, QuoteError> {
     let o = Obj::new(body, path)?;
     let info = o.required("order_info")?;
-    let info = Obj::new(info, &o.at("order_info"))?;
+    let info = o.child("order_info", info)?;
     let items = list_of(body, "order_line_items", path)?;
     if let Some(total) = o.code("total_count")? {
         if usize::try_from(total).map_or(true, |t| t > items.len()) {

@@ -346,7 +346,7 @@ impl WriteJson for Reasons<'_> {
 /// `Param::List` of the distinct `items`, sorted.
 pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
     let mut v: Vec<&str> = items.collect();
-    v.sort_unstable();
+    super::sort_strs(&mut v);
     v.dedup();
     Param::List(v.into_iter().map(str::to_owned).collect())
 }

@@ -114,7 +114,7 @@ fn discount(o: &Obj<'_, '_>) -> Result<OrderDiscount, JsonError> {
     let mut lines = Vec::new();
     for (i, v) in o.array("lines")?.into_iter().flatten().enumerate() {
         let l = o
-            .child(&format!("lines[{i}]"), v)?
+            .item("lines", i, v)?
             .only_named(&["id", "discount_ratio"])?;
         lines.push(DiscountLine {
             id: l.required_string("id")?,
@@ -184,7 +184,7 @@ fn read_order(
     let mut lines = Vec::with_capacity(lines_value.len());
     for (i, v) in lines_value.iter().enumerate() {
         let l = o
-            .child(&format!("lines[{i}]"), v)?
+            .item("lines", i, v)?
             .only_named_except(&LINE_FIELDS, ignored)?;
         lines.push(line(&l, priced.get(i).copied().flatten())?);
     }

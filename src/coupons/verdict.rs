@@ -346,7 +346,7 @@ impl WriteJson for Reasons<'_> {
 /// `Param::List` of the distinct `items`, sorted.
 pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
     let mut v: Vec<&str> = items.collect();
-    v.sort_unstable();
+    super::sort_strs(&mut v);
     v.dedup();
     Param::List(v.into_iter().map(str::to_owned).collect())
 }
@@ -575,34 +575,7 @@ pub fn money_text(a: Amount) -> String {
 
 /// Appends [`money_text`]`(a)` to `out`.
 pub fn push_money(out: &mut String, a: Amount) {
-    push_decimal(out, a, 2);
-}
-
-/// Appends `a` in plain notation with at least `min_decimals` decimals and no other trailing
-/// zero: [`money_text`] with 2, the canonical `Display` text with 0.
-fn push_decimal(out: &mut String, a: Amount, min_decimals: usize) {
-    // Integer digits, not `Decimal`'s `Display` (a verdict writes three amounts per coupon),
-    // and no `normalize`: the mantissa's digits with the point `scale` digits from the right,
-    // the fraction's trailing zeros cut down to `min_decimals` (or zeros added up to them).
-    let d = a.as_decimal();
-    let mantissa = d.mantissa().unsigned_abs();
-    let scale = d.scale() as usize;
-    if d.is_sign_negative() && mantissa != 0 {
-        out.push('-');
-    }
-    write::wide_digits(out, mantissa, scale + 1);
-    let point = out.len() - scale;
-    let mut end = out.len();
-    while end > point + min_decimals && out.as_bytes()[end - 1] == b'0' {
-        end -= 1;
-    }
-    out.truncate(end);
-    if end > point || min_decimals > 0 {
-        out.insert(point, '.');
-    }
-    for _ in scale..min_decimals {
-        out.push('0');
-    }
+    crate::money::push_decimal(out, a, 2);
 }
 
 /// An amount written as a JSON string of [`money_text`] (`"80.00"`, `"0.00064"`).
@@ -622,7 +595,7 @@ impl WriteJson for Money {
 impl WriteJson for Amount {
     fn write_json(&self, out: &mut String) {
         out.push('"');
-        push_decimal(out, *self, 0);
+        crate::money::push_decimal(out, *self, 0);
         out.push('"');
     }
 }

@@ -377,7 +377,7 @@ mod tests {
                 official_amount: *o,
             })
             .collect();
-        DiscountOption::from_value(&super::super::wire::tree(option).unwrap(), "")
+        DiscountOption::from_value(&super::super::wire::tree(option).unwrap(), "".into())
             .unwrap()
             .apply(&refs, &Policy::default())
     }

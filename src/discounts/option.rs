@@ -10,7 +10,7 @@
 
 use crate::json::tree::Node;
 
-use super::wire::Obj;
+use super::wire::{Obj, Path};
 use crate::json::JsonError;
 use crate::money::Amount;
 
@@ -68,8 +68,8 @@ pub struct OrderLineItemV3 {
 
 impl DiscountOption {
     /// Reads an option at `path`; unknown fields are ignored (BSS adds fields over time).
-    pub fn from_value(v: &Node<'_>, path: &str) -> Result<DiscountOption, JsonError> {
-        let o = Obj::new(v, path)?;
+    pub fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<DiscountOption, JsonError> {
+        let o = Obj::at_path(v, path)?;
         let discount_id = o
             .text("discount_id")?
             .ok_or_else(|| super::wire::shape(o.at("discount_id"), "missing"))?;
@@ -94,8 +94,8 @@ impl DiscountOption {
 }
 
 impl OrderV3 {
-    fn from_value(v: &Node<'_>, path: &str) -> Result<OrderV3, JsonError> {
-        let o = Obj::new(v, path)?;
+    fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<OrderV3, JsonError> {
+        let o = Obj::at_path(v, path)?;
         Ok(OrderV3 {
             order_id: o.text("order_id")?,
             order_line_items: o.each(
@@ -108,8 +108,8 @@ impl OrderV3 {
 }
 
 impl OrderLineItemV3 {
-    fn from_value(v: &Node<'_>, path: &str) -> Result<OrderLineItemV3, JsonError> {
-        let o = Obj::new(v, path)?;
+    fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<OrderLineItemV3, JsonError> {
+        let o = Obj::at_path(v, path)?;
         Ok(OrderLineItemV3 {
             order_line_item_ids: o.each("order_line_item_ids", MAX_ELEMENTS, |v, p| match v {
                 Node::String(s) => Ok(s.to_string()),
@@ -141,8 +141,8 @@ pub struct ProductRatingResult {
 
 impl ProductRatingResult {
     /// Reads one product result at `path`.
-    pub fn from_value(v: &Node<'_>, path: &str) -> Result<ProductRatingResult, JsonError> {
-        let o = Obj::new(v, path)?;
+    pub fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<ProductRatingResult, JsonError> {
+        let o = Obj::at_path(v, path)?;
         Ok(ProductRatingResult {
             id: o.text("id")?,
             product_id: o.text("product_id")?,

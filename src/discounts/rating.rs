@@ -46,8 +46,7 @@ impl RatingResponse {
         let official = match o.get("official_website_rating_result") {
             None => None,
             Some(r) => {
-                let path = o.at("official_website_rating_result");
-                let r = Obj::new(r, &path)?;
+                let r = o.child("official_website_rating_result", r)?;
                 Some(OfficialWebsiteRatingResult {
                     official_website_amount: r
                         .amount("official_website_amount")?

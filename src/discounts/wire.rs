@@ -6,7 +6,7 @@
 //! `null` is the same as absent.
 
 use super::error::DiscountError;
-pub use crate::json::read::{Obj, amount_of, join, shape, tree};
+pub use crate::json::read::{Obj, Path, amount_of, join, shape, tree};
 use crate::money::Amount;
 
 /// Converts an amount given in `measure_id` units to 元 (1 元, 2 角, 3 分; absent = 元).

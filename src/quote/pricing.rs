@@ -148,7 +148,8 @@ pub fn price_line(line: &LinePriceInput) -> Result<LinePrice, QuoteError> {
     let unit_price = non_negative(line.unit_price, "unit_price")?;
     let subscription_num = match line.subscription_num {
         None => Amount::from(1),
-        Some(n) if n >= Amount::from(1) && n.as_decimal().fract().is_zero() => n,
+        // A whole number: truncating changes nothing (`Decimal::fract` was 2,724 B of wasm).
+        Some(n) if n >= Amount::from(1) && n.trunc_dp(0) == n => n,
         Some(_) => {
             return Err(QuoteError::invalid(
                 "subscription_num",

@@ -486,7 +486,7 @@ impl<'a> ListAcc<'a> {
 
     fn finish(mut self) -> ValueSet<'a> {
         // Sorted as `&str`: one sort in the wasm for both.
-        self.values.sort_unstable();
+        crate::coupons::sort_strs(&mut self.values);
         self.values.dedup();
         ValueSet(self.values.into_iter().map(Cow::Borrowed).collect())
     }

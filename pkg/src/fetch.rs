@@ -53,7 +53,8 @@ impl Outcome {
             return None;
         };
         headers
-            .lines()
+            // The driver writes `name:value\n` lines; `lines` links std's char searcher.
+            .pieces(b'\n')
             .find_map(|line| line.cut(b':').filter(|(k, _)| *k == name))
             .map(|(_, v)| v)
     }

@@ -354,15 +354,16 @@ pub fn wide_digits(out: &mut String, v: u128, width: usize) {
         }
         Err(_) => {
             // Long division by 10^9 on u32 limbs with u64 `/`, not u128 `/` (compiler_builtins'
-            // u128 division, -415 B gzipped in the client).
+            // u128 division, -520 B gzipped in the client).
             let mut rem = 0u64;
-            let mut q = 0u128;
-            for shift in [96, 64, 32, 0] {
-                let cur = (rem << 32) | u64::from((v >> shift) as u32);
-                q |= u128::from((cur / E9) as u32) << shift;
+            let mut bytes = v.to_le_bytes();
+            for limb in bytes.chunks_exact_mut(4).rev() {
+                let cur = (rem << 32)
+                    | u64::from(u32::from_le_bytes([limb[0], limb[1], limb[2], limb[3]]));
+                limb.copy_from_slice(&((cur / E9) as u32).to_le_bytes());
                 rem = cur % E9;
             }
-            wide_digits(out, q, width.saturating_sub(9));
+            wide_digits(out, u128::from_le_bytes(bytes), width.saturating_sub(9));
             digits(out, rem, 9);
         }
     }

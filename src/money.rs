@@ -342,10 +342,9 @@ pub fn digits(out: &mut String, mut v: u64, width: usize) {
     }
 }
 
-/// [`digits`] of a 128-bit value (up to 39 digits): one 128-bit division per 19 digits above
-/// 64 bits (a library call in wasm, linked only where wide values are written).
+/// [`digits`] of a 128-bit value (up to 39 digits): 9 digits at a time above 64 bits.
 pub fn wide_digits(out: &mut String, v: u128, width: usize) {
-    const E19: u128 = 10_000_000_000_000_000_000;
+    const E9: u64 = 1_000_000_000;
     match u64::try_from(v) {
         Ok(v) => {
             for _ in 20..width {
@@ -354,8 +353,18 @@ pub fn wide_digits(out: &mut String, v: u128, width: usize) {
             digits(out, v, width.min(20));
         }
         Err(_) => {
-            wide_digits(out, v / E19, width.saturating_sub(19));
-            digits(out, (v % E19) as u64, 19);
+            // Long division by 10^9 on u32 limbs with u64 `/`, not u128 `/` (compiler_builtins'
+            // u128 division, -520 B gzipped in the client).
+            let mut rem = 0u64;
+            let mut bytes = v.to_le_bytes();
+            for limb in bytes.chunks_exact_mut(4).rev() {
+                let cur = (rem << 32)
+                    | u64::from(u32::from_le_bytes([limb[0], limb[1], limb[2], limb[3]]));
+                limb.copy_from_slice(&((cur / E9) as u32).to_le_bytes());
+                rem = cur % E9;
+            }
+            wide_digits(out, u128::from_le_bytes(bytes), width.saturating_sub(9));
+            digits(out, rem, 9);
         }
     }
 }
@@ -750,5 +759,30 @@ mod tests {
         assert!(serde_json::from_str::<Amount>("true").is_err());
         assert!(serde_json::from_str::<Amount>(r#""1,000""#).is_err());
         assert_eq!(serde_json::to_string(&body.b).unwrap(), r#""105""#);
+    }
+
+    /// `wide_digits` against `u128`'s `Display`, zero-padded, across the 64-bit boundary.
+    #[test]
+    fn wide_digits_match_display() {
+        let mut x: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c834;
+        let edges = [
+            0,
+            1,
+            u128::from(u64::MAX),
+            u128::from(u64::MAX) + 1,
+            u128::MAX,
+            10u128.pow(38),
+        ];
+        for i in 0..2000u32 {
+            x = x
+                .wrapping_mul(0x2360_ed05_1fc6_5da4_4385_df64_9fcc_f645)
+                .wrapping_add(1);
+            let v = edges.get(i as usize).copied().unwrap_or(x >> (i % 128));
+            for width in [1, 20, 25, 40] {
+                let mut out = String::new();
+                wide_digits(&mut out, v, width);
+                assert_eq!(out, format!("{v:0width$}"));
+            }
+        }
     }
 }

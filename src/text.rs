@@ -67,6 +67,50 @@ pub fn lossy(bytes: &[u8]) -> String {
     }
 }
 
+/// Single-byte searches on `str` for ASCII separators, instead of std's char searcher
+/// (`split(char)`, `split_once(char)`, `contains(char)` link its `memchr`): 387 B gzipped of
+/// the client module.
+pub trait ByteSearch {
+    /// `self` cut around its first `sep`, as `split_once(sep as char)`.
+    fn cut(&self, sep: u8) -> Option<(&str, &str)>;
+    /// Whether `self` holds `b`, as `contains(b as char)`.
+    fn has(&self, b: u8) -> bool;
+    /// The pieces between `sep`s, as `split(sep as char)`.
+    fn pieces(&self, sep: u8) -> Pieces<'_>;
+}
+
+impl ByteSearch for str {
+    fn cut(&self, sep: u8) -> Option<(&str, &str)> {
+        let at = self.bytes().position(|b| b == sep)?;
+        Some((self.get(..at)?, self.get(at + 1..)?))
+    }
+
+    fn has(&self, b: u8) -> bool {
+        self.bytes().any(|c| c == b)
+    }
+
+    fn pieces(&self, sep: u8) -> Pieces<'_> {
+        Pieces(Some(self), sep)
+    }
+}
+
+/// The iterator of [`ByteSearch::pieces`].
+pub struct Pieces<'a>(Option<&'a str>, u8);
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.0?;
+        let (head, tail) = match rest.cut(self.1) {
+            Some((head, tail)) => (head, Some(tail)),
+            None => (rest, None),
+        };
+        self.0 = tail;
+        Some(head)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{find, lossy, replace, split_once};

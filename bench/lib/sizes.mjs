@@ -18,9 +18,9 @@ export const BUDGETS = {
   registration: { wasm: 30 * KB, glue: 10 * KB },
   // pricing: every result written by json::write instead of serde_json (155,059 -> 148,971 B): + 1 %.
   pricing: { wasm: 110 * KB, glue: 10 * KB, ceiling: 141_508 },
-  // client: sans IO, the operations table as text, the registration rules in the registration
-  // module, byte searches instead of std's string searcher (crate::text) (104,057 -> 76,294 B): + 1 %.
-  client: { wasm: 70 * KB, glue: 10 * KB, ceiling: 77_057 },
+  // client: within its budget since talc, no trunc_dp, no u128 division and byte searches
+  // (76,294 -> 71,412 B): held to it, no ceiling.
+  client: { wasm: 70 * KB, glue: 10 * KB },
 };
 
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;

@@ -12,6 +12,7 @@ use super::value::Json;
 use super::issue::{Issue, Problem};
 use super::registration;
 use super::schema::Fields;
+use crate::text::ByteSearch as _;
 
 /// When a call may be sent again after a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +157,7 @@ impl Operation {
 
     /// Whether the operation is in `set` (names separated by spaces).
     fn listed(self, set: &str) -> bool {
-        set.split(' ').any(|name| name == self.spec().name)
+        set.pieces(b' ').any(|name| name == self.spec().name)
     }
 
     /// Whether the international site (`bssintl`) has this operation.

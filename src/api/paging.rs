@@ -9,6 +9,7 @@
 use super::operation::Operation;
 use super::sdk_table::{MARKER_PAGED, PAGED};
 use super::value::Json;
+use crate::text::ByteSearch as _;
 
 /// How an operation pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub fn next_page(op: Operation, input: &Json, answer: &Json) -> Option<Json> {
     let paging = op.paging()?;
     if let Some(at) = paging.marker {
         let marker = at
-            .split('.')
+            .pieces(b'.')
             .try_fold(answer, |v, k| v.get(k))
             .and_then(Json::as_str)
             .filter(|m| !m.is_empty())?;

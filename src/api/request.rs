@@ -8,6 +8,7 @@ use super::schema::{Laid, validate};
 use super::value::Json;
 use crate::registration::Site;
 use crate::sign::{AccessKey, SdkDate, Secret, canonical_query, sign_url, split_url};
+use crate::text::ByteSearch as _;
 use crate::text::replace;
 
 /// The most bytes of JSON input a request may have (the proxy's body limit).
@@ -150,7 +151,7 @@ pub fn endpoint(url: &str) -> Result<String, ApiError> {
         message,
     };
     let split = split_url(url).map_err(|e| bad(e.to_string()))?;
-    if !split.query.is_empty() || url.contains('?') || url.contains('#') {
+    if !split.query.is_empty() || url.has(b'?') || url.has(b'#') {
         return Err(bad("the endpoint must not have a query or fragment".into()));
     }
     let path = split.wire_path.trim_end_matches('/');
@@ -171,7 +172,7 @@ impl ApiRequest {
 /// validate registration for email, the others for the China site's mobile.
 pub fn site_of(endpoint: &str) -> Site {
     let host = split_url(endpoint).map(|u| u.host).unwrap_or_default();
-    let host = host.split(':').next().unwrap_or_default();
+    let host = host.pieces(b':').next().unwrap_or_default();
     if host.starts_with("bss-intl.") || host.ends_with(".eu") {
         Site::Intl
     } else {

@@ -11,6 +11,7 @@ use super::issue::{Issue, Problem};
 use super::value::Json;
 use crate::json::read::join;
 use crate::money::Amount;
+use crate::text::ByteSearch as _;
 use crate::text::split_once;
 
 /// Where a parameter goes.
@@ -144,7 +145,7 @@ impl Iterator for Items {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        let (head, rest) = self.0.trim_start_matches(' ').split_once(':')?;
+        let (head, rest) = self.0.trim_start_matches(' ').cut(b':')?;
         // The rule ends at the first space outside brackets.
         let mut depth = 0usize;
         let end = rest
@@ -172,13 +173,13 @@ impl Iterator for Items {
             .position(|b| matches!(b, b'!' | b'~' | b'#' | b'%'))
             .unwrap_or(head.len());
         let (name, flags) = (head.get(..flags_at)?, head.get(flags_at..)?);
-        let (name, at) = match name.split_once('@') {
+        let (name, at) = match name.cut(b'@') {
             Some((name, wire)) => (name, At::Header(wire)),
             None => (name, at),
         };
-        let empty = if flags.contains('~') {
+        let empty = if flags.has(b'~') {
             Empty::Keep
-        } else if flags.contains('#') {
+        } else if flags.has(b'#') {
             Empty::Reject
         } else {
             Empty::Rule
@@ -186,9 +187,9 @@ impl Iterator for Items {
         Some(Item {
             name,
             at,
-            required: flags.contains('!'),
+            required: flags.has(b'!'),
             empty,
-            no_spaces: flags.contains('%'),
+            no_spaces: flags.has(b'%'),
             rule,
         })
     }
@@ -320,11 +321,11 @@ fn decode(text: &'static str) -> Rule {
     }
     match read_rule(text) {
         Shape::Text(min, max) => Rule::Text(min, max),
-        Shape::OneOf(words, false) => Rule::OneOf(leak(words.split('|').collect())),
-        Shape::OneOf(words, true) => Rule::OneOfAnyCase(leak(words.split('|').collect())),
+        Shape::OneOf(words, false) => Rule::OneOf(leak(words.pieces(b'|').collect())),
+        Shape::OneOf(words, true) => Rule::OneOfAnyCase(leak(words.pieces(b'|').collect())),
         Shape::Int(min, max) => Rule::Int(min, max),
         Shape::IntOneOf(words) => Rule::IntOneOf(leak(
-            words.split('|').filter_map(|w| w.parse().ok()).collect(),
+            words.pieces(b'|').filter_map(|w| w.parse().ok()).collect(),
         )),
         Shape::Bool => Rule::Bool,
         Shape::Time => Rule::Time,
@@ -399,7 +400,7 @@ fn is_month(s: &str) -> bool {
 
 /// `A|B` as the message lists them: `A, B`.
 fn list_words(words: &str) -> String {
-    words.replace('|', ", ")
+    crate::text::replace(words, "|", ", ")
 }
 
 /// Checks one value against `rule`; returns the value to send (amounts and integers as
@@ -428,7 +429,7 @@ fn check(
             }
         }
         (Shape::OneOf(allowed, any_case), Json::String(s)) => {
-            let mut words = allowed.split('|');
+            let mut words = allowed.pieces(b'|');
             if words.any(|a| a == s || (*any_case && a.eq_ignore_ascii_case(s))) {
                 Some(v.clone())
             } else {
@@ -444,7 +445,7 @@ fn check(
                     fail(Problem::OutOfRange(min, max))
                 }
                 Shape::IntOneOf(allowed)
-                    if !allowed.split('|').any(|a| a.parse::<i64>() == Ok(i)) =>
+                    if !allowed.pieces(b'|').any(|a| a.parse::<i64>() == Ok(i)) =>
                 {
                     fail(Problem::InvalidValue(list_words(allowed)))
                 }
@@ -465,10 +466,16 @@ fn check(
             } else {
                 "a decimal number of 0 or more"
             };
-            match Amount::parse(text) {
-                Ok(a) if !a.is_negative() && !(face && (a.is_zero() || a.trunc_dp(2) != a)) => {
+            // At most 2 decimals read on the canonical text (no trailing zero), not with
+            // `trunc_dp`: no decimal rounding or comparison in the client (-935 B gzipped).
+            match Amount::parse(text).map(|a| (a, a.to_string())) {
+                Ok((a, t))
+                    if !a.is_negative()
+                        && !(face
+                            && (a.is_zero() || t.cut(b'.').is_some_and(|(_, f)| f.len() > 2))) =>
+                {
                     // Exact digits, written as a JSON number.
-                    Some(Json::Number(a.to_string()))
+                    Some(Json::Number(t))
                 }
                 _ => fail(Problem::InvalidAmount(what)),
             }
@@ -580,14 +587,12 @@ pub fn check_fields(
                 None
             }
             // The signer reads a `/` as a segment break; the SDK would send `%2F`.
-            (Json::String(s), _)
-                if f.at == At::Path && (s.contains('/') || s == "." || s == "..") =>
-            {
+            (Json::String(s), _) if f.at == At::Path && (s.has(b'/') || s == "." || s == "..") => {
                 issues
                     .push(Problem::InvalidValue("a path segment: no /, not . or ..".into()).at(&p));
                 None
             }
-            (Json::String(s), _) if f.no_spaces && s.contains(' ') => {
+            (Json::String(s), _) if f.no_spaces && s.has(b' ') => {
                 issues.push(Problem::Spaces.at(&p));
                 None
             }

@@ -5,6 +5,7 @@
 use super::fields::label;
 use super::issue::{Because, Operation, Params, Problem};
 use super::kinds::push_decimal;
+use crate::text::ByteSearch as _;
 
 /// Fills the `{name}` placeholders of `template`: `var(name, out)` appends the value to `out`
 /// and tells whether there is one. (`dyn`: one copy of the code serves every caller; values
@@ -12,9 +13,9 @@ use super::kinds::push_decimal;
 pub(crate) fn render(template: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
+    while let Some((before, after)) = rest.cut(b'{') {
         out.push_str(before);
-        let Some((name, tail)) = after.split_once('}') else {
+        let Some((name, tail)) = after.cut(b'}') else {
             out.push('{');
             rest = after;
             continue;

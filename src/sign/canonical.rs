@@ -1,5 +1,6 @@
 //! The canonical forms of the path, the query and header values, byte for byte as the SDK
 //! (Python `urllib.parse.quote(s, safe='~')`, `unquote`, `str.strip`) produces them.
+use crate::text::ByteSearch as _;
 
 /// The hashed payload of an empty body: `SHA-256("")`.
 pub const EMPTY_BODY_SHA256: &str =
@@ -38,7 +39,7 @@ fn hex_value(b: u8) -> Option<u8> {
 /// Decodes `%XX` escapes once; a `%` not followed by two hex digits stays as it is, and
 /// byte sequences that are not UTF-8 become U+FFFD (Python's `unquote`).
 pub fn percent_decode_lossy(s: &str) -> String {
-    if !s.contains('%') {
+    if !s.has(b'%') {
         return s.to_owned();
     }
     crate::text::lossy(&percent_decode_bytes(s))
@@ -71,7 +72,7 @@ pub(crate) fn percent_decode_bytes(s: &str) -> Vec<u8> {
 /// already-encoded path gives the same result as the raw one.
 pub fn canonical_uri(path: &str) -> String {
     let decoded = percent_decode_lossy(path);
-    let mut out = encode_segments(decoded.split('/'));
+    let mut out = encode_segments(decoded.pieces(b'/'));
     if !out.ends_with('/') {
         out.push('/');
     }

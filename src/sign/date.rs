@@ -2,6 +2,7 @@
 //! correction and `Retry-After`.
 
 use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
+use crate::text::ByteSearch as _;
 use std::fmt;
 
 /// A UTC time to the second, written `YYYYMMDDTHHMMSSZ` (`20250101T080000Z`).
@@ -82,7 +83,7 @@ impl SdkDate {
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ];
         let rest = crate::text::split_once(text.trim(), ", ")?.1;
-        let mut parts = rest.split(' ');
+        let mut parts = rest.pieces(b' ');
         let day = digits(parts.next()?.as_bytes())?;
         let month_name = parts.next()?;
         let month = MONTHS.iter().position(|m| *m == month_name)?;

@@ -10,6 +10,7 @@ use super::SignError;
 use super::canonical::{
     canonical_query, encode_segments, percent_decode_bytes, percent_decode_lossy,
 };
+use crate::text::ByteSearch as _;
 
 /// The longest URL accepted.
 pub const MAX_URL_LEN: usize = 16 * 1024;
@@ -48,7 +49,7 @@ fn invalid(reason: &str) -> SignError {
 fn valid_host(host: &str) -> bool {
     let (name_ok, port) = match host.strip_prefix('[') {
         // An IPv6 literal.
-        Some(rest) => match rest.split_once(']') {
+        Some(rest) => match rest.cut(b']') {
             Some((addr, tail)) => (
                 !addr.is_empty()
                     && addr
@@ -63,7 +64,7 @@ fn valid_host(host: &str) -> bool {
             None => return false,
         },
         None => {
-            let (name, port) = match host.split_once(':') {
+            let (name, port) = match host.cut(b':') {
                 Some((name, port)) => (name, Some(port)),
                 None => (host, None),
             };
@@ -90,7 +91,7 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
     }
     // `find(':')` rather than a `"://"` search: str patterns cost wasm size.
     let (scheme, rest) = url
-        .split_once(':')
+        .cut(b':')
         .and_then(|(scheme, rest)| Some((scheme, rest.strip_prefix("//")?)))
         .ok_or_else(|| invalid("not an absolute URL (expected https://host/path)"))?;
     let scheme = scheme.to_ascii_lowercase();
@@ -99,7 +100,7 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
         "http" => ":80",
         _ => return Err(invalid("the scheme must be http or https")),
     };
-    let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
+    let rest = rest.cut(b'#').map_or(rest, |(before, _)| before);
     let authority_end = rest
         .bytes()
         .position(|b| b == b'/' || b == b'?')
@@ -108,7 +109,7 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
         rest.get(..authority_end).unwrap_or_default(),
         rest.get(authority_end..).unwrap_or_default(),
     );
-    if authority.contains('@') {
+    if authority.has(b'@') {
         return Err(invalid("user info in the URL is not supported"));
     }
     let mut host = authority.to_ascii_lowercase();
@@ -118,20 +119,20 @@ pub fn split_url(url: &str) -> Result<SplitUrl, SignError> {
     if let Some(stripped) = host.strip_suffix(default_port) {
         host = stripped.to_owned();
     }
-    let (path, query_text) = match rest.split_once('?') {
+    let (path, query_text) = match rest.cut(b'?') {
         Some((p, q)) => (p, q),
         None => (rest, ""),
     };
     let path = if path.is_empty() { "/" } else { path };
     let decoded = percent_decode_lossy(path);
-    let segments: Vec<&str> = decoded.split('/').collect();
+    let segments: Vec<&str> = decoded.pieces(b'/').collect();
     if segments.iter().any(|s| *s == "." || *s == "..") {
         return Err(invalid("the path has a . or .. segment"));
     }
     let wire_path = encode_segments(segments.iter().copied());
     let mut query = Vec::new();
-    for piece in query_text.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
+    for piece in query_text.pieces(b'&').filter(|p| !p.is_empty()) {
+        let (k, v) = piece.cut(b'=').unwrap_or((piece, ""));
         let decode = |s: &str| {
             String::from_utf8(percent_decode_bytes(s))
                 .map_err(|_| invalid("a query part is not UTF-8 once decoded"))

@@ -181,6 +181,7 @@ impl fmt::Display for Json {
     }
 }
 
+#[cfg(feature = "serde")]
 impl From<&serde_json::Value> for Json {
     /// For Rust callers holding a `serde_json::Value` (numbers keep their text with
     /// `arbitrary_precision`).

@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "serde")]
 use serde_json::Value;
 
 /// The deepest nesting accepted.
@@ -122,6 +123,7 @@ impl JsonNode for Node<'_> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl JsonNode for Value {
     fn as_node(&self) -> Cow<'_, Node<'_>> {
         Cow::Owned(Node::borrowed(self))
@@ -162,10 +164,12 @@ pub fn type_name<N: JsonNode>(v: &N) -> &'static str {
 }
 
 /// Parses one JSON value into a `serde_json::Value` (numbers keep their text).
+#[cfg(feature = "serde")]
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     parse_node(text).map(|n| n.into_value())
 }
 
+#[cfg(feature = "serde")]
 impl<'a> Node<'a> {
     /// A tree borrowing the strings of `v` (only containers are allocated).
     pub fn borrowed(v: &'a Value) -> Node<'a> {

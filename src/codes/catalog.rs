@@ -205,21 +205,24 @@ impl Detail {
     /// The text in Chinese (`zh`) or English.
     pub fn text(&self, zh: bool) -> String {
         let template = if zh { self.texts.1 } else { self.texts.0 };
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
+        let mut out = String::new();
+        let bytes = template.as_bytes();
+        let (mut from, mut at) = (0, 0);
         // A placeholder is `{` + one digit + `}` (the catalog's tests check the templates).
-        while let Some((head, tail)) = rest.split_once('{') {
-            out.push_str(head);
-            let digit = tail
-                .as_bytes()
-                .first()
-                .map_or(0xff, |d| d.wrapping_sub(b'0'));
+        while at < bytes.len() {
+            if bytes[at] != b'{' {
+                at += 1;
+                continue;
+            }
+            out.push_str(template.get(from..at).unwrap_or_default());
+            let digit = bytes.get(at + 1).map_or(0xff, |d| d.wrapping_sub(b'0'));
             if let Some(value) = self.values.get(usize::from(digit)) {
                 out.push_str(value);
             }
-            rest = tail.get(2..).unwrap_or_default();
+            at += 3;
+            from = at;
         }
-        out.push_str(rest);
+        out.push_str(template.get(from..).unwrap_or_default());
         out
     }
 }

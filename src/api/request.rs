@@ -37,7 +37,7 @@ fn registration(
     outcome: super::registration::Outcome,
 ) -> Result<Laid, Vec<super::issue::Issue>> {
     let keys: Vec<&str> = match input {
-        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_ref()).collect(),
         Json::Null => Vec::new(),
         _ => return Err(vec![Problem::InvalidType("object").at("")]),
     };

@@ -126,7 +126,7 @@ impl From<&Node<'_>> for FieldValue {
         match value {
             Node::Null => FieldValue::Null,
             Node::Bool(b) => FieldValue::Bool(*b),
-            Node::Number(n) => FieldValue::Number((*n).to_owned()),
+            Node::Number(n) => FieldValue::Number(n.to_string()),
             Node::String(s) => FieldValue::Text(s.to_string()),
             Node::Array(_) => FieldValue::Other("array"),
             Node::Object(_) => FieldValue::Other("object"),

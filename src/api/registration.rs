@@ -20,15 +20,7 @@ pub fn form(input: &Json, names: &[&str]) -> Form {
     let mut form = Form::new();
     if let Json::Object(entries) = input {
         for (k, v) in entries.iter().filter(|(k, _)| names.contains(&k.as_ref())) {
-            let value = match v {
-                Json::Null => FieldValue::Null,
-                Json::Bool(b) => FieldValue::Bool(*b),
-                Json::Number(t) => FieldValue::Number(t.to_string()),
-                Json::String(s) => FieldValue::Text(s.to_string()),
-                Json::Array(_) => FieldValue::Other("array"),
-                Json::Object(_) => FieldValue::Other("object"),
-            };
-            form.set(k, value);
+            form.set(k, FieldValue::from(v));
         }
     }
     form

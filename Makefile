@@ -104,6 +104,10 @@ lint: tools-rust tools-node
 	cargo clippy --workspace --all-targets --target $(WASM_TARGET) -- -D warnings
 	@# The core crate's graph holds no JavaScript binding.
 	@! cargo tree -p bss-storefront -e normal,build | grep -E 'wasm-bindgen|js-sys|web-sys'
+	@# The core builds without its `serde` feature, and no wasm module links serde: the
+	@# binding takes the core with `default-features = false`.
+	cargo clippy -p bss-storefront --no-default-features -- -D warnings
+	@! cargo tree -p $(BINDING) --target $(WASM_TARGET) -e normal,build | grep -E 'serde'
 
 rust-test:
 	cargo test

@@ -8,7 +8,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
+#[cfg(feature = "serde")]
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+#[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{ErrorCode, quote_input};
@@ -369,6 +371,7 @@ pub fn wide_digits(out: &mut String, v: u128, width: usize) {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -376,8 +379,10 @@ impl Serialize for Amount {
 }
 
 /// serde_json's token for a number kept as raw text (`arbitrary_precision`).
+#[cfg(feature = "serde")]
 const RAW_NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Amount {
     /// Accepts a decimal string or a JSON number, both read from their text.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -385,8 +390,10 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+#[cfg(feature = "serde")]
 struct AmountVisitor;
 
+#[cfg(feature = "serde")]
 impl<'de> Visitor<'de> for AmountVisitor {
     type Value = Amount;
 

@@ -284,6 +284,14 @@ fn docs() -> String {
             table(&set)
         ));
     }
+    out.push_str(
+        "\n### Details of discount rejections\n\nWhat follows the message of a \
+         `discount_not_applicable` or `discount_not_payable` rejection (`{0}`, `{1}`, …: its \
+         values; `{0}` alone: the rating error's text, English only).\n\n| message | message_zh |\n|---|---|\n",
+    );
+    for (en, zh) in catalog::details::ALL {
+        out.push_str(&format!("| {} | {} |\n", cell(en), cell(zh)));
+    }
     out.push_str("\n### Changed codes\n\n| was | now | since |\n|---|---|---|\n");
     for (old, new, why) in codes::CHANGED {
         out.push_str(&format!("| `{old}` | `{new}` | {} |\n", cell(why)));
@@ -634,4 +642,94 @@ fn agrees_subset(page: &str, listed: &BTreeSet<&str>, set: &Set, areas: &[Area])
         "{page}: registered {} codes not listed: {missing:?}",
         set.union
     );
+}
+
+/// The `{0}`, `{1}`, … of a template.
+fn placeholders(template: &str) -> BTreeSet<&str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|t| t.split_once('}').map(|(p, _)| p))
+        .collect()
+}
+
+/// Every message of the catalog has a Chinese text (with Chinese in it) that carries the same
+/// values as the English one.
+#[test]
+fn every_catalog_message_has_chinese() {
+    let rejections = codes::rejection::SET.codes.iter().map(|c| {
+        catalog::rejection(c.code).unwrap_or_else(|| panic!("{} has no messages", c.code))
+    });
+    let all: Vec<catalog::Texts> = rejections.chain(catalog::details::ALL).collect();
+    assert_eq!(all.len(), codes::rejection::SET.codes.len() + 15);
+    for (en, zh) in all {
+        assert!(!en.trim().is_empty(), "an empty English message");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{en}: no Chinese in {zh:?}"
+        );
+        // A value the English text shows is shown in Chinese too (the rating error's text
+        // `{0}` is English: its Chinese names the field `{1}` instead).
+        if en != "{0}" {
+            assert_eq!(placeholders(en), placeholders(zh), "{en} / {zh}");
+        }
+    }
+}
+
+/// A rejected discount's detail reaches `message_zh` in Chinese, and the English message is
+/// the one it was before the catalog held the details.
+#[test]
+fn a_discount_rejection_detail_is_in_the_zh_view() {
+    use bss_storefront::quote::wallet::Wallet;
+    let wallet = r#"{"now":"2024-06-01T00:00:00Z","discounts":[
+        {"discount_id":"x","discount_type":3,"orders":[{"order_id":"CS1","order_line_items":[
+            {"order_line_item_ids":["a","zz"],"discount_mode":0,"discount_ratio":"0.9"}]}]},
+        {"discount_id":"y","discount_type":1,"discount_value":"0.9","orders":[{"order_id":"CS1",
+            "order_line_items":[{"order_line_item_ids":["a"],"discount_mode":0,"discount_ratio":"0.9"}]}]},
+        {"discount_id":"z","discount_type":3,"orders":[{"order_id":"CS1","order_line_items":[
+            {"order_line_item_ids":["a"],"discount_mode":0,"discount_ratio":"1.5"}]}]}]}"#;
+    let order = r#"{"order_type":"new","charging_mode":"period","period_type":2,"period_num":1,
+        "lines":[{"id":"a","cloud_service_type":"hws.service.type.ec2","region":"cn-north-4","official_amount":"300.00"}]}"#;
+    let wallet = Wallet::from_json(wallet, None).unwrap();
+    // The catalog's allocation texts are the errors' own (a saving that cannot be spread).
+    use bss_storefront::allocation::AllocationError;
+    let negative = catalog::details::ALLOCATION_NEGATIVE.0;
+    assert_eq!(AllocationError::Negative.to_string(), negative);
+    let no_weight = catalog::details::ALLOCATION_NO_WEIGHT.0;
+    assert_eq!(AllocationError::NoWeight.to_string(), no_weight);
+    let cases = [
+        (
+            "x",
+            "the discount does not fit this order: line \"zz\" is not in the order",
+            "该折扣不适用于此订单：订单中没有订单项 \"zz\"",
+        ),
+        (
+            "y",
+            "PayOrders cannot pay with this discount: PayOrders takes discount types 0, 2, 3 and 609",
+            "PayOrders 不能使用该折扣支付：PayOrders 仅支持折扣类型 0、2、3 和 609",
+        ),
+        (
+            "z",
+            "the discount does not fit this order: discount_ratio 1.5 is outside [0, 1]",
+            "该折扣不适用于此订单：discount_ratio 1.5 不在 [0, 1] 范围内",
+        ),
+    ];
+    for (id, en, zh) in cases {
+        let rejected = |messages: &str| {
+            let opts =
+                format!(r#"{{"selection":{{"discount_id":"{id}"}},"messages":"{messages}"}}"#);
+            let quote: serde_json::Value =
+                serde_json::from_str(&wallet.quote_json(order, &opts).unwrap()).unwrap();
+            quote["rejected"][0].clone()
+        };
+        let zh_view = rejected("zh");
+        assert_eq!(zh_view["id"], id);
+        assert_eq!(zh_view["message_zh"], zh, "{id}");
+        assert!(zh_view.get("message").is_none(), "{zh_view}");
+        let both = rejected("both");
+        assert_eq!(
+            (&both["message"], &both["message_zh"]),
+            (&en.into(), &zh.into())
+        );
+    }
 }

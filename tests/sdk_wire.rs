@@ -97,7 +97,7 @@ fn object(fields: &[Field], v: usize) -> Json {
             (2, Empty::Keep, Rule::Text(..)) if !f.required => Json::str(""),
             _ => sample(&f.rule, f.name, v, 0),
         };
-        out.push((f.name.to_owned(), value));
+        out.push((f.name.into(), value));
     }
     Json::Object(out)
 }
@@ -182,7 +182,7 @@ fn write_cases() {
                     && site == "intl"
                     && spec.registration.is_none()
                 {
-                    entries.retain(|(k, _)| !op.intl_missing_fields().contains(&k.as_str()));
+                    entries.retain(|(k, _)| !op.intl_missing_fields().contains(&k.as_ref()));
                 }
                 cases.push(case(
                     format!("{} #{i} ({site})", spec.name),
@@ -223,10 +223,10 @@ fn canonical(text: &str) -> Option<String> {
                 Json::Object(entries.into_iter().map(|(k, v)| (k, norm(v))).collect())
             }
             Json::Array(items) => Json::Array(items.into_iter().map(norm).collect()),
-            Json::Number(n) => Json::Number(
+            Json::Number(n) => Json::number(
                 bss_storefront::money::Amount::parse(&n)
                     .map(|a| a.to_string())
-                    .unwrap_or(n),
+                    .unwrap_or(n.into_owned()),
             ),
             other => other,
         }

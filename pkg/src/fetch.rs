@@ -121,7 +121,7 @@ impl Exchange {
 
 /// Headers as `[[name, value]…]` (what `fetch` and `Response` take).
 fn pairs(headers: Vec<(String, String)>) -> Json {
-    let pair = |(k, v)| Json::Array(vec![Json::String(k), Json::String(v)]);
+    let pair = |(k, v)| Json::Array(vec![Json::str(k), Json::str(v)]);
     Json::Array(headers.into_iter().map(pair).collect())
 }
 
@@ -129,10 +129,10 @@ fn pairs(headers: Vec<(String, String)>) -> Json {
 /// timeout_ms}` (`JSON.parse` is smaller than building the object through the glue).
 fn request_json(out: Outgoing, timeout_ms: u32) -> String {
     Json::Object(vec![
-        ("url".into(), Json::String(out.url)),
+        ("url".into(), Json::str(out.url)),
         ("method".into(), Json::str(out.method)),
         ("headers".into(), pairs(out.headers)),
-        ("body".into(), out.body.map_or(Json::Null, Json::String)),
+        ("body".into(), out.body.map_or(Json::Null, Json::str)),
         ("timeout_ms".into(), Json::int(i64::from(timeout_ms))),
     ])
     .text()
@@ -143,7 +143,7 @@ pub(crate) fn reply_json(reply: Reply) -> String {
     Json::Object(vec![
         ("status".into(), Json::int(i64::from(reply.status))),
         ("headers".into(), pairs(reply.headers)),
-        ("body".into(), reply.body.map_or(Json::Null, Json::String)),
+        ("body".into(), reply.body.map_or(Json::Null, Json::str)),
     ])
     .text()
 }

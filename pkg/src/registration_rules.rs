@@ -83,7 +83,7 @@ impl Exchange {
         let names = w.op.spec().registration.unwrap_or_default();
         let head = [w.op.spec().name.to_owned(), w.site.as_str().to_owned()];
         let all = head.into_iter().chain(flat_form(names, &w.input));
-        Json::Array(all.map(Json::String).collect()).text()
+        Json::Array(all.map(Json::str).collect()).text()
     }
 
     // The registration module's answer (`undefined`: it could not be loaded).

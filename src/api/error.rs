@@ -170,7 +170,7 @@ impl fmt::Display for ApiError {
 
 fn text_of(v: &Json) -> Option<String> {
     match v {
-        Json::String(s) | Json::Number(s) => Some(s.clone()),
+        Json::String(s) | Json::Number(s) => Some(s.to_string()),
         _ => None,
     }
 }

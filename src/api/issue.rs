@@ -1,6 +1,8 @@
 //! Validation issues of a request: which field, a stable code, and the explanation in English
 //! and Chinese. A request with issues is never sent.
 
+use std::borrow::Cow;
+
 use super::value::{Json, write_str};
 use crate::codes::request;
 
@@ -19,7 +21,7 @@ pub struct Issue {
     /// Chinese explanation.
     pub message_zh: String,
     /// The data of the rule (`{"max": 64}`).
-    pub params: Vec<(String, Json)>,
+    pub params: Vec<(Cow<'static, str>, Json)>,
     /// The CBC code BSS answers for this problem, when the docs name one.
     pub server_code: Option<String>,
 }
@@ -121,7 +123,7 @@ impl Problem {
             field
         };
         let mut params = Vec::new();
-        let mut param = |k: &str, v: Json| params.push((k.to_owned(), v));
+        let mut param = |k: &'static str, v: Json| params.push((Cow::Borrowed(k), v));
         let mut server_code = None;
         let (code, message, message_zh) = match self {
             Problem::Required => (
@@ -159,7 +161,7 @@ impl Problem {
                 )
             }
             Problem::TooShort(min) => {
-                param("min", Json::Number(min.to_string()));
+                param("min", Json::number(min.to_string()));
                 (
                     request::TOO_SHORT,
                     format!("{f} must have at least {min} characters"),
@@ -167,7 +169,7 @@ impl Problem {
                 )
             }
             Problem::TooLong(max) => {
-                param("max", Json::Number(max.to_string()));
+                param("max", Json::number(max.to_string()));
                 (
                     request::TOO_LONG,
                     format!("{f} must have at most {max} characters"),
@@ -188,12 +190,12 @@ impl Problem {
                     format!("{f} must be between {min} and {max}"),
                     format!("{f}的取值范围是{min}～{max}"),
                 );
-                param("min", Json::Number(min));
-                param("max", Json::Number(max));
+                param("min", Json::number(min));
+                param("max", Json::number(max));
                 (request::OUT_OF_RANGE, m.0, m.1)
             }
             Problem::TooFewItems(min) => {
-                param("min", Json::Number(min.to_string()));
+                param("min", Json::number(min.to_string()));
                 (
                     request::TOO_FEW_ITEMS,
                     format!("{f} needs at least {min} item(s)"),
@@ -201,7 +203,7 @@ impl Problem {
                 )
             }
             Problem::TooManyItems(max) => {
-                param("max", Json::Number(max.to_string()));
+                param("max", Json::number(max.to_string()));
                 (
                     request::TOO_MANY_ITEMS,
                     format!("{f} may have at most {max} items"),
@@ -284,7 +286,7 @@ mod tests {
         assert_eq!(i.code, "too_long");
         assert_eq!(i.message, "coupon_id must have at most 64 characters");
         assert_eq!(i.message_zh, "coupon_id最多64个字符");
-        assert_eq!(i.params, [("max".to_owned(), Json::int(64))]);
+        assert_eq!(i.params, [("max".into(), Json::int(64))]);
         let i = Problem::Required.at("");
         assert_eq!(i.message, "the request is required");
         let json = issues_json(&[Problem::Empty.at("x")]);

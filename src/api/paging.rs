@@ -82,7 +82,7 @@ fn with(input: &Json, key: &str, value: Json) -> Json {
         _ => Vec::new(),
     };
     entries.retain(|(k, _)| k != key);
-    entries.push((key.to_owned(), value));
+    entries.push((key.to_owned().into(), value));
     Json::Object(entries)
 }
 

@@ -19,16 +19,8 @@ pub type Outcome = Result<Json, Vec<Issue>>;
 pub fn form(input: &Json, names: &[&str]) -> Form {
     let mut form = Form::new();
     if let Json::Object(entries) = input {
-        for (k, v) in entries.iter().filter(|(k, _)| names.contains(&k.as_str())) {
-            let value = match v {
-                Json::Null => FieldValue::Null,
-                Json::Bool(b) => FieldValue::Bool(*b),
-                Json::Number(t) => FieldValue::Number(t.clone()),
-                Json::String(s) => FieldValue::Text(s.clone()),
-                Json::Array(_) => FieldValue::Other("array"),
-                Json::Object(_) => FieldValue::Other("object"),
-            };
-            form.set(k, value);
+        for (k, v) in entries.iter().filter(|(k, _)| names.contains(&k.as_ref())) {
+            form.set(k, FieldValue::from(v));
         }
     }
     form
@@ -93,13 +85,13 @@ fn issue(value: Json) -> Option<Issue> {
         server_code: None,
     };
     for (k, v) in members {
-        match (k.as_str(), v) {
-            ("field", Json::String(s)) => issue.field = s,
+        match (k.as_ref(), v) {
+            ("field", Json::String(s)) => issue.field = s.into_owned(),
             ("code", Json::String(s)) => issue.code = registered(&s)?,
-            ("message", Json::String(s)) => issue.message = s,
-            ("message_zh", Json::String(s)) => issue.message_zh = s,
+            ("message", Json::String(s)) => issue.message = s.into_owned(),
+            ("message_zh", Json::String(s)) => issue.message_zh = s.into_owned(),
             ("params", Json::Object(p)) => issue.params = p,
-            ("server_code", Json::String(s)) => issue.server_code = Some(s),
+            ("server_code", Json::String(s)) => issue.server_code = Some(s.into_owned()),
             ("server_code", Json::Null) => {}
             _ => return None,
         }
@@ -133,7 +125,7 @@ mod tests {
     fn direct(name: &str, input: &Json, site: Site) -> Outcome {
         // Every member, as before the forms were cut to the parameters.
         let names: Vec<&str> = match input {
-            Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+            Json::Object(entries) => entries.iter().map(|(k, _)| k.as_ref()).collect(),
             _ => Vec::new(),
         };
         use crate::json::write::WriteJson;

@@ -37,7 +37,7 @@ fn registration(
     outcome: super::registration::Outcome,
 ) -> Result<Laid, Vec<super::issue::Issue>> {
     let keys: Vec<&str> = match input {
-        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_ref()).collect(),
         Json::Null => Vec::new(),
         _ => return Err(vec![Problem::InvalidType("object").at("")]),
     };
@@ -67,7 +67,7 @@ pub fn build(op: Operation, input: &Json, site: Site) -> Result<ApiRequest, ApiE
 
 /// [`build`], with the registration rules' answer for a registration operation given by
 /// `registration` (called only for those): the client module of the npm package gets it
-/// from the registration module ([`read_outcome`](super::read_outcome)).
+/// from the registration module ([`read_outcome`](super::registration::read_outcome)).
 pub fn build_with(
     op: Operation,
     input: &Json,

@@ -59,7 +59,7 @@ fn exact(key: Option<&str>, v: Json) -> Json {
     match v {
         Json::Number(text) => {
             if amount_key && let Ok(a) = Amount::parse(&text) {
-                return Json::String(a.to_string());
+                return Json::str(a.to_string());
             }
             let safe = is_integer_text(&text)
                 && text
@@ -73,7 +73,7 @@ fn exact(key: Option<&str>, v: Json) -> Json {
             }
         }
         Json::String(s) if amount_key => match Amount::parse(&s) {
-            Ok(a) => Json::String(a.to_string()),
+            Ok(a) => Json::str(a.to_string()),
             Err(_) => Json::String(s),
         },
         Json::Array(items) => Json::Array(items.into_iter().map(|i| exact(key, i)).collect()),
@@ -107,7 +107,7 @@ fn set(v: &mut Json, key: &str, value: Json, replace: bool) {
         match entries.iter_mut().find(|(k, _)| k == key) {
             Some((_, slot)) if replace => *slot = value,
             Some(_) => {}
-            None => entries.push((key.to_owned(), value)),
+            None => entries.push((key.to_owned().into(), value)),
         }
     }
 }
@@ -151,7 +151,7 @@ pub fn interpret_redacted(
             if body.get("domain_id").and_then(Json::as_str).is_some() {
                 set(&mut body, "association_pending", Json::Bool(true), true);
                 if let Some(id) = error.request_id {
-                    set(&mut body, "request_id", Json::String(id), false);
+                    set(&mut body, "request_id", Json::str(id), false);
                 }
                 return Ok(body);
             }

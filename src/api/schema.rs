@@ -7,6 +7,8 @@
 //! absent (the SDK never sends `null`). Keys the operation does not have are issues: a typo
 //! such as `limt` would otherwise be dropped silently by the server.
 
+use std::borrow::Cow;
+
 use super::issue::{Issue, Problem};
 use super::value::Json;
 use crate::json::read::join;
@@ -359,7 +361,7 @@ pub struct Laid {
     /// Extra headers (`X-Language`).
     pub headers: Vec<(String, String)>,
     /// Body fields, in the schema's order.
-    pub body: Vec<(String, Json)>,
+    pub body: Vec<(Cow<'static, str>, Json)>,
 }
 
 /// `s.length` in JavaScript: BSS (Java) counts UTF-16 units.
@@ -475,13 +477,13 @@ fn check(
                             && (a.is_zero() || t.cut(b'.').is_some_and(|(_, f)| f.len() > 2))) =>
                 {
                     // Exact digits, written as a JSON number.
-                    Some(Json::Number(t))
+                    Some(Json::number(t))
                 }
                 _ => fail(Problem::InvalidAmount(what)),
             }
         }
         (Shape::Decimal, Json::String(text) | Json::Number(text)) => match Amount::parse(text) {
-            Ok(a) => Some(Json::Number(a.to_string())),
+            Ok(a) => Some(Json::number(a.to_string())),
             Err(_) => fail(Problem::InvalidAmount("a decimal number")),
         },
         (Shape::Any, _) => Some(v.clone()),
@@ -540,7 +542,7 @@ fn check(
 /// `true`/`false`.
 fn param_text(v: Json) -> String {
     match v {
-        Json::String(s) | Json::Number(s) => s,
+        Json::String(s) | Json::Number(s) => s.into_owned(),
         other => other.text(),
     }
 }
@@ -557,7 +559,7 @@ pub fn check_fields(
 ) -> bool {
     let before = issues.len();
     let keys = match object {
-        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_str()).collect(),
+        Json::Object(entries) => entries.iter().map(|(k, _)| k.as_ref()).collect(),
         _ => Vec::new(),
     };
     for key in keys {
@@ -600,7 +602,7 @@ pub fn check_fields(
         };
         let Some(out) = out else { continue };
         match f.at {
-            At::Body => laid.body.push((f.name.to_owned(), out)),
+            At::Body => laid.body.push((Cow::Borrowed(f.name), out)),
             // A query list goes as repeated pairs (the SDK's `multi` collection format).
             At::Query if matches!(out, Json::Array(_)) => {
                 if let Json::Array(items) = out {

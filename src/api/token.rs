@@ -65,7 +65,12 @@ impl PasswordLogin {
     /// The request body: password method, domain scope (BSS is global).
     pub fn body(&self) -> String {
         let obj = |pairs: Vec<(&str, Json)>| {
-            Json::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+            Json::Object(
+                pairs
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned().into(), v))
+                    .collect(),
+            )
         };
         let domain = obj(vec![("name", Json::str(self.domain_name.as_str()))]);
         let user = obj(vec![

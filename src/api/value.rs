@@ -1,32 +1,21 @@
-//! [`Json`]: the client's JSON value, with numbers kept as their exact text.
+//! [`Json`]: the client's JSON value — the package's one tree, [`Node`], owning its text
+//! (`Node<'static>`), numbers kept as their exact text.
 //!
-//! The client reads inputs and BSS answers (with the package's JSON reader,
-//! `json::tree`) into an owned tree it can change and write back. Keeping this out of
+//! The client reads inputs and BSS answers with the package's one parser (`json::tree`) and
+//! owns the result ([`Json::parse`]), so it can change it and write it back (a request kept
+//! across a fetch, the next page's `offset`, amounts rewritten as strings). Keeping this out of
 //! `serde_json::Value` saves its map type, (de)serializers and float formatting — ~20 KB
 //! gzipped of wasm — for no gain: nothing here needs a float.
 
+use std::borrow::Cow;
 use std::fmt;
 
 pub use crate::json::tree::MAX_DEPTH;
-use crate::json::tree::{Node, parse_node};
+use crate::json::tree::{JsonNode, Node, parse_node};
 
-/// A JSON value. Numbers are their text (`10.50`, `1e-7`), objects keep their key order.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum Json {
-    /// `null`
-    #[default]
-    Null,
-    /// `true` / `false`
-    Bool(bool),
-    /// A number, as written.
-    Number(String),
-    /// A string.
-    String(String),
-    /// An array.
-    Array(Vec<Json>),
-    /// An object, in order; with a repeated key the last one counts, as in `JSON.parse`.
-    Object(Vec<(String, Json)>),
-}
+/// A JSON value that owns its text: numbers are their text (`10.50`, `1e-7`), objects keep
+/// their key order (with a repeated key the last one counts, as in `JSON.parse`).
+pub type Json = Node<'static>;
 
 /// Why text is not JSON.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -38,64 +27,44 @@ pub struct JsonSyntax {
     pub reason: &'static str,
 }
 
-impl From<Node<'_>> for Json {
-    fn from(node: Node<'_>) -> Json {
-        match node {
-            Node::Null => Json::Null,
-            Node::Bool(b) => Json::Bool(b),
-            Node::Number(t) => Json::Number(t.to_owned()),
-            Node::String(s) => Json::String(s.into_owned()),
-            Node::Array(items) => Json::Array(items.into_iter().map(Json::from).collect()),
-            Node::Object(members) => Json::Object(
+/// Appends `s` as a JSON string: the one JSON string writer, [`crate::json::write::string`].
+pub use crate::json::write::string as write_str;
+
+// Numbers are text and objects lists: equality is total.
+impl Eq for Node<'_> {}
+
+impl Node<'_> {
+    /// The tree owning its text.
+    pub fn into_owned(self) -> Json {
+        match self {
+            Node::Null => Node::Null,
+            Node::Bool(b) => Node::Bool(b),
+            Node::Number(t) => Node::Number(Cow::Owned(t.into_owned())),
+            Node::String(s) => Node::String(Cow::Owned(s.into_owned())),
+            Node::Array(items) => Node::Array(items.into_iter().map(Node::into_owned).collect()),
+            Node::Object(members) => Node::Object(
                 members
                     .into_iter()
-                    .map(|(k, v)| (k.into_owned(), Json::from(v)))
+                    .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
                     .collect(),
             ),
         }
     }
-}
-
-/// Appends `s` as a JSON string: the one JSON string writer, [`crate::json::write::string`].
-pub use crate::json::write::string as write_str;
-
-impl Json {
-    /// Reads JSON text (RFC 8259, with the package's one JSON reader); numbers keep their
-    /// digits.
-    pub fn parse(text: &str) -> Result<Json, JsonSyntax> {
-        parse_node(text).map(Json::from).map_err(|e| JsonSyntax {
-            offset: e.offset,
-            reason: e.message,
-        })
-    }
-
-    /// A string value.
-    pub fn str(s: impl Into<String>) -> Json {
-        Json::String(s.into())
-    }
-
-    /// An integer value.
-    pub fn int(n: i64) -> Json {
-        Json::Number(crate::text::int(n))
-    }
 
     /// The member `key` of an object (the last one when repeated).
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
+    pub fn get(&self, key: &str) -> Option<&Self> {
+        JsonNode::field(self, key)
     }
 
     /// Whether the member `key` is present and not `null`.
     pub fn has(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|v| *v != Json::Null)
+        self.get(key).is_some_and(|v| !matches!(v, Node::Null))
     }
 
     /// The string, if this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Json::String(s) => Some(s),
+            Node::String(s) => Some(s),
             _ => None,
         }
     }
@@ -103,29 +72,22 @@ impl Json {
     /// The integer, if this is a number written as one (no fraction, no exponent).
     pub fn as_i64(&self) -> Option<i64> {
         match self {
-            Json::Number(t) if is_integer_text(t) => t.parse().ok(),
+            Node::Number(t) if is_integer_text(t) => t.parse().ok(),
             _ => None,
         }
     }
 
     /// The items, if this is an array.
-    pub fn as_array(&self) -> Option<&[Json]> {
+    pub fn as_array(&self) -> Option<&[Self]> {
         match self {
-            Json::Array(items) => Some(items),
+            Node::Array(items) => Some(items),
             _ => None,
         }
     }
 
     /// The JS type name, for messages.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "boolean",
-            Json::Number(_) => "number",
-            Json::String(_) => "string",
-            Json::Array(_) => "array",
-            Json::Object(_) => "object",
-        }
+        crate::json::tree::type_name(self)
     }
 
     /// The compact JSON text (what `to_string` gives, without the formatting machinery's
@@ -139,11 +101,11 @@ impl Json {
     /// Appends the compact JSON text.
     pub fn write(&self, out: &mut String) {
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(t) => out.push_str(t),
-            Json::String(s) => write_str(out, s),
-            Json::Array(items) => {
+            Node::Null => out.push_str("null"),
+            Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Number(t) => out.push_str(t),
+            Node::String(s) => write_str(out, s),
+            Node::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -153,7 +115,7 @@ impl Json {
                 }
                 out.push(']');
             }
-            Json::Object(entries) => {
+            Node::Object(entries) => {
                 out.push('{');
                 for (i, (k, v)) in entries.iter().enumerate() {
                     if i > 0 {
@@ -169,35 +131,52 @@ impl Json {
     }
 }
 
+impl Json {
+    /// Reads JSON text (RFC 8259, with the package's one JSON reader); numbers keep their
+    /// digits.
+    pub fn parse(text: &str) -> Result<Json, JsonSyntax> {
+        parse_node(text)
+            .map(Node::into_owned)
+            .map_err(|e| JsonSyntax {
+                offset: e.offset,
+                reason: e.message,
+            })
+    }
+
+    /// A string value.
+    pub fn str(s: impl Into<String>) -> Json {
+        Node::String(Cow::Owned(s.into()))
+    }
+
+    /// A number value from its text.
+    pub fn number(text: impl Into<String>) -> Json {
+        Node::Number(Cow::Owned(text.into()))
+    }
+
+    /// An integer value.
+    pub fn int(n: i64) -> Json {
+        Json::number(crate::text::int(n))
+    }
+}
+
 /// Whether a JSON number's text has no fraction and no exponent (by bytes: a `[char; 3]`
 /// pattern links its own searcher: 149 B gzipped of the client module, with `split_url`'s).
 pub fn is_integer_text(t: &str) -> bool {
     !t.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
 }
 
-impl fmt::Display for Json {
+impl fmt::Display for Node<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text())
     }
 }
 
+#[cfg(feature = "serde")]
 impl From<&serde_json::Value> for Json {
     /// For Rust callers holding a `serde_json::Value` (numbers keep their text with
     /// `arbitrary_precision`).
     fn from(v: &serde_json::Value) -> Json {
-        use serde_json::Value;
-        match v {
-            Value::Null => Json::Null,
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Number(n) => Json::Number(n.to_string()),
-            Value::String(s) => Json::String(s.clone()),
-            Value::Array(items) => Json::Array(items.iter().map(Json::from).collect()),
-            Value::Object(map) => Json::Object(
-                map.iter()
-                    .map(|(k, v)| (k.clone(), Json::from(v)))
-                    .collect(),
-            ),
-        }
+        Node::borrowed(v).into_owned()
     }
 }
 

@@ -1,6 +1,7 @@
-//! The fixed messages of codes, in English and Chinese: the quote's rejections. (Messages with
-//! data are worded where their data is: `registration::messages`, `coupons::verdict`,
-//! `api::issue`; each gives `message` and `message_zh` too.)
+//! The messages of codes, in English and Chinese: the quote's rejections and the details that
+//! follow a discount rejection's message ([`Detail`]). (Messages with data of their own are
+//! worded where their data is: `registration::messages`, `coupons::verdict`, `api::issue`; each
+//! gives `message` and `message_zh` too.)
 
 /// A message in English and in Chinese.
 pub type Texts = (&'static str, &'static str);
@@ -90,6 +91,148 @@ pub mod messages {
     );
 }
 
+/// What follows the message of a discount rejection (`discount_not_applicable`,
+/// `discount_not_payable`): why the option does not fit the order. `{0}`, `{1}`, … are the
+/// values of the [`Detail`].
+pub mod details {
+    use super::Texts;
+
+    /// The option has no `discount_type`, or one that is not a number BSS uses.
+    pub const DISCOUNT_TYPE_MISSING: Texts = (
+        "discount_type is missing or not a BSS code",
+        "discount_type 缺失或不是 BSS 折扣类型",
+    );
+    /// A `discount_type` PayOrders does not take.
+    pub const TYPE_NOT_PAYABLE: Texts = (
+        "PayOrders takes discount types 0, 2, 3 and 609",
+        "PayOrders 仅支持折扣类型 0、2、3 和 609",
+    );
+    /// `{0}`: the `discount_mode`.
+    pub const UNKNOWN_MODE: Texts = ("unknown discount_mode {0}", "未知的 discount_mode {0}");
+    /// `{0}`: the `discount_mode`; `{1}`: the field it needs.
+    pub const MODE_WITHOUT_VALUE: Texts = (
+        "discount_mode {0} without {1}",
+        "discount_mode {0} 缺少 {1}",
+    );
+    /// Neither API family's amounts.
+    pub const NO_AMOUNTS: Texts = (
+        "neither a rating result (amount, discount_amount) nor order line items (orders)",
+        "既无询价结果（amount、discount_amount），也无订单项（orders）",
+    );
+    /// `{0}`: the line id.
+    pub const LINE_NOT_IN_ORDER: Texts = (
+        "line \"{0}\" is not in the order",
+        "订单中没有订单项 \"{0}\"",
+    );
+    /// `{0}`: the line id.
+    pub const LINE_RATED_TWICE: Texts = ("line \"{0}\" is rated twice", "订单项 \"{0}\" 重复询价");
+    /// `{0}`: the line id.
+    pub const LINE_DISCOUNTED_TWICE: Texts = (
+        "line \"{0}\" is discounted twice",
+        "订单项 \"{0}\" 重复折扣",
+    );
+    /// `{0}`: the saving; `{1}`: the line id; `{2}`: its official amount.
+    pub const SAVING_ABOVE_OFFICIAL: Texts = (
+        "saving {0} on line \"{1}\" exceeds its official amount {2}",
+        "订单项 \"{1}\" 的折扣金额 {0} 超过官网价 {2}",
+    );
+    /// `{0}`: the saving; `{1}`: the official amount it applies to.
+    pub const SAVING_OUT_OF_RANGE: Texts = (
+        "saving {0} is outside [0, {1}] (the official amount it applies to)",
+        "折扣金额 {0} 不在 [0, {1}] 范围内（{1} 为适用的官网价）",
+    );
+    /// A line item group without lines.
+    pub const ITEM_WITHOUT_LINES: Texts = (
+        "a line item without order_line_item_ids",
+        "订单项组缺少 order_line_item_ids",
+    );
+    /// `{0}`: the ratio.
+    pub const RATIO_OUT_OF_RANGE: Texts = (
+        "discount_ratio {0} is outside [0, 1]",
+        "discount_ratio {0} 不在 [0, 1] 范围内",
+    );
+    /// A negative saving or line amount (`AllocationError::Negative`, whose text this is).
+    pub const ALLOCATION_NEGATIVE: Texts = (
+        "allocation of a negative amount or by a negative weight",
+        "不能分摊负金额，也不能按负权重分摊",
+    );
+    /// A saving on lines without amounts (`AllocationError::NoWeight`, whose text this is).
+    pub const ALLOCATION_NO_WEIGHT: Texts = (
+        "allocation of a non-zero amount over weights that are all zero",
+        "各订单项权重均为零，无法分摊非零金额",
+    );
+    /// `{0}`: the rating error's text (`field: message`, English only: errors are); `{1}`: the
+    /// field, named in the Chinese text.
+    pub const INVALID_RATING: Texts = ("{0}", "折扣的询价金额无效（{1}）");
+
+    /// Every detail (for the tests).
+    pub const ALL: [Texts; 15] = [
+        DISCOUNT_TYPE_MISSING,
+        TYPE_NOT_PAYABLE,
+        UNKNOWN_MODE,
+        MODE_WITHOUT_VALUE,
+        NO_AMOUNTS,
+        LINE_NOT_IN_ORDER,
+        LINE_RATED_TWICE,
+        LINE_DISCOUNTED_TWICE,
+        SAVING_ABOVE_OFFICIAL,
+        SAVING_OUT_OF_RANGE,
+        ITEM_WITHOUT_LINES,
+        RATIO_OUT_OF_RANGE,
+        ALLOCATION_NEGATIVE,
+        ALLOCATION_NO_WEIGHT,
+        INVALID_RATING,
+    ];
+}
+
+/// A catalog message with its values: written in either language when a view asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    texts: Texts,
+    values: Vec<String>,
+}
+
+impl Detail {
+    /// `texts` with `values` for its `{0}`, `{1}`, … (at most ten).
+    #[inline(never)]
+    pub fn new(texts: Texts, values: &[&dyn std::fmt::Display]) -> Detail {
+        Detail {
+            texts,
+            values: values.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// The text in Chinese (`zh`) or English.
+    pub fn text(&self, zh: bool) -> String {
+        let template = if zh { self.texts.1 } else { self.texts.0 };
+        let mut out = String::new();
+        let bytes = template.as_bytes();
+        let (mut from, mut at) = (0, 0);
+        // A placeholder is `{` + one digit + `}` (the catalog's tests check the templates).
+        while at < bytes.len() {
+            if bytes[at] != b'{' {
+                at += 1;
+                continue;
+            }
+            out.push_str(template.get(from..at).unwrap_or_default());
+            let digit = bytes.get(at + 1).map_or(0xff, |d| d.wrapping_sub(b'0'));
+            if let Some(value) = self.values.get(usize::from(digit)) {
+                out.push_str(value);
+            }
+            at += 3;
+            from = at;
+        }
+        out.push_str(template.get(from..).unwrap_or_default());
+        out
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(false))
+    }
+}
+
 /// The messages of a rejection code; `None` for a code that is not one.
 pub fn rejection(code: &str) -> Option<Texts> {
     use super::rejection as code;
@@ -130,5 +273,21 @@ mod tests {
             );
         }
         assert_eq!(super::rejection("invalid_order"), None);
+    }
+
+    #[test]
+    fn details_fill_their_values_once_in_either_language() {
+        let d = super::Detail::new(
+            super::details::SAVING_ABOVE_OFFICIAL,
+            &[&"1.50", &"{2}", &7],
+        );
+        assert_eq!(
+            d.text(false),
+            "saving 1.50 on line \"{2}\" exceeds its official amount 7"
+        );
+        assert_eq!(d.text(true), "订单项 \"{2}\" 的折扣金额 1.50 超过官网价 7");
+        assert_eq!(d.to_string(), d.text(false));
+        let fixed = super::Detail::new(super::details::TYPE_NOT_PAYABLE, &[]);
+        assert_eq!(fixed.text(true), super::details::TYPE_NOT_PAYABLE.1);
     }
 }

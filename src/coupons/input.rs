@@ -232,7 +232,7 @@ fn read_order(
 }
 
 /// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
-fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
+pub(crate) fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
     let d = Policy::default();
     let o = Obj::new(v, path)?.only_named(&Policy::FIELDS)?;
     let count = |field: &str, default: u32| {

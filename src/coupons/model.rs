@@ -10,8 +10,8 @@
 //! the coupon's verdict becomes `indeterminate` (`malformed_coupon`), so one bad coupon does
 //! not hide the verdicts of the others. Unknown fields are ignored.
 
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Deserializer};
 
 use crate::json::read::{Lenient, member};
 /// The JSON type of a value, for error messages.
@@ -31,8 +31,9 @@ pub const MAX_USE_LIMITS: usize = 100;
 pub const MAX_TEXT_LEN: usize = 8192;
 
 /// What a coupon is, whichever `coupon_type` code space it came in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CouponKind {
     /// 代金券: list code `1`, order/pay code `301`.
     CashCoupon,
@@ -83,7 +84,8 @@ impl CouponKind {
 }
 
 /// One `use_limits` row (`ICouponUseLimitInfoV2` / `LimitInfoV2`), values as sent.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct UseLimit {
     /// The restriction key (`baseValue`, `serviceType`, …).
     pub limit_key: Option<String>,
@@ -92,12 +94,13 @@ pub struct UseLimit {
     /// Second value (meaning depends on the key).
     pub value2: Option<String>,
     /// Why the row itself could not be read (not an object, a value not text), if so.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub malformed: Option<String>,
 }
 
 /// A field of a coupon that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Malformed {
     /// The field (`coupon_id`, `face_value`, `use_limits[2]`).
     pub field: String,
@@ -106,7 +109,8 @@ pub struct Malformed {
 }
 
 /// A coupon as BSS sends it, read leniently (see the module docs).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Coupon {
     /// `coupon_id`.
     pub coupon_id: Option<String>,
@@ -149,10 +153,11 @@ pub struct Coupon {
     pub malformed: Vec<Malformed>,
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Coupon {
     /// Accepts any JSON value; see [`Coupon::from_value`].
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Value::deserialize(deserializer).map(|v| Coupon::from_value(&v))
+        serde_json::Value::deserialize(deserializer).map(|v| Coupon::from_value(&v))
     }
 }
 

@@ -6,8 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use super::policy::{DiscountFamily, Policy};
 use crate::json::write::{self, Object, WriteJson, write_as_str};
 use crate::money::Amount;
@@ -16,8 +14,9 @@ use crate::money::Amount;
 pub const MAX_LINES: usize = 1000;
 
 /// The subscription type of an order, as the `subscribeType` limit names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum OrderType {
     /// 新购 — includes on-demand-to-period conversion and trial-to-commercial.
     New,
@@ -39,8 +38,9 @@ impl OrderType {
 }
 
 /// How a line is charged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ChargingMode {
     /// 包年/包月 (yearly/monthly, or daily/hourly periods).
     Period,
@@ -62,8 +62,9 @@ impl ChargingMode {
 }
 
 /// The BSS `period_type` of a period (包周期) purchase: `0` day, `2` month, `3` year, `4` hour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(try_from = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "u8"))]
 pub enum PeriodType {
     /// `0`.
     Day,
@@ -102,46 +103,47 @@ impl From<PeriodType> for u8 {
 }
 
 /// One order line.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Line {
     /// The caller's line id; verdicts name eligible lines by it. Unique within the order.
     pub id: String,
     /// Cloud service type code, e.g. `hws.service.type.ec2`.
     pub cloud_service_type: String,
     /// Resource type code, e.g. `hws.resource.type.vm`.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub resource_type: Option<String>,
     /// Resource spec code, e.g. `c6.large.2.linux`.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub resource_spec: Option<String>,
     /// Region code, e.g. `cn-north-4`.
     pub region: String,
     /// Product id (the `productId` / product blacklist limits need it).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub product_id: Option<String>,
     /// List price (官网价).
     pub official_amount: Amount,
     /// Payable price after the order's discount (before coupons); `official_amount` when absent.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub amount: Option<Amount>,
     /// Pay ratio of the chosen discount on this line (0.85 = pay 85 %); read by
     /// `minConsumeDiscount` when `order.discount.lines` is empty.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub discount_ratio: Option<Amount>,
     /// This line's charging mode when it differs from the order's.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub charging_mode: Option<ChargingMode>,
     /// This line's period type when it differs from the order's.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub period_type: Option<PeriodType>,
     /// Whether the product is a KooGallery strict-selected (严选) product
     /// (`isOnlyForStrictSelected`); unknown when absent.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub is_strict_selected: Option<bool>,
     /// Whether the line is hardware (a `coupon_group` 3 coupon pays for hardware only); a
     /// line that does not say so is a cloud service.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub is_hardware: Option<bool>,
 }
 
@@ -163,8 +165,9 @@ impl Line {
 }
 
 /// The kind of the discount an order carries, across BSS's code spaces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DiscountKind {
     /// 促销折扣: order code `0`, bill code `700`.
     Promotion,
@@ -206,8 +209,9 @@ impl DiscountKind {
 }
 
 /// A line of the chosen discount (ListOrderDiscounts `order_line_items`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct DiscountLine {
     /// The order line id.
     pub id: String,
@@ -216,16 +220,17 @@ pub struct DiscountLine {
 }
 
 /// The discount chosen for the order, when it is known.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OrderDiscount {
     /// The discount id (ListOrderDiscounts / rating `discount_id`), informative.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub discount_id: Option<String>,
     /// The BSS `discount_type` code (see [`DiscountKind::from_code`]).
     pub discount_type: u16,
     /// Pay ratio per line covered by the discount.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub lines: Vec<DiscountLine>,
 }
 
@@ -237,30 +242,31 @@ impl OrderDiscount {
 }
 
 /// A cart or order: what every coupon is evaluated against.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Order {
     /// The BSS order id, when the order exists: a coupon locked by this order stays usable.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub order_id: Option<String>,
     /// New purchase, renewal or change.
     pub order_type: OrderType,
     /// Charging mode of the lines (a line may override it).
     pub charging_mode: ChargingMode,
     /// Period type of period purchases (a line may override it).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub period_type: Option<PeriodType>,
     /// Number of periods (`cycleNum`).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub period_num: Option<u32>,
     /// Currency of the amounts; coupons in another currency do not apply.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub currency: Option<String>,
     /// Per cloud service type: is this the customer's first order of it (`firstOrderInService`).
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub first_order_in_service: Option<BTreeMap<String, bool>>,
     /// The discount chosen for the order, if any.
-    #[serde(default)]
+    #[cfg_attr(feature = "serde", serde(default))]
     pub discount: Option<OrderDiscount>,
     /// The order lines.
     pub lines: Vec<Line>,

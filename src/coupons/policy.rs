@@ -3,13 +3,12 @@
 //! fields (`{ policy: { base_value_lower: "inclusive" } }`) and the quote reports the policy it
 //! used. Unknown fields are rejected so that a typo does not silently keep a default.
 
-use serde::Deserialize;
-
 use crate::json::write::{Object, WriteJson, write_as_str};
 
 /// Whether a bound admits the value equal to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Bound {
     /// `amount > bound` (lower) / `amount < bound` (upper).
     Exclusive,
@@ -18,8 +17,9 @@ pub enum Bound {
 }
 
 /// Which amount the `baseValue` range is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum BaseValueAmount {
     /// Payable sum of the lines that satisfy the coupon's other limits (billing FAQ).
     EligiblePayable,
@@ -28,8 +28,9 @@ pub enum BaseValueAmount {
 }
 
 /// What a verdict says when the engine cannot decide a limit locally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Undecided {
     /// The coupon is `indeterminate`: the preview defers to BSS.
     Indeterminate,
@@ -38,8 +39,9 @@ pub enum Undecided {
 }
 
 /// Which discounts `simultaneousUseWithEmpowerDiscount = 0` excludes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum EmpowerScope {
     /// Every discount: PayOrders v3 "如果优惠券的限制属性上存在simultaneousUseWithEmpowerDiscount字段，
     /// 并且值为0，则折扣和优惠券不能同时使用" names no kind (the safe reading, issue 13 item 5).
@@ -52,8 +54,9 @@ pub enum EmpowerScope {
 }
 
 /// The base of the `maxDeductionRatio` cap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum RatioBase {
     /// The order's payable total after the discount and after the cash coupon (代金券) that
     /// applies before the capped coupon: the smallest base, so the smallest cap.
@@ -65,8 +68,9 @@ pub enum RatioBase {
 }
 
 /// The BSS discount family a rating code 606 (渠道商务合同折扣) belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum DiscountFamily {
     /// A business (商务) discount.
     Business,
@@ -76,8 +80,9 @@ pub enum DiscountFamily {
 
 /// Which lines of an order a `coupon_group` 3 (hardware only) coupon that
 /// ListOrderCouponsByOrderId listed for the order marks as hardware (`quoteOrder`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ListedHardwareCoupon {
     /// Every line, only when all lines are of one product; on lines of different products
     /// none is marked and the coupon is refused (`hardware_only`).
@@ -87,8 +92,9 @@ pub enum ListedHardwareCoupon {
 }
 
 /// How the best discount is chosen (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum BestDiscount {
     /// The element flagged `best_offer = 1`; else the largest saving among business and
     /// partner discounts, ties to business; promotions are never "best".
@@ -96,8 +102,9 @@ pub enum BestDiscount {
 }
 
 /// Order in which benefits are deducted (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum StackingOrder {
     /// One discount (or a discount coupon) → cash coupon → flexi-purchase coupons →
     /// stored-value card → cash balance → credit balance.
@@ -105,8 +112,9 @@ pub enum StackingOrder {
 }
 
 /// Rounding of money results (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Rounding {
     /// Full precision inside; payable truncated to 0.01 (the cut is `truncated_amount`);
     /// ratio caps floored to 0.01.
@@ -114,8 +122,9 @@ pub enum Rounding {
 }
 
 /// Allocation of order-level amounts to lines (the only rule; reported by the quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Allocation {
     /// Proportional to the eligible line amounts, largest remainder to the cent.
     ProportionalLargestRemainder,
@@ -186,8 +195,9 @@ wire_names! {
 }
 
 /// The policy fields with their DESIGN.md defaults (see [`Policy::default`]).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 pub struct Policy {
     /// `baseValue` lower bound: exclusive. Source: billing FAQ explains "满¥100可用" as the
     /// eligible payable sum "大于 100" (spec coupons §4.1 row 1, §8 example 6). Safe: the equal

@@ -19,7 +19,9 @@ use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
 use crate::allocation::{AllocationError, allocate};
+use crate::codes::catalog::{Detail, Texts, details};
 use crate::coupons::{DiscountKind, Policy};
+use crate::error::ErrorCode;
 use crate::json::write::write_as_str;
 use crate::money::{Amount, AmountError};
 
@@ -113,7 +115,7 @@ impl Contender for AppliedDiscount {
 pub enum ApplyError {
     /// The option does not fit this order; the message says why.
     #[error("{0}")]
-    Inapplicable(String),
+    Inapplicable(Detail),
     /// Arithmetic overflow.
     #[error(transparent)]
     Amount(#[from] AmountError),
@@ -123,7 +125,8 @@ impl From<AllocationError> for ApplyError {
     fn from(e: AllocationError) -> Self {
         match e {
             AllocationError::Amount(a) => ApplyError::Amount(a),
-            other => ApplyError::Inapplicable(other.to_string()),
+            AllocationError::Negative => inapplicable_by(details::ALLOCATION_NEGATIVE),
+            AllocationError::NoWeight => inapplicable_by(details::ALLOCATION_NO_WEIGHT),
         }
     }
 }
@@ -132,13 +135,20 @@ impl From<DiscountError> for ApplyError {
     fn from(e: DiscountError) -> Self {
         match e {
             DiscountError::Amount(a) => ApplyError::Amount(a),
-            other => ApplyError::Inapplicable(other.to_string()),
+            other => {
+                let field = other.field().unwrap_or_default().to_owned();
+                ApplyError::Inapplicable(Detail::new(details::INVALID_RATING, &[&other, &field]))
+            }
         }
     }
 }
 
-fn inapplicable<T>(message: impl Into<String>) -> Result<T, ApplyError> {
-    Err(ApplyError::Inapplicable(message.into()))
+fn inapplicable_by(texts: Texts) -> ApplyError {
+    ApplyError::Inapplicable(Detail::new(texts, &[]))
+}
+
+fn inapplicable<T>(texts: Texts, values: &[&dyn std::fmt::Display]) -> Result<T, ApplyError> {
+    Err(ApplyError::Inapplicable(Detail::new(texts, values)))
 }
 
 impl DiscountOption {
@@ -210,17 +220,19 @@ impl DiscountOption {
                 item.discount_amount.or(self.discount_value),
                 item.discount_ratio,
             ),
-            other => return inapplicable(format!("unknown discount_mode {other}")),
+            other => return inapplicable(details::UNKNOWN_MODE, &[&other]),
         };
         if let Some(r) = ratio {
             check_ratio(r)?;
         }
         let Some(saving) = stated else {
             let ratio = ratio.filter(|_| mode == 0).ok_or_else(|| {
-                ApplyError::Inapplicable(match mode {
-                    0 => "discount_mode 0 without discount_ratio".to_owned(),
-                    _ => format!("discount_mode {mode} without discount_amount"),
-                })
+                let needs = if mode == 0 {
+                    "discount_ratio"
+                } else {
+                    "discount_amount"
+                };
+                ApplyError::Inapplicable(Detail::new(details::MODE_WITHOUT_VALUE, &[&mode, &needs]))
             })?;
             let off = Amount::from(1).checked_sub(ratio)?;
             for &i in group {
@@ -255,9 +267,7 @@ impl DiscountOption {
         policy: &Policy,
     ) -> Result<(), ApplyError> {
         if self.amount.is_none() && self.discount_amount.is_none() {
-            return inapplicable(
-                "neither a rating result (amount, discount_amount) nor order line items (orders)",
-            );
+            return inapplicable(details::NO_AMOUNTS, &[]);
         }
         let mut order_official = Amount::ZERO;
         for l in lines {
@@ -279,17 +289,15 @@ impl DiscountOption {
         for line in &rated.lines {
             let id = line.id.as_deref().unwrap_or_default();
             let &i = index.get(id).ok_or_else(|| {
-                ApplyError::Inapplicable(format!("line \"{id}\" is not in the order"))
+                ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
             })?;
             if out[i].covered {
-                return inapplicable(format!("line \"{id}\" is rated twice"));
+                return inapplicable(details::LINE_RATED_TWICE, &[&id]);
             }
             let saving = line.price.discount_amount;
             if saving > lines[i].official_amount {
-                return inapplicable(format!(
-                    "saving {saving} on line \"{id}\" exceeds its official amount {}",
-                    lines[i].official_amount
-                ));
+                let official = lines[i].official_amount;
+                return inapplicable(details::SAVING_ABOVE_OFFICIAL, &[&saving, &id, &official]);
             }
             out[i] = LineDiscount {
                 covered: true,
@@ -309,15 +317,15 @@ fn group_lines(
 ) -> Result<Vec<usize>, ApplyError> {
     let ids = item.order_line_item_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
-        return inapplicable("a line item without order_line_item_ids");
+        return inapplicable(details::ITEM_WITHOUT_LINES, &[]);
     }
     let mut group = Vec::with_capacity(ids.len());
     for id in ids {
         let &i = index.get(id.as_str()).ok_or_else(|| {
-            ApplyError::Inapplicable(format!("line \"{id}\" is not in the order"))
+            ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
         })?;
         if out[i].covered || group.contains(&i) {
-            return inapplicable(format!("line \"{id}\" is discounted twice"));
+            return inapplicable(details::LINE_DISCOUNTED_TWICE, &[&id]);
         }
         group.push(i);
     }
@@ -326,7 +334,7 @@ fn group_lines(
 
 fn check_ratio(ratio: Amount) -> Result<(), ApplyError> {
     if ratio.is_negative() || ratio > Amount::from(1) {
-        return inapplicable(format!("discount_ratio {ratio} is outside [0, 1]"));
+        return inapplicable(details::RATIO_OUT_OF_RANGE, &[&ratio]);
     }
     Ok(())
 }
@@ -338,9 +346,7 @@ fn spread(saving: Amount, officials: &[Amount]) -> Result<Vec<Amount>, ApplyErro
         total = total.checked_add(*o)?;
     }
     if saving.is_negative() || saving > total {
-        return inapplicable(format!(
-            "saving {saving} is outside [0, {total}] (the official amount it applies to)"
-        ));
+        return inapplicable(details::SAVING_OUT_OF_RANGE, &[&saving, &total]);
     }
     Ok(allocate(saving, officials, Some(officials), 2)?)
 }

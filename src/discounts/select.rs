@@ -15,7 +15,10 @@ use crate::json::tree::Node;
 use super::error::DiscountError;
 use super::kind::{contests_best_offer, is_business};
 use super::rating::{PriceTriple, RatedDiscount, RatedLine, RatingResponse};
+use crate::coupons::input::policy_from_node;
 use crate::coupons::{CouponError, DiscountKind, Policy};
+use crate::json::JsonError;
+use crate::json::read::Obj;
 use crate::json::write::{Object, WriteJson, write_as_str};
 use crate::money::Amount;
 
@@ -74,31 +77,29 @@ impl SelectOptions {
 }
 
 /// `policy` (and `auto_pay`, when `with_auto_pay`) of an options object that has no other
-/// field.
+/// field, read with the one reader: a bad field is `invalid_option` at its path.
 pub fn policy_options(v: &Node<'_>, with_auto_pay: bool) -> Result<(bool, Policy), CouponError> {
-    let bad = |path: &str, message: &str| CouponError::InvalidOptions {
-        path: path.to_owned(),
-        message: message.to_owned(),
-    };
-    let members = match v {
-        Node::Null => return Ok((false, Policy::default())),
-        Node::Object(members) => members,
-        _ => return Err(bad("", "expected an object")),
-    };
-    let mut auto_pay = false;
-    let mut policy = Vec::new();
-    for (key, value) in members {
-        match (key.as_ref(), value) {
-            ("policy", v) => policy = vec![(key.clone(), v.clone())],
-            ("auto_pay", Node::Null) if with_auto_pay => {}
-            ("auto_pay", Node::Bool(b)) if with_auto_pay => auto_pay = *b,
-            ("auto_pay", _) if with_auto_pay => return Err(bad(key, "expected a boolean")),
-            _ => return Err(bad(key, "unknown field")),
-        }
+    if let Node::Null = v {
+        return Ok((false, Policy::default()));
     }
-    // The coupon area reads the policy (`{ now?, policy? }`); `now` is not an option here.
-    let (_, policy) = crate::coupons::input::options_from_value(&Node::Object(policy))?;
-    Ok((auto_pay, policy))
+    let fields: &[&str] = if with_auto_pay {
+        &["auto_pay", "policy"]
+    } else {
+        &["policy"]
+    };
+    let read = || -> Result<(bool, Policy), JsonError> {
+        let o = Obj::new(v, "")?.only_named(fields)?;
+        let auto_pay = o.flag("auto_pay")?.unwrap_or(false);
+        let policy = match o.get("policy") {
+            None => Policy::default(),
+            Some(p) => policy_from_node(p, "policy")?,
+        };
+        Ok((auto_pay, policy))
+    };
+    read().map_err(|e| CouponError::InvalidOptions {
+        path: e.path,
+        message: e.message,
+    })
 }
 
 /// `selectDiscount` on JSON text: the rating response (raw text) and the options in, the
@@ -279,6 +280,45 @@ mod tests {
         }
     }
     use DiscountKind::*;
+
+    /// The options are read by the one reader: `invalid_option` at the path of the bad value,
+    /// in the reader's words.
+    #[test]
+    fn options_errors_name_the_path() {
+        use crate::error::ErrorCode;
+        let err = |text: &str, with_auto_pay: bool| {
+            let v = crate::json::read::tree(text).unwrap();
+            let e = policy_options(&v, with_auto_pay).unwrap_err();
+            assert_eq!(e.code(), "invalid_option", "{text}");
+            (e.field().unwrap_or_default().to_owned(), e.to_string())
+        };
+        assert_eq!(
+            err(r#"{"auto_pay":"yes"}"#, true),
+            (
+                "auto_pay".into(),
+                "invalid options: auto_pay: expected a boolean, got string".into()
+            )
+        );
+        assert_eq!(err(r#"{"auto_pay":true}"#, false).0, "auto_pay");
+        assert_eq!(err(r#"{"now":"x"}"#, true).0, "now");
+        assert_eq!(
+            err(r#"{"policy":{"discount606":1}}"#, true).0,
+            "policy.discount606"
+        );
+        assert_eq!(err("[]", true).0, "");
+        let v = crate::json::read::tree(r#"{"auto_pay":true,"policy":{"discount_606":"partner"}}"#)
+            .unwrap();
+        let (auto_pay, policy) = policy_options(&v, true).unwrap();
+        assert!(auto_pay);
+        assert_eq!(
+            policy.discount_606,
+            crate::coupons::policy::DiscountFamily::Partner
+        );
+        assert_eq!(
+            policy_options(&Node::Null, true).unwrap().1,
+            Policy::default()
+        );
+    }
 
     #[test]
     fn rules_in_order() {

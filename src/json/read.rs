@@ -253,7 +253,7 @@ impl<'a, 't> Obj<'a, 't> {
         match self.get(field) {
             None => Ok(None),
             Some(Node::String(s)) => Ok(Some(s.to_string())),
-            Some(Node::Number(n)) => Ok(Some((*n).to_owned())),
+            Some(Node::Number(n)) => Ok(Some(n.to_string())),
             Some(other) => Err(self.wrong(field, "a string", other)),
         }
     }
@@ -321,9 +321,9 @@ impl<'a, 't> Obj<'a, 't> {
 
     /// A JSON integer from 0 to `max`.
     pub fn uint(&self, field: &str, max: u64) -> Result<Option<u64>, JsonError> {
-        let n = match self.get(field) {
+        let n: &str = match self.get(field) {
             None => return Ok(None),
-            Some(Node::Number(n)) => *n,
+            Some(Node::Number(n)) => n,
             Some(other) => return Err(self.wrong(field, "an integer", other)),
         };
         match n.parse::<u64>() {

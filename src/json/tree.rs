@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+#[cfg(feature = "serde")]
 use serde_json::Value;
 
 /// The deepest nesting accepted.
@@ -35,7 +36,7 @@ pub enum Node<'a> {
     /// `true` / `false`.
     Bool(bool),
     /// A number, as written.
-    Number(&'a str),
+    Number(Cow<'a, str>),
     /// A string, unescaped.
     String(Cow<'a, str>),
     /// An array.
@@ -122,6 +123,7 @@ impl JsonNode for Node<'_> {
     }
 }
 
+#[cfg(feature = "serde")]
 impl JsonNode for Value {
     fn as_node(&self) -> Cow<'_, Node<'_>> {
         Cow::Owned(Node::borrowed(self))
@@ -162,17 +164,19 @@ pub fn type_name<N: JsonNode>(v: &N) -> &'static str {
 }
 
 /// Parses one JSON value into a `serde_json::Value` (numbers keep their text).
+#[cfg(feature = "serde")]
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     parse_node(text).map(|n| n.into_value())
 }
 
+#[cfg(feature = "serde")]
 impl<'a> Node<'a> {
     /// A tree borrowing the strings of `v` (only containers are allocated).
     pub fn borrowed(v: &'a Value) -> Node<'a> {
         match v {
             Value::Null => Node::Null,
             Value::Bool(b) => Node::Bool(*b),
-            Value::Number(n) => Node::Number(n.as_str()),
+            Value::Number(n) => Node::Number(Cow::Borrowed(n.as_str())),
             Value::String(s) => Node::String(Cow::Borrowed(s)),
             Value::Array(items) => Node::Array(items.iter().map(Node::borrowed).collect()),
             Value::Object(m) => Node::Object(
@@ -450,7 +454,7 @@ impl<'a> Parser<'a> {
                 return Err(self.err("invalid number"));
             }
         }
-        Ok(Node::Number(self.text(start)))
+        Ok(Node::Number(Cow::Borrowed(self.text(start))))
     }
 }
 
@@ -473,7 +477,7 @@ mod tests {
             let theirs: Value = serde_json::from_str(text).unwrap();
             assert_eq!(mine, theirs, "{text}");
         }
-        assert_eq!(parse_node("105.00").unwrap(), Node::Number("105.00"));
+        assert_eq!(parse_node("105.00").unwrap(), Node::Number("105.00".into()));
         let n = parse("105.00").unwrap();
         assert_eq!(
             n.as_number().map(serde_json::Number::as_str),
@@ -482,7 +486,7 @@ mod tests {
         // The last of repeated keys counts, as in serde_json.
         assert_eq!(
             parse_node(r#"{"k":1,"k":2}"#).unwrap().field("k"),
-            Some(&Node::Number("2"))
+            Some(&Node::Number("2".into()))
         );
         // Strings without escapes are borrowed.
         assert!(matches!(

@@ -9,6 +9,7 @@ use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
 use crate::allocation::allocate_units;
+use crate::codes::catalog::Detail;
 use crate::coupons::verdict::{Messages, Money, Reasons};
 use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
@@ -157,8 +158,8 @@ pub struct Rejection {
     pub id: String,
     /// Why.
     pub code: RejectCode,
-    /// What follows the English message (`None`: the first reason's English text, if any).
-    pub detail: Option<String>,
+    /// What follows the message (`None`: the first reason's text, if any).
+    pub detail: Option<Detail>,
     /// The evaluator's reasons, for coupons it rules out (not written when empty).
     pub reasons: Vec<Reason>,
 }
@@ -170,12 +171,12 @@ impl WriteJson for Rejection {
 }
 
 impl Rejection {
-    /// A rejection whose English message (`codes::catalog`) is followed by `detail`.
-    pub fn new(id: &str, code: RejectCode, detail: Option<&str>) -> Rejection {
+    /// A rejection whose message (`codes::catalog`) is followed by `detail`.
+    pub fn new(id: &str, code: RejectCode, detail: Option<&Detail>) -> Rejection {
         Rejection {
             id: id.to_owned(),
             code,
-            detail: detail.map(str::to_owned),
+            detail: detail.cloned(),
             reasons: Vec::new(),
         }
     }
@@ -200,9 +201,10 @@ impl Rejection {
     /// Why, in Chinese.
     pub fn message_zh(&self) -> String {
         let base = self.code.messages().1;
-        match self.reasons.first() {
-            Some(first) => format!("{base}：{}", first.message_zh()),
-            None => base.to_owned(),
+        match (&self.detail, self.reasons.first()) {
+            (Some(d), _) => format!("{base}：{}", d.text(true)),
+            (None, Some(first)) => format!("{base}：{}", first.message_zh()),
+            (None, None) => base.to_owned(),
         }
     }
 }

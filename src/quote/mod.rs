@@ -37,6 +37,7 @@ pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
+use crate::codes::catalog::{Detail, details};
 use crate::coupons::evaluate::{
     Matched, OrderFacts, evaluate_compiled, evaluate_matched, match_compiled,
 };
@@ -160,7 +161,7 @@ struct Prep<'a> {
     opts: &'a QuoteOptions,
     fixed: &'a Fixed,
     /// Per discount option: applied, or why not.
-    applied: Vec<Result<AppliedDiscount, (RejectCode, String)>>,
+    applied: Vec<Result<AppliedDiscount, (RejectCode, Detail)>>,
     /// The first applicable 609 adjustment.
     mandatory: Option<usize>,
 }
@@ -201,7 +202,7 @@ impl<'a> Prep<'a> {
                 {
                     Err((
                         RejectCode::DiscountNotApplicable,
-                        "discount_type is missing or not a BSS code".to_owned(),
+                        Detail::new(details::DISCOUNT_TYPE_MISSING, &[]),
                     ))
                 }
                 // A discount PayOrders cannot take (v3 `discount_infos[].type` is 0, 2, 3 or
@@ -214,7 +215,7 @@ impl<'a> Prep<'a> {
                 {
                     Err((
                         RejectCode::DiscountNotPayable,
-                        "PayOrders takes discount types 0, 2, 3 and 609".to_owned(),
+                        Detail::new(details::TYPE_NOT_PAYABLE, &[]),
                     ))
                 }
                 Ok(d) => Ok(d),

@@ -4,8 +4,6 @@
 //! out entirely, because the documentation both says it is ignored and that filling it is a
 //! parameter error. At most 3 coupons and exactly one discount.
 
-use serde::Serialize;
-
 use crate::discounts::pay_discount_type;
 use crate::json::write::{Object, WriteJson};
 
@@ -22,8 +20,9 @@ pub mod coupon_type {
 }
 
 /// `"YES"` / `"NO"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 pub enum YesNo {
     /// `"YES"`.
     Yes,
@@ -32,30 +31,32 @@ pub enum YesNo {
 }
 
 /// One `coupon_infos` / `discount_infos` element.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PayItem {
     /// Coupon or discount ID.
     pub id: String,
     /// Its PayOrders type code.
-    #[serde(rename = "type")]
+    #[cfg_attr(feature = "serde", serde(rename = "type"))]
     pub item_type: i64,
 }
 
 /// The PayCustomerOrderV3Req body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PayRequest {
     /// The order to pay; left out when the quote was made before the order existed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub order_id: Option<String>,
     /// Whether coupons are used.
     pub use_coupon: YesNo,
     /// The coupons, present only with `use_coupon: "YES"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub coupon_infos: Option<Vec<PayItem>>,
     /// Whether a discount is used.
     pub use_discount: YesNo,
     /// The discount, present only with `use_discount: "YES"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub discount_infos: Option<Vec<PayItem>>,
 }
 

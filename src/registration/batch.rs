@@ -1,8 +1,6 @@
 //! Many forms in one call, for bulk onboarding: only the invalid forms are reported, so a
 //! file of a million mostly valid rows costs one small result per batch.
 
-use serde::Serialize;
-
 use super::customer::validate_registration;
 use super::form::Form;
 use super::issue::Issue;
@@ -13,7 +11,8 @@ use crate::json::write::{Object, WriteJson};
 pub const MAX_BATCH_FORMS: usize = 10_000;
 
 /// The issues of one invalid form of a batch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct InvalidForm {
     /// The form's position in the batch (0-based).
     pub index: usize,
@@ -22,7 +21,8 @@ pub struct InvalidForm {
 }
 
 /// The outcome of a batch: how many forms are valid, and the issues of the others.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BatchValidation {
     /// The number of valid forms.
     pub valid: usize,

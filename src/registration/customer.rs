@@ -15,7 +15,8 @@
 //! | `is_close_market_ms`, `include_association_result` | left out (server default false) | left out |
 //! | `indirect_partner_id` | left out | left out |
 
-use serde::{Serialize, Serializer};
+#[cfg(feature = "serde")]
+use serde::Serializer;
 
 use crate::json::write::{Object, WriteJson};
 
@@ -58,41 +59,45 @@ pub const VERIFICATION_CODE_LEN: usize = 6;
 
 /// The CreateSubCustomer request body. Fields that are `None` are left out of the JSON (the
 /// server then applies its default: a generated name or password, no mobile, …).
-#[derive(Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CreateSubCustomerBody {
     /// The partner platform's user ID.
     pub xaccount_id: String,
     /// The platform identifier Huawei assigned to the partner.
     pub xaccount_type: String,
     /// The account (login) name; `None` lets BSS generate one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub domain_name: Option<String>,
     /// National mobile number (China site), or `""` when the form gave `""`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub mobile_phone: Option<String>,
     /// Email address (international site).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// ISO 3166-1 alpha-2 code (international site).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub domain_area: Option<String>,
     /// The 6-digit code from SendVerificationMessageCode.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub verification_code: Option<String>,
     /// The password; `None` lets BSS generate one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub password: Option<String>,
     /// Stop marketing messages; sent as the string `"true"` / `"false"`.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "bool_as_string"
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            skip_serializing_if = "Option::is_none",
+            serialize_with = "bool_as_string"
+        )
     )]
     pub is_close_market_ms: Option<bool>,
     /// The cloud reseller the customer is created for.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub indirect_partner_id: Option<String>,
     /// Ask the call to report the partner–customer association result.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub include_association_result: Option<bool>,
 }
 
@@ -120,6 +125,7 @@ impl WriteJson for CreateSubCustomerBody {
     }
 }
 
+#[cfg(feature = "serde")]
 fn bool_as_string<S: Serializer>(value: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(true) => s.serialize_str("true"),

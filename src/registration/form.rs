@@ -1,5 +1,6 @@
 //! The site, the errors of the registration area, and reading a form from JSON text.
 
+#[cfg(feature = "serde")]
 use serde_json::{Map, Value};
 
 use super::kinds::{MobileProblem, Site};
@@ -125,7 +126,7 @@ impl From<&Node<'_>> for FieldValue {
         match value {
             Node::Null => FieldValue::Null,
             Node::Bool(b) => FieldValue::Bool(*b),
-            Node::Number(n) => FieldValue::Number((*n).to_owned()),
+            Node::Number(n) => FieldValue::Number(n.to_string()),
             Node::String(s) => FieldValue::Text(s.to_string()),
             Node::Array(_) => FieldValue::Other("array"),
             Node::Object(_) => FieldValue::Other("object"),
@@ -133,6 +134,7 @@ impl From<&Node<'_>> for FieldValue {
     }
 }
 
+#[cfg(feature = "serde")]
 impl From<&Value> for FieldValue {
     fn from(value: &Value) -> Self {
         FieldValue::from(&Node::borrowed(value))
@@ -252,6 +254,7 @@ impl Form {
     }
 }
 
+#[cfg(feature = "serde")]
 impl From<&Map<String, Value>> for Form {
     fn from(map: &Map<String, Value>) -> Self {
         Form {

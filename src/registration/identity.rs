@@ -6,8 +6,6 @@
 //! country-code form `0086-<number>`. A mobile may be given as typed (`138 0000 0000`,
 //! `+86…`); the body carries the `0086-` form. Each type's rule is within the 64 limit.
 
-use serde::Serialize;
-
 use crate::json::write::{Object, WriteJson};
 
 use super::account_name::check_account_name;
@@ -24,7 +22,8 @@ pub const SEARCH_TYPES: [&str; 3] = ["email", "mobile", "name"];
 pub const SEARCH_VALUE_MAX: usize = 64;
 
 /// The CheckUserIdentity request body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CheckUserIdentityBody {
     /// `email`, `mobile` or `name`.
     pub search_type: &'static str,

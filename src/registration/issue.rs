@@ -7,8 +7,8 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
+#[cfg(feature = "serde")]
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::kinds::{Allowed, EmailProblem, MobileProblem, Site};
 use crate::json::write::{self, Object, WriteJson};
@@ -94,6 +94,7 @@ pub enum IssueCode {
     FieldNotOnSite,
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for IssueCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -131,7 +132,8 @@ impl IssueCode {
 }
 
 /// One problem with one field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Issue {
     /// The field (BSS wire name, e.g. `domain_name`).
     pub field: &'static str,
@@ -228,8 +230,9 @@ pub(crate) enum Problem {
 pub(crate) const MIN_PASSWORD_CLASSES: usize = 2;
 
 /// One value of an issue's params.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Param {
     /// A number (`min`, `max`, `actual`, `position`, …).
     Int(i64),
@@ -325,6 +328,7 @@ impl Params {
     }
 }
 
+#[cfg(feature = "serde")]
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
@@ -512,7 +516,8 @@ impl Issues {
 
 /// The outcome of validating one request: every issue, and the wire-ready body when there
 /// is none.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Validation<B> {
     /// `true` when `issues` is empty.
     pub valid: bool,

@@ -4,8 +4,6 @@
 //! BSS only accepts Chinese mobiles. The docs give no pattern; the server rejects bad ones
 //! with `CBC.5017`. The rule applied is the de-facto mainland one, `^1[3-9]\d{9}$`.
 
-use serde::Serialize;
-
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
 use super::kinds::MobileProblem;
@@ -15,7 +13,8 @@ use crate::json::write::{Object, WriteJson};
 pub use super::kinds::MAX_MOBILE_INPUT_CHARS;
 
 /// A Chinese mobile number in the two forms the registration APIs use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MobileNumber {
     /// `13800000000`: SendVerificationMessageCode and CreateSubCustomer `mobile_phone`.
     pub national: String,

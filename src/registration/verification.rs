@@ -12,8 +12,6 @@
 //! | `scene` (China) | `29` registration / `18` bank-card real-name authentication | left out (29) | `empty` |
 //! | `customer_id` (China) | max 64, required for scene 18, ignored otherwise | — | — |
 
-use serde::Serialize;
-
 use crate::json::write::{Object, WriteJson};
 
 use super::email::check_email;
@@ -41,27 +39,28 @@ pub const SCENE_BANK_CARD_AUTH: i64 = 18;
 pub const CUSTOMER_ID_MAX: usize = 64;
 
 /// The SendVerificationMessageCode request body. `None` fields are left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SendVerificationMessageCodeBody {
     /// `1` SMS (China site), `2` email (international site).
     pub receiver_type: i64,
     /// Code validity in minutes.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub timeout: Option<i64>,
     /// National mobile number (China site).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub mobile_phone: Option<String>,
     /// Email address (international site).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub email: Option<String>,
     /// `zh-cn` or `en-us`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub lang: Option<&'static str>,
     /// `29` or `18` (China site).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub scene: Option<i64>,
     /// The customer, for scene 18.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub customer_id: Option<String>,
 }
 

@@ -14,9 +14,17 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT   := target/$(WASM_TARGET)/release/bss_storefront_wasm.wasm
 # npm binaryen (132). Never Debian's wasm-opt 108: it writes modules that fail at init.
 WASM_OPT   := node_modules/.bin/wasm-opt
-WASM_OPT_FLAGS := -Oz -ocimfs 40 --strip-producers --strip-target-features --enable-bulk-memory \
+# `--low-memory-unused`: rustc's wasm layout puts the stack first (data from 1 MiB up, the stack
+# below), so the first 1 KiB is only reached by a stack about to overflow; wasm-opt may then fold
+# constant offsets into loads and stores. With `--converge`: pricing 140,097 -> 138,864 B gzipped,
+# registration 28,988 -> 28,844, client 71,402 -> 71,028.
+WASM_OPT_FLAGS := -Oz -ocimfs 40 --low-memory-unused --converge --strip-producers --strip-target-features --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue
+# The wasm build names dependency files in panic locations from the registry's source folder
+# (`index.crates.io-…/rust_decimal-1.43.0/src/ops/div.rs`), not from this machine's CARGO_HOME:
+# no build-machine path in the shipped modules, the same bytes wherever they are built.
+WASM_RUSTFLAGS := "--remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/="
 WBG_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 NODE_TESTS := $(sort $(wildcard tests/js/*.test.mjs))
 # The official Python SDK, the oracle of the signer's differential test (git-ignored venv).
@@ -86,7 +94,8 @@ build: tools
 	@for area in $(AREAS); do \
 	  opt=s; if [ $$area = client ]; then opt=$(CLIENT_OPT_LEVEL); fi; \
 	  CARGO_PROFILE_RELEASE_OPT_LEVEL=$$opt \
-	  cargo build --release --target $(WASM_TARGET) -p $(BINDING) --no-default-features --features $$area && \
+	  cargo build --release --target $(WASM_TARGET) -p $(BINDING) --no-default-features --features $$area \
+	    --config 'target.$(WASM_TARGET).rustflags = [$(WASM_RUSTFLAGS)]' && \
 	  cp $(WASM_OUT) target/areas/$$area.wasm && \
 	  wasm-bindgen target/areas/$$area.wasm --out-dir target/bindgen/web --target web && \
 	  wasm-bindgen target/areas/$$area.wasm --out-dir target/bindgen/node --target nodejs && \

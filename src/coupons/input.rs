@@ -7,8 +7,6 @@
 //! Reading errors become `invalid_order` / `invalid_option` here, once. Rust callers can
 //! also use the serde derives on [`Order`] and [`Policy`].
 
-use std::collections::BTreeMap;
-
 use super::CouponError;
 use super::order::{ChargingMode, DiscountLine, Line, Order, OrderDiscount, OrderType, PeriodType};
 use super::policy::{
@@ -16,6 +14,7 @@ use super::policy::{
     ListedHardwareCoupon, Policy, RatioBase, Rounding, StackingOrder, Undecided,
 };
 use crate::json::JsonError;
+use crate::json::map::TextMap;
 use crate::json::read::Obj;
 use crate::json::tree::{JsonNode, Node};
 use crate::money::Amount;
@@ -194,13 +193,13 @@ fn read_order(
             let Node::Object(members) = v else {
                 return Err(o.wrong("first_order_in_service", "an object", v));
             };
-            let mut out = BTreeMap::new();
+            let mut out = TextMap::new();
             for (service, first) in members {
                 let Node::Bool(b) = first else {
                     let field = format!("first_order_in_service.{service}");
                     return Err(o.wrong(&field, TRUE_OR_FALSE, first));
                 };
-                out.insert(service.to_string(), *b);
+                out.insert(service, *b);
             }
             Some(out)
         }

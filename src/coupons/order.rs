@@ -4,9 +4,8 @@
 //! BSS order exists (or from a pending order). Unlike coupons, a malformed order is an error
 //! ([`CouponError::InvalidOrder`](super::CouponError::InvalidOrder)) naming the field path.
 
-use std::collections::BTreeMap;
-
 use super::policy::{DiscountFamily, Policy};
+use crate::json::map::TextMap;
 use crate::json::write::{self, Object, WriteJson, write_as_str};
 use crate::money::Amount;
 
@@ -264,7 +263,7 @@ pub struct Order {
     pub currency: Option<String>,
     /// Per cloud service type: is this the customer's first order of it (`firstOrderInService`).
     #[cfg_attr(feature = "serde", serde(default))]
-    pub first_order_in_service: Option<BTreeMap<String, bool>>,
+    pub first_order_in_service: Option<TextMap<bool>>,
     /// The discount chosen for the order, if any.
     #[cfg_attr(feature = "serde", serde(default))]
     pub discount: Option<OrderDiscount>,

@@ -12,7 +12,7 @@
 //! saving larger than the price, a mode without its value) is [`ApplyError::Inapplicable`]:
 //! the quote reports it in `rejected` instead of failing.
 
-use std::collections::HashMap;
+use crate::json::map::HashMap;
 
 use super::DiscountError;
 use super::kind::kind_of;

@@ -10,6 +10,7 @@
 //!
 //! [`Amount`]: crate::money::Amount
 
+pub mod map;
 pub mod read;
 pub mod tree;
 pub mod write;

@@ -28,7 +28,7 @@ mod sorting;
 pub mod stack;
 pub mod wallet;
 
-use std::collections::HashMap;
+use crate::json::map::HashMap;
 
 pub use build::{Alternative, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
@@ -130,7 +130,7 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let mut seen = Seen::new();
+        let mut seen = Seen::default();
         Fixed {
             duplicate: input
                 .coupons
@@ -384,7 +384,7 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = self.order.clone();
         self.set_context(&mut order, index)?;
-        let mut seen = Seen::new();
+        let mut seen = Seen::default();
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
         for id in coupon_ids {

@@ -10,7 +10,7 @@ use super::search::{Candidate, Context, SearchStats};
 use super::stack::{Scratch, apply};
 use crate::allocation::allocate_units;
 use crate::coupons::verdict::{Messages, Money, Reasons};
-use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
+use crate::coupons::{Coupon, CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
 use crate::json::write::{self, Object, WriteJson};
 use crate::money::Amount;
@@ -364,10 +364,12 @@ pub struct Settled {
     pub totals: Columns,
 }
 
-/// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines;
-/// the per-line columns only `with_lines` (runners-up need the totals only).
+/// Settles `picks` (indices into `ctx.candidates`, stacking order; their ids are those of
+/// `wallet_coupons`) on the context's lines; the per-line columns only `with_lines`
+/// (runners-up need the totals only).
 pub fn settle(
     lines: &[Line],
+    wallet_coupons: &[Coupon],
     discount: Option<&AppliedDiscount>,
     ctx: &Context,
     picks: &[usize],
@@ -385,6 +387,7 @@ pub fn settle(
     let mut scratch = Scratch::default();
     for &p in picks {
         let c: &Candidate = &ctx.candidates[p];
+        let id = wallet_coupons[c.coupon].id();
         parts.clear();
         let took = apply(
             ledger,
@@ -409,7 +412,7 @@ pub fn settle(
         let deducted = ledger.amount(took)?;
         let wallet = c.wallet;
         coupons.push(UsedCoupon {
-            coupon_id: c.id.clone(),
+            coupon_id: id.to_owned(),
             kind: c.rules.kind,
             deducted,
             balance_after: if wallet.single_use {
@@ -420,7 +423,7 @@ pub fn settle(
         });
         if let Some(t) = c.rules.kind.pay_type() {
             pay_items.push(PayItem {
-                id: c.id.clone(),
+                id: id.to_owned(),
                 item_type: i64::from(t),
             });
         }

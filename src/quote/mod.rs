@@ -325,12 +325,14 @@ impl<'a> Prep<'a> {
             }
         }
         // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
-        // (the sort is stable: equal ids keep the input order).
+        // (its rank: the same order; the sort is stable: equal ids keep the input order).
         let rank = |c: &Candidate| {
             let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
             (stacking_rank(c.rules.kind), expiry)
         };
-        sorting::sort_by(&mut candidates, |a, b| (rank(a), &a.id) < (rank(b), &b.id));
+        sorting::sort_by(&mut candidates, |a, b| {
+            (rank(a), a.rank) < (rank(b), b.rank)
+        });
         Ok(Prepared {
             discount: index,
             context: Context {
@@ -413,7 +415,7 @@ impl<'a> Prep<'a> {
         let prepared = self.prepare(index, &order, &chosen)?;
         let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
         let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
-        Ok(with_idle(quote, &prepared, &idle))
+        Ok(with_idle(quote, &prepared, &idle, &self.input.coupons))
     }
 
     /// A 609 price adjustment is mandatory (spec §6.2): one that cannot be applied is
@@ -643,6 +645,7 @@ impl<'a> Prep<'a> {
             let p = &prepared[combo.context];
             let s = settle(
                 &self.order.lines,
+                &self.input.coupons,
                 self.discount(p.discount),
                 &p.context,
                 &combo.picks,
@@ -674,7 +677,14 @@ impl<'a> Prep<'a> {
             pay_items,
             idle,
             totals,
-        } = settle(&self.order.lines, discount, &p.context, picks, true)?;
+        } = settle(
+            &self.order.lines,
+            &self.input.coupons,
+            discount,
+            &p.context,
+            picks,
+            true,
+        )?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
         let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
@@ -729,12 +739,12 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
 }
 
 /// Explicitly requested coupons that took nothing are rejected.
-fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize]) -> Quote {
+fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize], coupons: &[Coupon]) -> Quote {
     for &i in idle {
-        let c = &p.context.candidates[i];
+        let id = coupons[p.context.candidates[i].coupon].id();
         quote
             .rejected
-            .push(Rejection::new(&c.id, RejectCode::NothingToDeduct, None));
+            .push(Rejection::new(id, RejectCode::NothingToDeduct, None));
     }
     quote
 }
@@ -806,7 +816,6 @@ fn candidate(
             _ => false,
         },
         coupon: k,
-        id: v.coupon_id.clone(),
         rank: 0,
         rules,
         lines,

@@ -42,10 +42,8 @@ pub const KEPT: usize = 4;
 /// A coupon the search may use in a context.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// Index of the coupon in the input.
+    /// Index of the coupon in the input (its id is the coupon's).
     pub coupon: usize,
-    /// Its id.
-    pub id: String,
     /// Its id's rank among all coupon ids (equal ids, equal rank): ids compare as ranks.
     pub rank: u32,
     /// What the combination rules need.

@@ -84,15 +84,7 @@ pub fn evaluate_compiled(
 ) -> Result<Verdict, CouponError> {
     let mut matched = match_rules(order, coupon, opts, compiled);
     let reasons = std::mem::take(&mut matched.reasons);
-    finish(
-        order,
-        facts,
-        coupon,
-        opts,
-        &matched,
-        reasons,
-        Status::Applicable,
-    )
+    finish(order, facts, coupon, opts, &matched, reasons, None)
 }
 
 /// The part of a coupon's verdict that neither the line amounts nor the order's discount
@@ -267,8 +259,9 @@ fn match_rules<'a>(
 
 /// The verdict on `coupon` for `order` from its context-free part `matched` (computed by
 /// [`match_lines`] on an order with the same lines): the same as [`evaluate_with_facts`].
-/// With `all_reasons` false the verdict lists only the reasons of this context (amounts,
-/// discount), not copies of the context-free ones; its status still counts them all.
+/// With `all_reasons` false the verdict serves the quote's search: it lists only the reasons
+/// of this context (amounts, discount) by code and effect, not copies of the context-free
+/// ones (its status still counts them all), and no coupon id.
 pub fn evaluate_matched(
     order: &Order,
     facts: &OrderFacts,
@@ -277,17 +270,18 @@ pub fn evaluate_matched(
     matched: &Matched<'_>,
     all_reasons: bool,
 ) -> Result<Verdict, CouponError> {
-    let (reasons, status) = if all_reasons {
-        (matched.reasons.clone(), Status::Applicable)
+    let (reasons, least) = if all_reasons {
+        (matched.reasons.clone(), None)
     } else {
         let status = matched.reasons.iter().map(|r| r.effect).max();
-        (Vec::new(), status.unwrap_or(Status::Applicable))
+        (Vec::new(), Some(status.unwrap_or(Status::Applicable)))
     };
-    finish(order, facts, coupon, opts, matched, reasons, status)
+    finish(order, facts, coupon, opts, matched, reasons, least)
 }
 
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
-/// `least` is the status of context-free reasons left out of `reasons`.
+/// `least`, for a verdict that serves the search only (reasons by code and effect, no id), is
+/// the status of the context-free reasons left out of `reasons`.
 fn finish(
     order: &Order,
     facts: &OrderFacts,
@@ -295,11 +289,12 @@ fn finish(
     opts: &EvalOptions,
     matched: &Matched<'_>,
     mut reasons: Vec<Reason>,
-    least: Status,
+    least: Option<Status>,
 ) -> Result<Verdict, CouponError> {
     if let Some(v) = &matched.unreadable {
         return Ok(v.clone());
     }
+    let detail = least.is_none();
     let policy = &opts.policy;
     let rules = &matched.rules;
     let line = |i: &usize| {
@@ -347,7 +342,7 @@ fn finish(
         },
     };
     for range in &rules.base_values {
-        amount::check(range, span, policy, &mut reasons);
+        amount::check(range, span, policy, detail, &mut reasons);
     }
     if let Some(types) = rules.subscribe_types {
         reasons.extend(subscription::check_subscribe_type(types, order));
@@ -356,12 +351,13 @@ fn finish(
         reasons.extend(period::check_cycle_num(nums, order));
     }
     if let Some(d) = &order.discount {
-        reasons.extend(discount::discount_conflicts(
+        let lines = (d, order.lines.as_slice());
+        reasons.extend(discount::conflicts(
             coupon.kind,
             &rules.params,
-            d,
-            &order.lines,
+            lines,
             policy,
+            detail,
         ));
     }
 
@@ -399,7 +395,10 @@ fn finish(
         };
     }
     let mut verdict = Verdict {
-        coupon_id: coupon.id().to_owned(),
+        coupon_id: match detail {
+            true => coupon.id().to_owned(),
+            false => String::new(),
+        },
         kind: coupon.kind,
         status: Status::Applicable,
         reasons,
@@ -410,7 +409,7 @@ fn finish(
         params: rules.params.clone(),
     };
     verdict.settle();
-    verdict.status = verdict.status.max(least);
+    verdict.status = verdict.status.max(least.unwrap_or(Status::Applicable));
     if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
         verdict.max_deduction = deduction::max_deduction(
             available,

@@ -249,6 +249,21 @@ impl Reason {
         }
     }
 
+    /// A reason with `detail` (its limit key and params), or its code and effect only: what
+    /// a verdict that serves the quote's search needs (no allocation).
+    pub fn detailed(
+        detail: bool,
+        code: ReasonCode,
+        effect: Status,
+        limit_key: Option<&str>,
+        params: impl FnOnce() -> Vec<(&'static str, Param)>,
+    ) -> Reason {
+        match detail {
+            true => Reason::new(code, effect, limit_key, params()),
+            false => Reason::new(code, effect, None, Vec::new()),
+        }
+    }
+
     /// English text for the customer.
     pub fn message(&self) -> String {
         self.text(false)

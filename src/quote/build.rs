@@ -383,8 +383,8 @@ pub fn settle(
     let mut coupons = Vec::new();
     let mut pay_items = Vec::new();
     let mut idle = Vec::new();
-    let mut parts = Vec::new();
-    let mut scratch = Scratch::default();
+    let mut parts = Vec::with_capacity(n);
+    let mut scratch = Scratch::for_lines(n);
     for &p in picks {
         let c: &Candidate = &ctx.candidates[p];
         let id = wallet_coupons[c.coupon].id();

@@ -231,7 +231,7 @@ pub fn search_context(
     found: &mut Found,
 ) -> Result<(), QuoteError> {
     let run = Run::new(index, ctx, limits, funds);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::for_lines(ctx.start.cents.len());
     run.seed(found, &mut scratch)?;
     let mut walk = Walk {
         positions: vec![ctx.start.clone()],

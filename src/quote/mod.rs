@@ -363,15 +363,17 @@ impl<'a> Prep<'a> {
         all_reasons: bool,
     ) -> Result<Vec<Option<Verdict>>, QuoteError> {
         let facts = OrderFacts::of(order, &self.fixed.eval).map_err(coupon_error)?;
-        let eval = |(c, m): (&Coupon, &Matched<'_>)| {
-            if !all_reasons && !m.may_apply() {
-                return Ok(None);
-            }
-            evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
-                .map(Some)
-                .map_err(coupon_error)
-        };
-        self.input.coupons.iter().zip(matched).map(eval).collect()
+        let mut out = Vec::with_capacity(matched.len());
+        for (c, m) in self.input.coupons.iter().zip(matched) {
+            out.push(match all_reasons || m.may_apply() {
+                true => Some(
+                    evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
+                        .map_err(coupon_error)?,
+                ),
+                false => None,
+            });
+        }
+        Ok(out)
     }
 
     /// An explicit selection (or the default one).
@@ -549,7 +551,7 @@ impl<'a> Prep<'a> {
             ordered.push((c, crate::allocation::units::to_units(least, 2)?));
         }
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
-        let mut order = self.order.clone();
+        let mut order = context_copy(self.order);
         let mut prepared = Vec::with_capacity(choices.len());
         let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
@@ -617,7 +619,14 @@ impl<'a> Prep<'a> {
                     Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        self.verdict(&order, k)?
+                        let facts = OrderFacts::of(&order, &self.fixed.eval);
+                        let coupon = &self.input.coupons[k];
+                        let eval = &self.fixed.eval;
+                        facts
+                            .and_then(|f| {
+                                evaluate_matched(&order, &f, coupon, eval, &matched[k], true)
+                            })
+                            .map_err(coupon_error)?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;
@@ -736,6 +745,33 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
         out[i] = rank;
     }
     out
+}
+
+/// The copy of `order` that `selection: "best"` sets to each discount context: what the
+/// contexts' verdicts read (amounts, charging modes, the order's type and periods), without
+/// the lines' texts and purchase history, which only the line matching reads, once, on the
+/// order itself (the copy's allocations were a fortieth of a wallet's quote).
+fn context_copy(order: &Order) -> Order {
+    let lines = order.lines.iter().map(|l| crate::coupons::Line {
+        id: String::new(),
+        cloud_service_type: String::new(),
+        resource_type: None,
+        resource_spec: None,
+        region: String::new(),
+        product_id: None,
+        ..*l
+    });
+    Order {
+        order_id: order.order_id.clone(),
+        order_type: order.order_type,
+        charging_mode: order.charging_mode,
+        period_type: order.period_type,
+        period_num: order.period_num,
+        currency: order.currency.clone(),
+        first_order_in_service: None,
+        discount: None,
+        lines: lines.collect(),
+    }
 }
 
 /// Explicitly requested coupons that took nothing are rejected.

@@ -94,8 +94,11 @@ pub fn evaluate_compiled(
 pub struct Matched<'a> {
     /// The whole verdict, when the coupon is not even an object.
     unreadable: Option<Verdict>,
-    /// State, limit and line-selection reasons, in verdict order.
+    /// State, limit and line-selection reasons, in verdict order (moved into the first
+    /// verdict that lists them, see [`evaluate_matched`]).
     reasons: Vec<Reason>,
+    /// The status those reasons leave (`Applicable` when there are none).
+    least: Status,
     available: Option<Amount>,
     /// Compiled here, or once per wallet.
     rules: Cow<'a, limits::Rules<'a>>,
@@ -110,7 +113,7 @@ impl Matched<'_> {
     /// reason (state, limits, line selection) holds against it. A quote's search skips the
     /// others in every context but the one its rejections quote.
     pub fn may_apply(&self) -> bool {
-        self.unreadable.is_none() && self.reasons.iter().all(|r| r.effect == Status::Applicable)
+        self.unreadable.is_none() && self.least == Status::Applicable
     }
 }
 
@@ -161,6 +164,7 @@ fn match_rules<'a>(
         return Matched {
             unreadable: Some(v),
             reasons: Vec::new(),
+            least: Status::Applicable,
             available: None,
             rules: Cow::Owned(limits::Rules::default()),
             known: LineIndexes::default(),
@@ -247,9 +251,11 @@ fn match_rules<'a>(
             )
         });
     }
+    let least = reasons.iter().map(|r| r.effect).max();
     Matched {
         unreadable: None,
         reasons,
+        least: least.unwrap_or(Status::Applicable),
         available,
         rules,
         known: known.into(),
@@ -259,22 +265,21 @@ fn match_rules<'a>(
 
 /// The verdict on `coupon` for `order` from its context-free part `matched` (computed by
 /// [`match_lines`] on an order with the same lines): the same as [`evaluate_with_facts`].
-/// With `all_reasons` false the verdict serves the quote's search: it lists only the reasons
-/// of this context (amounts, discount) by code and effect, not copies of the context-free
-/// ones (its status still counts them all), and no coupon id.
+/// With `all_reasons` the context-free reasons move into the verdict (a quote lists them
+/// once per coupon, from one context). Without, the verdict serves the quote's search: it
+/// lists only the reasons of this context (amounts, discount) by code and effect (its status
+/// still counts the context-free ones), and no coupon id.
 pub fn evaluate_matched(
     order: &Order,
     facts: &OrderFacts,
     coupon: &Coupon,
     opts: &EvalOptions,
-    matched: &Matched<'_>,
+    matched: &mut Matched<'_>,
     all_reasons: bool,
 ) -> Result<Verdict, CouponError> {
-    let (reasons, least) = if all_reasons {
-        (matched.reasons.clone(), None)
-    } else {
-        let status = matched.reasons.iter().map(|r| r.effect).max();
-        (Vec::new(), Some(status.unwrap_or(Status::Applicable)))
+    let (reasons, least) = match all_reasons {
+        true => (std::mem::take(&mut matched.reasons), None),
+        false => (Vec::new(), Some(matched.least)),
     };
     finish(order, facts, coupon, opts, matched, reasons, least)
 }

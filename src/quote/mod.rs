@@ -359,12 +359,12 @@ impl<'a> Prep<'a> {
     fn verdicts(
         &self,
         order: &Order,
-        matched: &[Matched<'_>],
+        matched: &mut [Matched<'_>],
         all_reasons: bool,
     ) -> Result<Vec<Option<Verdict>>, QuoteError> {
         let facts = OrderFacts::of(order, &self.fixed.eval).map_err(coupon_error)?;
         let mut out = Vec::with_capacity(matched.len());
-        for (c, m) in self.input.coupons.iter().zip(matched) {
+        for (c, m) in self.input.coupons.iter().zip(matched.iter_mut()) {
             out.push(match all_reasons || m.may_apply() {
                 true => Some(
                     evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
@@ -557,7 +557,7 @@ impl<'a> Prep<'a> {
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
-        let matched: Vec<Matched<'_>> = self
+        let mut matched: Vec<Matched<'_>> = self
             .input
             .coupons
             .iter()
@@ -571,7 +571,7 @@ impl<'a> Prep<'a> {
             let index = choices[c];
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
-            let verdicts = self.verdicts(&order, &matched, c == 0)?;
+            let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
@@ -622,10 +622,11 @@ impl<'a> Prep<'a> {
                         let facts = OrderFacts::of(&order, &self.fixed.eval);
                         let coupon = &self.input.coupons[k];
                         let eval = &self.fixed.eval;
-                        facts
-                            .and_then(|f| {
-                                evaluate_matched(&order, &f, coupon, eval, &matched[k], true)
-                            })
+                        // The first context lists the reasons (not moved yet: it was
+                        // skipped); the others only tell whether the coupon is used.
+                        let all = first.is_none();
+                        let m = &mut matched[k];
+                        (facts.and_then(|f| evaluate_matched(&order, &f, coupon, eval, m, all)))
                             .map_err(coupon_error)?
                     }
                 };

@@ -350,10 +350,10 @@ fn finish(
         amount::check(range, span, policy, detail, &mut reasons);
     }
     if let Some(types) = rules.subscribe_types {
-        reasons.extend(subscription::check_subscribe_type(types, order));
+        reasons.extend(subscription::check_subscribe_type(types, order, detail));
     }
     if let Some(nums) = &rules.cycle_nums {
-        reasons.extend(period::check_cycle_num(nums, order));
+        reasons.extend(period::check_cycle_num(nums, order, detail));
     }
     if let Some(d) = &order.discount {
         let lines = (d, order.lines.as_slice());

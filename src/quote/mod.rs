@@ -37,9 +37,7 @@ pub use input::{DiscountRequest, QuoteInput, QuoteOptions, Selection};
 pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
-use crate::coupons::evaluate::{
-    Matched, OrderFacts, evaluate_compiled, evaluate_matched, match_compiled,
-};
+use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_compiled};
 use crate::coupons::limits::Rules;
 use crate::coupons::order::ChargingMode as LineMode;
 use crate::coupons::policy::RatioBase;
@@ -345,11 +343,13 @@ impl<'a> Prep<'a> {
         })
     }
 
+    /// Coupon `k`'s verdict in the context `order` (a [`context_copy`] of the order).
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        let eval = &self.fixed.eval;
+        let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
         let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
-        let rules = Some(&self.fixed.rules[k]);
-        evaluate_compiled(order, &facts, &self.input.coupons[k], eval, rules).map_err(coupon_error)
+        // The line matching reads the lines' texts: on the order itself.
+        let mut m = match_compiled(self.order, coupon, eval, &self.fixed.rules[k]);
+        evaluate_matched(order, &facts, coupon, eval, &mut m, true).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
@@ -385,7 +385,7 @@ impl<'a> Prep<'a> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
         self.reject_failed_adjustments(&mut rejected);
-        let mut order = self.order.clone();
+        let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
         let mut seen = Seen::new();
         let mut tally = Tally::default();
@@ -748,10 +748,10 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
     out
 }
 
-/// The copy of `order` that `selection: "best"` sets to each discount context: what the
-/// contexts' verdicts read (amounts, charging modes, the order's type and periods), without
-/// the lines' texts and purchase history, which only the line matching reads, once, on the
-/// order itself (the copy's allocations were a fortieth of a wallet's quote).
+/// The copy of `order` that a quote sets to its discount contexts: what the contexts'
+/// verdicts read (amounts, charging modes, the order's type and periods), without the lines'
+/// texts and purchase history, which only the line matching reads, on the order itself (the
+/// full copy's allocations were a fortieth of a wallet's quote, its `Clone` 1 KB of wasm).
 fn context_copy(order: &Order) -> Order {
     let lines = order.lines.iter().map(|l| crate::coupons::Line {
         id: String::new(),

@@ -249,18 +249,17 @@ impl Reason {
         }
     }
 
-    /// A reason with `detail` (its limit key and params), or its code and effect only: what
-    /// a verdict that serves the quote's search needs (no allocation).
+    /// A reason with its limit key and `params`, or without them (`None`): its code and
+    /// effect are what a verdict that serves the quote's search needs (no allocation).
     pub fn detailed(
-        detail: bool,
         code: ReasonCode,
         effect: Status,
         limit_key: Option<&str>,
-        params: impl FnOnce() -> Vec<(&'static str, Param)>,
+        params: Option<Vec<(&'static str, Param)>>,
     ) -> Reason {
-        match detail {
-            true => Reason::new(code, effect, limit_key, params()),
-            false => Reason::new(code, effect, None, Vec::new()),
+        match params {
+            Some(p) => Reason::new(code, effect, limit_key, p),
+            None => Reason::new(code, effect, None, Vec::new()),
         }
     }
 

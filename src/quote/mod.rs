@@ -537,7 +537,6 @@ impl<'a> Prep<'a> {
         }
         // Contexts in the order of the least they could cost: a context whose least cannot
         // beat the fourth-best combination found so far is not evaluated at all.
-        let official = self.official_total()?;
         let mut ordered: Vec<(usize, i128)> = Vec::with_capacity(choices.len());
         for (c, &index) in choices.iter().enumerate() {
             let saving = self

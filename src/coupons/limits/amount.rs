@@ -116,7 +116,7 @@ fn push(
     if let Some(effect) = effect {
         let key = Some(LimitKey::BaseValue.as_str());
         let params = || params(op, bound, span);
-        out.push(Reason::detailed(detail, code, effect, key, params));
+        out.push(Reason::detailed(code, effect, key, detail.then(params)));
     }
 }
 

@@ -95,7 +95,7 @@ pub(crate) fn conflicts(
             p
         };
         let (code, key) = (ReasonCode::DiscountNotCombinable, key.map(LimitKey::as_str));
-        Reason::detailed(detail, code, Status::NotApplicable, key, params)
+        Reason::detailed(code, Status::NotApplicable, key, detail.then(params))
     };
     // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
     // outdated appendix policy forbids every coupon next to a discount.
@@ -110,15 +110,10 @@ pub(crate) fn conflicts(
         if has_flag {
             let code = ReasonCode::DiscountTypeUnknown;
             let params = || vec![type_param()];
-            out.push(Reason::detailed(
-                detail,
-                code,
-                Status::Indeterminate,
-                None,
-                params,
-            ));
+            let params = detail.then(params);
+            out.push(Reason::detailed(code, Status::Indeterminate, None, params));
         }
-        return min_consume(params, (discount, lines), detail, out);
+        return min_consume(params, (discount, lines), out);
     };
     let empower = matches!(
         (policy.empower_scope, dk),
@@ -151,7 +146,7 @@ pub(crate) fn conflicts(
             out.push(not_combinable(Some(key)));
         }
     }
-    min_consume(params, (discount, lines), detail, out)
+    min_consume(params, (discount, lines), out)
 }
 
 /// `minConsumeDiscount` = m: the pair is refused when **every** line of the discount pays
@@ -159,7 +154,6 @@ pub(crate) fn conflicts(
 fn min_consume(
     params: &CouponParams,
     (discount, lines): (&OrderDiscount, &[Line]),
-    detail: bool,
     mut out: Vec<Reason>,
 ) -> Vec<Reason> {
     let Some(m) = params.min_consume_discount else {
@@ -171,21 +165,21 @@ fn min_consume(
     } else {
         discount.lines.iter().map(|l| l.discount_ratio).max()
     };
-    let required = || ("required", Param::Text(format!(">= {m}")));
     match best {
-        None => out.push(Reason::detailed(
-            detail,
+        None => out.push(Reason::new(
             ReasonCode::DiscountRatioMissing,
             Status::Indeterminate,
             key,
-            || vec![required()],
+            vec![("required", Param::Text(format!(">= {m}")))],
         )),
-        Some(best) if best < m => out.push(Reason::detailed(
-            detail,
+        Some(best) if best < m => out.push(Reason::new(
             ReasonCode::DiscountBelowMinimum,
             Status::NotApplicable,
             key,
-            || vec![required(), ("actual", Param::Text(best.to_string()))],
+            vec![
+                ("required", Param::Text(format!(">= {m}"))),
+                ("actual", Param::Text(best.to_string())),
+            ],
         )),
         Some(_) => {}
     }

@@ -162,9 +162,10 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
             Some(Param::Text(n.to_string())),
         ),
     };
-    Some(Reason::detailed(detail, code, effect, key, || {
+    let params = detail.then(|| {
         let mut p = vec![required()];
         p.extend(actual.map(|a| ("actual", a)));
         p
-    }))
+    });
+    Some(Reason::detailed(code, effect, key, params))
 }

@@ -73,17 +73,16 @@ pub fn check_subscribe_type(
         Param::List(v)
     };
     Some(Reason::detailed(
-        detail,
         ReasonCode::SubscribeTypeNotAllowed,
         Status::NotApplicable,
         Some(super::LimitKey::SubscribeType.as_str()),
-        || {
+        detail.then(|| {
             vec![
                 ("required", names(false)),
                 ("required_zh", names(true)),
                 ("actual", Param::Static(order.order_type.as_str())),
             ]
-        },
+        }),
     ))
 }
 

@@ -84,15 +84,7 @@ pub fn evaluate_compiled(
 ) -> Result<Verdict, CouponError> {
     let mut matched = match_rules(order, coupon, opts, compiled);
     let reasons = std::mem::take(&mut matched.reasons);
-    finish(
-        order,
-        facts,
-        coupon,
-        opts,
-        &matched,
-        reasons,
-        Status::Applicable,
-    )
+    finish(order, facts, coupon, opts, &matched, reasons, None)
 }
 
 /// The part of a coupon's verdict that neither the line amounts nor the order's discount
@@ -102,8 +94,11 @@ pub fn evaluate_compiled(
 pub struct Matched<'a> {
     /// The whole verdict, when the coupon is not even an object.
     unreadable: Option<Verdict>,
-    /// State, limit and line-selection reasons, in verdict order.
+    /// State, limit and line-selection reasons, in verdict order (moved into the first
+    /// verdict that lists them, see [`evaluate_matched`]).
     reasons: Vec<Reason>,
+    /// The status those reasons leave (`Applicable` when there are none).
+    least: Status,
     available: Option<Amount>,
     /// Compiled here, or once per wallet.
     rules: Cow<'a, limits::Rules<'a>>,
@@ -118,7 +113,7 @@ impl Matched<'_> {
     /// reason (state, limits, line selection) holds against it. A quote's search skips the
     /// others in every context but the one its rejections quote.
     pub fn may_apply(&self) -> bool {
-        self.unreadable.is_none() && self.reasons.iter().all(|r| r.effect == Status::Applicable)
+        self.unreadable.is_none() && self.least == Status::Applicable
     }
 }
 
@@ -169,6 +164,7 @@ fn match_rules<'a>(
         return Matched {
             unreadable: Some(v),
             reasons: Vec::new(),
+            least: Status::Applicable,
             available: None,
             rules: Cow::Owned(limits::Rules::default()),
             known: LineIndexes::default(),
@@ -255,9 +251,11 @@ fn match_rules<'a>(
             )
         });
     }
+    let least = reasons.iter().map(|r| r.effect).max();
     Matched {
         unreadable: None,
         reasons,
+        least: least.unwrap_or(Status::Applicable),
         available,
         rules,
         known: known.into(),
@@ -267,27 +265,28 @@ fn match_rules<'a>(
 
 /// The verdict on `coupon` for `order` from its context-free part `matched` (computed by
 /// [`match_lines`] on an order with the same lines): the same as [`evaluate_with_facts`].
-/// With `all_reasons` false the verdict lists only the reasons of this context (amounts,
-/// discount), not copies of the context-free ones; its status still counts them all.
+/// With `all_reasons` the context-free reasons move into the verdict (a quote lists them
+/// once per coupon, from one context). Without, the verdict serves the quote's search: it
+/// lists only the reasons of this context (amounts, discount) by code and effect (its status
+/// still counts the context-free ones), and no coupon id.
 pub fn evaluate_matched(
     order: &Order,
     facts: &OrderFacts,
     coupon: &Coupon,
     opts: &EvalOptions,
-    matched: &Matched<'_>,
+    matched: &mut Matched<'_>,
     all_reasons: bool,
 ) -> Result<Verdict, CouponError> {
-    let (reasons, status) = if all_reasons {
-        (matched.reasons.clone(), Status::Applicable)
-    } else {
-        let status = matched.reasons.iter().map(|r| r.effect).max();
-        (Vec::new(), status.unwrap_or(Status::Applicable))
+    let (reasons, least) = match all_reasons {
+        true => (std::mem::take(&mut matched.reasons), None),
+        false => (Vec::new(), Some(matched.least)),
     };
-    finish(order, facts, coupon, opts, matched, reasons, status)
+    finish(order, facts, coupon, opts, matched, reasons, least)
 }
 
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
-/// `least` is the status of context-free reasons left out of `reasons`.
+/// `least`, for a verdict that serves the search only (reasons by code and effect, no id), is
+/// the status of the context-free reasons left out of `reasons`.
 fn finish(
     order: &Order,
     facts: &OrderFacts,
@@ -295,11 +294,12 @@ fn finish(
     opts: &EvalOptions,
     matched: &Matched<'_>,
     mut reasons: Vec<Reason>,
-    least: Status,
+    least: Option<Status>,
 ) -> Result<Verdict, CouponError> {
     if let Some(v) = &matched.unreadable {
         return Ok(v.clone());
     }
+    let detail = least.is_none();
     let policy = &opts.policy;
     let rules = &matched.rules;
     let line = |i: &usize| {
@@ -347,21 +347,22 @@ fn finish(
         },
     };
     for range in &rules.base_values {
-        amount::check(range, span, policy, &mut reasons);
+        amount::check(range, span, policy, detail, &mut reasons);
     }
     if let Some(types) = rules.subscribe_types {
-        reasons.extend(subscription::check_subscribe_type(types, order));
+        reasons.extend(subscription::check_subscribe_type(types, order, detail));
     }
     if let Some(nums) = &rules.cycle_nums {
-        reasons.extend(period::check_cycle_num(nums, order));
+        reasons.extend(period::check_cycle_num(nums, order, detail));
     }
     if let Some(d) = &order.discount {
-        reasons.extend(discount::discount_conflicts(
+        let lines = (d, order.lines.as_slice());
+        reasons.extend(discount::conflicts(
             coupon.kind,
             &rules.params,
-            d,
-            &order.lines,
+            lines,
             policy,
+            detail,
         ));
     }
 
@@ -399,7 +400,10 @@ fn finish(
         };
     }
     let mut verdict = Verdict {
-        coupon_id: coupon.id().to_owned(),
+        coupon_id: match detail {
+            true => coupon.id().to_owned(),
+            false => String::new(),
+        },
         kind: coupon.kind,
         status: Status::Applicable,
         reasons,
@@ -410,7 +414,7 @@ fn finish(
         params: rules.params.clone(),
     };
     verdict.settle();
-    verdict.status = verdict.status.max(least);
+    verdict.status = verdict.status.max(least.unwrap_or(Status::Applicable));
     if let (Some(available), false) = (available, verdict.status == Status::NotApplicable) {
         verdict.max_deduction = deduction::max_deduction(
             available,

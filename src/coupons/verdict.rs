@@ -249,6 +249,20 @@ impl Reason {
         }
     }
 
+    /// A reason with its limit key and `params`, or without them (`None`): its code and
+    /// effect are what a verdict that serves the quote's search needs (no allocation).
+    pub fn detailed(
+        code: ReasonCode,
+        effect: Status,
+        limit_key: Option<&str>,
+        params: Option<Vec<(&'static str, Param)>>,
+    ) -> Reason {
+        match params {
+            Some(p) => Reason::new(code, effect, limit_key, p),
+            None => Reason::new(code, effect, None, Vec::new()),
+        }
+    }
+
     /// English text for the customer.
     pub fn message(&self) -> String {
         self.text(false)

@@ -11,7 +11,7 @@ use super::stack::{Scratch, apply};
 use crate::allocation::allocate_units;
 use crate::codes::catalog::Detail;
 use crate::coupons::verdict::{Messages, Money, Reasons};
-use crate::coupons::{CouponKind, DiscountKind, Line, Policy, Reason};
+use crate::coupons::{Coupon, CouponKind, DiscountKind, Line, Policy, Reason};
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
 use crate::json::write::{self, Object, WriteJson};
 use crate::money::Amount;
@@ -366,10 +366,12 @@ pub struct Settled {
     pub totals: Columns,
 }
 
-/// Settles `picks` (indices into `ctx.candidates`, stacking order) on the context's lines;
-/// the per-line columns only `with_lines` (runners-up need the totals only).
+/// Settles `picks` (indices into `ctx.candidates`, stacking order; their ids are those of
+/// `wallet_coupons`) on the context's lines; the per-line columns only `with_lines`
+/// (runners-up need the totals only).
 pub fn settle(
     lines: &[Line],
+    wallet_coupons: &[Coupon],
     discount: Option<&AppliedDiscount>,
     ctx: &Context,
     picks: &[usize],
@@ -383,10 +385,11 @@ pub fn settle(
     let mut coupons = Vec::new();
     let mut pay_items = Vec::new();
     let mut idle = Vec::new();
-    let mut parts = Vec::new();
-    let mut scratch = Scratch::default();
+    let mut parts = Vec::with_capacity(n);
+    let mut scratch = Scratch::for_lines(n);
     for &p in picks {
         let c: &Candidate = &ctx.candidates[p];
+        let id = wallet_coupons[c.coupon].id();
         parts.clear();
         let took = apply(
             ledger,
@@ -411,7 +414,7 @@ pub fn settle(
         let deducted = ledger.amount(took)?;
         let wallet = c.wallet;
         coupons.push(UsedCoupon {
-            coupon_id: c.id.clone(),
+            coupon_id: id.to_owned(),
             kind: c.rules.kind,
             deducted,
             balance_after: if wallet.single_use {
@@ -422,7 +425,7 @@ pub fn settle(
         });
         if let Some(t) = c.rules.kind.pay_type() {
             pay_items.push(PayItem {
-                id: c.id.clone(),
+                id: id.to_owned(),
                 item_type: i64::from(t),
             });
         }

@@ -38,9 +38,7 @@ pub use pay_request::{PayItem, PayRequest};
 pub use pricing::{ChargingMode, LinePrice, LinePriceInput, price_line};
 
 use crate::codes::catalog::{Detail, details};
-use crate::coupons::evaluate::{
-    Matched, OrderFacts, evaluate_compiled, evaluate_matched, match_compiled,
-};
+use crate::coupons::evaluate::{Matched, OrderFacts, evaluate_matched, match_compiled};
 use crate::coupons::limits::Rules;
 use crate::coupons::order::ChargingMode as LineMode;
 use crate::coupons::policy::RatioBase;
@@ -326,12 +324,14 @@ impl<'a> Prep<'a> {
             }
         }
         // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
-        // (the sort is stable: equal ids keep the input order).
+        // (its rank: the same order; the sort is stable: equal ids keep the input order).
         let rank = |c: &Candidate| {
             let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
             (stacking_rank(c.rules.kind), expiry)
         };
-        sorting::sort_by(&mut candidates, |a, b| (rank(a), &a.id) < (rank(b), &b.id));
+        sorting::sort_by(&mut candidates, |a, b| {
+            (rank(a), a.rank) < (rank(b), b.rank)
+        });
         Ok(Prepared {
             discount: index,
             context: Context {
@@ -344,11 +344,13 @@ impl<'a> Prep<'a> {
         })
     }
 
+    /// Coupon `k`'s verdict in the context `order` (a [`context_copy`] of the order).
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
-        let eval = &self.fixed.eval;
+        let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
         let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
-        let rules = Some(&self.fixed.rules[k]);
-        evaluate_compiled(order, &facts, &self.input.coupons[k], eval, rules).map_err(coupon_error)
+        // The line matching reads the lines' texts: on the order itself.
+        let mut m = match_compiled(self.order, coupon, eval, &self.fixed.rules[k]);
+        evaluate_matched(order, &facts, coupon, eval, &mut m, true).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
@@ -358,19 +360,21 @@ impl<'a> Prep<'a> {
     fn verdicts(
         &self,
         order: &Order,
-        matched: &[Matched<'_>],
+        matched: &mut [Matched<'_>],
         all_reasons: bool,
     ) -> Result<Vec<Option<Verdict>>, QuoteError> {
         let facts = OrderFacts::of(order, &self.fixed.eval).map_err(coupon_error)?;
-        let eval = |(c, m): (&Coupon, &Matched<'_>)| {
-            if !all_reasons && !m.may_apply() {
-                return Ok(None);
-            }
-            evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
-                .map(Some)
-                .map_err(coupon_error)
-        };
-        self.input.coupons.iter().zip(matched).map(eval).collect()
+        let mut out = Vec::with_capacity(matched.len());
+        for (c, m) in self.input.coupons.iter().zip(matched.iter_mut()) {
+            out.push(match all_reasons || m.may_apply() {
+                true => Some(
+                    evaluate_matched(order, &facts, c, &self.fixed.eval, m, all_reasons)
+                        .map_err(coupon_error)?,
+                ),
+                false => None,
+            });
+        }
+        Ok(out)
     }
 
     /// An explicit selection (or the default one).
@@ -382,7 +386,7 @@ impl<'a> Prep<'a> {
         let mut rejected = Vec::new();
         let (index, rule) = self.requested_discount(request, &mut rejected);
         self.reject_failed_adjustments(&mut rejected);
-        let mut order = self.order.clone();
+        let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
         let mut seen = Seen::default();
         let mut tally = Tally::default();
@@ -414,7 +418,7 @@ impl<'a> Prep<'a> {
         let prepared = self.prepare(index, &order, &chosen)?;
         let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
         let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
-        Ok(with_idle(quote, &prepared, &idle))
+        Ok(with_idle(quote, &prepared, &idle, &self.input.coupons))
     }
 
     /// A 609 price adjustment is mandatory (spec §6.2): one that cannot be applied is
@@ -534,7 +538,6 @@ impl<'a> Prep<'a> {
         }
         // Contexts in the order of the least they could cost: a context whose least cannot
         // beat the fourth-best combination found so far is not evaluated at all.
-        let official = self.official_total()?;
         let mut ordered: Vec<(usize, i128)> = Vec::with_capacity(choices.len());
         for (c, &index) in choices.iter().enumerate() {
             let saving = self
@@ -548,13 +551,13 @@ impl<'a> Prep<'a> {
             ordered.push((c, crate::allocation::units::to_units(least, 2)?));
         }
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
-        let mut order = self.order.clone();
+        let mut order = context_copy(self.order);
         let mut prepared = Vec::with_capacity(choices.len());
         let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
-        let matched: Vec<Matched<'_>> = self
+        let mut matched: Vec<Matched<'_>> = self
             .input
             .coupons
             .iter()
@@ -568,7 +571,7 @@ impl<'a> Prep<'a> {
             let index = choices[c];
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
-            let verdicts = self.verdicts(&order, &matched, c == 0)?;
+            let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
             let chosen: Vec<(usize, &Verdict)> = verdicts
                 .iter()
                 .enumerate()
@@ -616,7 +619,15 @@ impl<'a> Prep<'a> {
                     Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        self.verdict(&order, k)?
+                        let facts = OrderFacts::of(&order, &self.fixed.eval);
+                        let coupon = &self.input.coupons[k];
+                        let eval = &self.fixed.eval;
+                        // The first context lists the reasons (not moved yet: it was
+                        // skipped); the others only tell whether the coupon is used.
+                        let all = first.is_none();
+                        let m = &mut matched[k];
+                        (facts.and_then(|f| evaluate_matched(&order, &f, coupon, eval, m, all)))
+                            .map_err(coupon_error)?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;
@@ -644,6 +655,7 @@ impl<'a> Prep<'a> {
             let p = &prepared[combo.context];
             let s = settle(
                 &self.order.lines,
+                &self.input.coupons,
                 self.discount(p.discount),
                 &p.context,
                 &combo.picks,
@@ -675,7 +687,14 @@ impl<'a> Prep<'a> {
             pay_items,
             idle,
             totals,
-        } = settle(&self.order.lines, discount, &p.context, picks, true)?;
+        } = settle(
+            &self.order.lines,
+            &self.input.coupons,
+            discount,
+            &p.context,
+            picks,
+            true,
+        )?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
         let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
@@ -729,13 +748,40 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
     out
 }
 
+/// The copy of `order` that a quote sets to its discount contexts: what the contexts'
+/// verdicts read (amounts, charging modes, the order's type and periods), without the lines'
+/// texts and purchase history, which only the line matching reads, on the order itself (the
+/// full copy's allocations were a fortieth of a wallet's quote, its `Clone` 1 KB of wasm).
+fn context_copy(order: &Order) -> Order {
+    let lines = order.lines.iter().map(|l| crate::coupons::Line {
+        id: String::new(),
+        cloud_service_type: String::new(),
+        resource_type: None,
+        resource_spec: None,
+        region: String::new(),
+        product_id: None,
+        ..*l
+    });
+    Order {
+        order_id: order.order_id.clone(),
+        order_type: order.order_type,
+        charging_mode: order.charging_mode,
+        period_type: order.period_type,
+        period_num: order.period_num,
+        currency: order.currency.clone(),
+        first_order_in_service: None,
+        discount: None,
+        lines: lines.collect(),
+    }
+}
+
 /// Explicitly requested coupons that took nothing are rejected.
-fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize]) -> Quote {
+fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize], coupons: &[Coupon]) -> Quote {
     for &i in idle {
-        let c = &p.context.candidates[i];
+        let id = coupons[p.context.candidates[i].coupon].id();
         quote
             .rejected
-            .push(Rejection::new(&c.id, RejectCode::NothingToDeduct, None));
+            .push(Rejection::new(id, RejectCode::NothingToDeduct, None));
     }
     quote
 }
@@ -807,7 +853,6 @@ fn candidate(
             _ => false,
         },
         coupon: k,
-        id: v.coupon_id.clone(),
         rank: 0,
         rules,
         lines,

@@ -42,10 +42,8 @@ pub const KEPT: usize = 4;
 /// A coupon the search may use in a context.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// Index of the coupon in the input.
+    /// Index of the coupon in the input (its id is the coupon's).
     pub coupon: usize,
-    /// Its id.
-    pub id: String,
     /// Its id's rank among all coupon ids (equal ids, equal rank): ids compare as ranks.
     pub rank: u32,
     /// What the combination rules need.
@@ -89,7 +87,7 @@ pub struct Context {
 }
 
 /// A combination found by the search.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Combo {
     /// Index of the context.
     pub context: usize,
@@ -98,7 +96,7 @@ pub struct Combo {
 }
 
 /// The order of combinations; smaller is better.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Key {
     /// Payable amount, in cents.
     pub payable: i128,
@@ -142,6 +140,9 @@ pub struct Found {
     pub stats: SearchStats,
     /// Line steps spent (see [`SEARCH_WORK_LIMIT`]).
     pub work: u64,
+    /// The key being offered: its buffers are reused from offer to offer, and a key enters
+    /// the kept list in the buffers of the one it pushes out (no allocation per node).
+    probe: Key,
 }
 
 impl Default for Found {
@@ -160,6 +161,7 @@ impl Found {
                 exact: true,
             },
             work: 0,
+            probe: Key::default(),
         }
     }
 
@@ -177,16 +179,30 @@ impl Found {
         !self.hopeless(payable, payable.min(funds.0), 0)
     }
 
-    fn offer(&mut self, key: Key, combo: Combo) {
-        if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= *worst) {
+    /// Offers the combination `picks` of context `context` under the key in `probe`.
+    fn offer(&mut self, context: usize, picks: &[usize]) {
+        let key = &self.probe;
+        if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= worst) {
             return;
         }
-        if self.kept.iter().any(|(_, c)| *c == combo) {
+        if (self.kept.iter()).any(|(_, c)| c.context == context && c.picks == picks) {
             return;
         }
-        let at = self.kept.partition_point(|(k, _)| *k < key);
-        self.kept.insert(at, (key, combo));
-        self.kept.truncate(KEPT);
+        // The worst goes out first (it is behind the new key), its buffers reused.
+        let (mut k, mut combo) = match self.kept.len() == KEPT {
+            true => self.kept.pop().unwrap_or_default(),
+            false => Default::default(),
+        };
+        // Field by field: a derived `clone_from` would allocate new vectors.
+        (k.payable, k.spend, k.count, k.discount) =
+            (key.payable, key.spend, key.count, key.discount);
+        k.expiry.clone_from(&key.expiry);
+        k.coupons.clone_from(&key.coupons);
+        combo.context = context;
+        combo.picks.clear();
+        combo.picks.extend_from_slice(picks);
+        let at = self.kept.partition_point(|(kept, _)| *kept < k);
+        self.kept.insert(at, (k, combo));
     }
 
     /// Whether a branch whose combinations all have at least this payable, spend and count
@@ -215,7 +231,7 @@ pub fn search_context(
     found: &mut Found,
 ) -> Result<(), QuoteError> {
     let run = Run::new(index, ctx, limits, funds);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::for_lines(ctx.start.cents.len());
     run.seed(found, &mut scratch)?;
     let mut walk = Walk {
         positions: vec![ctx.start.clone()],
@@ -242,8 +258,10 @@ struct Run<'a> {
     funds: Funds,
     /// Candidates kept after folding interchangeable neighbours.
     order: Vec<usize>,
-    /// `suffix[j][k]`: the sum of the `k` largest `max` among `order[j..]`.
-    suffix: Vec<Vec<i128>>,
+    /// `suffix[j * width + k]`: the sum of the `k` largest `max` among `order[j..]`.
+    suffix: Vec<i128>,
+    /// `k + 1`, with `k` the most coupons a combination holds (or the candidates, if fewer).
+    width: usize,
 }
 
 impl<'a> Run<'a> {
@@ -261,14 +279,14 @@ impl<'a> Run<'a> {
             }
         }
         let k = slots.min(order.len());
-        let mut suffix = vec![vec![0i128; k + 1]; order.len() + 1];
+        let width = k + 1;
+        let mut suffix = vec![0i128; width * (order.len() + 1)];
         for j in (0..order.len()).rev() {
             let m = ctx.candidates[order[j]].max;
             // The k largest of {m} ∪ order[j+1..]: merge m into the next row.
+            let (row, next) = suffix[j * width..].split_at_mut(width);
             for kk in 1..=k {
-                let without = suffix[j + 1][kk];
-                let with = suffix[j + 1][kk - 1] + m;
-                suffix[j][kk] = without.max(with);
+                row[kk] = next[kk].max(next[kk - 1] + m);
             }
         }
         Run {
@@ -278,6 +296,7 @@ impl<'a> Run<'a> {
             funds,
             order,
             suffix,
+            width,
         }
     }
 
@@ -298,33 +317,23 @@ impl<'a> Run<'a> {
         if found.hopeless(payable, spend, picks.len()) {
             return;
         }
-        let mut expiry: Vec<i64> = picks
-            .iter()
-            .map(|&p| {
-                self.ctx.candidates[p]
-                    .rules
-                    .expire_time
-                    .map_or(i64::MAX, Timestamp::millis)
-            })
-            .collect();
-        sort_by(&mut expiry, |a, b| a > b);
-        let mut coupons: Vec<u32> = picks.iter().map(|&p| self.ctx.candidates[p].rank).collect();
-        sort_by(&mut coupons, |a, b| a < b);
-        let key = Key {
-            payable,
-            spend,
-            count: picks.len(),
-            expiry,
-            discount: self.ctx.discount_rank,
-            coupons,
-        };
-        found.offer(
-            key,
-            Combo {
-                context: self.index,
-                picks: picks.to_vec(),
-            },
+        let key = &mut found.probe;
+        (key.payable, key.spend, key.count) = (payable, spend, picks.len());
+        key.discount = self.ctx.discount_rank;
+        let candidate = |&p: &usize| &self.ctx.candidates[p];
+        key.expiry.clear();
+        key.expiry.extend(
+            picks
+                .iter()
+                .map(candidate)
+                .map(|c| c.rules.expire_time.map_or(i64::MAX, Timestamp::millis)),
         );
+        sort_by(&mut key.expiry, |a, b| a > b);
+        key.coupons.clear();
+        key.coupons
+            .extend(picks.iter().map(candidate).map(|c| c.rank));
+        sort_by(&mut key.coupons, |a, b| a < b);
+        found.offer(self.index, picks);
     }
 
     /// A greedy combination (largest `max_deduction` first) to start with a good bound.
@@ -375,7 +384,7 @@ impl<'a> Run<'a> {
             // Candidates skipped below cost a step each too.
             found.work += 1;
             let total = walk.positions[depth].total;
-            let best_rest = self.suffix[j][free.min(self.suffix[j].len() - 1)];
+            let best_rest = self.suffix[j * self.width + free.min(self.width - 1)];
             let floor = self.cents(total - best_rest);
             if found.hopeless(floor, floor.min(self.funds.0), walk.tally.count() + 1) {
                 // Later j only have smaller suffix sums: nothing further can do better.

@@ -143,6 +143,18 @@ pub struct Scratch {
     order: Vec<u128>,
 }
 
+impl Scratch {
+    /// Buffers for coupons on up to `lines` lines: [`apply`] then never grows them.
+    pub fn for_lines(lines: usize) -> Scratch {
+        Scratch {
+            weights: Vec::with_capacity(lines),
+            caps: Vec::with_capacity(lines),
+            cents: Vec::with_capacity(lines),
+            order: Vec::with_capacity(lines),
+        }
+    }
+}
+
 /// Deducts `piece` from `pos`; returns the deduction in units. With `parts`, each line's
 /// share is written there (`(line index, units)`, only non-zero shares).
 pub fn apply(

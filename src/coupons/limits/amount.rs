@@ -56,7 +56,8 @@ pub struct Span {
 }
 
 /// Checks one range; a bound decided only by the lines of unknown status is indeterminate.
-pub fn check(range: &Range, span: Span, policy: &Policy, out: &mut Vec<Reason>) {
+/// Without `detail` the reasons carry their code and effect only.
+pub fn check(range: &Range, span: Span, policy: &Policy, detail: bool, out: &mut Vec<Reason>) {
     type Cmp = fn(Amount, Amount) -> bool;
     if let Some(low) = range.lower {
         let (op, ok): (&str, Cmp) = match policy.base_value_lower {
@@ -65,7 +66,13 @@ pub fn check(range: &Range, span: Span, policy: &Policy, out: &mut Vec<Reason>) 
         };
         // More lines can only raise the amount: `known` decides a pass, `possible` a failure.
         let r = judge(ok, low, span.known, span.possible);
-        push(out, r, ReasonCode::AmountBelowMinimum, op, low, span);
+        push(
+            out,
+            r,
+            ReasonCode::AmountBelowMinimum,
+            (op, low, span),
+            detail,
+        );
     }
     if let Some(high) = range.upper {
         let (op, ok): (&str, Cmp) = match policy.base_value_upper {
@@ -73,7 +80,13 @@ pub fn check(range: &Range, span: Span, policy: &Policy, out: &mut Vec<Reason>) 
             Bound::Inclusive => ("<=", |a, b| a <= b),
         };
         let r = judge(ok, high, span.possible, span.known);
-        push(out, r, ReasonCode::AmountAboveMaximum, op, high, span);
+        push(
+            out,
+            r,
+            ReasonCode::AmountAboveMaximum,
+            (op, high, span),
+            detail,
+        );
     }
 }
 
@@ -97,13 +110,13 @@ fn push(
     out: &mut Vec<Reason>,
     effect: Option<Status>,
     code: ReasonCode,
-    op: &str,
-    bound: Amount,
-    span: Span,
+    (op, bound, span): (&str, Amount, Span),
+    detail: bool,
 ) {
     if let Some(effect) = effect {
         let key = Some(LimitKey::BaseValue.as_str());
-        out.push(Reason::new(code, effect, key, params(op, bound, span)));
+        let params = || params(op, bound, span);
+        out.push(Reason::detailed(code, effect, key, detail.then(params)));
     }
 }
 

@@ -65,24 +65,37 @@ pub fn discount_conflicts(
     lines: &[Line],
     policy: &Policy,
 ) -> Vec<Reason> {
+    conflicts(kind, params, (discount, lines), policy, true)
+}
+
+/// [`discount_conflicts`]; without `detail` the reasons carry their code and effect only.
+pub(crate) fn conflicts(
+    kind: Option<CouponKind>,
+    params: &CouponParams,
+    (discount, lines): (&OrderDiscount, &[Line]),
+    policy: &Policy,
+    detail: bool,
+) -> Vec<Reason> {
     let mut out = Vec::new();
     let dk = DiscountKind::from_code(discount.discount_type, policy);
-    let not_combinable = |key: Option<LimitKey>| {
-        let mut p = vec![(
+    let type_param = || {
+        (
             "discount_type",
             Param::Text(discount.discount_type.to_string()),
-        )];
-        if let Some(dk) = dk {
-            let (en, zh) = names(dk);
-            p.push(("discount_kind", Param::Static(en)));
-            p.push(("discount_kind_zh", Param::Static(zh)));
-        }
-        Reason::new(
-            ReasonCode::DiscountNotCombinable,
-            Status::NotApplicable,
-            key.map(LimitKey::as_str),
-            p,
         )
+    };
+    let not_combinable = |key: Option<LimitKey>| {
+        let params = || {
+            let mut p = vec![type_param()];
+            if let Some(dk) = dk {
+                let (en, zh) = names(dk);
+                p.push(("discount_kind", Param::Static(en)));
+                p.push(("discount_kind_zh", Param::Static(zh)));
+            }
+            p
+        };
+        let (code, key) = (ReasonCode::DiscountNotCombinable, key.map(LimitKey::as_str));
+        Reason::detailed(code, Status::NotApplicable, key, detail.then(params))
     };
     // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
     // outdated appendix policy forbids every coupon next to a discount.
@@ -95,17 +108,12 @@ pub fn discount_conflicts(
             || params.simultaneous_use_with_contract_discount == Some(false)
             || params.simultaneous_use_with_promotion_discount == Some(false);
         if has_flag {
-            out.push(Reason::new(
-                ReasonCode::DiscountTypeUnknown,
-                Status::Indeterminate,
-                None,
-                vec![(
-                    "discount_type",
-                    Param::Text(discount.discount_type.to_string()),
-                )],
-            ));
+            let code = ReasonCode::DiscountTypeUnknown;
+            let params = || vec![type_param()];
+            let params = detail.then(params);
+            out.push(Reason::detailed(code, Status::Indeterminate, None, params));
         }
-        return min_consume(params, discount, lines, out);
+        return min_consume(params, (discount, lines), out);
     };
     let empower = matches!(
         (policy.empower_scope, dk),
@@ -138,15 +146,14 @@ pub fn discount_conflicts(
             out.push(not_combinable(Some(key)));
         }
     }
-    min_consume(params, discount, lines, out)
+    min_consume(params, (discount, lines), out)
 }
 
 /// `minConsumeDiscount` = m: the pair is refused when **every** line of the discount pays
 /// less than m (CBC.99003117); one line at or above m is enough.
 fn min_consume(
     params: &CouponParams,
-    discount: &OrderDiscount,
-    lines: &[Line],
+    (discount, lines): (&OrderDiscount, &[Line]),
     mut out: Vec<Reason>,
 ) -> Vec<Reason> {
     let Some(m) = params.min_consume_discount else {

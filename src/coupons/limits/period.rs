@@ -138,39 +138,34 @@ pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32
     Ok(nums)
 }
 
-/// `cycleNum`: the order is a period purchase of an allowed number of periods.
-pub fn check_cycle_num(allowed: &[u32], order: &Order) -> Option<Reason> {
+/// `cycleNum`: the order is a period purchase of an allowed number of periods. Without
+/// `detail` the reason carries its code and effect only.
+pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<Reason> {
     let key = Some(super::LimitKey::CycleNum.as_str());
-    let required = Param::List(allowed.iter().map(u32::to_string).collect());
-    if order.charging_mode != ChargingMode::Period {
-        return Some(Reason::new(
+    let required = || {
+        (
+            "required",
+            Param::List(allowed.iter().map(u32::to_string).collect()),
+        )
+    };
+    let (code, effect, actual) = match order.period_num {
+        _ if order.charging_mode != ChargingMode::Period => (
             ReasonCode::CycleNumNotAllowed,
             Status::NotApplicable,
-            key,
-            vec![
-                ("required", required),
-                ("actual", Param::Static(order.charging_mode.as_str())),
-            ],
-        ));
-    }
-    let Some(n) = order.period_num else {
-        return Some(Reason::new(
-            ReasonCode::PeriodNumMissing,
-            Status::Indeterminate,
-            key,
-            vec![("required", required)],
-        ));
+            Some(Param::Static(order.charging_mode.as_str())),
+        ),
+        None => (ReasonCode::PeriodNumMissing, Status::Indeterminate, None),
+        Some(n) if allowed.contains(&n) => return None,
+        Some(n) => (
+            ReasonCode::CycleNumNotAllowed,
+            Status::NotApplicable,
+            Some(Param::Text(n.to_string())),
+        ),
     };
-    if allowed.contains(&n) {
-        return None;
-    }
-    Some(Reason::new(
-        ReasonCode::CycleNumNotAllowed,
-        Status::NotApplicable,
-        key,
-        vec![
-            ("required", required),
-            ("actual", Param::Text(n.to_string())),
-        ],
-    ))
+    let params = detail.then(|| {
+        let mut p = vec![required()];
+        p.extend(actual.map(|a| ("actual", a)));
+        p
+    });
+    Some(Reason::detailed(code, effect, key, params))
 }

@@ -54,8 +54,13 @@ pub fn parse_subscribe_types(
     Ok(set)
 }
 
-/// `subscribeType`: the order's type is allowed.
-pub fn check_subscribe_type(allowed: SubscribeTypes, order: &Order) -> Option<Reason> {
+/// `subscribeType`: the order's type is allowed. Without `detail` the reason carries its code
+/// and effect only.
+pub fn check_subscribe_type(
+    allowed: SubscribeTypes,
+    order: &Order,
+    detail: bool,
+) -> Option<Reason> {
     if allowed.allows(order.order_type) {
         return None;
     }
@@ -67,15 +72,17 @@ pub fn check_subscribe_type(allowed: SubscribeTypes, order: &Order) -> Option<Re
             .collect();
         Param::List(v)
     };
-    Some(Reason::new(
+    Some(Reason::detailed(
         ReasonCode::SubscribeTypeNotAllowed,
         Status::NotApplicable,
         Some(super::LimitKey::SubscribeType.as_str()),
-        vec![
-            ("required", names(false)),
-            ("required_zh", names(true)),
-            ("actual", Param::Static(order.order_type.as_str())),
-        ],
+        detail.then(|| {
+            vec![
+                ("required", names(false)),
+                ("required_zh", names(true)),
+                ("actual", Param::Static(order.order_type.as_str())),
+            ]
+        }),
     ))
 }
 

@@ -37,14 +37,21 @@ impl<V> TextMap<V> {
     /// read by serde_json, the last member of a repeated name wins).
     pub fn insert(&mut self, key: &str, value: V) {
         match self.find(key) {
-            Ok(i) => self.members[i].1 = value,
+            Ok(i) => {
+                if let Some(member) = self.members.get_mut(i) {
+                    member.1 = value;
+                }
+            }
             Err(i) => self.members.insert(i, (key.to_owned(), value)),
         }
     }
 
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&V> {
-        self.find(key).ok().map(|i| &self.members[i].1)
+        self.find(key)
+            .ok()
+            .and_then(|i| self.members.get(i))
+            .map(|(_, v)| v)
     }
 
     /// Whether `key` has a value.

@@ -64,6 +64,42 @@ pub fn amount_of(v: &Node<'_>, path: &str) -> Result<Amount, JsonError> {
     })
 }
 
+/// `names` separated by `, ` (as `names.join(", ")`, without std's generic join: −190 B of
+/// wasm gzipped).
+fn listed(names: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
+}
+
+/// `text.parse::<i64>().ok()`, by hand: the standard parser's generic code is larger
+/// (133 B gzipped in the registration module, 131 B in pricing, measured). An optional sign,
+/// then ASCII digits; `None` on overflow.
+pub fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively: i64::MIN has no positive counterpart.
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))?;
+    }
+    if negative { Some(n) } else { n.checked_neg() }
+}
+
 /// The members of an object node, in order.
 pub type Members<'t> = [(Cow<'t, str>, Node<'t>)];
 
@@ -188,7 +224,7 @@ impl<'a, 't> Obj<'a, 't> {
         if let Some(k) = self.unknown(allowed, &[]) {
             return Err(shape(
                 self.at(k),
-                format!("unknown field (expected one of: {})", allowed.join(", ")),
+                format!("unknown field (expected one of: {})", listed(allowed)),
             ));
         }
         Ok(self)
@@ -211,7 +247,7 @@ impl<'a, 't> Obj<'a, 't> {
             let message = format!(
                 "unknown field \"{}\" (expected one of: {})",
                 quote_input(k, 40),
-                allowed.join(", ")
+                listed(allowed)
             );
             return Err(shape(self.at(k), message));
         }
@@ -314,9 +350,9 @@ impl<'a, 't> Obj<'a, 't> {
             Some(Node::String(s)) => s,
             Some(other) => return Err(self.wrong(field, "an integer code", other)),
         };
-        text.parse::<i64>()
+        parse_i64(text)
             .map(Some)
-            .map_err(|_| self.fail(field, format!("expected an integer code, got \"{text}\"")))
+            .ok_or_else(|| self.fail(field, format!("expected an integer code, got \"{text}\"")))
     }
 
     /// A JSON integer from 0 to `max`.
@@ -326,8 +362,14 @@ impl<'a, 't> Obj<'a, 't> {
             Some(Node::Number(n)) => n,
             Some(other) => return Err(self.wrong(field, "an integer", other)),
         };
-        match n.parse::<u64>() {
-            Ok(u) if u <= max => Ok(Some(u)),
+        // As `n.parse::<u64>()` for every `max` up to `i64::MAX` (a sign '-' is refused).
+        let parsed = if n.starts_with('-') {
+            None
+        } else {
+            parse_i64(n)
+        };
+        match parsed.and_then(|i| u64::try_from(i).ok()) {
+            Some(u) if u <= max => Ok(Some(u)),
             _ => Err(self.fail(
                 field,
                 format!(
@@ -370,7 +412,7 @@ impl<'a, 't> Obj<'a, 't> {
         };
         Err(self.fail(
             field,
-            format!("expected one of {}, got {shown}", names.join(", ")),
+            format!("expected one of {}, got {shown}", listed(names)),
         ))
     }
 
@@ -503,8 +545,8 @@ impl<'a, 't> Lenient<'a, 't> {
     pub fn int(&mut self, field: &str) -> Option<i64> {
         let v = self.get(field)?;
         let parsed = match v {
-            Node::Number(n) => n.parse::<i64>().ok(),
-            Node::String(s) => s.trim().parse::<i64>().ok(),
+            Node::Number(n) => parse_i64(n),
+            Node::String(s) => parse_i64(s.trim()),
             _ => None,
         };
         if parsed.is_none() {
@@ -559,6 +601,59 @@ mod tests {
         assert_eq!(join("x", ""), "x");
     }
     use crate::error::ErrorCode;
+
+    /// `uint` and `code` read integers as the standard parsers did (`u64`, `i64`).
+    #[test]
+    fn integers_as_the_standard_parsers() {
+        for text in [
+            "0",
+            "-0",
+            "+7",
+            "7",
+            "255",
+            "256",
+            "-1",
+            "",
+            "+",
+            "-",
+            "1.0",
+            "1e3",
+            " 1",
+            "1 ",
+            "00012",
+            "4294967295",
+            "4294967296",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+            "１",
+            "1_000",
+        ] {
+            let members = [(Cow::Borrowed("a"), Node::String(text.into()))];
+            let number = [(Cow::Borrowed("a"), Node::Number(text))];
+            let o = Obj {
+                members: &number,
+                path: Path::new(""),
+            };
+            for max in [255, u64::from(u32::MAX), i64::MAX as u64] {
+                let expected = text.parse::<u64>().ok().filter(|u| *u <= max);
+                assert_eq!(o.uint("a", max).ok().flatten(), expected, "{text:?} {max}");
+            }
+            let o = Obj {
+                members: &members,
+                path: Path::new(""),
+            };
+            assert_eq!(
+                o.code("a").ok().flatten(),
+                text.parse::<i64>().ok(),
+                "{text:?}"
+            );
+            assert_eq!(parse_i64(text), text.parse::<i64>().ok(), "{text:?}");
+        }
+    }
 
     #[test]
     fn codes_amounts_and_paths() {

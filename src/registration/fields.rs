@@ -269,28 +269,7 @@ pub(crate) fn one_of(
     found
 }
 
-/// `text.parse::<i64>().ok()`, by hand: the standard parser's generic code is larger
-/// (133 B gzipped in the registration module, measured). An optional sign, then ASCII
-/// digits; `None` on overflow.
-pub(crate) fn parse_i64(text: &str) -> Option<i64> {
-    let (negative, digits) = match text.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        all => (false, all),
-    };
-    if digits.is_empty() {
-        return None;
-    }
-    // Accumulated negatively: i64::MIN has no positive counterpart.
-    let mut n: i64 = 0;
-    for &b in digits {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        n = n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))?;
-    }
-    if negative { Some(n) } else { n.checked_neg() }
-}
+pub(crate) use crate::json::read::parse_i64;
 
 /// A number that must be an integer: `Ok` when it fits an `i64`, `Err(text)` for an integer
 /// too large to hold; a fraction or exponent records `invalid_type`.

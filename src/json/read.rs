@@ -633,7 +633,7 @@ mod tests {
             "1_000",
         ] {
             let members = [(Cow::Borrowed("a"), Node::String(text.into()))];
-            let number = [(Cow::Borrowed("a"), Node::Number(text))];
+            let number = [(Cow::Borrowed("a"), Node::Number(Cow::Borrowed(text)))];
             let o = Obj {
                 members: &number,
                 path: Path::new(""),

@@ -130,11 +130,21 @@ impl QuoteInput {
     pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
         let o = Obj::new(&root, "")?.only(&FIELDS)?;
         let order = read_order(o.required("order")?)?;
-        fits(&o, "discounts", MAX_DISCOUNTS)?;
+        QuoteInput::from_fields(&o, order, default_now)
+    }
+
+    /// The fields of a quote input other than `order`, read from `o` (a wallet reads them
+    /// without an order: its orders come with each call).
+    pub(crate) fn from_fields(
+        o: &Obj<'_, '_>,
+        order: Order,
+        default_now: Option<&str>,
+    ) -> Result<QuoteInput, QuoteError> {
+        fits(o, "discounts", MAX_DISCOUNTS)?;
         let discounts = o
             .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
             .unwrap_or_default();
-        fits(&o, "coupons", MAX_COUPONS)?;
+        fits(o, "coupons", MAX_COUPONS)?;
         let coupons = o
             .list("coupons", MAX_COUPONS)?
             .iter()
@@ -162,7 +172,7 @@ impl QuoteInput {
             coupon_max_use_quantity: quantities,
             selection: read_selection(o.get("selection"))?,
             auto_pay: o.flag("auto_pay")?.unwrap_or(false),
-            balances: read_balances(&o)?,
+            balances: read_balances(o)?,
             now,
         })
     }

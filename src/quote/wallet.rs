@@ -4,15 +4,16 @@
 //! the order. [`super::quote`] and [`crate::coupons::evaluate_coupons`] are the one-shot forms
 //! of the same path: a wallet gives the same answers.
 
-use std::borrow::Cow;
-
 use super::build::{QuoteView, View};
 use super::error::QuoteError;
 use super::input::{QuoteInput, QuoteOptions, Selection, order_from_json, selection_from_value};
 use super::{Fixed, Quote, quote_order};
+use crate::coupons::input::policy_from_node;
 use crate::coupons::verdict::Messages;
-use crate::coupons::{CouponError, Order, Verdict};
+use crate::coupons::{ChargingMode, CouponError, Order, OrderType, Policy, Verdict};
 use crate::discounts::wire::{Obj, tree};
+use crate::json::JsonError;
+use crate::json::read::member;
 use crate::json::tree::Node;
 use crate::json::write::WriteJson;
 
@@ -66,22 +67,15 @@ impl Wallet {
     pub fn from_json(text: &str, default_now: Option<&str>) -> Result<Wallet, QuoteError> {
         use crate::limits::{MAX_INPUT_BYTES, check_text};
         check_text("wallet", text, MAX_INPUT_BYTES)?;
-        let mut root = tree(text)?;
-        Obj::new(&root, "")?.only(&FIELDS)?;
-        let Node::Object(members) = &mut root else {
-            return Err(QuoteError::invalid("", "expected a wallet object"));
+        let root = tree(text)?;
+        let o = Obj::new(&root, "")?.only(&FIELDS)?;
+        let policy = match o.get("policy") {
+            None => Policy::default(),
+            Some(p) => policy_from_node(p, "policy").map_err(invalid_option)?,
         };
-        let policy: Vec<_> = members
-            .iter()
-            .filter(|(k, _)| k == "policy")
-            .cloned()
-            .collect();
-        members.retain(|(k, _)| k != "policy");
-        let opts = QuoteOptions::from_value(&Node::Object(policy))?;
-        // The quote input's reader, with an empty order in place of the carts to come.
-        let empty = tree(r#"{"order_type":"new","charging_mode":"period","lines":[]}"#)?;
-        members.push((Cow::Borrowed("order"), empty));
-        let input = QuoteInput::from_value(root, default_now)?;
+        let opts = QuoteOptions { policy };
+        // The quote input's reader without an order: the carts come with each call.
+        let input = QuoteInput::from_fields(&o, empty_order(), default_now)?;
         Ok(Wallet::new(input, &opts))
     }
 
@@ -136,58 +130,91 @@ impl Wallet {
     }
 }
 
-fn invalid_option(path: &str, message: &str) -> QuoteError {
+/// A bad option, in the reader's words: `invalid_option` at its path.
+fn invalid_option(e: JsonError) -> QuoteError {
     QuoteError::Options(CouponError::InvalidOptions {
-        path: path.to_owned(),
-        message: message.to_owned(),
+        path: e.path,
+        message: e.message,
     })
 }
 
+/// The order a wallet holds in its quote input: never read (each call brings its order).
+fn empty_order() -> Order {
+    Order {
+        order_id: None,
+        order_type: OrderType::New,
+        charging_mode: ChargingMode::Period,
+        period_type: None,
+        period_num: None,
+        currency: None,
+        first_order_in_service: None,
+        discount: None,
+        lines: Vec::new(),
+    }
+}
+
+/// The fields of call options: `quote` reads all of them, `evaluate` `messages` only.
+const CALL_FIELDS: [&str; 6] = [
+    "messages",
+    "selection",
+    "lines",
+    "alternatives",
+    "policy",
+    "explain",
+];
+
 impl CallOptions {
-    /// Reads call options from JSON text (`null`: the defaults, a compact result); `quote`
-    /// takes every field, `evaluate` (`quote` false) `messages` only.
+    /// Reads call options from JSON text (`null`: the defaults, a compact result) with the one
+    /// reader: a bad field is `invalid_option` at its path; `quote` takes every field,
+    /// `evaluate` (`quote` false) `messages` only.
     pub fn from_json(text: &str, quote: bool) -> Result<CallOptions, QuoteError> {
         let root = tree(text)?;
-        let mut call = CallOptions {
-            selection: Selection::Default,
-            view: View::COMPACT,
-        };
-        let Node::Object(members) = &root else {
-            return match root {
-                Node::Null => Ok(call),
-                _ => Err(invalid_option("", "expected an object")),
-            };
-        };
-        for (key, value) in members {
-            let flag = |v: &Node<'_>| match v {
-                Node::Bool(b) => Ok(*b),
-                Node::Null => Ok(false),
-                _ => Err(invalid_option(key, "expected a boolean")),
-            };
-            match (key.as_ref(), quote) {
-                ("messages", _) => {
-                    call.view.messages = match value {
-                        Node::Bool(false) | Node::Null => Messages::None,
-                        Node::String(s) if s == "en" => Messages::En,
-                        Node::String(s) if s == "zh" => Messages::Zh,
-                        Node::String(s) if s == "both" => Messages::Both,
-                        _ => {
-                            return Err(invalid_option(
-                                key,
-                                "expected \"en\", \"zh\", \"both\" or false",
-                            ));
-                        }
-                    }
-                }
-                ("selection", true) => call.selection = selection_from_value(Some(value))?,
-                ("lines", true) => call.view.lines = flag(value)?,
-                ("alternatives", true) => call.view.alternatives = flag(value)?,
-                ("policy", true) => call.view.policy = flag(value)?,
-                ("explain", true) => call.view.explain = flag(value)?,
-                _ => return Err(invalid_option(key, "unknown field")),
-            }
+        if let Node::Null = root {
+            return Ok(CallOptions {
+                selection: Selection::Default,
+                view: View::COMPACT,
+            });
         }
-        Ok(call)
+        let fields = if quote {
+            &CALL_FIELDS[..]
+        } else {
+            &CALL_FIELDS[..1]
+        };
+        let read = || -> Result<_, JsonError> {
+            let o = Obj::new(&root, "")?.only_named(fields)?;
+            let messages = match o.get("messages") {
+                None | Some(Node::Bool(false)) => Messages::None,
+                Some(Node::String(s)) if s == "en" => Messages::En,
+                Some(Node::String(s)) if s == "zh" => Messages::Zh,
+                Some(Node::String(s)) if s == "both" => Messages::Both,
+                Some(v) => return Err(o.wrong("messages", r#""en", "zh", "both" or false"#, v)),
+            };
+            let flag = |field| Ok(o.flag(field)?.unwrap_or(false));
+            let flags = [
+                flag("lines")?,
+                flag("alternatives")?,
+                flag("policy")?,
+                flag("explain")?,
+            ];
+            // A present `selection` is read as the quote input's, `null` included (refused).
+            Ok((messages, flags, member(o.members(), "selection")))
+        };
+        let (messages, [lines, alternatives, policy, explain], selection) =
+            read().map_err(invalid_option)?;
+        let selection = match selection {
+            Some(v) => selection_from_value(Some(v))?,
+            None => Selection::Default,
+        };
+        Ok(CallOptions {
+            selection,
+            view: View {
+                messages,
+                lines,
+                alternatives,
+                policy,
+                explain,
+            },
+        })
     }
 }
 
@@ -284,5 +311,117 @@ mod tests {
             .evaluate_json(ORDER, r#"{"lines":true}"#)
             .unwrap_err();
         assert_eq!(crate::error::ErrorCode::code(&err), "invalid_option");
+    }
+
+    /// Both readers go through the one reader: the codes and paths of the hand readers they
+    /// replaced (compared before/after on these inputs), messages in the reader's words.
+    #[test]
+    fn bad_wallets_and_options_name_the_path() {
+        use crate::error::ErrorCode;
+        let opts = |text: &str, quote: bool| match CallOptions::from_json(text, quote) {
+            Ok(_) => ("ok", String::new()),
+            Err(e) => (e.code(), e.field().unwrap_or_default().to_owned()),
+        };
+        for (text, quote, code, path) in [
+            ("[]", true, "invalid_option", ""),
+            ("\"x\"", false, "invalid_option", ""),
+            (r#"{"x":1}"#, true, "invalid_option", "x"),
+            (r#"{"messages":true}"#, true, "invalid_option", "messages"),
+            (r#"{"messages":"fr"}"#, false, "invalid_option", "messages"),
+            (
+                r#"{"messages":"zh","lines":true}"#,
+                false,
+                "invalid_option",
+                "lines",
+            ),
+            (r#"{"lines":"yes"}"#, true, "invalid_option", "lines"),
+            (
+                r#"{"alternatives":{}}"#,
+                true,
+                "invalid_option",
+                "alternatives",
+            ),
+            (r#"{"policy":{}}"#, true, "invalid_option", "policy"),
+            (r#"{"explain":1}"#, true, "invalid_option", "explain"),
+            (
+                r#"{"selection":"worst"}"#,
+                true,
+                "invalid_input",
+                "selection",
+            ),
+            (r#"{"selection":null}"#, true, "invalid_input", "selection"),
+            (
+                r#"{"selection":{"x":1}}"#,
+                true,
+                "invalid_input",
+                "selection.x",
+            ),
+            (
+                r#"{"selection":"best"}"#,
+                false,
+                "invalid_option",
+                "selection",
+            ),
+            ("{", true, "invalid_json", ""),
+            (
+                r#"{"messages":false,"lines":null,"selection":"best"}"#,
+                true,
+                "ok",
+                "",
+            ),
+        ] {
+            assert_eq!(opts(text, quote), (code, path.to_owned()), "{text} {quote}");
+        }
+        let read = CallOptions::from_json(
+            r#"{"messages":"zh","lines":true,"explain":false,"selection":"best"}"#,
+            true,
+        )
+        .unwrap();
+        assert_eq!(read.selection, Selection::Best);
+        assert_eq!(
+            (read.view.messages, read.view.lines, read.view.explain),
+            (Messages::Zh, true, false)
+        );
+        assert_eq!(
+            CallOptions::from_json("null", true).unwrap().view,
+            View::COMPACT
+        );
+        let err = CallOptions::from_json(r#"{"lines":"yes"}"#, true).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid options: lines: expected a boolean, got string"
+        );
+
+        const NOW: &str = r#""now":"2025-01-01T00:00:00Z""#;
+        let wallet = |text: &str| match Wallet::from_json(text, None) {
+            Ok(_) => ("ok", String::new()),
+            Err(e) => (e.code(), e.field().unwrap_or_default().to_owned()),
+        };
+        for (fields, code, path) in [
+            (r#""x":1"#, "invalid_input", "x"),
+            (r#""order":{}"#, "invalid_input", "order"),
+            (r#""selection":"best""#, "invalid_input", "selection"),
+            (r#""policy":1"#, "invalid_option", "policy"),
+            (r#""policy":{"x":1}"#, "invalid_option", "policy.x"),
+            (
+                r#""policy":{"discount_606":5}"#,
+                "invalid_option",
+                "policy.discount_606",
+            ),
+            (r#""discounts":[1]"#, "invalid_input", "discounts[0]"),
+            (r#""coupons":"x""#, "invalid_input", "coupons"),
+            (r#""auto_pay":"y""#, "invalid_input", "auto_pay"),
+            (
+                r#""balances":{"cash":"x"}"#,
+                "invalid_amount",
+                "balances.cash",
+            ),
+            (r#""policy":null,"auto_pay":true"#, "ok", ""),
+        ] {
+            let text = format!("{{{fields},{NOW}}}");
+            assert_eq!(wallet(&text), (code, path.to_owned()), "{text}");
+        }
+        assert_eq!(wallet("{}"), ("invalid_input", "now".to_owned()));
+        assert_eq!(wallet("[]"), ("invalid_input", String::new()));
     }
 }

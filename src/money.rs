@@ -327,49 +327,9 @@ pub fn push_decimal(out: &mut String, a: Amount, min_decimals: usize) {
     }
 }
 
-/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 20).
-pub fn digits(out: &mut String, mut v: u64, width: usize) {
-    // By hand: `Display` pulls the formatting machinery's padding code in.
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    while v > 0 {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-    }
-    i = i.min(buf.len() - width.clamp(1, 20));
-    // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
-}
-
-/// [`digits`] of a 128-bit value (up to 39 digits): 9 digits at a time above 64 bits.
-pub fn wide_digits(out: &mut String, v: u128, width: usize) {
-    const E9: u64 = 1_000_000_000;
-    match u64::try_from(v) {
-        Ok(v) => {
-            for _ in 20..width {
-                out.push('0');
-            }
-            digits(out, v, width.min(20));
-        }
-        Err(_) => {
-            // Long division by 10^9 on u32 limbs with u64 `/`, not u128 `/` (compiler_builtins'
-            // u128 division, -520 B gzipped in the client).
-            let mut rem = 0u64;
-            let mut bytes = v.to_le_bytes();
-            for limb in bytes.chunks_exact_mut(4).rev() {
-                let cur = (rem << 32)
-                    | u64::from(u32::from_le_bytes([limb[0], limb[1], limb[2], limb[3]]));
-                limb.copy_from_slice(&((cur / E9) as u32).to_le_bytes());
-                rem = cur % E9;
-            }
-            wide_digits(out, u128::from_le_bytes(bytes), width.saturating_sub(9));
-            digits(out, rem, 9);
-        }
-    }
-}
+// The digit writers live in `text`, the lowest layer, so that the catalogs' renderer there
+// can write integers without depending on this area.
+pub use crate::text::{digits, wide_digits};
 
 #[cfg(feature = "serde")]
 impl Serialize for Amount {

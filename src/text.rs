@@ -39,8 +39,60 @@ pub fn replace(hay: &str, from: &str, to: &str) -> String {
 /// An integer in decimal (`Display` would link the integer formatter of its type).
 pub fn int(n: i64) -> String {
     let mut out = String::new();
-    crate::json::write::int(&mut out, n);
+    push_int(&mut out, n);
     out
+}
+
+/// Appends an integer in decimal.
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    digits(out, n.unsigned_abs(), 1);
+}
+
+/// Appends `v` in decimal, with leading zeros up to `width` digits (at most 20).
+pub fn digits(out: &mut String, mut v: u64, width: usize) {
+    // By hand: `Display` pulls the formatting machinery's padding code in.
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    while v > 0 {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    i = i.min(buf.len() - width.clamp(1, 20));
+    // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// [`digits`] of a 128-bit value (up to 39 digits): 9 digits at a time above 64 bits.
+pub fn wide_digits(out: &mut String, v: u128, width: usize) {
+    const E9: u64 = 1_000_000_000;
+    match u64::try_from(v) {
+        Ok(v) => {
+            for _ in 20..width {
+                out.push('0');
+            }
+            digits(out, v, width.min(20));
+        }
+        Err(_) => {
+            // Long division by 10^9 on u32 limbs with u64 `/`, not u128 `/` (compiler_builtins'
+            // u128 division, -520 B gzipped in the client).
+            let mut rem = 0u64;
+            let mut bytes = v.to_le_bytes();
+            for limb in bytes.chunks_exact_mut(4).rev() {
+                let cur = (rem << 32)
+                    | u64::from(u32::from_le_bytes([limb[0], limb[1], limb[2], limb[3]]));
+                limb.copy_from_slice(&((cur / E9) as u32).to_le_bytes());
+                rem = cur % E9;
+            }
+            wide_digits(out, u128::from_le_bytes(bytes), width.saturating_sub(9));
+            digits(out, rem, 9);
+        }
+    }
 }
 
 /// `bytes` as text, each invalid sequence (maximal subpart) replaced by U+FFFD, as
@@ -65,6 +117,31 @@ pub fn lossy(bytes: &[u8]) -> String {
             }
         }
     }
+}
+
+/// Fills the `{name}` placeholders of `template`: `var(name, out)` appends the value to `out`
+/// and tells whether there is one (an unknown placeholder stays as written). Every message
+/// template of the catalogs is filled by it. (`dyn`: one copy of the code serves every caller; values
+/// are written in place, not returned as `String`s: 0.5 KB gzipped less, measured.)
+pub fn render(template: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some((before, after)) = rest.cut(b'{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.cut(b'}') else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        if !var(name, &mut out) {
+            out.push('{');
+            out.push_str(name);
+            out.push('}');
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Single-byte searches on `str` for ASCII separators, instead of std's char searcher

@@ -205,25 +205,17 @@ impl Detail {
     /// The text in Chinese (`zh`) or English.
     pub fn text(&self, zh: bool) -> String {
         let template = if zh { self.texts.1 } else { self.texts.0 };
-        let mut out = String::new();
-        let bytes = template.as_bytes();
-        let (mut from, mut at) = (0, 0);
         // A placeholder is `{` + one digit + `}` (the catalog's tests check the templates).
-        while at < bytes.len() {
-            if bytes[at] != b'{' {
-                at += 1;
-                continue;
-            }
-            out.push_str(template.get(from..at).unwrap_or_default());
-            let digit = bytes.get(at + 1).map_or(0xff, |d| d.wrapping_sub(b'0'));
+        crate::text::render(template, &|name, out| {
+            let digit = name
+                .as_bytes()
+                .first()
+                .map_or(0xff, |d| d.wrapping_sub(b'0'));
             if let Some(value) = self.values.get(usize::from(digit)) {
                 out.push_str(value);
             }
-            at += 3;
-            from = at;
-        }
-        out.push_str(template.get(from..).unwrap_or_default());
-        out
+            true
+        })
     }
 }
 

@@ -513,32 +513,24 @@ fn templates(code: ReasonCode, p: &Params) -> (&'static str, &'static str) {
     }
 }
 
-/// Replaces `{name}` placeholders (see [`templates`]).
+/// Replaces `{name}` placeholders (see [`templates`]); a name without a value writes nothing.
 fn fill(template: &str, key: Option<&str>, p: &Params) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some((head, tail)) = rest.split_once('{') {
-        out.push_str(head);
-        let Some((name, after)) = tail.split_once('}') else {
-            break;
-        };
+    crate::text::render(template, &|name, out| {
         match name {
             "key" => out.push_str(key.unwrap_or_default()),
             "bound" | "bound_zh" => {
                 if let Some(Param::Text(req)) = p.get("required") {
-                    push_bound(&mut out, req, name == "bound_zh");
+                    push_bound(out, req, name == "bound_zh");
                 }
             }
             _ => {
                 if let Some(v) = p.get(name) {
-                    v.push_to(&mut out);
+                    v.push_to(out);
                 }
             }
         }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
+        true
+    })
 }
 
 impl Param {

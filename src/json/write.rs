@@ -72,13 +72,7 @@ pub fn plain(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Appends an integer.
-pub fn int(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    digits(out, n.unsigned_abs(), 1);
-}
+pub use crate::text::push_int as int;
 
 // The digit writers live with money formatting (`money` writes amounts with them; the JSON
 // area depends on `money`, not the reverse).

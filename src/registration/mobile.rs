@@ -7,8 +7,8 @@
 use super::fields::fold_fullwidth_digit;
 use super::form::RegistrationError;
 use super::kinds::MobileProblem;
-use super::messages::render;
 use crate::json::write::{Object, WriteJson};
+use crate::text::render;
 
 pub use super::kinds::MAX_MOBILE_INPUT_CHARS;
 

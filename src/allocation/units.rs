@@ -4,9 +4,7 @@
 //! computed with a 256-bit intermediate product, so they are exact for every amount that fits
 //! an `i128` at the chosen scale.
 
-use rust_decimal::Decimal;
-
-use crate::money::{Amount, AmountError};
+use crate::money::{Amount, AmountError, mul_wide};
 
 fn overflow(operation: &'static str) -> AmountError {
     AmountError::Overflow { operation }
@@ -15,9 +13,9 @@ fn overflow(operation: &'static str) -> AmountError {
 /// `amount × 10^scale` as an integer, or an error when `amount` has more decimal places than
 /// `scale` or does not fit.
 pub fn to_units(amount: Amount, scale: u32) -> Result<i128, AmountError> {
-    let d = amount.as_decimal();
-    let shift = scale.checked_sub(d.scale()).ok_or(overflow("scale"))?;
-    d.mantissa()
+    let shift = scale.checked_sub(amount.scale()).ok_or(overflow("scale"))?;
+    amount
+        .mantissa()
         .checked_mul(pow10(shift)?)
         .ok_or(overflow("scale"))
 }
@@ -29,9 +27,7 @@ pub fn to_units_floor(amount: Amount, scale: u32) -> Result<i128, AmountError> {
 
 /// `units × 10^-scale` as an amount.
 pub fn from_units(units: i128, scale: u32) -> Result<Amount, AmountError> {
-    Decimal::try_from_i128_with_scale(units, scale)
-        .map(Amount::from)
-        .map_err(|_| overflow("scale"))
+    Amount::from_mantissa(units, scale).ok_or(overflow("scale"))
 }
 
 /// `10^n` as an integer.
@@ -50,7 +46,7 @@ pub fn floor_to(x: i128, unit: i128) -> i128 {
 
 /// The number of decimal places of an amount (`"1.05"` has 2; parsing drops trailing zeros).
 pub fn scale_of(amount: Amount) -> u32 {
-    amount.as_decimal().scale()
+    amount.scale()
 }
 
 /// `(a × b) div c` and `(a × b) mod c` for `b ≤ c`, exact through a 256-bit product.
@@ -82,21 +78,6 @@ pub fn mul_div_rem(a: u128, b: u128, c: u128) -> (u128, u128) {
     (quotient, rem)
 }
 
-/// The 256-bit product of two `u128`s as `(high, low)`.
-fn mul_wide(a: u128, b: u128) -> (u128, u128) {
-    const MASK: u128 = u64::MAX as u128;
-    let (a1, a0) = (a >> 64, a & MASK);
-    let (b1, b0) = (b >> 64, b & MASK);
-    let p00 = a0 * b0;
-    let p01 = a0 * b1;
-    let p10 = a1 * b0;
-    let p11 = a1 * b1;
-    let mid = (p00 >> 64) + (p01 & MASK) + (p10 & MASK);
-    let lo = (p00 & MASK) | (mid << 64);
-    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-    (hi, lo)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +95,32 @@ mod tests {
         assert_eq!(from_units(150, 2).unwrap().to_string(), "1.5");
         assert!(to_units(a("7922816251426433759354395033"), 20).is_err());
         assert_eq!(scale_of(a("1.05")), 2);
+    }
+
+    /// `to_units` and `from_units` against the former ones on `rust_decimal`.
+    #[test]
+    fn units_match_the_decimal_mantissa() {
+        use rust_decimal::Decimal;
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let m = (i128::from(x as i64) << (x % 40)) % 10i128.pow(28);
+            let scale = (x >> 50) as u32 % 29;
+            let d = Decimal::from_i128_with_scale(m, scale);
+            let amount = from_units(m, scale).unwrap();
+            assert_eq!((amount.mantissa(), amount.scale()), (m, scale));
+            assert_eq!(amount, Amount::parse(&d.to_string()).unwrap());
+            for target in [0u32, 2, 4, 10, 28, 29, 40] {
+                let want = target
+                    .checked_sub(d.scale())
+                    .and_then(|shift| d.mantissa().checked_mul(10i128.checked_pow(shift)?));
+                assert_eq!(to_units(amount, target).ok(), want, "{d} at {target}");
+            }
+        }
+        assert!(from_units(1 << 96, 0).is_err());
+        assert!(from_units(1, 29).is_err());
     }
 
     #[test]

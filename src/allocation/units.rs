@@ -14,10 +14,12 @@ fn overflow(operation: &'static str) -> AmountError {
 /// `scale` or does not fit.
 pub fn to_units(amount: Amount, scale: u32) -> Result<i128, AmountError> {
     let shift = scale.checked_sub(amount.scale()).ok_or(overflow("scale"))?;
-    amount
-        .mantissa()
-        .checked_mul(pow10(shift)?)
-        .ok_or(overflow("scale"))
+    let (m, p) = (amount.mantissa(), pow10(shift)?);
+    match (i64::try_from(m), i64::try_from(p)) {
+        // Two 64-bit factors: the product fits 127 bits, no overflow check.
+        (Ok(m), Ok(p)) => Ok(i128::from(m) * i128::from(p)),
+        _ => m.checked_mul(p).ok_or(overflow("scale")),
+    }
 }
 
 /// `amount × 10^scale` truncated toward negative infinity (for caps).
@@ -30,9 +32,18 @@ pub fn from_units(units: i128, scale: u32) -> Result<Amount, AmountError> {
     Amount::from_mantissa(units, scale).ok_or(overflow("scale"))
 }
 
-/// `10^n` as an integer.
+/// `10^n` as an integer (a table lookup: `checked_pow` loops).
 pub fn pow10(n: u32) -> Result<i128, AmountError> {
-    10i128.checked_pow(n).ok_or(overflow("scale"))
+    const POWERS: [i128; 39] = {
+        let mut table = [1i128; 39];
+        let mut i = 1;
+        while i < table.len() {
+            table[i] = table[i - 1] * 10;
+            i += 1;
+        }
+        table
+    };
+    POWERS.get(n as usize).copied().ok_or(overflow("scale"))
 }
 
 /// `x` rounded down to a multiple of `unit` (> 0), with a 64-bit fast path (128-bit division

@@ -73,16 +73,16 @@ pub(super) fn normalize(mut magnitude: u128, mut scale: u32) -> (u128, u32) {
     (magnitude, scale)
 }
 
-/// Whether `a` has more than 28 significant digits: 29 digits, not ending in a zero that a
-/// fractional scale lets drop.
-fn too_many_digits(a: Amount) -> bool {
-    let m = a.magnitude();
-    m >= DIGIT_LIMIT && (a.scale() == 0 || div_rem_small(m, 10).1 != 0)
-}
-
-/// `a` when it has at most 28 significant digits.
+/// `a` when it has at most 28 significant digits: below 10^28, or 29 digits ending in a zero
+/// that a fractional scale lets drop.
+#[inline]
 fn within_digits(a: Amount) -> Option<Amount> {
-    (!too_many_digits(a)).then_some(a)
+    let m = a.magnitude();
+    if m < DIGIT_LIMIT || (a.scale() > 0 && div_rem_small(m, 10).1 == 0) {
+        Some(a)
+    } else {
+        None
+    }
 }
 
 /// `m × 10^n`, or `None` past 128 bits.
@@ -96,6 +96,7 @@ fn scale_up(m: u128, n: u32) -> Option<u128> {
 
 /// `a + b` (`a - b` when `subtract`), exact at the larger scale, or `None` when it needs more
 /// than 96 bits there or more than 28 significant digits.
+#[inline]
 pub(super) fn sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
     let (ma, mb) = (a.magnitude(), b.magnitude());
     if ma == 0 {
@@ -106,6 +107,39 @@ pub(super) fn sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
     if mb == 0 {
         return within_digits(a);
     }
+    // The engine's case: 64-bit mantissas, scales at most 19 apart (the scaled one stays
+    // below 2^128 and so does the sum), a result below 10^28.
+    let (sa, sb) = (a.scale(), b.scale());
+    if (ma | mb) >> 64 == 0 && sa.abs_diff(sb) <= 19 {
+        let (xa, xb, scale) = match sa.cmp(&sb) {
+            Ordering::Equal => (ma, mb, sa),
+            Ordering::Greater => (ma, mb * pow10(sa - sb), sa),
+            Ordering::Less => (ma * pow10(sb - sa), mb, sb),
+        };
+        let (na, nb) = (a.sign(), b.sign() != subtract);
+        let (magnitude, negative) = if na == nb {
+            (xa + xb, na)
+        } else if xa >= xb {
+            (xa - xb, na)
+        } else {
+            (xb - xa, nb)
+        };
+        if magnitude < DIGIT_LIMIT {
+            return Some(Amount::from_parts(
+                magnitude,
+                scale,
+                negative && magnitude != 0,
+            ));
+        }
+    }
+    aligned_sum(a, b, subtract)
+}
+
+/// [`sum`] of two non-zero operands in every case: wide mantissas, scales far apart, a
+/// result past 10^28 or 2^96.
+#[inline(never)]
+fn aligned_sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
+    let (ma, mb) = (a.magnitude(), b.magnitude());
     let (sa, sb) = (a.scale(), b.scale());
     let (xa, xb, scale) = match sa.cmp(&sb) {
         Ordering::Equal => (ma, mb, sa),
@@ -328,7 +362,18 @@ pub(super) fn round_dp(a: Amount, dp: u32, mode: Rounding) -> Amount {
 }
 
 /// The order of the values (`-0 == 0`, `1.0 == 1.00`).
+#[inline]
 pub(super) fn compare(a: Amount, b: Amount) -> Ordering {
+    if a.0 >> 96 == b.0 >> 96 && !a.sign() {
+        // One scale, both signs clear: the magnitudes' order.
+        return a.magnitude().cmp(&b.magnitude());
+    }
+    compare_values(a, b)
+}
+
+/// [`compare`] in every case.
+#[inline(never)]
+fn compare_values(a: Amount, b: Amount) -> Ordering {
     let (na, nb) = (a.is_negative(), b.is_negative());
     if na != nb {
         return if na {

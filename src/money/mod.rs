@@ -260,15 +260,15 @@ impl Amount {
     /// `self + rhs`, exact, or an overflow error: a sum that would need more than
     /// [`MAX_SIGNIFICANT_DIGITS`] digits (rust_decimal would round it silently, and
     /// `normalizeAmount` would refuse what it prints) is `amount_overflow` (issue 13 item 7).
-    #[inline(never)]
+    #[inline]
     pub fn checked_add(self, rhs: Amount) -> Result<Amount, AmountError> {
-        arith::sum(self, rhs, false).ok_or(AmountError::Overflow { operation: "add" })
+        checked_sum(self, rhs, false)
     }
 
     /// `self - rhs`, exact, or an overflow error (see [`checked_add`](Self::checked_add)).
-    #[inline(never)]
+    #[inline]
     pub fn checked_sub(self, rhs: Amount) -> Result<Amount, AmountError> {
-        arith::sum(self, rhs, true).ok_or(AmountError::Overflow { operation: "sub" })
+        checked_sum(self, rhs, true)
     }
 
     /// `self × rhs`, exact, or an overflow error: a product whose exact digits do not fit
@@ -305,8 +305,18 @@ impl Amount {
     }
 }
 
+/// [`Amount::checked_add`] and [`Amount::checked_sub`]: one out-of-line copy of the sum, the
+/// engine's most frequent operation.
+#[inline(never)]
+fn checked_sum(a: Amount, b: Amount, subtract: bool) -> Result<Amount, AmountError> {
+    arith::sum(a, b, subtract).ok_or(AmountError::Overflow {
+        operation: if subtract { "sub" } else { "add" },
+    })
+}
+
 /// Equal by value, whatever the scales and the sign of a zero (`1.0 == 1.00`, `-0 == 0`).
 impl PartialEq for Amount {
+    #[inline(never)]
     fn eq(&self, other: &Amount) -> bool {
         self.0 == other.0 || self.cmp(other) == std::cmp::Ordering::Equal
     }
@@ -322,6 +332,8 @@ impl PartialOrd for Amount {
 
 /// Ordered by value.
 impl Ord for Amount {
+    // One out-of-line copy: amounts are compared all over the engine.
+    #[inline(never)]
     fn cmp(&self, other: &Amount) -> std::cmp::Ordering {
         arith::compare(*self, *other)
     }

@@ -113,10 +113,11 @@ lint: tools-rust tools-node
 	cargo clippy --workspace --all-targets --target $(WASM_TARGET) -- -D warnings
 	@# The core crate's graph holds no JavaScript binding.
 	@! cargo tree -p bss-storefront -e normal,build | grep -E 'wasm-bindgen|js-sys|web-sys'
-	@# The core builds without its `serde` feature, and no wasm module links serde: the
-	@# binding takes the core with `default-features = false`.
+	@# The core builds without its `serde` and `rust_decimal` features, and no wasm module links
+	@# serde or rust_decimal: the binding takes the core with `default-features = false`.
 	cargo clippy -p bss-storefront --no-default-features -- -D warnings
-	@! cargo tree -p $(BINDING) --target $(WASM_TARGET) -e normal,build | grep -E 'serde'
+	cargo clippy -p bss-storefront --no-default-features --features rust_decimal -- -D warnings
+	@! cargo tree -p $(BINDING) --target $(WASM_TARGET) -e normal,build | grep -E 'serde|rust_decimal'
 
 rust-test:
 	cargo test

@@ -18,7 +18,15 @@ pub fn to_units(amount: Amount, scale: u32) -> Result<i128, AmountError> {
     match (i64::try_from(m), i64::try_from(p)) {
         // Two 64-bit factors: the product fits 127 bits, no overflow check.
         (Ok(m), Ok(p)) => Ok(i128::from(m) * i128::from(p)),
-        _ => m.checked_mul(p).ok_or(overflow("scale")),
+        // Through the 256-bit product, not `i128::checked_mul` (`__muloti4`, 472 B of wasm).
+        _ => {
+            let (high, low) = mul_wide(m.unsigned_abs(), p.unsigned_abs());
+            let magnitude = i128::try_from(low)
+                .ok()
+                .filter(|_| high == 0)
+                .ok_or(overflow("scale"))?;
+            Ok(if m < 0 { -magnitude } else { magnitude })
+        }
     }
 }
 

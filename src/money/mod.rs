@@ -165,6 +165,11 @@ impl Amount {
         self.0 & SIGN_BIT != 0
     }
 
+    /// The amount without its sign.
+    const fn abs(self) -> Amount {
+        Amount(self.0 & !SIGN_BIT)
+    }
+
     /// The number of decimal places the amount is kept with (`1.5 + 1.5` has 1; parsing
     /// drops trailing zeros, so `"1.50"` has 1 too).
     pub const fn scale(self) -> u32 {
@@ -357,13 +362,6 @@ impl fmt::Debug for Amount {
         }
         push_decimal(&mut text, self.abs(), self.scale() as usize);
         write!(f, "Amount({text})")
-    }
-}
-
-impl Amount {
-    /// The amount without its sign.
-    const fn abs(self) -> Amount {
-        Amount(self.0 & !SIGN_BIT)
     }
 }
 

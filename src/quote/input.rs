@@ -129,29 +129,52 @@ impl QuoteInput {
     pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
         let o = Obj::new(&root, "")?.only(&FIELDS)?;
         let order = read_order(o.required("order")?)?;
-        QuoteInput::from_fields(&o, order, default_now)
+        QuoteInput::from_fields(&o, order, default_now, None)
     }
 
     /// The fields of a quote input other than `order`, read from `o` (a wallet reads them
-    /// without an order: its orders come with each call).
+    /// without an order: its orders come with each call), or, for `quoteOrder`, the parts
+    /// `bss` gives from the BSS bodies (`selection` and `now` are still `o`'s). Each part is
+    /// read in the same order, so the first bad one is the error.
     pub(crate) fn from_fields(
         o: &Obj<'_, '_>,
         order: Order,
         default_now: Option<&str>,
+        bss: Option<BssParts<'_, '_, '_>>,
     ) -> Result<QuoteInput, QuoteError> {
-        fits(o, "discounts", MAX_DISCOUNTS)?;
-        let discounts = o
-            .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
-            .unwrap_or_default();
-        fits(o, "coupons", MAX_COUPONS)?;
-        let coupons = o
-            .list("coupons", MAX_COUPONS)?
-            .iter()
-            .map(Coupon::from_value)
-            .collect();
-        let quantities = o
-            .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
-            .unwrap_or_default();
+        let (discounts_in, quantities_in) = match &bss {
+            None => (Some(o), Some(o)),
+            Some(b) => (b.discounts, b.quantities),
+        };
+        let mut discounts = Vec::new();
+        if let Some(d) = discounts_in {
+            fits(d, "discounts", MAX_DISCOUNTS)?;
+            discounts = d
+                .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
+                .unwrap_or_default();
+        }
+        let coupons = match &bss {
+            None => {
+                fits(o, "coupons", MAX_COUPONS)?;
+                o.list("coupons", MAX_COUPONS)?
+                    .iter()
+                    .map(Coupon::from_value)
+                    .collect()
+            }
+            Some(b) if b.coupons.len() > MAX_COUPONS => {
+                return Err(QuoteError::TooLarge {
+                    field: "coupons".into(),
+                    limit: MAX_COUPONS,
+                });
+            }
+            Some(_) => Vec::new(),
+        };
+        let quantities = match quantities_in {
+            Some(q) => q
+                .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
         let now_text = match o.text("now")? {
             Some(t) => t,
             None => default_now
@@ -164,17 +187,36 @@ impl QuoteInput {
                 .to_owned(),
         };
         let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
+        let selection = read_selection(o.get("selection"))?;
+        let auto_pay = o.flag("auto_pay")?.unwrap_or(false);
+        let (coupons, balances) = match bss {
+            None => (coupons, read_balances(o)?),
+            Some(b) => (b.coupons, b.balances),
+        };
         Ok(QuoteInput {
             order,
             discounts,
             coupons,
             coupon_max_use_quantity: quantities,
-            selection: read_selection(o.get("selection"))?,
-            auto_pay: o.flag("auto_pay")?.unwrap_or(false),
-            balances: read_balances(o)?,
+            selection,
+            auto_pay,
+            balances,
             now,
         })
     }
+}
+
+/// The parts of a `quoteOrder` input that its BSS bodies give (see
+/// [`QuoteInput::from_fields`]).
+pub(crate) struct BssParts<'o, 'a, 't> {
+    /// The ListOrderDiscounts body (its `discounts` array).
+    pub discounts: Option<&'o Obj<'a, 't>>,
+    /// The coupons and cards, read.
+    pub coupons: Vec<Coupon>,
+    /// The ListOrderCouponsByOrderId body (its `coupon_max_use_quantity` array).
+    pub quantities: Option<&'o Obj<'a, 't>>,
+    /// The balances.
+    pub balances: Balances,
 }
 
 /// A list longer than `max` is `too_large`.

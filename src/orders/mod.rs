@@ -467,15 +467,14 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
     let mut period_types: Option<Option<PeriodType>> = None;
     let mut modes: Option<ChargingMode> = None;
     for (i, item) in items.iter().enumerate() {
-        let at = format!("{}[{i}]", o.at("order_line_items"));
-        let l = Obj::new(item, &at)?;
+        let l = o.item("order_line_items", i, item)?;
         let id = l
             .text("order_line_item_id")?
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| shape(l.at("order_line_item_id"), "missing"))?;
+            .ok_or_else(|| l.fail("order_line_item_id", "missing"))?;
         let official_amount = l
             .amount("official_amount")?
-            .ok_or_else(|| shape(l.at("official_amount"), "missing"))?;
+            .ok_or_else(|| l.fail("official_amount", "missing"))?;
         let service = l.text("service_type_code")?.filter(|s| !s.is_empty());
         if service.is_none() {
             note(Missing::ServiceType);

@@ -715,4 +715,65 @@ mod tests {
         assert_eq!(q["coupon_amount"], "100.00");
         assert_eq!(q["facts_from_bss"], json!([]));
     }
+
+    /// The rows BSS vouched for are left out while the coupon is read (not from a copy):
+    /// a coupon is malformed only when more than `MAX_USE_LIMITS` rows remain, every row left
+    /// out is a fact, and a card that ListOrderCouponsByOrderId also listed is taken once.
+    #[test]
+    fn vouched_rows_are_left_out_while_reading_and_listed_cards_taken_once() {
+        use crate::coupons::model::MAX_USE_LIMITS;
+        let region = json!({ "limit_key": "regionCode", "value1": "cn-north-4", "value2": "" });
+        let base = json!({ "limit_key": "baseValue", "value1": "1", "value2": "" });
+        let coupon = |rows: Vec<Value>| {
+            let mut input = hardware_order(&[("P-HW", "300.00")]);
+            let c = &mut input["coupons"]["user_coupons"][0];
+            c["coupon_group"] = json!(0);
+            c["use_limits"] = Value::Array(rows);
+            input
+        };
+        // MAX_USE_LIMITS rows left after the two vouched-for ones: read, two facts.
+        let mut rows = vec![region.clone(), region.clone()];
+        rows.extend(std::iter::repeat_n(base.clone(), MAX_USE_LIMITS));
+        let q = quoted(&coupon(rows.clone()));
+        assert_eq!(q["coupon_amount"], "100.00", "{q}");
+        let facts = q["facts_from_bss"].as_array().unwrap();
+        assert_eq!(facts.len(), 2, "{q}");
+        assert_eq!(facts[0]["missing"], "region");
+        // One more row that stays: malformed.
+        rows.push(base);
+        let q = quoted(&coupon(rows));
+        assert_eq!(q["coupon_amount"], "0.00", "{q}");
+        assert_eq!(
+            q["rejected"][0]["reasons"][0]["code"], "malformed_coupon",
+            "{q}"
+        );
+        // A stored-value card listed as a coupon (type 303) and as a card: once.
+        let mut input = coupon(vec![]);
+        let card = json!({ "card_id": "SVC-1", "face_value": "50", "balance": "50", "status": 1 });
+        input["coupons"]["user_coupons"][0] = json!({
+            "coupon_id": "SVC-1", "coupon_type": 303, "status": 2, "face_value": "50",
+            "balance": "50", "effective_time": "2026-01-01T00:00:00Z",
+            "expire_time": "2099-01-01T00:00:00Z",
+        });
+        input["cards"] = json!({ "stored_value_cards": [card.clone(), card] });
+        input["selection"] = json!("best");
+        input["balances"] = json!({ "account_balances": [
+            { "account_type": 1, "amount": "10.50" }, { "account_type": 1, "amount": "-5" },
+            { "account_type": 2, "amount": 7 },
+        ] });
+        let q = quoted(&input);
+        let offered: Vec<&Value> = q["pay_request"]["coupon_infos"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(q["rejected"].as_array().unwrap())
+            .collect();
+        assert_eq!(offered.len(), 1, "{q}");
+        assert_eq!(q["stored_card_amount"], "50.00", "{q}");
+        // Cash 10.50 (the debt counts 0), then credit 7.
+        assert_eq!(
+            q["payment"],
+            json!({ "cash": "10.50", "credit": "7.00", "unpaid": "232.50" })
+        );
+    }
 }

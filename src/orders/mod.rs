@@ -215,7 +215,7 @@ pub fn quote_order(
     let mut facts = Vec::new();
     let mut coupons = Vec::new();
     // The ids of the coupons and cards taken so far: a card listed twice is taken once.
-    let mut ids: Vec<Option<&str>> = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
     let mut order = built.order;
     // Whether a listed hardware-only coupon marks the lines (policy `listed_hardware_coupon`).
     let marks_hardware = match opts.policy.listed_hardware_coupon {
@@ -229,7 +229,7 @@ pub fn quote_order(
             facts_from_bss(coupon, missing, &mut facts);
             let keep = |row: &Node<'_>| vouched_for(row, missing).is_none();
             coupons.push(Coupon::from_node_keeping(coupon, &keep));
-            ids.push(coupon_id(coupon));
+            ids.extend(coupon_id(coupon));
             if marks_hardware && is_hardware_coupon(coupon) {
                 // BSS listed a hardware-only coupon for this order: its lines are hardware.
                 for line in &mut order.lines {
@@ -248,9 +248,9 @@ pub fn quote_order(
         for card in list_of(cards, "stored_value_cards", "cards")? {
             // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
             let id = Obj::new(card, "cards")?.text("card_id")?;
-            if id.is_none() || !ids.contains(&id.as_deref()) {
+            if id.as_deref().is_none_or(|id| !ids.contains(&id)) {
                 coupons.push(Coupon::from_value(card));
-                ids.push(coupon_id(card));
+                ids.extend(coupon_id(card));
             }
         }
     }

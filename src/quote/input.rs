@@ -471,6 +471,39 @@ mod tests {
         assert!(!message.contains("unit_price"), "{message}");
     }
 
+    /// The order's `charging_mode` and `period_num` reach a line priced from its list price
+    /// as that line's own: a bad one is named at the line, and an on-demand line does not
+    /// take the order's periods.
+    #[test]
+    fn order_defaults_are_read_as_the_line_fields() {
+        let order = |fields: &str, line: &str| {
+            read(&format!(
+                r#"{{{NOW},"order":{{"order_type":"new",{fields},
+                  "lines":[{{"id":"a","cloud_service_type":"s","region":"r","unit_price":"2"{line}}}]}}}}"#
+            ))
+        };
+        let q = order(r#""charging_mode":"period","period_num":3"#, "").unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "6");
+        let err = order(r#""charging_mode":"period","period_num":"x""#, "").unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_amount", Some("order.lines[0].period_num"))
+        );
+        let err = order(r#""charging_mode":"on_demand","period_num":3"#, "").unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_order", Some("order.lines[0].usage_value"))
+        );
+        let q = order(
+            r#""charging_mode":"on_demand","period_num":3"#,
+            r#","charging_mode":"period""#,
+        )
+        .unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "6");
+        let err = order(r#""charging_mode":"period""#, r#","charging_mode":7"#).unwrap_err();
+        assert_eq!(err.field(), Some("order.lines[0].charging_mode"));
+    }
+
     #[test]
     fn errors_name_the_path() {
         let line = |extra: &str| {

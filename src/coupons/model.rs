@@ -209,6 +209,13 @@ impl Coupon {
     }
 
     fn from_node(value: &Node<'_>) -> Coupon {
+        Coupon::from_node_keeping(value, &|_| true)
+    }
+
+    /// [`Coupon::from_value`] with only the `use_limits` rows `keep` keeps (`quoteOrder`
+    /// leaves out the rows BSS vouched for when it listed the coupon for the order): the
+    /// coupon reads as if the others were not in its JSON.
+    pub(crate) fn from_node_keeping(value: &Node<'_>, keep: &dyn Fn(&Node<'_>) -> bool) -> Coupon {
         let Node::Object(members) = value else {
             return Coupon {
                 malformed: vec![Malformed {
@@ -256,14 +263,21 @@ impl Coupon {
         // `member`, not `get`: `""` here is a wrong type, not an absent list.
         let use_limits = match member(members, "use_limits") {
             None | Some(Node::Null) => Vec::new(),
-            Some(Node::Array(rows)) if rows.len() > MAX_USE_LIMITS => {
-                r.bad(
-                    "use_limits",
-                    format!("{} rows, more than {MAX_USE_LIMITS}", rows.len()),
-                );
-                Vec::new()
+            Some(Node::Array(rows)) => {
+                let count = rows.iter().filter(|row| keep(row)).count();
+                if count > MAX_USE_LIMITS {
+                    r.bad(
+                        "use_limits",
+                        format!("{count} rows, more than {MAX_USE_LIMITS}"),
+                    );
+                    Vec::new()
+                } else {
+                    rows.iter()
+                        .filter(|row| keep(row))
+                        .map(read_use_limit)
+                        .collect()
+                }
             }
-            Some(Node::Array(rows)) => rows.iter().map(read_use_limit).collect(),
             Some(other) => {
                 let ty = json_type(other);
                 r.bad("use_limits", format!("expected an array, got {ty}"));

@@ -589,6 +589,15 @@ impl<'a, 't> Lenient<'a, 't> {
     }
 }
 
+/// [`amount_of`] `v`, a value found for `field` of `o` elsewhere (a default the caller
+/// looked up), at the path of `field`; the path is rendered only for an error.
+pub fn amount_for(o: &Obj<'_, '_>, field: &str, v: &Node<'_>) -> Result<Amount, JsonError> {
+    amount_of(v, "").map_err(|mut e| {
+        e.path = o.at(field);
+        e
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

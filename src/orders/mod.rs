@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 
+use crate::coupons::Coupon;
 use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
 use crate::coupons::policy::ListedHardwareCoupon;
@@ -32,6 +33,7 @@ use crate::json::tree::Node;
 use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 use crate::quote::build::{QuoteView, View};
+use crate::quote::input::{Balances, BssParts};
 use crate::quote::{Quote, QuoteError, QuoteInput, QuoteOptions};
 
 /// The fields of a `quoteOrder` input.
@@ -155,7 +157,7 @@ impl Missing {
 /// [`Order`] out.
 pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
     let node = tree(details)?;
-    let order = order_from_details(&part(&node, "details")?, "details")?.order;
+    let order = order_from_details(&*part(&node, "details")?, "details")?.order;
     Ok(order.to_json())
 }
 
@@ -183,6 +185,8 @@ pub fn quote_order_json(
 }
 
 /// Prices the pending order described by the BSS bodies in `root` (see the module doc).
+/// The bodies are read where they are, by the quote input's own readers: nothing is copied
+/// into a quote input tree.
 pub fn quote_order(
     root: &Node<'_>,
     opts: &QuoteOptions,
@@ -200,30 +204,18 @@ pub fn quote_order(
     }
     let order_id = built.order.order_id.clone().unwrap_or_default();
 
-    // The order is read from the details already: the quote reader gets an empty one, which
-    // is then replaced (its lines are what `discounts` and `coupons` are checked against).
-    let mut members: Vec<(Cow<'_, str>, Node<'_>)> = vec![(
-        "order".into(),
-        Node::Object(vec![
-            ("order_type".into(), Node::String("new".into())),
-            ("charging_mode".into(), Node::String("period".into())),
-            ("lines".into(), Node::Array(Vec::new())),
-        ]),
-    )];
-
     let discounts = o
         .get("discounts")
         .map(|d| part(d, "discounts"))
         .transpose()?;
     if let Some(d) = &discounts {
-        members.push((
-            "discounts".into(),
-            Node::Array(list_of(d, "discounts", "discounts")?.clone()),
-        ));
+        list_of(d, "discounts", "discounts")?;
     }
 
     let mut facts = Vec::new();
-    let mut coupons: Vec<Node<'_>> = Vec::new();
+    let mut coupons = Vec::new();
+    // The ids of the coupons and cards taken so far: a card listed twice is taken once.
+    let mut ids: Vec<&str> = Vec::new();
     let mut order = built.order;
     // Whether a listed hardware-only coupon marks the lines (policy `listed_hardware_coupon`).
     let marks_hardware = match opts.policy.listed_hardware_coupon {
@@ -233,21 +225,22 @@ pub fn quote_order(
     let listed = o.get("coupons").map(|c| part(c, "coupons")).transpose()?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
-            coupons.push(take_from_bss(coupon, &built.missing, &mut facts));
+            let missing = &built.missing;
+            facts_from_bss(coupon, missing, &mut facts);
+            let keep = |row: &Node<'_>| vouched_for(row, missing).is_none();
+            coupons.push(Coupon::from_node_keeping(coupon, &keep));
+            ids.extend(coupon_id(coupon));
             if marks_hardware && is_hardware_coupon(coupon) {
                 // BSS listed a hardware-only coupon for this order: its lines are hardware.
                 for line in &mut order.lines {
                     line.is_hardware = Some(true);
                 }
                 facts.push(FactFromBss {
-                    coupon_id: coupon_id(coupon).unwrap_or_default(),
+                    coupon_id: coupon_id(coupon).unwrap_or_default().to_owned(),
                     limit_key: "coupon_group".to_owned(),
                     missing: Missing::Hardware.as_str(),
                 });
             }
-        }
-        if let Some(q) = Obj::new(listed, "coupons")?.get("coupon_max_use_quantity") {
-            members.push(("coupon_max_use_quantity".into(), q.clone()));
         }
     }
     let cards = o.get("cards").map(|c| part(c, "cards")).transpose()?;
@@ -255,32 +248,26 @@ pub fn quote_order(
         for card in list_of(cards, "stored_value_cards", "cards")? {
             // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
             let id = Obj::new(card, "cards")?.text("card_id")?;
-            if id.is_none() || !coupons.iter().any(|c| coupon_id(c) == id) {
-                coupons.push(card.clone());
+            if id.as_deref().is_none_or(|id| !ids.contains(&id)) {
+                coupons.push(Coupon::from_value(card));
+                ids.extend(coupon_id(card));
             }
         }
     }
-    if !coupons.is_empty() {
-        members.push(("coupons".into(), Node::Array(coupons)));
-    }
 
-    if let Some(b) = o.get("balances") {
-        let (cash, credit) = balances(&part(b, "balances")?)?;
-        members.push((
-            "balances".into(),
-            Node::Object(vec![
-                ("cash".into(), Node::String(cash.to_string().into())),
-                ("credit".into(), Node::String(credit.to_string().into())),
-            ]),
-        ));
-    }
-    for field in ["selection", "now"] {
-        if let Some(v) = o.get(field) {
-            members.push((field.into(), v.clone()));
-        }
-    }
-    let mut input = QuoteInput::from_value(Node::Object(members), default_now)?;
-    input.order = order;
+    let balances = match o.get("balances") {
+        Some(b) => balances(&*part(b, "balances")?)?,
+        None => Balances::default(),
+    };
+    let listed = listed.as_deref().map(|l| Obj::new(l, "")).transpose()?;
+    let discounts = discounts.as_deref().map(|d| Obj::new(d, "")).transpose()?;
+    let bss = BssParts {
+        discounts: discounts.as_ref(),
+        coupons,
+        quantities: listed.as_ref(),
+        balances,
+    };
+    let input = QuoteInput::from_fields(&o, order, default_now, Some(bss))?;
     let quote = crate::quote::quote(&input, opts)?;
     Ok(OrderQuote {
         quote,
@@ -291,7 +278,7 @@ pub fn quote_order(
 
 /// A part given as an object, or as a JSON string holding the body's text (read in place,
 /// so every digit is kept).
-fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Node<'a>, QuoteError> {
+fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Cow<'a, Node<'a>>, QuoteError> {
     match v {
         Node::String(text) => {
             let parsed = tree(text).map_err(|mut e| {
@@ -299,7 +286,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Node<'a>, QuoteError> {
                 e
             })?;
             match parsed {
-                Node::Object(_) => Ok(parsed),
+                Node::Object(_) => Ok(Cow::Owned(parsed)),
                 _ => Err(shape(
                     path,
                     "expected the JSON text of a BSS response body (an object)",
@@ -307,7 +294,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Node<'a>, QuoteError> {
                 .into()),
             }
         }
-        Node::Object(_) => Ok(v.clone()),
+        Node::Object(_) => Ok(Cow::Borrowed(v)),
         _ => Err(shape(
             path,
             "expected the BSS response body (an object or its JSON text)",
@@ -321,19 +308,19 @@ fn list_of<'a, 't>(
     body: &'a Node<'t>,
     field: &str,
     path: &'a str,
-) -> Result<&'a Vec<Node<'t>>, QuoteError> {
-    static EMPTY: Vec<Node<'static>> = Vec::new();
+) -> Result<&'a [Node<'t>], QuoteError> {
     match Obj::new(body, path)?.get(field) {
-        None | Some(Node::Null) => Ok(&EMPTY),
+        None | Some(Node::Null) => Ok(&[]),
         Some(Node::Array(items)) => Ok(items),
         Some(_) => Err(shape(format!("{path}.{field}"), "expected an array").into()),
     }
 }
 
-fn coupon_id(v: &Node<'_>) -> Option<String> {
+/// The last `coupon_id` or `card_id` given as a string.
+fn coupon_id<'a>(v: &'a Node<'_>) -> Option<&'a str> {
     match v {
         Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-            ("coupon_id" | "card_id", Node::String(s)) => Some(s.to_string()),
+            ("coupon_id" | "card_id", Node::String(s)) => Some(s.as_ref()),
             _ => None,
         }),
         _ => None,
@@ -363,68 +350,54 @@ fn is_hardware_coupon(coupon: &Node<'_>) -> bool {
 /// `coupon_group` of a hardware-only coupon.
 const HARDWARE_GROUP: i64 = 3;
 
-/// The coupon without the `use_limits` rows the order details cannot decide (BSS listed
-/// the coupon for this order: they hold); each removed row is recorded in `facts`.
-fn take_from_bss<'t>(
-    coupon: &Node<'t>,
-    missing: &[Missing],
-    facts: &mut Vec<FactFromBss>,
-) -> Node<'t> {
-    let Node::Object(members) = coupon else {
-        return coupon.clone();
+/// The `limit_key` of a `use_limits` row given as a string, and the fact the order details
+/// lack for it when BSS's listing of the coupon vouches for the row (the engine leaves the
+/// row out): a key that needs a `missing` fact, or a key the engine does not know (which
+/// would make the coupon indeterminate; BSS knows it and listed the coupon).
+fn vouched_for<'a>(row: &'a Node<'_>, missing: &[Missing]) -> Option<(&'a str, &'static str)> {
+    let Node::Object(m) = row else { return None };
+    let key = m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
+        ("limit_key", Node::String(s)) => Some(s.as_ref()),
+        _ => None,
+    })?;
+    let fact = match LimitKey::from_key(key) {
+        Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
+        None => Some(crate::codes::reason::UNKNOWN_LIMIT),
     };
-    let id = coupon_id(coupon).unwrap_or_default();
-    let mut out = members.clone();
-    for (key, value) in out.iter_mut() {
-        if key != "use_limits" {
+    fact.map(|fact| (key, fact))
+}
+
+/// Records in `facts` each `use_limits` row of `coupon` that BSS vouched for
+/// ([`vouched_for`]).
+fn facts_from_bss(coupon: &Node<'_>, missing: &[Missing], facts: &mut Vec<FactFromBss>) {
+    let Node::Object(members) = coupon else {
+        return;
+    };
+    for (key, value) in members {
+        let (true, Node::Array(rows)) = (key == "use_limits", value) else {
             continue;
+        };
+        for (limit_key, missing) in rows.iter().filter_map(|row| vouched_for(row, missing)) {
+            facts.push(FactFromBss {
+                coupon_id: coupon_id(coupon).unwrap_or_default().to_owned(),
+                limit_key: limit_key.to_owned(),
+                missing,
+            });
         }
-        let Node::Array(rows) = value else { continue };
-        rows.retain(|row| {
-            let key = match row {
-                Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-                    ("limit_key", Node::String(s)) => Some(s.to_string()),
-                    _ => None,
-                }),
-                _ => None,
-            };
-            let Some(key) = key else { return true };
-            let fact = match LimitKey::from_key(&key) {
-                Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
-                // A key the engine does not know would make the coupon indeterminate; BSS
-                // knows it and listed the coupon.
-                None => Some(crate::codes::reason::UNKNOWN_LIMIT),
-            };
-            match fact {
-                Some(missing) => {
-                    facts.push(FactFromBss {
-                        coupon_id: id.clone(),
-                        limit_key: key,
-                        missing,
-                    });
-                    false
-                }
-                None => true,
-            }
-        });
     }
-    Node::Object(out)
 }
 
 /// Cash (account type 1) and credit (type 2) of a ShowCustomerAccountBalances body; a
 /// negative balance (debt) counts as 0.
-fn balances(body: &Node<'_>) -> Result<(Amount, Amount), QuoteError> {
-    let mut cash = Amount::ZERO;
-    let mut credit = Amount::ZERO;
-    for (i, account) in list_of(body, "account_balances", "balances")?
-        .iter()
-        .enumerate()
-    {
-        let at = format!("balances.account_balances[{i}]");
-        let a = Obj::new(account, &at)?;
+fn balances(body: &Node<'_>) -> Result<Balances, QuoteError> {
+    let mut out = Balances::default();
+    let accounts = list_of(body, "account_balances", "balances")?;
+    let o = Obj::new(body, "balances")?;
+    for (i, account) in accounts.iter().enumerate() {
+        let a = o.item("account_balances", i, account)?;
         let slot = match a.code("account_type")? {
-            Some(1) => &mut cash,
-            Some(2) => &mut credit,
+            Some(1) => &mut out.cash,
+            Some(2) => &mut out.credit,
             _ => continue,
         };
         let amount = a.amount("amount")?.unwrap_or(Amount::ZERO);
@@ -432,7 +405,7 @@ fn balances(body: &Node<'_>) -> Result<(Amount, Amount), QuoteError> {
             *slot = slot.checked_add(amount)?;
         }
     }
-    Ok((cash, credit))
+    Ok(out)
 }
 
 /// The engine's order for a ShowCustomerOrderDetails body (`order_info` and
@@ -494,15 +467,14 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
     let mut period_types: Option<Option<PeriodType>> = None;
     let mut modes: Option<ChargingMode> = None;
     for (i, item) in items.iter().enumerate() {
-        let at = format!("{}[{i}]", o.at("order_line_items"));
-        let l = Obj::new(item, &at)?;
+        let l = o.item("order_line_items", i, item)?;
         let id = l
             .text("order_line_item_id")?
             .filter(|s| !s.is_empty())
-            .ok_or_else(|| shape(l.at("order_line_item_id"), "missing"))?;
+            .ok_or_else(|| l.fail("order_line_item_id", "missing"))?;
         let official_amount = l
             .amount("official_amount")?
-            .ok_or_else(|| shape(l.at("official_amount"), "missing"))?;
+            .ok_or_else(|| l.fail("official_amount", "missing"))?;
         let service = l.text("service_type_code")?.filter(|s| !s.is_empty());
         if service.is_none() {
             note(Missing::ServiceType);
@@ -742,5 +714,66 @@ mod tests {
         let q = quoted(&plain);
         assert_eq!(q["coupon_amount"], "100.00");
         assert_eq!(q["facts_from_bss"], json!([]));
+    }
+
+    /// The rows BSS vouched for are left out while the coupon is read (not from a copy):
+    /// a coupon is malformed only when more than `MAX_USE_LIMITS` rows remain, every row left
+    /// out is a fact, and a card that ListOrderCouponsByOrderId also listed is taken once.
+    #[test]
+    fn vouched_rows_are_left_out_while_reading_and_listed_cards_taken_once() {
+        use crate::coupons::model::MAX_USE_LIMITS;
+        let region = json!({ "limit_key": "regionCode", "value1": "cn-north-4", "value2": "" });
+        let base = json!({ "limit_key": "baseValue", "value1": "1", "value2": "" });
+        let coupon = |rows: Vec<Value>| {
+            let mut input = hardware_order(&[("P-HW", "300.00")]);
+            let c = &mut input["coupons"]["user_coupons"][0];
+            c["coupon_group"] = json!(0);
+            c["use_limits"] = Value::Array(rows);
+            input
+        };
+        // MAX_USE_LIMITS rows left after the two vouched-for ones: read, two facts.
+        let mut rows = vec![region.clone(), region.clone()];
+        rows.extend(std::iter::repeat_n(base.clone(), MAX_USE_LIMITS));
+        let q = quoted(&coupon(rows.clone()));
+        assert_eq!(q["coupon_amount"], "100.00", "{q}");
+        let facts = q["facts_from_bss"].as_array().unwrap();
+        assert_eq!(facts.len(), 2, "{q}");
+        assert_eq!(facts[0]["missing"], "region");
+        // One more row that stays: malformed.
+        rows.push(base);
+        let q = quoted(&coupon(rows));
+        assert_eq!(q["coupon_amount"], "0.00", "{q}");
+        assert_eq!(
+            q["rejected"][0]["reasons"][0]["code"], "malformed_coupon",
+            "{q}"
+        );
+        // A stored-value card listed as a coupon (type 303) and as a card: once.
+        let mut input = coupon(vec![]);
+        let card = json!({ "card_id": "SVC-1", "face_value": "50", "balance": "50", "status": 1 });
+        input["coupons"]["user_coupons"][0] = json!({
+            "coupon_id": "SVC-1", "coupon_type": 303, "status": 2, "face_value": "50",
+            "balance": "50", "effective_time": "2026-01-01T00:00:00Z",
+            "expire_time": "2099-01-01T00:00:00Z",
+        });
+        input["cards"] = json!({ "stored_value_cards": [card.clone(), card] });
+        input["selection"] = json!("best");
+        input["balances"] = json!({ "account_balances": [
+            { "account_type": 1, "amount": "10.50" }, { "account_type": 1, "amount": "-5" },
+            { "account_type": 2, "amount": 7 },
+        ] });
+        let q = quoted(&input);
+        let offered: Vec<&Value> = q["pay_request"]["coupon_infos"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(q["rejected"].as_array().unwrap())
+            .collect();
+        assert_eq!(offered.len(), 1, "{q}");
+        assert_eq!(q["stored_card_amount"], "50.00", "{q}");
+        // Cash 10.50 (the debt counts 0), then credit 7.
+        assert_eq!(
+            q["payment"],
+            json!({ "cash": "10.50", "credit": "7.00", "unpaid": "232.50" })
+        );
     }
 }

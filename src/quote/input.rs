@@ -6,16 +6,15 @@
 //! `amount` / `discount_ratio` and the order's `discount` from the discount it applies, so
 //! the input must not carry them.
 
-use std::borrow::Cow;
-
 use super::error::QuoteError;
 use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
+use crate::coupons::input::OrderError;
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
 };
 use crate::discounts::DiscountOption;
 use crate::discounts::policy_options;
-use crate::json::read::{Members, Obj, Path, member, shape, tree};
+use crate::json::read::{Obj, Path, member, shape, tree};
 use crate::json::tree::Node;
 use crate::json::{JsonError, JsonErrorKind};
 use crate::money::Amount;
@@ -130,29 +129,52 @@ impl QuoteInput {
     pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
         let o = Obj::new(&root, "")?.only(&FIELDS)?;
         let order = read_order(o.required("order")?)?;
-        QuoteInput::from_fields(&o, order, default_now)
+        QuoteInput::from_fields(&o, order, default_now, None)
     }
 
     /// The fields of a quote input other than `order`, read from `o` (a wallet reads them
-    /// without an order: its orders come with each call).
+    /// without an order: its orders come with each call), or, for `quoteOrder`, the parts
+    /// `bss` gives from the BSS bodies (`selection` and `now` are still `o`'s). Each part is
+    /// read in the same order, so the first bad one is the error.
     pub(crate) fn from_fields(
         o: &Obj<'_, '_>,
         order: Order,
         default_now: Option<&str>,
+        bss: Option<BssParts<'_, '_, '_>>,
     ) -> Result<QuoteInput, QuoteError> {
-        fits(o, "discounts", MAX_DISCOUNTS)?;
-        let discounts = o
-            .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
-            .unwrap_or_default();
-        fits(o, "coupons", MAX_COUPONS)?;
-        let coupons = o
-            .list("coupons", MAX_COUPONS)?
-            .iter()
-            .map(Coupon::from_value)
-            .collect();
-        let quantities = o
-            .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
-            .unwrap_or_default();
+        let (discounts_in, quantities_in) = match &bss {
+            None => (Some(o), Some(o)),
+            Some(b) => (b.discounts, b.quantities),
+        };
+        let mut discounts = Vec::new();
+        if let Some(d) = discounts_in {
+            fits(d, "discounts", MAX_DISCOUNTS)?;
+            discounts = d
+                .each("discounts", MAX_DISCOUNTS, DiscountOption::from_value)?
+                .unwrap_or_default();
+        }
+        let coupons = match &bss {
+            None => {
+                fits(o, "coupons", MAX_COUPONS)?;
+                o.list("coupons", MAX_COUPONS)?
+                    .iter()
+                    .map(Coupon::from_value)
+                    .collect()
+            }
+            Some(b) if b.coupons.len() > MAX_COUPONS => {
+                return Err(QuoteError::TooLarge {
+                    field: "coupons".into(),
+                    limit: MAX_COUPONS,
+                });
+            }
+            Some(_) => Vec::new(),
+        };
+        let quantities = match quantities_in {
+            Some(q) => q
+                .each("coupon_max_use_quantity", MAX_COUPONS, read_quantity)?
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
         let now_text = match o.text("now")? {
             Some(t) => t,
             None => default_now
@@ -165,17 +187,36 @@ impl QuoteInput {
                 .to_owned(),
         };
         let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
+        let selection = read_selection(o.get("selection"))?;
+        let auto_pay = o.flag("auto_pay")?.unwrap_or(false);
+        let (coupons, balances) = match bss {
+            None => (coupons, read_balances(o)?),
+            Some(b) => (b.coupons, b.balances),
+        };
         Ok(QuoteInput {
             order,
             discounts,
             coupons,
             coupon_max_use_quantity: quantities,
-            selection: read_selection(o.get("selection"))?,
-            auto_pay: o.flag("auto_pay")?.unwrap_or(false),
-            balances: read_balances(o)?,
+            selection,
+            auto_pay,
+            balances,
             now,
         })
     }
+}
+
+/// The parts of a `quoteOrder` input that its BSS bodies give (see
+/// [`QuoteInput::from_fields`]).
+pub(crate) struct BssParts<'o, 'a, 't> {
+    /// The ListOrderDiscounts body (its `discounts` array).
+    pub discounts: Option<&'o Obj<'a, 't>>,
+    /// The coupons and cards, read.
+    pub coupons: Vec<Coupon>,
+    /// The ListOrderCouponsByOrderId body (its `coupon_max_use_quantity` array).
+    pub quantities: Option<&'o Obj<'a, 't>>,
+    /// The balances.
+    pub balances: Balances,
 }
 
 /// A list longer than `max` is `too_large`.
@@ -190,8 +231,9 @@ fn fits(o: &Obj<'_, '_>, field: &str, max: usize) -> Result<(), QuoteError> {
 }
 
 /// The order, with lines priced and validated; errors are `invalid_order` (or
-/// `invalid_amount` for an amount that does not parse) under `order.`. A line priced from
-/// list-price fields reaches the coupon area's reader as an amount, not as text in the tree.
+/// `invalid_amount` for an amount that does not parse) under `order.`. Every line is priced
+/// (or refused) before the coupon area's reader reads the order; a line priced from
+/// list-price fields reaches that reader as an amount, not as text in the tree.
 fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
     let Node::Object(members) = order else {
         return Err(QuoteError::invalid("order", "expected an order object"));
@@ -202,8 +244,8 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
             "the quote sets the discount from `discounts`; leave it out",
         ));
     }
-    let order_mode = member(members, "charging_mode");
-    let order_periods = member(members, "period_num");
+    let o = Obj::new(order, "order")?;
+    // Only the lines priced here have an entry (most orders: none, and no allocation).
     let mut priced = Vec::new();
     if let Some(Node::Array(lines)) = member(members, "lines") {
         if lines.len() > coupons::MAX_LINES {
@@ -212,36 +254,43 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
                 limit: coupons::MAX_LINES,
             });
         }
+        let defaults = [
+            member(members, "charging_mode"),
+            member(members, "period_num"),
+        ];
         for (i, line) in lines.iter().enumerate() {
-            priced.push(match line {
-                Node::Object(line) => price_missing_amount(line, order_mode, order_periods)
-                    .map_err(|e| e.at(&format!("order.lines[{i}]")))?,
-                _ => None,
-            });
+            if let Node::Object(_) = line {
+                if let Some(amount) = price_missing_amount(&o.item("lines", i, line)?, defaults)? {
+                    priced.resize(i, None);
+                    priced.push(Some(amount));
+                }
+            }
         }
     }
-    let order = coupons::input::order_from_priced_node(order, &PRICE_FIELDS, &priced)
-        .map_err(order_error)?;
+    let order = coupons::input::read_order(order, "order", &PRICE_FIELDS, &priced).map_err(
+        |e| match e {
+            OrderError::Value(e) if e.kind == JsonErrorKind::Amount => QuoteError::Json(e),
+            OrderError::Value(e) => QuoteError::InvalidOrder {
+                field: e.path,
+                message: e.message,
+            },
+            OrderError::TooManyLines(_) => QuoteError::TooLarge {
+                field: "order.lines".into(),
+                limit: coupons::MAX_LINES,
+            },
+        },
+    )?;
     coupons::validate_order(&order).map_err(order_error)?;
     Ok(order)
 }
 
-/// The coupon area's order errors under `order.`; an amount that does not parse stays
-/// `invalid_amount`.
+/// The coupon area's order errors (of [`coupons::validate_order`]) under `order.`.
 fn order_error(e: CouponError) -> QuoteError {
     match e {
-        CouponError::InvalidOrder { path, message } => {
-            let field = join_path("order", &path);
-            if message.starts_with("invalid amount") {
-                QuoteError::Json(JsonError {
-                    kind: JsonErrorKind::Amount,
-                    path: field,
-                    message,
-                })
-            } else {
-                QuoteError::InvalidOrder { field, message }
-            }
-        }
+        CouponError::InvalidOrder { path, message } => QuoteError::InvalidOrder {
+            field: join_path("order", &path),
+            message,
+        },
         CouponError::TooLarge { what, max, .. } => QuoteError::TooLarge {
             field: format!("order.{what}"),
             limit: max,
@@ -251,48 +300,42 @@ fn order_error(e: CouponError) -> QuoteError {
     }
 }
 
-/// The official amount of a line that has none, priced from its list-price fields (the
-/// order's `charging_mode` and `period_num` by default); `None` when the line has an
-/// official amount or no list price. The list-price fields are left to this function: the
-/// coupon area's reader passes them over. Errors carry paths relative to the line.
+/// The official amount of `line` when it has none, priced from its list-price fields (the
+/// order's `charging_mode` and `period_num`, `defaults`, when the line has none); `None`
+/// when the line has an official amount or no list price. The list-price fields are left to
+/// this function: the coupon area's reader passes them over.
 fn price_missing_amount<'t>(
-    line: &Members<'t>,
-    order_mode: Option<&Node<'t>>,
-    order_periods: Option<&Node<'t>>,
+    line: &Obj<'_, 't>,
+    [order_mode, order_periods]: [Option<&Node<'t>>; 2],
 ) -> Result<Option<Amount>, QuoteError> {
+    let members = line.members();
     for field in ["amount", "discount_ratio"] {
-        if member(line, field).is_some() {
+        if member(members, field).is_some() {
             return Err(QuoteError::invalid(
-                field,
+                line.at(field),
                 "the quote computes it from the discount it applies; leave it out",
             ));
         }
     }
-    let mut price: Vec<(Cow<'t, str>, Node<'t>)> = PRICE_FIELDS
-        .iter()
-        .filter_map(|&field| Some((Cow::Borrowed(field), member(line, field)?.clone())))
-        .collect();
-    let has_official = !matches!(member(line, "official_amount"), None | Some(Node::Null));
-    let has_price = price.iter().any(|(k, _)| k != "charging_mode");
-    if has_official || !has_price {
-        // An official amount wins over list-price fields; without either, the coupon area's
-        // reader reports the missing `official_amount`.
+    // An official amount wins over list-price fields; without either, the coupon area's
+    // reader reports the missing `official_amount`. A field given as `null` is given.
+    let has_official = !matches!(member(members, "official_amount"), None | Some(Node::Null));
+    if has_official
+        || !PRICE_FIELDS
+            .iter()
+            .any(|&f| f != "charging_mode" && member(members, f).is_some())
+    {
         return Ok(None);
     }
-    if member(&price, "charging_mode").is_none() {
-        if let Some(mode) = order_mode {
-            price.push((Cow::Borrowed("charging_mode"), mode.clone()));
-        }
-    }
-    let is_on_demand =
-        matches!(member(&price, "charging_mode"), Some(Node::String(m)) if m == "on_demand");
-    if member(&price, "period_num").is_none() && !is_on_demand {
-        if let Some(n) = order_periods {
-            price.push((Cow::Borrowed("period_num"), n.clone()));
-        }
-    }
-    let input = LinePriceInput::from_value(&Node::Object(price), "")?;
-    Ok(Some(price_line(&input)?.official_amount))
+    let mode = member(members, "charging_mode").or(order_mode);
+    let is_on_demand = matches!(mode, Some(Node::String(m)) if m == "on_demand");
+    let periods = match member(members, "period_num") {
+        None if !is_on_demand => order_periods,
+        own => own,
+    };
+    let input = LinePriceInput::read(line, mode, periods)?;
+    let priced = price_line(&input).map_err(|e| e.at(&line.at("")))?;
+    Ok(Some(priced.official_amount))
 }
 
 fn read_quantity(v: &Node<'_>, path: Path<'_>) -> Result<MaxUseQuantity, JsonError> {
@@ -426,6 +469,39 @@ mod tests {
         let message = err.to_string();
         assert!(message.contains("unknown field \"colour\""), "{message}");
         assert!(!message.contains("unit_price"), "{message}");
+    }
+
+    /// The order's `charging_mode` and `period_num` reach a line priced from its list price
+    /// as that line's own: a bad one is named at the line, and an on-demand line does not
+    /// take the order's periods.
+    #[test]
+    fn order_defaults_are_read_as_the_line_fields() {
+        let order = |fields: &str, line: &str| {
+            read(&format!(
+                r#"{{{NOW},"order":{{"order_type":"new",{fields},
+                  "lines":[{{"id":"a","cloud_service_type":"s","region":"r","unit_price":"2"{line}}}]}}}}"#
+            ))
+        };
+        let q = order(r#""charging_mode":"period","period_num":3"#, "").unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "6");
+        let err = order(r#""charging_mode":"period","period_num":"x""#, "").unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_amount", Some("order.lines[0].period_num"))
+        );
+        let err = order(r#""charging_mode":"on_demand","period_num":3"#, "").unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            ("invalid_order", Some("order.lines[0].usage_value"))
+        );
+        let q = order(
+            r#""charging_mode":"on_demand","period_num":3"#,
+            r#","charging_mode":"period""#,
+        )
+        .unwrap();
+        assert_eq!(q.order.lines[0].official_amount.to_string(), "6");
+        let err = order(r#""charging_mode":"period""#, r#","charging_mode":7"#).unwrap_err();
+        assert_eq!(err.field(), Some("order.lines[0].charging_mode"));
     }
 
     #[test]

@@ -15,8 +15,8 @@ use crate::json::tree::Node;
 use super::error::QuoteError;
 pub use crate::coupons::ChargingMode;
 use crate::coupons::verdict::Money;
-use crate::discounts::wire::{Obj, shape, tree};
 use crate::json::JsonError;
+use crate::json::read::{Obj, amount_for, tree};
 use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 
@@ -88,26 +88,43 @@ impl LinePriceInput {
     /// Reads a line price input at `path`; other fields are errors.
     pub fn from_value(v: &Node<'_>, path: &str) -> Result<LinePriceInput, JsonError> {
         let o = Obj::new(v, path)?.only(&PRICE_FIELDS)?;
-        let charging_mode = match o.text("charging_mode")?.as_deref() {
+        LinePriceInput::read(&o, o.get("charging_mode"), o.get("period_num"))
+    }
+
+    /// Reads the list-price fields of `o`, with `charging_mode` and `period_num` given by the
+    /// caller (a quote's line takes them from its order when it has none); `null` is absent.
+    /// Fields other than these are not looked at: the caller decides which are allowed.
+    pub(crate) fn read<'a, 't>(
+        o: &Obj<'_, '_>,
+        mode: Option<&'a Node<'t>>,
+        periods: Option<&'a Node<'t>>,
+    ) -> Result<LinePriceInput, JsonError> {
+        let given = |v: Option<&'a Node<'t>>| v.filter(|v| !matches!(v, Node::Null));
+        let charging_mode = match given(mode) {
             None => None,
-            Some("period") => Some(ChargingMode::Period),
-            Some("on_demand") => Some(ChargingMode::OnDemand),
-            Some("one_time") => Some(ChargingMode::OneTime),
-            Some(_) => {
-                return Err(shape(
-                    o.at("charging_mode"),
-                    "expected \"period\", \"on_demand\" or \"one_time\"",
-                ));
-            }
+            Some(Node::String(text) | Node::Number(text)) => Some(match text.as_ref() {
+                "period" => ChargingMode::Period,
+                "on_demand" => ChargingMode::OnDemand,
+                "one_time" => ChargingMode::OneTime,
+                _ => {
+                    return Err(o.fail(
+                        "charging_mode",
+                        "expected \"period\", \"on_demand\" or \"one_time\"",
+                    ));
+                }
+            }),
+            Some(other) => return Err(o.wrong("charging_mode", "a string", other)),
         };
         Ok(LinePriceInput {
             charging_mode,
             unit_price: o
                 .amount("unit_price")?
-                .ok_or_else(|| shape(o.at("unit_price"), "missing"))?,
+                .ok_or_else(|| o.fail("unit_price", "missing"))?,
             subscription_num: o.amount("subscription_num")?,
             resource_size: o.amount("resource_size")?,
-            period_num: o.amount("period_num")?,
+            period_num: given(periods)
+                .map(|v| amount_for(o, "period_num", v))
+                .transpose()?,
             period_conversion_ratio: o.amount("period_conversion_ratio")?,
             usage_value: o.amount("usage_value")?,
             usage_conversion_ratio: o.amount("usage_conversion_ratio")?,

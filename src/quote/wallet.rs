@@ -75,7 +75,7 @@ impl Wallet {
         };
         let opts = QuoteOptions { policy };
         // The quote input's reader without an order: the carts come with each call.
-        let input = QuoteInput::from_fields(&o, empty_order(), default_now)?;
+        let input = QuoteInput::from_fields(&o, empty_order(), default_now, None)?;
         Ok(Wallet::new(input, &opts))
     }
 

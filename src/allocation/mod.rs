@@ -89,14 +89,44 @@ pub fn allocate_into(
     let missing = (total - given) as usize;
     if missing > 0 {
         if missing < order.len() {
-            // Keys are distinct: the first `missing` after the partition are the best.
-            order.select_nth_unstable(missing);
+            // Keys are distinct: the first `missing` after sorting are the best.
+            heap_sort(order);
         }
         for &key in order.iter().take(missing) {
             parts[(key & ((1 << 27) - 1)) as usize] += 1;
         }
     }
     Ok(())
+}
+
+/// Sorts `v` ascending (unstably) by heapsort: a few hundred bytes of wasm per element type,
+/// where the standard library's `select_nth_unstable` for `u128` was 3.5 KB (before
+/// wasm-opt) and its `sort_unstable` for `&str` 4.1 KB; O(n log n).
+pub(crate) fn heap_sort<T: PartialOrd>(v: &mut [T]) {
+    fn sift<T: PartialOrd>(v: &mut [T], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                break;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                break;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
 }
 
 /// Splits `total` over `weights` to the unit `10^-max(min_scale, scale of total)` (the cent
@@ -177,6 +207,27 @@ mod tests {
     fn finer_totals_use_their_own_unit() {
         let parts = allocate(a("0.001"), &amounts(&["1", "1"]), None, 2).unwrap();
         assert_eq!(strings(parts), ["0.001", "0"]);
+    }
+
+    #[test]
+    fn heap_sort_sorts_as_the_standard_sort() {
+        let mut seed = 7u64;
+        for n in 0..70 {
+            let keys: Vec<u128> = (0..n)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    // Few distinct values (repeats) and the top bit (over cap) set on some.
+                    u128::from(seed >> 60) << (if seed & 1 == 1 { 127 } else { 27 })
+                })
+                .collect();
+            let mut ours = keys.clone();
+            let mut std = keys;
+            heap_sort(&mut ours);
+            std.sort_unstable();
+            assert_eq!(ours, std, "n = {n}");
+        }
     }
 
     #[test]

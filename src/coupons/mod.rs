@@ -67,27 +67,7 @@ pub(crate) fn sort_strs(v: &mut [&str]) {
         }
         return;
     }
-    let sift = |v: &mut [&str], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            break;
-        }
-        if child + 1 < end && v[child] < v[child + 1] {
-            child += 1;
-        }
-        if v[root] >= v[child] {
-            break;
-        }
-        v.swap(root, child);
-        root = child;
-    };
-    for i in (0..n / 2).rev() {
-        sift(v, i, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
-    }
+    crate::allocation::heap_sort(v);
 }
 
 pub use evaluate::evaluate_coupon;

@@ -12,13 +12,11 @@
 //! saving larger than the price, a mode without its value) is [`ApplyError::Inapplicable`]:
 //! the quote reports it in `rejected` instead of failing.
 
-use crate::json::map::HashMap;
-
 use super::DiscountError;
 use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
-use crate::allocation::{AllocationError, allocate};
+use crate::allocation::{AllocationError, allocate, heap_sort};
 use crate::codes::catalog::{Detail, Texts, details};
 use crate::coupons::{DiscountKind, Policy};
 use crate::error::ErrorCode;
@@ -166,8 +164,7 @@ impl DiscountOption {
                 discount_ratio: Amount::from(1),
             })
             .collect();
-        let index: HashMap<&str, usize> =
-            lines.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        let index = LineIndex::new(lines);
         let mut source: Option<AmountSource> = None;
         if let Some(orders) = &self.orders {
             for order in orders {
@@ -262,7 +259,7 @@ impl DiscountOption {
     fn apply_rating(
         &self,
         lines: &[LineRef<'_>],
-        index: &HashMap<&str, usize>,
+        index: &LineIndex<'_>,
         out: &mut [LineDiscount],
         policy: &Policy,
     ) -> Result<(), ApplyError> {
@@ -288,7 +285,7 @@ impl DiscountOption {
         }
         for line in &rated.lines {
             let id = line.id.as_deref().unwrap_or_default();
-            let &i = index.get(id).ok_or_else(|| {
+            let i = index.get(id).ok_or_else(|| {
                 ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
             })?;
             if out[i].covered {
@@ -309,10 +306,42 @@ impl DiscountOption {
     }
 }
 
+/// The position of each line by its id (a repeated id: the last line, as a hash map filled in
+/// line order keeps it): the ids sorted, found by binary search. No hash map is linked into the
+/// pricing module for it (hashbrown's insert and rehash were 2 KB of wasm before wasm-opt).
+struct LineIndex<'s>(Vec<(&'s str, usize)>);
+
+impl<'s> LineIndex<'s> {
+    fn new(lines: &[LineRef<'s>]) -> Self {
+        let mut ids = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            ids.push((l.id, i));
+        }
+        heap_sort(&mut ids);
+        LineIndex(ids)
+    }
+
+    /// The position of the last line with `id`.
+    fn get(&self, id: &str) -> Option<usize> {
+        // The first entry past every (id, _): the one before it is the last with `id`.
+        let (mut low, mut high) = (0, self.0.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.0[mid].0 <= id {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let &(found, i) = self.0.get(low.checked_sub(1)?)?;
+        (found == id).then_some(i)
+    }
+}
+
 /// The order lines of a line item group; each line may be in one group only.
 fn group_lines(
     item: &OrderLineItemV3,
-    index: &HashMap<&str, usize>,
+    index: &LineIndex<'_>,
     out: &[LineDiscount],
 ) -> Result<Vec<usize>, ApplyError> {
     let ids = item.order_line_item_ids.as_deref().unwrap_or_default();
@@ -321,7 +350,7 @@ fn group_lines(
     }
     let mut group = Vec::with_capacity(ids.len());
     for id in ids {
-        let &i = index.get(id.as_str()).ok_or_else(|| {
+        let i = index.get(id.as_str()).ok_or_else(|| {
             ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
         })?;
         if out[i].covered || group.contains(&i) {
@@ -386,6 +415,34 @@ mod tests {
         DiscountOption::from_value(&super::super::wire::tree(option).unwrap(), "".into())
             .unwrap()
             .apply(&refs, &Policy::default())
+    }
+
+    /// The index finds what a hash map filled in line order holds: the last line of an id.
+    #[test]
+    fn line_index_finds_as_a_hash_map() {
+        let ids = ["b", "a", "", "b", "中", "ab", "a", "b", "z"];
+        let amount = Amount::ZERO;
+        let lines: Vec<LineRef<'_>> = ids
+            .iter()
+            .map(|id| LineRef {
+                id,
+                official_amount: amount,
+            })
+            .collect();
+        let map: std::collections::HashMap<&str, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for n in 0..=ids.len() {
+            let index = LineIndex::new(&lines[..n]);
+            let map: std::collections::HashMap<&str, usize> = ids[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            for probe in ids.iter().chain(&["c", "aa", "bb", " "]) {
+                assert_eq!(index.get(probe), map.get(probe).copied(), "{n} {probe:?}");
+            }
+        }
+        assert_eq!(LineIndex::new(&lines).get("b"), map.get("b").copied());
     }
 
     fn savings(d: &AppliedDiscount) -> Vec<String> {

@@ -28,8 +28,6 @@ mod sorting;
 pub mod stack;
 pub mod wallet;
 
-use crate::json::map::HashMap;
-
 pub use build::{Alternative, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
 pub use explain::Columns;
@@ -128,15 +126,11 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let mut seen = Seen::default();
+        let (coupon_ranks, duplicate) = ranks(input.coupons.iter().map(Coupon::id));
         Fixed {
-            duplicate: input
-                .coupons
-                .iter()
-                .map(|c| !first(&mut seen, c.id()))
-                .collect(),
-            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
-            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())),
+            duplicate,
+            coupon_ranks,
+            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())).0,
             eval: EvalOptions {
                 now: input.now,
                 policy: opts.policy.clone(),
@@ -388,11 +382,11 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
-        let mut seen = Seen::default();
+        let (_, repeated) = ranks(coupon_ids.iter().map(String::as_str));
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
-        for id in coupon_ids {
-            if !first(&mut seen, id) {
+        for (id, &repeated) in coupon_ids.iter().zip(&repeated) {
+            if repeated {
                 rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
                 continue;
             }
@@ -724,28 +718,26 @@ impl<'a> Prep<'a> {
     }
 }
 
-/// The rank of each id among `ids` in string order; equal ids get equal ranks.
-/// The ids seen so far: the map type of the discount area's line index (`HashMap<&str,
-/// usize>`), so one hash map is linked instead of a set and a map (−675 B of wasm gzipped).
-type Seen<'s> = HashMap<&'s str, usize>;
-
-/// Whether `id` is seen for the first time (as `HashSet::insert`).
-fn first<'s>(seen: &mut Seen<'s>, id: &'s str) -> bool {
-    seen.insert(id, 0).is_none()
-}
-
-fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
+/// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
+/// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
+/// first of equal ids is the earliest). No hash set is linked for the repeats.
+fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
     let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
     sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
     let mut out = vec![0; sorted.len()];
+    let mut repeated = vec![false; sorted.len()];
     let mut rank = 0u32;
     for (n, &(id, i)) in sorted.iter().enumerate() {
-        if n > 0 && sorted[n - 1].0 != id {
-            rank += 1;
+        if n > 0 {
+            if sorted[n - 1].0 != id {
+                rank += 1;
+            } else {
+                repeated[i] = true;
+            }
         }
         out[i] = rank;
     }
-    out
+    (out, repeated)
 }
 
 /// The copy of `order` that a quote sets to its discount contexts: what the contexts'
@@ -864,4 +856,24 @@ fn candidate(
                 || coupon.coupon_version == Some(1),
         },
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Ranks follow string order; repeats are what a `HashSet` filled in order refuses.
+    #[test]
+    fn ranks_and_repeats_as_a_sort_and_a_hash_set() {
+        let ids = ["c2", "a", "c2", "", "b", "a", "中", "c2", ""];
+        let (ranks, repeated) = super::ranks(ids.iter().copied());
+        let mut distinct: Vec<&str> = ids.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut seen = std::collections::HashSet::new();
+        for (i, id) in ids.iter().enumerate() {
+            let rank = distinct.iter().position(|d| d == id).unwrap();
+            assert_eq!(ranks[i] as usize, rank, "{id:?}");
+            assert_eq!(repeated[i], !seen.insert(*id), "{i} {id:?}");
+        }
+        assert_eq!(super::ranks([].into_iter()), (vec![], vec![]));
+    }
 }

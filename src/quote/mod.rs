@@ -176,14 +176,13 @@ impl<'a> Prep<'a> {
     ) -> Result<Prep<'a>, QuoteError> {
         let opts = &fixed.opts;
         let policy = &opts.policy;
-        let refs: Vec<LineRef<'_>> = order
-            .lines
-            .iter()
-            .map(|l| LineRef {
+        let mut refs: Vec<LineRef<'_>> = Vec::with_capacity(order.lines.len());
+        for l in &order.lines {
+            refs.push(LineRef {
                 id: &l.id,
                 official_amount: l.official_amount,
-            })
-            .collect();
+            });
+        }
         let mut applied = Vec::with_capacity(input.discounts.len());
         for option in &input.discounts {
             applied.push(match option.apply(&refs, policy) {
@@ -289,7 +288,10 @@ impl<'a> Prep<'a> {
         order: &Order,
         chosen: &[(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
-        let after: Vec<Amount> = order.lines.iter().map(|l| l.payable()).collect();
+        let mut after: Vec<Amount> = Vec::with_capacity(order.lines.len());
+        for l in &order.lines {
+            after.push(l.payable());
+        }
         let ledger = Ledger::for_amounts(&after)?;
         let mut units = Vec::with_capacity(after.len());
         for a in &after {
@@ -408,9 +410,15 @@ impl<'a> Prep<'a> {
                 Err(code) => rejected.push(Rejection::new(id, code, None)),
             }
         }
-        let chosen: Vec<(usize, &Verdict)> = verdicts.iter().map(|(k, v)| (*k, v)).collect();
+        let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
+        for (k, v) in &verdicts {
+            chosen.push((*k, v));
+        }
         let prepared = self.prepare(index, &order, &chosen)?;
-        let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
+        let mut picks: Vec<usize> = Vec::with_capacity(prepared.context.candidates.len());
+        for k in 0..prepared.context.candidates.len() {
+            picks.push(k);
+        }
         let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
         Ok(with_idle(quote, &prepared, &idle, &self.input.coupons))
     }
@@ -463,16 +471,17 @@ impl<'a> Prep<'a> {
                 },
             },
             DiscountRequest::Default => {
-                let usable: Vec<(usize, &AppliedDiscount)> = self
-                    .applied
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, a)| a.as_ref().ok().map(|d| (i, d)))
-                    .collect();
-                let options: Vec<&AppliedDiscount> = usable.iter().map(|(_, d)| *d).collect();
+                let mut usable: Vec<usize> = Vec::new();
+                let mut options: Vec<&AppliedDiscount> = Vec::new();
+                for (i, a) in self.applied.iter().enumerate() {
+                    if let Ok(d) = a {
+                        usable.push(i);
+                        options.push(d);
+                    }
+                }
                 let auto_pay = self.input.auto_pay && self.opts.policy.auto_pay_business_first;
                 match choose(&options, auto_pay) {
-                    Some((j, rule)) => (usable.get(j).map(|(i, _)| *i), rule),
+                    Some((j, rule)) => (usable.get(j).copied(), rule),
                     None => (None, SelectionRule::NoDiscount),
                 }
             }
@@ -494,18 +503,18 @@ impl<'a> Prep<'a> {
                 Ok(_) => {}
             }
         }
-        let choices: Vec<Option<usize>> = match self.mandatory {
-            Some(m) => vec![Some(m)],
-            None => std::iter::once(None)
-                .chain(
-                    self.applied
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, a)| a.is_ok())
-                        .map(|(i, _)| Some(i)),
-                )
-                .collect(),
-        };
+        let mut choices: Vec<Option<usize>> = Vec::new();
+        match self.mandatory {
+            Some(m) => choices.push(Some(m)),
+            None => {
+                choices.push(None);
+                for (i, a) in self.applied.iter().enumerate() {
+                    if a.is_ok() {
+                        choices.push(Some(i));
+                    }
+                }
+            }
+        }
         let funds = self
             .input
             .balances
@@ -516,15 +525,13 @@ impl<'a> Prep<'a> {
         // The most any coupons could take: the largest balances or face values, one per slot;
         // a discount coupon's face value is a ratio, it may take up to the whole list price.
         let official = self.official_total()?;
-        let mut values: Vec<Amount> = self
-            .input
-            .coupons
-            .iter()
-            .map(|c| match c.kind {
+        let mut values: Vec<Amount> = Vec::with_capacity(self.input.coupons.len());
+        for c in &self.input.coupons {
+            values.push(match c.kind {
                 Some(CouponKind::DiscountCoupon) => official,
                 _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
-            })
-            .collect();
+            });
+        }
         sorting::sort_by(&mut values, |a, b| a > b);
         let mut most = Amount::ZERO;
         for v in values.iter().take(self.fixed.limits.max_total()) {
@@ -551,13 +558,10 @@ impl<'a> Prep<'a> {
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
-        let mut matched: Vec<Matched<'_>> = self
-            .input
-            .coupons
-            .iter()
-            .zip(&self.fixed.rules)
-            .map(|(c, r)| match_compiled(self.order, c, &self.fixed.eval, r))
-            .collect();
+        let mut matched: Vec<Matched<'_>> = Vec::with_capacity(self.input.coupons.len());
+        for (c, r) in self.input.coupons.iter().zip(&self.fixed.rules) {
+            matched.push(match_compiled(self.order, c, &self.fixed.eval, r));
+        }
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
                 continue;
@@ -566,12 +570,12 @@ impl<'a> Prep<'a> {
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
             let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
-            let chosen: Vec<(usize, &Verdict)> = verdicts
-                .iter()
-                .enumerate()
-                .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
-                .filter(|(k, v)| usable(v) && !self.fixed.duplicate[*k])
-                .collect();
+            let mut chosen: Vec<(usize, &Verdict)> = Vec::new();
+            for (k, v) in verdicts.iter().enumerate() {
+                if let Some(v) = v.as_ref().filter(|v| usable(v) && !self.fixed.duplicate[k]) {
+                    chosen.push((k, v));
+                }
+            }
             let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;

@@ -144,11 +144,10 @@ fn match_rules<'a>(
     let policy = &opts.policy;
     if coupon.malformed.iter().any(|m| m.field.is_empty()) {
         // Not even an object: nothing else can be read from it.
-        let reasons = coupon
-            .malformed
-            .iter()
-            .map(|m| state::malformed(&m.field, &m.message))
-            .collect();
+        let mut reasons = Vec::with_capacity(coupon.malformed.len());
+        for m in &coupon.malformed {
+            reasons.push(state::malformed(&m.field, &m.message));
+        }
         let mut v = Verdict {
             coupon_id: String::new(),
             kind: None,
@@ -231,14 +230,12 @@ fn match_rules<'a>(
                 vec![],
             )
         } else {
-            let mut fields: Vec<String> = rules
-                .line_rules
-                .iter()
-                .take(n)
-                .enumerate()
-                .filter(|(k, _)| !unknown[*k].is_empty())
-                .map(|(_, r)| r.line_field().to_owned())
-                .collect();
+            let mut fields: Vec<String> = Vec::new();
+            for (r, unknown) in rules.line_rules.iter().take(n).zip(&unknown) {
+                if !unknown.is_empty() {
+                    fields.push(r.line_field().to_owned());
+                }
+            }
             fields.dedup();
             Reason::new(
                 ReasonCode::LineDataMissing,

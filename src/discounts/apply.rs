@@ -156,14 +156,12 @@ impl DiscountOption {
         lines: &[LineRef<'_>],
         policy: &Policy,
     ) -> Result<AppliedDiscount, ApplyError> {
-        let mut out: Vec<LineDiscount> = lines
-            .iter()
-            .map(|_| LineDiscount {
-                covered: false,
-                discount_amount: Amount::ZERO,
-                discount_ratio: Amount::from(1),
-            })
-            .collect();
+        let untouched = LineDiscount {
+            covered: false,
+            discount_amount: Amount::ZERO,
+            discount_ratio: Amount::from(1),
+        };
+        let mut out: Vec<LineDiscount> = vec![untouched; lines.len()];
         let index = LineIndex::new(lines);
         let mut source: Option<AmountSource> = None;
         if let Some(orders) = &self.orders {
@@ -241,7 +239,10 @@ impl DiscountOption {
             }
             return Ok(AmountSource::Computed);
         };
-        let officials: Vec<Amount> = group.iter().map(|&i| lines[i].official_amount).collect();
+        let mut officials: Vec<Amount> = Vec::with_capacity(group.len());
+        for &i in group {
+            officials.push(lines[i].official_amount);
+        }
         let parts = spread(saving, &officials)?;
         for (&i, part) in group.iter().zip(parts) {
             out[i] = LineDiscount {
@@ -272,7 +273,10 @@ impl DiscountOption {
         }
         let rated = self.resolve(Some(order_official), "discount", policy)?;
         if rated.lines.is_empty() {
-            let officials: Vec<Amount> = lines.iter().map(|l| l.official_amount).collect();
+            let mut officials: Vec<Amount> = Vec::with_capacity(lines.len());
+            for l in lines {
+                officials.push(l.official_amount);
+            }
             let parts = spread(rated.price.discount_amount, &officials)?;
             for (i, part) in parts.into_iter().enumerate() {
                 out[i] = LineDiscount {

@@ -455,9 +455,17 @@ pub fn settle(
     let mut out = Vec::new();
     if with_lines {
         // The payable amount spread over the lines; every column then sums to its total.
-        let owed: Vec<i128> = (0..n).map(|i| pos.owed(i, ledger)).collect();
-        let weights: Vec<i128> = owed.iter().map(|&r| r.max(0)).collect();
-        let caps: Vec<i128> = weights.iter().map(|&w| ledger.cents(w)).collect();
+        let (mut owed, mut weights, mut caps) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for i in 0..n {
+            let o = pos.owed(i, ledger);
+            owed.push(o);
+            weights.push(o.max(0));
+            caps.push(ledger.cents(o.max(0)));
+        }
         let line_cents = allocate_units(ledger.cents(payable_units), &weights, Some(&caps))?;
         out.reserve(n);
         for (i, line) in lines.iter().enumerate() {

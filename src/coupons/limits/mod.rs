@@ -196,7 +196,11 @@ impl<'a> ValueSet<'a> {
     }
 
     fn list(&self) -> Vec<String> {
-        self.0.iter().map(|s| (**s).to_owned()).collect()
+        let mut list = Vec::with_capacity(self.0.len());
+        for s in &self.0 {
+            list.push((**s).to_owned());
+        }
+        list
     }
 
     fn into_owned(self) -> ValueSet<'static> {
@@ -361,7 +365,11 @@ impl LineRule<'_> {
 
 /// `Param::List` of line ids.
 pub fn line_ids(lines: &[&Line]) -> Param {
-    Param::List(lines.iter().map(|l| l.id.clone()).collect())
+    let mut ids = Vec::with_capacity(lines.len());
+    for l in lines {
+        ids.push(l.id.clone());
+    }
+    Param::List(ids)
 }
 
 /// A coupon's limits, compiled.
@@ -488,7 +496,11 @@ impl<'a> ListAcc<'a> {
         // Sorted as `&str`: one sort in the wasm for both.
         crate::coupons::sort_strs(&mut self.values);
         self.values.dedup();
-        ValueSet(self.values.into_iter().map(Cow::Borrowed).collect())
+        let mut set = Vec::with_capacity(self.values.len());
+        for v in self.values {
+            set.push(Cow::Borrowed(v));
+        }
+        ValueSet(set)
     }
 }
 

@@ -34,11 +34,13 @@ impl CycleTypes {
     }
 
     fn names(self, zh: bool) -> Vec<String> {
-        CODES
-            .iter()
-            .filter(|(c, _, _)| self.has(*c))
-            .map(|(_, en, cn)| (if zh { *cn } else { *en }).to_owned())
-            .collect()
+        let mut names = Vec::new();
+        for (c, en, cn) in CODES {
+            if self.has(c) {
+                names.push((if zh { cn } else { en }).to_owned());
+            }
+        }
+        names
     }
 }
 
@@ -145,7 +147,13 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
     let required = || {
         (
             "required",
-            Param::List(allowed.iter().map(u32::to_string).collect()),
+            Param::List({
+                let mut list = Vec::with_capacity(allowed.len());
+                for n in allowed {
+                    list.push(n.to_string());
+                }
+                list
+            }),
         )
     };
     let (code, effect, actual) = match order.period_num {

@@ -65,11 +65,12 @@ pub fn check_subscribe_type(
         return None;
     }
     let names = |zh: bool| {
-        let v = TYPES
-            .iter()
-            .filter(|(t, _)| allowed.allows(*t))
-            .map(|(t, cn)| (if zh { *cn } else { t.as_str() }).to_owned())
-            .collect();
+        let mut v = Vec::new();
+        for (t, cn) in TYPES {
+            if allowed.allows(t) {
+                v.push((if zh { cn } else { t.as_str() }).to_owned());
+            }
+        }
         Param::List(v)
     };
     Some(Reason::detailed(

@@ -174,7 +174,9 @@ fn match_rules<'a>(
     let available = state::check_state(coupon, order, opts.now, &mut reasons);
     let rules = match compiled {
         Some(r) => {
-            reasons.extend(r.reasons.iter().cloned());
+            for reason in &r.reasons {
+                reasons.push(reason.clone());
+            }
             Cow::Borrowed(r)
         }
         None => {
@@ -347,20 +349,19 @@ fn finish(
         amount::check(range, span, policy, detail, &mut reasons);
     }
     if let Some(types) = rules.subscribe_types {
-        reasons.extend(subscription::check_subscribe_type(types, order, detail));
+        if let Some(r) = subscription::check_subscribe_type(types, order, detail) {
+            reasons.push(r);
+        }
     }
     if let Some(nums) = &rules.cycle_nums {
-        reasons.extend(period::check_cycle_num(nums, order, detail));
+        if let Some(r) = period::check_cycle_num(nums, order, detail) {
+            reasons.push(r);
+        }
     }
     if let Some(d) = &order.discount {
         let lines = (d, order.lines.as_slice());
-        reasons.extend(discount::conflicts(
-            coupon.kind,
-            &rules.params,
-            lines,
-            policy,
-            detail,
-        ));
+        let mut conflicts = discount::conflicts(coupon.kind, &rules.params, lines, policy, detail);
+        reasons.append(&mut conflicts);
     }
 
     // A discount coupon (折扣券) is a pay ratio, not an amount (spec §2 terminology, §6.2):

@@ -204,12 +204,11 @@ impl<'a> ValueSet<'a> {
     }
 
     fn into_owned(self) -> ValueSet<'static> {
-        ValueSet(
-            self.0
-                .into_iter()
-                .map(|s| Cow::Owned(s.into_owned()))
-                .collect(),
-        )
+        let mut set = Vec::with_capacity(self.0.len());
+        for s in self.0 {
+            set.push(Cow::Owned(s.into_owned()));
+        }
+        ValueSet(set)
     }
 }
 

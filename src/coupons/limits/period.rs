@@ -172,7 +172,9 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
     };
     let params = detail.then(|| {
         let mut p = vec![required()];
-        p.extend(actual.map(|a| ("actual", a)));
+        if let Some(a) = actual {
+            p.push(("actual", a));
+        }
         p
     });
     Some(Reason::detailed(code, effect, key, params))

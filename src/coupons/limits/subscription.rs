@@ -104,11 +104,13 @@ pub fn first_order(line: &Line, order: &Order, policy: &Policy) -> LineMatch {
 /// The lines whose service has no entry in `order.first_order_in_service`.
 pub fn lines_without_history(order: &Order) -> Vec<&Line> {
     let map = order.first_order_in_service.as_ref();
-    order
-        .lines
-        .iter()
-        .filter(|l| map.is_none_or(|m| !m.contains_key(&l.cloud_service_type)))
-        .collect()
+    let mut lines = Vec::new();
+    for l in &order.lines {
+        if map.is_none_or(|m| !m.contains_key(&l.cloud_service_type)) {
+            lines.push(l);
+        }
+    }
+    lines
 }
 
 /// `first_order_unknown` for lines whose service has no history in the order.

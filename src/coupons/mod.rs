@@ -56,18 +56,7 @@ use crate::json::tree::{self, JsonNode};
 /// standard library's `sort_unstable` for `&str` was 4,147 B of wasm before wasm-opt.
 /// Insertion for short lists (a cart's line ids), heapsort above.
 pub(crate) fn sort_strs(v: &mut [&str]) {
-    let n = v.len();
-    if n <= 20 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && v[j] < v[j - 1] {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    crate::allocation::heap_sort(v);
+    crate::allocation::sort(v);
 }
 
 pub use evaluate::evaluate_coupon;

@@ -16,7 +16,7 @@ use super::DiscountError;
 use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
-use crate::allocation::{AllocationError, allocate, heap_sort};
+use crate::allocation::{AllocationError, allocate, sort};
 use crate::codes::catalog::{Detail, Texts, details};
 use crate::coupons::{DiscountKind, Policy};
 use crate::error::ErrorCode;
@@ -156,24 +156,33 @@ impl DiscountOption {
         lines: &[LineRef<'_>],
         policy: &Policy,
     ) -> Result<AppliedDiscount, ApplyError> {
+        self.apply_indexed(lines, &LineIndex::new(lines), policy)
+    }
+
+    /// [`DiscountOption::apply`] with the lines' `index` (made once for every option).
+    pub fn apply_indexed(
+        &self,
+        lines: &[LineRef<'_>],
+        index: &LineIndex<'_>,
+        policy: &Policy,
+    ) -> Result<AppliedDiscount, ApplyError> {
         let untouched = LineDiscount {
             covered: false,
             discount_amount: Amount::ZERO,
             discount_ratio: Amount::from(1),
         };
         let mut out: Vec<LineDiscount> = vec![untouched; lines.len()];
-        let index = LineIndex::new(lines);
         let mut source: Option<AmountSource> = None;
         if let Some(orders) = &self.orders {
             for order in orders {
                 for item in order.order_line_items.as_deref().unwrap_or_default() {
-                    let group = group_lines(item, &index, &out)?;
+                    let group = group_lines(item, index, &out)?;
                     let s = self.apply_item(item, &group, lines, &mut out)?;
                     source = Some(source.map_or(s, |old| old.and(s)));
                 }
             }
         } else {
-            self.apply_rating(lines, &index, &mut out, policy)?;
+            self.apply_rating(lines, index, &mut out, policy)?;
             source = Some(AmountSource::Server);
         }
         let mut total = Amount::ZERO;
@@ -313,15 +322,17 @@ impl DiscountOption {
 /// The position of each line by its id (a repeated id: the last line, as a hash map filled in
 /// line order keeps it): the ids sorted, found by binary search. No hash map is linked into the
 /// pricing module for it (hashbrown's insert and rehash were 2 KB of wasm before wasm-opt).
-struct LineIndex<'s>(Vec<(&'s str, usize)>);
+#[derive(Debug)]
+pub struct LineIndex<'s>(Vec<(&'s str, usize)>);
 
 impl<'s> LineIndex<'s> {
-    fn new(lines: &[LineRef<'s>]) -> Self {
+    /// The index of `lines`.
+    pub fn new(lines: &[LineRef<'s>]) -> Self {
         let mut ids = Vec::with_capacity(lines.len());
         for (i, l) in lines.iter().enumerate() {
             ids.push((l.id, i));
         }
-        heap_sort(&mut ids);
+        sort(&mut ids);
         LineIndex(ids)
     }
 

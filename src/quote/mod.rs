@@ -45,7 +45,7 @@ use crate::coupons::{
     Verdict,
 };
 use crate::discounts::{
-    AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
+    AppliedDiscount, ApplyError, LineIndex, LineRef, SelectionRule, choose, pay_discount_type,
 };
 use crate::json::write::WriteJson;
 use crate::money::Amount;
@@ -183,9 +183,10 @@ impl<'a> Prep<'a> {
                 official_amount: l.official_amount,
             });
         }
+        let index = LineIndex::new(&refs);
         let mut applied = Vec::with_capacity(input.discounts.len());
         for option in &input.discounts {
-            applied.push(match option.apply(&refs, policy) {
+            applied.push(match option.apply_indexed(&refs, &index, policy) {
                 Ok(d)
                     if d.discount_type
                         .and_then(|t| u16::try_from(t).ok())

@@ -555,7 +555,11 @@ impl<'a> Prep<'a> {
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
         let mut order = context_copy(self.order);
         let mut prepared = Vec::with_capacity(choices.len());
-        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
+        // Pushed, not `vec![None; n]`: that links the clone of verdicts (1 KB of wasm).
+        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = Vec::with_capacity(choices.len());
+        for _ in &choices {
+            verdicts_of.push(None);
+        }
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.

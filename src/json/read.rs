@@ -100,6 +100,15 @@ pub fn parse_i64(text: &str) -> Option<i64> {
     if negative { Some(n) } else { n.checked_neg() }
 }
 
+/// `text.parse::<u64>().ok()` for values up to `i64::MAX` (so also `u32`/`u8` parsing after a
+/// `try_from`), on [`parse_i64`]: an optional `+`, then ASCII digits; a `-` is refused.
+pub fn parse_u64(text: &str) -> Option<u64> {
+    if text.starts_with('-') {
+        return None;
+    }
+    parse_i64(text).and_then(|i| u64::try_from(i).ok())
+}
+
 /// The members of an object node, in order.
 pub type Members<'t> = [(Cow<'t, str>, Node<'t>)];
 
@@ -362,13 +371,8 @@ impl<'a, 't> Obj<'a, 't> {
             Some(Node::Number(n)) => n,
             Some(other) => return Err(self.wrong(field, "an integer", other)),
         };
-        // As `n.parse::<u64>()` for every `max` up to `i64::MAX` (a sign '-' is refused).
-        let parsed = if n.starts_with('-') {
-            None
-        } else {
-            parse_i64(n)
-        };
-        match parsed.and_then(|i| u64::try_from(i).ok()) {
+        // As `n.parse::<u64>()` for every `max` up to `i64::MAX`.
+        match parse_u64(n) {
             Some(u) if u <= max => Ok(Some(u)),
             _ => Err(self.fail(
                 field,
@@ -652,6 +656,16 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(parse_i64(text), text.parse::<i64>().ok(), "{text:?}");
+            assert_eq!(
+                parse_u64(text).and_then(|u| u32::try_from(u).ok()),
+                text.parse::<u32>().ok(),
+                "{text:?}"
+            );
+            assert_eq!(
+                parse_u64(text).and_then(|u| u8::try_from(u).ok()),
+                text.parse::<u8>().ok(),
+                "{text:?}"
+            );
         }
     }
 

@@ -3,6 +3,7 @@
 use super::{BadValue, LineMatch, items, value1};
 use crate::coupons::order::{ChargingMode, Line, Order, PeriodType};
 use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, distinct};
+use crate::json::read::parse_u64;
 
 /// The `cycleType` codes a coupon allows, as a bit set over the codes 0–11.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,8 +49,9 @@ impl CycleTypes {
 pub fn parse_cycle_types(row: &crate::coupons::model::UseLimit) -> Result<CycleTypes, BadValue> {
     let mut set = CycleTypes::default();
     for item in items(value1(row)) {
-        match item.parse::<u8>() {
-            Ok(c) if CODES.iter().any(|(k, _, _)| *k == c) => set.0 |= 1 << c,
+        // As `item.parse::<u8>()`, without the standard parser's generic code.
+        match parse_u64(item).and_then(|c| u8::try_from(c).ok()) {
+            Some(c) if CODES.iter().any(|(k, _, _)| *k == c) => set.0 |= 1 << c,
             _ => {
                 return Err(BadValue::new(
                     "value1",
@@ -125,8 +127,9 @@ fn period_name(p: PeriodType) -> &'static str {
 pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32>, BadValue> {
     let mut nums = Vec::new();
     for item in items(value1(row)) {
-        match item.parse::<u32>() {
-            Ok(n) if n > 0 => nums.push(n),
+        // As `item.parse::<u32>()`, without the standard parser's generic code.
+        match parse_u64(item).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if n > 0 => nums.push(n),
             _ => return Err(BadValue::new("value1", item, "expected a positive integer")),
         }
     }

@@ -221,10 +221,13 @@ impl<'a, 't> Obj<'a, 't> {
     }
 
     fn unknown(&self, allowed: &[&str], ignored: &[&str]) -> Option<&'a str> {
-        self.members
-            .iter()
-            .map(|(k, _)| k.as_ref())
-            .find(|k| !allowed.contains(k) && !ignored.contains(k))
+        for (k, _) in self.members {
+            let k: &'a str = k;
+            if !allowed.contains(&k) && !ignored.contains(&k) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// Rejects fields not in `allowed` (engine inputs, where a typo must not pass silently):

@@ -153,7 +153,7 @@ impl<'p> Path<'p> {
         let mut out = join(&up, self.field);
         if let Some(i) = self.index {
             out.push('[');
-            out.push_str(&i.to_string());
+            crate::text::digits(&mut out, i as u64, 1);
             out.push(']');
         }
         out
@@ -377,13 +377,13 @@ impl<'a, 't> Obj<'a, 't> {
         // As `n.parse::<u64>()` for every `max` up to `i64::MAX`.
         match parse_u64(n) {
             Some(u) if u <= max => Ok(Some(u)),
-            _ => Err(self.fail(
-                field,
-                format!(
-                    "expected an integer from 0 to {max}, got {}",
-                    quote_input(n, 40)
-                ),
-            )),
+            _ => {
+                let mut message = String::from("expected an integer from 0 to ");
+                crate::text::digits(&mut message, max, 1);
+                message.push_str(", got ");
+                message.push_str(&quote_input(n, 40));
+                Err(self.fail(field, message))
+            }
         }
     }
 
@@ -451,7 +451,7 @@ impl<'a, 't> Obj<'a, 't> {
             return Err(JsonError {
                 kind: JsonErrorKind::TooLarge,
                 path: self.at(field),
-                message: format!("more than {max} elements"),
+                message: crate::text::with_int("more than ", max as i64, " elements"),
             });
         }
         Ok(items)
@@ -542,7 +542,10 @@ impl<'a, 't> Lenient<'a, 't> {
             }
         };
         if text.len() > max_len {
-            self.bad(field, format!("longer than {max_len} bytes"));
+            self.bad(
+                field,
+                crate::text::with_int("longer than ", max_len as i64, " bytes"),
+            );
             return None;
         }
         Some(text.to_owned())

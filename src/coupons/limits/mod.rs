@@ -572,7 +572,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
                     ReasonCode::UnknownLimit,
                     effect,
                     Some(key_text),
-                    vec![("field", text(format_args!("use_limits[{i}]")))],
+                    vec![("field", Param::Text(use_limits_field(i, "")))],
                 ));
             }
             continue;
@@ -678,8 +678,18 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     rules
 }
 
+/// `use_limits[i]`, then `.field` when there is one.
+fn use_limits_field(i: usize, field: &str) -> String {
+    let mut out = crate::text::with_int("use_limits[", i as i64, "]");
+    if !field.is_empty() {
+        out.push('.');
+        out.push_str(field);
+    }
+    out
+}
+
 fn malformed_row(i: usize, key: &str, value: &str, error: &str) -> Reason {
-    let mut params = vec![("field", text(format_args!("use_limits[{i}]")))];
+    let mut params = vec![("field", Param::Text(use_limits_field(i, "")))];
     if !value.is_empty() {
         params.push(("value", text(value)));
     }
@@ -698,7 +708,7 @@ fn malformed_value(i: usize, key: &str, bad: BadValue) -> Reason {
         Status::Indeterminate,
         Some(key),
         vec![
-            ("field", text(format_args!("use_limits[{i}].{}", bad.field))),
+            ("field", Param::Text(use_limits_field(i, bad.field))),
             ("value", text(bad.value)),
             ("error", text(bad.error)),
         ],

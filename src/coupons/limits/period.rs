@@ -138,7 +138,11 @@ pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32
     }
     if nums.len() > super::MAX_LIMIT_VALUES {
         let n = nums.len();
-        return Err(BadValue::new("value1", "", format!("{n} period counts")));
+        return Err(BadValue::new(
+            "value1",
+            "",
+            crate::text::with_int("", n as i64, " period counts"),
+        ));
     }
     Ok(nums)
 }
@@ -153,7 +157,7 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
             Param::List({
                 let mut list = Vec::with_capacity(allowed.len());
                 for n in allowed {
-                    list.push(n.to_string());
+                    list.push(crate::text::int(i64::from(*n)));
                 }
                 list
             }),
@@ -170,7 +174,7 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
         Some(n) => (
             ReasonCode::CycleNumNotAllowed,
             Status::NotApplicable,
-            Some(Param::Text(n.to_string())),
+            Some(Param::Text(crate::text::int(i64::from(n)))),
         ),
     };
     let params = detail.then(|| {

@@ -458,13 +458,13 @@ pub(crate) fn items(v: &str) -> impl Iterator<Item = &str> {
 /// bytes (UTF-8 cannot match `，`'s bytes inside another character): the standard library's
 /// multi-character split searcher was ~0.5 KB of wasm.
 fn split_comma(text: &str) -> (&str, Option<&str>) {
-    const FULL_WIDTH: &[u8] = "，".as_bytes();
+    // `，` is EF BC 8C in UTF-8.
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
         let width = if b == b',' {
             1
-        } else if bytes[i..].starts_with(FULL_WIDTH) {
-            FULL_WIDTH.len()
+        } else if b == 0xEF && bytes.get(i + 1) == Some(&0xBC) && bytes.get(i + 2) == Some(&0x8C) {
+            3
         } else {
             continue;
         };

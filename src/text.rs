@@ -43,6 +43,16 @@ pub fn int(n: i64) -> String {
     out
 }
 
+/// `before`, `n` in decimal, `after`: an integer in a message without the formatting machinery
+/// (each integer type's `Display` is its own code in the wasm).
+pub fn with_int(before: &str, n: i64, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + 20 + after.len());
+    out.push_str(before);
+    push_int(&mut out, n);
+    out.push_str(after);
+    out
+}
+
 /// Appends an integer in decimal.
 pub fn push_int(out: &mut String, n: i64) {
     if n < 0 {

@@ -144,11 +144,10 @@ fn match_rules<'a>(
     let policy = &opts.policy;
     if coupon.malformed.iter().any(|m| m.field.is_empty()) {
         // Not even an object: nothing else can be read from it.
-        let reasons = coupon
-            .malformed
-            .iter()
-            .map(|m| state::malformed(&m.field, &m.message))
-            .collect();
+        let mut reasons = Vec::with_capacity(coupon.malformed.len());
+        for m in &coupon.malformed {
+            reasons.push(state::malformed(&m.field, &m.message));
+        }
         let mut v = Verdict {
             coupon_id: String::new(),
             kind: None,
@@ -175,7 +174,9 @@ fn match_rules<'a>(
     let available = state::check_state(coupon, order, opts.now, &mut reasons);
     let rules = match compiled {
         Some(r) => {
-            reasons.extend(r.reasons.iter().cloned());
+            for reason in &r.reasons {
+                reasons.push(reason.clone());
+            }
             Cow::Borrowed(r)
         }
         None => {
@@ -231,14 +232,12 @@ fn match_rules<'a>(
                 vec![],
             )
         } else {
-            let mut fields: Vec<String> = rules
-                .line_rules
-                .iter()
-                .take(n)
-                .enumerate()
-                .filter(|(k, _)| !unknown[*k].is_empty())
-                .map(|(_, r)| r.line_field().to_owned())
-                .collect();
+            let mut fields: Vec<String> = Vec::new();
+            for (r, unknown) in rules.line_rules.iter().take(n).zip(&unknown) {
+                if !unknown.is_empty() {
+                    fields.push(r.line_field().to_owned());
+                }
+            }
             fields.dedup();
             Reason::new(
                 ReasonCode::LineDataMissing,
@@ -350,20 +349,19 @@ fn finish(
         amount::check(range, span, policy, detail, &mut reasons);
     }
     if let Some(types) = rules.subscribe_types {
-        reasons.extend(subscription::check_subscribe_type(types, order, detail));
+        if let Some(r) = subscription::check_subscribe_type(types, order, detail) {
+            reasons.push(r);
+        }
     }
     if let Some(nums) = &rules.cycle_nums {
-        reasons.extend(period::check_cycle_num(nums, order, detail));
+        if let Some(r) = period::check_cycle_num(nums, order, detail) {
+            reasons.push(r);
+        }
     }
     if let Some(d) = &order.discount {
         let lines = (d, order.lines.as_slice());
-        reasons.extend(discount::conflicts(
-            coupon.kind,
-            &rules.params,
-            lines,
-            policy,
-            detail,
-        ));
+        let mut conflicts = discount::conflicts(coupon.kind, &rules.params, lines, policy, detail);
+        reasons.append(&mut conflicts);
     }
 
     // A discount coupon (折扣券) is a pay ratio, not an amount (spec §2 terminology, §6.2):

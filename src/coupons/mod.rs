@@ -56,38 +56,7 @@ use crate::json::tree::{self, JsonNode};
 /// standard library's `sort_unstable` for `&str` was 4,147 B of wasm before wasm-opt.
 /// Insertion for short lists (a cart's line ids), heapsort above.
 pub(crate) fn sort_strs(v: &mut [&str]) {
-    let n = v.len();
-    if n <= 20 {
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && v[j] < v[j - 1] {
-                v.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        return;
-    }
-    let sift = |v: &mut [&str], mut root: usize, end: usize| loop {
-        let mut child = 2 * root + 1;
-        if child >= end {
-            break;
-        }
-        if child + 1 < end && v[child] < v[child + 1] {
-            child += 1;
-        }
-        if v[root] >= v[child] {
-            break;
-        }
-        v.swap(root, child);
-        root = child;
-    };
-    for i in (0..n / 2).rev() {
-        sift(v, i, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
-    }
+    crate::allocation::sort(v);
 }
 
 pub use evaluate::evaluate_coupon;

@@ -6,6 +6,7 @@ use super::order::Order;
 use super::timestamp::Timestamp;
 use super::verdict::{Param, Reason, ReasonCode, Status, text};
 use crate::money::Amount;
+use crate::text::with_int;
 
 /// Appends the reasons the coupon's state gives against `order` at `now`, and returns what
 /// the coupon has to give (balance or face value), if known.
@@ -76,7 +77,7 @@ pub fn check_state(
     if let Some(m) = coupon.measure_id.filter(|&m| m != 1) {
         reasons.push(malformed(
             "measure_id",
-            &format!("measure unit {m} is not 1 (元)"),
+            &with_int("measure unit ", m, " is not 1 (元)"),
         ));
     }
     let available = available(coupon, reasons)?;
@@ -111,7 +112,7 @@ fn status_reason(coupon: &Coupon, reasons: &mut Vec<Reason>) {
             2 => reasons.push(na(ReasonCode::UsedUp)),
             _ => reasons.push(malformed(
                 "status",
-                &format!("unknown stored-value card status {status}"),
+                &with_int("unknown stored-value card status ", status, ""),
             )),
         }
         return;
@@ -124,7 +125,7 @@ fn status_reason(coupon: &Coupon, reasons: &mut Vec<Reason>) {
         5 => reasons.push(na(ReasonCode::Reclaimed)),
         _ => reasons.push(malformed(
             "status",
-            &format!("unknown coupon status {status}"),
+            &with_int("unknown coupon status ", status, ""),
         )),
     }
 }

@@ -359,10 +359,22 @@ impl WriteJson for Reasons<'_> {
 
 /// `Param::List` of the distinct `items`, sorted.
 pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
-    let mut v: Vec<&str> = items.collect();
+    let mut v: Vec<&str> = Vec::new();
+    for item in items {
+        v.push(item);
+    }
+    distinct_of(v)
+}
+
+/// [`distinct`] once its items are gathered: one body for every kind of items.
+fn distinct_of(mut v: Vec<&str>) -> Param {
     super::sort_strs(&mut v);
     v.dedup();
-    Param::List(v.into_iter().map(str::to_owned).collect())
+    let mut list = Vec::with_capacity(v.len());
+    for item in v {
+        list.push(item.to_owned());
+    }
+    Param::List(list)
 }
 
 /// `Param::Text` from anything displayable.

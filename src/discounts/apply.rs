@@ -12,13 +12,11 @@
 //! saving larger than the price, a mode without its value) is [`ApplyError::Inapplicable`]:
 //! the quote reports it in `rejected` instead of failing.
 
-use crate::json::map::HashMap;
-
 use super::DiscountError;
 use super::kind::kind_of;
 use super::option::{DiscountOption, OrderLineItemV3};
 use super::select::Contender;
-use crate::allocation::{AllocationError, allocate};
+use crate::allocation::{AllocationError, allocate, sort};
 use crate::codes::catalog::{Detail, Texts, details};
 use crate::coupons::{DiscountKind, Policy};
 use crate::error::ErrorCode;
@@ -158,27 +156,33 @@ impl DiscountOption {
         lines: &[LineRef<'_>],
         policy: &Policy,
     ) -> Result<AppliedDiscount, ApplyError> {
-        let mut out: Vec<LineDiscount> = lines
-            .iter()
-            .map(|_| LineDiscount {
-                covered: false,
-                discount_amount: Amount::ZERO,
-                discount_ratio: Amount::from(1),
-            })
-            .collect();
-        let index: HashMap<&str, usize> =
-            lines.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        self.apply_indexed(lines, &LineIndex::new(lines), policy)
+    }
+
+    /// [`DiscountOption::apply`] with the lines' `index` (made once for every option).
+    pub fn apply_indexed(
+        &self,
+        lines: &[LineRef<'_>],
+        index: &LineIndex<'_>,
+        policy: &Policy,
+    ) -> Result<AppliedDiscount, ApplyError> {
+        let untouched = LineDiscount {
+            covered: false,
+            discount_amount: Amount::ZERO,
+            discount_ratio: Amount::from(1),
+        };
+        let mut out: Vec<LineDiscount> = vec![untouched; lines.len()];
         let mut source: Option<AmountSource> = None;
         if let Some(orders) = &self.orders {
             for order in orders {
                 for item in order.order_line_items.as_deref().unwrap_or_default() {
-                    let group = group_lines(item, &index, &out)?;
+                    let group = group_lines(item, index, &out)?;
                     let s = self.apply_item(item, &group, lines, &mut out)?;
                     source = Some(source.map_or(s, |old| old.and(s)));
                 }
             }
         } else {
-            self.apply_rating(lines, &index, &mut out, policy)?;
+            self.apply_rating(lines, index, &mut out, policy)?;
             source = Some(AmountSource::Server);
         }
         let mut total = Amount::ZERO;
@@ -244,7 +248,10 @@ impl DiscountOption {
             }
             return Ok(AmountSource::Computed);
         };
-        let officials: Vec<Amount> = group.iter().map(|&i| lines[i].official_amount).collect();
+        let mut officials: Vec<Amount> = Vec::with_capacity(group.len());
+        for &i in group {
+            officials.push(lines[i].official_amount);
+        }
         let parts = spread(saving, &officials)?;
         for (&i, part) in group.iter().zip(parts) {
             out[i] = LineDiscount {
@@ -262,7 +269,7 @@ impl DiscountOption {
     fn apply_rating(
         &self,
         lines: &[LineRef<'_>],
-        index: &HashMap<&str, usize>,
+        index: &LineIndex<'_>,
         out: &mut [LineDiscount],
         policy: &Policy,
     ) -> Result<(), ApplyError> {
@@ -275,7 +282,10 @@ impl DiscountOption {
         }
         let rated = self.resolve(Some(order_official), "discount", policy)?;
         if rated.lines.is_empty() {
-            let officials: Vec<Amount> = lines.iter().map(|l| l.official_amount).collect();
+            let mut officials: Vec<Amount> = Vec::with_capacity(lines.len());
+            for l in lines {
+                officials.push(l.official_amount);
+            }
             let parts = spread(rated.price.discount_amount, &officials)?;
             for (i, part) in parts.into_iter().enumerate() {
                 out[i] = LineDiscount {
@@ -288,7 +298,7 @@ impl DiscountOption {
         }
         for line in &rated.lines {
             let id = line.id.as_deref().unwrap_or_default();
-            let &i = index.get(id).ok_or_else(|| {
+            let i = index.get(id).ok_or_else(|| {
                 ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
             })?;
             if out[i].covered {
@@ -309,10 +319,44 @@ impl DiscountOption {
     }
 }
 
+/// The position of each line by its id (a repeated id: the last line, as a hash map filled in
+/// line order keeps it): the ids sorted, found by binary search. No hash map is linked into the
+/// pricing module for it (hashbrown's insert and rehash were 2 KB of wasm before wasm-opt).
+#[derive(Debug)]
+pub struct LineIndex<'s>(Vec<(&'s str, usize)>);
+
+impl<'s> LineIndex<'s> {
+    /// The index of `lines`.
+    pub fn new(lines: &[LineRef<'s>]) -> Self {
+        let mut ids = Vec::with_capacity(lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            ids.push((l.id, i));
+        }
+        sort(&mut ids);
+        LineIndex(ids)
+    }
+
+    /// The position of the last line with `id`.
+    fn get(&self, id: &str) -> Option<usize> {
+        // The first entry past every (id, _): the one before it is the last with `id`.
+        let (mut low, mut high) = (0, self.0.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.0[mid].0 <= id {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        let &(found, i) = self.0.get(low.checked_sub(1)?)?;
+        (found == id).then_some(i)
+    }
+}
+
 /// The order lines of a line item group; each line may be in one group only.
 fn group_lines(
     item: &OrderLineItemV3,
-    index: &HashMap<&str, usize>,
+    index: &LineIndex<'_>,
     out: &[LineDiscount],
 ) -> Result<Vec<usize>, ApplyError> {
     let ids = item.order_line_item_ids.as_deref().unwrap_or_default();
@@ -321,7 +365,7 @@ fn group_lines(
     }
     let mut group = Vec::with_capacity(ids.len());
     for id in ids {
-        let &i = index.get(id.as_str()).ok_or_else(|| {
+        let i = index.get(id.as_str()).ok_or_else(|| {
             ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
         })?;
         if out[i].covered || group.contains(&i) {
@@ -386,6 +430,34 @@ mod tests {
         DiscountOption::from_value(&super::super::wire::tree(option).unwrap(), "".into())
             .unwrap()
             .apply(&refs, &Policy::default())
+    }
+
+    /// The index finds what a hash map filled in line order holds: the last line of an id.
+    #[test]
+    fn line_index_finds_as_a_hash_map() {
+        let ids = ["b", "a", "", "b", "中", "ab", "a", "b", "z"];
+        let amount = Amount::ZERO;
+        let lines: Vec<LineRef<'_>> = ids
+            .iter()
+            .map(|id| LineRef {
+                id,
+                official_amount: amount,
+            })
+            .collect();
+        let map: std::collections::HashMap<&str, usize> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        for n in 0..=ids.len() {
+            let index = LineIndex::new(&lines[..n]);
+            let map: std::collections::HashMap<&str, usize> = ids[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            for probe in ids.iter().chain(&["c", "aa", "bb", " "]) {
+                assert_eq!(index.get(probe), map.get(probe).copied(), "{n} {probe:?}");
+            }
+        }
+        assert_eq!(LineIndex::new(&lines).get("b"), map.get("b").copied());
     }
 
     fn savings(d: &AppliedDiscount) -> Vec<String> {

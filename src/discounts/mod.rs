@@ -14,7 +14,7 @@ pub mod rating;
 pub mod select;
 pub mod wire;
 
-pub use apply::{AmountSource, AppliedDiscount, ApplyError, LineDiscount, LineRef};
+pub use apply::{AmountSource, AppliedDiscount, ApplyError, LineDiscount, LineIndex, LineRef};
 pub use error::DiscountError;
 pub use kind::{contests_best_offer, is_business, kind_of, pay_discount_type};
 pub use option::DiscountOption;

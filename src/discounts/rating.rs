@@ -218,7 +218,7 @@ impl RatingResponse {
         let official = self.official_amount()?;
         let mut out = Vec::with_capacity(elements.len());
         for (i, e) in elements.iter().enumerate() {
-            let path = format!("optional_discount_rating_results[{i}]");
+            let path = crate::text::with_int("optional_discount_rating_results[", i as i64, "]");
             out.push(e.resolve(official, &path, policy)?);
         }
         Ok(out)
@@ -277,7 +277,11 @@ fn resolve_lines(
     let lines = lines.unwrap_or_default();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let field = format!("{path}.product_rating_results[{i}]");
+        let mut field = String::with_capacity(path.len() + 30);
+        field.push_str(path);
+        field.push_str(".product_rating_results[");
+        crate::text::push_int(&mut field, i as i64);
+        field.push(']');
         let measure = line.measure_id.or(parent_measure);
         let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field)).transpose();
         let official = yuan(line.official_website_amount)?

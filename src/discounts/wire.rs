@@ -22,7 +22,11 @@ pub(crate) fn in_yuan(
         Some(other) => {
             return Err(DiscountError::invalid(
                 field,
-                format!("measure_id {other} is not a money unit (1 元, 2 角, 3 分)"),
+                crate::text::with_int(
+                    "measure_id ",
+                    other,
+                    " is not a money unit (1 元, 2 角, 3 分)",
+                ),
             ));
         }
     };

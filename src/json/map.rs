@@ -1,9 +1,8 @@
-//! Maps keyed by text: [`TextMap`], a JSON object's members by key, sorted; [`HashMap`], the
-//! hash map of ids (line ids, coupon ids) with a small hasher.
+//! Maps keyed by text: [`TextMap`], a JSON object's members by key, sorted. (No hash map: the
+//! pricing module finds ids by sorting them, see `discounts::apply`.)
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::write::{Object, WriteJson};
 
@@ -117,45 +116,6 @@ impl<V: WriteJson> WriteJson for TextMap<V> {
     }
 }
 
-/// `std`'s hash map with [`IdHasher`]: the ids it holds come from one call's input (at most a
-/// few hundred), so SipHash's flooding resistance buys nothing, and its code (with
-/// `RandomState`'s) cost the pricing module 1,000 B gzipped.
-pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<IdHasher>>;
-
-/// The Fx hash (rustc's): per 4-byte word, rotate, xor, multiply.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u32);
-
-impl IdHasher {
-    fn add(&mut self, word: u32) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x9e37_79b9);
-    }
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(4);
-        for w in &mut words {
-            self.add(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-        }
-        for b in words.remainder() {
-            self.add(u32::from(*b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u32::from(b));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u32);
-    }
-
-    fn finish(&self) -> u64 {
-        u64::from(self.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,29 +158,5 @@ mod tests {
         assert_eq!(read, TextMap::from(expected));
         assert!(TextMap::<bool>::default().is_empty());
         assert_eq!(TextMap::<bool>::new().to_json(), "{}");
-    }
-
-    /// Distinct ids hash apart (no systematic collision on ids that differ in one byte or in
-    /// length), and the map finds every one of them.
-    #[test]
-    fn ids_hash_apart() {
-        use std::hash::BuildHasher;
-        let ids: Vec<String> = (0..500)
-            .map(|i| format!("line-{i}"))
-            .chain((0..40).map(|n| "a".repeat(n)))
-            .collect();
-        let hasher = BuildHasherDefault::<IdHasher>::default();
-        let hashes: std::collections::HashSet<u64> =
-            ids.iter().map(|id| hasher.hash_one(id.as_str())).collect();
-        assert_eq!(hashes.len(), ids.len());
-        let map: HashMap<&str, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        for (i, id) in ids.iter().enumerate() {
-            assert_eq!(map.get(id.as_str()), Some(&i));
-        }
-        assert_eq!(map.get("line-500"), None);
     }
 }

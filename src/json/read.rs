@@ -100,6 +100,15 @@ pub fn parse_i64(text: &str) -> Option<i64> {
     if negative { Some(n) } else { n.checked_neg() }
 }
 
+/// `text.parse::<u64>().ok()` for values up to `i64::MAX` (so also `u32`/`u8` parsing after a
+/// `try_from`), on [`parse_i64`]: an optional `+`, then ASCII digits; a `-` is refused.
+pub fn parse_u64(text: &str) -> Option<u64> {
+    if text.starts_with('-') {
+        return None;
+    }
+    parse_i64(text).and_then(|i| u64::try_from(i).ok())
+}
+
 /// The members of an object node, in order.
 pub type Members<'t> = [(Cow<'t, str>, Node<'t>)];
 
@@ -144,7 +153,7 @@ impl<'p> Path<'p> {
         let mut out = join(&up, self.field);
         if let Some(i) = self.index {
             out.push('[');
-            out.push_str(&i.to_string());
+            crate::text::digits(&mut out, i as u64, 1);
             out.push(']');
         }
         out
@@ -212,10 +221,13 @@ impl<'a, 't> Obj<'a, 't> {
     }
 
     fn unknown(&self, allowed: &[&str], ignored: &[&str]) -> Option<&'a str> {
-        self.members
-            .iter()
-            .map(|(k, _)| k.as_ref())
-            .find(|k| !allowed.contains(k) && !ignored.contains(k))
+        for (k, _) in self.members {
+            let k: &'a str = k;
+            if !allowed.contains(&k) && !ignored.contains(&k) {
+                return Some(k);
+            }
+        }
+        None
     }
 
     /// Rejects fields not in `allowed` (engine inputs, where a typo must not pass silently):
@@ -362,21 +374,16 @@ impl<'a, 't> Obj<'a, 't> {
             Some(Node::Number(n)) => n,
             Some(other) => return Err(self.wrong(field, "an integer", other)),
         };
-        // As `n.parse::<u64>()` for every `max` up to `i64::MAX` (a sign '-' is refused).
-        let parsed = if n.starts_with('-') {
-            None
-        } else {
-            parse_i64(n)
-        };
-        match parsed.and_then(|i| u64::try_from(i).ok()) {
+        // As `n.parse::<u64>()` for every `max` up to `i64::MAX`.
+        match parse_u64(n) {
             Some(u) if u <= max => Ok(Some(u)),
-            _ => Err(self.fail(
-                field,
-                format!(
-                    "expected an integer from 0 to {max}, got {}",
-                    quote_input(n, 40)
-                ),
-            )),
+            _ => {
+                let mut message = String::from("expected an integer from 0 to ");
+                crate::text::digits(&mut message, max, 1);
+                message.push_str(", got ");
+                message.push_str(&quote_input(n, 40));
+                Err(self.fail(field, message))
+            }
         }
     }
 
@@ -444,7 +451,7 @@ impl<'a, 't> Obj<'a, 't> {
             return Err(JsonError {
                 kind: JsonErrorKind::TooLarge,
                 path: self.at(field),
-                message: format!("more than {max} elements"),
+                message: crate::text::with_int("more than ", max as i64, " elements"),
             });
         }
         Ok(items)
@@ -535,7 +542,10 @@ impl<'a, 't> Lenient<'a, 't> {
             }
         };
         if text.len() > max_len {
-            self.bad(field, format!("longer than {max_len} bytes"));
+            self.bad(
+                field,
+                crate::text::with_int("longer than ", max_len as i64, " bytes"),
+            );
             return None;
         }
         Some(text.to_owned())
@@ -661,6 +671,16 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(parse_i64(text), text.parse::<i64>().ok(), "{text:?}");
+            assert_eq!(
+                parse_u64(text).and_then(|u| u32::try_from(u).ok()),
+                text.parse::<u32>().ok(),
+                "{text:?}"
+            );
+            assert_eq!(
+                parse_u64(text).and_then(|u| u8::try_from(u).ok()),
+                text.parse::<u8>().ok(),
+                "{text:?}"
+            );
         }
     }
 

@@ -7,7 +7,7 @@ use super::input::Balances;
 use super::pay_request::{PayItem, PayRequest};
 use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
-use super::stack::{Scratch, apply};
+use super::stack::{Ledger, Scratch, apply};
 use crate::allocation::allocate_units;
 use crate::codes::catalog::Detail;
 use crate::coupons::verdict::{Messages, Money, Reasons};
@@ -437,44 +437,48 @@ pub fn settle(
             *s += v;
         }
     }
-    let [dc_sum, cash_sum, flexi_sum, card_sum] = sums;
     let mut official = Amount::ZERO;
     for line in lines {
         official = official.checked_add(line.official_amount)?;
     }
     let option_discount = discount.map_or(Amount::ZERO, |d| d.discount_amount);
-    let totals = Columns {
-        official_amount: official,
-        discount_amount: option_discount.checked_add(ledger.amount(dc_sum)?)?,
-        coupon_amount: ledger.amount(cash_sum)?,
-        flexipurchase_coupon_amount: ledger.amount(flexi_sum)?,
-        stored_card_amount: ledger.amount(card_sum)?,
-        truncated_amount: ledger.amount(pos.total - payable_units)?,
-        payable: ledger.amount(payable_units)?,
-    };
+    let totals = columns_of(
+        ledger,
+        official,
+        option_discount,
+        sums,
+        pos.total - payable_units,
+        payable_units,
+    )?;
     let mut out = Vec::new();
     if with_lines {
         // The payable amount spread over the lines; every column then sums to its total.
-        let owed: Vec<i128> = (0..n).map(|i| pos.owed(i, ledger)).collect();
-        let weights: Vec<i128> = owed.iter().map(|&r| r.max(0)).collect();
-        let caps: Vec<i128> = weights.iter().map(|&w| ledger.cents(w)).collect();
+        let (mut owed, mut weights, mut caps) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for i in 0..n {
+            let o = pos.owed(i, ledger);
+            owed.push(o);
+            weights.push(o.max(0));
+            caps.push(ledger.cents(o.max(0)));
+        }
         let line_cents = allocate_units(ledger.cents(payable_units), &weights, Some(&caps))?;
         out.reserve(n);
         for (i, line) in lines.iter().enumerate() {
             let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
-            let [dc, cash, flexi, card] = columns[i];
             let payable = line_cents[i] * ledger.cent();
             out.push(QuoteLine {
                 id: line.id.clone(),
-                columns: Columns {
-                    official_amount: line.official_amount,
-                    discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
-                    coupon_amount: ledger.amount(cash)?,
-                    flexipurchase_coupon_amount: ledger.amount(flexi)?,
-                    stored_card_amount: ledger.amount(card)?,
-                    truncated_amount: ledger.amount(owed[i] - payable)?,
-                    payable: ledger.amount(payable)?,
-                },
+                columns: columns_of(
+                    ledger,
+                    line.official_amount,
+                    option_discount,
+                    columns[i],
+                    owed[i] - payable,
+                    payable,
+                )?,
             });
         }
     }
@@ -484,6 +488,29 @@ pub fn settle(
         pay_items,
         idle,
         totals,
+    })
+}
+
+/// The columns of a line or of the totals: the option's saving plus the discount coupons', then
+/// the coupon columns (`units`: discount coupon, cash, flexi, card), truncated and payable, all
+/// in units of `ledger`. One body for the totals and every line.
+fn columns_of(
+    ledger: &Ledger,
+    official_amount: Amount,
+    option_discount: Amount,
+    units: [i128; 4],
+    truncated: i128,
+    payable: i128,
+) -> Result<Columns, QuoteError> {
+    let [dc, cash, flexi, card] = units;
+    Ok(Columns {
+        official_amount,
+        discount_amount: option_discount.checked_add(ledger.amount(dc)?)?,
+        coupon_amount: ledger.amount(cash)?,
+        flexipurchase_coupon_amount: ledger.amount(flexi)?,
+        stored_card_amount: ledger.amount(card)?,
+        truncated_amount: ledger.amount(truncated)?,
+        payable: ledger.amount(payable)?,
     })
 }
 

@@ -28,8 +28,6 @@ mod sorting;
 pub mod stack;
 pub mod wallet;
 
-use crate::json::map::HashMap;
-
 pub use build::{Alternative, Quote, QuoteLine, Rejection};
 pub use error::QuoteError;
 pub use explain::Columns;
@@ -47,7 +45,7 @@ use crate::coupons::{
     Verdict,
 };
 use crate::discounts::{
-    AppliedDiscount, ApplyError, LineRef, SelectionRule, choose, pay_discount_type,
+    AppliedDiscount, ApplyError, LineIndex, LineRef, SelectionRule, choose, pay_discount_type,
 };
 use crate::json::write::WriteJson;
 use crate::money::Amount;
@@ -128,15 +126,11 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let mut seen = Seen::default();
+        let (coupon_ranks, duplicate) = ranks(input.coupons.iter().map(Coupon::id));
         Fixed {
-            duplicate: input
-                .coupons
-                .iter()
-                .map(|c| !first(&mut seen, c.id()))
-                .collect(),
-            coupon_ranks: ranks(input.coupons.iter().map(Coupon::id)),
-            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())),
+            duplicate,
+            coupon_ranks,
+            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())).0,
             eval: EvalOptions {
                 now: input.now,
                 policy: opts.policy.clone(),
@@ -182,17 +176,17 @@ impl<'a> Prep<'a> {
     ) -> Result<Prep<'a>, QuoteError> {
         let opts = &fixed.opts;
         let policy = &opts.policy;
-        let refs: Vec<LineRef<'_>> = order
-            .lines
-            .iter()
-            .map(|l| LineRef {
+        let mut refs: Vec<LineRef<'_>> = Vec::with_capacity(order.lines.len());
+        for l in &order.lines {
+            refs.push(LineRef {
                 id: &l.id,
                 official_amount: l.official_amount,
-            })
-            .collect();
+            });
+        }
+        let index = LineIndex::new(&refs);
         let mut applied = Vec::with_capacity(input.discounts.len());
         for option in &input.discounts {
-            applied.push(match option.apply(&refs, policy) {
+            applied.push(match option.apply_indexed(&refs, &index, policy) {
                 Ok(d)
                     if d.discount_type
                         .and_then(|t| u16::try_from(t).ok())
@@ -295,7 +289,10 @@ impl<'a> Prep<'a> {
         order: &Order,
         chosen: &[(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
-        let after: Vec<Amount> = order.lines.iter().map(|l| l.payable()).collect();
+        let mut after: Vec<Amount> = Vec::with_capacity(order.lines.len());
+        for l in &order.lines {
+            after.push(l.payable());
+        }
         let ledger = Ledger::for_amounts(&after)?;
         let mut units = Vec::with_capacity(after.len());
         for a in &after {
@@ -388,11 +385,11 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
-        let mut seen = Seen::default();
+        let (_, repeated) = ranks(coupon_ids.iter().map(String::as_str));
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
-        for id in coupon_ids {
-            if !first(&mut seen, id) {
+        for (id, &repeated) in coupon_ids.iter().zip(&repeated) {
+            if repeated {
                 rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
                 continue;
             }
@@ -414,9 +411,15 @@ impl<'a> Prep<'a> {
                 Err(code) => rejected.push(Rejection::new(id, code, None)),
             }
         }
-        let chosen: Vec<(usize, &Verdict)> = verdicts.iter().map(|(k, v)| (*k, v)).collect();
+        let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
+        for (k, v) in &verdicts {
+            chosen.push((*k, v));
+        }
         let prepared = self.prepare(index, &order, &chosen)?;
-        let picks: Vec<usize> = (0..prepared.context.candidates.len()).collect();
+        let mut picks: Vec<usize> = Vec::with_capacity(prepared.context.candidates.len());
+        for k in 0..prepared.context.candidates.len() {
+            picks.push(k);
+        }
         let (quote, idle) = self.assemble(&prepared, &picks, rule, rejected)?;
         Ok(with_idle(quote, &prepared, &idle, &self.input.coupons))
     }
@@ -469,16 +472,17 @@ impl<'a> Prep<'a> {
                 },
             },
             DiscountRequest::Default => {
-                let usable: Vec<(usize, &AppliedDiscount)> = self
-                    .applied
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, a)| a.as_ref().ok().map(|d| (i, d)))
-                    .collect();
-                let options: Vec<&AppliedDiscount> = usable.iter().map(|(_, d)| *d).collect();
+                let mut usable: Vec<usize> = Vec::new();
+                let mut options: Vec<&AppliedDiscount> = Vec::new();
+                for (i, a) in self.applied.iter().enumerate() {
+                    if let Ok(d) = a {
+                        usable.push(i);
+                        options.push(d);
+                    }
+                }
                 let auto_pay = self.input.auto_pay && self.opts.policy.auto_pay_business_first;
                 match choose(&options, auto_pay) {
-                    Some((j, rule)) => (usable.get(j).map(|(i, _)| *i), rule),
+                    Some((j, rule)) => (usable.get(j).copied(), rule),
                     None => (None, SelectionRule::NoDiscount),
                 }
             }
@@ -500,18 +504,18 @@ impl<'a> Prep<'a> {
                 Ok(_) => {}
             }
         }
-        let choices: Vec<Option<usize>> = match self.mandatory {
-            Some(m) => vec![Some(m)],
-            None => std::iter::once(None)
-                .chain(
-                    self.applied
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, a)| a.is_ok())
-                        .map(|(i, _)| Some(i)),
-                )
-                .collect(),
-        };
+        let mut choices: Vec<Option<usize>> = Vec::new();
+        match self.mandatory {
+            Some(m) => choices.push(Some(m)),
+            None => {
+                choices.push(None);
+                for (i, a) in self.applied.iter().enumerate() {
+                    if a.is_ok() {
+                        choices.push(Some(i));
+                    }
+                }
+            }
+        }
         let funds = self
             .input
             .balances
@@ -522,15 +526,13 @@ impl<'a> Prep<'a> {
         // The most any coupons could take: the largest balances or face values, one per slot;
         // a discount coupon's face value is a ratio, it may take up to the whole list price.
         let official = self.official_total()?;
-        let mut values: Vec<Amount> = self
-            .input
-            .coupons
-            .iter()
-            .map(|c| match c.kind {
+        let mut values: Vec<Amount> = Vec::with_capacity(self.input.coupons.len());
+        for c in &self.input.coupons {
+            values.push(match c.kind {
                 Some(CouponKind::DiscountCoupon) => official,
                 _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
-            })
-            .collect();
+            });
+        }
         sorting::sort_by(&mut values, |a, b| a > b);
         let mut most = Amount::ZERO;
         for v in values.iter().take(self.fixed.limits.max_total()) {
@@ -553,17 +555,18 @@ impl<'a> Prep<'a> {
         sorting::sort_by(&mut ordered, |a, b| a.1 < b.1);
         let mut order = context_copy(self.order);
         let mut prepared = Vec::with_capacity(choices.len());
-        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = vec![None; choices.len()];
+        // Pushed, not `vec![None; n]`: that links the clone of verdicts (1 KB of wasm).
+        let mut verdicts_of: Vec<Option<Vec<Option<Verdict>>>> = Vec::with_capacity(choices.len());
+        for _ in &choices {
+            verdicts_of.push(None);
+        }
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
         // State, limits and line selection do not depend on the discount: once per coupon.
-        let mut matched: Vec<Matched<'_>> = self
-            .input
-            .coupons
-            .iter()
-            .zip(&self.fixed.rules)
-            .map(|(c, r)| match_compiled(self.order, c, &self.fixed.eval, r))
-            .collect();
+        let mut matched: Vec<Matched<'_>> = Vec::with_capacity(self.input.coupons.len());
+        for (c, r) in self.input.coupons.iter().zip(&self.fixed.rules) {
+            matched.push(match_compiled(self.order, c, &self.fixed.eval, r));
+        }
         for &(c, least) in &ordered {
             if !found.could_enter(least, funds) {
                 continue;
@@ -572,12 +575,12 @@ impl<'a> Prep<'a> {
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
             let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
-            let chosen: Vec<(usize, &Verdict)> = verdicts
-                .iter()
-                .enumerate()
-                .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
-                .filter(|(k, v)| usable(v) && !self.fixed.duplicate[*k])
-                .collect();
+            let mut chosen: Vec<(usize, &Verdict)> = Vec::new();
+            for (k, v) in verdicts.iter().enumerate() {
+                if let Some(v) = v.as_ref().filter(|v| usable(v) && !self.fixed.duplicate[k]) {
+                    chosen.push((k, v));
+                }
+            }
             let p = self.prepare(index, &order, &chosen)?;
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;
@@ -724,28 +727,26 @@ impl<'a> Prep<'a> {
     }
 }
 
-/// The rank of each id among `ids` in string order; equal ids get equal ranks.
-/// The ids seen so far: the map type of the discount area's line index (`HashMap<&str,
-/// usize>`), so one hash map is linked instead of a set and a map (−675 B of wasm gzipped).
-type Seen<'s> = HashMap<&'s str, usize>;
-
-/// Whether `id` is seen for the first time (as `HashSet::insert`).
-fn first<'s>(seen: &mut Seen<'s>, id: &'s str) -> bool {
-    seen.insert(id, 0).is_none()
-}
-
-fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> Vec<u32> {
+/// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
+/// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
+/// first of equal ids is the earliest). No hash set is linked for the repeats.
+fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
     let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
     sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
     let mut out = vec![0; sorted.len()];
+    let mut repeated = vec![false; sorted.len()];
     let mut rank = 0u32;
     for (n, &(id, i)) in sorted.iter().enumerate() {
-        if n > 0 && sorted[n - 1].0 != id {
-            rank += 1;
+        if n > 0 {
+            if sorted[n - 1].0 != id {
+                rank += 1;
+            } else {
+                repeated[i] = true;
+            }
         }
         out[i] = rank;
     }
-    out
+    (out, repeated)
 }
 
 /// The copy of `order` that a quote sets to its discount contexts: what the contexts'
@@ -864,4 +865,24 @@ fn candidate(
                 || coupon.coupon_version == Some(1),
         },
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Ranks follow string order; repeats are what a `HashSet` filled in order refuses.
+    #[test]
+    fn ranks_and_repeats_as_a_sort_and_a_hash_set() {
+        let ids = ["c2", "a", "c2", "", "b", "a", "中", "c2", ""];
+        let (ranks, repeated) = super::ranks(ids.iter().copied());
+        let mut distinct: Vec<&str> = ids.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let mut seen = std::collections::HashSet::new();
+        for (i, id) in ids.iter().enumerate() {
+            let rank = distinct.iter().position(|d| d == id).unwrap();
+            assert_eq!(ranks[i] as usize, rank, "{id:?}");
+            assert_eq!(repeated[i], !seen.insert(*id), "{i} {id:?}");
+        }
+        assert_eq!(super::ranks([].into_iter()), (vec![], vec![]));
+    }
 }

@@ -81,7 +81,7 @@ pub(crate) fn conflicts(
     let type_param = || {
         (
             "discount_type",
-            Param::Text(discount.discount_type.to_string()),
+            Param::Text(crate::text::int(i64::from(discount.discount_type))),
         )
     };
     let not_combinable = |key: Option<LimitKey>| {

@@ -3,6 +3,7 @@
 use super::{BadValue, LineMatch, items, value1};
 use crate::coupons::order::{ChargingMode, Line, Order, PeriodType};
 use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, distinct};
+use crate::json::read::parse_u64;
 
 /// The `cycleType` codes a coupon allows, as a bit set over the codes 0–11.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,11 +35,13 @@ impl CycleTypes {
     }
 
     fn names(self, zh: bool) -> Vec<String> {
-        CODES
-            .iter()
-            .filter(|(c, _, _)| self.has(*c))
-            .map(|(_, en, cn)| (if zh { *cn } else { *en }).to_owned())
-            .collect()
+        let mut names = Vec::new();
+        for (c, en, cn) in CODES {
+            if self.has(c) {
+                names.push((if zh { cn } else { en }).to_owned());
+            }
+        }
+        names
     }
 }
 
@@ -46,8 +49,9 @@ impl CycleTypes {
 pub fn parse_cycle_types(row: &crate::coupons::model::UseLimit) -> Result<CycleTypes, BadValue> {
     let mut set = CycleTypes::default();
     for item in items(value1(row)) {
-        match item.parse::<u8>() {
-            Ok(c) if CODES.iter().any(|(k, _, _)| *k == c) => set.0 |= 1 << c,
+        // As `item.parse::<u8>()`, without the standard parser's generic code.
+        match parse_u64(item).and_then(|c| u8::try_from(c).ok()) {
+            Some(c) if CODES.iter().any(|(k, _, _)| *k == c) => set.0 |= 1 << c,
             _ => {
                 return Err(BadValue::new(
                     "value1",
@@ -123,8 +127,9 @@ fn period_name(p: PeriodType) -> &'static str {
 pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32>, BadValue> {
     let mut nums = Vec::new();
     for item in items(value1(row)) {
-        match item.parse::<u32>() {
-            Ok(n) if n > 0 => nums.push(n),
+        // As `item.parse::<u32>()`, without the standard parser's generic code.
+        match parse_u64(item).and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if n > 0 => nums.push(n),
             _ => return Err(BadValue::new("value1", item, "expected a positive integer")),
         }
     }
@@ -133,7 +138,11 @@ pub fn parse_cycle_nums(row: &crate::coupons::model::UseLimit) -> Result<Vec<u32
     }
     if nums.len() > super::MAX_LIMIT_VALUES {
         let n = nums.len();
-        return Err(BadValue::new("value1", "", format!("{n} period counts")));
+        return Err(BadValue::new(
+            "value1",
+            "",
+            crate::text::with_int("", n as i64, " period counts"),
+        ));
     }
     Ok(nums)
 }
@@ -145,7 +154,13 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
     let required = || {
         (
             "required",
-            Param::List(allowed.iter().map(u32::to_string).collect()),
+            Param::List({
+                let mut list = Vec::with_capacity(allowed.len());
+                for n in allowed {
+                    list.push(crate::text::int(i64::from(*n)));
+                }
+                list
+            }),
         )
     };
     let (code, effect, actual) = match order.period_num {
@@ -159,12 +174,14 @@ pub fn check_cycle_num(allowed: &[u32], order: &Order, detail: bool) -> Option<R
         Some(n) => (
             ReasonCode::CycleNumNotAllowed,
             Status::NotApplicable,
-            Some(Param::Text(n.to_string())),
+            Some(Param::Text(crate::text::int(i64::from(n)))),
         ),
     };
     let params = detail.then(|| {
         let mut p = vec![required()];
-        p.extend(actual.map(|a| ("actual", a)));
+        if let Some(a) = actual {
+            p.push(("actual", a));
+        }
         p
     });
     Some(Reason::detailed(code, effect, key, params))

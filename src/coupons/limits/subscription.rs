@@ -65,11 +65,12 @@ pub fn check_subscribe_type(
         return None;
     }
     let names = |zh: bool| {
-        let v = TYPES
-            .iter()
-            .filter(|(t, _)| allowed.allows(*t))
-            .map(|(t, cn)| (if zh { *cn } else { t.as_str() }).to_owned())
-            .collect();
+        let mut v = Vec::new();
+        for (t, cn) in TYPES {
+            if allowed.allows(t) {
+                v.push((if zh { cn } else { t.as_str() }).to_owned());
+            }
+        }
         Param::List(v)
     };
     Some(Reason::detailed(
@@ -103,11 +104,13 @@ pub fn first_order(line: &Line, order: &Order, policy: &Policy) -> LineMatch {
 /// The lines whose service has no entry in `order.first_order_in_service`.
 pub fn lines_without_history(order: &Order) -> Vec<&Line> {
     let map = order.first_order_in_service.as_ref();
-    order
-        .lines
-        .iter()
-        .filter(|l| map.is_none_or(|m| !m.contains_key(&l.cloud_service_type)))
-        .collect()
+    let mut lines = Vec::new();
+    for l in &order.lines {
+        if map.is_none_or(|m| !m.contains_key(&l.cloud_service_type)) {
+            lines.push(l);
+        }
+    }
+    lines
 }
 
 /// `first_order_unknown` for lines whose service has no history in the order.

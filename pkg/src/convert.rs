@@ -8,7 +8,7 @@ pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
     if value.is_null() {
         return "null";
     }
-    if js_sys::Array::is_array(value) {
+    if crate::js::is_array(value) {
         return "array";
     }
     // A table, not a string `match` (one loop instead of a comparison chain per arm).
@@ -32,8 +32,5 @@ pub(crate) fn js_type_name(value: &JsValue) -> &'static str {
 #[cfg(any(feature = "registration", feature = "pricing"))]
 pub(crate) fn js_number_text(value: &JsValue) -> Option<String> {
     value.as_f64()?;
-    js_sys::Number::unchecked_from_js_ref(value)
-        .to_string_with_radix(10)
-        .ok()
-        .and_then(|s| s.as_string())
+    crate::js::number_text(value)
 }

@@ -22,11 +22,11 @@ pub fn evaluate_coupons(
     let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
     let coupons = json_text(&coupons, "coupons", code::INVALID_INPUT, true, false)?;
     let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = js_sys::Date::new_0().to_iso_string().as_string();
+    let now = crate::js::now_iso();
     let (verdicts, ids) =
-        bss_storefront::coupons::evaluate_json_with_ids(&order, &coupons, &opts, now.as_deref())
+        bss_storefront::coupons::evaluate_json_with_ids(&order, &coupons, &opts, Some(&now))
             .map_err(|e| to_js_error(&e))?;
-    let verdicts = js_sys::JSON::parse(&verdicts)?;
+    let verdicts = crate::js::json_parse(&verdicts)?;
     eligible_line_ids(&verdicts, &ids)?;
     Ok(verdicts)
 }
@@ -38,17 +38,19 @@ pub(crate) fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<()
     let ids: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
     let key = JsValue::from_str("eligible_lines");
     // `unchecked_ref`, not `Array::from` (which would copy): the arrays are changed in place.
-    let verdicts: &js_sys::Array = verdicts.unchecked_ref();
-    for verdict in verdicts.iter() {
-        let lines: js_sys::Array = js_sys::Reflect::get(&verdict, &key)?.unchecked_into();
-        for (i, index) in lines.iter().enumerate() {
+    let verdicts: &crate::js::Array = verdicts.unchecked_ref();
+    for v in 0..verdicts.length() {
+        let lines: crate::js::Array =
+            crate::js::reflect_get(&verdicts.get(v), &key)?.unchecked_into();
+        for i in 0..lines.length() {
+            let index = lines.get(i);
             let id = index
                 .as_f64()
                 .and_then(|n| ids.get(n as usize))
                 .ok_or_else(|| {
                     bss_error(code::INTERNAL, "eligible line index", JsValue::UNDEFINED)
                 })?;
-            lines.set(i as u32, id.clone());
+            lines.set(i, id);
         }
     }
     Ok(())

@@ -57,5 +57,5 @@ pub fn select_discount(
     let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
     let choice =
         bss_storefront::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&choice)
+    crate::js::json_parse(&choice)
 }

@@ -10,7 +10,6 @@ use bss_storefront::error::ErrorCode;
 
 #[wasm_bindgen(raw_module = "./bss_error.js")]
 extern "C" {
-    #[wasm_bindgen(extends = js_sys::Error)]
     type BssError;
 
     #[wasm_bindgen(constructor)]
@@ -25,9 +24,7 @@ pub(crate) fn bss_error(code: &str, message: &str, details: JsValue) -> JsValue 
 
 /// A `BssError` with `code` and `field`.
 pub(crate) fn field_error(code: &str, field: &str, message: &str) -> JsValue {
-    let details = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&details, &"field".into(), &field.into());
-    bss_error(code, message, details.into())
+    bss_error(code, message, crate::js::object_with("field", field))
 }
 
 /// Any core error as a JS `BssError`.

@@ -25,7 +25,7 @@ pub(crate) fn json_text(
             return Ok(text);
         }
     }
-    js_sys::JSON::stringify(value)
+    crate::js::json_stringify(value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| {

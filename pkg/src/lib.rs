@@ -18,6 +18,7 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 mod codes;
 mod convert;
 mod error;
+mod js;
 
 #[cfg(feature = "registration")]
 mod registration;

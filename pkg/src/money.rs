@@ -1,5 +1,6 @@
 //! `normalizeAmount` and `version`.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{js_number_text, js_type_name};
@@ -8,12 +9,13 @@ use bss_storefront::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
 
 /// Reads an amount the way every engine entry point does.
 pub(crate) fn amount_from_js(value: &JsValue) -> Result<Amount, AmountError> {
-    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+    if value.is_string() {
+        let s: &crate::js::JsString = value.unchecked_ref();
         // Reject long strings from their length, before copying them out of JS.
         if s.length() as usize > MAX_AMOUNT_TEXT_LEN {
             return Err(AmountError::too_long());
         }
-        let text = s.as_string().unwrap_or_default();
+        let text = value.as_string().unwrap_or_default();
         return Amount::parse(&text);
     }
     if let Some(repr) = js_number_text(value) {

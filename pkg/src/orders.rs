@@ -47,10 +47,10 @@ pub fn quote_order(
 ) -> Result<JsValue, JsValue> {
     let input = json_text(&input, "input", code::INVALID_INPUT, false, false)?;
     let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = js_sys::Date::new_0().to_iso_string().as_string();
-    let quote = bss_storefront::orders::quote_order_json(&input, &opts, now.as_deref())
+    let now = crate::js::now_iso();
+    let quote = bss_storefront::orders::quote_order_json(&input, &opts, Some(&now))
         .map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&quote)
+    crate::js::json_parse(&quote)
 }
 
 /// The engine's `Order` for a ShowCustomerOrderDetails body (text or object). Lines carry
@@ -62,5 +62,5 @@ pub fn order_from_details(
     let details = json_text(&details, "details", code::INVALID_INPUT, true, false)?;
     let order =
         bss_storefront::orders::order_from_details_json(&details).map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&order)
+    crate::js::json_parse(&order)
 }

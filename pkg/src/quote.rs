@@ -142,7 +142,7 @@ pub fn price_line(
     let line = json_text(&line, "line", code::INVALID_INPUT, false, false)?;
     let priced =
         bss_storefront::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&priced)
+    crate::js::json_parse(&priced)
 }
 
 /// The exact price preview of an order: discount, coupons, stored-value card, balances,
@@ -158,10 +158,10 @@ pub fn quote(
 ) -> Result<JsValue, JsValue> {
     let input = json_text(&input, "input", code::INVALID_INPUT, true, false)?;
     let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = js_sys::Date::new_0().to_iso_string().as_string();
-    let quote = bss_storefront::quote::quote_json(&input, &opts, now.as_deref())
+    let now = crate::js::now_iso();
+    let quote = bss_storefront::quote::quote_json(&input, &opts, Some(&now))
         .map_err(|e| to_js_error(&e))?;
-    js_sys::JSON::parse(&quote)
+    crate::js::json_parse(&quote)
 }
 
 /// A customer's wallet read once, priced against every cart edit: `Wallet.from({ coupons,
@@ -184,8 +184,8 @@ impl JsWallet {
         #[wasm_bindgen(unchecked_param_type = "WalletInput | string")] wallet: JsValue,
     ) -> Result<JsWallet, JsValue> {
         let text = json_text(&wallet, "wallet", code::INVALID_INPUT, true, false)?;
-        let now = js_sys::Date::new_0().to_iso_string().as_string();
-        let wallet = bss_storefront::quote::wallet::Wallet::from_json(&text, now.as_deref())
+        let now = crate::js::now_iso();
+        let wallet = bss_storefront::quote::wallet::Wallet::from_json(&text, Some(&now))
             .map_err(|e| to_js_error(&e))?;
         Ok(JsWallet { wallet })
     }
@@ -203,7 +203,7 @@ impl JsWallet {
             .wallet
             .quote_json(&order, &opts)
             .map_err(|e| to_js_error(&e))?;
-        js_sys::JSON::parse(&quote)
+        crate::js::json_parse(&quote)
     }
 
     /// Every coupon's verdict on `order` (as `evaluateCoupons` takes it), reasons without
@@ -220,7 +220,7 @@ impl JsWallet {
             .wallet
             .evaluate_json(&order, &opts)
             .map_err(|e| to_js_error(&e))?;
-        let verdicts = js_sys::JSON::parse(&verdicts)?;
+        let verdicts = crate::js::json_parse(&verdicts)?;
         crate::coupons::eligible_line_ids(&verdicts, &ids)?;
         Ok(verdicts)
     }

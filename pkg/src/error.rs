@@ -27,8 +27,9 @@ pub(crate) fn field_error(code: &str, field: &str, message: &str) -> JsValue {
     bss_error(code, message, crate::js::object_with("field", field))
 }
 
-/// Any core error as a JS `BssError`.
-pub(crate) fn to_js_error<E: ErrorCode + ?Sized>(e: &E) -> JsValue {
+/// Any core error as a JS `BssError`. Through `dyn`, not generic: one copy for every core error
+/// type (pricing 121,089 -> 120,809 B gzipped).
+pub(crate) fn to_js_error(e: &dyn ErrorCode) -> JsValue {
     match e.field() {
         Some(field) => field_error(e.code(), field, &e.to_string()),
         None => bss_error(e.code(), &e.to_string(), JsValue::UNDEFINED),

@@ -5,8 +5,8 @@ use wasm_bindgen::prelude::*;
 
 use bss_storefront::codes::error as code;
 
-use crate::error::{bss_error, to_js_error};
-use crate::input::json_text;
+use crate::error::bss_error;
+use crate::input::{Op, call};
 
 /// Evaluates every coupon against the order: applicable, not applicable or indeterminate,
 /// with every reason. `order` and `coupons` are objects or JSON text (text keeps every digit
@@ -19,16 +19,7 @@ pub fn evaluate_coupons(
     #[wasm_bindgen(unchecked_param_type = "Coupon[] | string")] coupons: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EvaluateCouponsOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
-    let coupons = json_text(&coupons, "coupons", code::INVALID_INPUT, true, false)?;
-    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = crate::js::now_iso();
-    let (verdicts, ids) =
-        bss_storefront::coupons::evaluate_json_with_ids(&order, &coupons, &opts, Some(&now))
-            .map_err(|e| to_js_error(&e))?;
-    let verdicts = crate::js::json_parse(&verdicts)?;
-    eligible_line_ids(&verdicts, &ids)?;
-    Ok(verdicts)
+    call(Op::EvaluateCoupons, &[&order, &coupons, &opts])
 }
 
 /// Replaces each verdict's `eligible_lines` indexes with the line ids. Every verdict refers

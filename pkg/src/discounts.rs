@@ -2,10 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use bss_storefront::codes::error as code;
-
-use crate::error::to_js_error;
-use crate::input::json_text;
+use crate::input::{Op, call};
 
 #[wasm_bindgen(typescript_custom_section)]
 const DISCOUNTS_TS: &'static str = r#"
@@ -53,9 +50,5 @@ pub fn select_discount(
     #[wasm_bindgen(unchecked_param_type = "string | object")] rating: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SelectDiscountOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let rating = json_text(&rating, "rating", code::INVALID_INPUT, true, false)?;
-    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let choice =
-        bss_storefront::discounts::select_json(&rating, &opts).map_err(|e| to_js_error(&e))?;
-    crate::js::json_parse(&choice)
+    call(Op::SelectDiscount, &[&rating, &opts])
 }

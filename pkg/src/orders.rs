@@ -2,10 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use bss_storefront::codes::error as code;
-
-use crate::error::to_js_error;
-use crate::input::json_text;
+use crate::input::{Op, call};
 
 #[wasm_bindgen(typescript_custom_section)]
 const ORDERS_TS: &'static str = r#"
@@ -45,12 +42,7 @@ pub fn quote_order(
     #[wasm_bindgen(unchecked_param_type = "QuoteOrderInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", code::INVALID_INPUT, false, false)?;
-    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = crate::js::now_iso();
-    let quote = bss_storefront::orders::quote_order_json(&input, &opts, Some(&now))
-        .map_err(|e| to_js_error(&e))?;
-    crate::js::json_parse(&quote)
+    call(Op::QuoteOrder, &[&input, &opts])
 }
 
 /// The engine's `Order` for a ShowCustomerOrderDetails body (text or object). Lines carry
@@ -59,8 +51,5 @@ pub fn quote_order(
 pub fn order_from_details(
     #[wasm_bindgen(unchecked_param_type = "string | object")] details: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let details = json_text(&details, "details", code::INVALID_INPUT, true, false)?;
-    let order =
-        bss_storefront::orders::order_from_details_json(&details).map_err(|e| to_js_error(&e))?;
-    crate::js::json_parse(&order)
+    call(Op::OrderFromDetails, &[&details])
 }

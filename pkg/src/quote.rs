@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use bss_storefront::codes::error as code;
 
 use crate::error::to_js_error;
-use crate::input::json_text;
+use crate::input::{Op, call, json_text};
 
 #[wasm_bindgen(typescript_custom_section)]
 const QUOTE_TS: &'static str = r#"
@@ -139,10 +139,7 @@ export interface Quote {
 pub fn price_line(
     #[wasm_bindgen(unchecked_param_type = "PriceLineInput")] line: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let line = json_text(&line, "line", code::INVALID_INPUT, false, false)?;
-    let priced =
-        bss_storefront::quote::pricing::price_line_json(&line).map_err(|e| to_js_error(&e))?;
-    crate::js::json_parse(&priced)
+    call(Op::PriceLine, &[&line])
 }
 
 /// The exact price preview of an order: discount, coupons, stored-value card, balances,
@@ -156,12 +153,7 @@ pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "QuoteInput | string")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "QuoteOptions")] opts: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let input = json_text(&input, "input", code::INVALID_INPUT, true, false)?;
-    let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-    let now = crate::js::now_iso();
-    let quote = bss_storefront::quote::quote_json(&input, &opts, Some(&now))
-        .map_err(|e| to_js_error(&e))?;
-    crate::js::json_parse(&quote)
+    call(Op::Quote, &[&input, &opts])
 }
 
 /// A customer's wallet read once, priced against every cart edit: `Wallet.from({ coupons,
@@ -197,13 +189,7 @@ impl JsWallet {
         #[wasm_bindgen(unchecked_param_type = "QuoteOrder | string")] order: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WalletQuoteOptions")] opts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
-        let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-        let quote = self
-            .wallet
-            .quote_json(&order, &opts)
-            .map_err(|e| to_js_error(&e))?;
-        crate::js::json_parse(&quote)
+        call(Op::WalletQuote(&self.wallet), &[&order, &opts])
     }
 
     /// Every coupon's verdict on `order` (as `evaluateCoupons` takes it), reasons without
@@ -214,15 +200,7 @@ impl JsWallet {
         #[wasm_bindgen(unchecked_param_type = "Order | string")] order: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WalletEvaluateOptions")] opts: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let order = json_text(&order, "order", code::INVALID_ORDER, true, false)?;
-        let opts = json_text(&opts, "opts", code::INVALID_INPUT, false, true)?;
-        let (verdicts, ids) = self
-            .wallet
-            .evaluate_json(&order, &opts)
-            .map_err(|e| to_js_error(&e))?;
-        let verdicts = crate::js::json_parse(&verdicts)?;
-        crate::coupons::eligible_line_ids(&verdicts, &ids)?;
-        Ok(verdicts)
+        call(Op::WalletEvaluate(&self.wallet), &[&order, &opts])
     }
 }
 

@@ -61,14 +61,15 @@ extern "C" {
     fn new() -> Date;
 
     #[cfg(feature = "pricing")]
+    // `JsValue`, not `String`: the glue's string getter serves, no copy code per import.
     #[wasm_bindgen(method, js_name = toISOString)]
-    fn to_iso_string(this: &Date) -> String;
+    fn to_iso_string(this: &Date) -> JsValue;
 }
 
 /// The current time as ISO 8601 UTC (`new Date().toISOString()`).
 #[cfg(feature = "pricing")]
 pub(crate) fn now_iso() -> String {
-    Date::new().to_iso_string()
+    Date::new().to_iso_string().as_string().unwrap_or_default()
 }
 
 #[cfg(not(any(feature = "registration", feature = "client")))]
@@ -79,7 +80,7 @@ extern "C" {
 
     /// `String(value)`.
     #[wasm_bindgen(js_name = String)]
-    fn string_of(value: &JsValue) -> String;
+    fn string_of(value: &JsValue) -> JsValue;
 
     #[wasm_bindgen(js_name = Object)]
     type Object;
@@ -111,7 +112,7 @@ pub(crate) fn number_text(number: &JsValue) -> Option<String> {
         .ok()
         .and_then(|s| s.as_string());
     #[cfg(not(any(feature = "registration", feature = "client")))]
-    return Some(string_of(number));
+    return string_of(number).as_string();
 }
 
 /// A new plain object `{ [key]: value }`.

@@ -29,9 +29,9 @@ pub(crate) fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<()
     let ids: Vec<JsValue> = ids.iter().map(|id| JsValue::from_str(id)).collect();
     let key = JsValue::from_str("eligible_lines");
     // `unchecked_ref`, not `Array::from` (which would copy): the arrays are changed in place.
-    let verdicts: &crate::js::Array = verdicts.unchecked_ref();
+    let verdicts: &crate::js::Indexed = verdicts.unchecked_ref();
     for v in 0..verdicts.length() {
-        let lines: crate::js::Array =
+        let lines: crate::js::Indexed =
             crate::js::reflect_get(&verdicts.get(v), &key)?.unchecked_into();
         for i in 0..lines.length() {
             let index = lines.get(i);

@@ -28,30 +28,23 @@ extern "C" {
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub(crate) fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// A JS array, read and changed in place.
+    /// A JS array (read and changed in place) or string (its length read before it is copied
+    /// into wasm): one `length` import serves both.
     #[cfg(feature = "pricing")]
-    pub(crate) type Array;
+    pub(crate) type Indexed;
 
+    /// `length`: elements, or UTF-16 units of a string.
     #[cfg(feature = "pricing")]
     #[wasm_bindgen(method, getter)]
-    pub(crate) fn length(this: &Array) -> u32;
+    pub(crate) fn length(this: &Indexed) -> u32;
 
     #[cfg(feature = "pricing")]
     #[wasm_bindgen(method, indexing_getter)]
-    pub(crate) fn get(this: &Array, index: u32) -> JsValue;
+    pub(crate) fn get(this: &Indexed, index: u32) -> JsValue;
 
     #[cfg(feature = "pricing")]
     #[wasm_bindgen(method, indexing_setter)]
-    pub(crate) fn set(this: &Array, index: u32, value: &JsValue);
-
-    /// A JS string, whose length is read before it is copied into wasm.
-    #[cfg(feature = "pricing")]
-    pub(crate) type JsString;
-
-    /// Its length in UTF-16 units.
-    #[cfg(feature = "pricing")]
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn length(this: &JsString) -> u32;
+    pub(crate) fn set(this: &Indexed, index: u32, value: &JsValue);
 
     #[cfg(feature = "pricing")]
     type Date;

@@ -10,7 +10,7 @@ use bss_storefront::money::{Amount, AmountError, MAX_AMOUNT_TEXT_LEN};
 /// Reads an amount the way every engine entry point does.
 pub(crate) fn amount_from_js(value: &JsValue) -> Result<Amount, AmountError> {
     if value.is_string() {
-        let s: &crate::js::JsString = value.unchecked_ref();
+        let s: &crate::js::Indexed = value.unchecked_ref();
         // Reject long strings from their length, before copying them out of JS.
         if s.length() as usize > MAX_AMOUNT_TEXT_LEN {
             return Err(AmountError::too_long());

@@ -485,6 +485,41 @@ impl<'a, 't> Obj<'a, 't> {
     }
 }
 
+/// The first error of a run of reads that goes on past it: each value read fails into a
+/// default and the first error is kept, so a struct of many fields is dropped once on an
+/// error instead of the fields read so far at each `?` (that drop glue was most of each
+/// reader's wasm). The reads have no effects, so the first error is the one a `?` gave.
+#[derive(Default)]
+pub struct First(Option<JsonError>);
+
+impl First {
+    /// `r`'s value, or the default after keeping its error (when it is the first).
+    pub fn take<T: Default>(&mut self, r: Result<T, JsonError>) -> T {
+        match r {
+            Ok(v) => v,
+            Err(e) => {
+                self.keep(e);
+                T::default()
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn keep(&mut self, e: JsonError) {
+        if self.0.is_none() {
+            self.0 = Some(e);
+        }
+    }
+
+    /// `v`, or the first error.
+    pub fn done<T>(self, v: T) -> Result<T, JsonError> {
+        match self.0 {
+            None => Ok(v),
+            Some(e) => Err(e),
+        }
+    }
+}
+
 /// An object read leniently: a value that cannot be read is recorded in
 /// [`Lenient::problems`] (field, message) and read as absent. `null` and `""` are absent.
 pub struct Lenient<'a, 't> {

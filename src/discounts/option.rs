@@ -11,6 +11,7 @@
 use crate::json::tree::Node;
 
 use super::wire::{Obj, Path};
+use crate::json::read::First;
 use crate::json::JsonError;
 use crate::money::Amount;
 
@@ -73,23 +74,25 @@ impl DiscountOption {
         let discount_id = o
             .text("discount_id")?
             .ok_or_else(|| super::wire::shape(o.at("discount_id"), "missing"))?;
-        Ok(DiscountOption {
+        let mut e = First::default();
+        let option = DiscountOption {
             discount_id,
-            discount_type: o.code("discount_type")?,
-            discount_name: o.text("discount_name")?,
-            amount: o.amount("amount")?,
-            official_website_amount: o.amount("official_website_amount")?,
-            discount_amount: o.amount("discount_amount")?,
-            measure_id: o.code("measure_id")?,
-            best_offer: o.code("best_offer")?,
-            product_rating_results: o.each(
+            discount_type: e.take(o.code("discount_type")),
+            discount_name: e.take(o.text("discount_name")),
+            amount: e.take(o.amount("amount")),
+            official_website_amount: e.take(o.amount("official_website_amount")),
+            discount_amount: e.take(o.amount("discount_amount")),
+            measure_id: e.take(o.code("measure_id")),
+            best_offer: e.take(o.code("best_offer")),
+            product_rating_results: e.take(o.each(
                 "product_rating_results",
                 MAX_ELEMENTS,
                 ProductRatingResult::from_value,
-            )?,
-            discount_value: o.lenient_amount("discount_value")?,
-            orders: o.each("orders", MAX_ELEMENTS, OrderV3::from_value)?,
-        })
+            )),
+            discount_value: e.take(o.lenient_amount("discount_value")),
+            orders: e.take(o.each("orders", MAX_ELEMENTS, OrderV3::from_value)),
+        };
+        e.done(option)
     }
 }
 

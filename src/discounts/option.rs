@@ -11,8 +11,8 @@
 use crate::json::tree::Node;
 
 use super::wire::{Obj, Path};
-use crate::json::read::First;
 use crate::json::JsonError;
+use crate::json::read::First;
 use crate::money::Amount;
 
 /// The most elements of any list inside a discount option or rating response.

@@ -114,10 +114,11 @@ impl OrderLineItemV3 {
     fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<OrderLineItemV3, JsonError> {
         let o = Obj::at_path(v, path)?;
         Ok(OrderLineItemV3 {
-            order_line_item_ids: o.each("order_line_item_ids", MAX_ELEMENTS, |v, p| match v {
-                Node::String(s) => Ok(s.to_string()),
-                _ => Err(super::wire::shape(p, "expected a line id string")),
-            })?,
+            order_line_item_ids: o.strings(
+                "order_line_item_ids",
+                MAX_ELEMENTS,
+                "expected a line id string",
+            )?,
             discount_mode: o.code("discount_mode")?,
             discount_amount: o.lenient_amount("discount_amount")?,
             discount_ratio: o.lenient_amount("discount_ratio")?,

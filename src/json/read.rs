@@ -474,6 +474,20 @@ impl<'a, 't> Obj<'a, 't> {
         Ok(Some(out))
     }
 
+    /// Each string of an optional array (absent = `None`); another element is `message` at
+    /// its path. One instance of [`Obj::each`] for every list of ids.
+    pub fn strings(
+        &self,
+        field: &str,
+        max: usize,
+        message: &str,
+    ) -> Result<Option<Vec<String>>, JsonError> {
+        self.each(field, max, |v, p| match v {
+            Node::String(s) => Ok(s.to_string()),
+            _ => Err(shape(p, message)),
+        })
+    }
+
     /// The elements [`Obj::each`] reads: its one body shared by every element type (each
     /// instance of `each` was 0.7–1.4 KB of wasm with this inlined).
     #[inline(never)]

@@ -74,11 +74,12 @@ const LINE_FIELDS: [&str; 13] = [
     "is_hardware",
 ];
 
-/// A line; `priced`: its official amount when the caller priced it from list-price fields.
+/// A line, pushed to `lines`; `priced`: its official amount when the caller priced it from
+/// list-price fields.
 /// A required field is looked up once (`string`, then `missing`), not twice.
 /// Not inlined: the order reader's loop held two copies of it (−265 B of wasm gzipped).
 #[inline(never)]
-fn line(o: &Obj<'_, '_>, priced: Option<Amount>) -> Result<Line, JsonError> {
+fn line(o: &Obj<'_, '_>, priced: Option<Amount>, lines: &mut Vec<Line>) -> Result<(), JsonError> {
     let mut e = First::default();
     let line = Line {
         id: e.take(required_string(o, "id")),
@@ -98,7 +99,8 @@ fn line(o: &Obj<'_, '_>, priced: Option<Amount>) -> Result<Line, JsonError> {
         is_strict_selected: e.take(o.boolean("is_strict_selected", TRUE_OR_FALSE)),
         is_hardware: e.take(o.boolean("is_hardware", TRUE_OR_FALSE)),
     };
-    e.done(line)
+    // Pushed here, not returned: a returned line was copied once more.
+    e.done(line).map(|line| lines.push(line))
 }
 
 /// A required string (only a string): `missing` when absent.
@@ -206,7 +208,7 @@ fn order_fields(
         let l = o
             .item("lines", i, v)?
             .only_named_except(&LINE_FIELDS, ignored)?;
-        lines.push(line(&l, priced.get(i).copied().flatten())?);
+        line(&l, priced.get(i).copied().flatten(), &mut lines)?;
     }
     let first_order_in_service = match o.get("first_order_in_service") {
         None => None,

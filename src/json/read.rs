@@ -793,6 +793,28 @@ mod tests {
         assert_eq!(Obj::new(&tree("[]").unwrap(), "x").err().unwrap().path, "x");
     }
 
+    /// `First` gives the error a chain of `?` gave: the first read that fails, not a later one.
+    #[test]
+    fn first_keeps_the_first_error() {
+        let v = tree(r#"{"a": "x", "b": 1, "c": true, "d": "y"}"#).unwrap();
+        let o = Obj::new(&v, "p").unwrap();
+        let mut e = First::default();
+        let read = (
+            e.take(o.string("a")),
+            e.take(o.string("b")),
+            e.take(o.flag("d")),
+        );
+        assert_eq!(read, (Some("x".to_owned()), None, None));
+        let err = e.done(read).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str()),
+            ("p.b", "expected a string, got number")
+        );
+        let mut e = First::default();
+        let ok = (e.take(o.string("a")), e.take(o.flag("c")));
+        assert_eq!(e.done(ok).unwrap(), (Some("x".to_owned()), Some(true)));
+    }
+
     #[test]
     fn paths_join_fields_and_indexes() {
         assert_eq!(join("", "a"), "a");

@@ -15,7 +15,7 @@ use super::policy::{
 };
 use crate::json::JsonError;
 use crate::json::map::TextMap;
-use crate::json::read::Obj;
+use crate::json::read::{First, Obj};
 use crate::json::tree::{JsonNode, Node};
 use crate::money::Amount;
 
@@ -74,29 +74,33 @@ const LINE_FIELDS: [&str; 13] = [
     "is_hardware",
 ];
 
-/// A line; `priced`: its official amount when the caller priced it from list-price fields.
+/// A line, pushed to `lines`; `priced`: its official amount when the caller priced it from
+/// list-price fields.
 /// A required field is looked up once (`string`, then `missing`), not twice.
 /// Not inlined: the order reader's loop held two copies of it (−265 B of wasm gzipped).
 #[inline(never)]
-fn line(o: &Obj<'_, '_>, priced: Option<Amount>) -> Result<Line, JsonError> {
-    Ok(Line {
-        id: required_string(o, "id")?,
-        cloud_service_type: required_string(o, "cloud_service_type")?,
-        resource_type: o.string("resource_type")?,
-        resource_spec: o.string("resource_spec")?,
-        region: required_string(o, "region")?,
-        product_id: o.string("product_id")?,
+fn line(o: &Obj<'_, '_>, priced: Option<Amount>, lines: &mut Vec<Line>) -> Result<(), JsonError> {
+    let mut e = First::default();
+    let line = Line {
+        id: e.take(required_string(o, "id")),
+        cloud_service_type: e.take(required_string(o, "cloud_service_type")),
+        resource_type: e.take(o.string("resource_type")),
+        resource_spec: e.take(o.string("resource_spec")),
+        region: e.take(required_string(o, "region")),
+        product_id: e.take(o.string("product_id")),
         official_amount: match priced {
             Some(amount) => amount,
-            None => required_amount(o, "official_amount")?,
+            None => e.take(required_amount(o, "official_amount")),
         },
-        amount: o.number_or_text_amount("amount")?,
-        discount_ratio: o.number_or_text_amount("discount_ratio")?,
-        charging_mode: o.pick("charging_mode", &CHARGING_MODES)?,
-        period_type: period_type(o, "period_type")?,
-        is_strict_selected: o.boolean("is_strict_selected", TRUE_OR_FALSE)?,
-        is_hardware: o.boolean("is_hardware", TRUE_OR_FALSE)?,
-    })
+        amount: e.take(o.number_or_text_amount("amount")),
+        discount_ratio: e.take(o.number_or_text_amount("discount_ratio")),
+        charging_mode: e.take(o.pick("charging_mode", &CHARGING_MODES)),
+        period_type: e.take(period_type(o, "period_type")),
+        is_strict_selected: e.take(o.boolean("is_strict_selected", TRUE_OR_FALSE)),
+        is_hardware: e.take(o.boolean("is_hardware", TRUE_OR_FALSE)),
+    };
+    // Pushed here, not returned: a returned line was copied once more.
+    e.done(line).map(|line| lines.push(line))
 }
 
 /// A required string (only a string): `missing` when absent.
@@ -204,7 +208,7 @@ fn order_fields(
         let l = o
             .item("lines", i, v)?
             .only_named_except(&LINE_FIELDS, ignored)?;
-        lines.push(line(&l, priced.get(i).copied().flatten())?);
+        line(&l, priced.get(i).copied().flatten(), &mut lines)?;
     }
     let first_order_in_service = match o.get("first_order_in_service") {
         None => None,

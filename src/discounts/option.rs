@@ -12,6 +12,7 @@ use crate::json::tree::Node;
 
 use super::wire::{Obj, Path};
 use crate::json::JsonError;
+use crate::json::read::First;
 use crate::money::Amount;
 
 /// The most elements of any list inside a discount option or rating response.
@@ -73,23 +74,25 @@ impl DiscountOption {
         let discount_id = o
             .text("discount_id")?
             .ok_or_else(|| super::wire::shape(o.at("discount_id"), "missing"))?;
-        Ok(DiscountOption {
+        let mut e = First::default();
+        let option = DiscountOption {
             discount_id,
-            discount_type: o.code("discount_type")?,
-            discount_name: o.text("discount_name")?,
-            amount: o.amount("amount")?,
-            official_website_amount: o.amount("official_website_amount")?,
-            discount_amount: o.amount("discount_amount")?,
-            measure_id: o.code("measure_id")?,
-            best_offer: o.code("best_offer")?,
-            product_rating_results: o.each(
+            discount_type: e.take(o.code("discount_type")),
+            discount_name: e.take(o.text("discount_name")),
+            amount: e.take(o.amount("amount")),
+            official_website_amount: e.take(o.amount("official_website_amount")),
+            discount_amount: e.take(o.amount("discount_amount")),
+            measure_id: e.take(o.code("measure_id")),
+            best_offer: e.take(o.code("best_offer")),
+            product_rating_results: e.take(o.each(
                 "product_rating_results",
                 MAX_ELEMENTS,
                 ProductRatingResult::from_value,
-            )?,
-            discount_value: o.lenient_amount("discount_value")?,
-            orders: o.each("orders", MAX_ELEMENTS, OrderV3::from_value)?,
-        })
+            )),
+            discount_value: e.take(o.lenient_amount("discount_value")),
+            orders: e.take(o.each("orders", MAX_ELEMENTS, OrderV3::from_value)),
+        };
+        e.done(option)
     }
 }
 
@@ -111,10 +114,11 @@ impl OrderLineItemV3 {
     fn from_value(v: &Node<'_>, path: Path<'_>) -> Result<OrderLineItemV3, JsonError> {
         let o = Obj::at_path(v, path)?;
         Ok(OrderLineItemV3 {
-            order_line_item_ids: o.each("order_line_item_ids", MAX_ELEMENTS, |v, p| match v {
-                Node::String(s) => Ok(s.to_string()),
-                _ => Err(super::wire::shape(p, "expected a line id string")),
-            })?,
+            order_line_item_ids: o.strings(
+                "order_line_item_ids",
+                MAX_ELEMENTS,
+                "expected a line id string",
+            )?,
             discount_mode: o.code("discount_mode")?,
             discount_amount: o.lenient_amount("discount_amount")?,
             discount_ratio: o.lenient_amount("discount_ratio")?,

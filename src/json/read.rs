@@ -474,6 +474,20 @@ impl<'a, 't> Obj<'a, 't> {
         Ok(Some(out))
     }
 
+    /// Each string of an optional array (absent = `None`); another element is `message` at
+    /// its path. One instance of [`Obj::each`] for every list of ids.
+    pub fn strings(
+        &self,
+        field: &str,
+        max: usize,
+        message: &str,
+    ) -> Result<Option<Vec<String>>, JsonError> {
+        self.each(field, max, |v, p| match v {
+            Node::String(s) => Ok(s.to_string()),
+            _ => Err(shape(p, message)),
+        })
+    }
+
     /// The elements [`Obj::each`] reads: its one body shared by every element type (each
     /// instance of `each` was 0.7–1.4 KB of wasm with this inlined).
     #[inline(never)]
@@ -482,6 +496,41 @@ impl<'a, 't> Obj<'a, 't> {
             return Ok(None);
         }
         self.list(field, max).map(Some)
+    }
+}
+
+/// The first error of a run of reads that goes on past it: each value read fails into a
+/// default and the first error is kept, so a struct of many fields is dropped once on an
+/// error instead of the fields read so far at each `?` (that drop glue was most of each
+/// reader's wasm). The reads have no effects, so the first error is the one a `?` gave.
+#[derive(Default)]
+pub struct First(Option<JsonError>);
+
+impl First {
+    /// `r`'s value, or the default after keeping its error (when it is the first).
+    pub fn take<T: Default>(&mut self, r: Result<T, JsonError>) -> T {
+        match r {
+            Ok(v) => v,
+            Err(e) => {
+                self.keep(e);
+                T::default()
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn keep(&mut self, e: JsonError) {
+        if self.0.is_none() {
+            self.0 = Some(e);
+        }
+    }
+
+    /// `v`, or the first error.
+    pub fn done<T>(self, v: T) -> Result<T, JsonError> {
+        match self.0 {
+            None => Ok(v),
+            Some(e) => Err(e),
+        }
     }
 }
 
@@ -742,6 +791,28 @@ mod tests {
         assert_eq!(named.message, "unknown field \"c\" (expected one of: a, b)");
         assert_eq!(tree("{").unwrap_err().code(), "invalid_json");
         assert_eq!(Obj::new(&tree("[]").unwrap(), "x").err().unwrap().path, "x");
+    }
+
+    /// `First` gives the error a chain of `?` gave: the first read that fails, not a later one.
+    #[test]
+    fn first_keeps_the_first_error() {
+        let v = tree(r#"{"a": "x", "b": 1, "c": true, "d": "y"}"#).unwrap();
+        let o = Obj::new(&v, "p").unwrap();
+        let mut e = First::default();
+        let read = (
+            e.take(o.string("a")),
+            e.take(o.string("b")),
+            e.take(o.flag("d")),
+        );
+        assert_eq!(read, (Some("x".to_owned()), None, None));
+        let err = e.done(read).unwrap_err();
+        assert_eq!(
+            (err.path.as_str(), err.message.as_str()),
+            ("p.b", "expected a string, got number")
+        );
+        let mut e = First::default();
+        let ok = (e.take(o.string("a")), e.take(o.flag("c")));
+        assert_eq!(e.done(ok).unwrap(), (Some("x".to_owned()), Some(true)));
     }
 
     #[test]

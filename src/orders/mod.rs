@@ -22,8 +22,6 @@
 //! Policy `listed_hardware_coupon` `every_line` selects the other reading: every line of the
 //! order is taken as hardware, named in `facts_from_bss` the same way.
 
-use std::borrow::Cow;
-
 use crate::coupons::Coupon;
 use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
@@ -157,7 +155,8 @@ impl Missing {
 /// [`Order`] out.
 pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
     let node = tree(details)?;
-    let order = order_from_details(&*part(&node, "details")?, "details")?.order;
+    let slot = Slot::new();
+    let order = order_from_details(part(&node, "details", &slot)?, "details")?.order;
     Ok(order.to_json())
 }
 
@@ -193,8 +192,9 @@ pub fn quote_order(
     default_now: Option<&str>,
 ) -> Result<OrderQuote, QuoteError> {
     let o = Obj::new(root, "")?.only(&FIELDS)?;
-    let details = part(o.required("details")?, "details")?;
-    let built = order_from_details(&details, "details")?;
+    let slots: [Slot<'_>; 5] = Default::default();
+    let details = part(o.required("details")?, "details", &slots[0])?;
+    let built = order_from_details(details, "details")?;
     if let Some(status) = built.status.filter(|s| *s != STATUS_PENDING_PAYMENT) {
         return Err(shape(
             "details.order_info.status",
@@ -206,7 +206,7 @@ pub fn quote_order(
 
     let discounts = o
         .get("discounts")
-        .map(|d| part(d, "discounts"))
+        .map(|d| part(d, "discounts", &slots[1]))
         .transpose()?;
     if let Some(d) = &discounts {
         list_of(d, "discounts", "discounts")?;
@@ -222,7 +222,10 @@ pub fn quote_order(
         ListedHardwareCoupon::OneProduct => one_product(&order.lines),
         ListedHardwareCoupon::EveryLine => !order.lines.is_empty(),
     };
-    let listed = o.get("coupons").map(|c| part(c, "coupons")).transpose()?;
+    let listed = o
+        .get("coupons")
+        .map(|c| part(c, "coupons", &slots[2]))
+        .transpose()?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
             let missing = &built.missing;
@@ -243,7 +246,10 @@ pub fn quote_order(
             }
         }
     }
-    let cards = o.get("cards").map(|c| part(c, "cards")).transpose()?;
+    let cards = o
+        .get("cards")
+        .map(|c| part(c, "cards", &slots[3]))
+        .transpose()?;
     if let Some(cards) = &cards {
         for card in list_of(cards, "stored_value_cards", "cards")? {
             // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
@@ -256,11 +262,11 @@ pub fn quote_order(
     }
 
     let balances = match o.get("balances") {
-        Some(b) => balances(&*part(b, "balances")?)?,
+        Some(b) => balances(part(b, "balances", &slots[4])?)?,
         None => Balances::default(),
     };
-    let listed = listed.as_deref().map(|l| Obj::new(l, "")).transpose()?;
-    let discounts = discounts.as_deref().map(|d| Obj::new(d, "")).transpose()?;
+    let listed = listed.map(|l| Obj::new(l, "")).transpose()?;
+    let discounts = discounts.map(|d| Obj::new(d, "")).transpose()?;
     let bss = BssParts {
         discounts: discounts.as_ref(),
         coupons,
@@ -278,7 +284,10 @@ pub fn quote_order(
 
 /// A part given as an object, or as a JSON string holding the body's text (read in place,
 /// so every digit is kept).
-fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Cow<'a, Node<'a>>, QuoteError> {
+///
+/// A body given as text is parsed into `slot`: the caller's slots drop every parsed body in
+/// one place (a `Cow` per part was dropped anew at each `?`).
+fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<'a>, QuoteError> {
     match v {
         Node::String(text) => {
             let parsed = tree(text).map_err(|mut e| {
@@ -286,7 +295,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Cow<'a, Node<'a>>, QuoteError
                 e
             })?;
             match parsed {
-                Node::Object(_) => Ok(Cow::Owned(parsed)),
+                Node::Object(_) => Ok(slot.get_or_init(|| parsed)),
                 _ => Err(shape(
                     path,
                     "expected the JSON text of a BSS response body (an object)",
@@ -294,7 +303,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Cow<'a, Node<'a>>, QuoteError
                 .into()),
             }
         }
-        Node::Object(_) => Ok(Cow::Borrowed(v)),
+        Node::Object(_) => Ok(v),
         _ => Err(shape(
             path,
             "expected the BSS response body (an object or its JSON text)",
@@ -302,6 +311,9 @@ fn part<'a>(v: &'a Node<'_>, path: &str) -> Result<Cow<'a, Node<'a>>, QuoteError
         .into()),
     }
 }
+
+/// Where [`part`] parses a body given as text.
+type Slot<'a> = std::cell::OnceCell<Node<'a>>;
 
 /// The array `field` of a body (absent or null: empty).
 fn list_of<'a, 't>(

@@ -382,10 +382,7 @@ fn read_selection(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
         Some(_) => return Err(shape("selection.discount_id", "expected a string or null").into()),
     };
     let coupon_ids = obj
-        .each("coupon_ids", MAX_COUPONS, |v, p| match v {
-            Node::String(s) => Ok(s.to_string()),
-            _ => Err(shape(p, "expected a coupon id string")),
-        })?
+        .strings("coupon_ids", MAX_COUPONS, "expected a coupon id string")?
         .unwrap_or_default();
     Ok(Selection::Explicit {
         discount,

@@ -118,6 +118,8 @@ lint: tools-rust tools-node
 	cargo clippy -p bss-storefront --no-default-features -- -D warnings
 	cargo clippy -p bss-storefront --no-default-features --features rust_decimal -- -D warnings
 	@! cargo tree -p $(BINDING) --target $(WASM_TARGET) -e normal,build | grep -E 'serde|rust_decimal'
+	@# The core's API docs build without a broken or private link.
+	RUSTDOCFLAGS='-D warnings' cargo doc -p bss-storefront --no-deps --quiet
 
 rust-test:
 	cargo test

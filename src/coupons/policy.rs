@@ -241,7 +241,7 @@ pub struct Policy {
     /// Base of the `maxDeductionRatio` cap: the amount after discount and after the cash coupon
     /// (代金券) stacked before it ("order total" read as the payable order total; partner console
     /// "占订单总金额的比例", spec coupons §6.2 step 4). Whether the 代金券 comes off first is not
-    /// stated [gap]: after it, the base and so the cap are smallest, the payable highest
+    /// stated \[gap\]: after it, the base and so the cap are smallest, the payable highest
     /// (issue 13: never preview less than BSS may charge). `after_discount` (DESIGN's reading)
     /// and the list-price base (`official`) are selectable.
     pub max_deduction_ratio_base: RatioBase,
@@ -250,12 +250,12 @@ pub struct Policy {
     pub discount_606: DiscountFamily,
     /// Whether a business discount wins under auto-pay: yes. Source: ListRateOnPeriodDetail
     /// function description (pricing §1.5 rule 3). Coupons under auto-pay are chosen by BSS
-    /// by an undocumented rule [gap]: the quote previews the coupons it is given.
+    /// by an undocumented rule \[gap\]: the quote previews the coupons it is given.
     pub auto_pay_business_first: bool,
     /// Lines a `coupon_group` 3 (hardware only) coupon listed by ListOrderCouponsByOrderId
     /// marks as hardware in `quoteOrder`: `one_product`. The order details never say which
     /// lines are hardware; a listing for an order of one product can only mean that product
-    /// is. On lines of different products which of them BSS counts is not stated [gap]:
+    /// is. On lines of different products which of them BSS counts is not stated \[gap\]:
     /// marking none refuses the coupon, the higher payable. `every_line` (the whole order
     /// taken as hardware on BSS's word) is selectable.
     pub listed_hardware_coupon: ListedHardwareCoupon,
@@ -265,7 +265,7 @@ pub struct Policy {
     pub stacking_order: StackingOrder,
     /// Rounding of money results: full precision inside, payable truncated to the cent (抹零,
     /// pricing §4.4 fact 1), ratio caps and discount-coupon savings floored to the cent (spec
-    /// coupons §6.6 [derived]) — a cap is never above what BSS could allow.
+    /// coupons §6.6 \[derived\]) — a cap is never above what BSS could allow.
     pub rounding: Rounding,
     /// Allocation of order-level amounts to lines.
     pub allocation: Allocation,

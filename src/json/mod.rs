@@ -4,7 +4,7 @@
 //! [`tree`] parses text into a small borrowed tree (numbers kept as their text, so a JSON
 //! number reaches [`Amount`] as `0.0006400000` and never passes through `f64`); [`read`] is
 //! the one reader of every input over it, whose errors ([`JsonError`]) carry the path of the
-//! offending value (`lines[3].official_amount`); [`write`] writes results as JSON text.
+//! offending value (`lines[3].official_amount`); [`write`](mod@write) writes results as JSON text.
 //! serde_json's deserializer is not used on any input path (Rust callers may still use the
 //! serde derives of the public types, with serde_json's `arbitrary_precision`).
 //!

@@ -5,7 +5,7 @@
 //! serde_json's writer and its error texts) cost about 2 KB gzipped of the registration
 //! module and 5.8 KB of the pricing module (30 KB before wasm-opt), and per-key escaping.
 //! A type writes itself with [`Object`] (`field`, `some`); a flattened part writes its
-//! members into the caller's [`Object`]; an enum with a wire name uses [`write_as_str!`].
+//! members into the caller's [`Object`]; an enum with a wire name uses `write_as_str!`.
 
 /// A value that writes itself as JSON text.
 pub trait WriteJson {

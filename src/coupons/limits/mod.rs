@@ -534,6 +534,15 @@ impl<'a> ListAcc<'a> {
     }
 }
 
+/// The keys whose rows are value lists, and whether each is an allow-list.
+const LISTS: [(LimitKey, bool); 5] = [
+    (LimitKey::ServiceType, true),
+    (LimitKey::ServiceTypeBlackList, false),
+    (LimitKey::RegionCode, true),
+    (LimitKey::ProductId, true),
+    (LimitKey::ProductIdBlackList, false),
+];
+
 /// Compiles the coupon's `use_limits` (see the module docs).
 pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     let mut rules = Rules {
@@ -543,11 +552,8 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
         },
         ..Rules::default()
     };
-    let mut service = ListAcc::default();
-    let mut black_service = ListAcc::default();
-    let mut region = ListAcc::default();
-    let mut product = ListAcc::default();
-    let mut black_product = ListAcc::default();
+    // The value lists, in the order of `LISTS`: one accumulator code for all five keys.
+    let mut lists: [ListAcc<'a>; 5] = Default::default();
     let mut cycle_types = None;
     let mut strict = false;
     let mut first_order = false;
@@ -578,24 +584,14 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             continue;
         };
         let result = match key {
-            LimitKey::ServiceType => {
-                service.add(row);
-                Ok(())
-            }
-            LimitKey::ServiceTypeBlackList => {
-                black_service.add(row);
-                Ok(())
-            }
-            LimitKey::RegionCode => {
-                region.add(row);
-                Ok(())
-            }
-            LimitKey::ProductId => {
-                product.add(row);
-                Ok(())
-            }
-            LimitKey::ProductIdBlackList => {
-                black_product.add(row);
+            LimitKey::ServiceType
+            | LimitKey::ServiceTypeBlackList
+            | LimitKey::RegionCode
+            | LimitKey::ProductId
+            | LimitKey::ProductIdBlackList => {
+                if let Some(n) = LISTS.iter().position(|&(k, _)| k == key) {
+                    lists[n].add(row);
+                }
                 Ok(())
             }
             LimitKey::IsOnlyForStrictSelected => flag(row).map(|on| strict |= on),
@@ -625,21 +621,14 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     }
 
     // Whitelists with no value would allow nothing: that is bad data, not a restriction.
-    let lists = [
-        (LimitKey::ServiceType, service, true),
-        (LimitKey::ServiceTypeBlackList, black_service, false),
-        (LimitKey::RegionCode, region, true),
-        (LimitKey::ProductId, product, true),
-        (LimitKey::ProductIdBlackList, black_product, false),
-    ];
-    for (key, acc, whitelist) in lists {
+    for (&(key, whitelist), acc) in LISTS.iter().zip(lists) {
         if acc.rows == 0 {
             continue;
         }
         if acc.values.len() > MAX_LIMIT_VALUES {
             rules.reasons.push(malformed_key(
                 key,
-                format!("more than {MAX_LIMIT_VALUES} values"),
+                crate::text::with_int("more than ", MAX_LIMIT_VALUES as i64, " values"),
             ));
             continue;
         }

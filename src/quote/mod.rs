@@ -100,6 +100,15 @@ fn quote_order(
     }
 }
 
+/// Appends a rejection: one out-of-line body for every site (an inlined push is a copy each).
+#[inline(never)]
+fn reject(rejected: &mut Vec<Rejection>, id: &str, code: RejectCode, detail: Option<&Detail>) {
+    rejected.push(Rejection::new(id, code, detail));
+}
+
+/// Cold and out of line: the message formatting is not copied into every caller.
+#[cold]
+#[inline(never)]
 fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
     match e {
         crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
@@ -390,11 +399,11 @@ impl<'a> Prep<'a> {
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
         for (id, &repeated) in coupon_ids.iter().zip(&repeated) {
             if repeated {
-                rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                reject(&mut rejected, id, RejectCode::DuplicateCoupon, None);
                 continue;
             }
             let Some(k) = self.find_coupon(id) else {
-                rejected.push(Rejection::new(id, RejectCode::UnknownCoupon, None));
+                reject(&mut rejected, id, RejectCode::UnknownCoupon, None);
                 continue;
             };
             let mut v = self.verdict(&order, k)?;
@@ -408,7 +417,7 @@ impl<'a> Prep<'a> {
                     tally.add(&rules);
                     verdicts.push((k, v));
                 }
-                Err(code) => rejected.push(Rejection::new(id, code, None)),
+                Err(code) => reject(&mut rejected, id, code, None),
             }
         }
         let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
@@ -432,7 +441,7 @@ impl<'a> Prep<'a> {
                 == DiscountKind::OrderAdjustment;
             if let (true, Err((code, why))) = (adjustment, a) {
                 if !rejected.iter().any(|r| r.id == option.discount_id) {
-                    rejected.push(Rejection::new(&option.discount_id, *code, Some(why)));
+                    reject(rejected, &option.discount_id, *code, Some(why));
                 }
             }
         }
@@ -451,7 +460,7 @@ impl<'a> Prep<'a> {
                         None => RejectCode::UnknownDiscount,
                         Some(_) => RejectCode::OrderAdjustmentMandatory,
                     };
-                    rejected.push(Rejection::new(id, code, None));
+                    reject(rejected, id, code, None);
                 }
             }
             return (Some(m), SelectionRule::OrderAdjustment);
@@ -460,13 +469,13 @@ impl<'a> Prep<'a> {
             DiscountRequest::None => (None, SelectionRule::NoDiscount),
             DiscountRequest::Id(id) => match self.find_discount(id) {
                 None => {
-                    rejected.push(Rejection::new(id, RejectCode::UnknownDiscount, None));
+                    reject(rejected, id, RejectCode::UnknownDiscount, None);
                     (None, SelectionRule::NoDiscount)
                 }
                 Some(i) => match &self.applied[i] {
                     Ok(_) => (Some(i), SelectionRule::Requested),
                     Err((code, why)) => {
-                        rejected.push(Rejection::new(id, *code, Some(why)));
+                        reject(rejected, id, *code, Some(why));
                         (None, SelectionRule::NoDiscount)
                     }
                 },
@@ -495,12 +504,13 @@ impl<'a> Prep<'a> {
         for (i, a) in self.applied.iter().enumerate() {
             let id = &self.input.discounts[i].discount_id;
             match a {
-                Err((code, why)) => rejected.push(Rejection::new(id, *code, Some(why))),
-                Ok(_) if self.mandatory.is_some_and(|m| m != i) => rejected.push(Rejection::new(
+                Err((code, why)) => reject(&mut rejected, id, *code, Some(why)),
+                Ok(_) if self.mandatory.is_some_and(|m| m != i) => reject(
+                    &mut rejected,
                     id,
                     RejectCode::OrderAdjustmentMandatory,
                     None,
-                )),
+                ),
                 Ok(_) => {}
             }
         }
@@ -604,7 +614,7 @@ impl<'a> Prep<'a> {
                     .iter()
                     .any(|r| r.id == id && r.code == RejectCode::DuplicateCoupon)
                 {
-                    rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                    reject(&mut rejected, id, RejectCode::DuplicateCoupon, None);
                 }
                 continue;
             }
@@ -780,9 +790,7 @@ fn context_copy(order: &Order) -> Order {
 fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize], coupons: &[Coupon]) -> Quote {
     for &i in idle {
         let id = coupons[p.context.candidates[i].coupon].id();
-        quote
-            .rejected
-            .push(Rejection::new(id, RejectCode::NothingToDeduct, None));
+        reject(&mut quote.rejected, id, RejectCode::NothingToDeduct, None);
     }
     quote
 }

@@ -146,7 +146,7 @@ fn match_rules<'a>(
         // Not even an object: nothing else can be read from it.
         let mut reasons = Vec::with_capacity(coupon.malformed.len());
         for m in &coupon.malformed {
-            reasons.push(state::malformed(&m.field, &m.message));
+            state::push_malformed(&mut reasons, &m.field, &m.message);
         }
         let mut v = Verdict {
             coupon_id: String::new(),

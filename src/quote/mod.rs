@@ -135,21 +135,21 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let (coupon_ranks, duplicate) = ranks(input.coupons.iter().map(Coupon::id));
+        let (coupon_ranks, duplicate) = ranks(&mut input.coupons.iter().map(Coupon::id));
+        let mut rules = Vec::with_capacity(input.coupons.len());
+        for c in &input.coupons {
+            rules.push(crate::coupons::limits::compile(c, &opts.policy).into_owned());
+        }
         Fixed {
             duplicate,
             coupon_ranks,
-            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())).0,
+            discount_ranks: ranks(&mut input.discounts.iter().map(|d| d.discount_id.as_str())).0,
             eval: EvalOptions {
                 now: input.now,
                 policy: opts.policy.clone(),
             },
             limits: Limits::new(&opts.policy, &input.coupon_max_use_quantity),
-            rules: input
-                .coupons
-                .iter()
-                .map(|c| crate::coupons::limits::compile(c, &opts.policy).into_owned())
-                .collect(),
+            rules,
             opts: opts.clone(),
         }
     }
@@ -394,7 +394,7 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
-        let (_, repeated) = ranks(coupon_ids.iter().map(String::as_str));
+        let (_, repeated) = ranks(&mut coupon_ids.iter().map(String::as_str));
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
         for (id, &repeated) in coupon_ids.iter().zip(&repeated) {
@@ -674,9 +674,13 @@ impl<'a> Prep<'a> {
                 &combo.picks,
                 false,
             )?;
+            let mut coupon_ids = Vec::with_capacity(s.coupons.len());
+            for c in &s.coupons {
+                coupon_ids.push(c.coupon_id.clone());
+            }
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),
-                coupon_ids: s.coupons.iter().map(|c| c.coupon_id.clone()).collect(),
+                coupon_ids,
                 totals: s.totals,
             });
         }
@@ -710,7 +714,10 @@ impl<'a> Prep<'a> {
         )?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
-        let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
+        let mut kinds: Vec<CouponKind> = Vec::with_capacity(coupons.len());
+        for c in &coupons {
+            kinds.push(c.kind);
+        }
         let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
@@ -739,9 +746,13 @@ impl<'a> Prep<'a> {
 
 /// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
 /// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
-/// first of equal ids is the earliest). No hash set is linked for the repeats.
-fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
-    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+/// first of equal ids is the earliest). No hash set is linked for the repeats; one body for
+/// every kind of id list (`dyn`: called once per quote or wallet).
+fn ranks<'s>(ids: &mut dyn Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
+    let mut sorted: Vec<(&str, usize)> = Vec::new();
+    for (i, id) in ids.enumerate() {
+        sorted.push((id, i));
+    }
     sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
     let mut out = vec![0; sorted.len()];
     let mut repeated = vec![false; sorted.len()];
@@ -764,15 +775,18 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
 /// texts and purchase history, which only the line matching reads, on the order itself (the
 /// full copy's allocations were a fortieth of a wallet's quote, its `Clone` 1 KB of wasm).
 fn context_copy(order: &Order) -> Order {
-    let lines = order.lines.iter().map(|l| crate::coupons::Line {
-        id: String::new(),
-        cloud_service_type: String::new(),
-        resource_type: None,
-        resource_spec: None,
-        region: String::new(),
-        product_id: None,
-        ..*l
-    });
+    let mut lines = Vec::with_capacity(order.lines.len());
+    for l in &order.lines {
+        lines.push(crate::coupons::Line {
+            id: String::new(),
+            cloud_service_type: String::new(),
+            resource_type: None,
+            resource_spec: None,
+            region: String::new(),
+            product_id: None,
+            ..*l
+        });
+    }
     Order {
         order_id: order.order_id.clone(),
         order_type: order.order_type,
@@ -782,7 +796,7 @@ fn context_copy(order: &Order) -> Order {
         currency: order.currency.clone(),
         first_order_in_service: None,
         discount: None,
-        lines: lines.collect(),
+        lines,
     }
 }
 
@@ -881,7 +895,7 @@ mod tests {
     #[test]
     fn ranks_and_repeats_as_a_sort_and_a_hash_set() {
         let ids = ["c2", "a", "c2", "", "b", "a", "中", "c2", ""];
-        let (ranks, repeated) = super::ranks(ids.iter().copied());
+        let (ranks, repeated) = super::ranks(&mut ids.iter().copied());
         let mut distinct: Vec<&str> = ids.to_vec();
         distinct.sort_unstable();
         distinct.dedup();
@@ -891,6 +905,6 @@ mod tests {
             assert_eq!(ranks[i] as usize, rank, "{id:?}");
             assert_eq!(repeated[i], !seen.insert(*id), "{i} {id:?}");
         }
-        assert_eq!(super::ranks([].into_iter()), (vec![], vec![]));
+        assert_eq!(super::ranks(&mut [].into_iter()), (vec![], vec![]));
     }
 }

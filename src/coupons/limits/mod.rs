@@ -299,52 +299,54 @@ impl LineRule<'_> {
             );
         }
         let na = |code, params| Reason::new(code, Status::NotApplicable, key, params);
-        let actual = |f: fn(&Line) -> &str| distinct(order.lines.iter().map(f));
-        match self {
-            LineRule::ServiceType(set) => na(
-                ReasonCode::ServiceTypeNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    ("actual", actual(|l| &l.cloud_service_type)),
-                ],
-            ),
-            LineRule::ServiceTypeBlackList(set) => na(
-                ReasonCode::ServiceTypeBlacklisted,
-                vec![("excluded", Param::List(set.list()))],
-            ),
-            LineRule::RegionCode(set) => na(
-                ReasonCode::RegionNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    ("actual", actual(|l| &l.region)),
-                ],
-            ),
-            LineRule::ProductId(set) => na(
-                ReasonCode::ProductNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    (
-                        "actual",
-                        actual(|l| l.product_id.as_deref().unwrap_or_default()),
-                    ),
-                ],
-            ),
-            LineRule::ProductIdBlackList(set) => na(
-                ReasonCode::ProductBlacklisted,
-                vec![("excluded", Param::List(set.list()))],
-            ),
-            LineRule::StrictSelected => na(ReasonCode::NotStrictSelected, vec![]),
-            LineRule::CycleType(types) => period::cycle_type_reason(*types, order),
-            LineRule::FirstOrderInService => na(ReasonCode::NotFirstOrder, vec![]),
-            LineRule::HardwareOnly => na(ReasonCode::HardwareOnly, vec![]),
-            LineRule::PeriodOnly => na(
-                ReasonCode::DiscountCouponPeriodOnly,
-                vec![(
-                    "actual",
-                    distinct(order.lines.iter().map(|l| l.charging_mode(order).as_str())),
-                )],
-            ),
+        // The five value lists share one body: the list, then the lines' values when the
+        // list is an allow-list.
+        type Actual = Option<fn(&Line) -> &str>;
+        let (code, name, set, actual): (ReasonCode, &'static str, &ValueSet<'_>, Actual) =
+            match self {
+                LineRule::ServiceType(set) => (
+                    ReasonCode::ServiceTypeNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| &l.cloud_service_type),
+                ),
+                LineRule::ServiceTypeBlackList(set) => {
+                    (ReasonCode::ServiceTypeBlacklisted, "excluded", set, None)
+                }
+                LineRule::RegionCode(set) => (
+                    ReasonCode::RegionNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| &l.region),
+                ),
+                LineRule::ProductId(set) => (
+                    ReasonCode::ProductNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| l.product_id.as_deref().unwrap_or_default()),
+                ),
+                LineRule::ProductIdBlackList(set) => {
+                    (ReasonCode::ProductBlacklisted, "excluded", set, None)
+                }
+                LineRule::StrictSelected => return na(ReasonCode::NotStrictSelected, vec![]),
+                LineRule::CycleType(types) => return period::cycle_type_reason(*types, order),
+                LineRule::FirstOrderInService => return na(ReasonCode::NotFirstOrder, vec![]),
+                LineRule::HardwareOnly => return na(ReasonCode::HardwareOnly, vec![]),
+                LineRule::PeriodOnly => {
+                    return na(
+                        ReasonCode::DiscountCouponPeriodOnly,
+                        vec![(
+                            "actual",
+                            distinct(order.lines.iter().map(|l| l.charging_mode(order).as_str())),
+                        )],
+                    );
+                }
+            };
+        let mut params = vec![(name, Param::List(set.list()))];
+        if let Some(f) = actual {
+            params.push(("actual", distinct(order.lines.iter().map(f))));
         }
+        na(code, params)
     }
 
     /// The line field the rule reads (for `line_data_missing`).

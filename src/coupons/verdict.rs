@@ -379,6 +379,12 @@ fn distinct_of(mut v: Vec<&str>) -> Param {
 
 /// `Param::Text` from anything displayable.
 pub fn text(v: impl std::fmt::Display) -> Param {
+    text_of(&v)
+}
+
+/// [`text`]'s one body for every type (out of line: no copy per type).
+#[inline(never)]
+fn text_of(v: &dyn std::fmt::Display) -> Param {
     Param::Text(v.to_string())
 }
 

@@ -748,7 +748,7 @@ impl<'a> Prep<'a> {
 /// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
 /// first of equal ids is the earliest). No hash set is linked for the repeats; one body for
 /// every kind of id list (`dyn`: called once per quote or wallet).
-fn ranks<'s>(ids: &mut dyn Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
+fn ranks(ids: &mut dyn Iterator<Item = &str>) -> (Vec<u32>, Vec<bool>) {
     let mut sorted: Vec<(&str, usize)> = Vec::new();
     for (i, id) in ids.enumerate() {
         sorted.push((id, i));

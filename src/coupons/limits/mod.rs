@@ -545,25 +545,29 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     for (i, row) in coupon.use_limits.iter().enumerate() {
         let key_text = row.limit_key.as_deref().unwrap_or_default();
         if let Some(problem) = &row.malformed {
-            rules.reasons.push(malformed_row(i, key_text, "", problem));
+            push(&mut rules.reasons, malformed_row(i, key_text, "", problem));
             continue;
         }
         let Some(key) = LimitKey::from_key(key_text) else {
             if key_text.is_empty() {
-                rules
-                    .reasons
-                    .push(malformed_row(i, key_text, "", "limit_key is missing"));
+                push(
+                    &mut rules.reasons,
+                    malformed_row(i, key_text, "", "limit_key is missing"),
+                );
             } else {
                 let effect = match policy.unknown_limit {
                     Undecided::Indeterminate => Status::Indeterminate,
                     Undecided::NotApplicable => Status::NotApplicable,
                 };
-                rules.reasons.push(Reason::new(
-                    ReasonCode::UnknownLimit,
-                    effect,
-                    Some(key_text),
-                    vec![("field", Param::Text(use_limits_field(i, "")))],
-                ));
+                push(
+                    &mut rules.reasons,
+                    Reason::new(
+                        ReasonCode::UnknownLimit,
+                        effect,
+                        Some(key_text),
+                        vec![("field", Param::Text(use_limits_field(i, "")))],
+                    ),
+                );
             }
             continue;
         };
@@ -600,7 +604,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             }
         };
         if let Err(bad) = result {
-            rules.reasons.push(malformed_value(i, key.as_str(), bad));
+            push(&mut rules.reasons, malformed_value(i, key.as_str(), bad));
         }
     }
 
@@ -610,18 +614,22 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             continue;
         }
         if acc.values.len() > MAX_LIMIT_VALUES {
-            rules.reasons.push(malformed_key(
-                key,
-                crate::text::with_int("more than ", MAX_LIMIT_VALUES as i64, " values"),
-            ));
+            push(
+                &mut rules.reasons,
+                malformed_key(
+                    key,
+                    crate::text::with_int("more than ", MAX_LIMIT_VALUES as i64, " values"),
+                ),
+            );
             continue;
         }
         let set = acc.finish();
         if set.0.is_empty() {
             if whitelist {
-                rules
-                    .reasons
-                    .push(malformed_key(key, "an allow-list with no value".to_owned()));
+                push(
+                    &mut rules.reasons,
+                    malformed_key(key, "an allow-list with no value".to_owned()),
+                );
             }
             continue;
         }
@@ -651,6 +659,12 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     rules
 }
 
+/// Appends a reason: one out-of-line push for the sites of [`compile`].
+#[inline(never)]
+fn push(reasons: &mut Vec<Reason>, reason: Reason) {
+    reasons.push(reason);
+}
+
 /// `use_limits[i]`, then `.field` when there is one.
 fn use_limits_field(i: usize, field: &str) -> String {
     let mut out = crate::text::with_int("use_limits[", i as i64, "]");
@@ -675,6 +689,7 @@ fn malformed_row(i: usize, key: &str, value: &str, error: &str) -> Reason {
     )
 }
 
+#[inline(never)]
 fn malformed_value(i: usize, key: &str, bad: BadValue) -> Reason {
     Reason::new(
         ReasonCode::MalformedLimit,

@@ -28,7 +28,9 @@ use std::borrow::Cow;
 use super::model::{Coupon, CouponKind, UseLimit};
 use super::order::{Line, Order};
 use super::policy::{Policy, Undecided};
-use super::verdict::{CouponParams, Param, Reason, ReasonCode, Status, distinct, text};
+use super::verdict::{
+    CouponParams, Param, Reason, ReasonCode, Status, distinct, push_reason, text,
+};
 use crate::money::Amount;
 
 /// The most values one limit may list (after merging rows); more make it malformed.
@@ -545,12 +547,12 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     for (i, row) in coupon.use_limits.iter().enumerate() {
         let key_text = row.limit_key.as_deref().unwrap_or_default();
         if let Some(problem) = &row.malformed {
-            push(&mut rules.reasons, malformed_row(i, key_text, "", problem));
+            push_reason(&mut rules.reasons, malformed_row(i, key_text, "", problem));
             continue;
         }
         let Some(key) = LimitKey::from_key(key_text) else {
             if key_text.is_empty() {
-                push(
+                push_reason(
                     &mut rules.reasons,
                     malformed_row(i, key_text, "", "limit_key is missing"),
                 );
@@ -559,7 +561,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
                     Undecided::Indeterminate => Status::Indeterminate,
                     Undecided::NotApplicable => Status::NotApplicable,
                 };
-                push(
+                push_reason(
                     &mut rules.reasons,
                     Reason::new(
                         ReasonCode::UnknownLimit,
@@ -604,7 +606,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             }
         };
         if let Err(bad) = result {
-            push(&mut rules.reasons, malformed_value(i, key.as_str(), bad));
+            push_reason(&mut rules.reasons, malformed_value(i, key.as_str(), bad));
         }
     }
 
@@ -614,7 +616,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             continue;
         }
         if acc.values.len() > MAX_LIMIT_VALUES {
-            push(
+            push_reason(
                 &mut rules.reasons,
                 malformed_key(
                     key,
@@ -626,7 +628,7 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
         let set = acc.finish();
         if set.0.is_empty() {
             if whitelist {
-                push(
+                push_reason(
                     &mut rules.reasons,
                     malformed_key(key, "an allow-list with no value".to_owned()),
                 );
@@ -657,12 +659,6 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
         rules.line_rules.push(LineRule::HardwareOnly);
     }
     rules
-}
-
-/// Appends a reason: one out-of-line push for the sites of [`compile`].
-#[inline(never)]
-fn push(reasons: &mut Vec<Reason>, reason: Reason) {
-    reasons.push(reason);
 }
 
 /// `use_limits[i]`, then `.field` when there is one.

@@ -9,7 +9,7 @@ use super::{BadValue, LimitKey, flag, ratio};
 use crate::coupons::model::{CouponKind, UseLimit};
 use crate::coupons::order::{DiscountKind, Line, OrderDiscount};
 use crate::coupons::policy::{EmpowerScope, Policy};
-use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status};
+use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status, push_reason};
 use crate::money::Amount;
 
 /// Reads one discount-related row into `params`; with several rows the strictest wins
@@ -165,23 +165,16 @@ fn min_consume(
     } else {
         discount.lines.iter().map(|l| l.discount_ratio).max()
     };
-    match best {
-        None => out.push(Reason::new(
-            ReasonCode::DiscountRatioMissing,
-            Status::Indeterminate,
-            key,
-            vec![("required", Param::Text(format!(">= {m}")))],
-        )),
-        Some(best) if best < m => out.push(Reason::new(
-            ReasonCode::DiscountBelowMinimum,
-            Status::NotApplicable,
-            key,
-            vec![
-                ("required", Param::Text(format!(">= {m}"))),
-                ("actual", Param::Text(best.to_string())),
-            ],
-        )),
-        Some(_) => {}
+    let (code, effect) = match best {
+        None => (ReasonCode::DiscountRatioMissing, Status::Indeterminate),
+        Some(best) if best < m => (ReasonCode::DiscountBelowMinimum, Status::NotApplicable),
+        Some(_) => return out,
+    };
+    // One body for both reasons: `required`, then the best ratio when there is one.
+    let mut params = vec![("required", Param::Text(format!(">= {m}")))];
+    if let Some(best) = best {
+        params.push(("actual", Param::Text(best.to_string())));
     }
+    push_reason(&mut out, Reason::new(code, effect, key, params));
     out
 }

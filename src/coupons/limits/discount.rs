@@ -100,7 +100,7 @@ pub(crate) fn conflicts(
     // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
     // outdated appendix policy forbids every coupon next to a discount.
     if kind == Some(CouponKind::DiscountCoupon) || !policy.discount_with_coupons {
-        out.push(not_combinable(None));
+        push_reason(&mut out, not_combinable(None));
         return out;
     }
     let Some(dk) = dk else {
@@ -111,7 +111,10 @@ pub(crate) fn conflicts(
             let code = ReasonCode::DiscountTypeUnknown;
             let params = || vec![type_param()];
             let params = detail.then(params);
-            out.push(Reason::detailed(code, Status::Indeterminate, None, params));
+            push_reason(
+                &mut out,
+                Reason::detailed(code, Status::Indeterminate, None, params),
+            );
         }
         return min_consume(params, (discount, lines), out);
     };
@@ -143,7 +146,7 @@ pub(crate) fn conflicts(
     ];
     for (key, allowed, covers) in flags {
         if allowed == Some(false) && covers {
-            out.push(not_combinable(Some(key)));
+            push_reason(&mut out, not_combinable(Some(key)));
         }
     }
     min_consume(params, (discount, lines), out)

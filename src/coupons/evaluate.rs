@@ -7,7 +7,7 @@ use super::model::{Coupon, CouponKind};
 use super::order::{ChargingMode, Line, Order};
 use super::policy::{BaseValueAmount, RatioBase};
 use super::state;
-use super::verdict::{LineIndexes, Param, Reason, ReasonCode, Status, Verdict};
+use super::verdict::{LineIndexes, Param, Reason, ReasonCode, Status, Verdict, push_reason};
 use super::{CouponError, EvalOptions};
 use crate::money::Amount;
 
@@ -146,7 +146,7 @@ fn match_rules<'a>(
         // Not even an object: nothing else can be read from it.
         let mut reasons = Vec::with_capacity(coupon.malformed.len());
         for m in &coupon.malformed {
-            reasons.push(state::malformed(&m.field, &m.message));
+            state::push_malformed(&mut reasons, &m.field, &m.message);
         }
         let mut v = Verdict {
             coupon_id: String::new(),
@@ -175,7 +175,7 @@ fn match_rules<'a>(
     let rules = match compiled {
         Some(r) => {
             for reason in &r.reasons {
-                reasons.push(reason.clone());
+                push_reason(&mut reasons, reason.clone());
             }
             Cow::Borrowed(r)
         }
@@ -220,35 +220,38 @@ fn match_rules<'a>(
     let before = reasons.len();
     for (k, rule) in rules.line_rules.iter().take(n).enumerate() {
         if !matched[k] {
-            reasons.push(rule.reason(order, &unknown[k], policy));
+            push_reason(&mut reasons, rule.reason(order, &unknown[k], policy));
         }
     }
     if reasons.len() == before && known.is_empty() {
-        reasons.push(if maybe.is_empty() {
-            Reason::new(
-                ReasonCode::NoEligibleLine,
-                Status::NotApplicable,
-                None,
-                vec![],
-            )
-        } else {
-            let mut fields: Vec<String> = Vec::new();
-            for (r, unknown) in rules.line_rules.iter().take(n).zip(&unknown) {
-                if !unknown.is_empty() {
-                    fields.push(r.line_field().to_owned());
+        push_reason(
+            &mut reasons,
+            if maybe.is_empty() {
+                Reason::new(
+                    ReasonCode::NoEligibleLine,
+                    Status::NotApplicable,
+                    None,
+                    vec![],
+                )
+            } else {
+                let mut fields: Vec<String> = Vec::new();
+                for (r, unknown) in rules.line_rules.iter().take(n).zip(&unknown) {
+                    if !unknown.is_empty() {
+                        fields.push(r.line_field().to_owned());
+                    }
                 }
-            }
-            fields.dedup();
-            Reason::new(
-                ReasonCode::LineDataMissing,
-                Status::Indeterminate,
-                None,
-                vec![
-                    ("field", Param::List(fields)),
-                    ("lines", limits::line_ids(&maybe_lines)),
-                ],
-            )
-        });
+                fields.dedup();
+                Reason::new(
+                    ReasonCode::LineDataMissing,
+                    Status::Indeterminate,
+                    None,
+                    vec![
+                        ("field", Param::List(fields)),
+                        ("lines", limits::line_ids(&maybe_lines)),
+                    ],
+                )
+            },
+        );
     }
     let least = reasons.iter().map(|r| r.effect).max();
     Matched {
@@ -350,12 +353,12 @@ fn finish(
     }
     if let Some(types) = rules.subscribe_types {
         if let Some(r) = subscription::check_subscribe_type(types, order, detail) {
-            reasons.push(r);
+            push_reason(&mut reasons, r);
         }
     }
     if let Some(nums) = &rules.cycle_nums {
         if let Some(r) = period::check_cycle_num(nums, order, detail) {
-            reasons.push(r);
+            push_reason(&mut reasons, r);
         }
     }
     if let Some(d) = &order.discount {
@@ -380,19 +383,22 @@ fn finish(
                 Some(official.checked_mul_floor(Amount::from(1).checked_sub(r)?, 2)?)
             }
             _ => {
-                reasons.push(Reason::new(
-                    ReasonCode::DiscountCouponFaceValue,
-                    Status::Indeterminate,
-                    None,
-                    vec![(
-                        "actual",
-                        Param::Text(
-                            coupon
-                                .face_value
-                                .map_or("none".to_owned(), |f| f.to_string()),
-                        ),
-                    )],
-                ));
+                push_reason(
+                    &mut reasons,
+                    Reason::new(
+                        ReasonCode::DiscountCouponFaceValue,
+                        Status::Indeterminate,
+                        None,
+                        vec![(
+                            "actual",
+                            Param::Text(
+                                coupon
+                                    .face_value
+                                    .map_or("none".to_owned(), |f| f.to_string()),
+                            ),
+                        )],
+                    ),
+                );
                 None
             }
         };

@@ -16,32 +16,39 @@ pub fn check_state(
     now: Timestamp,
     reasons: &mut Vec<Reason>,
 ) -> Option<Amount> {
-    let na = |code, params| Reason::new(code, Status::NotApplicable, None, params);
+    let na = Status::NotApplicable;
     for m in &coupon.malformed {
-        reasons.push(malformed(&m.field, &m.message));
+        push_malformed(reasons, &m.field, &m.message);
     }
     if coupon.kind == Some(CouponKind::ProductCoupon) {
-        reasons.push(Reason::new(
-            ReasonCode::UnsupportedKind,
+        add(
+            reasons,
             Status::Indeterminate,
-            None,
+            ReasonCode::UnsupportedKind,
             vec![],
-        ));
+        );
     }
     status_reason(coupon, reasons);
     if coupon.is_frozen == Some(true) {
-        reasons.push(na(ReasonCode::Frozen, vec![]));
+        add(reasons, na, ReasonCode::Frozen, vec![]);
     }
     if let Some(from) = coupon.effective_time.filter(|&t| now < t) {
-        reasons.push(na(
+        add(
+            reasons,
+            na,
             ReasonCode::NotYetValid,
             vec![("effective_time", text(from))],
-        ));
+        );
     }
     // A status-4 coupon already carries `expired`; the window repeats it only otherwise.
     if let Some(until) = coupon.expire_time.filter(|&t| now >= t) {
         if !reasons.iter().any(|r| r.code == ReasonCode::Expired) {
-            reasons.push(na(ReasonCode::Expired, vec![("expire_time", text(until))]));
+            add(
+                reasons,
+                na,
+                ReasonCode::Expired,
+                vec![("expire_time", text(until))],
+            );
         }
     }
     let own = |id: &Option<String>| match (id, &order.order_id) {
@@ -51,57 +58,74 @@ pub fn check_state(
     };
     if own(&coupon.used_by_order_id) {
         let id = coupon.used_by_order_id.clone().unwrap_or_default();
-        reasons.push(na(
+        add(
+            reasons,
+            na,
             ReasonCode::LockedByOtherOrder,
             vec![("order_id", Param::Text(id))],
-        ));
+        );
     } else if own(&coupon.lock_order_id) {
         // A new-version coupon locked by an unpaid order keeps the rest usable (billing FAQ:
         // 100 available, order A locks 20, order B may use 80); how much is held is not sent.
         let id = coupon.lock_order_id.clone().unwrap_or_default();
-        reasons.push(Reason::new(
-            ReasonCode::LockedAmountUnknown,
+        add(
+            reasons,
             Status::Indeterminate,
-            None,
+            ReasonCode::LockedAmountUnknown,
             vec![("order_id", Param::Text(id))],
-        ));
+        );
     }
     if let (Some(mine), Some(theirs)) = (&coupon.currency, &order.currency) {
         if !mine.eq_ignore_ascii_case(theirs) {
-            reasons.push(na(
+            add(
+                reasons,
+                na,
                 ReasonCode::CurrencyMismatch,
                 vec![("required", text(mine)), ("actual", text(theirs))],
-            ));
+            );
         }
     }
     if let Some(m) = coupon.measure_id.filter(|&m| m != 1) {
-        reasons.push(malformed(
+        push_malformed(
+            reasons,
             "measure_id",
             &with_int("measure unit ", m, " is not 1 (元)"),
-        ));
+        );
     }
     let available = available(coupon, reasons)?;
     if available.is_zero() {
-        reasons.push(na(ReasonCode::NoBalance, vec![]));
+        add(reasons, na, ReasonCode::NoBalance, vec![]);
     }
     Some(available)
 }
 
-/// A `malformed_coupon` reason for `field`.
-pub fn malformed(field: &str, error: &str) -> Reason {
-    Reason::new(
-        ReasonCode::MalformedCoupon,
+/// Appends a reason without a limit key: one out-of-line body for every site of the file.
+#[inline(never)]
+fn add(
+    reasons: &mut Vec<Reason>,
+    effect: Status,
+    code: ReasonCode,
+    params: Vec<(&'static str, Param)>,
+) {
+    reasons.push(Reason::new(code, effect, None, params));
+}
+
+/// Appends a `malformed_coupon` reason for `field` (out of line: many sites).
+#[inline(never)]
+pub fn push_malformed(reasons: &mut Vec<Reason>, field: &str, error: &str) {
+    add(
+        reasons,
         Status::Indeterminate,
-        None,
+        ReasonCode::MalformedCoupon,
         vec![("field", text(field)), ("error", text(error))],
-    )
+    );
 }
 
 fn status_reason(coupon: &Coupon, reasons: &mut Vec<Reason>) {
-    let na = |code| Reason::new(code, Status::NotApplicable, None, vec![]);
+    let na = |reasons: &mut Vec<Reason>, code| add(reasons, Status::NotApplicable, code, vec![]);
     let Some(status) = coupon.status else {
         if !coupon.malformed.iter().any(|m| m.field == "status") {
-            reasons.push(malformed("status", "missing"));
+            push_malformed(reasons, "status", "missing");
         }
         return;
     };
@@ -109,24 +133,26 @@ fn status_reason(coupon: &Coupon, reasons: &mut Vec<Reason>) {
         // ListStoredValueCards: 1 usable, 2 used up.
         match status {
             1 => {}
-            2 => reasons.push(na(ReasonCode::UsedUp)),
-            _ => reasons.push(malformed(
+            2 => na(reasons, ReasonCode::UsedUp),
+            _ => push_malformed(
+                reasons,
                 "status",
                 &with_int("unknown stored-value card status ", status, ""),
-            )),
+            ),
         }
         return;
     }
     match status {
         2 => {}
-        1 => reasons.push(na(ReasonCode::NotActivated)),
-        3 => reasons.push(na(ReasonCode::UsedUp)),
-        4 => reasons.push(na(ReasonCode::Expired)),
-        5 => reasons.push(na(ReasonCode::Reclaimed)),
-        _ => reasons.push(malformed(
+        1 => na(reasons, ReasonCode::NotActivated),
+        3 => na(reasons, ReasonCode::UsedUp),
+        4 => na(reasons, ReasonCode::Expired),
+        5 => na(reasons, ReasonCode::Reclaimed),
+        _ => push_malformed(
+            reasons,
             "status",
             &with_int("unknown coupon status ", status, ""),
-        )),
+        ),
     }
 }
 
@@ -138,15 +164,16 @@ fn available(coupon: &Coupon, reasons: &mut Vec<Reason>) -> Option<Amount> {
         || (coupon.coupon_version.is_none() && coupon.balance.is_some());
     if uses_balance {
         if coupon.balance.is_none() && !already_bad("balance") {
-            reasons.push(malformed(
+            push_malformed(
+                reasons,
                 "balance",
                 "missing (new-version coupons and cards carry their balance)",
-            ));
+            );
         }
         return coupon.balance;
     }
     if coupon.face_value.is_none() && !already_bad("face_value") {
-        reasons.push(malformed("face_value", "missing"));
+        push_malformed(reasons, "face_value", "missing");
     }
     coupon.face_value
 }

@@ -377,8 +377,21 @@ fn distinct_of(mut v: Vec<&str>) -> Param {
     Param::List(list)
 }
 
+/// Appends `reason`: one out-of-line push for the many sites that add reasons (an inlined
+/// `Vec::push` of a reason is a copy of its grow path each).
+#[inline(never)]
+pub fn push_reason(reasons: &mut Vec<Reason>, reason: Reason) {
+    reasons.push(reason);
+}
+
 /// `Param::Text` from anything displayable.
 pub fn text(v: impl std::fmt::Display) -> Param {
+    text_of(&v)
+}
+
+/// [`text`]'s one body for every type (out of line: no copy per type).
+#[inline(never)]
+fn text_of(v: &dyn std::fmt::Display) -> Param {
     Param::Text(v.to_string())
 }
 

@@ -135,18 +135,21 @@ impl From<DiscountError> for ApplyError {
             DiscountError::Amount(a) => ApplyError::Amount(a),
             other => {
                 let field = other.field().unwrap_or_default().to_owned();
-                ApplyError::Inapplicable(Detail::new(details::INVALID_RATING, &[&other, &field]))
+                inapplicable(details::INVALID_RATING, &[&other, &field])
             }
         }
     }
 }
 
 fn inapplicable_by(texts: Texts) -> ApplyError {
-    ApplyError::Inapplicable(Detail::new(texts, &[]))
+    inapplicable(texts, &[])
 }
 
-fn inapplicable<T>(texts: Texts, values: &[&dyn std::fmt::Display]) -> Result<T, ApplyError> {
-    Err(ApplyError::Inapplicable(Detail::new(texts, values)))
+/// Cold and out of line: the message's values are formatted in one place, not at each site.
+#[cold]
+#[inline(never)]
+fn inapplicable(texts: Texts, values: &[&dyn std::fmt::Display]) -> ApplyError {
+    ApplyError::Inapplicable(Detail::new(texts, values))
 }
 
 impl DiscountOption {
@@ -224,7 +227,7 @@ impl DiscountOption {
                 item.discount_amount.or(self.discount_value),
                 item.discount_ratio,
             ),
-            other => return inapplicable(details::UNKNOWN_MODE, &[&other]),
+            other => return Err(inapplicable(details::UNKNOWN_MODE, &[&other])),
         };
         if let Some(r) = ratio {
             check_ratio(r)?;
@@ -236,7 +239,7 @@ impl DiscountOption {
                 } else {
                     "discount_amount"
                 };
-                ApplyError::Inapplicable(Detail::new(details::MODE_WITHOUT_VALUE, &[&mode, &needs]))
+                inapplicable(details::MODE_WITHOUT_VALUE, &[&mode, &needs])
             })?;
             let off = Amount::from(1).checked_sub(ratio)?;
             for &i in group {
@@ -274,7 +277,7 @@ impl DiscountOption {
         policy: &Policy,
     ) -> Result<(), ApplyError> {
         if self.amount.is_none() && self.discount_amount.is_none() {
-            return inapplicable(details::NO_AMOUNTS, &[]);
+            return Err(inapplicable(details::NO_AMOUNTS, &[]));
         }
         let mut order_official = Amount::ZERO;
         for l in lines {
@@ -298,16 +301,19 @@ impl DiscountOption {
         }
         for line in &rated.lines {
             let id = line.id.as_deref().unwrap_or_default();
-            let i = index.get(id).ok_or_else(|| {
-                ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
-            })?;
+            let i = index
+                .get(id)
+                .ok_or_else(|| inapplicable(details::LINE_NOT_IN_ORDER, &[&id]))?;
             if out[i].covered {
-                return inapplicable(details::LINE_RATED_TWICE, &[&id]);
+                return Err(inapplicable(details::LINE_RATED_TWICE, &[&id]));
             }
             let saving = line.price.discount_amount;
             if saving > lines[i].official_amount {
                 let official = lines[i].official_amount;
-                return inapplicable(details::SAVING_ABOVE_OFFICIAL, &[&saving, &id, &official]);
+                return Err(inapplicable(
+                    details::SAVING_ABOVE_OFFICIAL,
+                    &[&saving, &id, &official],
+                ));
             }
             out[i] = LineDiscount {
                 covered: true,
@@ -361,15 +367,15 @@ fn group_lines(
 ) -> Result<Vec<usize>, ApplyError> {
     let ids = item.order_line_item_ids.as_deref().unwrap_or_default();
     if ids.is_empty() {
-        return inapplicable(details::ITEM_WITHOUT_LINES, &[]);
+        return Err(inapplicable(details::ITEM_WITHOUT_LINES, &[]));
     }
     let mut group = Vec::with_capacity(ids.len());
     for id in ids {
-        let i = index.get(id.as_str()).ok_or_else(|| {
-            ApplyError::Inapplicable(Detail::new(details::LINE_NOT_IN_ORDER, &[&id]))
-        })?;
+        let i = index
+            .get(id.as_str())
+            .ok_or_else(|| inapplicable(details::LINE_NOT_IN_ORDER, &[&id]))?;
         if out[i].covered || group.contains(&i) {
-            return inapplicable(details::LINE_DISCOUNTED_TWICE, &[&id]);
+            return Err(inapplicable(details::LINE_DISCOUNTED_TWICE, &[&id]));
         }
         group.push(i);
     }
@@ -378,7 +384,7 @@ fn group_lines(
 
 fn check_ratio(ratio: Amount) -> Result<(), ApplyError> {
     if ratio.is_negative() || ratio > Amount::from(1) {
-        return inapplicable(details::RATIO_OUT_OF_RANGE, &[&ratio]);
+        return Err(inapplicable(details::RATIO_OUT_OF_RANGE, &[&ratio]));
     }
     Ok(())
 }
@@ -390,7 +396,10 @@ fn spread(saving: Amount, officials: &[Amount]) -> Result<Vec<Amount>, ApplyErro
         total = total.checked_add(*o)?;
     }
     if saving.is_negative() || saving > total {
-        return inapplicable(details::SAVING_OUT_OF_RANGE, &[&saving, &total]);
+        return Err(inapplicable(
+            details::SAVING_OUT_OF_RANGE,
+            &[&saving, &total],
+        ));
     }
     Ok(allocate(saving, officials, Some(officials), 2)?)
 }

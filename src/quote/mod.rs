@@ -100,6 +100,15 @@ fn quote_order(
     }
 }
 
+/// Appends a rejection: one out-of-line body for every site (an inlined push is a copy each).
+#[inline(never)]
+fn reject(rejected: &mut Vec<Rejection>, id: &str, code: RejectCode, detail: Option<&Detail>) {
+    rejected.push(Rejection::new(id, code, detail));
+}
+
+/// Cold and out of line: the message formatting is not copied into every caller.
+#[cold]
+#[inline(never)]
 fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
     match e {
         crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
@@ -126,21 +135,21 @@ impl Fixed {
     fn new(input: &QuoteInput, opts: &QuoteOptions) -> Fixed {
         // A wallet merged from several lists may carry one coupon several times: BSS takes
         // each id once (issue 13 item 3), so only the first copy is a candidate.
-        let (coupon_ranks, duplicate) = ranks(input.coupons.iter().map(Coupon::id));
+        let (coupon_ranks, duplicate) = ranks(&mut input.coupons.iter().map(Coupon::id));
+        let mut rules = Vec::with_capacity(input.coupons.len());
+        for c in &input.coupons {
+            rules.push(crate::coupons::limits::compile(c, &opts.policy).into_owned());
+        }
         Fixed {
             duplicate,
             coupon_ranks,
-            discount_ranks: ranks(input.discounts.iter().map(|d| d.discount_id.as_str())).0,
+            discount_ranks: ranks(&mut input.discounts.iter().map(|d| d.discount_id.as_str())).0,
             eval: EvalOptions {
                 now: input.now,
                 policy: opts.policy.clone(),
             },
             limits: Limits::new(&opts.policy, &input.coupon_max_use_quantity),
-            rules: input
-                .coupons
-                .iter()
-                .map(|c| crate::coupons::limits::compile(c, &opts.policy).into_owned())
-                .collect(),
+            rules,
             opts: opts.clone(),
         }
     }
@@ -385,16 +394,16 @@ impl<'a> Prep<'a> {
         self.reject_failed_adjustments(&mut rejected);
         let mut order = context_copy(self.order);
         self.set_context(&mut order, index)?;
-        let (_, repeated) = ranks(coupon_ids.iter().map(String::as_str));
+        let (_, repeated) = ranks(&mut coupon_ids.iter().map(String::as_str));
         let mut tally = Tally::default();
         let mut verdicts: Vec<(usize, Verdict)> = Vec::new();
         for (id, &repeated) in coupon_ids.iter().zip(&repeated) {
             if repeated {
-                rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                reject(&mut rejected, id, RejectCode::DuplicateCoupon, None);
                 continue;
             }
             let Some(k) = self.find_coupon(id) else {
-                rejected.push(Rejection::new(id, RejectCode::UnknownCoupon, None));
+                reject(&mut rejected, id, RejectCode::UnknownCoupon, None);
                 continue;
             };
             let mut v = self.verdict(&order, k)?;
@@ -408,7 +417,7 @@ impl<'a> Prep<'a> {
                     tally.add(&rules);
                     verdicts.push((k, v));
                 }
-                Err(code) => rejected.push(Rejection::new(id, code, None)),
+                Err(code) => reject(&mut rejected, id, code, None),
             }
         }
         let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
@@ -432,7 +441,7 @@ impl<'a> Prep<'a> {
                 == DiscountKind::OrderAdjustment;
             if let (true, Err((code, why))) = (adjustment, a) {
                 if !rejected.iter().any(|r| r.id == option.discount_id) {
-                    rejected.push(Rejection::new(&option.discount_id, *code, Some(why)));
+                    reject(rejected, &option.discount_id, *code, Some(why));
                 }
             }
         }
@@ -451,7 +460,7 @@ impl<'a> Prep<'a> {
                         None => RejectCode::UnknownDiscount,
                         Some(_) => RejectCode::OrderAdjustmentMandatory,
                     };
-                    rejected.push(Rejection::new(id, code, None));
+                    reject(rejected, id, code, None);
                 }
             }
             return (Some(m), SelectionRule::OrderAdjustment);
@@ -460,13 +469,13 @@ impl<'a> Prep<'a> {
             DiscountRequest::None => (None, SelectionRule::NoDiscount),
             DiscountRequest::Id(id) => match self.find_discount(id) {
                 None => {
-                    rejected.push(Rejection::new(id, RejectCode::UnknownDiscount, None));
+                    reject(rejected, id, RejectCode::UnknownDiscount, None);
                     (None, SelectionRule::NoDiscount)
                 }
                 Some(i) => match &self.applied[i] {
                     Ok(_) => (Some(i), SelectionRule::Requested),
                     Err((code, why)) => {
-                        rejected.push(Rejection::new(id, *code, Some(why)));
+                        reject(rejected, id, *code, Some(why));
                         (None, SelectionRule::NoDiscount)
                     }
                 },
@@ -495,12 +504,13 @@ impl<'a> Prep<'a> {
         for (i, a) in self.applied.iter().enumerate() {
             let id = &self.input.discounts[i].discount_id;
             match a {
-                Err((code, why)) => rejected.push(Rejection::new(id, *code, Some(why))),
-                Ok(_) if self.mandatory.is_some_and(|m| m != i) => rejected.push(Rejection::new(
+                Err((code, why)) => reject(&mut rejected, id, *code, Some(why)),
+                Ok(_) if self.mandatory.is_some_and(|m| m != i) => reject(
+                    &mut rejected,
                     id,
                     RejectCode::OrderAdjustmentMandatory,
                     None,
-                )),
+                ),
                 Ok(_) => {}
             }
         }
@@ -604,7 +614,7 @@ impl<'a> Prep<'a> {
                     .iter()
                     .any(|r| r.id == id && r.code == RejectCode::DuplicateCoupon)
                 {
-                    rejected.push(Rejection::new(id, RejectCode::DuplicateCoupon, None));
+                    reject(&mut rejected, id, RejectCode::DuplicateCoupon, None);
                 }
                 continue;
             }
@@ -664,9 +674,13 @@ impl<'a> Prep<'a> {
                 &combo.picks,
                 false,
             )?;
+            let mut coupon_ids = Vec::with_capacity(s.coupons.len());
+            for c in &s.coupons {
+                coupon_ids.push(c.coupon_id.clone());
+            }
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),
-                coupon_ids: s.coupons.iter().map(|c| c.coupon_id.clone()).collect(),
+                coupon_ids,
                 totals: s.totals,
             });
         }
@@ -700,7 +714,10 @@ impl<'a> Prep<'a> {
         )?;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
-        let kinds: Vec<CouponKind> = coupons.iter().map(|c| c.kind).collect();
+        let mut kinds: Vec<CouponKind> = Vec::with_capacity(coupons.len());
+        for c in &coupons {
+            kinds.push(c.kind);
+        }
         let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
@@ -729,9 +746,13 @@ impl<'a> Prep<'a> {
 
 /// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
 /// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
-/// first of equal ids is the earliest). No hash set is linked for the repeats.
-fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
-    let mut sorted: Vec<(&str, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+/// first of equal ids is the earliest). No hash set is linked for the repeats; one body for
+/// every kind of id list (`dyn`: called once per quote or wallet).
+fn ranks(ids: &mut dyn Iterator<Item = &str>) -> (Vec<u32>, Vec<bool>) {
+    let mut sorted: Vec<(&str, usize)> = Vec::new();
+    for (i, id) in ids.enumerate() {
+        sorted.push((id, i));
+    }
     sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
     let mut out = vec![0; sorted.len()];
     let mut repeated = vec![false; sorted.len()];
@@ -754,15 +775,18 @@ fn ranks<'s>(ids: impl Iterator<Item = &'s str>) -> (Vec<u32>, Vec<bool>) {
 /// texts and purchase history, which only the line matching reads, on the order itself (the
 /// full copy's allocations were a fortieth of a wallet's quote, its `Clone` 1 KB of wasm).
 fn context_copy(order: &Order) -> Order {
-    let lines = order.lines.iter().map(|l| crate::coupons::Line {
-        id: String::new(),
-        cloud_service_type: String::new(),
-        resource_type: None,
-        resource_spec: None,
-        region: String::new(),
-        product_id: None,
-        ..*l
-    });
+    let mut lines = Vec::with_capacity(order.lines.len());
+    for l in &order.lines {
+        lines.push(crate::coupons::Line {
+            id: String::new(),
+            cloud_service_type: String::new(),
+            resource_type: None,
+            resource_spec: None,
+            region: String::new(),
+            product_id: None,
+            ..*l
+        });
+    }
     Order {
         order_id: order.order_id.clone(),
         order_type: order.order_type,
@@ -772,7 +796,7 @@ fn context_copy(order: &Order) -> Order {
         currency: order.currency.clone(),
         first_order_in_service: None,
         discount: None,
-        lines: lines.collect(),
+        lines,
     }
 }
 
@@ -780,9 +804,7 @@ fn context_copy(order: &Order) -> Order {
 fn with_idle(mut quote: Quote, p: &Prepared, idle: &[usize], coupons: &[Coupon]) -> Quote {
     for &i in idle {
         let id = coupons[p.context.candidates[i].coupon].id();
-        quote
-            .rejected
-            .push(Rejection::new(id, RejectCode::NothingToDeduct, None));
+        reject(&mut quote.rejected, id, RejectCode::NothingToDeduct, None);
     }
     quote
 }
@@ -873,7 +895,7 @@ mod tests {
     #[test]
     fn ranks_and_repeats_as_a_sort_and_a_hash_set() {
         let ids = ["c2", "a", "c2", "", "b", "a", "中", "c2", ""];
-        let (ranks, repeated) = super::ranks(ids.iter().copied());
+        let (ranks, repeated) = super::ranks(&mut ids.iter().copied());
         let mut distinct: Vec<&str> = ids.to_vec();
         distinct.sort_unstable();
         distinct.dedup();
@@ -883,6 +905,6 @@ mod tests {
             assert_eq!(ranks[i] as usize, rank, "{id:?}");
             assert_eq!(repeated[i], !seen.insert(*id), "{i} {id:?}");
         }
-        assert_eq!(super::ranks([].into_iter()), (vec![], vec![]));
+        assert_eq!(super::ranks(&mut [].into_iter()), (vec![], vec![]));
     }
 }

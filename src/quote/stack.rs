@@ -35,7 +35,8 @@ impl Ledger {
         Ok(to_units(amount.floor_dp(self.scale), self.scale)?)
     }
 
-    /// Units as an amount.
+    /// Units as an amount (out of line: one body for its many callers).
+    #[inline(never)]
     pub fn amount(&self, units: i128) -> Result<Amount, QuoteError> {
         Ok(from_units(units, self.scale)?)
     }

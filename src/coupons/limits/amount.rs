@@ -6,7 +6,7 @@
 use super::{BadValue, LimitKey};
 use crate::coupons::model::UseLimit;
 use crate::coupons::policy::{Bound, Policy};
-use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, money_text};
+use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, money_text, push_reason};
 use crate::money::Amount;
 
 /// One `baseValue` row.
@@ -116,7 +116,10 @@ fn push(
     if let Some(effect) = effect {
         let key = Some(LimitKey::BaseValue.as_str());
         let params = || params(op, bound, span);
-        out.push(Reason::detailed(code, effect, key, detail.then(params)));
+        push_reason(
+            out,
+            Reason::detailed(code, effect, key, detail.then(params)),
+        );
     }
 }
 

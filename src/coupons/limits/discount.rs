@@ -9,7 +9,7 @@ use super::{BadValue, LimitKey, flag, ratio};
 use crate::coupons::model::{CouponKind, UseLimit};
 use crate::coupons::order::{DiscountKind, Line, OrderDiscount};
 use crate::coupons::policy::{EmpowerScope, Policy};
-use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status};
+use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status, push_reason};
 use crate::money::Amount;
 
 /// Reads one discount-related row into `params`; with several rows the strictest wins
@@ -100,7 +100,7 @@ pub(crate) fn conflicts(
     // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
     // outdated appendix policy forbids every coupon next to a discount.
     if kind == Some(CouponKind::DiscountCoupon) || !policy.discount_with_coupons {
-        out.push(not_combinable(None));
+        push_reason(&mut out, not_combinable(None));
         return out;
     }
     let Some(dk) = dk else {
@@ -111,7 +111,10 @@ pub(crate) fn conflicts(
             let code = ReasonCode::DiscountTypeUnknown;
             let params = || vec![type_param()];
             let params = detail.then(params);
-            out.push(Reason::detailed(code, Status::Indeterminate, None, params));
+            push_reason(
+                &mut out,
+                Reason::detailed(code, Status::Indeterminate, None, params),
+            );
         }
         return min_consume(params, (discount, lines), out);
     };
@@ -143,7 +146,7 @@ pub(crate) fn conflicts(
     ];
     for (key, allowed, covers) in flags {
         if allowed == Some(false) && covers {
-            out.push(not_combinable(Some(key)));
+            push_reason(&mut out, not_combinable(Some(key)));
         }
     }
     min_consume(params, (discount, lines), out)
@@ -165,23 +168,16 @@ fn min_consume(
     } else {
         discount.lines.iter().map(|l| l.discount_ratio).max()
     };
-    match best {
-        None => out.push(Reason::new(
-            ReasonCode::DiscountRatioMissing,
-            Status::Indeterminate,
-            key,
-            vec![("required", Param::Text(format!(">= {m}")))],
-        )),
-        Some(best) if best < m => out.push(Reason::new(
-            ReasonCode::DiscountBelowMinimum,
-            Status::NotApplicable,
-            key,
-            vec![
-                ("required", Param::Text(format!(">= {m}"))),
-                ("actual", Param::Text(best.to_string())),
-            ],
-        )),
-        Some(_) => {}
+    let (code, effect) = match best {
+        None => (ReasonCode::DiscountRatioMissing, Status::Indeterminate),
+        Some(best) if best < m => (ReasonCode::DiscountBelowMinimum, Status::NotApplicable),
+        Some(_) => return out,
+    };
+    // One body for both reasons: `required`, then the best ratio when there is one.
+    let mut params = vec![("required", Param::Text(format!(">= {m}")))];
+    if let Some(best) = best {
+        params.push(("actual", Param::Text(best.to_string())));
     }
+    push_reason(&mut out, Reason::new(code, effect, key, params));
     out
 }

@@ -28,7 +28,9 @@ use std::borrow::Cow;
 use super::model::{Coupon, CouponKind, UseLimit};
 use super::order::{Line, Order};
 use super::policy::{Policy, Undecided};
-use super::verdict::{CouponParams, Param, Reason, ReasonCode, Status, distinct, text};
+use super::verdict::{
+    CouponParams, Param, Reason, ReasonCode, Status, distinct, push_reason, text,
+};
 use crate::money::Amount;
 
 /// The most values one limit may list (after merging rows); more make it malformed.
@@ -131,30 +133,12 @@ impl LimitKey {
     /// The key of a `limit_key` text. The product blacklist's exact name was cut off in the
     /// quota table; `productBlackList` is read as an alias of `productIdBlackList`.
     pub fn from_key(key: &str) -> Option<LimitKey> {
-        Some(match key {
-            "baseValue" => LimitKey::BaseValue,
-            "serviceType" => LimitKey::ServiceType,
-            "regionCode" => LimitKey::RegionCode,
-            "productId" => LimitKey::ProductId,
-            "subscribeType" => LimitKey::SubscribeType,
-            "firstOrderInService" => LimitKey::FirstOrderInService,
-            "cycleNum" => LimitKey::CycleNum,
-            "cycleType" => LimitKey::CycleType,
-            "simultaneousUseWithEmpowerDiscount" => LimitKey::SimultaneousUseWithEmpowerDiscount,
-            "simultaneousUseWithContractDiscount" => LimitKey::SimultaneousUseWithContractDiscount,
-            "simultaneousUseWithPromotionDiscount" => {
-                LimitKey::SimultaneousUseWithPromotionDiscount
-            }
-            "usageTimes" => LimitKey::UsageTimes,
-            "isOnlyForStrictSelected" => LimitKey::IsOnlyForStrictSelected,
-            "isRebate" => LimitKey::IsRebate,
-            "serviceTypeBlackList" => LimitKey::ServiceTypeBlackList,
-            "minConsumeDiscount" => LimitKey::MinConsumeDiscount,
-            "maxDeductionRatio" => LimitKey::MaxDeductionRatio,
-            "simultaneousUseWithDiscountCoupon" => LimitKey::SimultaneousUseWithDiscountCoupon,
-            "productIdBlackList" | "productBlackList" => LimitKey::ProductIdBlackList,
-            _ => return None,
-        })
+        // Found among `ALL` by `as_str`: the names are written once (a `match` on the texts
+        // was their second copy and 0.8 KB of comparisons in the wasm).
+        if key == "productBlackList" {
+            return Some(LimitKey::ProductIdBlackList);
+        }
+        LimitKey::ALL.into_iter().find(|k| k.as_str() == key)
     }
 }
 
@@ -299,52 +283,54 @@ impl LineRule<'_> {
             );
         }
         let na = |code, params| Reason::new(code, Status::NotApplicable, key, params);
-        let actual = |f: fn(&Line) -> &str| distinct(order.lines.iter().map(f));
-        match self {
-            LineRule::ServiceType(set) => na(
-                ReasonCode::ServiceTypeNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    ("actual", actual(|l| &l.cloud_service_type)),
-                ],
-            ),
-            LineRule::ServiceTypeBlackList(set) => na(
-                ReasonCode::ServiceTypeBlacklisted,
-                vec![("excluded", Param::List(set.list()))],
-            ),
-            LineRule::RegionCode(set) => na(
-                ReasonCode::RegionNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    ("actual", actual(|l| &l.region)),
-                ],
-            ),
-            LineRule::ProductId(set) => na(
-                ReasonCode::ProductNotAllowed,
-                vec![
-                    ("required", Param::List(set.list())),
-                    (
-                        "actual",
-                        actual(|l| l.product_id.as_deref().unwrap_or_default()),
-                    ),
-                ],
-            ),
-            LineRule::ProductIdBlackList(set) => na(
-                ReasonCode::ProductBlacklisted,
-                vec![("excluded", Param::List(set.list()))],
-            ),
-            LineRule::StrictSelected => na(ReasonCode::NotStrictSelected, vec![]),
-            LineRule::CycleType(types) => period::cycle_type_reason(*types, order),
-            LineRule::FirstOrderInService => na(ReasonCode::NotFirstOrder, vec![]),
-            LineRule::HardwareOnly => na(ReasonCode::HardwareOnly, vec![]),
-            LineRule::PeriodOnly => na(
-                ReasonCode::DiscountCouponPeriodOnly,
-                vec![(
-                    "actual",
-                    distinct(order.lines.iter().map(|l| l.charging_mode(order).as_str())),
-                )],
-            ),
+        // The five value lists share one body: the list, then the lines' values when the
+        // list is an allow-list.
+        type Actual = Option<fn(&Line) -> &str>;
+        let (code, name, set, actual): (ReasonCode, &'static str, &ValueSet<'_>, Actual) =
+            match self {
+                LineRule::ServiceType(set) => (
+                    ReasonCode::ServiceTypeNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| &l.cloud_service_type),
+                ),
+                LineRule::ServiceTypeBlackList(set) => {
+                    (ReasonCode::ServiceTypeBlacklisted, "excluded", set, None)
+                }
+                LineRule::RegionCode(set) => (
+                    ReasonCode::RegionNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| &l.region),
+                ),
+                LineRule::ProductId(set) => (
+                    ReasonCode::ProductNotAllowed,
+                    "required",
+                    set,
+                    Some(|l| l.product_id.as_deref().unwrap_or_default()),
+                ),
+                LineRule::ProductIdBlackList(set) => {
+                    (ReasonCode::ProductBlacklisted, "excluded", set, None)
+                }
+                LineRule::StrictSelected => return na(ReasonCode::NotStrictSelected, vec![]),
+                LineRule::CycleType(types) => return period::cycle_type_reason(*types, order),
+                LineRule::FirstOrderInService => return na(ReasonCode::NotFirstOrder, vec![]),
+                LineRule::HardwareOnly => return na(ReasonCode::HardwareOnly, vec![]),
+                LineRule::PeriodOnly => {
+                    return na(
+                        ReasonCode::DiscountCouponPeriodOnly,
+                        vec![(
+                            "actual",
+                            distinct(order.lines.iter().map(|l| l.charging_mode(order).as_str())),
+                        )],
+                    );
+                }
+            };
+        let mut params = vec![(name, Param::List(set.list()))];
+        if let Some(f) = actual {
+            params.push(("actual", distinct(order.lines.iter().map(f))));
         }
+        na(code, params)
     }
 
     /// The line field the rule reads (for `line_data_missing`).
@@ -534,6 +520,15 @@ impl<'a> ListAcc<'a> {
     }
 }
 
+/// The keys whose rows are value lists, and whether each is an allow-list.
+const LISTS: [(LimitKey, bool); 5] = [
+    (LimitKey::ServiceType, true),
+    (LimitKey::ServiceTypeBlackList, false),
+    (LimitKey::RegionCode, true),
+    (LimitKey::ProductId, true),
+    (LimitKey::ProductIdBlackList, false),
+];
+
 /// Compiles the coupon's `use_limits` (see the module docs).
 pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     let mut rules = Rules {
@@ -543,11 +538,8 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
         },
         ..Rules::default()
     };
-    let mut service = ListAcc::default();
-    let mut black_service = ListAcc::default();
-    let mut region = ListAcc::default();
-    let mut product = ListAcc::default();
-    let mut black_product = ListAcc::default();
+    // The value lists, in the order of `LISTS`: one accumulator code for all five keys.
+    let mut lists: [ListAcc<'a>; 5] = Default::default();
     let mut cycle_types = None;
     let mut strict = false;
     let mut first_order = false;
@@ -555,47 +547,41 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
     for (i, row) in coupon.use_limits.iter().enumerate() {
         let key_text = row.limit_key.as_deref().unwrap_or_default();
         if let Some(problem) = &row.malformed {
-            rules.reasons.push(malformed_row(i, key_text, "", problem));
+            push_reason(&mut rules.reasons, malformed_row(i, key_text, "", problem));
             continue;
         }
         let Some(key) = LimitKey::from_key(key_text) else {
             if key_text.is_empty() {
-                rules
-                    .reasons
-                    .push(malformed_row(i, key_text, "", "limit_key is missing"));
+                push_reason(
+                    &mut rules.reasons,
+                    malformed_row(i, key_text, "", "limit_key is missing"),
+                );
             } else {
                 let effect = match policy.unknown_limit {
                     Undecided::Indeterminate => Status::Indeterminate,
                     Undecided::NotApplicable => Status::NotApplicable,
                 };
-                rules.reasons.push(Reason::new(
-                    ReasonCode::UnknownLimit,
-                    effect,
-                    Some(key_text),
-                    vec![("field", Param::Text(use_limits_field(i, "")))],
-                ));
+                push_reason(
+                    &mut rules.reasons,
+                    Reason::new(
+                        ReasonCode::UnknownLimit,
+                        effect,
+                        Some(key_text),
+                        vec![("field", Param::Text(use_limits_field(i, "")))],
+                    ),
+                );
             }
             continue;
         };
         let result = match key {
-            LimitKey::ServiceType => {
-                service.add(row);
-                Ok(())
-            }
-            LimitKey::ServiceTypeBlackList => {
-                black_service.add(row);
-                Ok(())
-            }
-            LimitKey::RegionCode => {
-                region.add(row);
-                Ok(())
-            }
-            LimitKey::ProductId => {
-                product.add(row);
-                Ok(())
-            }
-            LimitKey::ProductIdBlackList => {
-                black_product.add(row);
+            LimitKey::ServiceType
+            | LimitKey::ServiceTypeBlackList
+            | LimitKey::RegionCode
+            | LimitKey::ProductId
+            | LimitKey::ProductIdBlackList => {
+                if let Some(n) = LISTS.iter().position(|&(k, _)| k == key) {
+                    lists[n].add(row);
+                }
                 Ok(())
             }
             LimitKey::IsOnlyForStrictSelected => flag(row).map(|on| strict |= on),
@@ -620,35 +606,32 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             }
         };
         if let Err(bad) = result {
-            rules.reasons.push(malformed_value(i, key.as_str(), bad));
+            push_reason(&mut rules.reasons, malformed_value(i, key.as_str(), bad));
         }
     }
 
     // Whitelists with no value would allow nothing: that is bad data, not a restriction.
-    let lists = [
-        (LimitKey::ServiceType, service, true),
-        (LimitKey::ServiceTypeBlackList, black_service, false),
-        (LimitKey::RegionCode, region, true),
-        (LimitKey::ProductId, product, true),
-        (LimitKey::ProductIdBlackList, black_product, false),
-    ];
-    for (key, acc, whitelist) in lists {
+    for (&(key, whitelist), acc) in LISTS.iter().zip(lists) {
         if acc.rows == 0 {
             continue;
         }
         if acc.values.len() > MAX_LIMIT_VALUES {
-            rules.reasons.push(malformed_key(
-                key,
-                format!("more than {MAX_LIMIT_VALUES} values"),
-            ));
+            push_reason(
+                &mut rules.reasons,
+                malformed_key(
+                    key,
+                    crate::text::with_int("more than ", MAX_LIMIT_VALUES as i64, " values"),
+                ),
+            );
             continue;
         }
         let set = acc.finish();
         if set.0.is_empty() {
             if whitelist {
-                rules
-                    .reasons
-                    .push(malformed_key(key, "an allow-list with no value".to_owned()));
+                push_reason(
+                    &mut rules.reasons,
+                    malformed_key(key, "an allow-list with no value".to_owned()),
+                );
             }
             continue;
         }
@@ -702,6 +685,7 @@ fn malformed_row(i: usize, key: &str, value: &str, error: &str) -> Reason {
     )
 }
 
+#[inline(never)]
 fn malformed_value(i: usize, key: &str, bad: BadValue) -> Reason {
     Reason::new(
         ReasonCode::MalformedLimit,

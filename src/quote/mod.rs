@@ -11,7 +11,7 @@
 //!    coupon → cash coupon → flexi-purchase coupons → stored-value cards;
 //! 4. the payable amount truncated to the cent, paid by cash, then credit, then `unpaid`;
 //! 5. every order-level amount spread over the lines by largest remainder
-//!    ([`allocation`]), so each column of `lines` sums exactly to its total.
+//!    ([`allocation`](crate::allocation)), so each column of `lines` sums exactly to its total.
 //!
 //! With `selection: "best"` the combination is found by [`search`].
 

@@ -40,18 +40,11 @@ pub fn from_units(units: i128, scale: u32) -> Result<Amount, AmountError> {
     Amount::from_mantissa(units, scale).ok_or(overflow("scale"))
 }
 
-/// `10^n` as an integer (a table lookup: `checked_pow` loops).
+/// `10^n` as an integer (money's table of powers: `checked_pow` loops).
 pub fn pow10(n: u32) -> Result<i128, AmountError> {
-    const POWERS: [i128; 39] = {
-        let mut table = [1i128; 39];
-        let mut i = 1;
-        while i < table.len() {
-            table[i] = table[i - 1] * 10;
-            i += 1;
-        }
-        table
-    };
-    POWERS.get(n as usize).copied().ok_or(overflow("scale"))
+    crate::money::checked_pow10(n)
+        .map(|p| p as i128)
+        .ok_or(overflow("scale"))
 }
 
 /// `x` rounded down to a multiple of `unit` (> 0), with a 64-bit fast path (128-bit division

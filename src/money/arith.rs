@@ -6,9 +6,9 @@ use std::cmp::Ordering;
 
 use super::{Amount, MAX_MAGNITUDE, MAX_SCALE, MAX_SIGNIFICANT_DIGITS};
 
-/// `10^n` for `n` ≤ 28.
-const POW10: [u128; 29] = {
-    let mut table = [1u128; 29];
+/// `10^n` for `n` ≤ 38 (amounts use up to 28; the allocation's units up to 38).
+const POW10: [u128; 39] = {
+    let mut table = [1u128; 39];
     let mut i = 1;
     while i < table.len() {
         table[i] = table[i - 1] * 10;
@@ -16,6 +16,11 @@ const POW10: [u128; 29] = {
     }
     table
 };
+
+/// `10^n` for `n` ≤ 38 (it fits an `i128`), else `None`.
+pub(crate) fn checked_pow10(n: u32) -> Option<u128> {
+    POW10.get(n as usize).copied()
+}
 
 /// `10^n`, `n` ≤ 28 (a scale or a difference of scales).
 pub(super) fn pow10(n: u32) -> u128 {

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::error::{ErrorCode, quote_input};
 
 mod arith;
+pub(crate) use arith::checked_pow10;
 mod divide;
 #[cfg(test)]
 mod oracle;

@@ -272,10 +272,14 @@ impl Coupon {
                     );
                     Vec::new()
                 } else {
-                    rows.iter()
-                        .filter(|row| keep(row))
-                        .map(read_use_limit)
-                        .collect()
+                    // A plain loop: the iterator chain's `collect` was ~1 KB of wasm.
+                    let mut kept = Vec::with_capacity(count);
+                    for row in rows {
+                        if keep(row) {
+                            kept.push(read_use_limit(row));
+                        }
+                    }
+                    kept
                 }
             }
             Some(other) => {
@@ -285,6 +289,14 @@ impl Coupon {
             }
         };
         let coupon_code = r.text("coupon_code", MAX_TEXT_LEN);
+        // Moved out by a plain loop (no in-place `collect` machinery in the wasm).
+        let mut malformed = Vec::with_capacity(r.problems.len());
+        for (field, message) in &mut r.problems {
+            malformed.push(Malformed {
+                field: std::mem::take(field),
+                message: std::mem::take(message),
+            });
+        }
         Coupon {
             coupon_id,
             card_id,
@@ -304,11 +316,7 @@ impl Coupon {
             currency,
             measure_id,
             use_limits,
-            malformed: r
-                .problems
-                .into_iter()
-                .map(|(field, message)| Malformed { field, message })
-                .collect(),
+            malformed,
         }
     }
 

@@ -7,7 +7,7 @@ use super::model::{Coupon, CouponKind};
 use super::order::{ChargingMode, Line, Order};
 use super::policy::{BaseValueAmount, RatioBase};
 use super::state;
-use super::verdict::{LineIndexes, Param, Reason, ReasonCode, Status, Verdict, push_reason};
+use super::verdict::{LineIndexes, Param, Reason, ReasonCode, Status, Verdict, push_reason, text};
 use super::{CouponError, EvalOptions};
 use crate::money::Amount;
 
@@ -234,13 +234,14 @@ fn match_rules<'a>(
                     vec![],
                 )
             } else {
+                // Repeats dropped as they come (as `dedup` after the loop would).
                 let mut fields: Vec<String> = Vec::new();
                 for (r, unknown) in rules.line_rules.iter().take(n).zip(&unknown) {
-                    if !unknown.is_empty() {
-                        fields.push(r.line_field().to_owned());
+                    let field = r.line_field();
+                    if !unknown.is_empty() && fields.last().is_none_or(|f| f != field) {
+                        fields.push(field.to_owned());
                     }
                 }
-                fields.dedup();
                 Reason::new(
                     ReasonCode::LineDataMissing,
                     Status::Indeterminate,
@@ -391,11 +392,10 @@ fn finish(
                         None,
                         vec![(
                             "actual",
-                            Param::Text(
-                                coupon
-                                    .face_value
-                                    .map_or("none".to_owned(), |f| f.to_string()),
-                            ),
+                            match coupon.face_value {
+                                Some(f) => text(f),
+                                None => Param::Text("none".to_owned()),
+                            },
                         )],
                     ),
                 );

@@ -187,10 +187,11 @@ impl<'a> ValueSet<'a> {
         list
     }
 
-    fn into_owned(self) -> ValueSet<'static> {
+    /// The values copied (compiled sets borrow them all: nothing to move).
+    fn to_owned_set(&self) -> ValueSet<'static> {
         let mut set = Vec::with_capacity(self.0.len());
-        for s in self.0 {
-            set.push(Cow::Owned(s.into_owned()));
+        for s in &self.0 {
+            set.push(Cow::Owned(String::from(&**s)));
         }
         ValueSet(set)
     }
@@ -378,20 +379,26 @@ impl Rules<'_> {
     /// The same rules owning their values: a wallet compiles each coupon once and keeps the
     /// result beside the coupons.
     pub fn into_owned(self) -> Rules<'static> {
-        let line_rules = self.line_rules.into_iter().map(|r| match r {
-            LineRule::ServiceType(s) => LineRule::ServiceType(s.into_owned()),
-            LineRule::ServiceTypeBlackList(s) => LineRule::ServiceTypeBlackList(s.into_owned()),
-            LineRule::RegionCode(s) => LineRule::RegionCode(s.into_owned()),
-            LineRule::ProductId(s) => LineRule::ProductId(s.into_owned()),
-            LineRule::ProductIdBlackList(s) => LineRule::ProductIdBlackList(s.into_owned()),
-            LineRule::StrictSelected => LineRule::StrictSelected,
-            LineRule::CycleType(t) => LineRule::CycleType(t),
-            LineRule::FirstOrderInService => LineRule::FirstOrderInService,
-            LineRule::PeriodOnly => LineRule::PeriodOnly,
-            LineRule::HardwareOnly => LineRule::HardwareOnly,
-        });
+        // A plain loop over borrowed rules: no in-place `collect` machinery in the wasm.
+        let mut line_rules = Vec::with_capacity(self.line_rules.len());
+        for r in &self.line_rules {
+            line_rules.push(match r {
+                LineRule::ServiceType(s) => LineRule::ServiceType(s.to_owned_set()),
+                LineRule::ServiceTypeBlackList(s) => {
+                    LineRule::ServiceTypeBlackList(s.to_owned_set())
+                }
+                LineRule::RegionCode(s) => LineRule::RegionCode(s.to_owned_set()),
+                LineRule::ProductId(s) => LineRule::ProductId(s.to_owned_set()),
+                LineRule::ProductIdBlackList(s) => LineRule::ProductIdBlackList(s.to_owned_set()),
+                LineRule::StrictSelected => LineRule::StrictSelected,
+                LineRule::CycleType(t) => LineRule::CycleType(*t),
+                LineRule::FirstOrderInService => LineRule::FirstOrderInService,
+                LineRule::PeriodOnly => LineRule::PeriodOnly,
+                LineRule::HardwareOnly => LineRule::HardwareOnly,
+            });
+        }
         Rules {
-            line_rules: line_rules.collect(),
+            line_rules,
             base_values: self.base_values,
             subscribe_types: self.subscribe_types,
             cycle_nums: self.cycle_nums,
@@ -589,8 +596,11 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
             LimitKey::CycleType => period::parse_cycle_types(row).map(|t| {
                 cycle_types = Some(t.union(cycle_types.unwrap_or_default()));
             }),
-            LimitKey::CycleNum => period::parse_cycle_nums(row).map(|nums| {
-                rules.cycle_nums.get_or_insert_with(Vec::new).extend(nums);
+            LimitKey::CycleNum => period::parse_cycle_nums(row).map(|mut nums| {
+                rules
+                    .cycle_nums
+                    .get_or_insert_with(Vec::new)
+                    .append(&mut nums);
             }),
             LimitKey::BaseValue => amount::parse(row).map(|r| rules.base_values.push(r)),
             LimitKey::SubscribeType => subscription::parse_subscribe_types(row).map(|t| {

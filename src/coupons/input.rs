@@ -37,17 +37,33 @@ impl Arg {
     }
 }
 
-const ORDER_TYPES: [(&str, OrderType); 3] = [
-    ("new", OrderType::New),
-    ("renew", OrderType::Renew),
-    ("change", OrderType::Change),
-];
+/// Names and values of `order_type` (as [`pick`] takes them).
+const ORDER_TYPES: (&[&str], &[OrderType]) = (
+    &["new", "renew", "change"],
+    &[OrderType::New, OrderType::Renew, OrderType::Change],
+);
 
-const CHARGING_MODES: [(&str, ChargingMode); 3] = [
-    ("period", ChargingMode::Period),
-    ("on_demand", ChargingMode::OnDemand),
-    ("one_time", ChargingMode::OneTime),
-];
+/// Names and values of `charging_mode`.
+const CHARGING_MODES: (&[&str], &[ChargingMode]) = (
+    &["period", "on_demand", "one_time"],
+    &[
+        ChargingMode::Period,
+        ChargingMode::OnDemand,
+        ChargingMode::OneTime,
+    ],
+);
+
+/// One of the named values of an enum: `names[i]` names `values[i]`. The names are a list
+/// of their own, not gathered from pairs on every read (`Obj::pick`'s `Vec`).
+fn pick<T: Copy>(
+    o: &Obj<'_, '_>,
+    field: &str,
+    (names, values): (&[&str], &[T]),
+) -> Result<Option<T>, JsonError> {
+    Ok(o.pick_index(field, names)?
+        .and_then(|i| values.get(i))
+        .copied())
+}
 
 fn period_type(o: &Obj<'_, '_>, field: &str) -> Result<Option<PeriodType>, JsonError> {
     match o.uint(field, 255)? {
@@ -94,7 +110,7 @@ fn line(o: &Obj<'_, '_>, priced: Option<Amount>, lines: &mut Vec<Line>) -> Resul
         },
         amount: e.take(o.number_or_text_amount("amount")),
         discount_ratio: e.take(o.number_or_text_amount("discount_ratio")),
-        charging_mode: e.take(o.pick("charging_mode", &CHARGING_MODES)),
+        charging_mode: e.take(pick(o, "charging_mode", CHARGING_MODES)),
         period_type: e.take(period_type(o, "period_type")),
         is_strict_selected: e.take(o.boolean("is_strict_selected", TRUE_OR_FALSE)),
         is_hardware: e.take(o.boolean("is_hardware", TRUE_OR_FALSE)),
@@ -238,11 +254,8 @@ fn order_fields(
     let required = |field: &str| o.fail(field, "missing");
     Ok(Order {
         order_id: o.string("order_id")?,
-        order_type: o
-            .pick("order_type", &ORDER_TYPES)?
-            .ok_or_else(|| required("order_type"))?,
-        charging_mode: o
-            .pick("charging_mode", &CHARGING_MODES)?
+        order_type: pick(o, "order_type", ORDER_TYPES)?.ok_or_else(|| required("order_type"))?,
+        charging_mode: pick(o, "charging_mode", CHARGING_MODES)?
             .ok_or_else(|| required("charging_mode"))?,
         period_type: period_type(o, "period_type")?,
         period_num: o.uint("period_num", u64::from(u32::MAX))?.map(|n| n as u32),
@@ -253,66 +266,83 @@ fn order_fields(
     })
 }
 
+/// How a field of [`Policy::FIELDS`] is read.
+enum Read {
+    /// One of these wire names (its index).
+    Names(&'static [&'static str]),
+    /// A count (`u32`).
+    Count,
+    /// A boolean.
+    Flag,
+}
+
+/// How each field of [`Policy::FIELDS`] is read, in that order.
+const POLICY_READS: [Read; 18] = [
+    Read::Names(Bound::WIRE),
+    Read::Names(Bound::WIRE),
+    Read::Names(BaseValueAmount::WIRE),
+    Read::Names(Undecided::WIRE),
+    Read::Names(Undecided::WIRE),
+    Read::Count,
+    Read::Count,
+    Read::Flag,
+    Read::Flag,
+    Read::Names(EmpowerScope::WIRE),
+    Read::Names(RatioBase::WIRE),
+    Read::Names(DiscountFamily::WIRE),
+    Read::Flag,
+    Read::Names(ListedHardwareCoupon::WIRE),
+    Read::Names(BestDiscount::WIRE),
+    Read::Names(StackingOrder::WIRE),
+    Read::Names(Rounding::WIRE),
+    Read::Names(Allocation::WIRE),
+];
+
+/// The value named at index `i` of `names`, `default` when the field was absent.
+fn named<T: Copy>(names: &[(&str, T)], i: Option<u32>, default: T) -> T {
+    i.and_then(|i| names.get(i as usize))
+        .map_or(default, |n| n.1)
+}
+
 /// Reads a partial policy at `path`: fields absent or `null` keep their defaults.
 pub(crate) fn policy_from_node(v: &Node<'_>, path: &str) -> Result<Policy, JsonError> {
-    let d = Policy::default();
     let o = Obj::new(v, path)?.only_named(&Policy::FIELDS)?;
-    let count = |field: &str, default: u32| {
-        o.uint(field, u64::from(u32::MAX))
-            .map(|n| n.map_or(default, |n| n as u32))
-    };
+    // One loop reads every field in `FIELDS` order (the first bad one is the error): a name's
+    // index, a count or a flag as a number, `None` when absent. Field by field, each read
+    // carried its own error path (2.3 KB of wasm).
+    let mut read = [None; 18];
+    for ((field, how), slot) in Policy::FIELDS.iter().zip(&POLICY_READS).zip(&mut read) {
+        *slot = match how {
+            Read::Names(names) => o.pick_index(field, names)?.map(|i| i as u32),
+            Read::Count => o.uint(field, u64::from(u32::MAX))?.map(|n| n as u32),
+            Read::Flag => o.boolean(field, TRUE_OR_FALSE)?.map(u32::from),
+        };
+    }
+    let d = Policy::default();
+    let flag = |i: Option<u32>, default: bool| i.map_or(default, |b| b != 0);
     Ok(Policy {
-        base_value_lower: o
-            .pick("base_value_lower", Bound::NAMES)?
-            .unwrap_or(d.base_value_lower),
-        base_value_upper: o
-            .pick("base_value_upper", Bound::NAMES)?
-            .unwrap_or(d.base_value_upper),
-        base_value_amount: o
-            .pick("base_value_amount", BaseValueAmount::NAMES)?
-            .unwrap_or(d.base_value_amount),
-        unknown_limit: o
-            .pick("unknown_limit", Undecided::NAMES)?
-            .unwrap_or(d.unknown_limit),
-        first_order_unknown: o
-            .pick("first_order_unknown", Undecided::NAMES)?
-            .unwrap_or(d.first_order_unknown),
-        max_coupons_per_order: count("max_coupons_per_order", d.max_coupons_per_order)?,
-        max_cash_coupons_per_order: count(
-            "max_cash_coupons_per_order",
-            d.max_cash_coupons_per_order,
-        )?,
-        cash_with_discount_coupon: o
-            .boolean("cash_with_discount_coupon", TRUE_OR_FALSE)?
-            .unwrap_or(d.cash_with_discount_coupon),
-        discount_with_coupons: o
-            .boolean("discount_with_coupons", TRUE_OR_FALSE)?
-            .unwrap_or(d.discount_with_coupons),
-        empower_scope: o
-            .pick("empower_scope", EmpowerScope::NAMES)?
-            .unwrap_or(d.empower_scope),
-        max_deduction_ratio_base: o
-            .pick("max_deduction_ratio_base", RatioBase::NAMES)?
-            .unwrap_or(d.max_deduction_ratio_base),
-        discount_606: o
-            .pick("discount_606", DiscountFamily::NAMES)?
-            .unwrap_or(d.discount_606),
-        auto_pay_business_first: o
-            .boolean("auto_pay_business_first", TRUE_OR_FALSE)?
-            .unwrap_or(d.auto_pay_business_first),
-        listed_hardware_coupon: o
-            .pick("listed_hardware_coupon", ListedHardwareCoupon::NAMES)?
-            .unwrap_or(d.listed_hardware_coupon),
-        best_discount: o
-            .pick("best_discount", BestDiscount::NAMES)?
-            .unwrap_or(d.best_discount),
-        stacking_order: o
-            .pick("stacking_order", StackingOrder::NAMES)?
-            .unwrap_or(d.stacking_order),
-        rounding: o.pick("rounding", Rounding::NAMES)?.unwrap_or(d.rounding),
-        allocation: o
-            .pick("allocation", Allocation::NAMES)?
-            .unwrap_or(d.allocation),
+        base_value_lower: named(Bound::NAMES, read[0], d.base_value_lower),
+        base_value_upper: named(Bound::NAMES, read[1], d.base_value_upper),
+        base_value_amount: named(BaseValueAmount::NAMES, read[2], d.base_value_amount),
+        unknown_limit: named(Undecided::NAMES, read[3], d.unknown_limit),
+        first_order_unknown: named(Undecided::NAMES, read[4], d.first_order_unknown),
+        max_coupons_per_order: read[5].unwrap_or(d.max_coupons_per_order),
+        max_cash_coupons_per_order: read[6].unwrap_or(d.max_cash_coupons_per_order),
+        cash_with_discount_coupon: flag(read[7], d.cash_with_discount_coupon),
+        discount_with_coupons: flag(read[8], d.discount_with_coupons),
+        empower_scope: named(EmpowerScope::NAMES, read[9], d.empower_scope),
+        max_deduction_ratio_base: named(RatioBase::NAMES, read[10], d.max_deduction_ratio_base),
+        discount_606: named(DiscountFamily::NAMES, read[11], d.discount_606),
+        auto_pay_business_first: flag(read[12], d.auto_pay_business_first),
+        listed_hardware_coupon: named(
+            ListedHardwareCoupon::NAMES,
+            read[13],
+            d.listed_hardware_coupon,
+        ),
+        best_discount: named(BestDiscount::NAMES, read[14], d.best_discount),
+        stacking_order: named(StackingOrder::NAMES, read[15], d.stacking_order),
+        rounding: named(Rounding::NAMES, read[16], d.rounding),
+        allocation: named(Allocation::NAMES, read[17], d.allocation),
     })
 }
 

@@ -138,6 +138,9 @@ macro_rules! wire_names {
             /// Every value with its wire name.
             pub const NAMES: &'static [(&'static str, $t)] = &[$(($n, $t::$v)),+];
 
+            /// The wire names alone, in the order of `NAMES` (what the reader matches).
+            pub const WIRE: &'static [&'static str] = &[$($n),+];
+
             /// The wire name.
             pub fn as_str(self) -> &'static str {
                 match self {

@@ -92,8 +92,8 @@ pub fn evaluate_compiled(
 /// per coupon and finishes it in every discount context with [`evaluate_matched`].
 #[derive(Debug, Clone)]
 pub struct Matched<'a> {
-    /// The whole verdict, when the coupon is not even an object.
-    unreadable: Option<Verdict>,
+    /// Whether the coupon is not even an object (its verdict is [`unreadable`]'s).
+    unreadable: bool,
     /// State, limit and line-selection reasons, in verdict order (moved into the first
     /// verdict that lists them, see [`evaluate_matched`]).
     reasons: Vec<Reason>,
@@ -113,7 +113,7 @@ impl Matched<'_> {
     /// reason (state, limits, line selection) holds against it. A quote's search skips the
     /// others in every context but the one its rejections quote.
     pub fn may_apply(&self) -> bool {
-        self.unreadable.is_none() && self.least == Status::Applicable
+        !self.unreadable && self.least == Status::Applicable
     }
 }
 
@@ -144,24 +144,8 @@ fn match_rules<'a>(
     let policy = &opts.policy;
     if coupon.malformed.iter().any(|m| m.field.is_empty()) {
         // Not even an object: nothing else can be read from it.
-        let mut reasons = Vec::with_capacity(coupon.malformed.len());
-        for m in &coupon.malformed {
-            state::push_malformed(&mut reasons, &m.field, &m.message);
-        }
-        let mut v = Verdict {
-            coupon_id: String::new(),
-            kind: None,
-            status: Status::Indeterminate,
-            reasons,
-            eligible_lines: LineIndexes::default(),
-            eligible_amount: Amount::ZERO,
-            available: Amount::ZERO,
-            max_deduction: Amount::ZERO,
-            params: Default::default(),
-        };
-        v.settle();
         return Matched {
-            unreadable: Some(v),
+            unreadable: true,
             reasons: Vec::new(),
             least: Status::Applicable,
             available: None,
@@ -256,7 +240,7 @@ fn match_rules<'a>(
     }
     let least = reasons.iter().map(|r| r.effect).max();
     Matched {
-        unreadable: None,
+        unreadable: false,
         reasons,
         least: least.unwrap_or(Status::Applicable),
         available,
@@ -287,6 +271,31 @@ pub fn evaluate_matched(
     finish(order, facts, coupon, opts, matched, reasons, least)
 }
 
+/// The verdict on a coupon that is not even an object: its malformed fields only. Built
+/// again for each context rather than kept and cloned (a rare coupon; no `Verdict` clone
+/// in the wasm).
+#[cold]
+#[inline(never)]
+fn unreadable(coupon: &Coupon) -> Verdict {
+    let mut reasons = Vec::with_capacity(coupon.malformed.len());
+    for m in &coupon.malformed {
+        state::push_malformed(&mut reasons, &m.field, &m.message);
+    }
+    let mut v = Verdict {
+        coupon_id: String::new(),
+        kind: None,
+        status: Status::Indeterminate,
+        reasons,
+        eligible_lines: LineIndexes::default(),
+        eligible_amount: Amount::ZERO,
+        available: Amount::ZERO,
+        max_deduction: Amount::ZERO,
+        params: Default::default(),
+    };
+    v.settle();
+    v
+}
+
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
 /// `least`, for a verdict that serves the search only (reasons by code and effect, no id), is
 /// the status of the context-free reasons left out of `reasons`.
@@ -299,8 +308,8 @@ fn finish(
     mut reasons: Vec<Reason>,
     least: Option<Status>,
 ) -> Result<Verdict, CouponError> {
-    if let Some(v) = &matched.unreadable {
-        return Ok(v.clone());
+    if matched.unreadable {
+        return Ok(unreadable(coupon));
     }
     let detail = least.is_none();
     let policy = &opts.policy;

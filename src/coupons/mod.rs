@@ -81,7 +81,7 @@ pub const MAX_LINE_AMOUNT: i64 = 1_000_000_000_000;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CouponError {
     /// The order is malformed (`invalid_order`); `path` names the field.
-    #[error("invalid order: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+    #[error("invalid order: {}{message}", PathPrefix(path))]
     InvalidOrder {
         /// The field path (`lines[3].official_amount`).
         path: String,
@@ -105,7 +105,7 @@ pub enum CouponError {
         message: String,
     },
     /// The options are malformed (`invalid_option`); `path` names the field.
-    #[error("invalid options: {}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+    #[error("invalid options: {}{message}", PathPrefix(path))]
     InvalidOptions {
         /// The field path (`now`, `policy.base_value_lower`).
         path: String,
@@ -121,6 +121,20 @@ pub enum CouponError {
     /// An argument longer than [`crate::limits::MAX_INPUT_BYTES`] (`too_large`).
     #[error(transparent)]
     InputTooLarge(#[from] crate::limits::TooLarge),
+}
+
+/// `path: ` before a message, nothing for an empty path (written, not formatted into a
+/// `String` first).
+struct PathPrefix<'a>(&'a str);
+
+impl std::fmt::Display for PathPrefix<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        f.write_str(self.0)?;
+        f.write_str(": ")
+    }
 }
 
 impl ErrorCode for CouponError {
@@ -291,7 +305,7 @@ fn tree(
     text: &str,
     bad: impl FnOnce(String) -> CouponError,
 ) -> Result<tree::Node<'_>, CouponError> {
-    tree::parse_node(text).map_err(|e| bad(e.to_string()))
+    tree::parse_node(text).map_err(|e| bad(verdict::to_text(&e)))
 }
 
 /// Reads and validates an order from JSON text.
@@ -342,7 +356,7 @@ pub fn parse_options(text: &str, default_now: Option<&str>) -> Result<EvalOption
         })?;
     let now = Timestamp::parse(now_text).map_err(|e| CouponError::InvalidOptions {
         path: "now".to_owned(),
-        message: e.to_string(),
+        message: verdict::to_text(&e),
     })?;
     Ok(EvalOptions { now, policy })
 }

@@ -392,7 +392,14 @@ pub fn text(v: impl std::fmt::Display) -> Param {
 /// [`text`]'s one body for every type (out of line: no copy per type).
 #[inline(never)]
 fn text_of(v: &dyn std::fmt::Display) -> Param {
-    Param::Text(v.to_string())
+    Param::Text(to_text(v))
+}
+
+/// `v.to_string()`: one out-of-line body for the area's messages (each inlined `to_string`
+/// carries its own formatting call and failure path).
+#[inline(never)]
+pub(crate) fn to_text(v: &dyn std::fmt::Display) -> String {
+    v.to_string()
 }
 
 /// The English and Chinese message templates of a code. `{name}` is replaced by the param of

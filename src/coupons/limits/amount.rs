@@ -6,7 +6,9 @@
 use super::{BadValue, LimitKey};
 use crate::coupons::model::UseLimit;
 use crate::coupons::policy::{Bound, Policy};
-use crate::coupons::verdict::{Param, Reason, ReasonCode, Status, money_text, push_reason};
+use crate::coupons::verdict::{
+    Param, Reason, ReasonCode, Status, money_text, push_reason, to_text,
+};
 use crate::money::Amount;
 
 /// One `baseValue` row.
@@ -31,7 +33,7 @@ fn bound(row: &UseLimit, field: &'static str) -> Result<Option<Amount>, BadValue
     match Amount::parse(text) {
         Ok(a) if a.is_negative() => Err(BadValue::new(field, text, "negative amount")),
         Ok(a) => Ok(Some(a)),
-        Err(e) => Err(BadValue::new(field, text, e.to_string())),
+        Err(e) => Err(BadValue::new(field, text, to_text(&e))),
     }
 }
 

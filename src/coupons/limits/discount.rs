@@ -9,7 +9,7 @@ use super::{BadValue, LimitKey, flag, ratio};
 use crate::coupons::model::{CouponKind, UseLimit};
 use crate::coupons::order::{DiscountKind, Line, OrderDiscount};
 use crate::coupons::policy::{EmpowerScope, Policy};
-use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status, push_reason};
+use crate::coupons::verdict::{CouponParams, Param, Reason, ReasonCode, Status, push_reason, text};
 use crate::money::Amount;
 
 /// Reads one discount-related row into `params`; with several rows the strictest wins
@@ -176,7 +176,7 @@ fn min_consume(
     // One body for both reasons: `required`, then the best ratio when there is one.
     let mut params = vec![("required", Param::Text(format!(">= {m}")))];
     if let Some(best) = best {
-        params.push(("actual", Param::Text(best.to_string())));
+        params.push(("actual", text(best)));
     }
     push_reason(&mut out, Reason::new(code, effect, key, params));
     out

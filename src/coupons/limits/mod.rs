@@ -29,7 +29,7 @@ use super::model::{Coupon, CouponKind, UseLimit};
 use super::order::{Line, Order};
 use super::policy::{Policy, Undecided};
 use super::verdict::{
-    CouponParams, Param, Reason, ReasonCode, Status, distinct, push_reason, text,
+    CouponParams, Param, Reason, ReasonCode, Status, distinct, push_reason, text, to_text,
 };
 use crate::money::Amount;
 
@@ -485,7 +485,7 @@ pub(crate) fn flag(row: &UseLimit) -> Result<bool, BadValue> {
 /// Reads a decimal from `value1`, inside `(low, high)` / `(low, high]`.
 pub(crate) fn ratio(row: &UseLimit, high_inclusive: bool) -> Result<Amount, BadValue> {
     let v = value1(row).trim();
-    let a = Amount::parse(v).map_err(|e| BadValue::new("value1", v, e.to_string()))?;
+    let a = Amount::parse(v).map_err(|e| BadValue::new("value1", v, to_text(&e)))?;
     let one = Amount::from(1);
     let ok = !a.is_negative() && !a.is_zero() && (a < one || (high_inclusive && a == one));
     if ok {

@@ -182,10 +182,14 @@ impl EvalOptions {
     }
 }
 
-fn invalid_order(path: String, message: impl Into<String>) -> CouponError {
+/// An `invalid_order` error at `{list}[{i}].{field}`: one cold body for every error of
+/// [`validate_order`] (each `format!` pair there was code of its own).
+#[cold]
+#[inline(never)]
+fn line_error(list: &str, i: usize, field: &str, message: std::fmt::Arguments<'_>) -> CouponError {
     CouponError::InvalidOrder {
-        path,
-        message: message.into(),
+        path: format!("{list}[{i}].{field}"),
+        message: message.to_string(),
     }
 }
 
@@ -204,7 +208,7 @@ pub fn validate_order(order: &Order) -> Result<(), CouponError> {
     let mut ids: Vec<&str> = Vec::with_capacity(order.lines.len());
     for (i, line) in order.lines.iter().enumerate() {
         if line.id.is_empty() {
-            return Err(invalid_order(format!("lines[{i}].id"), "empty line id"));
+            return Err(line_error("lines", i, "id", format_args!("empty line id")));
         }
         let amounts = [
             ("official_amount", Some(line.official_amount)),
@@ -213,18 +217,22 @@ pub fn validate_order(order: &Order) -> Result<(), CouponError> {
         for (field, value) in amounts {
             if let Some(a) = value {
                 if a.is_negative() || a > max {
-                    return Err(invalid_order(
-                        format!("lines[{i}].{field}"),
-                        format!("{a} is outside 0 … {MAX_LINE_AMOUNT}"),
+                    return Err(line_error(
+                        "lines",
+                        i,
+                        field,
+                        format_args!("{a} is outside 0 … {MAX_LINE_AMOUNT}"),
                     ));
                 }
             }
         }
         if let Some(r) = line.discount_ratio {
             if r.is_negative() || r > one {
-                return Err(invalid_order(
-                    format!("lines[{i}].discount_ratio"),
-                    format!("{r} is outside 0 … 1"),
+                return Err(line_error(
+                    "lines",
+                    i,
+                    "discount_ratio",
+                    format_args!("{r} is outside 0 … 1"),
                 ));
             }
         }
@@ -233,10 +241,18 @@ pub fn validate_order(order: &Order) -> Result<(), CouponError> {
     sort_strs(&mut ids);
     if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
         let dup = w[0];
-        let i = order.lines.iter().rposition(|l| l.id == dup).unwrap_or(0);
-        return Err(invalid_order(
-            format!("lines[{i}].id"),
-            format!(
+        // The last line with that id (a plain loop: no `rposition` instance).
+        let mut i = 0;
+        for (k, l) in order.lines.iter().enumerate() {
+            if l.id == dup {
+                i = k;
+            }
+        }
+        return Err(line_error(
+            "lines",
+            i,
+            "id",
+            format_args!(
                 "duplicate line id \"{}\"",
                 crate::error::quote_input(dup, 64)
             ),
@@ -245,9 +261,11 @@ pub fn validate_order(order: &Order) -> Result<(), CouponError> {
     if let Some(d) = &order.discount {
         for (i, dl) in d.lines.iter().enumerate() {
             if ids.binary_search(&dl.id.as_str()).is_err() {
-                return Err(invalid_order(
-                    format!("discount.lines[{i}].id"),
-                    format!(
+                return Err(line_error(
+                    "discount.lines",
+                    i,
+                    "id",
+                    format_args!(
                         "no order line has id \"{}\"",
                         crate::error::quote_input(&dl.id, 64)
                     ),
@@ -255,9 +273,11 @@ pub fn validate_order(order: &Order) -> Result<(), CouponError> {
             }
             let r = dl.discount_ratio;
             if r.is_negative() || r > one {
-                return Err(invalid_order(
-                    format!("discount.lines[{i}].discount_ratio"),
-                    format!("{r} is outside 0 … 1"),
+                return Err(line_error(
+                    "discount.lines",
+                    i,
+                    "discount_ratio",
+                    format_args!("{r} is outside 0 … 1"),
                 ));
             }
         }

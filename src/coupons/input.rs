@@ -219,51 +219,86 @@ fn order_fields(
     ignored: &[&str],
     priced: &[Option<Amount>],
 ) -> Result<Order, JsonError> {
+    // Each read fails into `e` (the first error is kept, as a `?` would return it) and the
+    // order is dropped once on an error, not what was read so far at each `?` (see `First`).
+    let mut e = First::default();
     let mut lines = Vec::with_capacity(lines_value.len());
     for (i, v) in lines_value.iter().enumerate() {
-        let l = o
-            .item("lines", i, v)?
-            .only_named_except(&LINE_FIELDS, ignored)?;
-        line(&l, priced.get(i).copied().flatten(), &mut lines)?;
-    }
-    let first_order_in_service = match o.get("first_order_in_service") {
-        None => None,
-        Some(v) => {
-            let Node::Object(members) = v else {
-                return Err(o.wrong("first_order_in_service", "an object", v));
-            };
-            let mut out = TextMap::new();
-            for (service, first) in members {
-                let Node::Bool(b) = first else {
-                    let field = format!("first_order_in_service.{service}");
-                    return Err(o.wrong(&field, TRUE_OR_FALSE, first));
-                };
-                out.insert(service, *b);
-            }
-            Some(out)
+        let read = o
+            .item("lines", i, v)
+            .and_then(|l| l.only_named_except(&LINE_FIELDS, ignored))
+            .and_then(|l| line(&l, priced.get(i).copied().flatten(), &mut lines));
+        if read.is_err() {
+            e.take(read);
+            break;
         }
-    };
-    let discount = match o.get("discount") {
-        None => None,
-        Some(v) => Some(discount(&o.child("discount", v)?.only_named(&[
-            "discount_id",
-            "discount_type",
-            "lines",
-        ])?)?),
-    };
-    let required = |field: &str| o.fail(field, "missing");
-    Ok(Order {
-        order_id: o.string("order_id")?,
-        order_type: pick(o, "order_type", ORDER_TYPES)?.ok_or_else(|| required("order_type"))?,
-        charging_mode: pick(o, "charging_mode", CHARGING_MODES)?
-            .ok_or_else(|| required("charging_mode"))?,
-        period_type: period_type(o, "period_type")?,
-        period_num: o.uint("period_num", u64::from(u32::MAX))?.map(|n| n as u32),
-        currency: o.string("currency")?,
+    }
+    let first_order_in_service = e.take(first_orders(o));
+    let discount = e.take(match o.get("discount") {
+        None => Ok(None),
+        Some(v) => o
+            .child("discount", v)
+            .and_then(|d| d.only_named(&["discount_id", "discount_type", "lines"]))
+            .and_then(|d| discount(&d))
+            .map(Some),
+    });
+    let order_id = e.take(o.string("order_id"));
+    let order_type = e.take(required(
+        o,
+        "order_type",
+        pick(o, "order_type", ORDER_TYPES),
+    ));
+    let charging_mode = e.take(required(
+        o,
+        "charging_mode",
+        pick(o, "charging_mode", CHARGING_MODES),
+    ));
+    let period_type = e.take(period_type(o, "period_type"));
+    let period_num = e.take(o.uint("period_num", u64::from(u32::MAX)));
+    let currency = e.take(o.string("currency"));
+    e.done(Order {
+        order_id,
+        // Both set unless there is an error.
+        order_type: order_type.unwrap_or(OrderType::New),
+        charging_mode: charging_mode.unwrap_or(ChargingMode::Period),
+        period_type,
+        period_num: period_num.map(|n| n as u32),
+        currency,
         first_order_in_service,
         discount,
         lines,
     })
+}
+
+/// A value that must be present: `missing` when absent.
+fn required<T>(
+    o: &Obj<'_, '_>,
+    field: &str,
+    read: Result<Option<T>, JsonError>,
+) -> Result<Option<T>, JsonError> {
+    match read {
+        Ok(None) => Err(o.fail(field, "missing")),
+        read => read,
+    }
+}
+
+/// `first_order_in_service`: service type → whether the order is its first.
+fn first_orders(o: &Obj<'_, '_>) -> Result<Option<TextMap<bool>>, JsonError> {
+    let Some(v) = o.get("first_order_in_service") else {
+        return Ok(None);
+    };
+    let Node::Object(members) = v else {
+        return Err(o.wrong("first_order_in_service", "an object", v));
+    };
+    let mut out = TextMap::new();
+    for (service, first) in members {
+        let Node::Bool(b) = first else {
+            let field = format!("first_order_in_service.{service}");
+            return Err(o.wrong(&field, TRUE_OR_FALSE, first));
+        };
+        out.insert(service, *b);
+    }
+    Ok(Some(out))
 }
 
 /// How a field of [`Policy::FIELDS`] is read.

@@ -19,30 +19,29 @@ pub(crate) fn parse(
     row: &UseLimit,
     params: &mut CouponParams,
 ) -> Result<(), BadValue> {
-    let and = |slot: &mut Option<bool>, v: bool| *slot = Some(slot.unwrap_or(true) && v);
-    match key {
-        LimitKey::SimultaneousUseWithEmpowerDiscount => and(
-            &mut params.simultaneous_use_with_empower_discount,
-            flag(row)?,
-        ),
-        LimitKey::SimultaneousUseWithContractDiscount => and(
-            &mut params.simultaneous_use_with_contract_discount,
-            flag(row)?,
-        ),
-        LimitKey::SimultaneousUseWithPromotionDiscount => and(
-            &mut params.simultaneous_use_with_promotion_discount,
-            flag(row)?,
-        ),
-        LimitKey::SimultaneousUseWithDiscountCoupon => and(
-            &mut params.simultaneous_use_with_discount_coupon,
-            flag(row)?,
-        ),
+    // The flag's slot first, then one read of it (four reads were four error paths).
+    let slot = match key {
+        LimitKey::SimultaneousUseWithEmpowerDiscount => {
+            &mut params.simultaneous_use_with_empower_discount
+        }
+        LimitKey::SimultaneousUseWithContractDiscount => {
+            &mut params.simultaneous_use_with_contract_discount
+        }
+        LimitKey::SimultaneousUseWithPromotionDiscount => {
+            &mut params.simultaneous_use_with_promotion_discount
+        }
+        LimitKey::SimultaneousUseWithDiscountCoupon => {
+            &mut params.simultaneous_use_with_discount_coupon
+        }
         _ => {
             let m = ratio(row, false)?;
             params.min_consume_discount =
                 Some(params.min_consume_discount.map_or(m, |old| old.max(m)));
+            return Ok(());
         }
-    }
+    };
+    let v = flag(row)?;
+    *slot = Some(slot.unwrap_or(true) && v);
     Ok(())
 }
 

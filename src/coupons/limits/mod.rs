@@ -591,8 +591,13 @@ pub fn compile<'a>(coupon: &'a Coupon, policy: &Policy) -> Rules<'a> {
                 }
                 Ok(())
             }
-            LimitKey::IsOnlyForStrictSelected => flag(row).map(|on| strict |= on),
-            LimitKey::FirstOrderInService => flag(row).map(|on| first_order |= on),
+            LimitKey::IsOnlyForStrictSelected | LimitKey::FirstOrderInService => {
+                // One read for both flags.
+                flag(row).map(|on| match key {
+                    LimitKey::IsOnlyForStrictSelected => strict |= on,
+                    _ => first_order |= on,
+                })
+            }
             LimitKey::CycleType => period::parse_cycle_types(row).map(|t| {
                 cycle_types = Some(t.union(cycle_types.unwrap_or_default()));
             }),

@@ -635,6 +635,14 @@ impl Param {
     }
 }
 
+/// Each comparison of a `required` bound in English and Chinese words.
+const BOUND_WORDS: [(&str, &str, &str); 4] = [
+    (">", "greater than", "大于"),
+    (">=", "at least", "不低于"),
+    ("<", "less than", "小于"),
+    ("<=", "at most", "不超过"),
+];
+
 /// `"> 100"` → `"greater than 100"` / `"大于 100"`.
 fn push_bound(out: &mut String, req: &str, zh: bool) {
     // Split at the first space by hand: `split_once` linked a 0.3 KB `memchr`.
@@ -645,17 +653,10 @@ fn push_bound(out: &mut String, req: &str, zh: bool) {
         ),
         None => ("", req),
     };
-    let words = match (op, zh) {
-        (">", false) => "greater than",
-        (">=", false) => "at least",
-        ("<", false) => "less than",
-        ("<=", false) => "at most",
-        (">", true) => "大于",
-        (">=", true) => "不低于",
-        ("<", true) => "小于",
-        ("<=", true) => "不超过",
-        _ => op,
-    };
+    let words = BOUND_WORDS
+        .iter()
+        .find(|w| w.0 == op)
+        .map_or(op, |w| if zh { w.2 } else { w.1 });
     out.push_str(words);
     out.push(' ');
     out.push_str(n);

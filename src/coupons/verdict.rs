@@ -944,6 +944,35 @@ mod tests {
     }
 
     #[test]
+    fn every_bound_is_written_in_words() {
+        for (op, en, zh) in [
+            (">", "greater than", "大于"),
+            (">=", "at least", "不低于"),
+            ("<", "less than", "小于"),
+            ("<=", "at most", "不超过"),
+            ("~", "~", "~"),
+        ] {
+            let r = Reason::new(
+                ReasonCode::AmountAboveMaximum,
+                Status::NotApplicable,
+                Some("baseValue"),
+                vec![
+                    ("required", text(format!("{op} 5"))),
+                    ("actual", Param::Money(Amount::from(8))),
+                ],
+            );
+            assert_eq!(
+                r.message(),
+                format!("The eligible amount must be {en} 5 (it is 8.00).")
+            );
+            assert_eq!(
+                r.message_zh(),
+                format!("适用产品的应付金额需{zh} 5（当前 8.00）。")
+            );
+        }
+    }
+
+    #[test]
     fn messages_fill_in_params() {
         let r = Reason::new(
             ReasonCode::AmountBelowMinimum,

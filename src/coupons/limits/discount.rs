@@ -162,11 +162,20 @@ fn min_consume(
         return out;
     };
     let key = Some(LimitKey::MinConsumeDiscount.as_str());
-    let best: Option<Amount> = if discount.lines.is_empty() {
-        lines.iter().filter_map(|l| l.discount_ratio).max()
+    // The highest ratio, by plain loops (two `max` folds were code of their own).
+    let mut best: Option<Amount> = None;
+    let mut see = |r: Amount| best = Some(best.map_or(r, |b| b.max(r)));
+    if discount.lines.is_empty() {
+        for l in lines {
+            if let Some(r) = l.discount_ratio {
+                see(r);
+            }
+        }
     } else {
-        discount.lines.iter().map(|l| l.discount_ratio).max()
-    };
+        for l in &discount.lines {
+            see(l.discount_ratio);
+        }
+    }
     let (code, effect) = match best {
         None => (ReasonCode::DiscountRatioMissing, Status::Indeterminate),
         Some(best) if best < m => (ReasonCode::DiscountBelowMinimum, Status::NotApplicable),

@@ -59,6 +59,23 @@ pub(crate) fn sort_strs(v: &mut [&str]) {
     crate::allocation::sort(v);
 }
 
+/// Sorts `v` and drops repeats (as `sort_strs` then `dedup`; by hand, without the standard
+/// library's generic `dedup_by`).
+pub(crate) fn sort_distinct(v: &mut Vec<&str>) {
+    sort_strs(v);
+    let mut kept = 0;
+    for i in 0..v.len() {
+        let Some(&s) = v.get(i) else { break };
+        if kept == 0 || v.get(kept - 1) != Some(&s) {
+            if let Some(slot) = v.get_mut(kept) {
+                *slot = s;
+            }
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
+}
+
 pub use evaluate::evaluate_coupon;
 pub use limits::discount::discount_conflicts;
 pub use model::{Coupon, CouponKind, MAX_COUPONS, UseLimit};
@@ -452,9 +469,13 @@ mod sort_tests {
                 .collect();
             let mut ours: Vec<&str> = texts.iter().map(String::as_str).collect();
             let mut std = ours.clone();
+            let mut distinct = ours.clone();
             super::sort_strs(&mut ours);
             std.sort_unstable();
             assert_eq!(ours, std, "n = {n}");
+            super::sort_distinct(&mut distinct);
+            std.dedup();
+            assert_eq!(distinct, std, "n = {n}");
         }
     }
 }

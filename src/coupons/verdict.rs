@@ -368,8 +368,7 @@ pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Param {
 
 /// [`distinct`] once its items are gathered: one body for every kind of items.
 fn distinct_of(mut v: Vec<&str>) -> Param {
-    super::sort_strs(&mut v);
-    v.dedup();
+    super::sort_distinct(&mut v);
     let mut list = Vec::with_capacity(v.len());
     for item in v {
         list.push(item.to_owned());

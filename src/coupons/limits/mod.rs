@@ -517,8 +517,7 @@ impl<'a> ListAcc<'a> {
 
     fn finish(mut self) -> ValueSet<'a> {
         // Sorted as `&str`: one sort in the wasm for both.
-        crate::coupons::sort_strs(&mut self.values);
-        self.values.dedup();
+        crate::coupons::sort_distinct(&mut self.values);
         let mut set = Vec::with_capacity(self.values.len());
         for v in self.values {
             set.push(Cow::Borrowed(v));

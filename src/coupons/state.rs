@@ -56,24 +56,19 @@ pub fn check_state(
         (Some(_), None) => true,
         _ => false,
     };
-    if own(&coupon.used_by_order_id) {
-        let id = coupon.used_by_order_id.clone().unwrap_or_default();
-        add(
-            reasons,
-            na,
-            ReasonCode::LockedByOtherOrder,
-            vec![("order_id", Param::Text(id))],
-        );
+    // A new-version coupon locked by an unpaid order keeps the rest usable (billing FAQ:
+    // 100 available, order A locks 20, order B may use 80); how much is held is not sent.
+    let lock = if own(&coupon.used_by_order_id) {
+        Some((na, ReasonCode::LockedByOtherOrder, &coupon.used_by_order_id))
     } else if own(&coupon.lock_order_id) {
-        // A new-version coupon locked by an unpaid order keeps the rest usable (billing FAQ:
-        // 100 available, order A locks 20, order B may use 80); how much is held is not sent.
-        let id = coupon.lock_order_id.clone().unwrap_or_default();
-        add(
-            reasons,
-            Status::Indeterminate,
-            ReasonCode::LockedAmountUnknown,
-            vec![("order_id", Param::Text(id))],
-        );
+        let code = ReasonCode::LockedAmountUnknown;
+        Some((Status::Indeterminate, code, &coupon.lock_order_id))
+    } else {
+        None
+    };
+    if let Some((effect, code, id)) = lock {
+        let id = id.as_deref().unwrap_or_default();
+        add(reasons, effect, code, vec![("order_id", text(id))]);
     }
     if let (Some(mine), Some(theirs)) = (&coupon.currency, &order.currency) {
         if !mine.eq_ignore_ascii_case(theirs) {

@@ -621,7 +621,7 @@ impl Param {
         match self {
             Param::Text(t) => out.push_str(t),
             Param::Static(t) => out.push_str(t),
-            Param::Money(a) => out.push_str(&money_text(*a)),
+            Param::Money(a) => push_money(out, *a),
             Param::List(l) => {
                 for (i, item) in l.iter().enumerate() {
                     if i > 0 {

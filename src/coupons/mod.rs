@@ -43,6 +43,7 @@
 pub mod evaluate;
 pub mod input;
 pub mod limits;
+mod message;
 pub mod model;
 pub mod order;
 pub mod policy;

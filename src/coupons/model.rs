@@ -195,7 +195,7 @@ fn time(r: &mut Lenient<'_, '_>, field: &str) -> Option<Timestamp> {
     match Timestamp::parse(&text) {
         Ok(t) => Some(t),
         Err(e) => {
-            r.bad(field, super::verdict::to_text(&e));
+            r.bad(field, super::message::to_text(&e));
             None
         }
     }

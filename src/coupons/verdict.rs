@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+pub(crate) use super::message::to_text;
 use super::model::CouponKind;
 use crate::json::write::{self, Object, WriteJson, write_as_str};
 use crate::money::Amount;
@@ -392,13 +393,6 @@ pub fn text(v: impl std::fmt::Display) -> Param {
 #[inline(never)]
 fn text_of(v: &dyn std::fmt::Display) -> Param {
     Param::Text(to_text(v))
-}
-
-/// `v.to_string()`: one out-of-line body for the area's messages (each inlined `to_string`
-/// carries its own formatting call and failure path).
-#[inline(never)]
-pub(crate) fn to_text(v: &dyn std::fmt::Display) -> String {
-    v.to_string()
 }
 
 // One entry per code: the last code is the table's last entry.

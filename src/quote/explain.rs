@@ -5,7 +5,6 @@
 //! one did), e.g. `server:discount.stated`, `computed:truncate:rounding`; [`describe`]
 //! renders a rule id as a sentence (English or Chinese) with the spec section it rests on.
 
-use crate::coupons::CouponKind;
 use crate::coupons::verdict::Money;
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
 use crate::json::write::{Object, WriteJson};
@@ -230,13 +229,13 @@ fn coupons(amount: Amount, policy: &'static str, rule: &'static str) -> Origin {
     }
 }
 
-/// The explanation of a quote's `totals` under `discount`, chosen by `rule`; `kinds` are the
-/// kinds of the coupons used.
+/// The explanation of a quote's `totals` under `discount`, chosen by `rule`;
+/// `discount_coupon`: a discount coupon is used.
 pub fn explain(
     totals: &Columns,
     discount: Option<&AppliedDiscount>,
     rule: SelectionRule,
-    kinds: &[CouponKind],
+    discount_coupon: bool,
 ) -> Explain {
     let decided_by = match rule {
         SelectionRule::BestOffer | SelectionRule::LargestSaving => Some("best_discount"),
@@ -249,9 +248,7 @@ pub fn explain(
             AmountSource::Computed => origin(source::COMPUTED, decided_by, "discount.ratio"),
             AmountSource::Mixed => origin(source::COMPUTED, decided_by, "discount.mixed"),
         },
-        None if kinds.contains(&CouponKind::DiscountCoupon) => {
-            origin(source::COMPUTED, Some("rounding"), "discount.coupon")
-        }
+        None if discount_coupon => origin(source::COMPUTED, Some("rounding"), "discount.coupon"),
         None => origin(source::NONE, None, "discount.none"),
     };
     Explain([

@@ -698,13 +698,7 @@ impl<'a> Prep<'a> {
         rejected: Vec<Rejection>,
     ) -> Result<(Quote, Vec<usize>), QuoteError> {
         let discount = self.discount(p.discount);
-        let Settled {
-            lines,
-            coupons,
-            pay_items,
-            idle,
-            totals,
-        } = settle(
+        let s = settle(
             &self.order.lines,
             &self.input.coupons,
             discount,
@@ -712,26 +706,35 @@ impl<'a> Prep<'a> {
             picks,
             true,
         )?;
+        // The fallible parts first, while the settled parts are still one value (an error
+        // then drops it whole, not each part the quote has taken so far).
+        let totals = s.totals;
+        let amount_after_discount = totals.official_amount.checked_sub(totals.discount_amount)?;
+        let payment = payment(totals.payable, &self.input.balances)?;
+        let discount_coupon = (s.coupons.iter()).any(|c| c.kind == CouponKind::DiscountCoupon);
+        let explain = explain::explain(&totals, discount, rule, discount_coupon);
+        let Settled {
+            lines,
+            coupons,
+            pay_items,
+            idle,
+            ..
+        } = s;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
-        let mut kinds: Vec<CouponKind> = Vec::with_capacity(coupons.len());
-        for c in &coupons {
-            kinds.push(c.kind);
-        }
-        let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
             discount: discount.and_then(quote_discount),
             discount_rule: rule,
             discount_amount: totals.discount_amount,
-            amount_after_discount: totals.official_amount.checked_sub(totals.discount_amount)?,
+            amount_after_discount,
             coupons,
             coupon_amount: totals.coupon_amount,
             flexipurchase_coupon_amount: totals.flexipurchase_coupon_amount,
             stored_card_amount: totals.stored_card_amount,
             payable: totals.payable,
             truncated_amount: totals.truncated_amount,
-            payment: payment(totals.payable, &self.input.balances)?,
+            payment,
             lines,
             rejected,
             pay_request: PayRequest::new(self.order.order_id.clone(), pay_items, pay_discount),

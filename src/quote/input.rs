@@ -127,7 +127,7 @@ impl QuoteInput {
 
     /// Reads a quote input from a JSON tree (numbers kept as text).
     pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        let o = Obj::new(&root, "")?.only(&FIELDS)?;
+        let o = object(&root, Path::new(""), &FIELDS)?;
         let order = read_order(o.required("order")?)?;
         QuoteInput::from_fields(&o, order, default_now, None)
     }
@@ -217,6 +217,17 @@ pub(crate) struct BssParts<'o, 'a, 't> {
     pub quantities: Option<&'o Obj<'a, 't>>,
     /// The balances.
     pub balances: Balances,
+}
+
+/// `v` as an object at `path` whose fields are all in `fields`: one out-of-line body for the
+/// quote's readers (inlined, every `only` carried its own message formatting).
+#[inline(never)]
+pub(crate) fn object<'a, 't>(
+    v: &'a Node<'t>,
+    path: Path<'a>,
+    fields: &[&str],
+) -> Result<Obj<'a, 't>, JsonError> {
+    Obj::at_path(v, path)?.only(fields)
 }
 
 /// A list longer than `max` is `too_large`.
@@ -339,7 +350,11 @@ fn price_missing_amount<'t>(
 }
 
 fn read_quantity(v: &Node<'_>, path: Path<'_>) -> Result<MaxUseQuantity, JsonError> {
-    let o = Obj::at_path(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
+    let o = object(
+        v,
+        path,
+        &["coupon_type", "coupon_group", "use_quantity_value"],
+    )?;
     let code = o
         .code("coupon_type")?
         .ok_or_else(|| shape(o.at("coupon_type"), "missing"))?;
@@ -361,7 +376,7 @@ fn read_selection(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
         None => return Ok(Selection::Default),
         Some(Node::String(s)) if s == "best" => return Ok(Selection::Best),
         Some(v @ Node::Object(_)) => {
-            Obj::new(v, "selection")?.only(&["discount_id", "coupon_ids"])?
+            object(v, Path::new("selection"), &["discount_id", "coupon_ids"])?
         }
         Some(_) => {
             return Err(shape(
@@ -394,7 +409,7 @@ fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
     let Some(v) = o.get("balances") else {
         return Ok(Balances::default());
     };
-    let b = Obj::new(v, "balances")?.only(&["cash", "credit"])?;
+    let b = object(v, Path::new("balances"), &["cash", "credit"])?;
     let mut out = Balances::default();
     for (field, slot) in [("cash", &mut out.cash), ("credit", &mut out.credit)] {
         if let Some(a) = b.amount(field)? {

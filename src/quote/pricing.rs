@@ -87,7 +87,7 @@ pub const PRICE_FIELDS: [&str; 9] = [
 impl LinePriceInput {
     /// Reads a line price input at `path`; other fields are errors.
     pub fn from_value(v: &Node<'_>, path: &str) -> Result<LinePriceInput, JsonError> {
-        let o = Obj::new(v, path)?.only(&PRICE_FIELDS)?;
+        let o = super::input::object(v, path.into(), &PRICE_FIELDS)?;
         LinePriceInput::read(&o, o.get("charging_mode"), o.get("period_num"))
     }
 

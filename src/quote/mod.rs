@@ -748,15 +748,17 @@ impl<'a> Prep<'a> {
 }
 
 /// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
-/// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
-/// first of equal ids is the earliest). No hash set is linked for the repeats; one body for
+/// earlier id is the same (as a `HashSet::insert` that fails: equal ids are sorted by
+/// position, so the first of them is the earliest). No hash set is linked for the repeats; one body for
 /// every kind of id list (`dyn`: called once per quote or wallet).
 fn ranks(ids: &mut dyn Iterator<Item = &str>) -> (Vec<u32>, Vec<bool>) {
     let mut sorted: Vec<(&str, usize)> = Vec::new();
     for (i, id) in ids.enumerate() {
         sorted.push((id, i));
     }
-    sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    // By id, then by position (a stable sort by id), with the sort of `(&str, usize)` the line
+    // index already links (O(n log n), and no insertion sort of its own).
+    crate::allocation::sort(&mut sorted);
     let mut out = vec![0; sorted.len()];
     let mut repeated = vec![false; sorted.len()];
     let mut rank = 0u32;

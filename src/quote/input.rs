@@ -186,7 +186,7 @@ impl QuoteInput {
                 })?
                 .to_owned(),
         };
-        let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
+        let now = Timestamp::parse(&now_text).map_err(|e| shape_with("now", &e))?;
         let selection = read_selection(o.get("selection"))?;
         let auto_pay = o.flag("auto_pay")?.unwrap_or(false);
         let (coupons, balances) = match bss {
@@ -228,6 +228,13 @@ pub(crate) fn object<'a, 't>(
     fields: &[&str],
 ) -> Result<Obj<'a, 't>, JsonError> {
     Obj::at_path(v, path)?.only(fields)
+}
+
+/// A shape error at `path`, the message another error's text (cold, out of line).
+#[cold]
+#[inline(never)]
+fn shape_with(path: &str, e: &dyn std::fmt::Display) -> JsonError {
+    shape(path, e.to_string())
 }
 
 /// A list longer than `max` is `too_large`.
@@ -307,7 +314,7 @@ fn order_error(e: CouponError) -> QuoteError {
             limit: max,
         },
         CouponError::Amount(a) => QuoteError::Amount(a),
-        other => QuoteError::invalid("order", other.to_string()),
+        other => super::error::invalid_with("order", &other),
     }
 }
 

@@ -112,7 +112,7 @@ fn reject(rejected: &mut Vec<Rejection>, id: &str, code: RejectCode, detail: Opt
 fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
     match e {
         crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
-        other => QuoteError::invalid("order", other.to_string()),
+        other => error::invalid_with("order", &other),
     }
 }
 

@@ -112,6 +112,14 @@ pub struct Key {
     pub coupons: Vec<u32>,
 }
 
+impl Key {
+    /// The derived order, out of line: one body for the kept list's two comparisons.
+    #[inline(never)]
+    fn order(&self, other: &Key) -> Ordering {
+        self.cmp(other)
+    }
+}
+
 /// Search statistics, reported with the quote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SearchStats {
@@ -182,7 +190,9 @@ impl Found {
     /// Offers the combination `picks` of context `context` under the key in `probe`.
     fn offer(&mut self, context: usize, picks: &[usize]) {
         let key = &self.probe;
-        if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= worst) {
+        if self.kept.len() == KEPT
+            && (self.kept.last()).is_some_and(|(worst, _)| key.order(worst) != Ordering::Less)
+        {
             return;
         }
         if (self.kept.iter()).any(|(_, c)| c.context == context && c.picks == picks) {
@@ -203,7 +213,9 @@ impl Found {
         combo.picks.extend_from_slice(picks);
         // A scan of at most KEPT keys (sorted): as `partition_point`, without its binary
         // search instantiated around the key comparison (1.1 KB of wasm).
-        let at = self.kept.iter().take_while(|(kept, _)| *kept < k).count();
+        let at = (self.kept.iter())
+            .take_while(|(kept, _)| kept.order(&k) == Ordering::Less)
+            .count();
         self.kept.insert(at, (k, combo));
     }
 

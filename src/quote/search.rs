@@ -354,25 +354,28 @@ impl<'a> Run<'a> {
             self.ctx.candidates[a].max > self.ctx.candidates[b].max
         });
         let mut tally = Tally::default();
-        let mut picks = Vec::new();
+        // Chosen largest first, applied in stacking order: `order`'s (no sort of the picks).
+        let mut picked = vec![false; self.ctx.candidates.len()];
         for j in by_max {
             let c = &self.ctx.candidates[j];
             if tally.admits(&c.rules, self.limits).is_ok() {
                 tally.add(&c.rules);
-                picks.push(j);
+                picked[j] = true;
             }
         }
-        sort_by(&mut picks, |a, b| a < b);
         let mut pos = self.ctx.start.clone();
         let mut kept = Vec::new();
-        for &j in &picks {
+        for &j in &self.order {
+            if !picked[j] {
+                continue;
+            }
+            found.stats.nodes += 1;
+            found.work += self.node_cost(j);
             let c = &self.ctx.candidates[j];
             if apply(&self.ctx.ledger, piece(c), &mut pos, scratch, None)? > 0 {
                 kept.push(j);
             }
         }
-        found.stats.nodes += picks.len() as u64;
-        found.work += picks.iter().map(|&j| self.node_cost(j)).sum::<u64>();
         self.offer(&pos, &kept, found);
         Ok(())
     }

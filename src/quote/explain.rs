@@ -107,17 +107,13 @@ impl WriteJson for Explain {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         for (column, origin) in COLUMNS.iter().zip(&self.0) {
-            // `source:rule` or `source:rule:policy`: static codes, nothing to escape.
+            // `source:rule` or `source:rule:policy`: static codes, nothing to escape (one
+            // `push_str` for all the parts).
             let code = o.key(column);
-            code.push('"');
-            code.push_str(origin.source);
-            code.push(':');
-            code.push_str(origin.rule);
-            if let Some(policy) = origin.policy {
-                code.push(':');
-                code.push_str(policy);
+            let (colon, policy) = origin.policy.map_or(("", ""), |p| (":", p));
+            for part in ["\"", origin.source, ":", origin.rule, colon, policy, "\""] {
+                code.push_str(part);
             }
-            code.push('"');
         }
         o.end();
     }

@@ -267,10 +267,7 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
     let mut priced = Vec::new();
     if let Some(Node::Array(lines)) = member(members, "lines") {
         if lines.len() > coupons::MAX_LINES {
-            return Err(QuoteError::TooLarge {
-                field: "order.lines".into(),
-                limit: coupons::MAX_LINES,
-            });
+            return Err(too_many_lines());
         }
         let defaults = [
             member(members, "charging_mode"),
@@ -292,14 +289,21 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
                 field: e.path,
                 message: e.message,
             },
-            OrderError::TooManyLines(_) => QuoteError::TooLarge {
-                field: "order.lines".into(),
-                limit: coupons::MAX_LINES,
-            },
+            OrderError::TooManyLines(_) => too_many_lines(),
         },
     )?;
     coupons::validate_order(&order).map_err(order_error)?;
     Ok(order)
+}
+
+/// More than `MAX_LINES` lines: one cold body for both places that find it.
+#[cold]
+#[inline(never)]
+fn too_many_lines() -> QuoteError {
+    QuoteError::TooLarge {
+        field: "order.lines".into(),
+        limit: coupons::MAX_LINES,
+    }
 }
 
 /// The coupon area's order errors (of [`coupons::validate_order`]) under `order.`.

@@ -220,7 +220,8 @@ impl Found {
     }
 
     /// Whether a branch whose combinations all have at least this payable, spend and count
-    /// can still enter the kept list.
+    /// can still enter the kept list (out of line: one body for its three callers).
+    #[inline(never)]
     fn hopeless(&self, payable: i128, spend: i128, count: usize) -> bool {
         if self.kept.len() < KEPT {
             return false;

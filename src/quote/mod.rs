@@ -237,6 +237,8 @@ impl<'a> Prep<'a> {
         })
     }
 
+    /// The applied discount `index` (out of line: one body for its six callers).
+    #[inline(never)]
     fn discount(&self, index: Option<usize>) -> Option<&AppliedDiscount> {
         index
             .and_then(|i| self.applied.get(i))

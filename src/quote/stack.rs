@@ -65,7 +65,7 @@ impl Ledger {
 /// Coupons move whole cents only, so the part of a line below the cent never changes: a line
 /// owes `cents[i]` whole cents plus its fixed `sub[i]` units (`0 ≤ sub < cent`). Keeping
 /// the two apart spares the search every division but the proportional one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Position {
     /// Per line, whole cents owed (below zero only in the sub-cent corner case where the
     /// cents of a split could not all stay within the lines' amounts).
@@ -78,6 +78,18 @@ pub struct Position {
     pub ratio_base: i128,
     /// `ratio_base` before any coupon (the caps in `Piece::max` were taken on it).
     pub ratio_base_start: i128,
+}
+
+/// Out of line: one body for the search's and the settlement's copies of the start.
+impl Clone for Position {
+    #[inline(never)]
+    fn clone(&self) -> Position {
+        Position {
+            cents: self.cents.clone(),
+            sub: self.sub.clone(),
+            ..*self
+        }
+    }
 }
 
 impl Position {

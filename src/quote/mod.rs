@@ -355,10 +355,24 @@ impl<'a> Prep<'a> {
     /// Coupon `k`'s verdict in the context `order` (a [`context_copy`] of the order).
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
         let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
-        let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
         // The line matching reads the lines' texts: on the order itself.
         let mut m = match_compiled(self.order, coupon, eval, &self.fixed.rules[k]);
-        evaluate_matched(order, &facts, coupon, eval, &mut m, true).map_err(coupon_error)
+        self.judge(order, k, &mut m, true)
+    }
+
+    /// Coupon `k`'s verdict in the context `order` from its context-free part `m` (with
+    /// every reason or not): one body for the explicit selection and the search's rejections.
+    #[inline(never)]
+    fn judge(
+        &self,
+        order: &Order,
+        k: usize,
+        m: &mut Matched<'_>,
+        all_reasons: bool,
+    ) -> Result<Verdict, QuoteError> {
+        let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
+        let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
+        evaluate_matched(order, &facts, coupon, eval, m, all_reasons).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
@@ -634,15 +648,9 @@ impl<'a> Prep<'a> {
                     Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        let facts = OrderFacts::of(&order, &self.fixed.eval);
-                        let coupon = &self.input.coupons[k];
-                        let eval = &self.fixed.eval;
                         // The first context lists the reasons (not moved yet: it was
                         // skipped); the others only tell whether the coupon is used.
-                        let all = first.is_none();
-                        let m = &mut matched[k];
-                        (facts.and_then(|f| evaluate_matched(&order, &f, coupon, eval, m, all)))
-                            .map_err(coupon_error)?
+                        self.judge(&order, k, &mut matched[k], first.is_none())?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;

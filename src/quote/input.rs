@@ -7,7 +7,7 @@
 //! the input must not carry them.
 
 use super::error::QuoteError;
-use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
+use super::pricing::{LinePriceInput, PRICE_FIELDS, object, price_line};
 use crate::coupons::input::OrderError;
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
@@ -217,17 +217,6 @@ pub(crate) struct BssParts<'o, 'a, 't> {
     pub quantities: Option<&'o Obj<'a, 't>>,
     /// The balances.
     pub balances: Balances,
-}
-
-/// `v` as an object at `path` whose fields are all in `fields`: one out-of-line body for the
-/// quote's readers (inlined, every `only` carried its own message formatting).
-#[inline(never)]
-pub(crate) fn object<'a, 't>(
-    v: &'a Node<'t>,
-    path: Path<'a>,
-    fields: &[&str],
-) -> Result<Obj<'a, 't>, JsonError> {
-    Obj::at_path(v, path)?.only(fields)
 }
 
 /// A shape error at `path`, the message another error's text (cold, out of line).

@@ -68,7 +68,7 @@ impl Wallet {
         use crate::limits::{MAX_INPUT_BYTES, check_text};
         check_text("wallet", text, MAX_INPUT_BYTES)?;
         let root = tree(text)?;
-        let o = super::input::object(&root, "".into(), &FIELDS)?;
+        let o = super::pricing::object(&root, "".into(), &FIELDS)?;
         let policy = match o.get("policy") {
             None => Policy::default(),
             Some(p) => policy_from_node(p, "policy").map_err(invalid_option)?,

@@ -874,14 +874,15 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    let lines = v.eligible_lines.clone();
     let mut on_demand = 0i128;
-    for &i in lines.iter() {
+    for &i in v.eligible_lines.iter() {
         let line = &order.lines[i];
         if line.charging_mode(order) == LineMode::OnDemand {
             on_demand += ledger.units(line.payable())?;
         }
     }
+    // The fallible parts before the lines are shared: an error has nothing to drop.
+    let max = ledger.units(v.max_deduction.floor_dp(2))?;
     Ok(Some(Candidate {
         ratio: v.params.max_deduction_ratio.map(|r| (r, on_demand)),
         // What lowers the base of the caps of the coupons stacked after this one.
@@ -893,8 +894,8 @@ fn candidate(
         coupon: k,
         rank: 0,
         rules,
-        lines,
-        max: ledger.units(v.max_deduction.floor_dp(2))?,
+        lines: v.eligible_lines.clone(),
+        max,
         wallet: Wallet {
             available: v.available,
             single_use: kind == CouponKind::DiscountCoupon

@@ -300,14 +300,11 @@ impl<'a> Prep<'a> {
         order: &Order,
         chosen: &[(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
-        let mut after: Vec<Amount> = Vec::with_capacity(order.lines.len());
+        // The lines' amounts after the discount, read twice rather than collected.
+        let ledger = Ledger::for_amounts(order.lines.iter().map(|l| l.payable()))?;
+        let mut units = Vec::with_capacity(order.lines.len());
         for l in &order.lines {
-            after.push(l.payable());
-        }
-        let ledger = Ledger::for_amounts(&after)?;
-        let mut units = Vec::with_capacity(after.len());
-        for a in &after {
-            units.push(ledger.units(*a)?);
+            units.push(ledger.units(l.payable())?);
         }
         // The ratio caps' base: the period and one-time lines after the discount (policy
         // `max_deduction_ratio_base`); a discount coupon lowers it as it applies.

@@ -20,10 +20,8 @@ pub struct Ledger {
 
 impl Ledger {
     /// A ledger fine enough for every amount in `amounts` (and never coarser than the cent).
-    pub fn for_amounts<'a>(
-        amounts: impl IntoIterator<Item = &'a Amount>,
-    ) -> Result<Ledger, QuoteError> {
-        let scale = amounts.into_iter().map(|a| scale_of(*a)).fold(2, u32::max);
+    pub fn for_amounts(amounts: impl IntoIterator<Item = Amount>) -> Result<Ledger, QuoteError> {
+        let scale = amounts.into_iter().map(scale_of).fold(2, u32::max);
         Ok(Ledger {
             scale,
             cent: pow10(scale - 2)?,
@@ -262,7 +260,7 @@ mod tests {
     #[test]
     fn a_coupon_spreads_over_its_lines_and_later_ones_see_the_rest() {
         let amounts = [a("60"), a("40"), a("28.3305")];
-        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let ledger = Ledger::for_amounts(amounts).unwrap();
         assert_eq!(ledger.cent(), 100);
         let mut pos = position(&ledger, &["60", "40", "28.3305"]);
         let mut parts = Vec::new();
@@ -308,7 +306,7 @@ mod tests {
     #[test]
     fn never_more_than_whole_cents_owed() {
         let amounts = [a("0.005"), a("0.005")];
-        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let ledger = Ledger::for_amounts(amounts).unwrap();
         let mut pos = position(&ledger, &["0.005", "0.005"]);
         let took = apply(
             &ledger,

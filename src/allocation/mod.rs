@@ -186,8 +186,17 @@ pub fn allocate(
         cap_units.push(to_units_floor(*c, unit_scale)?);
     }
     let caps = caps.map(|_| cap_units.as_slice());
+    // `allocate_into` itself: the `allocate_units` wrapper is then not linked at all.
+    let mut parts = Vec::new();
+    allocate_into(
+        total_units,
+        &weight_units,
+        caps,
+        &mut parts,
+        &mut Vec::new(),
+    )?;
     let mut out = Vec::with_capacity(weights.len());
-    for p in allocate_units(total_units, &weight_units, caps)? {
+    for p in parts {
         out.push(from_units(p, unit_scale)?);
     }
     Ok(out)

@@ -7,8 +7,8 @@ use super::input::Balances;
 use super::pay_request::{PayItem, PayRequest};
 use super::rules::RejectCode;
 use super::search::{Candidate, Context, SearchStats};
-use super::stack::{Ledger, Scratch, apply};
-use crate::allocation::allocate_units;
+use super::stack::{Ledger, Position, Scratch, apply};
+use crate::allocation::allocate_into;
 use crate::codes::catalog::Detail;
 use crate::coupons::verdict::{Messages, Money, Reasons};
 use crate::coupons::{Coupon, CouponKind, DiscountKind, Line, Policy, Reason};
@@ -377,29 +377,78 @@ pub fn settle(
     picks: &[usize],
     with_lines: bool,
 ) -> Result<Settled, QuoteError> {
+    let n = lines.len();
+    let mut out = Settled {
+        lines: Vec::new(),
+        coupons: Vec::new(),
+        pay_items: Vec::new(),
+        idle: Vec::new(),
+        totals: Columns::default(),
+    };
+    let mut work = Work {
+        columns: vec![[0i128; 4]; n],
+        pos: ctx.start.clone(),
+        parts: Vec::with_capacity(n),
+        scratch: Scratch::for_lines(n),
+        owed: Vec::new(),
+        weights: Vec::new(),
+        caps: Vec::new(),
+        cents: Vec::new(),
+        order: Vec::new(),
+    };
+    let settled = settle_into(
+        ctx,
+        picks,
+        (lines, wallet_coupons),
+        discount,
+        with_lines,
+        &mut out,
+        &mut work,
+    );
+    settled.map(|()| out)
+}
+
+/// What [`settle`] works with: owned by its caller, so that no error of [`settle_into`] drops
+/// them one by one (each `?` of a function owning them carried their drops).
+struct Work {
+    /// Per line, in units: discount coupon, cash, flexi, card.
+    columns: Vec<[i128; 4]>,
+    pos: Position,
+    parts: Vec<(usize, i128)>,
+    scratch: Scratch,
+    owed: Vec<i128>,
+    weights: Vec<i128>,
+    caps: Vec<i128>,
+    /// Per line, the cents of the payable amount.
+    cents: Vec<i128>,
+    order: Vec<u128>,
+}
+
+/// The body of [`settle`], into `s`.
+#[inline(never)]
+fn settle_into(
+    ctx: &Context,
+    picks: &[usize],
+    (lines, wallet_coupons): (&[Line], &[Coupon]),
+    discount: Option<&AppliedDiscount>,
+    with_lines: bool,
+    s: &mut Settled,
+    w: &mut Work,
+) -> Result<(), QuoteError> {
     let ledger = &ctx.ledger;
     let n = lines.len();
-    // Columns in units: discount coupon, cash, flexi, card.
-    let mut columns = vec![[0i128; 4]; n];
-    let mut pos = ctx.start.clone();
-    let mut coupons = Vec::new();
-    let mut pay_items = Vec::new();
-    let mut idle = Vec::new();
-    let mut parts = Vec::with_capacity(n);
-    let mut scratch = Scratch::for_lines(n);
     for &p in picks {
         let c: &Candidate = &ctx.candidates[p];
-        let id = wallet_coupons[c.coupon].id();
-        parts.clear();
+        w.parts.clear();
         let took = apply(
             ledger,
             super::search::piece(c),
-            &mut pos,
-            &mut scratch,
-            Some(&mut parts),
+            &mut w.pos,
+            &mut w.scratch,
+            Some(&mut w.parts),
         )?;
         if took == 0 {
-            idle.push(p);
+            s.idle.push(p);
             continue;
         }
         let column = match c.rules.kind {
@@ -408,31 +457,34 @@ pub fn settle(
             CouponKind::FlexiPurchaseCoupon => 2,
             _ => 3,
         };
-        for &(i, share) in &parts {
-            columns[i][column] += share;
+        for &(i, share) in &w.parts {
+            w.columns[i][column] += share;
         }
         let deducted = ledger.amount(took)?;
         let wallet = c.wallet;
-        coupons.push(UsedCoupon {
+        let balance_after = if wallet.single_use {
+            Amount::ZERO
+        } else {
+            wallet.available.checked_sub(deducted)?.max(Amount::ZERO)
+        };
+        let id = wallet_coupons[c.coupon].id();
+        s.coupons.push(UsedCoupon {
             coupon_id: id.to_owned(),
             kind: c.rules.kind,
             deducted,
-            balance_after: if wallet.single_use {
-                Amount::ZERO
-            } else {
-                wallet.available.checked_sub(deducted)?.max(Amount::ZERO)
-            },
+            balance_after,
         });
         if let Some(t) = c.rules.kind.pay_type() {
-            pay_items.push(PayItem {
+            s.pay_items.push(PayItem {
                 id: id.to_owned(),
                 item_type: i64::from(t),
             });
         }
     }
+    let pos = &w.pos;
     let payable_units = ledger.floor_cent(pos.total.max(0));
     let mut sums = [0i128; 4];
-    for c in &columns {
+    for c in &w.columns {
         for (s, v) in sums.iter_mut().zip(c) {
             *s += v;
         }
@@ -442,7 +494,7 @@ pub fn settle(
         official = official.checked_add(line.official_amount)?;
     }
     let option_discount = discount.map_or(Amount::ZERO, |d| d.discount_amount);
-    let totals = columns_of(
+    s.totals = columns_of(
         ledger,
         official,
         option_discount,
@@ -450,45 +502,40 @@ pub fn settle(
         pos.total - payable_units,
         payable_units,
     )?;
-    let mut out = Vec::new();
     if with_lines {
         // The payable amount spread over the lines; every column then sums to its total.
-        let (mut owed, mut weights, mut caps) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
         for i in 0..n {
             let o = pos.owed(i, ledger);
-            owed.push(o);
-            weights.push(o.max(0));
-            caps.push(ledger.cents(o.max(0)));
+            w.owed.push(o);
+            w.weights.push(o.max(0));
+            w.caps.push(ledger.cents(o.max(0)));
         }
-        let line_cents = allocate_units(ledger.cents(payable_units), &weights, Some(&caps))?;
-        out.reserve(n);
+        allocate_into(
+            ledger.cents(payable_units),
+            &w.weights,
+            Some(&w.caps),
+            &mut w.cents,
+            &mut w.order,
+        )?;
+        s.lines.reserve(n);
         for (i, line) in lines.iter().enumerate() {
             let option_discount = discount.map_or(Amount::ZERO, |d| d.lines[i].discount_amount);
-            let payable = line_cents[i] * ledger.cent();
-            out.push(QuoteLine {
+            let payable = w.cents[i] * ledger.cent();
+            let columns = columns_of(
+                ledger,
+                line.official_amount,
+                option_discount,
+                w.columns[i],
+                w.owed[i] - payable,
+                payable,
+            )?;
+            s.lines.push(QuoteLine {
                 id: line.id.clone(),
-                columns: columns_of(
-                    ledger,
-                    line.official_amount,
-                    option_discount,
-                    columns[i],
-                    owed[i] - payable,
-                    payable,
-                )?,
+                columns,
             });
         }
     }
-    Ok(Settled {
-        lines: out,
-        coupons,
-        pay_items,
-        idle,
-        totals,
-    })
+    Ok(())
 }
 
 /// The columns of a line or of the totals: the option's saving plus the discount coupons', then

@@ -79,11 +79,19 @@ impl QuoteError {
     }
 }
 
+/// `invalid_order` at `field`, the message another error's text: one cold body for every
+/// such error (each `to_string` inlined its formatting).
+#[cold]
+#[inline(never)]
+pub(crate) fn invalid_with(field: &str, e: &dyn std::fmt::Display) -> QuoteError {
+    QuoteError::invalid(field, e.to_string())
+}
+
 impl From<AllocationError> for QuoteError {
     fn from(e: AllocationError) -> Self {
         match e {
             AllocationError::Amount(a) => QuoteError::Amount(a),
-            other => QuoteError::invalid("", other.to_string()),
+            other => invalid_with("", &other),
         }
     }
 }

@@ -5,7 +5,6 @@
 //! one did), e.g. `server:discount.stated`, `computed:truncate:rounding`; [`describe`]
 //! renders a rule id as a sentence (English or Chinese) with the spec section it rests on.
 
-use crate::coupons::CouponKind;
 use crate::coupons::verdict::Money;
 use crate::discounts::{AmountSource, AppliedDiscount, SelectionRule};
 use crate::json::write::{Object, WriteJson};
@@ -108,17 +107,13 @@ impl WriteJson for Explain {
     fn write_json(&self, out: &mut String) {
         let mut o = Object::new(out);
         for (column, origin) in COLUMNS.iter().zip(&self.0) {
-            // `source:rule` or `source:rule:policy`: static codes, nothing to escape.
+            // `source:rule` or `source:rule:policy`: static codes, nothing to escape (one
+            // `push_str` for all the parts).
             let code = o.key(column);
-            code.push('"');
-            code.push_str(origin.source);
-            code.push(':');
-            code.push_str(origin.rule);
-            if let Some(policy) = origin.policy {
-                code.push(':');
-                code.push_str(policy);
+            let (colon, policy) = origin.policy.map_or(("", ""), |p| (":", p));
+            for part in ["\"", origin.source, ":", origin.rule, colon, policy, "\""] {
+                code.push_str(part);
             }
-            code.push('"');
         }
         o.end();
     }
@@ -230,13 +225,13 @@ fn coupons(amount: Amount, policy: &'static str, rule: &'static str) -> Origin {
     }
 }
 
-/// The explanation of a quote's `totals` under `discount`, chosen by `rule`; `kinds` are the
-/// kinds of the coupons used.
+/// The explanation of a quote's `totals` under `discount`, chosen by `rule`;
+/// `discount_coupon`: a discount coupon is used.
 pub fn explain(
     totals: &Columns,
     discount: Option<&AppliedDiscount>,
     rule: SelectionRule,
-    kinds: &[CouponKind],
+    discount_coupon: bool,
 ) -> Explain {
     let decided_by = match rule {
         SelectionRule::BestOffer | SelectionRule::LargestSaving => Some("best_discount"),
@@ -249,9 +244,7 @@ pub fn explain(
             AmountSource::Computed => origin(source::COMPUTED, decided_by, "discount.ratio"),
             AmountSource::Mixed => origin(source::COMPUTED, decided_by, "discount.mixed"),
         },
-        None if kinds.contains(&CouponKind::DiscountCoupon) => {
-            origin(source::COMPUTED, Some("rounding"), "discount.coupon")
-        }
+        None if discount_coupon => origin(source::COMPUTED, Some("rounding"), "discount.coupon"),
         None => origin(source::NONE, None, "discount.none"),
     };
     Explain([

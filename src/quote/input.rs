@@ -7,7 +7,7 @@
 //! the input must not carry them.
 
 use super::error::QuoteError;
-use super::pricing::{LinePriceInput, PRICE_FIELDS, price_line};
+use super::pricing::{LinePriceInput, PRICE_FIELDS, object, price_line};
 use crate::coupons::input::OrderError;
 use crate::coupons::{
     self, Coupon, CouponError, CouponKind, MAX_COUPONS, Order, Policy, Timestamp,
@@ -127,7 +127,7 @@ impl QuoteInput {
 
     /// Reads a quote input from a JSON tree (numbers kept as text).
     pub fn from_value(root: Node<'_>, default_now: Option<&str>) -> Result<QuoteInput, QuoteError> {
-        let o = Obj::new(&root, "")?.only(&FIELDS)?;
+        let o = object(&root, Path::new(""), &FIELDS)?;
         let order = read_order(o.required("order")?)?;
         QuoteInput::from_fields(&o, order, default_now, None)
     }
@@ -186,7 +186,7 @@ impl QuoteInput {
                 })?
                 .to_owned(),
         };
-        let now = Timestamp::parse(&now_text).map_err(|e| shape("now", e.to_string()))?;
+        let now = Timestamp::parse(&now_text).map_err(|e| shape_with("now", &e))?;
         let selection = read_selection(o.get("selection"))?;
         let auto_pay = o.flag("auto_pay")?.unwrap_or(false);
         let (coupons, balances) = match bss {
@@ -219,6 +219,13 @@ pub(crate) struct BssParts<'o, 'a, 't> {
     pub balances: Balances,
 }
 
+/// A shape error at `path`, the message another error's text (cold, out of line).
+#[cold]
+#[inline(never)]
+fn shape_with(path: &str, e: &dyn std::fmt::Display) -> JsonError {
+    shape(path, e.to_string())
+}
+
 /// A list longer than `max` is `too_large`.
 fn fits(o: &Obj<'_, '_>, field: &str, max: usize) -> Result<(), QuoteError> {
     match o.get(field) {
@@ -249,10 +256,7 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
     let mut priced = Vec::new();
     if let Some(Node::Array(lines)) = member(members, "lines") {
         if lines.len() > coupons::MAX_LINES {
-            return Err(QuoteError::TooLarge {
-                field: "order.lines".into(),
-                limit: coupons::MAX_LINES,
-            });
+            return Err(too_many_lines());
         }
         let defaults = [
             member(members, "charging_mode"),
@@ -274,14 +278,21 @@ fn read_order(order: &Node<'_>) -> Result<Order, QuoteError> {
                 field: e.path,
                 message: e.message,
             },
-            OrderError::TooManyLines(_) => QuoteError::TooLarge {
-                field: "order.lines".into(),
-                limit: coupons::MAX_LINES,
-            },
+            OrderError::TooManyLines(_) => too_many_lines(),
         },
     )?;
     coupons::validate_order(&order).map_err(order_error)?;
     Ok(order)
+}
+
+/// More than `MAX_LINES` lines: one cold body for both places that find it.
+#[cold]
+#[inline(never)]
+fn too_many_lines() -> QuoteError {
+    QuoteError::TooLarge {
+        field: "order.lines".into(),
+        limit: coupons::MAX_LINES,
+    }
 }
 
 /// The coupon area's order errors (of [`coupons::validate_order`]) under `order.`.
@@ -296,7 +307,7 @@ fn order_error(e: CouponError) -> QuoteError {
             limit: max,
         },
         CouponError::Amount(a) => QuoteError::Amount(a),
-        other => QuoteError::invalid("order", other.to_string()),
+        other => super::error::invalid_with("order", &other),
     }
 }
 
@@ -339,7 +350,11 @@ fn price_missing_amount<'t>(
 }
 
 fn read_quantity(v: &Node<'_>, path: Path<'_>) -> Result<MaxUseQuantity, JsonError> {
-    let o = Obj::at_path(v, path)?.only(&["coupon_type", "coupon_group", "use_quantity_value"])?;
+    let o = object(
+        v,
+        path,
+        &["coupon_type", "coupon_group", "use_quantity_value"],
+    )?;
     let code = o
         .code("coupon_type")?
         .ok_or_else(|| shape(o.at("coupon_type"), "missing"))?;
@@ -361,7 +376,7 @@ fn read_selection(value: Option<&Node<'_>>) -> Result<Selection, QuoteError> {
         None => return Ok(Selection::Default),
         Some(Node::String(s)) if s == "best" => return Ok(Selection::Best),
         Some(v @ Node::Object(_)) => {
-            Obj::new(v, "selection")?.only(&["discount_id", "coupon_ids"])?
+            object(v, Path::new("selection"), &["discount_id", "coupon_ids"])?
         }
         Some(_) => {
             return Err(shape(
@@ -394,7 +409,7 @@ fn read_balances(o: &Obj<'_, '_>) -> Result<Balances, QuoteError> {
     let Some(v) = o.get("balances") else {
         return Ok(Balances::default());
     };
-    let b = Obj::new(v, "balances")?.only(&["cash", "credit"])?;
+    let b = object(v, Path::new("balances"), &["cash", "credit"])?;
     let mut out = Balances::default();
     for (field, slot) in [("cash", &mut out.cash), ("credit", &mut out.credit)] {
         if let Some(a) = b.amount(field)? {

@@ -112,7 +112,7 @@ fn reject(rejected: &mut Vec<Rejection>, id: &str, code: RejectCode, detail: Opt
 fn coupon_error(e: crate::coupons::CouponError) -> QuoteError {
     match e {
         crate::coupons::CouponError::Amount(a) => QuoteError::Amount(a),
-        other => QuoteError::invalid("order", other.to_string()),
+        other => error::invalid_with("order", &other),
     }
 }
 
@@ -237,6 +237,8 @@ impl<'a> Prep<'a> {
         })
     }
 
+    /// The applied discount `index` (out of line: one body for its six callers).
+    #[inline(never)]
     fn discount(&self, index: Option<usize>) -> Option<&AppliedDiscount> {
         index
             .and_then(|i| self.applied.get(i))
@@ -298,14 +300,11 @@ impl<'a> Prep<'a> {
         order: &Order,
         chosen: &[(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
-        let mut after: Vec<Amount> = Vec::with_capacity(order.lines.len());
+        // The lines' amounts after the discount, read twice rather than collected.
+        let ledger = Ledger::for_amounts(order.lines.iter().map(|l| l.payable()))?;
+        let mut units = Vec::with_capacity(order.lines.len());
         for l in &order.lines {
-            after.push(l.payable());
-        }
-        let ledger = Ledger::for_amounts(&after)?;
-        let mut units = Vec::with_capacity(after.len());
-        for a in &after {
-            units.push(ledger.units(*a)?);
+            units.push(ledger.units(l.payable())?);
         }
         // The ratio caps' base: the period and one-time lines after the discount (policy
         // `max_deduction_ratio_base`); a discount coupon lowers it as it applies.
@@ -353,10 +352,24 @@ impl<'a> Prep<'a> {
     /// Coupon `k`'s verdict in the context `order` (a [`context_copy`] of the order).
     fn verdict(&self, order: &Order, k: usize) -> Result<Verdict, QuoteError> {
         let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
-        let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
         // The line matching reads the lines' texts: on the order itself.
         let mut m = match_compiled(self.order, coupon, eval, &self.fixed.rules[k]);
-        evaluate_matched(order, &facts, coupon, eval, &mut m, true).map_err(coupon_error)
+        self.judge(order, k, &mut m, true)
+    }
+
+    /// Coupon `k`'s verdict in the context `order` from its context-free part `m` (with
+    /// every reason or not): one body for the explicit selection and the search's rejections.
+    #[inline(never)]
+    fn judge(
+        &self,
+        order: &Order,
+        k: usize,
+        m: &mut Matched<'_>,
+        all_reasons: bool,
+    ) -> Result<Verdict, QuoteError> {
+        let (coupon, eval) = (&self.input.coupons[k], &self.fixed.eval);
+        let facts = OrderFacts::of(order, eval).map_err(coupon_error)?;
+        evaluate_matched(order, &facts, coupon, eval, m, all_reasons).map_err(coupon_error)
     }
 
     /// Every coupon's verdict in one discount context, from the coupons' context-free parts
@@ -632,15 +645,9 @@ impl<'a> Prep<'a> {
                     Some(v) => v,
                     None => {
                         self.set_context(&mut order, index)?;
-                        let facts = OrderFacts::of(&order, &self.fixed.eval);
-                        let coupon = &self.input.coupons[k];
-                        let eval = &self.fixed.eval;
                         // The first context lists the reasons (not moved yet: it was
                         // skipped); the others only tell whether the coupon is used.
-                        let all = first.is_none();
-                        let m = &mut matched[k];
-                        (facts.and_then(|f| evaluate_matched(&order, &f, coupon, eval, m, all)))
-                            .map_err(coupon_error)?
+                        self.judge(&order, k, &mut matched[k], first.is_none())?
                     }
                 };
                 *used |= usable(&v) && v.max_deduction > Amount::ZERO;
@@ -698,13 +705,7 @@ impl<'a> Prep<'a> {
         rejected: Vec<Rejection>,
     ) -> Result<(Quote, Vec<usize>), QuoteError> {
         let discount = self.discount(p.discount);
-        let Settled {
-            lines,
-            coupons,
-            pay_items,
-            idle,
-            totals,
-        } = settle(
+        let s = settle(
             &self.order.lines,
             &self.input.coupons,
             discount,
@@ -712,26 +713,35 @@ impl<'a> Prep<'a> {
             picks,
             true,
         )?;
+        // The fallible parts first, while the settled parts are still one value (an error
+        // then drops it whole, not each part the quote has taken so far).
+        let totals = s.totals;
+        let amount_after_discount = totals.official_amount.checked_sub(totals.discount_amount)?;
+        let payment = payment(totals.payable, &self.input.balances)?;
+        let discount_coupon = (s.coupons.iter()).any(|c| c.kind == CouponKind::DiscountCoupon);
+        let explain = explain::explain(&totals, discount, rule, discount_coupon);
+        let Settled {
+            lines,
+            coupons,
+            pay_items,
+            idle,
+            ..
+        } = s;
         let pay_discount =
             discount.and_then(|d| d.discount_type.map(|t| (d.discount_id.clone(), t)));
-        let mut kinds: Vec<CouponKind> = Vec::with_capacity(coupons.len());
-        for c in &coupons {
-            kinds.push(c.kind);
-        }
-        let explain = explain::explain(&totals, discount, rule, &kinds);
         let quote = Quote {
             official_amount: totals.official_amount,
             discount: discount.and_then(quote_discount),
             discount_rule: rule,
             discount_amount: totals.discount_amount,
-            amount_after_discount: totals.official_amount.checked_sub(totals.discount_amount)?,
+            amount_after_discount,
             coupons,
             coupon_amount: totals.coupon_amount,
             flexipurchase_coupon_amount: totals.flexipurchase_coupon_amount,
             stored_card_amount: totals.stored_card_amount,
             payable: totals.payable,
             truncated_amount: totals.truncated_amount,
-            payment: payment(totals.payable, &self.input.balances)?,
+            payment,
             lines,
             rejected,
             pay_request: PayRequest::new(self.order.order_id.clone(), pay_items, pay_discount),
@@ -745,15 +755,17 @@ impl<'a> Prep<'a> {
 }
 
 /// Per id: its rank among `ids` in string order (equal ids get equal ranks), and whether an
-/// earlier id is the same (as a `HashSet::insert` that fails: the sort is stable, so the
-/// first of equal ids is the earliest). No hash set is linked for the repeats; one body for
+/// earlier id is the same (as a `HashSet::insert` that fails: equal ids are sorted by
+/// position, so the first of them is the earliest). No hash set is linked for the repeats; one body for
 /// every kind of id list (`dyn`: called once per quote or wallet).
 fn ranks(ids: &mut dyn Iterator<Item = &str>) -> (Vec<u32>, Vec<bool>) {
     let mut sorted: Vec<(&str, usize)> = Vec::new();
     for (i, id) in ids.enumerate() {
         sorted.push((id, i));
     }
-    sorting::sort_by(&mut sorted, |a, b| a.0 < b.0);
+    // By id, then by position (a stable sort by id), with the sort of `(&str, usize)` the line
+    // index already links (O(n log n), and no insertion sort of its own).
+    crate::allocation::sort(&mut sorted);
     let mut out = vec![0; sorted.len()];
     let mut repeated = vec![false; sorted.len()];
     let mut rank = 0u32;
@@ -859,14 +871,15 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
-    let lines = v.eligible_lines.clone();
     let mut on_demand = 0i128;
-    for &i in lines.iter() {
+    for &i in v.eligible_lines.iter() {
         let line = &order.lines[i];
         if line.charging_mode(order) == LineMode::OnDemand {
             on_demand += ledger.units(line.payable())?;
         }
     }
+    // The fallible parts before the lines are shared: an error has nothing to drop.
+    let max = ledger.units(v.max_deduction.floor_dp(2))?;
     Ok(Some(Candidate {
         ratio: v.params.max_deduction_ratio.map(|r| (r, on_demand)),
         // What lowers the base of the caps of the coupons stacked after this one.
@@ -878,8 +891,8 @@ fn candidate(
         coupon: k,
         rank: 0,
         rules,
-        lines,
-        max: ledger.units(v.max_deduction.floor_dp(2))?,
+        lines: v.eligible_lines.clone(),
+        max,
         wallet: Wallet {
             available: v.available,
             single_use: kind == CouponKind::DiscountCoupon

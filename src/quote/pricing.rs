@@ -16,7 +16,7 @@ use super::error::QuoteError;
 pub use crate::coupons::ChargingMode;
 use crate::coupons::verdict::Money;
 use crate::json::JsonError;
-use crate::json::read::{Obj, amount_for, tree};
+use crate::json::read::{Obj, Path, amount_for, tree};
 use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
 
@@ -87,7 +87,7 @@ pub const PRICE_FIELDS: [&str; 9] = [
 impl LinePriceInput {
     /// Reads a line price input at `path`; other fields are errors.
     pub fn from_value(v: &Node<'_>, path: &str) -> Result<LinePriceInput, JsonError> {
-        let o = Obj::new(v, path)?.only(&PRICE_FIELDS)?;
+        let o = object(v, path.into(), &PRICE_FIELDS)?;
         LinePriceInput::read(&o, o.get("charging_mode"), o.get("period_num"))
     }
 
@@ -133,6 +133,18 @@ impl LinePriceInput {
                 .map(|p| u8::try_from(p).unwrap_or(u8::MAX)),
         })
     }
+}
+
+/// `v` as an object at `path` whose fields are all in `fields`: one out-of-line body for the
+/// quote's readers (inlined, every `only` carried its own message formatting). Here, below
+/// the other readers (`input`, `wallet`) that use it.
+#[inline(never)]
+pub(crate) fn object<'a, 't>(
+    v: &'a Node<'t>,
+    path: Path<'a>,
+    fields: &[&str],
+) -> Result<Obj<'a, 't>, JsonError> {
+    Obj::at_path(v, path)?.only(fields)
 }
 
 /// `priceLine` on JSON text.

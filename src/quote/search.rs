@@ -112,6 +112,14 @@ pub struct Key {
     pub coupons: Vec<u32>,
 }
 
+impl Key {
+    /// The derived order, out of line: one body for the kept list's two comparisons.
+    #[inline(never)]
+    fn order(&self, other: &Key) -> Ordering {
+        self.cmp(other)
+    }
+}
+
 /// Search statistics, reported with the quote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SearchStats {
@@ -182,7 +190,9 @@ impl Found {
     /// Offers the combination `picks` of context `context` under the key in `probe`.
     fn offer(&mut self, context: usize, picks: &[usize]) {
         let key = &self.probe;
-        if self.kept.len() == KEPT && self.kept.last().is_some_and(|(worst, _)| key >= worst) {
+        if self.kept.len() == KEPT
+            && (self.kept.last()).is_some_and(|(worst, _)| key.order(worst) != Ordering::Less)
+        {
             return;
         }
         if (self.kept.iter()).any(|(_, c)| c.context == context && c.picks == picks) {
@@ -203,12 +213,15 @@ impl Found {
         combo.picks.extend_from_slice(picks);
         // A scan of at most KEPT keys (sorted): as `partition_point`, without its binary
         // search instantiated around the key comparison (1.1 KB of wasm).
-        let at = self.kept.iter().take_while(|(kept, _)| *kept < k).count();
+        let at = (self.kept.iter())
+            .take_while(|(kept, _)| kept.order(&k) == Ordering::Less)
+            .count();
         self.kept.insert(at, (k, combo));
     }
 
     /// Whether a branch whose combinations all have at least this payable, spend and count
-    /// can still enter the kept list.
+    /// can still enter the kept list (out of line: one body for its three callers).
+    #[inline(never)]
     fn hopeless(&self, payable: i128, spend: i128, count: usize) -> bool {
         if self.kept.len() < KEPT {
             return false;
@@ -342,25 +355,28 @@ impl<'a> Run<'a> {
             self.ctx.candidates[a].max > self.ctx.candidates[b].max
         });
         let mut tally = Tally::default();
-        let mut picks = Vec::new();
+        // Chosen largest first, applied in stacking order: `order`'s (no sort of the picks).
+        let mut picked = vec![false; self.ctx.candidates.len()];
         for j in by_max {
             let c = &self.ctx.candidates[j];
             if tally.admits(&c.rules, self.limits).is_ok() {
                 tally.add(&c.rules);
-                picks.push(j);
+                picked[j] = true;
             }
         }
-        sort_by(&mut picks, |a, b| a < b);
         let mut pos = self.ctx.start.clone();
         let mut kept = Vec::new();
-        for &j in &picks {
+        for &j in &self.order {
+            if !picked[j] {
+                continue;
+            }
+            found.stats.nodes += 1;
+            found.work += self.node_cost(j);
             let c = &self.ctx.candidates[j];
             if apply(&self.ctx.ledger, piece(c), &mut pos, scratch, None)? > 0 {
                 kept.push(j);
             }
         }
-        found.stats.nodes += picks.len() as u64;
-        found.work += picks.iter().map(|&j| self.node_cost(j)).sum::<u64>();
         self.offer(&pos, &kept, found);
         Ok(())
     }

@@ -20,10 +20,8 @@ pub struct Ledger {
 
 impl Ledger {
     /// A ledger fine enough for every amount in `amounts` (and never coarser than the cent).
-    pub fn for_amounts<'a>(
-        amounts: impl IntoIterator<Item = &'a Amount>,
-    ) -> Result<Ledger, QuoteError> {
-        let scale = amounts.into_iter().map(|a| scale_of(*a)).fold(2, u32::max);
+    pub fn for_amounts(amounts: impl IntoIterator<Item = Amount>) -> Result<Ledger, QuoteError> {
+        let scale = amounts.into_iter().map(scale_of).fold(2, u32::max);
         Ok(Ledger {
             scale,
             cent: pow10(scale - 2)?,
@@ -65,7 +63,7 @@ impl Ledger {
 /// Coupons move whole cents only, so the part of a line below the cent never changes: a line
 /// owes `cents[i]` whole cents plus its fixed `sub[i]` units (`0 ≤ sub < cent`). Keeping
 /// the two apart spares the search every division but the proportional one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Position {
     /// Per line, whole cents owed (below zero only in the sub-cent corner case where the
     /// cents of a split could not all stay within the lines' amounts).
@@ -78,6 +76,18 @@ pub struct Position {
     pub ratio_base: i128,
     /// `ratio_base` before any coupon (the caps in `Piece::max` were taken on it).
     pub ratio_base_start: i128,
+}
+
+/// Out of line: one body for the search's and the settlement's copies of the start.
+impl Clone for Position {
+    #[inline(never)]
+    fn clone(&self) -> Position {
+        Position {
+            cents: self.cents.clone(),
+            sub: self.sub.clone(),
+            ..*self
+        }
+    }
 }
 
 impl Position {
@@ -250,7 +260,7 @@ mod tests {
     #[test]
     fn a_coupon_spreads_over_its_lines_and_later_ones_see_the_rest() {
         let amounts = [a("60"), a("40"), a("28.3305")];
-        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let ledger = Ledger::for_amounts(amounts).unwrap();
         assert_eq!(ledger.cent(), 100);
         let mut pos = position(&ledger, &["60", "40", "28.3305"]);
         let mut parts = Vec::new();
@@ -296,7 +306,7 @@ mod tests {
     #[test]
     fn never_more_than_whole_cents_owed() {
         let amounts = [a("0.005"), a("0.005")];
-        let ledger = Ledger::for_amounts(&amounts).unwrap();
+        let ledger = Ledger::for_amounts(amounts).unwrap();
         let mut pos = position(&ledger, &["0.005", "0.005"]);
         let took = apply(
             &ledger,

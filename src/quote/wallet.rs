@@ -68,7 +68,7 @@ impl Wallet {
         use crate::limits::{MAX_INPUT_BYTES, check_text};
         check_text("wallet", text, MAX_INPUT_BYTES)?;
         let root = tree(text)?;
-        let o = Obj::new(&root, "")?.only(&FIELDS)?;
+        let o = super::pricing::object(&root, "".into(), &FIELDS)?;
         let policy = match o.get("policy") {
             None => Policy::default(),
             Some(p) => policy_from_node(p, "policy").map_err(invalid_option)?,
@@ -189,13 +189,11 @@ impl CallOptions {
                 Some(Node::String(s)) if s == "both" => Messages::Both,
                 Some(v) => return Err(o.wrong("messages", r#""en", "zh", "both" or false"#, v)),
             };
-            let flag = |field| Ok(o.flag(field)?.unwrap_or(false));
-            let flags = [
-                flag("lines")?,
-                flag("alternatives")?,
-                flag("policy")?,
-                flag("explain")?,
-            ];
+            // `lines`, `alternatives`, `policy`, `explain`: one loop, not four inlined reads.
+            let mut flags = [false; 4];
+            for (flag, field) in flags.iter_mut().zip(&CALL_FIELDS[2..]) {
+                *flag = o.flag(field)?.unwrap_or(false);
+            }
             // A present `selection` is read as the quote input's, `null` included (refused).
             Ok((messages, flags, member(o.members(), "selection")))
         };

@@ -155,8 +155,8 @@ impl Missing {
 /// [`Order`] out.
 pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
     let node = tree(details)?;
-    let slot = Slot::new();
-    let order = order_from_details(part(&node, "details", &slot)?, "details")?.order;
+    let mut slot = None;
+    let order = order_from_details(part(&node, "details", &mut slot)?, "details")?.order;
     Ok(order.to_json())
 }
 
@@ -192,8 +192,8 @@ pub fn quote_order(
     default_now: Option<&str>,
 ) -> Result<OrderQuote, QuoteError> {
     let o = Obj::new(root, "")?.only(&FIELDS)?;
-    let slots: [Slot<'_>; 5] = Default::default();
-    let details = part(o.required("details")?, "details", &slots[0])?;
+    let [mut s0, mut s1, mut s2, mut s3, mut s4] = [None, None, None, None, None];
+    let details = part(o.required("details")?, "details", &mut s0)?;
     let built = order_from_details(details, "details")?;
     if let Some(status) = built.status.filter(|s| *s != STATUS_PENDING_PAYMENT) {
         return Err(shape(
@@ -206,7 +206,7 @@ pub fn quote_order(
 
     let discounts = o
         .get("discounts")
-        .map(|d| part(d, "discounts", &slots[1]))
+        .map(|d| part(d, "discounts", &mut s1))
         .transpose()?;
     if let Some(d) = &discounts {
         list_of(d, "discounts", "discounts")?;
@@ -224,7 +224,7 @@ pub fn quote_order(
     };
     let listed = o
         .get("coupons")
-        .map(|c| part(c, "coupons", &slots[2]))
+        .map(|c| part(c, "coupons", &mut s2))
         .transpose()?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
@@ -248,7 +248,7 @@ pub fn quote_order(
     }
     let cards = o
         .get("cards")
-        .map(|c| part(c, "cards", &slots[3]))
+        .map(|c| part(c, "cards", &mut s3))
         .transpose()?;
     if let Some(cards) = &cards {
         for card in list_of(cards, "stored_value_cards", "cards")? {
@@ -262,7 +262,7 @@ pub fn quote_order(
     }
 
     let balances = match o.get("balances") {
-        Some(b) => balances(part(b, "balances", &slots[4])?)?,
+        Some(b) => balances(part(b, "balances", &mut s4)?)?,
         None => Balances::default(),
     };
     let listed = listed.map(|l| Obj::new(l, "")).transpose()?;
@@ -287,7 +287,11 @@ pub fn quote_order(
 ///
 /// A body given as text is parsed into `slot`: the caller's slots drop every parsed body in
 /// one place (a `Cow` per part was dropped anew at each `?`).
-fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<'a>, QuoteError> {
+fn part<'a>(
+    v: &'a Node<'_>,
+    path: &str,
+    slot: &'a mut Slot<'a>,
+) -> Result<&'a Node<'a>, QuoteError> {
     match v {
         Node::String(text) => {
             let parsed = tree(text).map_err(|mut e| {
@@ -295,7 +299,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<
                 e
             })?;
             match parsed {
-                Node::Object(_) => Ok(slot.get_or_init(|| parsed)),
+                Node::Object(_) => Ok(slot.insert(parsed)),
                 _ => Err(shape(
                     path,
                     "expected the JSON text of a BSS response body (an object)",
@@ -312,8 +316,9 @@ fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<
     }
 }
 
-/// Where [`part`] parses a body given as text.
-type Slot<'a> = std::cell::OnceCell<Node<'a>>;
+/// Where [`part`] parses a body given as text (an `Option`, not a `OnceCell`: no
+/// reentrant-init panic path is linked).
+type Slot<'a> = Option<Node<'a>>;
 
 /// The array `field` of a body (absent or null: empty).
 fn list_of<'a, 't>(

@@ -183,14 +183,7 @@ impl Contender for Facts {
 }
 
 fn choose_among(options: &[Facts], auto_pay: bool) -> Option<(usize, SelectionRule)> {
-    let best_of = |pred: &dyn Fn(&Facts) -> bool| {
-        options
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| pred(c))
-            .min_by(|(i, a), (j, b)| better(*a, *b).then(i.cmp(j)))
-            .map(|(i, _)| i)
-    };
+    let best_of = |pred: &dyn Fn(&Facts) -> bool| best_of(options, pred);
     if let Some(i) = best_of(&|c| c.kind() == DiscountKind::OrderAdjustment) {
         return Some((i, SelectionRule::OrderAdjustment));
     }
@@ -205,6 +198,19 @@ fn choose_among(options: &[Facts], auto_pay: bool) -> Option<(usize, SelectionRu
         return Some((i, SelectionRule::BestOffer));
     }
     best_of(&|c| contests_best_offer(c.kind())).map(|i| (i, SelectionRule::LargestSaving))
+}
+
+/// The position of the best option that `pred` accepts (ties: the first): one loop out of
+/// line, not an iterator chain inlined at each of [`choose_among`]'s rules.
+#[inline(never)]
+fn best_of(options: &[Facts], pred: &dyn Fn(&Facts) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, c) in options.iter().enumerate() {
+        if pred(c) && best.is_none_or(|b| better(c, &options[b]) == Ordering::Less) {
+            best = Some(i);
+        }
+    }
+    best
 }
 
 /// `Less` when `a` beats `b`: larger saving, then business before partner.

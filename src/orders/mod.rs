@@ -198,7 +198,11 @@ pub fn quote_order(
     if let Some(status) = built.status.filter(|s| *s != STATUS_PENDING_PAYMENT) {
         return Err(shape(
             "details.order_info.status",
-            format!("the order is not pending payment (status {status}, pending is 6)"),
+            crate::text::with_int(
+                "the order is not pending payment (status ",
+                status,
+                ", pending is 6)",
+            ),
         )
         .into());
     }
@@ -437,9 +441,10 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         if usize::try_from(total).map_or(true, |t| t > items.len()) {
             return Err(shape(
                 o.at("total_count"),
-                format!(
-                    "the order has {total} line items and {} were given: fetch every page (offset/limit)",
-                    items.len()
+                crate::text::with_int(
+                    &crate::text::with_int("the order has ", total, " line items and "),
+                    items.len() as i64,
+                    " were given: fetch every page (offset/limit)",
                 ),
             )
             .into());
@@ -460,10 +465,14 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         other => {
             return Err(shape(
                 info.at("order_type"),
-                format!(
-                    "order type {} is not a purchase, renewal or change",
-                    other.map_or("missing".to_owned(), |c| c.to_string())
-                ),
+                match other {
+                    Some(c) => crate::text::with_int(
+                        "order type ",
+                        c,
+                        " is not a purchase, renewal or change",
+                    ),
+                    None => "order type missing is not a purchase, renewal or change".to_owned(),
+                },
             )
             .into());
         }

@@ -385,21 +385,21 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     let e = self.peek().ok_or_else(|| self.err("unterminated string"))?;
                     self.i += 1;
-                    match e {
-                        b'"' => out.push('"'),
-                        b'\\' => out.push('\\'),
-                        b'/' => out.push('/'),
-                        b'b' => out.push('\u{8}'),
-                        b'f' => out.push('\u{c}'),
-                        b'n' => out.push('\n'),
-                        b'r' => out.push('\r'),
-                        b't' => out.push('\t'),
-                        b'u' => out.push(self.unicode_escape()?),
+                    // One `push` for every escape (each `push` is its own code).
+                    let c = match e {
+                        b'"' | b'\\' | b'/' => char::from(e),
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
                         _ => {
                             self.i -= 1;
                             return Err(self.err("invalid escape"));
                         }
-                    }
+                    };
+                    out.push(c);
                 }
                 Some(_) => return Err(self.err("control character in string")),
             }

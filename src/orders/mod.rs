@@ -27,6 +27,7 @@ use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
 use crate::coupons::policy::ListedHardwareCoupon;
 use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::JsonError;
 use crate::json::tree::Node;
 use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
@@ -494,25 +495,26 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
     let mut modes: Option<ChargingMode> = None;
     for (i, item) in items.iter().enumerate() {
         let l = o.item("order_line_items", i, item)?;
-        let id = l
-            .text("order_line_item_id")?
-            .filter(|s| !s.is_empty())
+        let id = filled(&l, "order_line_item_id")?
             .ok_or_else(|| l.fail("order_line_item_id", "missing"))?;
         let official_amount = l
             .amount("official_amount")?
             .ok_or_else(|| l.fail("official_amount", "missing"))?;
-        let service = l.text("service_type_code")?.filter(|s| !s.is_empty());
+        let service = filled(&l, "service_type_code")?;
         if service.is_none() {
             note(Missing::ServiceType);
         }
-        let product_id = l.text("product_id")?.filter(|s| !s.is_empty()).or_else(|| {
-            l.get("base_product_info").and_then(|p| {
-                Obj::new(p, "")
-                    .ok()
-                    .and_then(|p| p.text("product_id").ok().flatten())
-                    .filter(|s| !s.is_empty())
-            })
-        });
+        let product_id = match filled(&l, "product_id")? {
+            Some(id) => Some(id),
+            // The base product's id, when it can be read (a bad one is no id).
+            None => match l.get("base_product_info") {
+                Some(Node::Object(p)) => match crate::json::read::member(p, "product_id") {
+                    Some(Node::String(s) | Node::Number(s)) if !s.is_empty() => Some(s.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            },
+        };
         if product_id.is_none() {
             note(Missing::ProductId);
         }
@@ -580,12 +582,12 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         }
     }
     let order = Order {
-        order_id: info.text("order_id")?.filter(|s| !s.is_empty()),
+        order_id: filled(&info, "order_id")?,
         order_type,
         charging_mode,
         period_type,
         period_num,
-        currency: info.text("currency")?.filter(|s| !s.is_empty()),
+        currency: filled(&info, "currency")?,
         first_order_in_service: None,
         discount: None,
         lines,
@@ -602,6 +604,11 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         status: info.code("status")?,
         missing,
     })
+}
+
+/// A string (or a number's text) that is not empty; `""` is absent.
+fn filled(o: &Obj<'_, '_>, field: &str) -> Result<Option<String>, JsonError> {
+    Ok(o.text(field)?.filter(|s| !s.is_empty()))
 }
 
 /// `p` with its first `lines` replaced by `order_line_items` (as `str::replacen`), by

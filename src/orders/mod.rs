@@ -270,8 +270,8 @@ pub fn quote_order(
         Some(b) => balances(part(b, "balances", &mut s4)?)?,
         None => Balances::default(),
     };
-    let listed = listed.map(|l| Obj::new(l, "")).transpose()?;
-    let discounts = discounts.map(|d| Obj::new(d, "")).transpose()?;
+    let listed = listed.and_then(object);
+    let discounts = discounts.and_then(object);
     let bss = BssParts {
         discounts: discounts.as_ref(),
         coupons,
@@ -321,6 +321,14 @@ fn part<'a>(
     }
 }
 
+/// A body [`part`] returned, read as an object (it is one).
+fn object<'a, 't>(body: &'a Node<'t>) -> Option<Obj<'a, 't>> {
+    match body {
+        Node::Object(members) => Some(Obj::of(members, "")),
+        _ => None,
+    }
+}
+
 /// Where [`part`] parses a body given as text (an `Option`, not a `OnceCell`: no
 /// reentrant-init panic path is linked).
 type Slot<'a> = Option<Node<'a>>;
@@ -331,7 +339,12 @@ fn list_of<'a, 't>(
     field: &str,
     path: &'a str,
 ) -> Result<&'a [Node<'t>], QuoteError> {
-    match Obj::new(body, path)?.get(field) {
+    // Every body is an object here (`part`, or checked by the caller first).
+    let value = match body {
+        Node::Object(members) => crate::json::read::member(members, field),
+        _ => None,
+    };
+    match value {
         None | Some(Node::Null) => Ok(&[]),
         Some(Node::Array(items)) => Ok(items),
         Some(_) => Err(shape(format!("{path}.{field}"), "expected an array").into()),
@@ -413,8 +426,8 @@ fn facts_from_bss(coupon: &Node<'_>, missing: &[Missing], facts: &mut Vec<FactFr
 /// negative balance (debt) counts as 0.
 fn balances(body: &Node<'_>) -> Result<Balances, QuoteError> {
     let mut out = Balances::default();
-    let accounts = list_of(body, "account_balances", "balances")?;
     let o = Obj::new(body, "balances")?;
+    let accounts = list_of(body, "account_balances", "balances")?;
     for (i, account) in accounts.iter().enumerate() {
         let a = o.item("account_balances", i, account)?;
         let slot = match a.code("account_type")? {

@@ -209,10 +209,7 @@ pub fn quote_order(
     }
     let order_id = built.order.order_id.clone().unwrap_or_default();
 
-    let discounts = o
-        .get("discounts")
-        .map(|d| part(d, "discounts", &mut s1))
-        .transpose()?;
+    let discounts = part_of(&o, "discounts", &mut s1)?;
     if let Some(d) = &discounts {
         list_of(d, "discounts", "discounts")?;
     }
@@ -227,10 +224,7 @@ pub fn quote_order(
         ListedHardwareCoupon::OneProduct => one_product(&order.lines),
         ListedHardwareCoupon::EveryLine => !order.lines.is_empty(),
     };
-    let listed = o
-        .get("coupons")
-        .map(|c| part(c, "coupons", &mut s2))
-        .transpose()?;
+    let listed = part_of(&o, "coupons", &mut s2)?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
             let missing = &built.missing;
@@ -251,10 +245,7 @@ pub fn quote_order(
             }
         }
     }
-    let cards = o
-        .get("cards")
-        .map(|c| part(c, "cards", &mut s3))
-        .transpose()?;
+    let cards = part_of(&o, "cards", &mut s3)?;
     if let Some(cards) = &cards {
         for card in list_of(cards, "stored_value_cards", "cards")? {
             // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
@@ -266,8 +257,8 @@ pub fn quote_order(
         }
     }
 
-    let balances = match o.get("balances") {
-        Some(b) => balances(part(b, "balances", &mut s4)?)?,
+    let balances = match part_of(&o, "balances", &mut s4)? {
+        Some(b) => balances(b)?,
         None => Balances::default(),
     };
     let listed = listed.and_then(object);
@@ -327,6 +318,15 @@ fn object<'a, 't>(body: &'a Node<'t>) -> Option<Obj<'a, 't>> {
         Node::Object(members) => Some(Obj::of(members, "")),
         _ => None,
     }
+}
+
+/// The optional part `field` of the input ([`part`], at the path `field`).
+fn part_of<'a>(
+    o: &Obj<'a, 'a>,
+    field: &str,
+    slot: &'a mut Slot<'a>,
+) -> Result<Option<&'a Node<'a>>, QuoteError> {
+    o.get(field).map(|v| part(v, field, slot)).transpose()
 }
 
 /// Where [`part`] parses a body given as text (an `Option`, not a `OnceCell`: no

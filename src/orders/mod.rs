@@ -376,10 +376,17 @@ fn one_product(lines: &[Line]) -> bool {
 
 /// A `coupon_group` 3 coupon (hardware only, "抵扣硬件的券").
 fn is_hardware_coupon(coupon: &Node<'_>) -> bool {
-    Obj::new(coupon, "")
-        .ok()
-        .and_then(|c| c.code("coupon_group").ok().flatten())
-        == Some(HARDWARE_GROUP)
+    // As `Obj::code`, a value that is not a code being no group (no error built to drop).
+    let group = match coupon {
+        Node::Object(m) => crate::json::read::member(m, "coupon_group"),
+        _ => None,
+    };
+    match group {
+        Some(Node::Number(t) | Node::String(t)) => {
+            crate::json::read::parse_i64(t) == Some(HARDWARE_GROUP)
+        }
+        _ => false,
+    }
 }
 
 /// `coupon_group` of a hardware-only coupon.

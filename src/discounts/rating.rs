@@ -190,7 +190,8 @@ impl RatingResponse {
                 in_yuan(
                     o.official_website_amount,
                     o.measure_id,
-                    "official_website_rating_result.official_website_amount",
+                    "official_website_rating_result",
+                    "official_website_amount",
                 )
             })
             .transpose()
@@ -235,7 +236,7 @@ impl DiscountOption {
         policy: &Policy,
     ) -> Result<RatedDiscount, DiscountError> {
         let yuan = |a: Option<Amount>, name: &str| {
-            a.map(|a| in_yuan(a, self.measure_id, &format!("{path}.{name}")))
+            a.map(|a| in_yuan(a, self.measure_id, path, name))
                 .transpose()
         };
         let own_official = yuan(self.official_website_amount, "official_website_amount")?;
@@ -279,7 +280,7 @@ fn resolve_lines(
     for (i, line) in lines.iter().enumerate() {
         let field = format!("{path}.product_rating_results[{i}]");
         let measure = line.measure_id.or(parent_measure);
-        let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field)).transpose();
+        let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field, "")).transpose();
         let official = yuan(line.official_website_amount)?
             .ok_or_else(|| DiscountError::invalid(&field, "missing official_website_amount"))?;
         // One call for both cases: each call was an inlined copy.

@@ -260,12 +260,20 @@ pub fn select_discount(
     options: &SelectOptions,
 ) -> Result<DiscountChoice, DiscountError> {
     let policy = &options.policy;
-    let discounts = rating.discounts(policy)?;
+    let mut discounts = rating.discounts(policy)?;
     if let Some((i, rule)) = choose(
         &discounts,
         options.auto_pay && policy.auto_pay_business_first,
     ) {
-        let d = discounts.into_iter().nth(i).ok_or_else(|| {
+        // The `i`th taken out by `truncate` and `pop` (an `IntoIter` and its `nth` are more
+        // code, and `swap_remove` has a panic path).
+        let chosen = if i < discounts.len() {
+            discounts.truncate(i + 1);
+            discounts.pop()
+        } else {
+            None
+        };
+        let d = chosen.ok_or_else(|| {
             DiscountError::invalid("optional_discount_rating_results", "index out of range")
         })?;
         return Ok(DiscountChoice {

@@ -17,7 +17,8 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
     while i < b.len() && b[i].is_ascii_digit() {
         i += 1;
     }
-    let int_digits = &b[int_start..i];
+    // `get`, not `[..]`: the indexes are in range, and slicing would link its panic.
+    let int_digits = b.get(int_start..i).unwrap_or_default();
     if int_digits.is_empty() {
         return Err(InvalidReason::Syntax);
     }
@@ -28,7 +29,7 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
-        frac_digits = &b[start..i];
+        frac_digits = b.get(start..i).unwrap_or_default();
         if frac_digits.is_empty() {
             return Err(InvalidReason::Syntax);
         }
@@ -81,7 +82,7 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
         if significant as i64 + k > 29 {
             return Err(InvalidReason::OutOfRange);
         }
-        mantissa *= 10u128.pow(k as u32);
+        mantissa *= super::arith::pow10(k as u32);
         0
     } else {
         if -k > i64::from(MAX_SCALE) {

@@ -353,13 +353,17 @@ fn list_of<'a, 't>(
 
 /// The last `coupon_id` or `card_id` given as a string.
 fn coupon_id<'a>(v: &'a Node<'_>) -> Option<&'a str> {
-    match v {
-        Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-            ("coupon_id" | "card_id", Node::String(s)) => Some(s.as_ref()),
-            _ => None,
-        }),
+    last_string(v, &["coupon_id", "card_id"])
+}
+
+/// The last member named one of `keys` whose value is a string (one search serves the ids
+/// and the limit keys).
+fn last_string<'a>(v: &'a Node<'_>, keys: &[&str]) -> Option<&'a str> {
+    let Node::Object(m) = v else { return None };
+    m.iter().rev().find_map(|(k, v)| match v {
+        Node::String(s) if keys.contains(&k.as_ref()) => Some(s.as_ref()),
         _ => None,
-    }
+    })
 }
 
 /// One line, or every line of the same (known) product: a coupon BSS listed for the order
@@ -397,11 +401,7 @@ const HARDWARE_GROUP: i64 = 3;
 /// row out): a key that needs a `missing` fact, or a key the engine does not know (which
 /// would make the coupon indeterminate; BSS knows it and listed the coupon).
 fn vouched_for<'a>(row: &'a Node<'_>, missing: &[Missing]) -> Option<(&'a str, &'static str)> {
-    let Node::Object(m) = row else { return None };
-    let key = m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-        ("limit_key", Node::String(s)) => Some(s.as_ref()),
-        _ => None,
-    })?;
+    let key = last_string(row, &["limit_key"])?;
     let fact = match LimitKey::from_key(key) {
         Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
         None => Some(crate::codes::reason::UNKNOWN_LIMIT),

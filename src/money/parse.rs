@@ -82,7 +82,7 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
         if significant as i64 + k > 29 {
             return Err(InvalidReason::OutOfRange);
         }
-        mantissa *= super::arith::pow10(k as u32);
+        mantissa *= 10u128.pow(k as u32);
         0
     } else {
         if -k > i64::from(MAX_SCALE) {

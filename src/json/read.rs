@@ -421,8 +421,9 @@ impl<'a, 't> Obj<'a, 't> {
         if let Some(i) = text.and_then(|s| names.iter().position(|n| *n == s)) {
             return Ok(Some(i));
         }
+        // A string quoted as `describe` quotes it; another value by its type.
         let shown = match text {
-            Some(s) => format!("\"{}\"", quote_input(s, 40)),
+            Some(_) => describe(v),
             None => type_name(v).to_owned(),
         };
         Err(self.fail(

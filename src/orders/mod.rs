@@ -433,7 +433,11 @@ fn facts_from_bss(coupon: &Node<'_>, missing: &[Missing], facts: &mut Vec<FactFr
 /// negative balance (debt) counts as 0.
 fn balances(body: &Node<'_>) -> Result<Balances, QuoteError> {
     let mut out = Balances::default();
-    let o = Obj::new(body, "balances")?;
+    // A body `part` returned: an object.
+    let Node::Object(members) = body else {
+        return Ok(out);
+    };
+    let o = Obj::of(members, "balances");
     let accounts = list_of(body, "account_balances", "balances")?;
     for (i, account) in accounts.iter().enumerate() {
         let a = o.item("account_balances", i, account)?;

@@ -68,7 +68,10 @@ pub fn digits(out: &mut String, mut v: u64, width: usize) {
     let mut i = buf.len();
     while v > 0 {
         i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
+        // `get_mut`: 20 digits hold any u64, and no bounds-check panic is linked.
+        if let Some(d) = buf.get_mut(i) {
+            *d = b'0' + (v % 10) as u8;
+        }
         v /= 10;
     }
     i = i.min(buf.len() - width.clamp(1, 20));
@@ -144,9 +147,11 @@ pub fn render(template: &str, var: &dyn Fn(&str, &mut String) -> bool) -> String
             continue;
         };
         if !var(name, &mut out) {
-            out.push('{');
-            out.push_str(name);
-            out.push('}');
+            // The placeholder as written: `{name}`, the text between `before` and `tail`.
+            out.push_str(
+                rest.get(before.len()..rest.len() - tail.len())
+                    .unwrap_or_default(),
+            );
         }
         rest = tail;
     }
@@ -226,6 +231,22 @@ mod tests {
         for case in cases {
             assert_eq!(lossy(&case), String::from_utf8_lossy(&case), "{case:?}");
         }
+    }
+
+    /// Known placeholders are filled, unknown ones and a lone `{` stay as written.
+    #[test]
+    fn render_keeps_unknown_placeholders() {
+        let var = |name: &str, out: &mut String| {
+            let known = name == "x";
+            if known {
+                out.push('1');
+            }
+            known
+        };
+        assert_eq!(
+            super::render("a {x} {y}{} é{x}{ {z", &var),
+            "a 1 {y}{} é1{ {z"
+        );
     }
 
     /// Against `str`'s own searches.

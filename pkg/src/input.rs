@@ -57,9 +57,13 @@ fn js<E: bss_storefront::error::ErrorCode>(result: Result<String, E>) -> Result<
 /// JSON result through one `JSON.parse`, and for coupon verdicts the line ids.
 #[inline(never)]
 pub(crate) fn call(op: Op, values: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let mut a = Vec::with_capacity(values.len());
-    for (value, &(what, code, text_allowed, optional)) in values.iter().zip(op.args()) {
-        a.push(json_text(value, what, code, text_allowed, optional)?);
+    // A fixed array (no export takes more than three arguments): `a[i]` below needs no
+    // bounds check, where a `Vec` had one (and a panic location) at each use.
+    let mut a: [String; 3] = Default::default();
+    for (slot, (value, &(what, code, text_allowed, optional))) in
+        a.iter_mut().zip(values.iter().zip(op.args()))
+    {
+        *slot = json_text(value, what, code, text_allowed, optional)?;
     }
     let now = || crate::js::now_iso();
     let mut ids = None;

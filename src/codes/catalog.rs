@@ -198,7 +198,13 @@ impl Detail {
     pub fn new(texts: Texts, values: &[&dyn std::fmt::Display]) -> Detail {
         Detail {
             texts,
-            values: values.iter().map(ToString::to_string).collect(),
+            values: {
+                let mut texts = Vec::with_capacity(values.len());
+                for v in values {
+                    texts.push(v.to_string());
+                }
+                texts
+            },
         }
     }
 

@@ -348,7 +348,7 @@ impl<'s> LineIndex<'s> {
         let (mut low, mut high) = (0, self.0.len());
         while low < high {
             let mid = low + (high - low) / 2;
-            if self.0[mid].0 <= id {
+            if self.0.get(mid).is_some_and(|e| e.0 <= id) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -374,7 +374,7 @@ fn group_lines(
         let i = index
             .get(id.as_str())
             .ok_or_else(|| inapplicable(details::LINE_NOT_IN_ORDER, &[&id]))?;
-        if out[i].covered || group.contains(&i) {
+        if out.get(i).is_none_or(|o| o.covered) || group.contains(&i) {
             return Err(inapplicable(details::LINE_DISCOUNTED_TWICE, &[&id]));
         }
         group.push(i);

@@ -7,10 +7,9 @@ use crate::json::JsonError;
 use crate::money::AmountError;
 
 /// Why a rating response or a discount option cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DiscountError {
     /// The response does not have the documented shape or its amounts contradict each other.
-    #[error("{field}: {message}")]
     InvalidRating {
         /// The path of the offending value (`optional_discount_rating_results[1].amount`).
         field: String,
@@ -18,18 +17,50 @@ pub enum DiscountError {
         message: String,
     },
     /// The body could not be read (bad JSON, an amount that does not parse, wrong shape).
-    #[error(transparent)]
-    Json(#[from] JsonError),
+    Json(JsonError),
     /// The options are malformed (`invalid_option`).
-    #[error(transparent)]
-    Options(#[from] CouponError),
+    Options(CouponError),
     /// Arithmetic on the amounts overflowed.
-    #[error("{0}")]
-    Amount(#[from] AmountError),
+    Amount(AmountError),
     /// An argument longer than its byte limit (`too_large`), refused before it is parsed.
-    #[error(transparent)]
-    InputTooLarge(#[from] crate::limits::TooLarge),
+    InputTooLarge(crate::limits::TooLarge),
 }
+
+impl std::error::Error for DiscountError {}
+
+/// `{field}: {message}`, or the wrapped error's text.
+impl std::fmt::Display for DiscountError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DiscountError::InvalidRating { field, message } => {
+                f.write_str(field)?;
+                f.write_str(": ")?;
+                f.write_str(message)
+            }
+            DiscountError::Json(e) => e.fmt(f),
+            DiscountError::Options(e) => e.fmt(f),
+            DiscountError::Amount(e) => e.fmt(f),
+            DiscountError::InputTooLarge(e) => e.fmt(f),
+        }
+    }
+}
+
+macro_rules! from_errors {
+    ($($variant:ident($t:ty)),+) => {$(
+        impl From<$t> for DiscountError {
+            fn from(e: $t) -> Self {
+                DiscountError::$variant(e)
+            }
+        }
+    )+};
+}
+
+from_errors!(
+    Json(JsonError),
+    Options(CouponError),
+    Amount(AmountError),
+    InputTooLarge(crate::limits::TooLarge)
+);
 
 impl DiscountError {
     pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {

@@ -190,7 +190,8 @@ impl RatingResponse {
                 in_yuan(
                     o.official_website_amount,
                     o.measure_id,
-                    "official_website_rating_result.official_website_amount",
+                    "official_website_rating_result",
+                    "official_website_amount",
                 )
             })
             .transpose()
@@ -235,7 +236,7 @@ impl DiscountOption {
         policy: &Policy,
     ) -> Result<RatedDiscount, DiscountError> {
         let yuan = |a: Option<Amount>, name: &str| {
-            a.map(|a| in_yuan(a, self.measure_id, &format!("{path}.{name}")))
+            a.map(|a| in_yuan(a, self.measure_id, path, name))
                 .transpose()
         };
         let own_official = yuan(self.official_website_amount, "official_website_amount")?;
@@ -277,25 +278,18 @@ fn resolve_lines(
     let lines = lines.unwrap_or_default();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let mut field = String::with_capacity(path.len() + 30);
-        field.push_str(path);
-        field.push_str(".product_rating_results[");
-        crate::text::push_int(&mut field, i as i64);
-        field.push(']');
+        let field = format!("{path}.product_rating_results[{i}]");
         let measure = line.measure_id.or(parent_measure);
-        let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field)).transpose();
+        let yuan = |a: Option<Amount>| a.map(|a| in_yuan(a, measure, &field, "")).transpose();
         let official = yuan(line.official_website_amount)?
             .ok_or_else(|| DiscountError::invalid(&field, "missing official_website_amount"))?;
-        let price = if list_price_only {
-            PriceTriple::resolve(official, Some(official), None, &field)?
+        // One call for both cases: each call was an inlined copy.
+        let (amount, discount) = if list_price_only {
+            (Some(official), None)
         } else {
-            PriceTriple::resolve(
-                official,
-                yuan(line.amount)?,
-                yuan(line.discount_amount)?,
-                &field,
-            )?
+            (yuan(line.amount)?, yuan(line.discount_amount)?)
         };
+        let price = PriceTriple::resolve(official, amount, discount, &field)?;
         out.push(RatedLine {
             id: line.id.clone(),
             product_id: line.product_id.clone(),

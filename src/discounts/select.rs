@@ -183,14 +183,7 @@ impl Contender for Facts {
 }
 
 fn choose_among(options: &[Facts], auto_pay: bool) -> Option<(usize, SelectionRule)> {
-    let best_of = |pred: &dyn Fn(&Facts) -> bool| {
-        options
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| pred(c))
-            .min_by(|(i, a), (j, b)| better(*a, *b).then(i.cmp(j)))
-            .map(|(i, _)| i)
-    };
+    let best_of = |pred: &dyn Fn(&Facts) -> bool| best_of(options, pred);
     if let Some(i) = best_of(&|c| c.kind() == DiscountKind::OrderAdjustment) {
         return Some((i, SelectionRule::OrderAdjustment));
     }
@@ -205,6 +198,19 @@ fn choose_among(options: &[Facts], auto_pay: bool) -> Option<(usize, SelectionRu
         return Some((i, SelectionRule::BestOffer));
     }
     best_of(&|c| contests_best_offer(c.kind())).map(|i| (i, SelectionRule::LargestSaving))
+}
+
+/// The position of the best option that `pred` accepts (ties: the first): one loop out of
+/// line, not an iterator chain inlined at each of [`choose_among`]'s rules.
+#[inline(never)]
+fn best_of(options: &[Facts], pred: &dyn Fn(&Facts) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, c) in options.iter().enumerate() {
+        if pred(c) && best.is_none_or(|b| better(c, &options[b]) == Ordering::Less) {
+            best = Some(i);
+        }
+    }
+    best
 }
 
 /// `Less` when `a` beats `b`: larger saving, then business before partner.
@@ -254,12 +260,20 @@ pub fn select_discount(
     options: &SelectOptions,
 ) -> Result<DiscountChoice, DiscountError> {
     let policy = &options.policy;
-    let discounts = rating.discounts(policy)?;
+    let mut discounts = rating.discounts(policy)?;
     if let Some((i, rule)) = choose(
         &discounts,
         options.auto_pay && policy.auto_pay_business_first,
     ) {
-        let d = discounts.into_iter().nth(i).ok_or_else(|| {
+        // The `i`th taken out by `truncate` and `pop` (an `IntoIter` and its `nth` are more
+        // code, and `swap_remove` has a panic path).
+        let chosen = if i < discounts.len() {
+            discounts.truncate(i + 1);
+            discounts.pop()
+        } else {
+            None
+        };
+        let d = chosen.ok_or_else(|| {
             DiscountError::invalid("optional_discount_rating_results", "index out of range")
         })?;
         return Ok(DiscountChoice {

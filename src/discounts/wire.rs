@@ -10,10 +10,12 @@ pub use crate::json::read::{Obj, Path, amount_of, join, shape, tree};
 use crate::money::Amount;
 
 /// Converts an amount given in `measure_id` units to 元 (1 元, 2 角, 3 分; absent = 元).
+/// A unit that is not money is an error at `path` + `name` (joined only then).
 pub(crate) fn in_yuan(
     amount: Amount,
     measure_id: Option<i64>,
-    field: &str,
+    path: &str,
+    name: &str,
 ) -> Result<Amount, DiscountError> {
     let divisor = match measure_id {
         None | Some(1) => return Ok(amount),
@@ -21,7 +23,7 @@ pub(crate) fn in_yuan(
         Some(3) => 100,
         Some(other) => {
             return Err(DiscountError::invalid(
-                field,
+                join(path, name),
                 crate::text::with_int(
                     "measure_id ",
                     other,
@@ -41,9 +43,16 @@ mod tests {
     #[test]
     fn measure_units_convert_to_yuan() {
         let a = Amount::parse("1050").unwrap();
-        assert_eq!(in_yuan(a, Some(3), "x").unwrap().to_string(), "10.5");
-        assert_eq!(in_yuan(a, Some(2), "x").unwrap().to_string(), "105");
-        assert_eq!(in_yuan(a, None, "x").unwrap(), a);
-        assert_eq!(in_yuan(a, Some(17), "x").unwrap_err().field(), Some("x"));
+        assert_eq!(in_yuan(a, Some(3), "x", "").unwrap().to_string(), "10.5");
+        assert_eq!(in_yuan(a, Some(2), "x", "").unwrap().to_string(), "105");
+        assert_eq!(in_yuan(a, None, "x", "").unwrap(), a);
+        assert_eq!(
+            in_yuan(a, Some(17), "x", "").unwrap_err().field(),
+            Some("x")
+        );
+        assert_eq!(
+            in_yuan(a, Some(17), "d[1]", "amount").unwrap_err().field(),
+            Some("d[1].amount")
+        );
     }
 }

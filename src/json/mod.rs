@@ -31,8 +31,7 @@ pub enum JsonErrorKind {
 }
 
 /// A JSON reading error with the path of the value it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
     /// What went wrong.
     pub kind: JsonErrorKind,
@@ -40,6 +39,19 @@ pub struct JsonError {
     pub path: String,
     /// What is wrong.
     pub message: String,
+}
+
+impl std::error::Error for JsonError {}
+
+/// `{path}: {message}`, or the message alone for the whole document.
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.path.is_empty() {
+            f.write_str(&self.path)?;
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
 }
 
 impl ErrorCode for JsonError {

@@ -184,6 +184,14 @@ impl<'a, 't> Obj<'a, 't> {
         Obj::at_path(v, Path::new(path))
     }
 
+    /// The members of an object node, read at `path` (no type check left to fail).
+    pub fn of(members: &'a Members<'t>, path: &'a str) -> Obj<'a, 't> {
+        Obj {
+            members,
+            path: Path::new(path),
+        }
+    }
+
     /// `v` as an object at `path`.
     pub fn at_path(v: &'a Node<'t>, path: Path<'a>) -> Result<Obj<'a, 't>, JsonError> {
         match v {
@@ -413,8 +421,9 @@ impl<'a, 't> Obj<'a, 't> {
         if let Some(i) = text.and_then(|s| names.iter().position(|n| *n == s)) {
             return Ok(Some(i));
         }
+        // A string quoted as `describe` quotes it; another value by its type.
         let shown = match text {
-            Some(s) => format!("\"{}\"", quote_input(s, 40)),
+            Some(_) => describe(v),
             None => type_name(v).to_owned(),
         };
         Err(self.fail(

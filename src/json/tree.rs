@@ -19,13 +19,22 @@ use serde_json::Value;
 pub const MAX_DEPTH: usize = 128;
 
 /// Why a text is not JSON, and where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at byte {offset}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Byte offset of the problem.
     pub offset: usize,
     /// What is wrong.
     pub message: &'static str,
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// `{message} at byte {offset}` (the offset by `text::with_int`, not the formatter).
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message)?;
+        f.write_str(&crate::text::with_int(" at byte ", self.offset as i64, ""))
+    }
 }
 
 /// A JSON value borrowing its strings from the parsed text where it can.
@@ -385,21 +394,21 @@ impl<'a> Parser<'a> {
                     self.i += 1;
                     let e = self.peek().ok_or_else(|| self.err("unterminated string"))?;
                     self.i += 1;
-                    match e {
-                        b'"' => out.push('"'),
-                        b'\\' => out.push('\\'),
-                        b'/' => out.push('/'),
-                        b'b' => out.push('\u{8}'),
-                        b'f' => out.push('\u{c}'),
-                        b'n' => out.push('\n'),
-                        b'r' => out.push('\r'),
-                        b't' => out.push('\t'),
-                        b'u' => out.push(self.unicode_escape()?),
+                    // One `push` for every escape (each `push` is its own code).
+                    let c = match e {
+                        b'"' | b'\\' | b'/' => char::from(e),
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
                         _ => {
                             self.i -= 1;
                             return Err(self.err("invalid escape"));
                         }
-                    }
+                    };
+                    out.push(c);
                 }
                 Some(_) => return Err(self.err("control character in string")),
             }
@@ -520,6 +529,16 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
+        assert_eq!(
+            parse_node("[1,]").unwrap_err().to_string(),
+            "expected a value at byte 3"
+        );
+        assert_eq!(
+            parse_node(&format!("{}x", " ".repeat(12345)))
+                .unwrap_err()
+                .to_string(),
+            format!("expected a value at byte {}", 12345)
+        );
         let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         assert_eq!(parse_node(&deep).unwrap_err().message, "nested too deeply");
         let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);

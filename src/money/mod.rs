@@ -55,30 +55,41 @@ pub enum InvalidReason {
     WrongType(&'static str),
 }
 
+impl InvalidReason {
+    /// The reason's text (`WrongType`: its start, the JS type follows). Literals, not
+    /// `write!` with the limits: no integer formatting per message; the test
+    /// `reason_texts_name_the_limits` keeps them equal to the constants.
+    fn text(self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::Syntax => {
+                "expected a decimal number such as 12.34, -5 or 1e-7 (ASCII digits, no sign '+', no separators)"
+            }
+            Self::TooManyDigits => "more than 28 significant digits",
+            Self::OutOfRange => {
+                "out of range (at most 79228162514264337593543950335 in magnitude and 28 decimal places)"
+            }
+            Self::TooLong => "longer than 128 characters",
+            Self::NotFinite => "not a finite number",
+            Self::WrongType(_) => "expected a string or a number, got ",
+        }
+    }
+}
+
 impl fmt::Display for InvalidReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())?;
         match self {
-            Self::Empty => f.write_str("empty"),
-            Self::Syntax => {
-                f.write_str("expected a decimal number such as 12.34, -5 or 1e-7 (ASCII digits, no sign '+', no separators)")
-            }
-            Self::TooManyDigits => write!(f, "more than {MAX_SIGNIFICANT_DIGITS} significant digits"),
-            Self::OutOfRange => write!(
-                f,
-                "out of range (at most 79228162514264337593543950335 in magnitude and {MAX_SCALE} decimal places)"
-            ),
-            Self::TooLong => write!(f, "longer than {MAX_AMOUNT_TEXT_LEN} characters"),
-            Self::NotFinite => f.write_str("not a finite number"),
-            Self::WrongType(ty) => write!(f, "expected a string or a number, got {ty}"),
+            Self::WrongType(ty) => f.write_str(ty),
+            _ => Ok(()),
         }
     }
 }
 
 /// Errors of amount parsing and arithmetic.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountError {
     /// The input is not an amount.
-    #[error("invalid amount{}: {reason}", input.as_ref().map(|i| format!(" \"{i}\"")).unwrap_or_default())]
     Invalid {
         /// The rejected text, cut to 64 characters (absent when the input was not text or
         /// was rejected from its length alone).
@@ -87,11 +98,35 @@ pub enum AmountError {
         reason: InvalidReason,
     },
     /// An arithmetic result does not fit an amount.
-    #[error("amount overflow in {operation}")]
     Overflow {
         /// The operation that overflowed (`add`, `mul`, …).
         operation: &'static str,
     },
+}
+
+impl std::error::Error for AmountError {}
+
+/// `invalid amount "{input}": {reason}` (no input: `invalid amount: {reason}`) and
+/// `amount overflow in {operation}`, written piece by piece (no `format!` of the input).
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountError::Invalid { input, reason } => {
+                f.write_str("invalid amount")?;
+                if let Some(input) = input {
+                    f.write_str(" \"")?;
+                    f.write_str(input)?;
+                    f.write_str("\"")?;
+                }
+                f.write_str(": ")?;
+                fmt::Display::fmt(reason, f)
+            }
+            AmountError::Overflow { operation } => {
+                f.write_str("amount overflow in ")?;
+                f.write_str(operation)
+            }
+        }
+    }
 }
 
 impl AmountError {
@@ -512,6 +547,34 @@ impl<'de> Visitor<'de> for AmountVisitor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reasons' literal texts name the limits the code applies.
+    #[test]
+    fn reason_texts_name_the_limits() {
+        let text = |r: InvalidReason| r.to_string();
+        assert_eq!(
+            text(InvalidReason::TooManyDigits),
+            format!("more than {MAX_SIGNIFICANT_DIGITS} significant digits")
+        );
+        assert_eq!(
+            text(InvalidReason::OutOfRange),
+            format!(
+                "out of range (at most {MAX_MAGNITUDE} in magnitude and {MAX_SCALE} decimal places)"
+            )
+        );
+        assert_eq!(
+            text(InvalidReason::TooLong),
+            format!("longer than {MAX_AMOUNT_TEXT_LEN} characters")
+        );
+        assert_eq!(
+            AmountError::wrong_type("boolean").to_string(),
+            "invalid amount: expected a string or a number, got boolean"
+        );
+        assert_eq!(
+            AmountError::invalid("x", InvalidReason::Empty).to_string(),
+            "invalid amount \"x\": empty"
+        );
+    }
 
     /// `Display` and `to_fixed` write what `Decimal`'s `Display` wrote before.
     #[test]

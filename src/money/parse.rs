@@ -17,7 +17,8 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
     while i < b.len() && b[i].is_ascii_digit() {
         i += 1;
     }
-    let int_digits = &b[int_start..i];
+    // `get`, not `[..]`: the indexes are in range, and slicing would link its panic.
+    let int_digits = b.get(int_start..i).unwrap_or_default();
     if int_digits.is_empty() {
         return Err(InvalidReason::Syntax);
     }
@@ -28,7 +29,7 @@ pub(super) fn parse_decimal(text: &str) -> Result<Amount, InvalidReason> {
         while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
-        frac_digits = &b[start..i];
+        frac_digits = b.get(start..i).unwrap_or_default();
         if frac_digits.is_empty() {
             return Err(InvalidReason::Syntax);
         }

@@ -27,6 +27,7 @@ use crate::coupons::limits::LimitKey;
 use crate::coupons::order::{ChargingMode, Line, Order, OrderType, PeriodType};
 use crate::coupons::policy::ListedHardwareCoupon;
 use crate::discounts::wire::{Obj, shape, tree};
+use crate::json::JsonError;
 use crate::json::tree::Node;
 use crate::json::write::{Object, WriteJson};
 use crate::money::Amount;
@@ -155,8 +156,8 @@ impl Missing {
 /// [`Order`] out.
 pub fn order_from_details_json(details: &str) -> Result<String, QuoteError> {
     let node = tree(details)?;
-    let slot = Slot::new();
-    let order = order_from_details(part(&node, "details", &slot)?, "details")?.order;
+    let mut slot = None;
+    let order = order_from_details(part(&node, "details", &mut slot)?, "details")?.order;
     Ok(order.to_json())
 }
 
@@ -192,22 +193,23 @@ pub fn quote_order(
     default_now: Option<&str>,
 ) -> Result<OrderQuote, QuoteError> {
     let o = Obj::new(root, "")?.only(&FIELDS)?;
-    let slots: [Slot<'_>; 5] = Default::default();
-    let details = part(o.required("details")?, "details", &slots[0])?;
+    let [mut s0, mut s1, mut s2, mut s3, mut s4] = [None, None, None, None, None];
+    let details = part(o.required("details")?, "details", &mut s0)?;
     let built = order_from_details(details, "details")?;
     if let Some(status) = built.status.filter(|s| *s != STATUS_PENDING_PAYMENT) {
         return Err(shape(
             "details.order_info.status",
-            format!("the order is not pending payment (status {status}, pending is 6)"),
+            crate::text::with_int(
+                "the order is not pending payment (status ",
+                status,
+                ", pending is 6)",
+            ),
         )
         .into());
     }
     let order_id = built.order.order_id.clone().unwrap_or_default();
 
-    let discounts = o
-        .get("discounts")
-        .map(|d| part(d, "discounts", &slots[1]))
-        .transpose()?;
+    let discounts = part_of(&o, "discounts", &mut s1)?;
     if let Some(d) = &discounts {
         list_of(d, "discounts", "discounts")?;
     }
@@ -222,10 +224,7 @@ pub fn quote_order(
         ListedHardwareCoupon::OneProduct => one_product(&order.lines),
         ListedHardwareCoupon::EveryLine => !order.lines.is_empty(),
     };
-    let listed = o
-        .get("coupons")
-        .map(|c| part(c, "coupons", &slots[2]))
-        .transpose()?;
+    let listed = part_of(&o, "coupons", &mut s2)?;
     if let Some(listed) = &listed {
         for coupon in list_of(listed, "user_coupons", "coupons")? {
             let missing = &built.missing;
@@ -246,10 +245,7 @@ pub fn quote_order(
             }
         }
     }
-    let cards = o
-        .get("cards")
-        .map(|c| part(c, "cards", &slots[3]))
-        .transpose()?;
+    let cards = part_of(&o, "cards", &mut s3)?;
     if let Some(cards) = &cards {
         for card in list_of(cards, "stored_value_cards", "cards")? {
             // A card ListOrderCouponsByOrderId also lists (type 303) is that one.
@@ -261,12 +257,12 @@ pub fn quote_order(
         }
     }
 
-    let balances = match o.get("balances") {
-        Some(b) => balances(part(b, "balances", &slots[4])?)?,
+    let balances = match part_of(&o, "balances", &mut s4)? {
+        Some(b) => balances(b)?,
         None => Balances::default(),
     };
-    let listed = listed.map(|l| Obj::new(l, "")).transpose()?;
-    let discounts = discounts.map(|d| Obj::new(d, "")).transpose()?;
+    let listed = listed.and_then(object);
+    let discounts = discounts.and_then(object);
     let bss = BssParts {
         discounts: discounts.as_ref(),
         coupons,
@@ -287,7 +283,11 @@ pub fn quote_order(
 ///
 /// A body given as text is parsed into `slot`: the caller's slots drop every parsed body in
 /// one place (a `Cow` per part was dropped anew at each `?`).
-fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<'a>, QuoteError> {
+fn part<'a>(
+    v: &'a Node<'_>,
+    path: &str,
+    slot: &'a mut Slot<'a>,
+) -> Result<&'a Node<'a>, QuoteError> {
     match v {
         Node::String(text) => {
             let parsed = tree(text).map_err(|mut e| {
@@ -295,7 +295,7 @@ fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<
                 e
             })?;
             match parsed {
-                Node::Object(_) => Ok(slot.get_or_init(|| parsed)),
+                Node::Object(_) => Ok(slot.insert(parsed)),
                 _ => Err(shape(
                     path,
                     "expected the JSON text of a BSS response body (an object)",
@@ -312,8 +312,26 @@ fn part<'a>(v: &'a Node<'_>, path: &str, slot: &'a Slot<'a>) -> Result<&'a Node<
     }
 }
 
-/// Where [`part`] parses a body given as text.
-type Slot<'a> = std::cell::OnceCell<Node<'a>>;
+/// A body [`part`] returned, read as an object (it is one).
+fn object<'a, 't>(body: &'a Node<'t>) -> Option<Obj<'a, 't>> {
+    match body {
+        Node::Object(members) => Some(Obj::of(members, "")),
+        _ => None,
+    }
+}
+
+/// The optional part `field` of the input ([`part`], at the path `field`).
+fn part_of<'a>(
+    o: &Obj<'a, 'a>,
+    field: &str,
+    slot: &'a mut Slot<'a>,
+) -> Result<Option<&'a Node<'a>>, QuoteError> {
+    o.get(field).map(|v| part(v, field, slot)).transpose()
+}
+
+/// Where [`part`] parses a body given as text (an `Option`, not a `OnceCell`: no
+/// reentrant-init panic path is linked).
+type Slot<'a> = Option<Node<'a>>;
 
 /// The array `field` of a body (absent or null: empty).
 fn list_of<'a, 't>(
@@ -321,7 +339,12 @@ fn list_of<'a, 't>(
     field: &str,
     path: &'a str,
 ) -> Result<&'a [Node<'t>], QuoteError> {
-    match Obj::new(body, path)?.get(field) {
+    // Every body is an object here (`part`, or checked by the caller first).
+    let value = match body {
+        Node::Object(members) => crate::json::read::member(members, field),
+        _ => None,
+    };
+    match value {
         None | Some(Node::Null) => Ok(&[]),
         Some(Node::Array(items)) => Ok(items),
         Some(_) => Err(shape(format!("{path}.{field}"), "expected an array").into()),
@@ -330,13 +353,17 @@ fn list_of<'a, 't>(
 
 /// The last `coupon_id` or `card_id` given as a string.
 fn coupon_id<'a>(v: &'a Node<'_>) -> Option<&'a str> {
-    match v {
-        Node::Object(m) => m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-            ("coupon_id" | "card_id", Node::String(s)) => Some(s.as_ref()),
-            _ => None,
-        }),
+    last_string(v, &["coupon_id", "card_id"])
+}
+
+/// The last member named one of `keys` whose value is a string (one search serves the ids
+/// and the limit keys).
+fn last_string<'a>(v: &'a Node<'_>, keys: &[&str]) -> Option<&'a str> {
+    let Node::Object(m) = v else { return None };
+    m.iter().rev().find_map(|(k, v)| match v {
+        Node::String(s) if keys.contains(&k.as_ref()) => Some(s.as_ref()),
         _ => None,
-    }
+    })
 }
 
 /// One line, or every line of the same (known) product: a coupon BSS listed for the order
@@ -353,10 +380,17 @@ fn one_product(lines: &[Line]) -> bool {
 
 /// A `coupon_group` 3 coupon (hardware only, "抵扣硬件的券").
 fn is_hardware_coupon(coupon: &Node<'_>) -> bool {
-    Obj::new(coupon, "")
-        .ok()
-        .and_then(|c| c.code("coupon_group").ok().flatten())
-        == Some(HARDWARE_GROUP)
+    // As `Obj::code`, a value that is not a code being no group (no error built to drop).
+    let group = match coupon {
+        Node::Object(m) => crate::json::read::member(m, "coupon_group"),
+        _ => None,
+    };
+    match group {
+        Some(Node::Number(t) | Node::String(t)) => {
+            crate::json::read::parse_i64(t) == Some(HARDWARE_GROUP)
+        }
+        _ => false,
+    }
 }
 
 /// `coupon_group` of a hardware-only coupon.
@@ -367,11 +401,7 @@ const HARDWARE_GROUP: i64 = 3;
 /// row out): a key that needs a `missing` fact, or a key the engine does not know (which
 /// would make the coupon indeterminate; BSS knows it and listed the coupon).
 fn vouched_for<'a>(row: &'a Node<'_>, missing: &[Missing]) -> Option<(&'a str, &'static str)> {
-    let Node::Object(m) = row else { return None };
-    let key = m.iter().rev().find_map(|(k, v)| match (k.as_ref(), v) {
-        ("limit_key", Node::String(s)) => Some(s.as_ref()),
-        _ => None,
-    })?;
+    let key = last_string(row, &["limit_key"])?;
     let fact = match LimitKey::from_key(key) {
         Some(k) => missing.iter().find(|m| m.needed_by(k)).map(|m| m.as_str()),
         None => Some(crate::codes::reason::UNKNOWN_LIMIT),
@@ -403,8 +433,12 @@ fn facts_from_bss(coupon: &Node<'_>, missing: &[Missing], facts: &mut Vec<FactFr
 /// negative balance (debt) counts as 0.
 fn balances(body: &Node<'_>) -> Result<Balances, QuoteError> {
     let mut out = Balances::default();
+    // A body `part` returned: an object.
+    let Node::Object(members) = body else {
+        return Ok(out);
+    };
+    let o = Obj::of(members, "balances");
     let accounts = list_of(body, "account_balances", "balances")?;
-    let o = Obj::new(body, "balances")?;
     for (i, account) in accounts.iter().enumerate() {
         let a = o.item("account_balances", i, account)?;
         let slot = match a.code("account_type")? {
@@ -432,9 +466,10 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         if usize::try_from(total).map_or(true, |t| t > items.len()) {
             return Err(shape(
                 o.at("total_count"),
-                format!(
-                    "the order has {total} line items and {} were given: fetch every page (offset/limit)",
-                    items.len()
+                crate::text::with_int(
+                    &crate::text::with_int("the order has ", total, " line items and "),
+                    items.len() as i64,
+                    " were given: fetch every page (offset/limit)",
                 ),
             )
             .into());
@@ -455,10 +490,14 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         other => {
             return Err(shape(
                 info.at("order_type"),
-                format!(
-                    "order type {} is not a purchase, renewal or change",
-                    other.map_or("missing".to_owned(), |c| c.to_string())
-                ),
+                match other {
+                    Some(c) => crate::text::with_int(
+                        "order type ",
+                        c,
+                        " is not a purchase, renewal or change",
+                    ),
+                    None => "order type missing is not a purchase, renewal or change".to_owned(),
+                },
             )
             .into());
         }
@@ -480,25 +519,26 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
     let mut modes: Option<ChargingMode> = None;
     for (i, item) in items.iter().enumerate() {
         let l = o.item("order_line_items", i, item)?;
-        let id = l
-            .text("order_line_item_id")?
-            .filter(|s| !s.is_empty())
+        let id = filled(&l, "order_line_item_id")?
             .ok_or_else(|| l.fail("order_line_item_id", "missing"))?;
         let official_amount = l
             .amount("official_amount")?
             .ok_or_else(|| l.fail("official_amount", "missing"))?;
-        let service = l.text("service_type_code")?.filter(|s| !s.is_empty());
+        let service = filled(&l, "service_type_code")?;
         if service.is_none() {
             note(Missing::ServiceType);
         }
-        let product_id = l.text("product_id")?.filter(|s| !s.is_empty()).or_else(|| {
-            l.get("base_product_info").and_then(|p| {
-                Obj::new(p, "")
-                    .ok()
-                    .and_then(|p| p.text("product_id").ok().flatten())
-                    .filter(|s| !s.is_empty())
-            })
-        });
+        let product_id = match filled(&l, "product_id")? {
+            Some(id) => Some(id),
+            // The base product's id, when it can be read (a bad one is no id).
+            None => match l.get("base_product_info") {
+                Some(Node::Object(p)) => match crate::json::read::member(p, "product_id") {
+                    Some(Node::String(s) | Node::Number(s)) if !s.is_empty() => Some(s.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            },
+        };
         if product_id.is_none() {
             note(Missing::ProductId);
         }
@@ -566,12 +606,12 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         }
     }
     let order = Order {
-        order_id: info.text("order_id")?.filter(|s| !s.is_empty()),
+        order_id: filled(&info, "order_id")?,
         order_type,
         charging_mode,
         period_type,
         period_num,
-        currency: info.text("currency")?.filter(|s| !s.is_empty()),
+        currency: filled(&info, "currency")?,
         first_order_in_service: None,
         discount: None,
         lines,
@@ -588,6 +628,11 @@ pub fn order_from_details(body: &Node<'_>, path: &str) -> Result<DetailsOrder, Q
         status: info.code("status")?,
         missing,
     })
+}
+
+/// A string (or a number's text) that is not empty; `""` is absent.
+fn filled(o: &Obj<'_, '_>, field: &str) -> Result<Option<String>, JsonError> {
+    Ok(o.text(field)?.filter(|s| !s.is_empty()))
 }
 
 /// `p` with its first `lines` replaced by `order_line_items` (as `str::replacen`), by

@@ -171,7 +171,7 @@ impl ErrorCode for AmountError {
 // Own integers, not rust_decimal (its results bit for bit, proved by `oracle.rs`): the pricing
 // module 331,093 -> 314,726 B (132,860 -> 127,774 gzipped), a wallet quote 7.7 % fewer instructions.
 // A `u128` is 16-byte aligned in wasm32, so structs holding amounts are padded (a 300-coupon
-// wallet 357,827 B; 321,126 B as `[u32; 4]`), but packing to words cost +1,534 B gzipped of the
+// wallet 357,827 B; 321,126 B as `[u32; 4]`, measured on the build of 09a27d3), but packing to words cost +1,534 B gzipped of the
 // pricing module (`[u64; 2]`: +2,080 B, 330,301 B): size wins, the module's budget is missed.
 #[derive(Clone, Copy, Default)]
 pub struct Amount(u128);

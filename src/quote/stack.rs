@@ -6,7 +6,7 @@
 //! coupons see. The explicit selection and the search run this same code.
 
 use super::error::QuoteError;
-use crate::allocation::allocate_into;
+use crate::allocation::split_into;
 use crate::allocation::units::{floor_to, from_units, pow10, scale_of, to_units};
 use crate::money::Amount;
 
@@ -230,7 +230,9 @@ pub fn apply(
             weights.push(if owing { c * ledger.cent + s } else { 0 });
             caps.push(if owing { c } else { 0 });
         }
-        allocate_into(take_cents, weights, Some(caps), cents, order)?;
+        // The weights are the owing lines' units, summed above.
+        let sum = owed_cents * ledger.cent + owed_sub;
+        split_into(take_cents, weights, sum, Some(caps), cents, order)?;
         for (&i, &c) in piece.lines.iter().zip(cents.iter()) {
             if c != 0 {
                 record(pos, i, c);

@@ -177,12 +177,26 @@ pub fn apply(
 ) -> Result<i128, QuoteError> {
     let (mut owed_cents, mut owed_sub) = (0i128, 0i128);
     let mut owing_lines = 0usize;
+    let Scratch {
+        weights,
+        caps,
+        cents,
+        order,
+    } = scratch;
+    // The split's weights and caps are taken in the same pass (a split is the common case).
+    weights.clear();
+    caps.clear();
     for &i in piece.lines {
         let (c, s) = (pos.cents[i], pos.sub[i]);
         if c > 0 || (c == 0 && s > 0) {
             owed_cents += c;
             owed_sub += s;
             owing_lines += 1;
+            weights.push(c * ledger.cent + s);
+            caps.push(c);
+        } else {
+            weights.push(0);
+            caps.push(0);
         }
     }
     // Whole cents owed by the eligible lines, and by the order.
@@ -216,20 +230,6 @@ pub fn apply(
             }
         }
     } else {
-        let Scratch {
-            weights,
-            caps,
-            cents,
-            order,
-        } = scratch;
-        weights.clear();
-        caps.clear();
-        for &i in piece.lines {
-            let (c, s) = (pos.cents[i], pos.sub[i]);
-            let owing = c > 0 || (c == 0 && s > 0);
-            weights.push(if owing { c * ledger.cent + s } else { 0 });
-            caps.push(if owing { c } else { 0 });
-        }
         // The weights are the owing lines' units, summed above.
         let sum = owed_cents * ledger.cent + owed_sub;
         split_into(take_cents, weights, sum, Some(caps), cents, order)?;

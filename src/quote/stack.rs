@@ -49,8 +49,8 @@ impl Ledger {
         floor_to(units, self.cent)
     }
 
-    /// How many whole cents `units` (≥ 0) make (inline: the search and the stack ask at every
-    /// node, where the call cost more than the 64-bit division).
+    /// How many whole cents `units` (≥ 0, or a multiple of the cent) make (inline: the search
+    /// and the stack ask at every node, where the call cost more than the 64-bit division).
     #[inline]
     pub fn cents(&self, units: i128) -> i128 {
         match (i64::try_from(units), i64::try_from(self.cent)) {
@@ -99,7 +99,8 @@ impl Position {
         let mut sub = Vec::with_capacity(amounts.len());
         for &a in amounts {
             let whole = ledger.floor_cent(a);
-            cents.push(whole / ledger.cent);
+            // A multiple of the cent: exact, and a 64-bit division (`/` on i128 is a call).
+            cents.push(ledger.cents(whole));
             sub.push(a - whole);
         }
         let total = amounts.iter().sum();

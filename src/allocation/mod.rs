@@ -46,8 +46,6 @@ pub fn allocate_into(
     parts: &mut Vec<i128>,
     order: &mut Vec<u128>,
 ) -> Result<(), AllocationError> {
-    parts.clear();
-    order.clear();
     if total < 0 || weights.iter().any(|&w| w < 0) {
         return Err(AllocationError::Negative);
     }
@@ -57,6 +55,21 @@ pub fn allocate_into(
         .ok_or(AmountError::Overflow {
             operation: "allocate",
         })?;
+    split_into(total, weights, sum, caps, parts, order)
+}
+
+/// [`allocate_into`] for a caller that knows its weights are not negative and sum to `sum`
+/// (the stack sums them as it reads the lines): two passes fewer per coupon applied.
+pub fn split_into(
+    total: i128,
+    weights: &[i128],
+    sum: i128,
+    caps: Option<&[i128]>,
+    parts: &mut Vec<i128>,
+    order: &mut Vec<u128>,
+) -> Result<(), AllocationError> {
+    parts.clear();
+    order.clear();
     if total == 0 {
         parts.resize(weights.len(), 0);
         return Ok(());

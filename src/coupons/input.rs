@@ -94,29 +94,68 @@ const LINE_FIELDS: [&str; 13] = [
 /// list-price fields.
 /// A required field is looked up once (`string`, then `missing`), not twice.
 /// Not inlined: the order reader's loop held two copies of it (−265 B of wasm gzipped).
+/// `has`: the fields of [`LINE_FIELDS`] the line has (bit `i`: `LINE_FIELDS[i]`), from
+/// [`line_fields`]: an optional field it lacks is not looked up (an absent field is a scan
+/// of every member; most lines lack half of them).
 #[inline(never)]
-fn line(o: &Obj<'_, '_>, priced: Option<Amount>, lines: &mut Vec<Line>) -> Result<(), JsonError> {
+fn line(
+    o: &Obj<'_, '_>,
+    has: u16,
+    priced: Option<Amount>,
+    lines: &mut Vec<Line>,
+) -> Result<(), JsonError> {
     let mut e = First::default();
     let line = Line {
         id: e.take(required_string(o, "id")),
         cloud_service_type: e.take(required_string(o, "cloud_service_type")),
-        resource_type: e.take(o.string("resource_type")),
-        resource_spec: e.take(o.string("resource_spec")),
+        resource_type: e.take(given(has, 2, || o.string("resource_type"))),
+        resource_spec: e.take(given(has, 3, || o.string("resource_spec"))),
         region: e.take(required_string(o, "region")),
-        product_id: e.take(o.string("product_id")),
+        product_id: e.take(given(has, 5, || o.string("product_id"))),
         official_amount: match priced {
             Some(amount) => amount,
             None => e.take(required_amount(o, "official_amount")),
         },
-        amount: e.take(o.number_or_text_amount("amount")),
-        discount_ratio: e.take(o.number_or_text_amount("discount_ratio")),
-        charging_mode: e.take(pick(o, "charging_mode", CHARGING_MODES)),
-        period_type: e.take(period_type(o, "period_type")),
-        is_strict_selected: e.take(o.boolean("is_strict_selected", TRUE_OR_FALSE)),
-        is_hardware: e.take(o.boolean("is_hardware", TRUE_OR_FALSE)),
+        amount: e.take(given(has, 7, || o.number_or_text_amount("amount"))),
+        discount_ratio: e.take(given(has, 8, || o.number_or_text_amount("discount_ratio"))),
+        charging_mode: e.take(given(has, 9, || pick(o, "charging_mode", CHARGING_MODES))),
+        period_type: e.take(given(has, 10, || period_type(o, "period_type"))),
+        is_strict_selected: e.take(given(has, 11, || {
+            o.boolean("is_strict_selected", TRUE_OR_FALSE)
+        })),
+        is_hardware: e.take(given(has, 12, || o.boolean("is_hardware", TRUE_OR_FALSE))),
     };
     // Pushed here, not returned: a returned line was copied once more.
     e.done(line).map(|line| lines.push(line))
+}
+
+/// Which fields of [`LINE_FIELDS`] line `o` has (bit `i`: `LINE_FIELDS[i]`), in one pass over
+/// its members; a field neither there nor `ignored` is the error of
+/// [`Obj::only_named_except`] (which then finds it).
+#[inline(never)]
+fn line_fields<'a, 't>(o: Obj<'a, 't>, ignored: &[&str]) -> Result<(Obj<'a, 't>, u16), JsonError> {
+    let mut has = 0;
+    for (k, _) in o.members() {
+        match LINE_FIELDS.iter().position(|f| f == k) {
+            Some(i) => has |= 1 << i,
+            None if ignored.contains(&k.as_ref()) => {}
+            None => return o.only_named_except(&LINE_FIELDS, ignored).map(|o| (o, has)),
+        }
+    }
+    Ok((o, has))
+}
+
+/// `read` when bit `i` of `has` is set (the line has `LINE_FIELDS[i]`), else absent.
+fn given<T>(
+    has: u16,
+    i: u32,
+    read: impl FnOnce() -> Result<Option<T>, JsonError>,
+) -> Result<Option<T>, JsonError> {
+    if has & (1 << i) != 0 {
+        read()
+    } else {
+        Ok(None)
+    }
 }
 
 /// A required string (only a string): `missing` when absent.
@@ -226,8 +265,8 @@ fn order_fields(
     for (i, v) in lines_value.iter().enumerate() {
         let read = o
             .item("lines", i, v)
-            .and_then(|l| l.only_named_except(&LINE_FIELDS, ignored))
-            .and_then(|l| line(&l, priced.get(i).copied().flatten(), &mut lines));
+            .and_then(|l| line_fields(l, ignored))
+            .and_then(|(l, has)| line(&l, has, priced.get(i).copied().flatten(), &mut lines));
         if read.is_err() {
             e.take(read);
             break;

@@ -234,6 +234,11 @@ pub fn parse_node(text: &str) -> Result<Node<'_>, SyntaxError> {
     Ok(v)
 }
 
+/// Whether a byte ends a string's run of plain text: `"`, `\\` or a control byte.
+fn plain_end(&c: &u8) -> bool {
+    c == b'"' || c == b'\\' || c < 0x20
+}
+
 struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
@@ -321,7 +326,8 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Node<'a>, SyntaxError> {
         self.nest(depth)?;
         self.i += 1;
-        let mut map = Vec::new();
+        // Room for a line's members at once: growing from 4 was a copy per line.
+        let mut map = Vec::with_capacity(8);
         self.ws();
         if self.peek() == Some(b'}') {
             self.i += 1;
@@ -370,13 +376,29 @@ impl<'a> Parser<'a> {
 
     fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.i += 1;
+        // Most strings have no escape: borrowed at once, without the loop's `String`.
+        let start = self.i;
+        let rest = self.b.get(start..).unwrap_or_default();
+        self.i += rest.iter().position(plain_end).unwrap_or(rest.len());
+        if self.peek() == Some(b'"') {
+            // The input is a &str and the run stops at an ASCII byte: a char boundary.
+            let run = self.s.get(start..self.i).unwrap_or_default();
+            self.i += 1;
+            return Ok(Cow::Borrowed(run));
+        }
+        self.i = start;
+        self.escaped()
+    }
+
+    /// The rest of a string that has an escape (or is not valid), from after its `"`.
+    #[inline(never)]
+    fn escaped(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let mut out = String::new();
         loop {
             // Most strings have no escape: one copy of the run.
             let start = self.i;
             let rest = self.b.get(start..).unwrap_or_default();
-            let stop = |&c: &u8| c == b'"' || c == b'\\' || c < 0x20;
-            self.i += rest.iter().position(stop).unwrap_or(rest.len());
+            self.i += rest.iter().position(plain_end).unwrap_or(rest.len());
             // The input is a &str and the run stops at ASCII bytes: it is valid UTF-8.
             let run = self.text(start);
             match self.peek() {

@@ -49,9 +49,8 @@ impl Ledger {
         floor_to(units, self.cent)
     }
 
-    /// How many whole cents `units` (≥ 0, or a multiple of the cent) make (inline: the search
-    /// and the stack ask at every node, where the call cost more than the 64-bit division).
-    #[inline]
+    /// How many whole cents `units` (≥ 0, or a multiple of the cent) make (not `#[inline]`: that
+    /// saved 0.6 % of a wallet quote's instructions for +388 B of the pricing module gzipped).
     pub fn cents(&self, units: i128) -> i128 {
         match (i64::try_from(units), i64::try_from(self.cent)) {
             (Ok(u), Ok(c)) => i128::from(u / c),

@@ -37,7 +37,7 @@ impl Arg {
     }
 }
 
-/// Names and values of `order_type` (as [`pick`] takes them).
+/// Names and values of `order_type` (as [`Obj::pick`] takes them).
 const ORDER_TYPES: (&[&str], &[OrderType]) = (
     &["new", "renew", "change"],
     &[OrderType::New, OrderType::Renew, OrderType::Change],
@@ -52,18 +52,6 @@ const CHARGING_MODES: (&[&str], &[ChargingMode]) = (
         ChargingMode::OneTime,
     ],
 );
-
-/// One of the named values of an enum: `names[i]` names `values[i]`. The names are a list
-/// of their own, not gathered from pairs on every read (`Obj::pick`'s `Vec`).
-fn pick<T: Copy>(
-    o: &Obj<'_, '_>,
-    field: &str,
-    (names, values): (&[&str], &[T]),
-) -> Result<Option<T>, JsonError> {
-    Ok(o.pick_index(field, names)?
-        .and_then(|i| values.get(i))
-        .copied())
-}
 
 fn period_type(o: &Obj<'_, '_>, field: &str) -> Result<Option<PeriodType>, JsonError> {
     match o.uint(field, 255)? {
@@ -118,7 +106,7 @@ fn line(
         },
         amount: e.take(given(has, 7, || o.number_or_text_amount("amount"))),
         discount_ratio: e.take(given(has, 8, || o.number_or_text_amount("discount_ratio"))),
-        charging_mode: e.take(given(has, 9, || pick(o, "charging_mode", CHARGING_MODES))),
+        charging_mode: e.take(given(has, 9, || o.pick("charging_mode", CHARGING_MODES))),
         period_type: e.take(given(has, 10, || period_type(o, "period_type"))),
         is_strict_selected: e.take(given(has, 11, || {
             o.boolean("is_strict_selected", TRUE_OR_FALSE)
@@ -282,15 +270,11 @@ fn order_fields(
             .map(Some),
     });
     let order_id = e.take(o.string("order_id"));
-    let order_type = e.take(required(
-        o,
-        "order_type",
-        pick(o, "order_type", ORDER_TYPES),
-    ));
+    let order_type = e.take(required(o, "order_type", o.pick("order_type", ORDER_TYPES)));
     let charging_mode = e.take(required(
         o,
         "charging_mode",
-        pick(o, "charging_mode", CHARGING_MODES),
+        o.pick("charging_mode", CHARGING_MODES),
     ));
     let period_type = e.take(period_type(o, "period_type"));
     let period_num = e.take(o.uint("period_num", u64::from(u32::MAX)));

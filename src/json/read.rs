@@ -432,16 +432,18 @@ impl<'a, 't> Obj<'a, 't> {
         ))
     }
 
-    /// One of the named values of an enum.
+    /// One of the named values of an enum: `names[i]` names `values[i]` (two lists, so that
+    /// no list of names is gathered from pairs on every read).
     pub fn pick<T: Copy>(
         &self,
         field: &str,
-        options: &[(&str, T)],
+        (names, values): (&[&str], &[T]),
     ) -> Result<Option<T>, JsonError> {
         // Only the lookup is generic; reading and the error are shared by every enum.
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
-        let i = self.pick_index(field, &names)?;
-        Ok(i.and_then(|i| options.get(i)).map(|(_, t)| *t))
+        Ok(self
+            .pick_index(field, names)?
+            .and_then(|i| values.get(i))
+            .copied())
     }
 
     /// An array (absent = `None`).
@@ -784,10 +786,10 @@ mod tests {
             "expected an integer from 0 to 605, got 606"
         );
         assert_eq!(
-            o.pick("a", &[("606", 7)]).unwrap_err().message,
+            o.pick("a", (&["606"], &[7])).unwrap_err().message,
             "expected one of 606, got number"
         );
-        assert_eq!(o.pick("e", &[("x", 7)]).unwrap(), Some(7));
+        assert_eq!(o.pick("e", (&["x"], &[7])).unwrap(), Some(7));
         let strict = Obj::new(&v, "").unwrap().only(&["a"]).err().unwrap();
         assert_eq!(strict.code(), "invalid_input");
         assert_eq!(strict.path, "b");

@@ -96,22 +96,21 @@ fn line(
     let line = Line {
         id: e.take(required_string(o, "id")),
         cloud_service_type: e.take(required_string(o, "cloud_service_type")),
-        resource_type: e.take(given(has, 2, || o.string("resource_type"))),
-        resource_spec: e.take(given(has, 3, || o.string("resource_spec"))),
+        resource_type: e.take(given!(has, "resource_type", |f| o.string(f))),
+        resource_spec: e.take(given!(has, "resource_spec", |f| o.string(f))),
         region: e.take(required_string(o, "region")),
-        product_id: e.take(given(has, 5, || o.string("product_id"))),
+        product_id: e.take(given!(has, "product_id", |f| o.string(f))),
         official_amount: match priced {
             Some(amount) => amount,
             None => e.take(required_amount(o, "official_amount")),
         },
-        amount: e.take(given(has, 7, || o.number_or_text_amount("amount"))),
-        discount_ratio: e.take(given(has, 8, || o.number_or_text_amount("discount_ratio"))),
-        charging_mode: e.take(given(has, 9, || o.pick("charging_mode", CHARGING_MODES))),
-        period_type: e.take(given(has, 10, || period_type(o, "period_type"))),
-        is_strict_selected: e.take(given(has, 11, || {
-            o.boolean("is_strict_selected", TRUE_OR_FALSE)
-        })),
-        is_hardware: e.take(given(has, 12, || o.boolean("is_hardware", TRUE_OR_FALSE))),
+        amount: e.take(given!(has, "amount", |f| o.number_or_text_amount(f))),
+        discount_ratio: e.take(given!(has, "discount_ratio", |f| o.number_or_text_amount(f))),
+        charging_mode: e.take(given!(has, "charging_mode", |f| o.pick(f, CHARGING_MODES))),
+        period_type: e.take(given!(has, "period_type", |f| period_type(o, f))),
+        is_strict_selected: e
+            .take(given!(has, "is_strict_selected", |f| o.boolean(f, TRUE_OR_FALSE))),
+        is_hardware: e.take(given!(has, "is_hardware", |f| o.boolean(f, TRUE_OR_FALSE))),
     };
     // Pushed here, not returned: a returned line was copied once more.
     e.done(line).map(|line| lines.push(line))
@@ -133,18 +132,38 @@ fn line_fields<'a, 't>(o: Obj<'a, 't>, ignored: &[&str]) -> Result<(Obj<'a, 't>,
     Ok((o, has))
 }
 
-/// `read` when bit `i` of `has` is set (the line has `LINE_FIELDS[i]`), else absent.
-fn given<T>(
-    has: u16,
-    i: u32,
-    read: impl FnOnce() -> Result<Option<T>, JsonError>,
-) -> Result<Option<T>, JsonError> {
-    if has & (1 << i) != 0 {
-        read()
-    } else {
-        Ok(None)
+/// The bit of field `name` in [`line_fields`]' answer: its position in [`LINE_FIELDS`], found
+/// at compile time (a name not in the list does not compile).
+const fn bit(name: &str) -> u32 {
+    let mut i = 0;
+    while i < LINE_FIELDS.len() {
+        let (a, b) = (LINE_FIELDS[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i as u32;
+            }
+        }
+        i += 1;
     }
+    panic!("not a line field")
 }
+
+/// `$read($name)` when the line has field `$name` (its bit in `$has`, from [`line_fields`]),
+/// else absent; the bit is found at compile time.
+macro_rules! given {
+    ($has:expr, $name:literal, $read:expr) => {
+        if $has & (1 << const { bit($name) }) != 0 {
+            $read($name)
+        } else {
+            Ok(None)
+        }
+    };
+}
+use given;
 
 /// A required string (only a string): `missing` when absent.
 fn required_string(o: &Obj<'_, '_>, field: &str) -> Result<String, JsonError> {

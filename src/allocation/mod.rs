@@ -59,8 +59,9 @@ pub fn allocate_into(
 }
 
 /// [`allocate_into`] for a caller that knows its weights are not negative and sum to `sum`
-/// (the stack sums them as it reads the lines): two passes fewer per coupon applied.
-pub fn split_into(
+/// (the stack sums them as it reads the lines): two passes fewer per coupon applied. Crate
+/// only: nothing checks that contract here, so callers outside cannot break it.
+pub(crate) fn split_into(
     total: i128,
     weights: &[i128],
     sum: i128,

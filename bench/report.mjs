@@ -142,6 +142,7 @@ export function walletSection(w, before) {
   row('the same, full view (messages, lines, alternatives, policy, explain)', '—', us(p50('quote best (b), handle, full')), '—', null);
   row('the same, the order as JSON text', '—', us(p50('quote best (b), handle, order as JSON text')), '—', null);
   row('evaluate (a) 20 × 30 via the handle (compact)', `${us(oneShotA)} (one-shot, no handle)`, us(p50('evaluate (a), handle, compact')), 'p50 ≤ 25 µs', p50('evaluate (a), handle, compact') <= 25);
+  row('of which the JS side alone: `JSON.stringify` of the order, `JSON.parse` of the compact result ((b), (a))', '—', `${us(p50('JS side of (b) via the handle: stringify order + parse result'))}, ${us(p50('JS side of (a) via the handle: stringify order + parse result'))}`, '—', null);
   row('one-shot `quote` "best" (b)', us(oneShotB), us(p50('quote best (b), one-shot')), 'p50 ≤ 150 µs', p50('quote best (b), one-shot') <= 150);
   row('one-shot `evaluateCoupons` (a)', us(oneShotA), us(p50('evaluateCoupons (a), one-shot')), '—', null);
   for (const k of ['a', 'b']) {

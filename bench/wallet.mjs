@@ -68,6 +68,12 @@ if (hasWallet) {
   record('quote best (b), handle, order as JSON text', measureSync(() => wb.quote(JSON.stringify(bOrder), { selection })));
   const ev = wa.evaluate(a.order);
   record('evaluate (a), handle, compact', measureSync(() => wa.evaluate(a.order)), { result_bytes: bytes(ev) });
+  // The JS side of a handle call alone (the order to JSON text, the result's text to objects):
+  // what no engine change removes, next to the budgets.
+  const compactText = JSON.stringify(compact);
+  const evText = JSON.stringify(ev);
+  record('JS side of (b) via the handle: stringify order + parse result', measureSync(() => JSON.stringify(bOrder).length + JSON.parse(compactText).coupons.length));
+  record('JS side of (a) via the handle: stringify order + parse result', measureSync(() => JSON.stringify(a.order).length + JSON.parse(evText).length));
   record('keystrokes: 200 edits, handle quote best', measureSync(() => { for (const order of edits) wb.quote(order, { selection }); }, 200, { budgetMs: 3000, minSamples: 5 }));
   record('Wallet.from (b) + free', measureSync(() => pkg.Wallet.from(bWallet).free()));
 

@@ -369,7 +369,12 @@ impl<'a> Parser<'a> {
                 return Err(self.err("expected ':'"));
             }
             self.i += 1;
-            let v = self.value(depth)?;
+            self.ws();
+            // Most members are strings: read here, without a call of `value` for each.
+            let v = match self.peek() {
+                Some(b'"') => Node::String(self.string()?),
+                _ => self.value(depth)?,
+            };
             map.push((key, v));
             self.ws();
             match self.peek() {

@@ -140,6 +140,7 @@ export function walletSection(w, before) {
   const oneShotA = b['evaluateCoupons (a), one-shot']?.p50_us;
   row('quote "best" (b) 20 × 30, 3 discounts, via the handle (compact)', `${us(oneShotB)} (one-shot, no handle)`, us(p50('quote best (b), handle, compact')), 'p50 ≤ 50 µs', p50('quote best (b), handle, compact') <= 50);
   row('the same, full view (messages, lines, alternatives, policy, explain)', '—', us(p50('quote best (b), handle, full')), '—', null);
+  row('the same, without the rejections\' reasons (`reasons: false`)', '—', us(p50('quote best (b), handle, compact, reasons: false')), '—', null);
   row('the same, the order as JSON text', '—', us(p50('quote best (b), handle, order as JSON text')), '—', null);
   row('evaluate (a) 20 × 30 via the handle (compact)', `${us(oneShotA)} (one-shot, no handle)`, us(p50('evaluate (a), handle, compact')), 'p50 ≤ 25 µs', p50('evaluate (a), handle, compact') <= 25);
   row('of which the JS side alone: `JSON.stringify` of the order, `JSON.parse` of the compact result ((b), (a))', '—', `${us(p50('JS side of (b) via the handle: stringify order + parse result'))}, ${us(p50('JS side of (a) via the handle: stringify order + parse result'))}`, '—', null);
@@ -169,7 +170,7 @@ export function walletSection(w, before) {
     '|---|---:|---:|---|---|',
     ...rows,
     '',
-    `Result sizes (JSON): quote (b) one-shot ${size('quote best (b), one-shot')}, via the handle, compact ${size('quote best (b), handle, compact')}; evaluate (a) one-shot ${size('evaluateCoupons (a), one-shot')}, compact ${size('evaluate (a), handle, compact')}.`,
+    `Result sizes (JSON): quote (b) one-shot ${size('quote best (b), one-shot')}, via the handle, compact ${size('quote best (b), handle, compact')}, compact without reasons ${size('quote best (b), handle, compact, reasons: false')}; evaluate (a) one-shot ${size('evaluateCoupons (a), one-shot')}, compact ${size('evaluate (a), handle, compact')}.`,
     '',
     mem ? `Memory a wallet holds: ${mem.bytes_per_wallet.toLocaleString('en-US')} B of wasm memory per wallet of ${mem.coupons} coupons (the coupons of (c); wasm memory grown by 50 live wallets, divided by 50; their JSON text is ${mem.wallet_json_bytes.toLocaleString('en-US')} B).` : '',
     '',

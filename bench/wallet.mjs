@@ -65,6 +65,7 @@ if (hasWallet) {
   const compact = wb.quote(bOrder, { selection });
   record('quote best (b), handle, compact', measureSync(() => wb.quote(bOrder, { selection })), { result_bytes: bytes(compact) });
   record('quote best (b), handle, full', measureSync(() => wb.quote(bOrder, { selection, messages: 'both', lines: true, alternatives: true, policy: true, explain: true })));
+  record('quote best (b), handle, compact, reasons: false', measureSync(() => wb.quote(bOrder, { selection, reasons: false })), { result_bytes: bytes(wb.quote(bOrder, { selection, reasons: false })) });
   record('quote best (b), handle, order as JSON text', measureSync(() => wb.quote(JSON.stringify(bOrder), { selection })));
   const ev = wa.evaluate(a.order);
   record('evaluate (a), handle, compact', measureSync(() => wa.evaluate(a.order)), { result_bytes: bytes(ev) });

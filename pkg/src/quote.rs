@@ -226,6 +226,8 @@ export interface WalletQuoteOptions extends WalletEvaluateOptions {
   policy?: boolean;
   /** Where each money column came from (`explain`). */
   explain?: boolean;
+  /** The rejections' `reasons` (default `true`); `false`: each rejection is its `id` and `code` only. */
+  reasons?: boolean;
 }
 /** A reason of a wallet's result: its texts only when `messages` asks for them. */
 export interface WalletReason extends Omit<CouponReason, "message" | "message_zh"> {

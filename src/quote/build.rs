@@ -166,7 +166,7 @@ pub struct Rejection {
 
 impl WriteJson for Rejection {
     fn write_json(&self, out: &mut String) {
-        RejectionView(self, Messages::Both).write_json(out);
+        RejectionView(self, View::FULL).write_json(out);
     }
 }
 
@@ -222,6 +222,8 @@ pub struct View {
     pub policy: bool,
     /// `explain`: where each money column came from.
     pub explain: bool,
+    /// The rejections' `reasons` (without them, each rejection is its id and code).
+    pub reasons: bool,
 }
 
 impl View {
@@ -232,6 +234,7 @@ impl View {
         alternatives: true,
         policy: true,
         explain: true,
+        reasons: true,
     };
 
     /// Codes, params and totals only: a wallet's default, a few hundred bytes per preview.
@@ -241,6 +244,7 @@ impl View {
         alternatives: false,
         policy: false,
         explain: false,
+        reasons: true,
     };
 }
 
@@ -253,12 +257,12 @@ pub struct QuoteView<'a> {
     pub view: View,
 }
 
-/// A [`Rejection`] with the messages of a [`View`].
-struct RejectionView<'a>(&'a Rejection, Messages);
+/// A [`Rejection`] with the messages and reasons of a [`View`].
+struct RejectionView<'a>(&'a Rejection, View);
 
 impl WriteJson for RejectionView<'_> {
     fn write_json(&self, out: &mut String) {
-        let (r, messages) = (self.0, self.1);
+        let (r, messages) = (self.0, self.1.messages);
         let mut o = Object::new(out);
         o.field("id", &r.id).field("code", &r.code);
         if messages.en() {
@@ -267,7 +271,7 @@ impl WriteJson for RejectionView<'_> {
         if messages.zh() {
             o.field("message_zh", &r.message_zh());
         }
-        if !r.reasons.is_empty() {
+        if self.1.reasons && !r.reasons.is_empty() {
             o.field("reasons", &Reasons(&r.reasons, messages));
         }
         o.end();
@@ -307,7 +311,7 @@ impl QuoteView<'_> {
         if v.lines {
             o.field("lines", &q.lines);
         }
-        let rejected = q.rejected.iter().map(|r| RejectionView(r, v.messages));
+        let rejected = q.rejected.iter().map(|r| RejectionView(r, v));
         write::array(o.key("rejected"), rejected);
         o.field("pay_request", &q.pay_request);
         if v.alternatives {

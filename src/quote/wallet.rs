@@ -44,7 +44,7 @@ impl std::fmt::Debug for Fixed {
 }
 
 /// Options of one wallet call: `{ selection?, messages?, lines?, alternatives?, policy?,
-/// explain? }` (`evaluate` takes `messages` only).
+/// explain?, reasons? }` (`evaluate` takes `messages` only).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallOptions {
     /// What to quote.
@@ -154,13 +154,14 @@ fn empty_order() -> Order {
 }
 
 /// The fields of call options: `quote` reads all of them, `evaluate` `messages` only.
-const CALL_FIELDS: [&str; 6] = [
+const CALL_FIELDS: [&str; 7] = [
     "messages",
     "selection",
     "lines",
     "alternatives",
     "policy",
     "explain",
+    "reasons",
 ];
 
 impl CallOptions {
@@ -189,15 +190,17 @@ impl CallOptions {
                 Some(Node::String(s)) if s == "both" => Messages::Both,
                 Some(v) => return Err(o.wrong("messages", r#""en", "zh", "both" or false"#, v)),
             };
-            // `lines`, `alternatives`, `policy`, `explain`: one loop, not four inlined reads.
-            let mut flags = [false; 4];
+            // `lines`, `alternatives`, `policy`, `explain`, `reasons`: one loop, not five
+            // inlined reads. The rejections' reasons (codes and params) are there unless
+            // turned off; the rest is off unless asked for.
+            let mut flags = [false, false, false, false, true];
             for (flag, field) in flags.iter_mut().zip(&CALL_FIELDS[2..]) {
-                *flag = o.flag(field)?.unwrap_or(false);
+                *flag = o.flag(field)?.unwrap_or(*flag);
             }
             // A present `selection` is read as the quote input's, `null` included (refused).
             Ok((messages, flags, member(o.members(), "selection")))
         };
-        let (messages, [lines, alternatives, policy, explain], selection) =
+        let (messages, [lines, alternatives, policy, explain, reasons], selection) =
             read().map_err(invalid_option)?;
         let selection = match selection {
             Some(v) => selection_from_value(Some(v))?,
@@ -211,6 +214,7 @@ impl CallOptions {
                 alternatives,
                 policy,
                 explain,
+                reasons,
             },
         })
     }
@@ -256,6 +260,24 @@ mod tests {
                 assert!(!compact.contains(absent), "{absent} in {compact}");
             }
             assert!(compact.contains(r#""rejected":[{"id":"#), "{compact}");
+            // Without the rejections' reasons: the same quote, each rejection its id and code.
+            let lean = wallet
+                .quote_json(
+                    ORDER,
+                    &format!(r#"{{"selection":{selection},"reasons":false}}"#),
+                )
+                .unwrap();
+            assert!(compact.contains(r#""reasons":[{"code":"#), "{compact}");
+            assert!(!lean.contains("reasons"), "{lean}");
+            let without = |text: &str| {
+                let mut out = text.to_owned();
+                while let Some(at) = out.find(r#","reasons":["#) {
+                    let end = at + out[at..].find("}]}").unwrap() + 2;
+                    out.replace_range(at..end, "");
+                }
+                out
+            };
+            assert_eq!(lean, without(&compact));
         }
     }
 
@@ -341,6 +363,8 @@ mod tests {
             ),
             (r#"{"policy":{}}"#, true, "invalid_option", "policy"),
             (r#"{"explain":1}"#, true, "invalid_option", "explain"),
+            (r#"{"reasons":"no"}"#, true, "invalid_option", "reasons"),
+            (r#"{"reasons":false}"#, false, "invalid_option", "reasons"),
             (
                 r#"{"selection":"worst"}"#,
                 true,
@@ -377,8 +401,21 @@ mod tests {
         .unwrap();
         assert_eq!(read.selection, Selection::Best);
         assert_eq!(
-            (read.view.messages, read.view.lines, read.view.explain),
-            (Messages::Zh, true, false)
+            (
+                read.view.messages,
+                read.view.lines,
+                read.view.explain,
+                read.view.reasons
+            ),
+            (Messages::Zh, true, false, true)
+        );
+        let read = CallOptions::from_json(r#"{"reasons":false}"#, true).unwrap();
+        assert_eq!(
+            read.view,
+            View {
+                reasons: false,
+                ..View::COMPACT
+            }
         );
         assert_eq!(
             CallOptions::from_json("null", true).unwrap().view,

@@ -87,6 +87,12 @@ describe('the compact result and its options', () => {
     assert.match(zh.reasons[0].message_zh, /大于 500/);
     assert.ok(!('message' in zh.reasons[0]));
     assert.equal(w.quote(ORDER, { selection: 'best', lines: true }).lines.length, 2);
+    // `reasons: false`: the same quote, each rejection its id and code only.
+    const lean = w.quote(ORDER, { selection: 'best', reasons: false });
+    assert.deepEqual(lean.rejected, q.rejected.map(({ id, code }) => ({ id, code })));
+    assert.deepEqual({ ...lean, rejected: [] }, { ...q, rejected: [] });
+    assert.throws(() => w.quote(ORDER, { reasons: 'no' }), (e) => e.code === 'invalid_option' && e.field === 'reasons');
+    assert.throws(() => w.evaluate(ORDER, { reasons: false }), (e) => e.code === 'invalid_option' && e.field === 'reasons');
     assert.ok(JSON.stringify(q).length * 2 < JSON.stringify(lib.quote({ ...WALLET, order: ORDER, selection: 'best' })).length);
     const v = w.evaluate(ORDER);
     assert.deepEqual(v.map((x) => x.status), ['applicable', 'not_applicable', 'applicable']);

@@ -34,10 +34,12 @@ pub(crate) fn eligible_line_ids(verdicts: &JsValue, ids: &[String]) -> Result<()
         let lines: crate::js::Indexed =
             crate::js::reflect_get(&verdicts.get(v), &key)?.unchecked_into();
         for i in 0..lines.length() {
-            let index = lines.get(i);
-            let id = index
-                .as_f64()
-                .and_then(|n| ids.get(n as usize))
+            // The core wrote a whole index below `ids.len()`; anything else (`NaN` included,
+            // which fails every comparison) is an internal error, never a wrong id.
+            let n = lines.get_number(i);
+            let id = (n >= 0.0 && n.fract() == 0.0)
+                .then(|| ids.get(n as usize))
+                .flatten()
                 .ok_or_else(|| {
                     bss_error(code::INTERNAL, "eligible line index", JsValue::UNDEFINED)
                 })?;

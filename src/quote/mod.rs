@@ -420,7 +420,7 @@ impl<'a> Prep<'a> {
                 continue;
             };
             let mut v = self.verdict(&order, k)?;
-            if let Some(r) = unusable(&mut v) {
+            if let Some(r) = unusable(&mut v, id) {
                 rejected.push(r);
                 continue;
             }
@@ -654,9 +654,11 @@ impl<'a> Prep<'a> {
                 first.get_or_insert(v);
             }
             if let (false, Some(mut v)) = (*used, first) {
-                rejected.push(unusable(&mut v).unwrap_or_else(|| {
-                    Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
-                }));
+                let id = self.input.coupons[k].id();
+                rejected.push(
+                    unusable(&mut v, id)
+                        .unwrap_or_else(|| Rejection::new(id, RejectCode::NothingToDeduct, None)),
+                );
             }
         }
         let mut kept = found.kept.iter();
@@ -835,8 +837,9 @@ fn usable(v: &Verdict) -> bool {
         )
 }
 
-/// Why a coupon cannot be used at all under its verdict (whose reasons move to the rejection).
-fn unusable(v: &mut Verdict) -> Option<Rejection> {
+/// Why coupon `id` cannot be used at all under its verdict (whose reasons move to the
+/// rejection).
+fn unusable(v: &mut Verdict, id: &str) -> Option<Rejection> {
     let code = match v.status {
         _ if usable(v) => return None,
         Status::NotApplicable => RejectCode::CouponNotApplicable,
@@ -844,7 +847,7 @@ fn unusable(v: &mut Verdict) -> Option<Rejection> {
         Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
     // The messages follow the first reason, written only when a view asks for them.
-    let r = Rejection::new(&v.coupon_id, code, None);
+    let r = Rejection::new(id, code, None);
     Some(r.with_reasons(std::mem::take(&mut v.reasons)))
 }
 

@@ -474,7 +474,8 @@ fn settle_into(
             deducted,
             balance_after,
         });
-        if let Some(t) = c.rules.kind.pay_type() {
+        // PayOrders items for the quote only (runners-up show totals and ids).
+        if let (Some(t), true) = (c.rules.kind.pay_type(), with_lines) {
             s.pay_items.push(PayItem {
                 id: id.to_owned(),
                 item_type: i64::from(t),

@@ -675,7 +675,7 @@ impl<'a> Prep<'a> {
         let mut alternatives = Vec::new();
         for (_, combo) in kept {
             let p = &prepared[combo.context];
-            let s = settle(
+            let mut s = settle(
                 &self.order.lines,
                 &self.input.coupons,
                 self.discount(p.discount),
@@ -683,9 +683,10 @@ impl<'a> Prep<'a> {
                 &combo.picks,
                 false,
             )?;
+            // The ids taken from the settled coupons (dropped next): no copies.
             let mut coupon_ids = Vec::with_capacity(s.coupons.len());
-            for c in &s.coupons {
-                coupon_ids.push(c.coupon_id.clone());
+            for c in &mut s.coupons {
+                coupon_ids.push(std::mem::take(&mut c.coupon_id));
             }
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),

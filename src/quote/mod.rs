@@ -585,6 +585,7 @@ impl<'a> Prep<'a> {
         }
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
+        let mut walk = search::Walk::default();
         // State, limits and line selection do not depend on the discount: once per coupon.
         let mut matched: Vec<Matched<'_>> = Vec::with_capacity(self.input.coupons.len());
         for (c, r) in self.input.coupons.iter().zip(&self.fixed.rules) {
@@ -614,6 +615,7 @@ impl<'a> Prep<'a> {
                 &self.fixed.limits,
                 funds,
                 &mut found,
+                &mut walk,
             )?;
             verdicts_of[c] = Some(verdicts);
             prepared.push(p);

@@ -323,7 +323,7 @@ impl<'a> Prep<'a> {
         let mut candidates = Vec::with_capacity(chosen.len());
         for &(k, v) in chosen {
             let coupon = &self.input.coupons[k];
-            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, ratio_base)? {
+            if let Some(mut c) = candidate(k, coupon, v, (order, &units), &ledger, ratio_base)? {
                 c.rank = self.fixed.coupon_ranks[k];
                 candidates.push(c);
             }
@@ -868,7 +868,7 @@ fn candidate(
     k: usize,
     coupon: &Coupon,
     v: &Verdict,
-    order: &Order,
+    (order, units): (&Order, &[i128]),
     ledger: &Ledger,
     ratio_base: RatioBase,
 ) -> Result<Option<Candidate>, QuoteError> {
@@ -877,11 +877,13 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
+    // The on-demand units only a ratio cap reads (`units`: each line's payable).
     let mut on_demand = 0i128;
-    for &i in v.eligible_lines.iter() {
-        let line = &order.lines[i];
-        if line.charging_mode(order) == LineMode::OnDemand {
-            on_demand += ledger.units(line.payable())?;
+    if v.params.max_deduction_ratio.is_some() {
+        for &i in v.eligible_lines.iter() {
+            if order.lines[i].charging_mode(order) == LineMode::OnDemand {
+                on_demand += units[i];
+            }
         }
     }
     // The fallible parts before the lines are shared: an error has nothing to drop.

@@ -378,8 +378,14 @@ fn finish(
     }
     if let Some(d) = &order.discount {
         let lines = (d, order.lines.as_slice());
-        let mut conflicts = discount::conflicts(coupon.kind, &rules.params, lines, policy, detail);
-        reasons.append(&mut conflicts);
+        discount::conflicts(
+            coupon.kind,
+            &rules.params,
+            lines,
+            policy,
+            detail,
+            &mut reasons,
+        );
     }
 
     // A discount coupon (折扣券) is a pay ratio, not an amount (spec §2 terminology, §6.2):

@@ -268,7 +268,7 @@ impl<'a> Prep<'a> {
     /// `index`: line amounts, pay ratios and the order's discount.
     fn set_context(&self, order: &mut Order, index: Option<usize>) -> Result<(), QuoteError> {
         let d = self.discount(index);
-        let mut covered = Vec::new();
+        let mut covered = Vec::with_capacity(d.map_or(0, |_| order.lines.len()));
         for (i, line) in order.lines.iter_mut().enumerate() {
             line.amount = None;
             line.discount_ratio = None;
@@ -599,7 +599,7 @@ impl<'a> Prep<'a> {
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
             let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
-            let mut chosen: Vec<(usize, &Verdict)> = Vec::new();
+            let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
             for (k, v) in verdicts.iter().enumerate() {
                 if let Some(v) = v.as_ref().filter(|v| usable(v) && !self.fixed.duplicate[k]) {
                     chosen.push((k, v));

@@ -293,12 +293,12 @@ impl<'a> Prep<'a> {
     }
 
     /// The context of discount `index` with the coupons `chosen` (verdicts given) as
-    /// candidates in stacking order.
+    /// candidates in stacking order (`chosen` is sorted into it).
     fn prepare(
         &self,
         index: Option<usize>,
         order: &Order,
-        chosen: &[(usize, &Verdict)],
+        chosen: &mut [(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
         // The lines' amounts after the discount, read twice rather than collected.
         let ledger = Ledger::for_amounts(order.lines.iter().map(|l| l.payable()))?;
@@ -320,23 +320,28 @@ impl<'a> Prep<'a> {
             }
         }
         let start = Position::new(&ledger, &units).with_ratio_base(base);
+        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
+        // (its rank: the same order; the sort is stable: equal ids keep the input order).
+        // The chosen pairs are sorted, not the candidates built from them (a swap of a pair
+        // is no copy of a candidate).
+        let rank = |&(k, v): &(usize, &Verdict)| {
+            let rules = combinable(&self.input.coupons[k], v);
+            let expiry = rules.expire_time.map_or(i64::MAX, |t| t.millis());
+            (
+                stacking_rank(rules.kind),
+                expiry,
+                self.fixed.coupon_ranks[k],
+            )
+        };
+        sorting::sort_by(chosen, |a, b| rank(a) < rank(b));
         let mut candidates = Vec::with_capacity(chosen.len());
-        for &(k, v) in chosen {
+        for &(k, v) in chosen.iter() {
             let coupon = &self.input.coupons[k];
             if let Some(mut c) = candidate(k, coupon, v, (order, &units), &ledger, ratio_base)? {
                 c.rank = self.fixed.coupon_ranks[k];
                 candidates.push(c);
             }
         }
-        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
-        // (its rank: the same order; the sort is stable: equal ids keep the input order).
-        let rank = |c: &Candidate| {
-            let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
-            (stacking_rank(c.rules.kind), expiry)
-        };
-        sorting::sort_by(&mut candidates, |a, b| {
-            (rank(a), a.rank) < (rank(b), b.rank)
-        });
         Ok(Prepared {
             discount: index,
             context: Context {
@@ -437,7 +442,7 @@ impl<'a> Prep<'a> {
         for (k, v) in &verdicts {
             chosen.push((*k, v));
         }
-        let prepared = self.prepare(index, &order, &chosen)?;
+        let prepared = self.prepare(index, &order, &mut chosen)?;
         let mut picks: Vec<usize> = Vec::with_capacity(prepared.context.candidates.len());
         for k in 0..prepared.context.candidates.len() {
             picks.push(k);
@@ -605,7 +610,7 @@ impl<'a> Prep<'a> {
                     chosen.push((k, v));
                 }
             }
-            let p = self.prepare(index, &order, &chosen)?;
+            let p = self.prepare(index, &order, &mut chosen)?;
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;
             }

@@ -561,10 +561,17 @@ impl<'a> Prep<'a> {
                 _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
             });
         }
-        sorting::sort_by(&mut values, |a, b| a > b);
+        // The largest first, one slot after another: a few slots need no sort of every value
+        // (the first of equal values, as a stable sort takes them).
         let mut most = Amount::ZERO;
-        for v in values.iter().take(self.fixed.limits.max_total()) {
-            most = most.checked_add(*v)?;
+        for _ in 0..self.fixed.limits.max_total().min(values.len()) {
+            let mut at = 0;
+            for (i, v) in values.iter().enumerate() {
+                if *v > values[at] {
+                    at = i;
+                }
+            }
+            most = most.checked_add(values.remove(at))?;
         }
         // Contexts in the order of the least they could cost: a context whose least cannot
         // beat the fourth-best combination found so far is not evaluated at all.

@@ -505,6 +505,10 @@ fn settle_into(
     )?;
     if with_lines {
         // The payable amount spread over the lines; every column then sums to its total.
+        // Sized once (they grew from nothing, a copy per doubling).
+        for v in [&mut w.owed, &mut w.weights, &mut w.caps] {
+            v.reserve(n);
+        }
         for i in 0..n {
             let o = pos.owed(i, ledger);
             w.owed.push(o);

@@ -84,7 +84,7 @@ pub fn evaluate_compiled(
 ) -> Result<Verdict, CouponError> {
     let mut matched = match_rules(order, coupon, opts, compiled);
     let reasons = std::mem::take(&mut matched.reasons);
-    finish(order, facts, coupon, opts, &matched, reasons, None)
+    finish(order, facts, coupon, opts, &matched, reasons, None, true)
 }
 
 /// The part of a coupon's verdict that neither the line amounts nor the order's discount
@@ -255,7 +255,9 @@ fn match_rules<'a>(
 /// With `all_reasons` the context-free reasons move into the verdict (a quote lists them
 /// once per coupon, from one context). Without, the verdict serves the quote's search: it
 /// lists only the reasons of this context (amounts, discount) by code and effect (its status
-/// still counts the context-free ones), and no coupon id.
+/// still counts the context-free ones). Either way without the coupon id: a quote names its
+/// rejections from the coupon (not a copy per verdict; a coupon that is not even an object has
+/// no id, `""` either way).
 pub fn evaluate_matched(
     order: &Order,
     facts: &OrderFacts,
@@ -268,7 +270,7 @@ pub fn evaluate_matched(
         true => (std::mem::take(&mut matched.reasons), None),
         false => (Vec::new(), Some(matched.least)),
     };
-    finish(order, facts, coupon, opts, matched, reasons, least)
+    finish(order, facts, coupon, opts, matched, reasons, least, false)
 }
 
 /// The verdict on a coupon that is not even an object: its malformed fields only. Built
@@ -298,7 +300,9 @@ fn unreadable(coupon: &Coupon) -> Verdict {
 
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
 /// `least`, for a verdict that serves the search only (reasons by code and effect, no id), is
-/// the status of the context-free reasons left out of `reasons`.
+/// the status of the context-free reasons left out of `reasons`. `named`: the verdict carries
+/// the coupon's id (with `least` unset).
+#[allow(clippy::too_many_arguments)]
 fn finish(
     order: &Order,
     facts: &OrderFacts,
@@ -307,6 +311,7 @@ fn finish(
     matched: &Matched<'_>,
     mut reasons: Vec<Reason>,
     least: Option<Status>,
+    named: bool,
 ) -> Result<Verdict, CouponError> {
     if matched.unreadable {
         return Ok(unreadable(coupon));
@@ -373,8 +378,14 @@ fn finish(
     }
     if let Some(d) = &order.discount {
         let lines = (d, order.lines.as_slice());
-        let mut conflicts = discount::conflicts(coupon.kind, &rules.params, lines, policy, detail);
-        reasons.append(&mut conflicts);
+        discount::conflicts(
+            coupon.kind,
+            &rules.params,
+            lines,
+            policy,
+            detail,
+            &mut reasons,
+        );
     }
 
     // A discount coupon (折扣券) is a pay ratio, not an amount (spec §2 terminology, §6.2):
@@ -393,19 +404,24 @@ fn finish(
                 Some(official.checked_mul_floor(Amount::from(1).checked_sub(r)?, 2)?)
             }
             _ => {
+                // The face value written out only for a verdict that lists it (not in every
+                // context of a quote's search).
+                let actual = || {
+                    vec![(
+                        "actual",
+                        match coupon.face_value {
+                            Some(f) => text(f),
+                            None => Param::Text("none".to_owned()),
+                        },
+                    )]
+                };
                 push_reason(
                     &mut reasons,
-                    Reason::new(
+                    Reason::detailed(
                         ReasonCode::DiscountCouponFaceValue,
                         Status::Indeterminate,
                         None,
-                        vec![(
-                            "actual",
-                            match coupon.face_value {
-                                Some(f) => text(f),
-                                None => Param::Text("none".to_owned()),
-                            },
-                        )],
+                        detail.then(actual),
                     ),
                 );
                 None
@@ -413,7 +429,8 @@ fn finish(
         };
     }
     let mut verdict = Verdict {
-        coupon_id: match detail {
+        // Not for a quote: it names its rejections from the coupon.
+        coupon_id: match least.is_none() && named {
             true => coupon.id().to_owned(),
             false => String::new(),
         },

@@ -99,45 +99,59 @@ fn scale_up(m: u128, n: u32) -> Option<u128> {
     }
 }
 
-/// `a + b` (`a - b` when `subtract`), exact at the larger scale, or `None` when it needs more
-/// than 96 bits there or more than 28 significant digits.
+/// [`sum`] in the engine's case, or `None` for [`sum`] to decide: 64-bit magnitudes, scales at
+/// most 19 apart (one widening product aligns them), a result below 10^28. No division and no
+/// wide product: its caller needs few registers.
 #[inline]
-pub(super) fn sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
+pub(super) fn small_sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
     let (ma, mb) = (a.magnitude(), b.magnitude());
+    let (sa, sb) = (a.scale(), b.scale());
+    if (ma | mb) >> 64 != 0 || sa.abs_diff(sb) > 19 {
+        return None;
+    }
     if ma == 0 {
-        // The other operand as it is (its scale, its sign, negated for `0 - b`).
-        let r = if subtract && mb != 0 { b.negated() } else { b };
-        return within_digits(r);
+        // As [`sum`]: the other operand as it is, negated for `0 - b`.
+        return Some(if subtract && mb != 0 { b.negated() } else { b });
     }
     if mb == 0 {
-        return within_digits(a);
+        return Some(a);
     }
-    // The engine's case: 64-bit mantissas, scales at most 19 apart (the scaled one stays
-    // below 2^128 and so does the sum), a result below 10^28.
-    let (sa, sb) = (a.scale(), b.scale());
-    if (ma | mb) >> 64 == 0 && sa.abs_diff(sb) <= 19 {
-        let (xa, xb, scale) = match sa.cmp(&sb) {
-            Ordering::Equal => (ma, mb, sa),
-            Ordering::Greater => (ma, mb * pow10(sa - sb), sa),
-            Ordering::Less => (ma * pow10(sb - sa), mb, sb),
-        };
-        let (na, nb) = (a.sign(), b.sign() != subtract);
-        let (magnitude, negative) = if na == nb {
-            (xa + xb, na)
-        } else if xa >= xb {
-            (xa - xb, na)
-        } else {
-            (xb - xa, nb)
-        };
-        if magnitude < DIGIT_LIMIT {
-            return Some(Amount::from_parts(
-                magnitude,
-                scale,
-                negative && magnitude != 0,
-            ));
-        }
-    }
-    aligned_sum(a, b, subtract)
+    let (ma, mb) = (ma as u64, mb as u64);
+    let (xa, xb, scale) = match sa.cmp(&sb) {
+        Ordering::Equal => (u128::from(ma), u128::from(mb), sa),
+        Ordering::Greater => (u128::from(ma), wide(mb, sa - sb), sa),
+        Ordering::Less => (wide(ma, sb - sa), u128::from(mb), sb),
+    };
+    let (na, nb) = (a.sign(), b.sign() != subtract);
+    let (magnitude, negative) = if na == nb {
+        (xa + xb, na)
+    } else if xa >= xb {
+        (xa - xb, na)
+    } else {
+        (xb - xa, nb)
+    };
+    (magnitude < DIGIT_LIMIT)
+        .then(|| Amount::from_parts(magnitude, scale, negative && magnitude != 0))
+}
+
+/// `m × 10^n` for `n` ≤ 19: one 64 × 64-bit product.
+fn wide(m: u64, n: u32) -> u128 {
+    u128::from(m) * u128::from(POW10[n as usize] as u64)
+}
+
+/// `a + b` (`a - b` when `subtract`), exact at the larger scale, or `None` when it needs more
+/// than 96 bits there or more than 28 significant digits.
+pub(super) fn sum(a: Amount, b: Amount, subtract: bool) -> Option<Amount> {
+    let (ma, mb) = (a.magnitude(), b.magnitude());
+    // A zero operand gives the other one as it is (its scale, its sign, negated for `0 - b`).
+    // The engine's case is [`small_sum`]'s, tried first by the caller.
+    let r = match (ma, mb) {
+        (0, _) if subtract && mb != 0 => b.negated(),
+        (0, _) => b,
+        (_, 0) => a,
+        _ => return aligned_sum(a, b, subtract),
+    };
+    within_digits(r)
 }
 
 /// [`sum`] of two non-zero operands in every case: wide mantissas, scales far apart, a

@@ -478,7 +478,8 @@ fn settle_into(
             deducted,
             balance_after,
         });
-        if let Some(t) = c.rules.kind.pay_type() {
+        // PayOrders items for the quote only (runners-up show totals and ids).
+        if let (Some(t), true) = (c.rules.kind.pay_type(), with_lines) {
             s.pay_items.push(PayItem {
                 id: id.to_owned(),
                 item_type: i64::from(t),
@@ -508,6 +509,10 @@ fn settle_into(
     )?;
     if with_lines {
         // The payable amount spread over the lines; every column then sums to its total.
+        // Sized once (they grew from nothing, a copy per doubling).
+        for v in [&mut w.owed, &mut w.weights, &mut w.caps] {
+            v.reserve(n);
+        }
         for i in 0..n {
             let o = pos.owed(i, ledger);
             w.owed.push(o);

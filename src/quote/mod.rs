@@ -268,7 +268,7 @@ impl<'a> Prep<'a> {
     /// `index`: line amounts, pay ratios and the order's discount.
     fn set_context(&self, order: &mut Order, index: Option<usize>) -> Result<(), QuoteError> {
         let d = self.discount(index);
-        let mut covered = Vec::new();
+        let mut covered = Vec::with_capacity(d.map_or(0, |_| order.lines.len()));
         for (i, line) in order.lines.iter_mut().enumerate() {
             line.amount = None;
             line.discount_ratio = None;
@@ -293,12 +293,12 @@ impl<'a> Prep<'a> {
     }
 
     /// The context of discount `index` with the coupons `chosen` (verdicts given) as
-    /// candidates in stacking order.
+    /// candidates in stacking order (`chosen` is sorted into it).
     fn prepare(
         &self,
         index: Option<usize>,
         order: &Order,
-        chosen: &[(usize, &Verdict)],
+        chosen: &mut [(usize, &Verdict)],
     ) -> Result<Prepared, QuoteError> {
         // The lines' amounts after the discount, read twice rather than collected.
         let ledger = Ledger::for_amounts(order.lines.iter().map(|l| l.payable()))?;
@@ -320,23 +320,28 @@ impl<'a> Prep<'a> {
             }
         }
         let start = Position::new(&ledger, &units).with_ratio_base(base);
+        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
+        // (its rank: the same order; the sort is stable: equal ids keep the input order).
+        // The chosen pairs are sorted, not the candidates built from them (a swap of a pair
+        // is no copy of a candidate).
+        let rank = |&(k, v): &(usize, &Verdict)| {
+            let rules = combinable(&self.input.coupons[k], v);
+            let expiry = rules.expire_time.map_or(i64::MAX, |t| t.millis());
+            (
+                stacking_rank(rules.kind),
+                expiry,
+                self.fixed.coupon_ranks[k],
+            )
+        };
+        sorting::sort_by(chosen, |a, b| rank(a) < rank(b));
         let mut candidates = Vec::with_capacity(chosen.len());
-        for &(k, v) in chosen {
+        for &(k, v) in chosen.iter() {
             let coupon = &self.input.coupons[k];
-            if let Some(mut c) = candidate(k, coupon, v, order, &ledger, ratio_base)? {
+            if let Some(mut c) = candidate(k, coupon, v, (order, &units), &ledger, ratio_base)? {
                 c.rank = self.fixed.coupon_ranks[k];
                 candidates.push(c);
             }
         }
-        // Stacking order; within a kind the coupon expiring first (no expiry last), then by id
-        // (its rank: the same order; the sort is stable: equal ids keep the input order).
-        let rank = |c: &Candidate| {
-            let expiry = c.rules.expire_time.map_or(i64::MAX, |t| t.millis());
-            (stacking_rank(c.rules.kind), expiry)
-        };
-        sorting::sort_by(&mut candidates, |a, b| {
-            (rank(a), a.rank) < (rank(b), b.rank)
-        });
         Ok(Prepared {
             discount: index,
             context: Context {
@@ -420,7 +425,7 @@ impl<'a> Prep<'a> {
                 continue;
             };
             let mut v = self.verdict(&order, k)?;
-            if let Some(r) = unusable(&mut v) {
+            if let Some(r) = unusable(&mut v, id) {
                 rejected.push(r);
                 continue;
             }
@@ -437,7 +442,7 @@ impl<'a> Prep<'a> {
         for (k, v) in &verdicts {
             chosen.push((*k, v));
         }
-        let prepared = self.prepare(index, &order, &chosen)?;
+        let prepared = self.prepare(index, &order, &mut chosen)?;
         let mut picks: Vec<usize> = Vec::with_capacity(prepared.context.candidates.len());
         for k in 0..prepared.context.candidates.len() {
             picks.push(k);
@@ -556,10 +561,17 @@ impl<'a> Prep<'a> {
                 _ => c.balance.max(c.face_value).unwrap_or(Amount::ZERO),
             });
         }
-        sorting::sort_by(&mut values, |a, b| a > b);
+        // The largest first, one slot after another: a few slots need no sort of every value
+        // (the first of equal values, as a stable sort takes them).
         let mut most = Amount::ZERO;
-        for v in values.iter().take(self.fixed.limits.max_total()) {
-            most = most.checked_add(*v)?;
+        for _ in 0..self.fixed.limits.max_total().min(values.len()) {
+            let mut at = 0;
+            for (i, v) in values.iter().enumerate() {
+                if *v > values[at] {
+                    at = i;
+                }
+            }
+            most = most.checked_add(values.remove(at))?;
         }
         // Contexts in the order of the least they could cost: a context whose least cannot
         // beat the fourth-best combination found so far is not evaluated at all.
@@ -585,6 +597,7 @@ impl<'a> Prep<'a> {
         }
         let mut used_somewhere = vec![false; self.input.coupons.len()];
         let mut found = Found::new();
+        let mut walk = search::Walk::default();
         // State, limits and line selection do not depend on the discount: once per coupon.
         let mut matched: Vec<Matched<'_>> = Vec::with_capacity(self.input.coupons.len());
         for (c, r) in self.input.coupons.iter().zip(&self.fixed.rules) {
@@ -598,13 +611,13 @@ impl<'a> Prep<'a> {
             self.set_context(&mut order, index)?;
             // Rejections quote the first context's reasons only (see below).
             let verdicts = self.verdicts(&order, &mut matched, c == 0)?;
-            let mut chosen: Vec<(usize, &Verdict)> = Vec::new();
+            let mut chosen: Vec<(usize, &Verdict)> = Vec::with_capacity(verdicts.len());
             for (k, v) in verdicts.iter().enumerate() {
                 if let Some(v) = v.as_ref().filter(|v| usable(v) && !self.fixed.duplicate[k]) {
                     chosen.push((k, v));
                 }
             }
-            let p = self.prepare(index, &order, &chosen)?;
+            let p = self.prepare(index, &order, &mut chosen)?;
             for cand in &p.context.candidates {
                 used_somewhere[cand.coupon] |= cand.max > 0;
             }
@@ -614,6 +627,7 @@ impl<'a> Prep<'a> {
                 &self.fixed.limits,
                 funds,
                 &mut found,
+                &mut walk,
             )?;
             verdicts_of[c] = Some(verdicts);
             prepared.push(p);
@@ -654,9 +668,11 @@ impl<'a> Prep<'a> {
                 first.get_or_insert(v);
             }
             if let (false, Some(mut v)) = (*used, first) {
-                rejected.push(unusable(&mut v).unwrap_or_else(|| {
-                    Rejection::new(&v.coupon_id, RejectCode::NothingToDeduct, None)
-                }));
+                let id = self.input.coupons[k].id();
+                rejected.push(
+                    unusable(&mut v, id)
+                        .unwrap_or_else(|| Rejection::new(id, RejectCode::NothingToDeduct, None)),
+                );
             }
         }
         let mut kept = found.kept.iter();
@@ -673,7 +689,7 @@ impl<'a> Prep<'a> {
         let mut alternatives = Vec::new();
         for (_, combo) in kept {
             let p = &prepared[combo.context];
-            let s = settle(
+            let mut s = settle(
                 &self.order.lines,
                 &self.input.coupons,
                 self.discount(p.discount),
@@ -681,9 +697,10 @@ impl<'a> Prep<'a> {
                 &combo.picks,
                 false,
             )?;
+            // The ids taken from the settled coupons (dropped next): no copies.
             let mut coupon_ids = Vec::with_capacity(s.coupons.len());
-            for c in &s.coupons {
-                coupon_ids.push(c.coupon_id.clone());
+            for c in &mut s.coupons {
+                coupon_ids.push(std::mem::take(&mut c.coupon_id));
             }
             alternatives.push(Alternative {
                 discount_id: p.context.discount_id.clone(),
@@ -835,8 +852,9 @@ fn usable(v: &Verdict) -> bool {
         )
 }
 
-/// Why a coupon cannot be used at all under its verdict (whose reasons move to the rejection).
-fn unusable(v: &mut Verdict) -> Option<Rejection> {
+/// Why coupon `id` cannot be used at all under its verdict (whose reasons move to the
+/// rejection).
+fn unusable(v: &mut Verdict, id: &str) -> Option<Rejection> {
     let code = match v.status {
         _ if usable(v) => return None,
         Status::NotApplicable => RejectCode::CouponNotApplicable,
@@ -844,7 +862,7 @@ fn unusable(v: &mut Verdict) -> Option<Rejection> {
         Status::Applicable => RejectCode::UnsupportedCouponKind,
     };
     // The messages follow the first reason, written only when a view asks for them.
-    let r = Rejection::new(&v.coupon_id, code, None);
+    let r = Rejection::new(id, code, None);
     Some(r.with_reasons(std::mem::take(&mut v.reasons)))
 }
 
@@ -862,7 +880,7 @@ fn candidate(
     k: usize,
     coupon: &Coupon,
     v: &Verdict,
-    order: &Order,
+    (order, units): (&Order, &[i128]),
     ledger: &Ledger,
     ratio_base: RatioBase,
 ) -> Result<Option<Candidate>, QuoteError> {
@@ -871,11 +889,13 @@ fn candidate(
     if kind == CouponKind::ProductCoupon {
         return Ok(None);
     }
+    // The on-demand units only a ratio cap reads (`units`: each line's payable).
     let mut on_demand = 0i128;
-    for &i in v.eligible_lines.iter() {
-        let line = &order.lines[i];
-        if line.charging_mode(order) == LineMode::OnDemand {
-            on_demand += ledger.units(line.payable())?;
+    if v.params.max_deduction_ratio.is_some() {
+        for &i in v.eligible_lines.iter() {
+            if order.lines[i].charging_mode(order) == LineMode::OnDemand {
+                on_demand += units[i];
+            }
         }
     }
     // The fallible parts before the lines are shared: an error has nothing to drop.

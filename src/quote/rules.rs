@@ -180,10 +180,10 @@ impl Tally {
     }
 
     fn step(&mut self, c: &Combinable, delta: i32) {
+        // Wrapping, without a branch: a coupon is only removed after it was added, so no
+        // counter ever goes below zero.
         let bump = |n: &mut u32, yes: bool| {
-            if yes {
-                *n = n.saturating_add_signed(delta);
-            }
+            *n = n.wrapping_add((delta as u32) & u32::from(yes).wrapping_neg());
         };
         match self
             .per_kind_group
@@ -194,7 +194,7 @@ impl Tally {
             None if delta > 0 => self.per_kind_group.push((c.kind, c.group, 1)),
             None => {}
         }
-        self.count = self.count.saturating_add_signed(delta as isize);
+        self.count = self.count.wrapping_add_signed(delta as isize);
         bump(&mut self.cash, c.kind == CouponKind::CashCoupon);
         bump(
             &mut self.discount_coupons,

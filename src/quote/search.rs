@@ -237,29 +237,35 @@ impl Found {
 pub struct Funds(pub i128);
 
 /// Searches the context numbered `index` (the index [`Combo::context`] reports) and adds its
-/// combinations to `found`.
+/// combinations to `found`; `walk` holds the buffers one quote's contexts share.
 pub fn search_context(
     index: usize,
     ctx: &Context,
     limits: &Limits,
     funds: Funds,
     found: &mut Found,
+    walk: &mut Walk,
 ) -> Result<(), QuoteError> {
     let run = Run::new(index, ctx, limits, funds);
-    let mut scratch = Scratch::for_lines(ctx.start.cents.len());
-    run.seed(found, &mut scratch)?;
-    let mut walk = Walk {
-        positions: vec![ctx.start.clone()],
-        tally: Tally::default(),
-        picks: Vec::new(),
-        scratch,
-    };
+    // Every depth starts from this context's lines (the sub-cent parts and the ratio base
+    // differ from context to context; within one, a child copies the rest from its parent).
+    if walk.positions.is_empty() {
+        walk.positions.push(ctx.start.clone());
+    }
+    for p in &mut walk.positions {
+        p.sub.copy_from_slice(&ctx.start.sub);
+        p.ratio_base_start = ctx.start.ratio_base_start;
+        p.copy_from(&ctx.start);
+    }
+    run.seed(found, walk)?;
     run.offer(&ctx.start, &[], found);
-    run.explore(0, 0, &mut walk, found)
+    run.explore(0, 0, walk, found)
 }
 
-/// The state of the depth-first walk: one position per depth, reused.
-struct Walk {
+/// The state of the depth-first walk: one position per depth, reused from context to
+/// context of a quote (so are the stack's buffers).
+#[derive(Default)]
+pub struct Walk {
     positions: Vec<Position>,
     tally: Tally,
     picks: Vec<usize>,
@@ -349,7 +355,7 @@ impl<'a> Run<'a> {
     }
 
     /// A greedy combination (largest `max_deduction` first) to start with a good bound.
-    fn seed(&self, found: &mut Found, scratch: &mut Scratch) -> Result<(), QuoteError> {
+    fn seed(&self, found: &mut Found, walk: &mut Walk) -> Result<(), QuoteError> {
         let mut by_max = self.order.clone();
         sort_by(&mut by_max, |&a, &b| {
             self.ctx.candidates[a].max > self.ctx.candidates[b].max
@@ -364,8 +370,9 @@ impl<'a> Run<'a> {
                 picked[j] = true;
             }
         }
-        let mut pos = self.ctx.start.clone();
-        let mut kept = Vec::new();
+        // In the walk's first position, set back to the start afterwards.
+        let pos = &mut walk.positions[0];
+        let kept = &mut walk.picks;
         for &j in &self.order {
             if !picked[j] {
                 continue;
@@ -373,11 +380,13 @@ impl<'a> Run<'a> {
             found.stats.nodes += 1;
             found.work += self.node_cost(j);
             let c = &self.ctx.candidates[j];
-            if apply(&self.ctx.ledger, piece(c), &mut pos, scratch, None)? > 0 {
+            if apply(&self.ctx.ledger, piece(c), pos, &mut walk.scratch, None)? > 0 {
                 kept.push(j);
             }
         }
-        self.offer(&pos, &kept, found);
+        self.offer(pos, kept, found);
+        pos.copy_from(&self.ctx.start);
+        kept.clear();
         Ok(())
     }
 

@@ -64,18 +64,21 @@ pub fn discount_conflicts(
     lines: &[Line],
     policy: &Policy,
 ) -> Vec<Reason> {
-    conflicts(kind, params, (discount, lines), policy, true)
+    let mut out = Vec::new();
+    conflicts(kind, params, (discount, lines), policy, true, &mut out);
+    out
 }
 
-/// [`discount_conflicts`]; without `detail` the reasons carry their code and effect only.
+/// [`discount_conflicts`], appended to `out` (a verdict's reasons: no list of their own);
+/// without `detail` the reasons carry their code and effect only.
 pub(crate) fn conflicts(
     kind: Option<CouponKind>,
     params: &CouponParams,
     (discount, lines): (&OrderDiscount, &[Line]),
     policy: &Policy,
     detail: bool,
-) -> Vec<Reason> {
-    let mut out = Vec::new();
+    out: &mut Vec<Reason>,
+) {
     let dk = DiscountKind::from_code(discount.discount_type, policy);
     let type_param = || {
         (
@@ -99,8 +102,8 @@ pub(crate) fn conflicts(
     // A discount coupon is the alternative to a discount (one per order, spec §6.1/§6.2); the
     // outdated appendix policy forbids every coupon next to a discount.
     if kind == Some(CouponKind::DiscountCoupon) || !policy.discount_with_coupons {
-        push_reason(&mut out, not_combinable(None));
-        return out;
+        push_reason(out, not_combinable(None));
+        return;
     }
     let Some(dk) = dk else {
         let has_flag = params.simultaneous_use_with_empower_discount == Some(false)
@@ -111,7 +114,7 @@ pub(crate) fn conflicts(
             let params = || vec![type_param()];
             let params = detail.then(params);
             push_reason(
-                &mut out,
+                out,
                 Reason::detailed(code, Status::Indeterminate, None, params),
             );
         }
@@ -145,7 +148,7 @@ pub(crate) fn conflicts(
     ];
     for (key, allowed, covers) in flags {
         if allowed == Some(false) && covers {
-            push_reason(&mut out, not_combinable(Some(key)));
+            push_reason(out, not_combinable(Some(key)));
         }
     }
     min_consume(params, (discount, lines), out)
@@ -156,10 +159,10 @@ pub(crate) fn conflicts(
 fn min_consume(
     params: &CouponParams,
     (discount, lines): (&OrderDiscount, &[Line]),
-    mut out: Vec<Reason>,
-) -> Vec<Reason> {
+    out: &mut Vec<Reason>,
+) {
     let Some(m) = params.min_consume_discount else {
-        return out;
+        return;
     };
     let key = Some(LimitKey::MinConsumeDiscount.as_str());
     // The highest ratio, by plain loops (two `max` folds were code of their own).
@@ -179,13 +182,12 @@ fn min_consume(
     let (code, effect) = match best {
         None => (ReasonCode::DiscountRatioMissing, Status::Indeterminate),
         Some(best) if best < m => (ReasonCode::DiscountBelowMinimum, Status::NotApplicable),
-        Some(_) => return out,
+        Some(_) => return,
     };
     // One body for both reasons: `required`, then the best ratio when there is one.
     let mut params = vec![("required", Param::Text(format!(">= {m}")))];
     if let Some(best) = best {
         params.push(("actual", text(best)));
     }
-    push_reason(&mut out, Reason::new(code, effect, key, params));
-    out
+    push_reason(out, Reason::new(code, effect, key, params));
 }

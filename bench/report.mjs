@@ -73,6 +73,13 @@ export function budgets(r) {
   const small = r.cold_start['web-small'].median_ms;
   add('cold start in Node, pricing module (compile + instantiate + first one-line quote) ≤ 5 ms', `${small.total_ms.toFixed(1)} ms (compile ${small.compile_ms.toFixed(1)} + instantiate ${small.instantiate_ms.toFixed(1)} + quote ${small.first_quote_ms.toFixed(1)}; load average ${r.machine.load_average_start.join(' / ')} at the run's start)`, small.total_ms <= 5);
   add('cold start in Node: first `quote` of (b) ≤ 10 ms', `${cold.first_quote_ms.toFixed(1)} ms (compile + instantiate + quote ${cold.total_ms.toFixed(1)} ms)`, cold.first_quote_ms <= 10);
+  // Issue 17: the wasm in Node within twice the native core's time, on the engine's scenarios.
+  for (const k of ['a', 'b', 'c']) {
+    const res = r.results[k];
+    if (!res?.native) continue;
+    const x = res.wasm_node.median_ns / res.native.median_ns;
+    add(`wasm in Node ≤ 2× native Rust on (${k})`, `${ratio(x)} (medians ${fmtTime(res.wasm_node.median_ns)} vs ${fmtTime(res.native.median_ns)})`, x <= 2);
+  }
   for (const [k, res] of Object.entries(r.results)) {
     for (const p of res.peers) {
       if (!/decimal|json-rules|zen/.test(p.name)) continue;

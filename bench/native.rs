@@ -3,6 +3,8 @@
 //!
 //!   cargo bench --bench scenarios -- --out FILE          time every scenario, write FILE
 //!   cargo bench --bench scenarios -- --peak-rss c        run (c) alone, print the peak RSS
+//!   cargo bench --bench scenarios -- --wallet FILE       time the wallet handle's compact calls
+//!                                                        (wa: evaluate (a), wb: quote (b)), write FILE
 //!   cargo bench --bench scenarios -- --calls b 6         6 untimed calls of (a), (b) or (c),
 //!                                                        for instruction counts under callgrind
 //!                                                        (wa, wb: through a wallet handle)
@@ -82,6 +84,72 @@ fn scenario(dir: &Path, file: &str) -> Value {
         )
     });
     serde_json::from_str(&text).expect("scenario JSON")
+}
+
+/// A wallet handle read from scenario (a) (`kind` "a": the coupons) or (b) (the rest of the
+/// input), with the order's text and the call's options.
+fn wallet_of(s: &Value, kind: &str) -> (quote::wallet::Wallet, String, String) {
+    let (mut wallet, order) = match kind {
+        "a" => (
+            json!({ "coupons": s["coupons"], "now": s["opts"]["now"] }),
+            s["order"].clone(),
+        ),
+        _ => (s["input"].clone(), s["input"]["order"].clone()),
+    };
+    let selection = wallet.as_object_mut().and_then(|w| {
+        w.remove("order");
+        w.remove("selection")
+    });
+    let w = quote::wallet::Wallet::from_json(&wallet.to_string(), None).expect("wallet");
+    let call = json!({ "selection": selection }).to_string();
+    (w, order.to_string(), call)
+}
+
+/// One compact call through the handle: evaluate ("a": `eligible_lines` as indexes into the
+/// line ids that come with them) or quote (the rest, no ids), JSON text out.
+fn wallet_call(
+    w: &quote::wallet::Wallet,
+    kind: &str,
+    order: &str,
+    call: &str,
+) -> (String, Vec<String>) {
+    match kind {
+        "a" => w.evaluate_json(order, "null").expect("evaluate"),
+        _ => (w.quote_json(order, call).expect("quote"), Vec::new()),
+    }
+}
+
+/// (wa), (wb): the calls through the wallet handle, compact, timed like the scenarios: what
+/// the engine itself costs per call, with no JS and no wasm in the way.
+fn wallet_timings(dir: &Path) -> Value {
+    let mut out = serde_json::Map::new();
+    for (name, file, kind) in [
+        ("wa", "a-coupons.json", "a"),
+        ("wb", "b-quote-best.json", "b"),
+    ] {
+        let s = scenario(dir, file);
+        let (w, order, call) = wallet_of(&s, kind);
+        let (text, ids) = wallet_call(&w, kind, &order, &call);
+        let mut answer: Value = serde_json::from_str(&text).expect("compact JSON");
+        // The JS binding gives the line ids where the core writes indexes.
+        for v in answer.as_array_mut().into_iter().flatten() {
+            for line in v["eligible_lines"].as_array_mut().into_iter().flatten() {
+                *line = json!(ids[line.as_u64().expect("a line index") as usize]);
+            }
+        }
+        let samples = measure(|| {
+            black_box(wallet_call(&w, kind, black_box(&order), &call));
+        });
+        eprintln!(
+            "native ({name}, wallet handle): median {:.2} µs/call",
+            percentile(&samples, 0.5) / 1000.0
+        );
+        out.insert(
+            name.to_owned(),
+            json!({ "timing": stats(&samples, 1), "answer": answer }),
+        );
+    }
+    Value::Object(out)
 }
 
 /// (a): `evaluate_json`, the whole wallet against the cart.
@@ -269,28 +337,9 @@ fn main() {
         };
         let s = scenario(&dir, file);
         if let Some(kind) = which.strip_prefix('w') {
-            // The wallet handle: the wallet read once, then the compact per-cart call.
-            let (mut wallet, order) = match kind {
-                "a" => (
-                    json!({ "coupons": s["coupons"], "now": s["opts"]["now"] }),
-                    s["order"].clone(),
-                ),
-                _ => (s["input"].clone(), s["input"]["order"].clone()),
-            };
-            let selection = wallet.as_object_mut().and_then(|w| {
-                w.remove("order");
-                w.remove("selection")
-            });
-            let w = quote::wallet::Wallet::from_json(&wallet.to_string(), None).expect("wallet");
-            let (order, call) = (
-                order.to_string(),
-                json!({ "selection": selection }).to_string(),
-            );
+            let (w, order, call) = wallet_of(&s, kind);
             for _ in 0..n {
-                match kind {
-                    "a" => drop(black_box(w.evaluate_json(&order, "null")).expect("evaluate")),
-                    _ => drop(black_box(w.quote_json(&order, &call)).expect("quote")),
-                }
+                black_box(wallet_call(&w, kind, &order, &call));
             }
         } else if which == "a" {
             let (order, wallet, opts) = (
@@ -323,6 +372,12 @@ fn main() {
             "{}",
             json!({ "baseline_kib": before, "peak_kib": peak_rss_kib(), "calls": 20 })
         );
+        return;
+    }
+
+    if let Some(file) = arg("--wallet") {
+        let out = wallet_timings(&dir);
+        std::fs::write(&file, out.to_string()).expect("write results");
         return;
     }
 

@@ -105,7 +105,9 @@ const coldChromium = readJson(coldChromiumFile);
 
 log('wallet handle (bench/wallet.mjs)');
 const walletFile = path.join(OUT, 'wallet.json');
-run('node', ['bench/wallet.mjs', '--out', walletFile], { capture: true });
+const nativeWalletFile = path.join(OUT, 'native-wallet.json');
+run('cargo', ['bench', '--bench', 'scenarios', '--', '--wallet', nativeWalletFile]);
+run('node', ['bench/wallet.mjs', '--out', walletFile, '--native', nativeWalletFile], { capture: true });
 const wallet = readJson(walletFile);
 
 log('peak RSS, scenario (c)');

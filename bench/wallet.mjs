@@ -5,9 +5,10 @@
 // one JSON object (and a table on stderr); also cold start of the pricing module and the
 // memory a 300-coupon wallet holds. Not a test: figures only.
 //
-//   make build && node bench/wallet.mjs [--out FILE]
+//   make build && node bench/wallet.mjs [--out FILE] [--native FILE]
 
 import fs from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,11 @@ import { couponAnswer, quoteAnswer, differences } from './lib/answers.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = require('../pkg/dist/pricing.cjs');
-const out = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : null;
+const argOf = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : null);
+const out = argOf('--out');
+// `--native FILE`: the native core's compact handle calls (`cargo bench --bench scenarios --
+// --wallet FILE`), answers checked equal to the handle's here, then reported next to them.
+const nativeWallet = argOf('--native') ? JSON.parse(fs.readFileSync(argOf('--native'), 'utf8')) : null;
 const a = loadScenario('a');
 const b = loadScenario('b');
 const { order: bOrder, selection, ...bWallet } = b.input;
@@ -63,6 +68,14 @@ if (hasWallet) {
   check('(b)', differences(quoteAnswer(full), quoteAnswer(wb.quote(bOrder, { selection, messages: 'both', lines: true, alternatives: true, policy: true, explain: true })), 8));
   check('(a)', differences(couponAnswer(verdicts), couponAnswer(wa.evaluate(a.order, { messages: 'both' })), 8));
   const compact = wb.quote(bOrder, { selection });
+  if (nativeWallet) {
+    // The same compact calls in native Rust: equal answers first, then their times beside ours.
+    for (const [k, mine, name] of [['wb', compact, 'quote best (b), handle, compact'], ['wa', wa.evaluate(a.order), 'evaluate (a), handle, compact']]) {
+      if (!isDeepStrictEqual(JSON.parse(JSON.stringify(mine)), nativeWallet[k].answer)) throw new Error(`${k}: the native handle answers differently from the wasm handle`);
+      const t = nativeWallet[k].timing;
+      results.figures[`native: ${name}`] = { p50_us: +(t.median_ns / 1000).toFixed(1), p10_us: +(t.p10_ns / 1000).toFixed(1), p90_us: +(t.p90_ns / 1000).toFixed(1) };
+    }
+  }
   record('quote best (b), handle, compact', measureSync(() => wb.quote(bOrder, { selection })), { result_bytes: bytes(compact) });
   record('quote best (b), handle, full', measureSync(() => wb.quote(bOrder, { selection, messages: 'both', lines: true, alternatives: true, policy: true, explain: true })));
   record('quote best (b), handle, compact, reasons: false', measureSync(() => wb.quote(bOrder, { selection, reasons: false })), { result_bytes: bytes(wb.quote(bOrder, { selection, reasons: false })) });

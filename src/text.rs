@@ -76,8 +76,9 @@ pub fn digits(out: &mut String, mut v: u64, width: usize) {
     }
     i = i.min(buf.len() - width.clamp(1, 20));
     // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
+    // Masked to ASCII, so that `push` drops its multi-byte path.
     for &d in &buf[i..] {
-        out.push(char::from(d));
+        out.push(char::from(d & 0x7f));
     }
 }
 

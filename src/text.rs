@@ -234,6 +234,27 @@ mod tests {
         }
     }
 
+    /// `digits` against `u64`'s `Display`, zero-padded: every value to 120 and each side of
+    /// every power of ten, at widths from 0 (as 1) to 21 (as 20).
+    #[test]
+    fn digits_match_display() {
+        let powers = (0..20).map(|k| 10u64.pow(k));
+        let values = (0..=120)
+            .chain(powers.flat_map(|p| [p - 1, p, p + 1]))
+            .chain([u64::MAX]);
+        for v in values {
+            for width in 0..=21 {
+                let mut out = String::from("x");
+                super::digits(&mut out, v, width);
+                assert_eq!(
+                    out,
+                    format!("x{v:0w$}", w = width.clamp(1, 20)),
+                    "{v} {width}"
+                );
+            }
+        }
+    }
+
     /// Known placeholders are filled, unknown ones and a lone `{` stay as written.
     #[test]
     fn render_keeps_unknown_placeholders() {

@@ -76,8 +76,9 @@ pub fn digits(out: &mut String, mut v: u64, width: usize) {
     }
     i = i.min(buf.len() - width.clamp(1, 20));
     // Pushed one by one: `str::from_utf8` would link UTF-8 validation into every module.
+    // Masked to ASCII, so that `push` drops its multi-byte path.
     for &d in &buf[i..] {
-        out.push(char::from(d));
+        out.push(char::from(d & 0x7f));
     }
 }
 
@@ -230,6 +231,27 @@ mod tests {
         cases.push(b"a\xF0\x9F\x98b\xE4\xB8c\xFF\xFEd".to_vec());
         for case in cases {
             assert_eq!(lossy(&case), String::from_utf8_lossy(&case), "{case:?}");
+        }
+    }
+
+    /// `digits` against `u64`'s `Display`, zero-padded: every value to 120 and each side of
+    /// every power of ten, at widths from 0 (as 1) to 21 (as 20).
+    #[test]
+    fn digits_match_display() {
+        let powers = (0..20).map(|k| 10u64.pow(k));
+        let values = (0..=120)
+            .chain(powers.flat_map(|p| [p - 1, p, p + 1]))
+            .chain([u64::MAX]);
+        for v in values {
+            for width in 0..=21 {
+                let mut out = String::from("x");
+                super::digits(&mut out, v, width);
+                assert_eq!(
+                    out,
+                    format!("x{v:0w$}", w = width.clamp(1, 20)),
+                    "{v} {width}"
+                );
+            }
         }
     }
 

@@ -29,15 +29,18 @@ fn buffer() -> String {
 
 /// Appends `s` as a JSON string (quotes and control characters escaped, as serde_json does).
 pub fn string(out: &mut String, s: &str) {
-    // Most text (ids, messages, names) needs no escape: one scan, one copy.
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-        return plain(out, s);
-    }
     out.push('"');
-    // Runs without escapes are copied whole; only ASCII bytes are escaped, so every run
-    // boundary is a character boundary.
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
+    let mut rest = s;
+    loop {
+        // Runs without escapes (most text: all of it) are found eight bytes at a time, as the
+        // parser finds them, and copied whole; only ASCII bytes are escaped, so every run
+        // ends on a character boundary.
+        let n = super::tree::plain_len(rest.as_bytes());
+        out.push_str(rest.get(..n).unwrap_or_default());
+        let Some(&b) = rest.as_bytes().get(n) else {
+            break;
+        };
+        rest = rest.get(n + 1..).unwrap_or_default();
         let escape = match b {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -46,11 +49,8 @@ pub fn string(out: &mut String, s: &str) {
             b'\t' => "\\t",
             8 => "\\b",
             12 => "\\f",
-            0..=31 => "",
-            _ => continue,
+            _ => "",
         };
-        out.push_str(s.get(run..i).unwrap_or_default());
-        run = i + 1;
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -60,7 +60,6 @@ pub fn string(out: &mut String, s: &str) {
             out.push_str(escape);
         }
     }
-    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 
@@ -252,6 +251,16 @@ mod tests {
             "中文😀",
         ] {
             assert_eq!(s.to_json(), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+        // Escapes at every place of runs of every length up to 20 (the scan's eight-byte
+        // steps and their tails), next to multi-byte characters.
+        for len in 0..20 {
+            for at in 0..=len {
+                for escaped in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "é\t中"] {
+                    let s = format!("{}{escaped}{}", "a".repeat(at), "😀".repeat(len - at));
+                    assert_eq!(s.to_json(), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
+            }
         }
         for (v, width) in [
             (0u128, 1),

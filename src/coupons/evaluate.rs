@@ -301,7 +301,7 @@ fn unreadable(coupon: &Coupon) -> Verdict {
 /// Amounts, amount limits and the order's discount: what depends on the discount context.
 /// `least`, for a verdict that serves the search only (reasons by code and effect, no id), is
 /// the status of the context-free reasons left out of `reasons`. `named`: the verdict carries
-/// the coupon's id (with `least` unset).
+/// the coupon's id (a quote's verdicts do not: it names its rejections from the coupon).
 #[allow(clippy::too_many_arguments)]
 fn finish(
     order: &Order,
@@ -430,7 +430,7 @@ fn finish(
     }
     let mut verdict = Verdict {
         // Not for a quote: it names its rejections from the coupon.
-        coupon_id: match least.is_none() && named {
+        coupon_id: match named {
             true => coupon.id().to_owned(),
             false => String::new(),
         },

@@ -249,7 +249,11 @@ pub fn search_context(
     let run = Run::new(index, ctx, limits, funds);
     // Every depth starts from this context's lines (the sub-cent parts and the ratio base
     // differ from context to context; within one, a child copies the rest from its parent).
-    if walk.positions.is_empty() {
+    // A walk last used on other lines (another order) starts over: the copies below need the
+    // same line count.
+    let lines = |p: &Position| (p.cents.len(), p.sub.len());
+    if walk.positions.first().map(lines) != Some(lines(&ctx.start)) {
+        walk.positions.clear();
         walk.positions.push(ctx.start.clone());
     }
     for p in &mut walk.positions {
@@ -459,4 +463,40 @@ fn interchangeable(a: &Candidate, b: &Candidate) -> bool {
         && a.wallet == b.wallet
         && a.ratio == b.ratio
         && a.cuts_base == b.cuts_base
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coupons::Policy;
+
+    /// A context without coupons on lines owing `amounts`.
+    fn context(amounts: &[&str]) -> Context {
+        let amounts: Vec<Amount> = amounts.iter().map(|a| Amount::parse(a).unwrap()).collect();
+        let ledger = Ledger::for_amounts(amounts.iter().copied()).unwrap();
+        let units: Vec<i128> = amounts.iter().map(|&a| ledger.units(a).unwrap()).collect();
+        Context {
+            discount_id: None,
+            discount_rank: None,
+            start: Position::new(&ledger, &units),
+            ledger,
+            candidates: Vec::new(),
+        }
+    }
+
+    /// A walk last used on other lines (another order, another line count) finds what a new
+    /// walk finds, where its reused positions could not take the lines.
+    #[test]
+    fn a_walk_reused_on_other_lines_finds_what_a_new_one_finds() {
+        let limits = Limits::new(&Policy::default(), &[]);
+        let mut walk = Walk::default();
+        for lines in [&["1.05", "2.10"][..], &["3.333", "4", "5.5"], &["0.01"]] {
+            let ctx = context(lines);
+            let (mut reused, mut fresh) = (Found::new(), Found::new());
+            search_context(0, &ctx, &limits, Funds(0), &mut reused, &mut walk).unwrap();
+            search_context(0, &ctx, &limits, Funds(0), &mut fresh, &mut Walk::default()).unwrap();
+            assert_eq!(reused.kept, fresh.kept, "{lines:?}");
+            assert!(!fresh.kept.is_empty(), "{lines:?}");
+        }
+    }
 }
